@@ -1,0 +1,77 @@
+package proto
+
+import "errors"
+
+// Version is the protocol version. Bump it whenever a frame's layout or meaning
+// changes; peers of different versions refuse each other with a clear message.
+const Version = 1
+
+// MaxPayload bounds a frame's payload so that a broken or hostile peer cannot
+// make the other side allocate without limit.
+const MaxPayload = 1 << 20
+
+// headerLen is the fixed frame header: one byte of type, four of payload length.
+const headerLen = 5
+
+// Type identifies a frame. Numbers are grouped in ranges and never reused:
+// 1-9 handshake, 10-19 the attached terminal, 20-29 commands.
+type Type uint8
+
+const (
+	TypeHello   Type = 1  // client → server, first frame: version and terminal
+	TypeWelcome Type = 2  // server → client, reply to hello: version, session, error
+	TypeInput   Type = 10 // client → server: bytes typed by the user
+	TypeOutput  Type = 11 // server → client: bytes for the user's terminal
+	TypeResize  Type = 12 // client → server: new terminal size
+	TypeDetach  Type = 13 // server → client: you are detached (reason)
+	TypeExit    Type = 14 // server → client: the session ended (reason, status)
+	TypeCommand Type = 20 // client → server: run a command (-X, -ls queries)
+	TypeReply   Type = 21 // server → client: a command's result
+)
+
+var typeNames = map[Type]string{
+	TypeHello: "hello", TypeWelcome: "welcome", TypeInput: "input",
+	TypeOutput: "output", TypeResize: "resize", TypeDetach: "detach",
+	TypeExit: "exit", TypeCommand: "command", TypeReply: "reply",
+}
+
+func (t Type) String() string {
+	if s, ok := typeNames[t]; ok {
+		return s
+	}
+	return "unknown(" + itoa(int(t)) + ")"
+}
+
+// Known reports whether t is a frame type this version understands.
+func (t Type) Known() bool { _, ok := typeNames[t]; return ok }
+
+var (
+	// ErrTooLarge is returned for a frame whose declared length exceeds MaxPayload.
+	ErrTooLarge = errors.New("proto: frame too large")
+	// ErrUnknownType is returned for a frame type this version does not know.
+	ErrUnknownType = errors.New("proto: unknown frame type")
+	// ErrMalformed is returned for a payload that does not decode.
+	ErrMalformed = errors.New("proto: malformed payload")
+)
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

@@ -1,0 +1,162 @@
+package proto
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+)
+
+// Hello is the client's first frame.
+type Hello struct {
+	Version   int    `json:"-"`
+	Mode      string `json:"mode"`       // ModeAttach or ModeCommand
+	Term      string `json:"term"`       // the client terminal's TERM
+	ColorTerm string `json:"colorterm"`  // COLORTERM, to detect truecolor
+	Locale    string `json:"locale"`     // LC_ALL, LC_CTYPE or LANG, first set
+	Cols      int    `json:"cols"`       // terminal size
+	Rows      int    `json:"rows"`       //
+	PID       int    `json:"pid"`        // client process, for messages and logs
+	Shared    bool   `json:"shared"`     // -x: attach beside other clients
+	Takeover  bool   `json:"takeover"`   // -d -r: detach other clients first
+	ReadOnly  bool   `json:"readonly"`   // input is ignored
+	ForceUTF8 bool   `json:"force_utf8"` // -U: assume a UTF-8 terminal
+}
+
+// Hello modes.
+const (
+	ModeAttach  = "attach"
+	ModeCommand = "command"
+)
+
+// Welcome is the server's reply to Hello. A non-empty Error means the server
+// refused and will close the connection.
+type Welcome struct {
+	Version int    `json:"-"`
+	Session string `json:"session"`
+	Error   string `json:"error,omitempty"`
+}
+
+// Exit tells an attached client that the session ended.
+type Exit struct {
+	Reason string `json:"reason"`
+	Status int    `json:"status"`
+}
+
+// Command asks the server to run one command. Window is -1 for the current one.
+type Command struct {
+	Args   []string `json:"args"`
+	Window int      `json:"window"`
+}
+
+// Reply is a command's result.
+type Reply struct {
+	OK     bool   `json:"ok"`
+	Output string `json:"output"`
+}
+
+// VersionError reports a peer that speaks another protocol version.
+type VersionError struct {
+	Local, Peer  int
+	PeerIsServer bool
+}
+
+func (e *VersionError) Error() string {
+	if e.PeerIsServer {
+		return fmt.Sprintf("server speaks protocol v%d, this client v%d: restart the session or use the matching gmux", e.Peer, e.Local)
+	}
+	return fmt.Sprintf("client speaks protocol v%d, this server v%d: use the gmux that started this session", e.Peer, e.Local)
+}
+
+// Handshake payloads start with a 2-byte version that never changes place, so a
+// mismatch can always be read and reported, whatever the rest looks like.
+func encodeVersioned(v any) []byte {
+	body, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only our own fixed structs are marshalled
+	}
+	out := make([]byte, 2, 2+len(body))
+	binary.BigEndian.PutUint16(out, Version)
+	return append(out, body...)
+}
+
+func decodeVersioned(p []byte, v any, peerIsServer bool) (int, error) {
+	if len(p) < 2 {
+		return 0, fmt.Errorf("%w: handshake shorter than its version", ErrMalformed)
+	}
+	ver := int(binary.BigEndian.Uint16(p))
+	if ver != Version {
+		return ver, &VersionError{Local: Version, Peer: ver, PeerIsServer: peerIsServer}
+	}
+	if err := json.Unmarshal(p[2:], v); err != nil {
+		return ver, fmt.Errorf("%w: %v", ErrMalformed, err)
+	}
+	return ver, nil
+}
+
+// EncodeHello returns the payload of a hello frame.
+func EncodeHello(h Hello) []byte { return encodeVersioned(h) }
+
+// DecodeHello decodes a hello payload; a *VersionError reports a mismatch.
+func DecodeHello(p []byte) (Hello, error) {
+	var h Hello
+	v, err := decodeVersioned(p, &h, false)
+	h.Version = v
+	if err == nil && h.Mode != ModeAttach && h.Mode != ModeCommand {
+		err = fmt.Errorf("%w: unknown mode %q", ErrMalformed, h.Mode)
+	}
+	return h, err
+}
+
+// EncodeWelcome returns the payload of a welcome frame.
+func EncodeWelcome(w Welcome) []byte { return encodeVersioned(w) }
+
+// DecodeWelcome decodes a welcome payload; a *VersionError reports a mismatch.
+func DecodeWelcome(p []byte) (Welcome, error) {
+	var w Welcome
+	v, err := decodeVersioned(p, &w, true)
+	w.Version = v
+	return w, err
+}
+
+// EncodeResize returns the payload of a resize frame.
+func EncodeResize(cols, rows int) []byte {
+	var b [4]byte
+	binary.BigEndian.PutUint16(b[0:], uint16(clampSize(cols)))
+	binary.BigEndian.PutUint16(b[2:], uint16(clampSize(rows)))
+	return b[:]
+}
+
+// DecodeResize decodes a resize payload.
+func DecodeResize(p []byte) (cols, rows int, err error) {
+	if len(p) != 4 {
+		return 0, 0, fmt.Errorf("%w: resize of %d bytes", ErrMalformed, len(p))
+	}
+	cols = int(binary.BigEndian.Uint16(p[0:]))
+	rows = int(binary.BigEndian.Uint16(p[2:]))
+	if cols == 0 || rows == 0 {
+		return 0, 0, fmt.Errorf("%w: resize to %dx%d", ErrMalformed, cols, rows)
+	}
+	return cols, rows, nil
+}
+
+// MaxSize bounds a terminal dimension; larger requests are clamped.
+const MaxSize = 4096
+
+func clampSize(n int) int { return max(1, min(n, MaxSize)) }
+
+// EncodeJSON returns the payload of an exit, command or reply frame.
+func EncodeJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only our own fixed structs are marshalled
+	}
+	return b
+}
+
+// DecodeJSON decodes the payload of an exit, command or reply frame.
+func DecodeJSON(p []byte, v any) error {
+	if err := json.Unmarshal(p, v); err != nil {
+		return fmt.Errorf("%w: %v", ErrMalformed, err)
+	}
+	return nil
+}

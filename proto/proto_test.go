@@ -1,0 +1,150 @@
+package proto
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+)
+
+func TestFrameRoundTrip(t *testing.T) {
+	var buf bytes.Buffer
+	frames := []Frame{
+		{TypeInput, []byte("hello\x1b[A\x00")},
+		{TypeOutput, nil},
+		{TypeResize, EncodeResize(200, 50)},
+		{TypeOutput, bytes.Repeat([]byte("x"), MaxPayload)},
+	}
+	for _, f := range frames {
+		if err := WriteFrame(&buf, f.Type, f.Payload); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := NewReader(&buf)
+	for i, want := range frames {
+		got, err := r.ReadFrame()
+		if err != nil {
+			t.Fatalf("frame %d: %v", i, err)
+		}
+		if got.Type != want.Type || !bytes.Equal(got.Payload, want.Payload) {
+			t.Fatalf("frame %d: got %v want %v", i, got, want)
+		}
+	}
+	if _, err := r.ReadFrame(); err != io.EOF {
+		t.Fatalf("after last frame: %v, want EOF", err)
+	}
+}
+
+func TestWriteTooLarge(t *testing.T) {
+	err := WriteFrame(io.Discard, TypeOutput, make([]byte, MaxPayload+1))
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("got %v, want ErrTooLarge", err)
+	}
+}
+
+// oddFrames is a corpus of broken input; each must be refused with the error
+// named, never a panic or an allocation of the declared size.
+var oddFrames = []struct {
+	name string
+	data []byte
+	want error
+}{
+	{"huge length", []byte{byte(TypeInput), 0xff, 0xff, 0xff, 0xff}, ErrTooLarge},
+	{"just over max", append([]byte{byte(TypeInput)}, be32(MaxPayload+1)...), ErrTooLarge},
+	{"unknown type", []byte{0, 0, 0, 0, 0}, ErrUnknownType},
+	{"unknown type 255", []byte{255, 0, 0, 0, 1, 'x'}, ErrUnknownType},
+	{"truncated payload", []byte{byte(TypeInput), 0, 0, 0, 9, 'a'}, io.ErrUnexpectedEOF},
+	{"truncated header", []byte{byte(TypeInput), 0, 0}, io.ErrUnexpectedEOF},
+}
+
+func be32(n uint32) []byte { b := make([]byte, 4); binary.BigEndian.PutUint32(b, n); return b }
+
+func TestOddFrames(t *testing.T) {
+	for _, tc := range oddFrames {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := NewReader(bytes.NewReader(tc.data)).ReadFrame()
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("got %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestHelloRoundTrip(t *testing.T) {
+	h := Hello{Mode: ModeAttach, Term: "xterm-256color", Cols: 80, Rows: 24, PID: 42, Shared: true}
+	got, err := DecodeHello(EncodeHello(h))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Version = Version
+	if got != h {
+		t.Fatalf("got %+v want %+v", got, h)
+	}
+}
+
+func TestVersionMismatch(t *testing.T) {
+	p := EncodeHello(Hello{Mode: ModeAttach})
+	binary.BigEndian.PutUint16(p, Version+1)
+	_, err := DecodeHello(p)
+	var ve *VersionError
+	if !errors.As(err, &ve) || ve.Peer != Version+1 {
+		t.Fatalf("got %v, want VersionError", err)
+	}
+	if !strings.Contains(err.Error(), "protocol v2") {
+		t.Fatalf("message does not name the versions: %v", err)
+	}
+	w := EncodeWelcome(Welcome{Session: "x"})
+	binary.BigEndian.PutUint16(w, 7)
+	if _, err := DecodeWelcome(w); !errors.As(err, &ve) || !strings.Contains(err.Error(), "server speaks protocol v7") {
+		t.Fatalf("welcome mismatch: %v", err)
+	}
+}
+
+func TestMalformedPayloads(t *testing.T) {
+	for _, p := range [][]byte{nil, {0}, {0, 1}, {0, 1, '{'}, append([]byte{0, 1}, `{"mode":"bogus"}`...)} {
+		if _, err := DecodeHello(p); err == nil {
+			t.Errorf("DecodeHello(%q) accepted", p)
+		}
+	}
+	for _, p := range [][]byte{nil, {0, 1, 0}, {0, 0, 0, 5}, {0, 5, 0, 0}} {
+		if _, _, err := DecodeResize(p); !errors.Is(err, ErrMalformed) {
+			t.Errorf("DecodeResize(%v) = %v", p, err)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, tc := range oddFrames {
+		f.Add(tc.data)
+	}
+	f.Add(AppendFrame(nil, TypeHello, EncodeHello(Hello{Mode: ModeAttach, Term: "xterm"})))
+	f.Add(AppendFrame(nil, TypeResize, EncodeResize(80, 24)))
+	f.Add(AppendFrame(nil, TypeCommand, EncodeJSON(Command{Args: []string{"select", "1"}})))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := NewReader(bytes.NewReader(data))
+		for {
+			fr, err := r.ReadFrame()
+			if err != nil {
+				return
+			}
+			if len(fr.Payload) > MaxPayload {
+				t.Fatalf("payload of %d bytes accepted", len(fr.Payload))
+			}
+			switch fr.Type {
+			case TypeHello:
+				_, _ = DecodeHello(fr.Payload)
+			case TypeWelcome:
+				_, _ = DecodeWelcome(fr.Payload)
+			case TypeResize:
+				if c, r, err := DecodeResize(fr.Payload); err == nil && (c == 0 || r == 0) {
+					t.Fatal("zero size accepted")
+				}
+			case TypeCommand:
+				var c Command
+				_ = DecodeJSON(fr.Payload, &c)
+			}
+		}
+	})
+}
