@@ -1,0 +1,48 @@
+package vt
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func benchStream(b *testing.B, data []byte) {
+	s := New(200, 50, 10000)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for range b.N {
+		s.Write(data)
+	}
+}
+
+func BenchmarkScrollASCII(b *testing.B) {
+	var sb strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&sb, "%06d the quick brown fox jumps over the lazy dog, again and again\r\n", i)
+	}
+	benchStream(b, []byte(sb.String()))
+}
+
+func BenchmarkSGRHeavy(b *testing.B) {
+	var sb strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&sb, "\x1b[1;3%dm%06d\x1b[0m \x1b[38;5;%dmcoloured\x1b[m \x1b[38;2;%d;100;50mtruecolor\x1b[0m text\r\n", i%8, i, i%256, i%256)
+	}
+	benchStream(b, []byte(sb.String()))
+}
+
+func BenchmarkWideChars(b *testing.B) {
+	var sb strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&sb, "%06d 中文字符测试 日本語のテキスト 😀 café\r\n", i)
+	}
+	benchStream(b, []byte(sb.String()))
+}
+
+func BenchmarkFullScreenApp(b *testing.B) {
+	var sb strings.Builder
+	for i := range 50 {
+		fmt.Fprintf(&sb, "\x1b[%d;1H\x1b[K\x1b[7m%3d\x1b[m %s", i+1, i, strings.Repeat("x", 150))
+	}
+	benchStream(b, []byte(sb.String()))
+}

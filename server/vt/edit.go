@@ -1,0 +1,416 @@
+package vt
+
+// This file holds the editing operations the escape sequences map onto.
+
+// blank returns an erased cell: empty, with the current background (BCE, as
+// xterm and tmux do).
+func blank(st Style) Cell { return Cell{S: Style{Bg: st.Bg}} }
+
+// clearCells erases cells [from, to) of l, also erasing the other half of any
+// wide character the range cuts through.
+func (s *Screen) clearCells(l *line, from, to int, st Style) {
+	from, to = max(from, 0), min(to, len(l.cells))
+	if from >= to {
+		return
+	}
+	s.splitWide(l, from)
+	s.splitWide(l, to)
+	b := blank(st)
+	if b == (Cell{}) {
+		// Cells past used are already empty: scrolling a short line clears
+		// only what was written on it.
+		if to >= l.used {
+			to, l.used = l.used, min(l.used, from)
+		}
+	} else {
+		l.used = max(l.used, to)
+	}
+	if from < to {
+		cells := l.cells[from:to]
+		for i := range cells {
+			cells[i] = b
+		}
+	}
+	s.changed = true
+}
+
+// splitWide makes column x a clean boundary: if a wide character straddles it
+// (its tail is at x), the head at x-1 is erased so no half character remains.
+func (s *Screen) splitWide(l *line, x int) {
+	if x <= 0 || x >= len(l.cells) || l.cells[x].R != wideTail {
+		return
+	}
+	l.cells[x-1] = Cell{S: Style{Bg: l.cells[x-1].S.Bg}}
+	l.cells[x] = Cell{S: Style{Bg: l.cells[x].S.Bg}}
+}
+
+// printASCII writes a run of printable ASCII at the cursor: the fast path for
+// the bulk of all terminal output.
+func (s *Screen) printASCII(b []byte) {
+	if s.cur.charsets[s.cur.gl] == '0' || s.modes.Insert {
+		for _, c := range b {
+			s.printRune(rune(c), 1)
+		}
+		return
+	}
+	st := s.cur.style
+	for len(b) > 0 {
+		if s.cur.wrapNext {
+			s.wrap()
+		}
+		l := s.g.row(s.cur.y)
+		x := s.cur.x
+		n := min(len(b), s.cols-x)
+		if !s.modes.Autowrap && n < len(b) {
+			// Without autowrap the overflow overwrites the last column; only
+			// the final character of the run survives there.
+			copyASCII(l.cells[x:x+n], b[:n], st)
+			l.cells[s.cols-1] = Cell{R: rune(b[len(b)-1]), S: st}
+			l.used = s.cols
+			s.lastRune = rune(b[len(b)-1])
+			s.cur.x = s.cols - 1
+			s.changed = true
+			return
+		}
+		s.splitWide(l, x)
+		s.splitWide(l, x+n)
+		copyASCII(l.cells[x:x+n], b[:n], st)
+		l.used = max(l.used, x+n)
+		s.lastRune = rune(b[n-1])
+		b = b[n:]
+		if x+n >= s.cols {
+			s.cur.x = s.cols - 1
+			s.cur.wrapNext = s.modes.Autowrap
+		} else {
+			s.cur.x = x + n
+		}
+	}
+	s.changed = true
+}
+
+func copyASCII(dst []Cell, src []byte, st Style) {
+	for i, c := range src {
+		dst[i] = Cell{R: rune(c), S: st}
+	}
+}
+
+// wrap moves to the start of the next line for autowrap, marking the line as
+// continued.
+func (s *Screen) wrap() {
+	s.g.row(s.cur.y).wrapped = true
+	s.cur.wrapNext = false
+	s.cur.x = 0
+	s.index()
+}
+
+// printRune writes one character of the given width at the cursor.
+func (s *Screen) printRune(r rune, w int) {
+	if r < 0x80 && s.cur.charsets[s.cur.gl] == '0' {
+		r = decGraphics(r)
+	}
+	if w == 0 {
+		s.combine(r)
+		return
+	}
+	if s.cur.wrapNext {
+		s.wrap()
+	}
+	if w == 2 && s.cur.x == s.cols-1 {
+		if !s.modes.Autowrap || s.cols < 2 {
+			return // a wide character cannot fit; xterm drops it
+		}
+		s.clearCells(s.g.row(s.cur.y), s.cur.x, s.cols, s.cur.style)
+		s.wrap()
+	}
+	l := s.g.row(s.cur.y)
+	x := s.cur.x
+	if s.modes.Insert {
+		s.insertCells(l, x, w)
+	}
+	s.splitWide(l, x)
+	s.splitWide(l, x+w)
+	l.cells[x] = Cell{R: r, S: s.cur.style}
+	l.used = max(l.used, x+w)
+	if w == 2 {
+		l.cells[x+1] = Cell{R: wideTail, S: s.cur.style}
+	}
+	s.lastRune = r
+	s.changed = true
+	if x+w >= s.cols {
+		s.cur.x = s.cols - 1
+		s.cur.wrapNext = s.modes.Autowrap
+	} else {
+		s.cur.x = x + w
+	}
+}
+
+// combine attaches a zero-width rune (combining mark, joiner, variation
+// selector) to the character before the cursor.
+func (s *Screen) combine(r rune) {
+	x, y := s.cur.x-1, s.cur.y
+	if s.cur.wrapNext {
+		x = s.cur.x
+	}
+	if x < 0 {
+		return
+	}
+	l := s.g.row(y)
+	if l.cells[x].R == wideTail && x > 0 {
+		x--
+	}
+	c := &l.cells[x]
+	if c.R == 0 || c.R == wideTail {
+		return
+	}
+	if cr, ok := s.cluster(s.Text(*c) + string(r)); ok {
+		c.R = cr
+		s.changed = true
+	}
+}
+
+// index moves the cursor down one line, scrolling the region at its bottom (IND, LF).
+func (s *Screen) index() {
+	switch {
+	case s.cur.y == s.bot:
+		s.scrollUp(1)
+	case s.cur.y < s.rows-1:
+		s.cur.y++
+	}
+}
+
+// reverseIndex moves the cursor up one line, scrolling the region at its top (RI).
+func (s *Screen) reverseIndex() {
+	switch {
+	case s.cur.y == s.top:
+		s.scrollDown(1)
+	case s.cur.y > 0:
+		s.cur.y--
+	}
+}
+
+// scrollUp scrolls the region up n lines. When the region is the whole main
+// screen, the lines leaving the top go to the history and the ring turns.
+func (s *Screen) scrollUp(n int) {
+	n = min(n, s.bot-s.top+1)
+	st := s.cur.style
+	if s.top == 0 && s.bot == s.rows-1 {
+		for range n {
+			l := s.g.row(0)
+			if !s.altActive {
+				s.hist.push(s, l)
+			}
+			s.g.top++
+			if s.g.top == len(s.g.lines) {
+				s.g.top = 0
+			}
+			s.clearCells(l, 0, s.cols, st) // l is now the bottom row
+			l.wrapped = false
+		}
+		s.changed = true
+		return
+	}
+	for range n {
+		first := *s.g.row(s.top)
+		for y := s.top; y < s.bot; y++ {
+			*s.g.row(y) = *s.g.row(y + 1)
+		}
+		first.wrapped = false
+		*s.g.row(s.bot) = first
+		s.clearCells(s.g.row(s.bot), 0, s.cols, st)
+	}
+	s.changed = true
+}
+
+// scrollDown scrolls the region down n lines, blank lines entering at the top.
+func (s *Screen) scrollDown(n int) {
+	n = min(n, s.bot-s.top+1)
+	for range n {
+		last := *s.g.row(s.bot)
+		for y := s.bot; y > s.top; y-- {
+			*s.g.row(y) = *s.g.row(y - 1)
+		}
+		last.wrapped = false
+		*s.g.row(s.top) = last
+		s.clearCells(s.g.row(s.top), 0, s.cols, s.cur.style)
+	}
+	s.changed = true
+}
+
+// insertCells shifts the cells from x right by n, blanks entering (ICH).
+func (s *Screen) insertCells(l *line, x, n int) {
+	n = min(n, s.cols-x)
+	s.splitWide(l, x)
+	copy(l.cells[x+n:], l.cells[x:s.cols-n])
+	l.used = min(s.cols, l.used+n)
+	s.clearCells(l, x, x+n, s.cur.style)
+	if s.Width(l.cells[s.cols-1]) == 2 { // its tail was pushed off the edge
+		l.cells[s.cols-1] = blank(s.cur.style)
+	}
+	s.changed = true
+}
+
+// deleteCells removes n cells at x, shifting the rest left (DCH).
+func (s *Screen) deleteCells(l *line, x, n int) {
+	n = min(n, s.cols-x)
+	s.splitWide(l, x)
+	s.splitWide(l, x+n)
+	copy(l.cells[x:], l.cells[x+n:])
+	s.clearCells(l, s.cols-n, s.cols, s.cur.style)
+}
+
+// insertLines inserts n blank lines at the cursor row inside the region (IL).
+func (s *Screen) insertLines(n int) {
+	if s.cur.y < s.top || s.cur.y > s.bot {
+		return
+	}
+	top := s.top
+	s.top = s.cur.y
+	s.scrollDown(n)
+	s.top = top
+	s.cur.x, s.cur.wrapNext = 0, false
+}
+
+// deleteLines deletes n lines at the cursor row inside the region (DL).
+func (s *Screen) deleteLines(n int) {
+	if s.cur.y < s.top || s.cur.y > s.bot {
+		return
+	}
+	top := s.top
+	s.top = s.cur.y
+	// Deleting never feeds the history, even at the top of a full-screen region.
+	alt := s.altActive
+	s.altActive = true
+	s.scrollUp(n)
+	s.altActive = alt
+	s.top = top
+	s.cur.x, s.cur.wrapNext = 0, false
+}
+
+// eraseDisplay implements ED.
+func (s *Screen) eraseDisplay(mode int) {
+	st := s.cur.style
+	switch mode {
+	case 0:
+		s.clearCells(s.g.row(s.cur.y), s.cur.x, s.cols, st)
+		for y := s.cur.y + 1; y < s.rows; y++ {
+			s.clearCells(s.g.row(y), 0, s.cols, st)
+		}
+	case 1:
+		for y := 0; y < s.cur.y; y++ {
+			s.clearCells(s.g.row(y), 0, s.cols, st)
+		}
+		s.clearCells(s.g.row(s.cur.y), 0, s.cur.x+1, st)
+	case 2:
+		for y := range s.rows {
+			s.clearCells(s.g.row(y), 0, s.cols, st)
+			s.g.row(y).wrapped = false
+		}
+	case 3:
+		s.hist.Clear()
+	}
+	s.cur.wrapNext = false
+}
+
+// eraseLine implements EL.
+func (s *Screen) eraseLine(mode int) {
+	l := s.g.row(s.cur.y)
+	switch mode {
+	case 0:
+		s.clearCells(l, s.cur.x, s.cols, s.cur.style)
+		l.wrapped = false
+	case 1:
+		s.clearCells(l, 0, s.cur.x+1, s.cur.style)
+	case 2:
+		s.clearCells(l, 0, s.cols, s.cur.style)
+		l.wrapped = false
+	}
+	s.cur.wrapNext = false
+}
+
+// moveTo puts the cursor at (x, y), clamped to the screen, clearing a pending wrap.
+func (s *Screen) moveTo(x, y int) {
+	s.cur.x = max(0, min(x, s.cols-1))
+	s.cur.y = max(0, min(y, s.rows-1))
+	s.cur.wrapNext = false
+	s.changed = true
+}
+
+// moveToOrigin is CUP: in origin mode rows count from the region's top and
+// stay inside it.
+func (s *Screen) moveToOrigin(x, y int) {
+	if s.modes.Origin {
+		y = max(s.top, min(y+s.top, s.bot))
+	}
+	s.moveTo(x, y)
+}
+
+// setAltScreen switches between the main and the alternate screen.
+func (s *Screen) setAltScreen(on, clearAlt bool) {
+	if on == s.altActive {
+		if on && clearAlt {
+			s.eraseAll()
+		}
+		return
+	}
+	if on {
+		if len(s.alt.lines) != s.rows || len(s.alt.lines[0].cells) != s.cols {
+			s.alt = newGrid(s.cols, s.rows)
+		}
+		s.g, s.altActive = &s.alt, true
+		if clearAlt {
+			s.eraseAll()
+		}
+	} else {
+		s.g, s.altActive = &s.main, false
+	}
+	s.changed = true
+}
+
+func (s *Screen) eraseAll() {
+	for y := range s.rows {
+		s.clearCells(s.g.row(y), 0, s.cols, s.cur.style)
+		s.g.row(y).wrapped = false
+	}
+}
+
+func (s *Screen) saveCursor() {
+	i := 0
+	if s.altActive {
+		i = 1
+	}
+	s.saved[i] = savedCursor{cursor: s.cur, origin: s.modes.Origin, set: true}
+}
+
+func (s *Screen) restoreCursor() {
+	i := 0
+	if s.altActive {
+		i = 1
+	}
+	sv := s.saved[i]
+	if !sv.set {
+		s.cur.style = Style{}
+		s.cur.charsets = [4]byte{'B', 'B', 'B', 'B'}
+		s.cur.gl = 0
+		s.modes.Origin = false
+		s.moveTo(0, 0)
+		return
+	}
+	s.cur = sv.cursor
+	s.modes.Origin = sv.origin
+	s.cur.x = min(s.cur.x, s.cols-1)
+	s.cur.y = min(s.cur.y, s.rows-1)
+	s.changed = true
+}
+
+// decGraphics maps ASCII to the DEC Special Graphics (line drawing) set.
+func decGraphics(r rune) rune {
+	if r >= 0x5f && r <= 0x7e {
+		return decGraphicsTable[r-0x5f]
+	}
+	return r
+}
+
+var decGraphicsTable = [...]rune{
+	' ', '◆', '▒', '␉', '␌', '␍', '␊', '°', '±', '␤', '␋', '┘', '┐', '┌', '└', '┼',
+	'⎺', '⎻', '─', '⎼', '⎽', '├', '┤', '┴', '┬', '│', '≤', '≥', 'π', '≠', '£', '·',
+}

@@ -1,0 +1,72 @@
+package vt
+
+// Resize changes the screen to cols×rows. Lines are cut or padded, not
+// reflowed. When the screen gets shorter, lines above the cursor go to the
+// history so that the cursor's line stays in view, as in xterm.
+func (s *Screen) Resize(cols, rows int) {
+	cols, rows = max(cols, 1), max(rows, 1)
+	if cols == s.cols && rows == s.rows {
+		return
+	}
+	// Lines pushed off the top of the main screen are kept in the history.
+	drop := max(0, s.cur.y+1-rows)
+	if s.altActive {
+		s.main = s.resizeGrid(&s.main, cols, rows, max(0, s.main.lastUsed(s.cols)+1-rows), true)
+		s.alt = s.resizeGrid(&s.alt, cols, rows, drop, false)
+		s.g = &s.alt
+	} else {
+		s.main = s.resizeGrid(&s.main, cols, rows, drop, true)
+		s.g = &s.main
+		s.alt = grid{}
+	}
+	s.cur.y -= drop
+	for i := range s.saved {
+		s.saved[i].y = max(0, min(s.saved[i].y-drop, rows-1))
+		s.saved[i].x = min(s.saved[i].x, cols-1)
+	}
+	oldCols := s.cols
+	s.cols, s.rows = cols, rows
+	s.resetTabs(oldCols)
+	s.top, s.bot = 0, rows-1
+	s.cur.x = min(s.cur.x, cols-1)
+	s.cur.y = max(0, min(s.cur.y, rows-1))
+	s.cur.wrapNext = false
+	s.changed = true
+}
+
+// lastUsed returns the last row with content, or -1.
+func (g *grid) lastUsed(cols int) int {
+	for y := len(g.lines) - 1; y >= 0; y-- {
+		for _, c := range g.row(y).cells {
+			if c != (Cell{}) {
+				return y
+			}
+		}
+	}
+	return -1
+}
+
+func (s *Screen) resizeGrid(g *grid, cols, rows, drop int, keep bool) grid {
+	if len(g.lines) == 0 {
+		return newGrid(cols, rows)
+	}
+	out := newGrid(cols, rows)
+	old := len(g.lines)
+	drop = min(drop, old)
+	for y := range drop {
+		if keep {
+			s.hist.push(s, g.row(y))
+		}
+	}
+	for y := 0; y < rows && drop+y < old; y++ {
+		src := g.row(drop + y)
+		dst := &out.lines[y]
+		n := copy(dst.cells, src.cells)
+		if n > 0 && n < len(src.cells) && s.Width(dst.cells[n-1]) == 2 {
+			dst.cells[n-1] = Cell{} // the wide character's tail was cut off
+		}
+		dst.used = min(src.used, cols)
+		dst.wrapped = src.wrapped && n == len(src.cells)
+	}
+	return out
+}

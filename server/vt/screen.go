@@ -1,0 +1,248 @@
+package vt
+
+// Modes are the terminal modes a program sets that matter outside the screen
+// grid: the renderer mirrors the input modes onto each client's terminal.
+type Modes struct {
+	AppCursor      bool // DECCKM: cursor keys send ESC O x
+	AppKeypad      bool // DECKPAM
+	Insert         bool // IRM
+	Origin         bool // DECOM
+	Autowrap       bool // DECAWM
+	CursorVisible  bool // DECTCEM
+	CursorBlink    bool // att610
+	ReverseVideo   bool // DECSCNM
+	BracketedPaste bool // 2004
+	FocusEvents    bool // 1004
+	NewlineMode    bool // LNM
+	Mouse          int  // 0, 9, 1000, 1002 or 1003
+	MouseEncoding  int  // 0 (X10), 1005, 1006 or 1015
+	CursorStyle    int  // DECSCUSR parameter
+}
+
+// grid is a screen's rows, kept in a ring so that scrolling the whole screen
+// moves top instead of copying rows.
+type grid struct {
+	lines []line
+	top   int
+}
+
+func (g *grid) row(y int) *line {
+	i := g.top + y
+	if i >= len(g.lines) {
+		i -= len(g.lines)
+	}
+	return &g.lines[i]
+}
+
+type cursor struct {
+	x, y     int
+	style    Style
+	wrapNext bool    // pending wrap: the last column was written
+	charsets [4]byte // G0-G3 designations: 'B' ASCII, '0' DEC graphics
+	gl       int     // which of G0/G1 is invoked (SI/SO)
+}
+
+type savedCursor struct {
+	cursor
+	origin, set bool
+}
+
+// Screen is one window's terminal state.
+type Screen struct {
+	cols, rows int
+	main, alt  grid
+	g          *grid // main or alt
+	altActive  bool
+	cur        cursor
+	saved      [2]savedCursor // DECSC slots for the main and the alternate screen
+	top, bot   int            // scroll region, inclusive
+	tabs       []bool
+	modes      Modes
+	title      string
+	hist       *History
+	clusters   []string
+	clusterIdx map[string]int
+	lastRune   rune // for REP
+	replies    []byte
+	bells      int
+	changed    bool
+	p          parser
+}
+
+// New returns a cols×rows screen keeping up to historyLimit lines of scrollback.
+func New(cols, rows, historyLimit int) *Screen {
+	cols, rows = max(cols, 1), max(rows, 1)
+	s := &Screen{hist: NewHistory(historyLimit), clusterIdx: map[string]int{}}
+	s.cols, s.rows = cols, rows
+	s.main = newGrid(cols, rows)
+	s.g = &s.main
+	s.reset()
+	return s
+}
+
+func newGrid(cols, rows int) grid {
+	g := grid{lines: make([]line, rows)}
+	cells := make([]Cell, cols*rows)
+	for y := range g.lines {
+		g.lines[y].cells = cells[y*cols : (y+1)*cols : (y+1)*cols]
+	}
+	return g
+}
+
+// reset puts every mode and the cursor in their power-on state (RIS), keeping
+// the history.
+func (s *Screen) reset() {
+	if s.altActive {
+		s.g, s.altActive = &s.main, false
+	}
+	s.modes = Modes{Autowrap: true, CursorVisible: true}
+	s.cur = cursor{charsets: [4]byte{'B', 'B', 'B', 'B'}}
+	s.saved = [2]savedCursor{}
+	s.top, s.bot = 0, s.rows-1
+	s.resetTabs(0)
+	s.title = ""
+	for y := range s.rows {
+		s.clearCells(s.g.row(y), 0, s.cols, Style{})
+		s.g.row(y).wrapped = false
+	}
+	s.changed = true
+}
+
+func (s *Screen) resetTabs(from int) {
+	old := s.tabs
+	s.tabs = make([]bool, s.cols)
+	copy(s.tabs, old)
+	for x := from; x < s.cols; x++ {
+		s.tabs[x] = x%8 == 0 && x > 0
+	}
+}
+
+// Size returns the screen's columns and rows.
+func (s *Screen) Size() (cols, rows int) { return s.cols, s.rows }
+
+// Cell returns the cell at column x, row y (0-based, on the visible screen).
+func (s *Screen) Cell(x, y int) Cell { return s.g.row(y).cells[x] }
+
+// Row returns the cells of visible row y. The slice is the screen's own: read it
+// before the next Write.
+func (s *Screen) Row(y int) []Cell { return s.g.row(y).cells }
+
+// Text returns the characters of cell c: "" for an empty cell or a wide tail.
+func (s *Screen) Text(c Cell) string {
+	switch {
+	case c.R > 0:
+		return string(c.R)
+	case c.R < wideTail && clusterIndex(c.R) < len(s.clusters):
+		return s.clusters[clusterIndex(c.R)]
+	}
+	return ""
+}
+
+// Width returns the columns cell c's character takes (1 or 2; 0 for a tail).
+func (s *Screen) Width(c Cell) int {
+	switch {
+	case c.R == wideTail:
+		return 0
+	case c.R <= 0:
+		return 1
+	case c.R < 0x7f:
+		return 1
+	}
+	return max(RuneWidth(firstRune(s.Text(c))), 1)
+}
+
+func firstRune(str string) rune {
+	for _, r := range str {
+		return r
+	}
+	return 0
+}
+
+// Cursor returns the cursor position; the column is cols-1 while a wrap is pending.
+func (s *Screen) Cursor() (x, y int) { return s.cur.x, s.cur.y }
+
+// Modes returns the terminal modes in effect.
+func (s *Screen) Modes() Modes { return s.modes }
+
+// AltScreen reports whether the alternate screen is shown.
+func (s *Screen) AltScreen() bool { return s.altActive }
+
+// Title returns the title set by OSC 0 or 2.
+func (s *Screen) Title() string { return s.title }
+
+// History returns the scrollback.
+func (s *Screen) History() *History { return s.hist }
+
+// TakeReplies returns and forgets the answers to terminal queries (DA, DSR…),
+// which belong on the program's input.
+func (s *Screen) TakeReplies() []byte {
+	r := s.replies
+	s.replies = nil
+	return r
+}
+
+// TakeBells returns and forgets the number of BEL characters received.
+func (s *Screen) TakeBells() int {
+	n := s.bells
+	s.bells = 0
+	return n
+}
+
+// TakeChanged reports whether anything visible changed since the last call.
+func (s *Screen) TakeChanged() bool {
+	c := s.changed
+	s.changed = false
+	return c
+}
+
+// LineText returns visible row y as text, trailing blanks removed.
+func (s *Screen) LineText(y int) string { return cellsText(s, s.g.row(y).cells) }
+
+// String returns the visible screen as text, one line per row.
+func (s *Screen) String() string {
+	var b []byte
+	for y := range s.rows {
+		b = append(b, s.LineText(y)...)
+		b = append(b, '\n')
+	}
+	return string(b)
+}
+
+func cellsText(s *Screen, cells []Cell) string {
+	end := len(cells)
+	for end > 0 && cells[end-1].R == 0 {
+		end--
+	}
+	b := make([]byte, 0, end)
+	for _, c := range cells[:end] {
+		switch {
+		case c.R == 0:
+			b = append(b, ' ')
+		case c.R == wideTail:
+		case c.R < 0x80 && c.R > 0:
+			b = append(b, byte(c.R))
+		default:
+			b = append(b, s.Text(c)...)
+		}
+	}
+	return string(b)
+}
+
+// cluster returns the cell rune for a multi-rune grapheme cluster. The table is
+// bounded; past its limit combining marks are dropped rather than stored.
+func (s *Screen) cluster(str string) (rune, bool) {
+	if i, ok := s.clusterIdx[str]; ok {
+		return clusterRune(i), true
+	}
+	if len(s.clusters) >= maxClusters || len(str) > maxClusterBytes {
+		return 0, false
+	}
+	s.clusterIdx[str] = len(s.clusters)
+	s.clusters = append(s.clusters, str)
+	return clusterRune(len(s.clusters) - 1), true
+}
+
+const (
+	maxClusters     = 1 << 16
+	maxClusterBytes = 32
+)

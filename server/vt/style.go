@@ -1,0 +1,75 @@
+package vt
+
+// Color is a cell colour: the default, one of 256 indexed colours, or RGB.
+type Color uint32
+
+// DefaultColor is the terminal's default foreground or background.
+const DefaultColor Color = 0
+
+const (
+	colorKindMask Color = 0xff << 24
+	colorIndexed  Color = 1 << 24
+	colorRGB      Color = 2 << 24
+)
+
+// Indexed returns palette colour n (0-15 are the ANSI colours).
+func Indexed(n uint8) Color { return colorIndexed | Color(n) }
+
+// RGB returns a 24-bit colour.
+func RGB(r, g, b uint8) Color { return colorRGB | Color(r)<<16 | Color(g)<<8 | Color(b) }
+
+// Index returns the palette index of an indexed colour.
+func (c Color) Index() (uint8, bool) { return uint8(c), c&colorKindMask == colorIndexed }
+
+// RGB returns the components of an RGB colour.
+func (c Color) RGB() (r, g, b uint8, ok bool) {
+	return uint8(c >> 16), uint8(c >> 8), uint8(c), c&colorKindMask == colorRGB
+}
+
+// Attr is a set of character attributes; bits 12-14 hold the underline style.
+type Attr uint16
+
+// Character attributes (SGR).
+const (
+	Bold Attr = 1 << iota
+	Faint
+	Italic
+	Blink
+	RapidBlink
+	Reverse
+	Invisible
+	Strike
+	Overline
+)
+
+const (
+	ulShift = 12
+	ulMask  = Attr(7) << ulShift
+)
+
+// UnderlineStyle is SGR 4's sub-parameter: none, single, double, curly, dotted, dashed.
+type UnderlineStyle uint8
+
+// Underline styles.
+const (
+	UnderlineNone UnderlineStyle = iota
+	UnderlineSingle
+	UnderlineDouble
+	UnderlineCurly
+	UnderlineDotted
+	UnderlineDashed
+)
+
+// Underline returns the underline style.
+func (a Attr) Underline() UnderlineStyle { return UnderlineStyle((a & ulMask) >> ulShift) }
+
+// WithUnderline returns a with its underline style replaced.
+func (a Attr) WithUnderline(u UnderlineStyle) Attr {
+	return a&^ulMask | Attr(u&7)<<ulShift
+}
+
+// Style is how a cell is drawn. The zero Style is the terminal default.
+type Style struct {
+	Fg, Bg Color
+	Attr   Attr
+}
