@@ -1,0 +1,41 @@
+package server
+
+// defaultBindings are screen's default key bindings, as command lines.
+var defaultBindings = map[string]string{
+	"c": "screen", "^C": "screen",
+	"n": "next", "^N": "next", " ": "next",
+	"p": "prev", "^P": "prev", "^H": "prev", "^?": "prev",
+	"0": "select 0", "1": "select 1", "2": "select 2", "3": "select 3", "4": "select 4",
+	"5": "select 5", "6": "select 6", "7": "select 7", "8": "select 8", "9": "select 9",
+	"'": "select", "\"": "windowlist",
+	"d": "detach", "^D": "detach",
+	"a": "meta",
+	"A": "title",
+	"k": "kill", "^K": "kill",
+	"w": "windows", "^W": "windows",
+	"N": "number",
+	"i": "info", "^I": "info",
+	"l": "redisplay", "^L": "redisplay",
+	"C": "clear",
+	"v": "version",
+	"t": "time", "^T": "time",
+	"?":  "help",
+	":":  "colon",
+	"\\": "quit", "^\\": "quit",
+}
+
+// installDefaultBindings binds screen's keys, plus escape-key bindings that
+// depend on the escape character: C-a C-a (other) and C-a a (meta).
+func (s *session) installDefaultBindings() {
+	s.bindings = map[byte][]string{}
+	for k, line := range defaultBindings {
+		key, err := parseKey(k)
+		if err != nil {
+			panic(err) // the table above is ours
+		}
+		args, _ := splitCommand(line)
+		s.bindings[key] = args
+	}
+	s.bindings[s.escape] = []string{"other"}
+	s.bindings[s.literal] = []string{"meta"}
+}

@@ -1,0 +1,366 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+)
+
+// client is one connection: an attached terminal, or a one-off command (-X, -ls).
+type client struct {
+	id       int
+	conn     net.Conn
+	hello    proto.Hello
+	attached bool
+	gone     bool
+	r        *renderer
+	win      *window // the window this client shows
+	other    *window // the one shown before (C-a C-a)
+	active   uint64  // last activity, ordered across clients
+	cols     int
+	rows     int
+
+	out     chan []byte // to the writer goroutine; holds at most one batch
+	pending []byte      // frames waiting for the writer
+	busy    bool        // the writer is writing a batch
+	closing bool        // close the connection once pending is written
+
+	dirty    bool      // the window changed since the last frame
+	lastDraw time.Time // when the last frame was drawn
+	timerSet bool      // a frame is scheduled
+	bells    int
+
+	prefix  bool    // the command key was typed; the next key is a command
+	prompt  *prompt // an open input line (C-a :, C-a A), or nil
+	message string  // shown on the last line until messageGen changes
+	msgGen  int
+}
+
+// helloTimeout bounds how long a connection may stay silent before its hello.
+const helloTimeout = 10 * time.Second
+
+// accept serves the listener until it is closed.
+func (s *session) accept() {
+	id := 0
+	for {
+		conn, err := s.ln.Accept()
+		if err != nil {
+			if !errors.Is(err, net.ErrClosed) {
+				s.log.Printf("accept: %v", err)
+			}
+			return
+		}
+		if err := checkPeer(conn); err != nil {
+			s.log.Printf("refused connection: %v", err)
+			conn.Close()
+			continue
+		}
+		id++
+		c := &client{id: id, conn: conn, out: make(chan []byte, 1)}
+		go s.readClient(c)
+		go s.writeClient(c)
+	}
+}
+
+// readClient reads frames and hands them to the loop. The first must be a
+// hello, within helloTimeout.
+func (s *session) readClient(c *client) {
+	r := proto.NewReader(c.conn)
+	c.conn.SetReadDeadline(time.Now().Add(helloTimeout))
+	f, err := r.ReadFrame()
+	if err == nil && f.Type != proto.TypeHello {
+		err = fmt.Errorf("first frame is %s, not hello", f.Type)
+	}
+	var h proto.Hello
+	if err == nil {
+		h, err = proto.DecodeHello(f.Payload)
+	}
+	if err != nil {
+		var ve *proto.VersionError
+		if errors.As(err, &ve) {
+			// Say so in the peer's terms: the version comes first in every hello.
+			proto.WriteFrame(c.conn, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Error: ve.Error()}))
+		}
+		s.log.Printf("client %d: dropped: %v", c.id, err)
+		c.conn.Close()
+		close(c.out)
+		return
+	}
+	c.conn.SetReadDeadline(time.Time{})
+	s.post(func() { s.hello(c, h) })
+	for {
+		f, err := r.ReadFrame()
+		if err != nil {
+			s.post(func() { s.dropClient(c, err) })
+			return
+		}
+		s.post(func() { s.frame(c, f) })
+	}
+}
+
+// writeClient writes batches of frames. It alone blocks on a slow client, so
+// the loop and the other clients never wait for it.
+func (s *session) writeClient(c *client) {
+	for b := range c.out {
+		_, err := c.conn.Write(b)
+		s.post(func() { s.written(c, err) })
+	}
+}
+
+func (s *session) written(c *client, err error) {
+	c.busy = false
+	if c.gone {
+		return
+	}
+	if err != nil {
+		s.dropClient(c, err)
+		return
+	}
+	if c.closing && len(c.pending) == 0 {
+		s.dropClient(c, nil)
+		return
+	}
+	s.flush(c)
+	s.schedule(c)
+}
+
+// send queues a frame for c.
+func (s *session) send(c *client, t proto.Type, payload []byte) {
+	if c.gone {
+		return
+	}
+	for len(payload) > proto.MaxPayload {
+		c.pending = proto.AppendFrame(c.pending, t, payload[:proto.MaxPayload])
+		payload = payload[proto.MaxPayload:]
+	}
+	c.pending = proto.AppendFrame(c.pending, t, payload)
+	s.flush(c)
+}
+
+func (s *session) flush(c *client) {
+	if c.busy || c.gone || len(c.pending) == 0 {
+		return
+	}
+	c.busy = true
+	c.out <- c.pending // never blocks: busy means the channel is empty
+	c.pending = nil
+}
+
+// dropClient forgets a client whose connection ended or failed.
+func (s *session) dropClient(c *client, err error) {
+	if c.gone {
+		return
+	}
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed) {
+		s.log.Printf("client %d: dropped: %v", c.id, err)
+	}
+	c.gone = true
+	c.conn.Close()
+	close(c.out)
+	delete(s.clients, c)
+	wasAttached := c.attached
+	c.attached = false
+	if c.r != nil {
+		c.r.tty.Close()
+	}
+	if wasAttached && c.win != nil && !s.ending {
+		s.fitWindow(c.win)
+	}
+	s.maybeFinish()
+}
+
+func (s *session) welcome(c *client, errText string) {
+	s.send(c, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Session: s.name, Error: errText}))
+	if errText != "" {
+		c.closing = true
+	}
+}
+
+// hello admits a client that has introduced itself.
+func (s *session) hello(c *client, h proto.Hello) {
+	c.hello = h
+	s.clients[c] = true
+	if s.ending {
+		s.welcome(c, "session is ending")
+		return
+	}
+	if h.Mode == proto.ModeCommand {
+		s.welcome(c, "")
+		return
+	}
+	if n := s.attachedCount(); n > 0 && !h.Shared && !h.Takeover {
+		s.welcome(c, fmt.Sprintf("session %s is attached elsewhere: use -x to share it, or -d -r to take it over", s.name))
+		return
+	}
+	if h.Takeover {
+		for o := range s.clients {
+			if o.attached {
+				s.release(o, proto.TypeDetach, []byte(fmt.Sprintf("remote detached from %s", s.name)))
+			}
+		}
+	}
+	c.cols, c.rows = max(h.Cols, 1), max(h.Rows, 1)
+	r, err := newRenderer(h.Term, h.ColorTerm, h.Locale, c.cols, c.rows)
+	if err != nil {
+		s.welcome(c, err.Error())
+		return
+	}
+	c.r = r
+	s.welcome(c, "")
+	c.attached = true
+	s.touch(c)
+	s.log.Printf("client %d: attached (pid %d, %s %dx%d)", c.id, h.PID, h.Term, c.cols, c.rows)
+	w := s.lastWin
+	if w == nil && len(s.windows) > 0 {
+		w = s.windows[0]
+	}
+	s.selectWindow(c, w)
+}
+
+// frame handles one frame from an admitted client.
+func (s *session) frame(c *client, f proto.Frame) {
+	if c.gone {
+		return
+	}
+	switch f.Type {
+	case proto.TypeInput:
+		if c.attached && !c.hello.ReadOnly {
+			s.touch(c)
+			s.input(c, f.Payload)
+		}
+	case proto.TypeResize:
+		cols, rows, err := proto.DecodeResize(f.Payload)
+		if err != nil {
+			s.log.Printf("client %d: %v", c.id, err)
+			return
+		}
+		if c.attached {
+			c.cols, c.rows = cols, rows
+			c.r.resize(cols, rows)
+			s.touch(c)
+			if c.win != nil {
+				s.fitWindow(c.win)
+			}
+			c.r.invalidate()
+			s.markDirty(c)
+		}
+	case proto.TypeCommand:
+		var cmd proto.Command
+		if err := proto.DecodeJSON(f.Payload, &cmd); err != nil {
+			s.send(c, proto.TypeReply, proto.EncodeJSON(proto.Reply{Output: err.Error()}))
+			return
+		}
+		out, err := s.runCommandFromShell(cmd)
+		reply := proto.Reply{OK: err == nil, Output: out}
+		if err != nil {
+			reply.Output = err.Error()
+		}
+		s.send(c, proto.TypeReply, proto.EncodeJSON(reply))
+	default:
+		s.log.Printf("client %d: unexpected %s frame ignored", c.id, f.Type)
+	}
+}
+
+// touch records activity: the most recently active client sizes the window.
+func (s *session) touch(c *client) {
+	s.activity++
+	c.active = s.activity
+}
+
+// windowSize is the size a window shown to c should have.
+func (c *client) windowSize() (int, int) { return c.cols, c.rows }
+
+// release restores a client's terminal and sends it a last frame (detach or
+// exit); the connection closes once that is written.
+func (s *session) release(c *client, t proto.Type, payload []byte) {
+	if !c.attached {
+		return
+	}
+	c.attached = false
+	s.send(c, proto.TypeOutput, c.r.fini())
+	s.send(c, t, payload)
+	c.closing = true
+	if c.win != nil && !s.ending {
+		s.fitWindow(c.win)
+	}
+	// A client that never reads does not keep its connection for ever.
+	time.AfterFunc(5*time.Second, func() { s.post(func() { s.dropClient(c, nil) }) })
+}
+
+// detach detaches client c, leaving everything running.
+func (s *session) detach(c *client, how string) {
+	s.log.Printf("client %d: %s", c.id, how)
+	s.release(c, proto.TypeDetach, []byte(fmt.Sprintf("%s from %s", how, s.name)))
+}
+
+// markDirty notes that c's view changed and schedules a frame.
+func (s *session) markDirty(c *client) {
+	c.dirty = true
+	s.schedule(c)
+}
+
+// schedule draws c now if it is idle and the last frame is old enough, or
+// arranges to draw it when it is.
+func (s *session) schedule(c *client) {
+	if !c.dirty || !c.attached || c.busy || c.timerSet {
+		return
+	}
+	wait := frameInterval - time.Since(c.lastDraw)
+	if wait <= 0 {
+		s.draw(c)
+		return
+	}
+	c.timerSet = true
+	time.AfterFunc(wait, func() {
+		s.post(func() {
+			c.timerSet = false
+			s.schedule(c)
+		})
+	})
+}
+
+func (s *session) draw(c *client) {
+	if c.win == nil {
+		return
+	}
+	c.dirty = false
+	c.lastDraw = time.Now()
+	line := c.message
+	if c.prompt != nil {
+		line = c.prompt.line()
+	}
+	out := c.r.draw(c.win.screen, line)
+	if c.bells > 0 {
+		out = append(out, '\a')
+		c.bells = 0
+	}
+	if len(out) > 0 {
+		s.send(c, proto.TypeOutput, out)
+	}
+}
+
+// msgWait is how long a message stays on the last line.
+var msgWait = 5 * time.Second
+
+// showMessage shows msg on c's last line for msgWait.
+func (s *session) showMessage(c *client, msg string) {
+	if !c.attached {
+		return
+	}
+	c.message = msg
+	c.msgGen++
+	gen := c.msgGen
+	time.AfterFunc(msgWait, func() {
+		s.post(func() {
+			if c.msgGen == gen && c.message != "" {
+				c.message = ""
+				s.markDirty(c)
+			}
+		})
+	})
+	s.markDirty(c)
+}

@@ -1,0 +1,55 @@
+package server
+
+import (
+	"fmt"
+	"runtime/debug"
+	"time"
+)
+
+func init() {
+	register(&command{
+		name: "info", help: "show the window's size, cursor and modes", maxArgs: 0,
+		run: func(x *cmdContext, _ []string) (string, error) {
+			if x.w == nil {
+				return "", fmt.Errorf("no window")
+			}
+			sc := x.w.screen
+			cx, cy := sc.Cursor()
+			cols, rows := sc.Size()
+			m := sc.Modes()
+			flags := ""
+			if m.Insert {
+				flags += " +ins"
+			}
+			if !m.Autowrap {
+				flags += " -wrap"
+			}
+			if m.AppCursor {
+				flags += " +app"
+			}
+			if sc.AltScreen() {
+				flags += " +alt"
+			}
+			return fmt.Sprintf("(%d,%d)/(%d,%d)+%d%s window %d (%s) pid %d", cx+1, cy+1, cols, rows,
+				sc.History().Len(), flags, x.w.number, x.w.displayTitle(), x.w.cmd.Process.Pid), nil
+		},
+	})
+	register(&command{
+		name: "version", help: "show gmux's version", maxArgs: 0,
+		run: func(*cmdContext, []string) (string, error) { return "gmux " + Version(), nil },
+	})
+	register(&command{
+		name: "time", help: "show the time and the host's load", maxArgs: 0,
+		run: func(x *cmdContext, _ []string) (string, error) {
+			return time.Now().Format("15:04:05 Jan 02 2006") + " " + hostname() + " " + loadAvg(), nil
+		},
+	})
+}
+
+// Version is the module version when installed with go install, else "dev".
+func Version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}

@@ -1,0 +1,29 @@
+package server
+
+import "fmt"
+
+func init() {
+	register(&command{
+		name: "kill", help: "kill the window (asks first when typed)", maxArgs: 0,
+		run: func(x *cmdContext, _ []string) (string, error) {
+			w := x.w
+			if w == nil {
+				return "", fmt.Errorf("no window")
+			}
+			if x.c == nil {
+				w.hangup()
+				return "", nil
+			}
+			x.s.openPrompt(x.c, &prompt{
+				label:  fmt.Sprintf("Really kill this window [y/n]? "),
+				single: true,
+				done: func(ans string) {
+					if ans == "y" || ans == "Y" {
+						w.hangup()
+					}
+				},
+			})
+			return "", nil
+		},
+	})
+}

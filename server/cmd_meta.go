@@ -1,0 +1,13 @@
+package server
+
+func init() {
+	register(&command{
+		name: "meta", help: "send the command character (C-a) to the window", maxArgs: 0,
+		run: func(x *cmdContext, _ []string) (string, error) {
+			if x.w != nil {
+				x.w.send([]byte{x.s.escape})
+			}
+			return "", nil
+		},
+	})
+}

@@ -1,0 +1,35 @@
+package server
+
+func init() {
+	register(&command{
+		name: "next", help: "switch to the next window", maxArgs: 0,
+		run: func(x *cmdContext, _ []string) (string, error) { return cycle(x, +1) },
+	})
+	register(&command{
+		name: "prev", help: "switch to the previous window", maxArgs: 0,
+		run: func(x *cmdContext, _ []string) (string, error) { return cycle(x, -1) },
+	})
+}
+
+func cycle(x *cmdContext, dir int) (string, error) {
+	if x.w == nil {
+		return "", nil
+	}
+	w := x.s.windowAfter(x.w.number, dir)
+	if w == x.w {
+		return "This is the only window.", nil
+	}
+	return x.s.show(x, w)
+}
+
+// show makes w the window of the context's client (or, from -X, the
+// session's current window).
+func (s *session) show(x *cmdContext, w *window) (string, error) {
+	if x.c != nil {
+		s.selectWindow(x.c, w)
+	} else {
+		s.lastWin = w
+	}
+	x.w = w
+	return "", nil
+}

@@ -1,0 +1,21 @@
+package server
+
+func init() {
+	register(&command{
+		name: "redisplay", help: "redraw the terminal", maxArgs: 0, needClient: true,
+		run: func(x *cmdContext, _ []string) (string, error) {
+			x.c.r.invalidate()
+			x.s.markDirty(x.c)
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "clear", help: "clear the window's screen", maxArgs: 0,
+		run: func(x *cmdContext, _ []string) (string, error) {
+			if x.w != nil {
+				x.s.windowOutput(x.w, []byte("\x1b[H\x1b[2J"))
+			}
+			return "", nil
+		},
+	})
+}

@@ -1,0 +1,71 @@
+package server
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+func init() {
+	register(&command{
+		name: "select", usage: "[n|title]", help: "switch to window n (or by title); asks when no argument", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			if len(args) == 0 {
+				if x.c == nil {
+					return "", fmt.Errorf("usage: select n|title")
+				}
+				x.s.openPrompt(x.c, &prompt{label: "Switch to window: ", done: func(t string) {
+					if out, err := selectWindowNamed(x, t); err != nil {
+						x.s.showMessage(x.c, err.Error())
+					} else if out != "" {
+						x.s.showMessage(x.c, out)
+					}
+				}})
+				return "", nil
+			}
+			return selectWindowNamed(x, args[0])
+		},
+	})
+	register(&command{
+		name: "other", help: "switch to the window shown before this one", maxArgs: 0,
+		run: func(x *cmdContext, _ []string) (string, error) {
+			if x.c == nil || x.c.other == nil || x.c.other.exited {
+				return "No other window.", nil
+			}
+			return x.s.show(x, x.c.other)
+		},
+	})
+}
+
+func selectWindowNamed(x *cmdContext, name string) (string, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return "", nil
+	}
+	w := x.s.findWindow(name)
+	if w == nil {
+		return "", fmt.Errorf("This window doesn't exist: %s", name)
+	}
+	if w == x.w && x.c != nil {
+		return fmt.Sprintf("This IS window %d (%s).", w.number, w.displayTitle()), nil
+	}
+	return x.s.show(x, w)
+}
+
+// findWindow finds a window by number, else by title (exact, then prefix).
+func (s *session) findWindow(name string) *window {
+	if n, err := strconv.Atoi(name); err == nil {
+		return s.windowByNumber(n)
+	}
+	for _, w := range s.windows {
+		if w.displayTitle() == name {
+			return w
+		}
+	}
+	for _, w := range s.windows {
+		if strings.HasPrefix(w.displayTitle(), name) {
+			return w
+		}
+	}
+	return nil
+}

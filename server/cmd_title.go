@@ -1,0 +1,30 @@
+package server
+
+import "fmt"
+
+func init() {
+	register(&command{
+		name: "title", usage: "[name]", help: "set the window's title (asks when typed without one)", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			w := x.w
+			if w == nil {
+				return "", fmt.Errorf("no window")
+			}
+			set := func(t string) {
+				w.title, w.named = t, t != ""
+				if t == "" {
+					w.title = baseName(w.argv[0])
+				}
+			}
+			if len(args) == 1 {
+				set(args[0])
+				return "", nil
+			}
+			if x.c == nil {
+				return w.displayTitle(), nil
+			}
+			x.s.openPrompt(x.c, &prompt{label: "Set window's title to: ", buf: []rune(w.displayTitle()), done: set})
+			return "", nil
+		},
+	})
+}

@@ -1,0 +1,74 @@
+package server
+
+// input handles keys typed on client c: the command key and the key after it
+// are the user's; everything else goes to the window unchanged.
+func (s *session) input(c *client, data []byte) {
+	start := 0
+	for i := 0; i < len(data); i++ {
+		if c.prompt != nil {
+			s.sendInput(c, data[start:i])
+			data = s.promptInput(c, data[i:])
+			i, start = -1, 0
+			continue
+		}
+		b := data[i]
+		if c.prefix {
+			c.prefix = false
+			key := data[i : i+1]
+			if b == 0x1b && i+1 < len(data) {
+				// An escape sequence after the command key (an arrow, say) is
+				// one key: consume it all.
+				j := i + 1
+				for j < len(data) && (j == i+1 || data[j] < 0x40 || data[j] > 0x7e) {
+					j++
+				}
+				key = data[i:min(j+1, len(data))]
+				i = min(j, len(data)-1)
+			}
+			start = i + 1
+			s.runKey(c, key)
+			if c.gone || !c.attached {
+				return
+			}
+			continue
+		}
+		if b == s.escape {
+			s.sendInput(c, data[start:i])
+			start = i + 1
+			c.prefix = true
+		}
+	}
+	if start < len(data) {
+		s.sendInput(c, data[start:])
+	}
+}
+
+func (s *session) sendInput(c *client, b []byte) {
+	if len(b) == 0 || c.win == nil {
+		return
+	}
+	if !c.win.send(append([]byte(nil), b...)) {
+		s.showMessage(c, "input dropped: the program is not reading")
+	}
+}
+
+// runKey runs the command bound to key (typed after the command key).
+func (s *session) runKey(c *client, key []byte) {
+	if len(key) != 1 {
+		s.showMessage(c, "no command bound to that key")
+		return
+	}
+	args, ok := s.bindings[key[0]]
+	if !ok {
+		c.bells++
+		s.markDirty(c)
+		return
+	}
+	out, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, args)
+	switch {
+	case err != nil:
+		s.showMessage(c, err.Error())
+	case out != "":
+		s.showMessage(c, out)
+	}
+}

@@ -1,0 +1,271 @@
+package server
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/gdamore/tcell/v2/terminfo"
+	"github.com/gmux/gmux/server/vt"
+)
+
+// renderer draws windows onto one client's terminal through tcell, which
+// knows the terminal's capabilities (terminfo), downgrades colours the
+// terminal lacks, and sends only the cells that changed since the last frame.
+type renderer struct {
+	tty   *connTty
+	scr   tcell.Screen
+	outer vt.Modes // input modes last set on the client's terminal
+	known bool     // whether outer is known; false forces a full update
+}
+
+// truecolorCaps are added to a terminfo entry when COLORTERM says the terminal
+// takes 24-bit colour but its terminfo entry does not say so (most don't).
+const (
+	setFgRGB   = "\x1b[38;2;%p1%d;%p2%d;%p3%dm"
+	setBgRGB   = "\x1b[48;2;%p1%d;%p2%d;%p3%dm"
+	setFgBgRGB = "\x1b[38;2;%p1%d;%p2%d;%p3%d;48;2;%p4%d;%p5%d;%p6%dm"
+)
+
+func lookupTerminfo(term, colorterm string) (*terminfo.Terminfo, error) {
+	ti, err := tcell.LookupTerminfo(term)
+	if err != nil {
+		return nil, fmt.Errorf("terminal type %q: %w", term, err)
+	}
+	if (colorterm == "truecolor" || colorterm == "24bit") && ti.SetFgBgRGB == "" {
+		c := *ti
+		c.SetFgRGB, c.SetBgRGB, c.SetFgBgRGB = setFgRGB, setBgRGB, setFgBgRGB
+		ti = &c
+	}
+	return ti, nil
+}
+
+func newRenderer(term, colorterm, locale string, cols, rows int) (*renderer, error) {
+	ti, err := lookupTerminfo(term, colorterm)
+	if err != nil {
+		// An unknown TERM (a rare terminal, or no terminfo on this host)
+		// should still attach: xterm-256color is what nearly all speak.
+		if ti, err = lookupTerminfo("xterm-256color", colorterm); err != nil {
+			return nil, err
+		}
+	}
+	tty := newConnTty(cols, rows)
+	scr, err := tcell.NewTerminfoScreenFromTtyTerminfo(tty, ti)
+	if err != nil {
+		return nil, err
+	}
+	// tcell takes the character set from the process locale; the server's
+	// locale is whatever it was started with, so the client's is lent for Init.
+	if err := withLocale(locale, scr.Init); err != nil {
+		return nil, fmt.Errorf("terminal %q: %w", term, err)
+	}
+	return &renderer{tty: tty, scr: scr}, nil
+}
+
+func withLocale(locale string, f func() error) error {
+	old, had := os.LookupEnv("LC_ALL")
+	if locale == "" {
+		locale = "C.UTF-8"
+	}
+	os.Setenv("LC_ALL", locale)
+	defer func() {
+		if had {
+			os.Setenv("LC_ALL", old)
+		} else {
+			os.Unsetenv("LC_ALL")
+		}
+	}()
+	return f()
+}
+
+func (r *renderer) resize(cols, rows int) { r.tty.setSize(cols, rows) }
+
+func (r *renderer) size() (int, int) {
+	ws, _ := r.tty.WindowSize()
+	return ws.Width, ws.Height
+}
+
+// invalidate makes the next draw repaint the whole terminal (redisplay).
+func (r *renderer) invalidate() {
+	r.scr.Sync()
+	r.known = false
+}
+
+// draw renders screen sc, with an optional message on the last line, and
+// returns the bytes for the client's terminal.
+func (r *renderer) draw(sc *vt.Screen, message string) []byte {
+	cols, rows := r.size()
+	vc, vr := sc.Size()
+	modes := sc.Modes()
+	textRows := rows
+	if message != "" {
+		textRows--
+	}
+	var conv styleConverter
+	for y := range textRows {
+		if y >= vr {
+			for x := range cols {
+				r.scr.Put(x, y, " ", tcell.StyleDefault)
+			}
+			continue
+		}
+		row := sc.Row(y)
+		for x := 0; x < cols; x++ {
+			if x >= vc {
+				r.scr.Put(x, y, " ", tcell.StyleDefault)
+				continue
+			}
+			c := row[x]
+			if c.IsWideTail() {
+				continue
+			}
+			text := sc.Text(c)
+			if text == "" || c.S.Attr&vt.Invisible != 0 {
+				text = " "
+			} else if x+1 >= cols && sc.Width(c) == 2 {
+				text = " " // half a wide character cannot be drawn
+			}
+			r.scr.Put(x, y, text, conv.convert(c.S, modes.ReverseVideo))
+		}
+	}
+	if message != "" {
+		r.drawMessage(message, rows-1, cols)
+	}
+	cx, cy := sc.Cursor()
+	if modes.CursorVisible && cx < cols && cy < textRows {
+		r.scr.ShowCursor(cx, cy)
+		r.scr.SetCursorStyle(tcell.CursorStyle(min(modes.CursorStyle, 6)))
+	} else {
+		r.scr.HideCursor()
+	}
+	r.scr.Show()
+	r.syncModes(modes)
+	return r.tty.take()
+}
+
+func (r *renderer) drawMessage(msg string, y, cols int) {
+	st := tcell.StyleDefault.Reverse(true)
+	x := 0
+	for _, ch := range msg {
+		if x >= cols {
+			break
+		}
+		w := vt.RuneWidth(ch)
+		if w == 0 {
+			continue
+		}
+		r.scr.Put(x, y, string(ch), st)
+		x += w
+	}
+	for ; x < cols; x++ {
+		r.scr.Put(x, y, " ", st)
+	}
+}
+
+// syncModes mirrors the window's input modes onto the client's terminal, so
+// the keys, mouse reports and pastes it sends are those the program asked for.
+func (r *renderer) syncModes(m vt.Modes) {
+	var b strings.Builder
+	o := r.outer
+	flag := func(mode string, want, have bool) {
+		if want != have || !r.known {
+			b.WriteString("\x1b[?" + mode)
+			if want {
+				b.WriteByte('h')
+			} else {
+				b.WriteByte('l')
+			}
+		}
+	}
+	flag("1", m.AppCursor, o.AppCursor)
+	if m.AppKeypad != o.AppKeypad || !r.known {
+		if m.AppKeypad {
+			b.WriteString("\x1b=")
+		} else {
+			b.WriteString("\x1b>")
+		}
+	}
+	flag("2004", m.BracketedPaste, o.BracketedPaste)
+	flag("1004", m.FocusEvents, o.FocusEvents)
+	if m.Mouse != o.Mouse || !r.known {
+		for _, mode := range []int{9, 1000, 1002, 1003} {
+			if mode == o.Mouse || !r.known {
+				fmt.Fprintf(&b, "\x1b[?%dl", mode)
+			}
+		}
+		if m.Mouse != 0 {
+			fmt.Fprintf(&b, "\x1b[?%dh", m.Mouse)
+		}
+	}
+	if m.MouseEncoding != o.MouseEncoding || !r.known {
+		for _, enc := range []int{1005, 1006, 1015} {
+			if enc == o.MouseEncoding || !r.known {
+				fmt.Fprintf(&b, "\x1b[?%dl", enc)
+			}
+		}
+		if m.MouseEncoding != 0 {
+			fmt.Fprintf(&b, "\x1b[?%dh", m.MouseEncoding)
+		}
+	}
+	r.outer, r.known = m, true
+	r.tty.Write([]byte(b.String()))
+}
+
+// fini restores the client's terminal (modes off, main screen, cursor shown)
+// and returns the bytes that do it.
+func (r *renderer) fini() []byte {
+	r.syncModes(vt.Modes{})
+	r.scr.Fini()
+	return r.tty.take()
+}
+
+// styleConverter maps emulator styles to tcell styles, remembering the last
+// one because runs of cells nearly always share a style.
+type styleConverter struct {
+	have bool
+	from vt.Style
+	rev  bool
+	to   tcell.Style
+}
+
+func (c *styleConverter) convert(s vt.Style, reverseVideo bool) tcell.Style {
+	if c.have && s == c.from && reverseVideo == c.rev {
+		return c.to
+	}
+	t := tcell.StyleDefault.Foreground(tcellColor(s.Fg)).Background(tcellColor(s.Bg))
+	a := s.Attr
+	if a&vt.Bold != 0 {
+		t = t.Bold(true)
+	}
+	if a&vt.Faint != 0 {
+		t = t.Dim(true)
+	}
+	if a&vt.Italic != 0 {
+		t = t.Italic(true)
+	}
+	if a&(vt.Blink|vt.RapidBlink) != 0 {
+		t = t.Blink(true)
+	}
+	if (a&vt.Reverse != 0) != reverseVideo {
+		t = t.Reverse(true)
+	}
+	if a&vt.Strike != 0 {
+		t = t.StrikeThrough(true)
+	}
+	if u := a.Underline(); u != vt.UnderlineNone {
+		t = t.Underline(tcell.UnderlineStyle(u))
+	}
+	c.have, c.from, c.rev, c.to = true, s, reverseVideo, t
+	return t
+}
+
+func tcellColor(c vt.Color) tcell.Color {
+	if i, ok := c.Index(); ok {
+		return tcell.PaletteColor(int(i))
+	}
+	if r, g, b, ok := c.RGB(); ok {
+		return tcell.NewRGBColor(int32(r), int32(g), int32(b))
+	}
+	return tcell.ColorDefault
+}

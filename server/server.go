@@ -1,0 +1,164 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+	"golang.org/x/sys/unix"
+)
+
+// Run serves a session until its last window closes or it is told to quit,
+// and returns the process exit status. ready receives "ok" once the socket is
+// listening, or the reason the session could not start, then is closed.
+func Run(opts Options, ready io.WriteCloser) int {
+	s, err := start(opts)
+	if err != nil {
+		fmt.Fprintf(ready, "%v", err)
+		ready.Close()
+		return 1
+	}
+	fmt.Fprint(ready, "ok "+s.name)
+	ready.Close()
+	go s.accept()
+	s.handleSignals()
+	s.run()
+	os.Remove(s.socket)
+	s.log.Printf("session %s: exit %d", s.name, s.exitCode)
+	return s.exitCode
+}
+
+func start(opts Options) (*session, error) {
+	if opts.Log == nil {
+		opts.Log = log.New(io.Discard, "", 0)
+	}
+	if opts.Escape == 0 {
+		opts.Escape, opts.Literal = 0x01, 'a'
+	}
+	s := &session{
+		opts:    opts,
+		name:    strconv.Itoa(os.Getpid()) + "." + opts.Name,
+		created: time.Now(),
+		events:  make(chan func(), 256),
+		clients: map[*client]bool{},
+		log:     opts.Log,
+		escape:  opts.Escape,
+		literal: opts.Literal,
+	}
+	s.installDefaultBindings()
+	if err := proto.EnsureSocketDir(opts.SocketDir); err != nil {
+		return nil, err
+	}
+	s.socket = filepath.Join(opts.SocketDir, s.name)
+	if len(s.socket) > proto.MaxSocketPath {
+		return nil, fmt.Errorf("socket path %s is longer than %d bytes: use a shorter GMUX_SOCKET_DIR or name", s.socket, proto.MaxSocketPath)
+	}
+	// Sockets are created 0600 from the start, not chmod-ed after.
+	old := syscall.Umask(0o077)
+	ln, err := net.Listen("unix", s.socket)
+	syscall.Umask(old)
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", s.socket, err)
+	}
+	s.ln = ln
+	if _, err := s.newWindow(nil, opts.Argv, opts.Title, 0); err != nil {
+		ln.Close()
+		os.Remove(s.socket)
+		return nil, err
+	}
+	return s, nil
+}
+
+// handleSignals makes the server deaf to the hang-up and interrupt that kill a
+// login's jobs; SIGTERM ends the session cleanly.
+func (s *session) handleSignals() {
+	signal.Ignore(syscall.SIGHUP, syscall.SIGINT, syscall.SIGPIPE, syscall.SIGTTOU, syscall.SIGTTIN)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGTERM)
+	go func() {
+		sig := <-ch
+		s.post(func() { s.end("terminated by "+sig.String(), 0) })
+	}()
+}
+
+// ErrForeignPeer is returned for a connection from another user.
+var ErrForeignPeer = errors.New("connection from another user")
+
+// checkPeer admits only connections from our own uid (SO_PEERCRED); the
+// socket's mode is the first guard, this is the second.
+func checkPeer(conn net.Conn) error {
+	uc, ok := conn.(*net.UnixConn)
+	if !ok {
+		return fmt.Errorf("not a unix socket")
+	}
+	raw, err := uc.SyscallConn()
+	if err != nil {
+		return err
+	}
+	var cred *unix.Ucred
+	var credErr error
+	if err := raw.Control(func(fd uintptr) {
+		cred, credErr = unix.GetsockoptUcred(int(fd), unix.SOL_SOCKET, unix.SO_PEERCRED)
+	}); err != nil {
+		return err
+	}
+	if credErr != nil {
+		return fmt.Errorf("peer credentials: %w", credErr)
+	}
+	if int(cred.Uid) != os.Getuid() {
+		return fmt.Errorf("%w: uid %d pid %d", ErrForeignPeer, cred.Uid, cred.Pid)
+	}
+	return nil
+}
+
+// childEnv is the environment of window n's program: the starting client's,
+// with TERM set for our emulator and variables naming the session.
+func (s *session) childEnv(n int) []string {
+	env := make([]string, 0, len(s.opts.Env)+5)
+	for _, kv := range s.opts.Env {
+		k, _, _ := strings.Cut(kv, "=")
+		switch k {
+		case "TERM", "TERMCAP", "COLUMNS", "LINES", "STY", "WINDOW", "GMUX", "GMUX_WINDOW", "TMUX", "TMUX_PANE":
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env,
+		"TERM="+s.opts.Term,
+		"STY="+s.name,
+		"WINDOW="+strconv.Itoa(n),
+		"GMUX="+s.socket,
+		"GMUX_WINDOW="+strconv.Itoa(n),
+	)
+}
+
+func hostname() string {
+	h, err := os.Hostname()
+	if err != nil {
+		return "?"
+	}
+	h, _, _ = strings.Cut(h, ".")
+	return h
+}
+
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
+}

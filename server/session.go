@@ -1,0 +1,284 @@
+package server
+
+import (
+	"fmt"
+	"log"
+	"net"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+)
+
+// Options configure a session server.
+type Options struct {
+	Name       string   // the session's name without the PID (e.g. "work")
+	SocketDir  string   // checked directory for the socket
+	Argv       []string // first window's program; empty for the shell
+	Title      string   // first window's title (-t)
+	Shell      string   // the shell for new windows
+	LoginShell bool     // start the shell as a login shell ("-bash")
+	Dir        string   // starting directory
+	Env        []string // environment for programs, as the starting client had it
+	Term       string   // TERM given to programs
+	Cols, Rows int      // first window's size, until a client attaches
+	Scrollback int      // lines of history per window
+	Escape     byte     // the command key (C-a)
+	Literal    byte     // the key that, after Escape, sends Escape itself ('a')
+	Config     string   // config file to source at start (issue: commands)
+	Log        *log.Logger
+}
+
+// frameInterval is the shortest time between two frames to one client. The
+// first change after a quiet moment is drawn at once; changes within the
+// interval are merged into the next frame.
+const frameInterval = 16 * time.Millisecond
+
+type session struct {
+	opts         Options
+	name         string // PID.NAME
+	socket       string
+	created      time.Time
+	events       chan func()
+	windows      []*window // sorted by number
+	lastWin      *window   // the window most recently selected by anyone
+	clients      map[*client]bool
+	ln           net.Listener
+	log          *log.Logger
+	bindings     map[byte][]string
+	escape       byte
+	literal      byte
+	ending       bool // the session is ending: no new work, clients are told
+	done         bool // the loop should return
+	exitCode     int
+	activity     uint64   // counter ordering client activity, for window sizing
+	colonHistory []string // lines entered at the C-a : prompt
+}
+
+// post runs f on the session loop. Every goroutine but the loop's changes
+// state only this way.
+func (s *session) post(f func()) { s.events <- f }
+
+func (s *session) run() {
+	for !s.done {
+		f := <-s.events
+		f()
+	}
+}
+
+// windowByNumber returns window n, or nil.
+func (s *session) windowByNumber(n int) *window {
+	for _, w := range s.windows {
+		if w.number == n {
+			return w
+		}
+	}
+	return nil
+}
+
+// freeNumber returns the lowest unused window number, or -1 if all are taken.
+func (s *session) freeNumber() int {
+	for n := 0; n < maxWindows; n++ {
+		if s.windowByNumber(n) == nil {
+			return n
+		}
+	}
+	return -1
+}
+
+// maxWindows is screen's default limit of window numbers.
+const maxWindows = 100
+
+// newWindow starts a window and shows it to client c (if any).
+func (s *session) newWindow(c *client, argv []string, title string, number int) (*window, error) {
+	if number < 0 {
+		number = s.freeNumber()
+	}
+	if number < 0 || number >= maxWindows || s.windowByNumber(number) != nil {
+		return nil, fmt.Errorf("no free window number")
+	}
+	cols, rows := s.opts.Cols, s.opts.Rows
+	if c != nil {
+		cols, rows = c.windowSize()
+	} else if s.lastWin != nil {
+		cols, rows = s.lastWin.screen.Size()
+	}
+	w, err := s.startWindow(number, argv, s.opts.Dir, title, cols, rows)
+	if err != nil {
+		return nil, err
+	}
+	s.windows = append(s.windows, w)
+	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].number < s.windows[j].number })
+	s.log.Printf("window %d: started %q pid %d", w.number, w.argv, w.cmd.Process.Pid)
+	if c != nil {
+		s.selectWindow(c, w)
+	} else if s.lastWin == nil {
+		s.lastWin = w
+	}
+	return w, nil
+}
+
+// windowOutput feeds program output to the emulator and schedules frames.
+func (s *session) windowOutput(w *window, data []byte) {
+	if w.exited {
+		return
+	}
+	w.screen.Write(data)
+	if r := w.screen.TakeReplies(); len(r) > 0 {
+		w.send(r)
+	}
+	bells := w.screen.TakeBells()
+	if w.screen.TakeChanged() || bells > 0 {
+		for c := range s.clients {
+			if c.attached && c.win == w {
+				c.bells += bells
+				s.markDirty(c)
+			} else if c.attached && bells > 0 {
+				s.showMessage(c, fmt.Sprintf("Bell in window %d", w.number))
+			}
+		}
+	}
+}
+
+// windowExited closes a window whose program ended; the last one ends the session.
+func (s *session) windowExited(w *window, status string, code int) {
+	if w.exited {
+		return
+	}
+	s.log.Printf("window %d: %s", w.number, status)
+	w.close()
+	for i, x := range s.windows {
+		if x == w {
+			s.windows = append(s.windows[:i], s.windows[i+1:]...)
+			break
+		}
+	}
+	if s.lastWin == w {
+		s.lastWin = nil
+		if len(s.windows) > 0 {
+			s.lastWin = s.windows[0]
+		}
+	}
+	if len(s.windows) == 0 {
+		s.end(fmt.Sprintf("%s %s", w.title, status), code)
+		return
+	}
+	for c := range s.clients {
+		if c.other == w {
+			c.other = nil
+		}
+		if c.attached && c.win == w {
+			next := c.other
+			if next == nil {
+				next = s.windowAfter(w.number, +1)
+			}
+			c.win = nil
+			s.selectWindow(c, next)
+			s.showMessage(c, fmt.Sprintf("Window %d (%s) %s", w.number, w.title, status))
+		}
+	}
+}
+
+// windowAfter returns the next (dir +1) or previous (-1) window from number n,
+// wrapping around.
+func (s *session) windowAfter(n, dir int) *window {
+	if len(s.windows) == 0 {
+		return nil
+	}
+	if dir > 0 {
+		for _, w := range s.windows {
+			if w.number > n {
+				return w
+			}
+		}
+		return s.windows[0]
+	}
+	for i := len(s.windows) - 1; i >= 0; i-- {
+		if s.windows[i].number < n {
+			return s.windows[i]
+		}
+	}
+	return s.windows[len(s.windows)-1]
+}
+
+// selectWindow shows w to client c.
+func (s *session) selectWindow(c *client, w *window) {
+	if w == nil || w.exited {
+		return
+	}
+	if c.win != w {
+		if c.win != nil {
+			c.other = c.win
+		}
+		c.win = w
+	}
+	s.lastWin = w
+	s.fitWindow(w)
+	s.markDirty(c)
+}
+
+// fitWindow sizes w for the client that used it most recently (tmux's
+// "latest"): larger clients see it with blank space, smaller ones cropped.
+func (s *session) fitWindow(w *window) {
+	var best *client
+	for c := range s.clients {
+		if c.attached && c.win == w && (best == nil || c.active > best.active) {
+			best = c
+		}
+	}
+	if best == nil {
+		return
+	}
+	cols, rows := best.windowSize()
+	w.resize(cols, rows)
+	for c := range s.clients {
+		if c.attached && c.win == w {
+			s.markDirty(c)
+		}
+	}
+}
+
+// end finishes the session: every client is told why, then the loop stops.
+func (s *session) end(reason string, code int) {
+	if s.ending {
+		return
+	}
+	s.ending = true
+	s.exitCode = code
+	s.log.Printf("session ending: %s", reason)
+	s.ln.Close()
+	os.Remove(s.socket)
+	for _, w := range s.windows {
+		w.hangup()
+	}
+	for c := range s.clients {
+		if c.attached {
+			s.release(c, proto.TypeExit, proto.EncodeJSON(proto.Exit{
+				Reason: fmt.Sprintf("session %q ended: %s", s.name, reason), Status: code}))
+		} else {
+			s.dropClient(c, nil)
+		}
+	}
+	s.maybeFinish()
+	// Clients that do not read their last frames do not hold the server.
+	time.AfterFunc(2*time.Second, func() { s.post(func() { s.done = true }) })
+}
+
+// maybeFinish stops the loop once an ending session has no clients left.
+func (s *session) maybeFinish() {
+	if s.ending && len(s.clients) == 0 {
+		s.done = true
+	}
+}
+
+// attachedCount returns the number of attached clients.
+func (s *session) attachedCount() int {
+	n := 0
+	for c := range s.clients {
+		if c.attached {
+			n++
+		}
+	}
+	return n
+}

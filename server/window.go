@@ -1,0 +1,195 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/creack/pty"
+	"github.com/gmux/gmux/server/vt"
+)
+
+// window is one program in a PTY and the emulation of its terminal.
+type window struct {
+	number int
+	title  string // the name shown in lists: -t, C-a A, else the program's name
+	named  bool   // title was set by the user, so the program's OSC title is ignored
+	argv   []string
+	screen *vt.Screen
+	pty    *os.File
+	cmd    *exec.Cmd
+	input  chan []byte   // bytes for the program, written by inputWriter
+	done   chan struct{} // closed when the reader has seen the PTY close
+	exited bool
+	status string // why the program ended, once it has
+	code   int    // exit code (128+signal when killed)
+}
+
+// inputQueue bounds what waits to be written to a program that is not reading
+// its input; beyond it, input is dropped (and the user told) rather than
+// stalling the session.
+const inputQueue = 1024
+
+// readSize is the PTY read buffer: large reads keep the per-byte cost of heavy
+// output low.
+const readSize = 64 << 10
+
+// startWindow starts argv in a new PTY of the given size.
+func (s *session) startWindow(number int, argv []string, dir, title string, cols, rows int) (*window, error) {
+	if len(argv) == 0 {
+		argv = []string{s.opts.Shell}
+	}
+	path, err := exec.LookPath(argv[0])
+	if err != nil {
+		return nil, fmt.Errorf("cannot run %s: %w", argv[0], err)
+	}
+	cmd := exec.Command(path, argv[1:]...)
+	cmd.Args[0] = argv[0]
+	if s.opts.LoginShell && len(argv) == 1 && argv[0] == s.opts.Shell {
+		cmd.Args[0] = "-" + baseName(argv[0])
+	}
+	cmd.Dir = dir
+	cmd.Env = s.childEnv(number)
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
+	if err != nil {
+		return nil, fmt.Errorf("start %s: %w", argv[0], err)
+	}
+	w := &window{
+		number: number,
+		title:  title,
+		argv:   argv,
+		screen: vt.New(cols, rows, s.opts.Scrollback),
+		pty:    f,
+		cmd:    cmd,
+		input:  make(chan []byte, inputQueue),
+		done:   make(chan struct{}),
+	}
+	w.named = title != ""
+	if !w.named {
+		w.title = baseName(argv[0])
+	}
+	go s.readWindow(w)
+	go writeWindow(w)
+	go s.waitWindow(w)
+	return w, nil
+}
+
+func baseName(p string) string {
+	for i := len(p) - 1; i >= 0; i-- {
+		if p[i] == '/' {
+			return p[i+1:]
+		}
+	}
+	return p
+}
+
+// readWindow moves the program's output to the session loop. The channel send
+// blocks while the loop is busy: that is the back-pressure that slows a
+// program down rather than buffering without bound.
+func (s *session) readWindow(w *window) {
+	defer close(w.done)
+	for {
+		buf := make([]byte, readSize)
+		n, err := w.pty.Read(buf)
+		if n > 0 {
+			data := buf[:n]
+			s.post(func() { s.windowOutput(w, data) })
+		}
+		if err != nil {
+			return // EIO once the program and its children closed the PTY
+		}
+	}
+}
+
+// writeWindow writes queued input to the program; it alone may block on it.
+func writeWindow(w *window) {
+	for b := range w.input {
+		if _, err := w.pty.Write(b); err != nil {
+			for range w.input {
+				// the program is gone: drain until the window closes
+			}
+			return
+		}
+	}
+}
+
+// waitWindow reaps the program and reports its end to the loop.
+func (s *session) waitWindow(w *window) {
+	err := w.cmd.Wait()
+	// Output written just before exit may still be in the PTY: give the reader
+	// a moment to pass it on. Background children holding the PTY open do not
+	// keep the window alive, as in screen.
+	select {
+	case <-w.done:
+	case <-time.After(500 * time.Millisecond):
+	}
+	status, code := exitStatus(err)
+	s.post(func() { s.windowExited(w, status, code) })
+}
+
+func exitStatus(err error) (string, int) {
+	var ee *exec.ExitError
+	if err == nil {
+		return "exited 0", 0
+	}
+	if errors.As(err, &ee) {
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			return "killed by signal " + strconv.Itoa(int(ws.Signal())) + " (" + ws.Signal().String() + ")", 128 + int(ws.Signal())
+		}
+		return "exited " + strconv.Itoa(ee.ExitCode()), ee.ExitCode()
+	}
+	return err.Error(), 1
+}
+
+// send queues bytes for the program; it never blocks the loop.
+func (w *window) send(b []byte) bool {
+	if w.exited || len(b) == 0 {
+		return true
+	}
+	select {
+	case w.input <- b:
+		return true
+	default:
+		return false
+	}
+}
+
+// resize sets the PTY and emulator size; the kernel sends SIGWINCH.
+func (w *window) resize(cols, rows int) {
+	if c, r := w.screen.Size(); c == cols && r == rows {
+		return
+	}
+	w.screen.Resize(cols, rows)
+	if !w.exited {
+		_ = pty.Setsize(w.pty, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)}) // a failure leaves the old size, which is harmless
+	}
+}
+
+// hangup ends the program the way a closed terminal does: SIGHUP to its
+// process group (closing the PTY alone would not wake a blocked reader).
+func (w *window) hangup() {
+	if w.cmd.Process != nil && !w.exited {
+		_ = syscall.Kill(-w.cmd.Process.Pid, syscall.SIGHUP) // already gone is fine
+		_ = w.cmd.Process.Signal(syscall.SIGHUP)
+	}
+}
+
+// close releases the PTY once the program has ended.
+func (w *window) close() {
+	w.exited = true
+	close(w.input)
+	w.pty.Close()
+}
+
+// displayTitle is the title shown in lists: the user's, else the one the
+// program set (OSC 0/2), else the program's name.
+func (w *window) displayTitle() string {
+	if t := w.screen.Title(); t != "" && !w.named {
+		return t
+	}
+	return w.title
+}
