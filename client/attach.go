@@ -1,0 +1,150 @@
+package client
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/gmux/gmux/proto"
+	"golang.org/x/term"
+)
+
+// AttachOptions say how to attach.
+type AttachOptions struct {
+	Shared    bool // -x: beside other clients
+	Takeover  bool // -d/-D with -r: detach the others
+	ReadOnly  bool
+	ForceUTF8 bool
+}
+
+// ErrNotATerminal is returned when attaching without a terminal.
+var ErrNotATerminal = errors.New("must be connected to a terminal")
+
+// Result is how an attachment ended.
+type Result struct {
+	Message string // printed after the terminal is restored: "[detached from ...]"
+	Status  int    // the process exit status
+}
+
+// Attach connects the terminal on stdin/stdout to the session at path until
+// the user detaches, the session ends or the connection is lost.
+func Attach(path string, opts AttachOptions) (Result, error) {
+	in, out := os.Stdin, os.Stdout
+	if !term.IsTerminal(int(in.Fd())) {
+		return Result{}, ErrNotATerminal
+	}
+	cols, rows, err := term.GetSize(int(out.Fd()))
+	if err != nil {
+		if cols, rows, err = term.GetSize(int(in.Fd())); err != nil {
+			cols, rows = 80, 24
+		}
+	}
+	conn, err := dial(path)
+	if err != nil {
+		return Result{}, err
+	}
+	defer conn.Close()
+	hello := proto.Hello{
+		Mode: proto.ModeAttach, Term: os.Getenv("TERM"), ColorTerm: os.Getenv("COLORTERM"),
+		Locale: locale(opts.ForceUTF8), Cols: cols, Rows: rows,
+		Shared: opts.Shared, Takeover: opts.Takeover, ReadOnly: opts.ReadOnly, ForceUTF8: opts.ForceUTF8,
+	}
+	if hello.Term == "" {
+		hello.Term = "vt100"
+	}
+	r, welcome, err := handshake(conn, hello)
+	if err != nil {
+		return Result{}, err
+	}
+	state, err := term.MakeRaw(int(in.Fd()))
+	if err != nil {
+		return Result{}, fmt.Errorf("raw mode: %w", err)
+	}
+	defer term.Restore(int(in.Fd()), state)
+
+	// The terminal's hang-up (SSH dropped) or a kill ends only this client;
+	// the server notices the closed connection and carries on.
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, syscall.SIGWINCH, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT, syscall.SIGQUIT)
+	defer signal.Stop(sigs)
+	signal.Ignore(syscall.SIGPIPE)
+
+	ended := make(chan Result, 3)
+	go func() {
+		for sig := range sigs {
+			if sig == syscall.SIGWINCH {
+				if c, r, err := term.GetSize(int(out.Fd())); err == nil {
+					proto.WriteFrame(conn, proto.TypeResize, proto.EncodeResize(c, r))
+				}
+				continue
+			}
+			ended <- Result{Message: fmt.Sprintf("[gmux: %s, detaching from %s]", sig, welcome.Session), Status: 1}
+			return
+		}
+	}()
+	go func() {
+		buf := make([]byte, 32<<10)
+		for {
+			n, err := in.Read(buf)
+			if n > 0 {
+				if proto.WriteFrame(conn, proto.TypeInput, buf[:n]) != nil {
+					return
+				}
+			}
+			if err != nil {
+				ended <- Result{Message: "[gmux: terminal closed]", Status: 1}
+				return
+			}
+		}
+	}()
+	go func() { ended <- relayOutput(r, out, welcome.Session) }()
+	res := <-ended
+	conn.Close()
+	return res, nil
+}
+
+// relayOutput copies output frames to the terminal until the server says why
+// it is done.
+func relayOutput(r *proto.Reader, out io.Writer, session string) Result {
+	for {
+		f, err := r.ReadFrame()
+		if err != nil {
+			if errors.Is(err, net.ErrClosed) {
+				return Result{Status: 1}
+			}
+			return Result{Message: fmt.Sprintf("[lost connection to session %s]", session), Status: 1}
+		}
+		switch f.Type {
+		case proto.TypeOutput:
+			if _, err := out.Write(f.Payload); err != nil {
+				return Result{Message: "[gmux: terminal closed]", Status: 1}
+			}
+		case proto.TypeDetach:
+			return Result{Message: "[" + string(f.Payload) + "]"}
+		case proto.TypeExit:
+			var e proto.Exit
+			if err := proto.DecodeJSON(f.Payload, &e); err != nil {
+				return Result{Message: "[gmux: session ended]"}
+			}
+			return Result{Message: "[gmux: " + e.Reason + "]", Status: e.Status}
+		}
+	}
+}
+
+// locale is the locale the server draws for: LC_ALL, LC_CTYPE or LANG, the
+// first set, as POSIX orders them.
+func locale(forceUTF8 bool) string {
+	if forceUTF8 {
+		return "C.UTF-8"
+	}
+	for _, k := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,205 @@
+package client
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+)
+
+// State is what a socket in the directory turned out to be.
+type State int
+
+const (
+	Detached State = iota
+	Attached
+	Dead        // nothing listens: the server died (stale socket)
+	Unreachable // something listens but did not answer as a gmux server
+)
+
+func (s State) String() string {
+	return [...]string{"Detached", "Attached", "Dead ???", "Unreachable"}[s]
+}
+
+// Session is one session found in the socket directory.
+type Session struct {
+	Name    string // PID.NAME
+	Path    string // socket path
+	State   State
+	Windows int
+	Created time.Time
+	Err     error // why it is Unreachable
+}
+
+// PID returns the server's process id from the name.
+func (s Session) PID() int {
+	p, _, _ := strings.Cut(s.Name, ".")
+	n, _ := strconv.Atoi(p)
+	return n
+}
+
+// ShortName returns the name without the PID.
+func (s Session) ShortName() string {
+	_, n, _ := strings.Cut(s.Name, ".")
+	return n
+}
+
+// ErrNoSession is returned when no session matches.
+var ErrNoSession = errors.New("no session")
+
+// List returns the sessions in dir, asking each server for its state.
+func List(dir string) ([]Session, error) {
+	if err := proto.CheckSocketDir(dir); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("read socket directory: %w", err)
+	}
+	var out []Session
+	for _, e := range entries {
+		if e.Type()&os.ModeSocket == 0 || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		out = append(out, probe(filepath.Join(dir, e.Name())))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// probe asks one server for its state.
+func probe(path string) Session {
+	s := Session{Name: filepath.Base(path), Path: path}
+	info, err := queryInfo(path)
+	switch {
+	case errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ENOENT):
+		s.State = Dead
+	case err != nil:
+		s.State, s.Err = Unreachable, err
+	default:
+		s.Windows = info.Windows
+		s.Created = time.Unix(info.Created, 0)
+		if info.Attached > 0 {
+			s.State = Attached
+		}
+	}
+	return s
+}
+
+type sessionInfo struct {
+	Name     string `json:"name"`
+	Attached int    `json:"attached"`
+	Windows  int    `json:"windows"`
+	Created  int64  `json:"created"`
+}
+
+func queryInfo(path string) (sessionInfo, error) {
+	var info sessionInfo
+	out, err := Command(path, -1, []string{"sessioninfo"})
+	if err != nil {
+		return info, err
+	}
+	err = proto.DecodeJSON([]byte(out), &info)
+	return info, err
+}
+
+// Match finds the sessions a name given on the command line refers to, as
+// screen does: the full PID.NAME, the NAME, the PID, or a prefix of either.
+// Exact matches win over prefixes.
+func Match(sessions []Session, name string) []Session {
+	if name == "" {
+		return sessions
+	}
+	var exact, prefix []Session
+	for _, s := range sessions {
+		switch {
+		case s.Name == name || s.ShortName() == name || strconv.Itoa(s.PID()) == name:
+			exact = append(exact, s)
+		case strings.HasPrefix(s.Name, name) || strings.HasPrefix(s.ShortName(), name):
+			prefix = append(prefix, s)
+		}
+	}
+	if len(exact) > 0 {
+		return exact
+	}
+	return prefix
+}
+
+// dial connects to a session's socket.
+func dial(path string) (*net.UnixConn, error) {
+	conn, err := net.DialUnix("unix", nil, &net.UnixAddr{Name: path, Net: "unix"})
+	if err != nil {
+		return nil, err
+	}
+	return conn, nil
+}
+
+// handshake sends hello and reads the welcome.
+func handshake(conn net.Conn, h proto.Hello) (*proto.Reader, proto.Welcome, error) {
+	h.PID = os.Getpid()
+	if err := proto.WriteFrame(conn, proto.TypeHello, proto.EncodeHello(h)); err != nil {
+		return nil, proto.Welcome{}, fmt.Errorf("send hello: %w", err)
+	}
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	defer conn.SetReadDeadline(time.Time{})
+	r := proto.NewReader(conn)
+	f, err := r.ReadFrame()
+	if err != nil {
+		return nil, proto.Welcome{}, fmt.Errorf("no answer from the session server: %w", err)
+	}
+	if f.Type != proto.TypeWelcome {
+		return nil, proto.Welcome{}, fmt.Errorf("session server answered %s, not welcome", f.Type)
+	}
+	w, err := proto.DecodeWelcome(f.Payload)
+	if err != nil {
+		return nil, w, err
+	}
+	if w.Error != "" {
+		return nil, w, errors.New(w.Error)
+	}
+	return r, w, nil
+}
+
+// Command runs one command in the session at path (window -1: current) and
+// returns its output.
+func Command(path string, window int, args []string) (string, error) {
+	conn, err := dial(path)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+	r, _, err := handshake(conn, proto.Hello{Mode: proto.ModeCommand})
+	if err != nil {
+		return "", err
+	}
+	if err := proto.WriteFrame(conn, proto.TypeCommand, proto.EncodeJSON(proto.Command{Args: args, Window: window})); err != nil {
+		return "", err
+	}
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	f, err := r.ReadFrame()
+	if err != nil {
+		return "", fmt.Errorf("no reply from the session server: %w", err)
+	}
+	var rep proto.Reply
+	if f.Type != proto.TypeReply {
+		return "", fmt.Errorf("session server answered %s, not reply", f.Type)
+	}
+	if err := proto.DecodeJSON(f.Payload, &rep); err != nil {
+		return "", err
+	}
+	if !rep.OK {
+		return "", errors.New(rep.Output)
+	}
+	return rep.Output, nil
+}

@@ -1,0 +1,296 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/gmux/gmux/client"
+	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server"
+	"golang.org/x/term"
+)
+
+// run is gmux as the user runs it; it returns the exit status.
+func run(argv []string) int {
+	f, err := parseFlags(argv)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "gmux: %v\n", err)
+		return 2
+	}
+	dir := proto.SocketDir()
+	switch {
+	case f.help:
+		fmt.Print(usage)
+		return 0
+	case f.version:
+		fmt.Printf("gmux version %s (protocol v%d)\n", server.Version(), proto.Version)
+		return 0
+	case f.list || f.wipe:
+		return list(dir, f.wipe, firstArg(f))
+	case f.command:
+		return sendCommand(dir, f)
+	case f.resume || f.resumeOr || f.multi:
+		return resume(dir, f)
+	case (f.detach || f.powerDetach) && !f.detached:
+		return detachElsewhere(dir, firstArg(f))
+	}
+	return create(dir, f)
+}
+
+func firstArg(f *flags) string {
+	if len(f.args) > 0 {
+		return f.args[0]
+	}
+	return f.name
+}
+
+func fail(f *flags, format string, args ...any) int {
+	if f == nil || !f.quiet {
+		fmt.Fprintf(os.Stderr, "gmux: "+format+"\n", args...)
+	}
+	return 1
+}
+
+// list prints the sessions as screen -ls does; with wipe it removes the dead.
+func list(dir string, wipe bool, match string) int {
+	sessions, err := client.List(dir)
+	if err != nil {
+		return fail(nil, "%v", err)
+	}
+	sessions = client.Match(sessions, match)
+	if len(sessions) == 0 {
+		fmt.Printf("No Sockets found in %s.\n\n", dir)
+		return 1
+	}
+	if len(sessions) == 1 {
+		fmt.Println("There is a session on:")
+	} else {
+		fmt.Println("There are sessions on:")
+	}
+	dead := 0
+	for _, s := range sessions {
+		when := ""
+		if !s.Created.IsZero() {
+			when = s.Created.Format("(01/02/2006 03:04:05 PM)") + "\t"
+		}
+		state := s.State.String()
+		if s.State == client.Dead {
+			dead++
+			if wipe {
+				os.Remove(s.Path)
+				os.Remove(filepath.Join(dir, "."+s.Name+".log"))
+				state = "Removed"
+			}
+		}
+		if s.Err != nil {
+			state += ": " + s.Err.Error()
+		}
+		fmt.Printf("\t%s\t%s(%s)\n", s.Name, when, state)
+	}
+	switch {
+	case dead > 0 && wipe:
+		fmt.Printf("%d socket(s) wiped out.\n", dead)
+	case dead > 0:
+		fmt.Printf("Remove dead sessions with gmux -wipe.\n")
+	}
+	fmt.Printf("%d Socket%s in %s.\n\n", len(sessions), plural(len(sessions)), dir)
+	return 0
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// pick resolves a session name given on the command line. want filters by
+// state (nil: any live session).
+func pick(dir, name string, want func(client.Session) bool) (client.Session, []client.Session, error) {
+	all, err := client.List(dir)
+	if err != nil {
+		return client.Session{}, nil, err
+	}
+	var live []client.Session
+	for _, s := range client.Match(all, name) {
+		if s.State != client.Dead && (want == nil || want(s)) {
+			live = append(live, s)
+		}
+	}
+	if len(live) == 1 {
+		return live[0], nil, nil
+	}
+	return client.Session{}, live, client.ErrNoSession
+}
+
+func printChoices(sessions []client.Session, flag string) {
+	fmt.Fprintf(os.Stderr, "There are several suitable sessions on:\n")
+	for _, s := range sessions {
+		fmt.Fprintf(os.Stderr, "\t%s\t(%s)\n", s.Name, s.State)
+	}
+	fmt.Fprintf(os.Stderr, "Type \"gmux %s [pid.]name\" to resume one of them.\n", flag)
+}
+
+// resume handles -r, -R, -x and their -d/-D forms.
+func resume(dir string, f *flags) int {
+	name := firstArg(f)
+	takeover := f.detach || f.powerDetach
+	want := func(s client.Session) bool { return s.State == client.Detached }
+	if f.multi || takeover {
+		want = nil
+	}
+	s, choices, err := pick(dir, name, want)
+	switch {
+	case err == nil:
+		return attach(s, f, takeover)
+	case len(choices) > 1:
+		printChoices(choices, "-r")
+		return 1
+	case f.resumeOr:
+		return create(dir, f)
+	}
+	if name != "" {
+		if other, _, err := pick(dir, name, nil); err == nil && other.State == client.Attached {
+			return fail(f, "session %s is attached elsewhere: use -x to share it, or -d -r to take it over", other.Name)
+		}
+		return fail(f, "there is no session to resume matching %q (gmux -ls lists them)", name)
+	}
+	return fail(f, "there is no detached session to resume (gmux -ls lists them)")
+}
+
+// attach attaches this terminal to s and prints how it ended.
+func attach(s client.Session, f *flags, takeover bool) int {
+	res, err := client.Attach(s.Path, client.AttachOptions{Shared: f.multi, Takeover: takeover, ForceUTF8: f.utf8})
+	if err != nil {
+		if errors.Is(err, client.ErrNotATerminal) {
+			return fail(f, "Must be connected to a terminal.")
+		}
+		return fail(f, "attach %s: %v", s.Name, err)
+	}
+	if res.Message != "" {
+		fmt.Println(res.Message)
+	}
+	return res.Status
+}
+
+// detachElsewhere is -d/-D without -r: detach the session's terminals.
+func detachElsewhere(dir, name string) int {
+	s, choices, err := pick(dir, name, func(s client.Session) bool { return s.State == client.Attached })
+	if err != nil {
+		if len(choices) > 1 {
+			printChoices(choices, "-d")
+			return 1
+		}
+		return fail(nil, "there is no attached session matching %q", name)
+	}
+	if _, err := client.Command(s.Path, -1, []string{"detach"}); err != nil {
+		return fail(nil, "detach %s: %v", s.Name, err)
+	}
+	fmt.Printf("[%s detached.]\n", s.Name)
+	return 0
+}
+
+// sendCommand is -X: one command to a running session.
+func sendCommand(dir string, f *flags) int {
+	if len(f.args) == 0 {
+		return fail(f, "-X needs a command")
+	}
+	s, choices, err := pick(dir, f.name, nil)
+	if err != nil {
+		if len(choices) > 1 {
+			printChoices(choices, "-S name -X")
+			return 1
+		}
+		if f.name != "" {
+			return fail(f, "no session matching %q", f.name)
+		}
+		return fail(f, "no session found")
+	}
+	out, err := client.Command(s.Path, f.window, f.args)
+	if err != nil {
+		return fail(f, "%v", err)
+	}
+	if out != "" {
+		fmt.Println(out)
+	}
+	return 0
+}
+
+// create starts a new session and, unless -dm, attaches to it.
+func create(dir string, f *flags) int {
+	attachNow := !(f.detach && f.detached)
+	if attachNow && !term.IsTerminal(int(os.Stdin.Fd())) {
+		return fail(f, "Must be connected to a terminal.")
+	}
+	cfg, err := serverConfig(dir, f)
+	if err != nil {
+		return fail(f, "%v", err)
+	}
+	path, err := client.Start(cfg)
+	if err != nil {
+		return fail(f, "%v", err)
+	}
+	if !attachNow {
+		return 0
+	}
+	return attach(client.Session{Name: filepath.Base(path), Path: path}, f, false)
+}
+
+func serverConfig(dir string, f *flags) (client.ServerConfig, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		cwd = "/"
+	}
+	shell := f.shell
+	if shell == "" {
+		shell = os.Getenv("SHELL")
+	}
+	if shell == "" {
+		shell = "/bin/sh"
+	}
+	cols, rows := 80, 24
+	if c, r, err := term.GetSize(int(os.Stdout.Fd())); err == nil && c > 0 && r > 0 {
+		cols, rows = c, r
+	}
+	name := f.name
+	if name == "" {
+		name = defaultName()
+	}
+	esc, lit := byte(0x01), byte('a')
+	if f.escape != "" {
+		if esc, lit, err = parseEscape(f.escape); err != nil {
+			return client.ServerConfig{}, err
+		}
+	}
+	termName := f.term
+	if termName == "" {
+		termName = "screen-256color"
+	}
+	scrollback := f.scrollback
+	if scrollback == 0 {
+		scrollback = 10000
+	}
+	return client.ServerConfig{
+		Name: name, SocketDir: dir, Argv: f.args, Title: f.title, Shell: shell, LoginShell: f.login,
+		Dir: cwd, Env: os.Environ(), Term: termName, Cols: cols, Rows: rows, Scrollback: scrollback,
+		Escape: esc, Literal: lit, Config: f.config,
+	}, nil
+}
+
+// defaultName is screen's: the terminal's name and the host, "pts-3.host".
+func defaultName() string {
+	tty := "notty"
+	if t, err := os.Readlink("/proc/self/fd/0"); err == nil && strings.HasPrefix(t, "/dev/") {
+		tty = strings.ReplaceAll(strings.TrimPrefix(t, "/dev/"), "/", "-")
+	}
+	host, _ := os.Hostname()
+	host, _, _ = strings.Cut(host, ".")
+	if host == "" {
+		host = "localhost"
+	}
+	return fmt.Sprintf("%s.%s", tty, host)
+}
+

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+
+	"github.com/gmux/gmux/client"
+	"github.com/gmux/gmux/server"
+	"golang.org/x/sys/unix"
+)
+
+// serve is the session server's entry: its configuration arrives on fd 3 and
+// its readiness is reported on fd 4.
+func serve() int {
+	// Inherited descriptors are not close-on-exec: the programs must not
+	// inherit them (a child holding the ready pipe would hang the client).
+	unix.CloseOnExec(3)
+	unix.CloseOnExec(4)
+	cfgFile := os.NewFile(3, "config")
+	ready := os.NewFile(4, "ready")
+	if cfgFile == nil || ready == nil {
+		fmt.Fprintln(os.Stderr, "gmux: the server is started by gmux itself")
+		return 2
+	}
+	var cfg client.ServerConfig
+	if err := json.NewDecoder(cfgFile).Decode(&cfg); err != nil {
+		fmt.Fprintf(ready, "bad server configuration: %v", err)
+		return 2
+	}
+	cfgFile.Close()
+	logger := log.New(os.Stderr, "", log.LstdFlags)
+	logPath := filepath.Join(cfg.SocketDir, fmt.Sprintf(".%d.%s.log", os.Getpid(), cfg.Name))
+	if f, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600); err == nil {
+		logger.SetOutput(f)
+		// A panic's trace or a SIGQUIT dump goes to stderr: keep it in the log.
+		_ = unix.Dup2(int(f.Fd()), 2)
+		defer func() {
+			f.Close()
+			os.Remove(logPath) // a clean end leaves nothing; a crash leaves its log
+		}()
+	}
+	// The programs inherit this environment; so does tcell's terminfo lookup.
+	os.Clearenv()
+	for _, kv := range cfg.Env {
+		if k, v, ok := cutEnv(kv); ok {
+			os.Setenv(k, v)
+		}
+	}
+	return server.Run(server.Options{
+		Name: cfg.Name, SocketDir: cfg.SocketDir, Argv: cfg.Argv, Title: cfg.Title,
+		Shell: cfg.Shell, LoginShell: cfg.LoginShell, Dir: cfg.Dir, Env: cfg.Env, Term: cfg.Term,
+		Cols: cfg.Cols, Rows: cfg.Rows, Scrollback: cfg.Scrollback,
+		Escape: cfg.Escape, Literal: cfg.Literal, Config: cfg.Config, Log: logger,
+	}, ready)
+}
+
+func cutEnv(kv string) (string, string, bool) {
+	for i := 0; i < len(kv); i++ {
+		if kv[i] == '=' {
+			return kv[:i], kv[i+1:], i > 0
+		}
+	}
+	return "", "", false
+}
