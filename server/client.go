@@ -185,6 +185,14 @@ func (s *session) hello(c *client, h proto.Hello) {
 	c.hello = h
 	s.clients[c] = true
 	if s.ending {
+		if h.Mode == proto.ModeAttach && !s.finished {
+			s.welcome(c, "")
+			s.send(c, proto.TypeExit, proto.EncodeJSON(proto.Exit{Reason: s.exitReason, Status: s.exitCode}))
+			c.closing = true
+			s.everAttached = true
+			s.finish()
+			return
+		}
 		s.welcome(c, "session is ending")
 		return
 	}
@@ -212,6 +220,7 @@ func (s *session) hello(c *client, h proto.Hello) {
 	c.r = r
 	s.welcome(c, "")
 	c.attached = true
+	s.everAttached = true
 	s.touch(c)
 	s.log.Printf("client %d: attached (pid %d, %s %dx%d)", c.id, h.PID, h.Term, c.cols, c.rows)
 	w := s.lastWin

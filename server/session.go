@@ -13,21 +13,22 @@ import (
 
 // Options configure a session server.
 type Options struct {
-	Name       string   // the session's name without the PID (e.g. "work")
-	SocketDir  string   // checked directory for the socket
-	Argv       []string // first window's program; empty for the shell
-	Title      string   // first window's title (-t)
-	Shell      string   // the shell for new windows
-	LoginShell bool     // start the shell as a login shell ("-bash")
-	Dir        string   // starting directory
-	Env        []string // environment for programs, as the starting client had it
-	Term       string   // TERM given to programs
-	Cols, Rows int      // first window's size, until a client attaches
-	Scrollback int      // lines of history per window
-	Escape     byte     // the command key (C-a)
-	Literal    byte     // the key that, after Escape, sends Escape itself ('a')
-	Config     string   // config file to source at start (issue: commands)
-	Log        *log.Logger
+	Name        string   // the session's name without the PID (e.g. "work")
+	SocketDir   string   // checked directory for the socket
+	Argv        []string // first window's program; empty for the shell
+	Title       string   // first window's title (-t)
+	Shell       string   // the shell for new windows
+	LoginShell  bool     // start the shell as a login shell ("-bash")
+	Dir         string   // starting directory
+	Env         []string // environment for programs, as the starting client had it
+	Term        string   // TERM given to programs
+	Cols, Rows  int      // first window's size, until a client attaches
+	Scrollback  int      // lines of history per window
+	Escape      byte     // the command key (C-a)
+	Literal     byte     // the key that, after Escape, sends Escape itself ('a')
+	Config      string   // config file to source at start
+	AwaitAttach bool     // the starting client will attach: keep the end for it
+	Log         *log.Logger
 }
 
 // frameInterval is the shortest time between two frames to one client. The
@@ -50,6 +51,9 @@ type session struct {
 	escape       byte
 	literal      byte
 	ending       bool // the session is ending: no new work, clients are told
+	finished     bool // the socket is gone and clients were released
+	everAttached bool // a client has attached at least once
+	exitReason   string
 	done         bool // the loop should return
 	exitCode     int
 	activity     uint64   // counter ordering client activity, for window sizing
@@ -246,16 +250,31 @@ func (s *session) end(reason string, code int) {
 	}
 	s.ending = true
 	s.exitCode = code
+	s.exitReason = fmt.Sprintf("session %q ended: %s", s.name, reason)
 	s.log.Printf("session ending: %s", reason)
-	s.ln.Close()
-	os.Remove(s.socket)
 	for _, w := range s.windows {
 		w.hangup()
 	}
+	if s.opts.AwaitAttach && !s.everAttached {
+		// The client that started the session is about to attach: let it
+		// in to hear why the session ended, rather than leave it with EOF.
+		time.AfterFunc(5*time.Second, func() { s.post(s.finish) })
+		return
+	}
+	s.finish()
+}
+
+// finish closes the socket and releases every client.
+func (s *session) finish() {
+	if s.finished {
+		return
+	}
+	s.finished = true
+	s.ln.Close()
+	os.Remove(s.socket)
 	for c := range s.clients {
 		if c.attached {
-			s.release(c, proto.TypeExit, proto.EncodeJSON(proto.Exit{
-				Reason: fmt.Sprintf("session %q ended: %s", s.name, reason), Status: code}))
+			s.release(c, proto.TypeExit, proto.EncodeJSON(proto.Exit{Reason: s.exitReason, Status: s.exitCode}))
 		} else {
 			s.dropClient(c, nil)
 		}
@@ -267,7 +286,7 @@ func (s *session) end(reason string, code int) {
 
 // maybeFinish stops the loop once an ending session has no clients left.
 func (s *session) maybeFinish() {
-	if s.ending && len(s.clients) == 0 {
+	if s.finished && len(s.clients) == 0 {
 		s.done = true
 	}
 }

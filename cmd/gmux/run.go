@@ -276,7 +276,7 @@ func serverConfig(dir string, f *flags) (client.ServerConfig, error) {
 	return client.ServerConfig{
 		Name: name, SocketDir: dir, Argv: f.args, Title: f.title, Shell: shell, LoginShell: f.login,
 		Dir: cwd, Env: os.Environ(), Term: termName, Cols: cols, Rows: rows, Scrollback: scrollback,
-		Escape: esc, Literal: lit, Config: f.config,
+		Escape: esc, Literal: lit, Config: f.config, AwaitAttach: !(f.detach && f.detached),
 	}, nil
 }
 
@@ -293,4 +293,3 @@ func defaultName() string {
 	}
 	return fmt.Sprintf("%s.%s", tty, host)
 }
-

@@ -1,0 +1,261 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+	"github.com/gmux/gmux/server/vt"
+)
+
+// The end-to-end tests drive the real gmux binary in a real PTY, with their
+// own socket directory, and read the client's terminal through an emulator.
+
+var (
+	gmuxBin    string
+	buildFlags []string
+)
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "gmux-bin")
+	if err != nil {
+		panic(err)
+	}
+	gmuxBin = filepath.Join(dir, "gmux")
+	args := append([]string{"build"}, buildFlags...)
+	args = append(args, "-o", gmuxBin, ".")
+	if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "build gmux: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// env is one test's private world: a socket directory and the environment
+// every gmux it runs gets.
+type env struct {
+	t    *testing.T
+	dir  string
+	home string // also the working directory of every gmux run
+	env  []string
+}
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	// Socket paths are limited to 107 bytes: keep the directory short.
+	base, err := os.MkdirTemp("", "gm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(base, "s")
+	e := &env{t: t, dir: dir, home: base, env: []string{
+		"GMUX_SOCKET_DIR=" + dir,
+		"PATH=" + os.Getenv("PATH"),
+		"HOME=" + base,
+		"TERM=xterm-256color",
+		"LANG=C.UTF-8",
+		"SHELL=/bin/bash",
+		"PS1=$ ",
+	}}
+	t.Cleanup(func() {
+		e.killServers()
+		os.RemoveAll(base)
+	})
+	return e
+}
+
+// killServers ends the servers this test started (found by PID in their
+// socket names), and nothing else.
+func (e *env) killServers() {
+	entries, _ := os.ReadDir(e.dir)
+	for _, ent := range entries {
+		pidStr, _, ok := strings.Cut(ent.Name(), ".")
+		pid, err := strconv.Atoi(pidStr)
+		if !ok || err != nil || strings.HasPrefix(ent.Name(), ".") {
+			continue
+		}
+		syscall.Kill(pid, syscall.SIGTERM)
+		deadline := time.Now().Add(3 * time.Second)
+		for syscall.Kill(pid, 0) == nil && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		syscall.Kill(pid, syscall.SIGKILL)
+	}
+}
+
+// run runs gmux without a terminal and returns its output and exit status.
+func (e *env) run(args ...string) (string, int) {
+	e.t.Helper()
+	cmd := exec.Command(gmuxBin, args...)
+	cmd.Env, cmd.Dir = e.env, e.home
+	out, err := cmd.CombinedOutput()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		e.t.Fatalf("run gmux %v: %v", args, err)
+	}
+	return string(out), code
+}
+
+// sessions returns -ls output.
+func (e *env) ls() string {
+	out, _ := e.run("-ls")
+	return out
+}
+
+// waitFor polls cond until it holds or the deadline passes.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// terminal is a gmux client running in a PTY, its output read into an emulator.
+type terminal struct {
+	t      *testing.T
+	cmd    *exec.Cmd
+	pty    *os.File
+	mu     sync.Mutex
+	screen *vt.Screen
+	raw    bytes.Buffer
+	done   chan struct{}
+	code   int
+}
+
+func (e *env) attach(cols, rows int, args ...string) *terminal {
+	e.t.Helper()
+	cmd := exec.Command(gmuxBin, args...)
+	cmd.Env, cmd.Dir = e.env, e.home
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	tm := &terminal{t: e.t, cmd: cmd, pty: f, screen: vt.New(cols, rows, 1000), done: make(chan struct{})}
+	go tm.read()
+	e.t.Cleanup(func() {
+		cmd.Process.Kill()
+		f.Close()
+		<-tm.done
+	})
+	return tm
+}
+
+func (tm *terminal) read() {
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := tm.pty.Read(buf)
+		if n > 0 {
+			tm.mu.Lock()
+			tm.screen.Write(buf[:n])
+			tm.raw.Write(buf[:n])
+			if r := tm.screen.TakeReplies(); len(r) > 0 {
+				tm.pty.Write(r)
+			}
+			tm.mu.Unlock()
+		}
+		if err != nil {
+			break
+		}
+	}
+	err := tm.cmd.Wait()
+	if ee, ok := err.(*exec.ExitError); ok {
+		tm.code = ee.ExitCode()
+	}
+	close(tm.done)
+}
+
+// text returns the terminal's screen as text.
+func (tm *terminal) text() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.screen.String()
+}
+
+func (tm *terminal) rawOutput() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.raw.String()
+}
+
+func (tm *terminal) send(s string) {
+	tm.t.Helper()
+	if _, err := tm.pty.Write([]byte(s)); err != nil {
+		tm.t.Fatalf("write to terminal: %v", err)
+	}
+}
+
+// waitText waits until the screen shows s.
+func (tm *terminal) waitText(s string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(tm.text(), s) {
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("timed out waiting for %q on screen:\n%s", s, tm.text())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// waitMatch waits until the screen matches the regular expression and
+// returns the submatches.
+func (tm *terminal) waitMatch(expr string) []string {
+	tm.t.Helper()
+	re := regexp.MustCompile(expr)
+	var m []string
+	waitFor(tm.t, "screen to match "+expr, func() bool {
+		m = re.FindStringSubmatch(tm.text())
+		return m != nil
+	})
+	return m
+}
+
+// waitExit waits for the client to exit and returns its status.
+func (tm *terminal) waitExit() int {
+	tm.t.Helper()
+	select {
+	case <-tm.done:
+		return tm.code
+	case <-time.After(10 * time.Second):
+		tm.t.Fatalf("client did not exit; screen:\n%s", tm.text())
+	}
+	return -1
+}
+
+// exited reports whether the client has exited.
+func (tm *terminal) exited() bool {
+	select {
+	case <-tm.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// resize changes the terminal size; the kernel signals the client.
+func (tm *terminal) resize(cols, rows int) {
+	tm.mu.Lock()
+	tm.screen.Resize(cols, rows)
+	tm.mu.Unlock()
+	pty.Setsize(tm.pty, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
+}
+
+// alive reports whether process pid exists.
+func alive(pid int) bool { return syscall.Kill(pid, 0) == nil }

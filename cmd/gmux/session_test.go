@@ -1,0 +1,278 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+var bash = []string{"bash", "--norc", "--noprofile"}
+
+func startSession(t *testing.T, e *env, name string) *terminal {
+	t.Helper()
+	tm := e.attach(80, 24, append([]string{"-S", name}, bash...)...)
+	tm.waitText("$ ")
+	return tm
+}
+
+// startJob starts a background job in the window and returns its PID.
+func startJob(t *testing.T, tm *terminal) int {
+	t.Helper()
+	tm.send("sleep 1000 & echo job=$!\r")
+	m := tm.waitMatch(`job=(\d+)`)
+	pid, _ := strconv.Atoi(m[1])
+	t.Cleanup(func() { syscall.Kill(pid, syscall.SIGKILL) })
+	return pid
+}
+
+func TestDetachResumeSameScreen(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "work")
+	tm.send("printf '\\033[1;31mred\\033[0m plain\\n'; echo marker-$((6*7))\r")
+	tm.waitText("marker-42")
+	before := tm.text()
+	tm.send("\x01d")
+	if code := tm.waitExit(); code != 0 {
+		t.Fatalf("detach exit status %d", code)
+	}
+	if !strings.Contains(tm.rawOutput(), "[detached from ") {
+		t.Fatalf("no detach message in %q", tail(tm.rawOutput()))
+	}
+	if ls := e.ls(); !strings.Contains(ls, ".work") || !strings.Contains(ls, "(Detached)") {
+		t.Fatalf("-ls after detach:\n%s", ls)
+	}
+	tm2 := e.attach(80, 24, "-r", "work")
+	tm2.waitText("marker-42")
+	waitFor(t, "identical screen", func() bool { return tm2.text() == before })
+	// The colour survived too.
+	tm2.mu.Lock()
+	c := tm2.screen.Cell(0, findRow(tm2.screen.String(), "red plain"))
+	tm2.mu.Unlock()
+	if c.S.Fg == 0 || c.S.Attr == 0 {
+		t.Fatalf("red bold lost on resume: %+v", c.S)
+	}
+	if ls := e.ls(); !strings.Contains(ls, "(Attached)") {
+		t.Fatalf("-ls while attached:\n%s", ls)
+	}
+}
+
+func findRow(screen, s string) int {
+	for i, l := range strings.Split(screen, "\n") {
+		if strings.Contains(l, s) {
+			return i
+		}
+	}
+	return 0
+}
+
+func tail(s string) string {
+	if len(s) > 200 {
+		return s[len(s)-200:]
+	}
+	return s
+}
+
+func TestClientDeathKeepsJob(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGKILL, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			e := newEnv(t)
+			tm := startSession(t, e, "job")
+			pid := startJob(t, tm)
+			tm.cmd.Process.Signal(sig)
+			tm.pty.Close() // the terminal goes away too, as when SSH drops
+			tm.waitExit()
+			waitFor(t, "session to become Detached", func() bool { return strings.Contains(e.ls(), "(Detached)") })
+			if !alive(pid) {
+				t.Fatalf("job %d died with the client", pid)
+			}
+			tm2 := e.attach(80, 24, "-r")
+			tm2.waitText("job=")
+			tm2.send(fmt.Sprintf("kill -0 %d && echo still-alive\r", pid))
+			tm2.waitText("still-alive")
+		})
+	}
+}
+
+func TestTakeoverWithDashDR(t *testing.T) {
+	e := newEnv(t)
+	first := startSession(t, e, "take")
+	first.send("echo from-first\r")
+	first.waitText("from-first")
+	second := e.attach(80, 24, "-d", "-r", "take")
+	second.waitText("from-first")
+	first.waitExit()
+	if !strings.Contains(first.rawOutput(), "[remote detached from") {
+		t.Fatalf("first client was not told: %q", tail(first.rawOutput()))
+	}
+	second.send("echo from-second\r")
+	second.waitText("from-second")
+}
+
+func TestResumeAttachedNeedsFlag(t *testing.T) {
+	e := newEnv(t)
+	startSession(t, e, "busy")
+	out, code := e.run("-r", "busy")
+	if code != 1 || !strings.Contains(out, "attached elsewhere") {
+		t.Fatalf("-r of an attached session: status %d, %q", code, out)
+	}
+}
+
+func TestMultiAttach(t *testing.T) {
+	e := newEnv(t)
+	a := startSession(t, e, "multi")
+	b := e.attach(80, 24, "-x", "multi")
+	b.waitText("$ ")
+	a.send("echo typed-in-a\r")
+	b.waitText("typed-in-a")
+	b.send("echo typed-in-b\r")
+	a.waitText("typed-in-b")
+	if ls := e.ls(); !strings.Contains(ls, "(Attached)") {
+		t.Fatalf("-ls: %s", ls)
+	}
+}
+
+func TestResizeReachesProgram(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "size")
+	tm.send("stty size\r")
+	tm.waitText("24 80")
+	tm.resize(100, 30)
+	waitFor(t, "client to see the resize", func() bool {
+		tm.send("stty size\r")
+		return strings.Contains(tm.text(), "30 100") || waitBriefly(tm, "30 100")
+	})
+}
+
+// waitBriefly gives output a moment to arrive without failing.
+func waitBriefly(tm *terminal, s string) bool {
+	for range 20 {
+		if strings.Contains(tm.text(), s) {
+			return true
+		}
+		syscall.Nanosleep(&syscall.Timespec{Nsec: 10e6}, nil)
+	}
+	return false
+}
+
+func TestProgramExitEndsSession(t *testing.T) {
+	e := newEnv(t)
+	tm := e.attach(80, 24, "-S", "short", "sh", "-c", "echo bye; exit 3")
+	if code := tm.waitExit(); code != 3 {
+		t.Fatalf("exit status %d, want 3; output %q", code, tail(tm.rawOutput()))
+	}
+	if out := tm.rawOutput(); !strings.Contains(out, "ended: sh exited 3") {
+		t.Fatalf("no reason printed: %q", tail(out))
+	}
+	if out, code := e.run("-ls"); code != 1 || !strings.Contains(out, "No Sockets") {
+		t.Fatalf("-ls after the end: %d %q", code, out)
+	}
+}
+
+func TestResumeMissing(t *testing.T) {
+	e := newEnv(t)
+	out, code := e.run("-r", "nosuch")
+	if code != 1 || !strings.Contains(out, `no session to resume matching "nosuch"`) {
+		t.Fatalf("status %d, %q", code, out)
+	}
+	out, code = e.run("-X", "-S", "nosuch", "echo", "hi")
+	if code != 1 || !strings.Contains(out, "nosuch") {
+		t.Fatalf("-X to a missing session: status %d, %q", code, out)
+	}
+}
+
+func TestSocketDirWrongModeRefused(t *testing.T) {
+	e := newEnv(t)
+	if err := os.MkdirAll(e.dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(e.dir, 0o755)
+	out, code := e.run("-ls")
+	if code == 0 || !strings.Contains(out, "must be 0700") {
+		t.Fatalf("-ls with an open directory: %d %q", code, out)
+	}
+	out, code = e.run("-dmS", "x", "sleep", "100")
+	if code == 0 || !strings.Contains(out, "must be 0700") {
+		t.Fatalf("start with an open directory: %d %q", code, out)
+	}
+}
+
+func TestDetachedStartAndCommands(t *testing.T) {
+	e := newEnv(t)
+	if out, code := e.run("-dmS", "bg", "bash", "--norc", "--noprofile"); code != 0 {
+		t.Fatalf("-dmS: %d %q", code, out)
+	}
+	if ls := e.ls(); !strings.Contains(ls, ".bg\t") || !strings.Contains(ls, "(Detached)") {
+		t.Fatalf("-ls: %q", ls)
+	}
+	if out, code := e.run("-S", "bg", "-X", "stuff", "echo $STY $WINDOW $TERM > out.txt\n"); code != 0 {
+		t.Fatalf("-X stuff: %d %q", code, out)
+	}
+	home := e.home
+	waitFor(t, "stuffed command to run", func() bool {
+		b, _ := os.ReadFile(filepath.Join(home, "out.txt"))
+		return strings.Contains(string(b), "screen-256color")
+	})
+	b, _ := os.ReadFile(filepath.Join(home, "out.txt"))
+	if !regexp.MustCompile(`^\d+\.bg 0 screen-256color\n$`).Match(b) {
+		t.Fatalf("environment seen by the program: %q", b)
+	}
+	if out, code := e.run("-S", "bg", "-X", "nosuchcommand"); code != 1 || !strings.Contains(out, "unknown command") {
+		t.Fatalf("-X unknown: %d %q", code, out)
+	}
+}
+
+func TestStaleSocketWipe(t *testing.T) {
+	e := newEnv(t)
+	if _, code := e.run("-dmS", "doomed", "sleep", "1000"); code != 0 {
+		t.Fatal("start failed")
+	}
+	entries, _ := os.ReadDir(e.dir)
+	var pid int
+	for _, ent := range entries {
+		if strings.HasSuffix(ent.Name(), ".doomed") {
+			pid, _ = strconv.Atoi(strings.Split(ent.Name(), ".")[0])
+		}
+	}
+	syscall.Kill(pid, syscall.SIGKILL)
+	waitFor(t, "server to die", func() bool { return !alive(pid) || isZombie(pid) })
+	if ls := e.ls(); !strings.Contains(ls, "Dead") {
+		t.Fatalf("-ls after kill -9: %q", ls)
+	}
+	if out, _ := e.run("-wipe"); !strings.Contains(out, "wiped") {
+		t.Fatalf("-wipe: %q", out)
+	}
+	if out, code := e.run("-ls"); code != 1 {
+		t.Fatalf("-ls after wipe: %d %q", code, out)
+	}
+	if out, code := e.run("-dmS", "doomed", "sleep", "1000"); code != 0 {
+		t.Fatalf("restart with the same name: %d %q", code, out)
+	}
+}
+
+func isZombie(pid int) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	return err == nil && strings.Contains(string(b), ") Z ")
+}
+
+func TestNotATerminal(t *testing.T) {
+	e := newEnv(t)
+	out, code := e.run("-S", "x")
+	if code != 1 || !strings.Contains(out, "Must be connected to a terminal") {
+		t.Fatalf("status %d %q", code, out)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	e := newEnv(t)
+	if out, code := e.run("-v"); code != 0 || !strings.HasPrefix(out, "gmux version") {
+		t.Fatalf("-v: %d %q", code, out)
+	}
+	if out, code := e.run("-h"); code != 0 || !strings.Contains(out, "-dmS name cmd") {
+		t.Fatalf("-h: %d %q", code, out)
+	}
+}
