@@ -36,6 +36,7 @@ type client struct {
 
 	prefix  bool    // the command key was typed; the next key is a command
 	prompt  *prompt // an open input line (C-a :, C-a A), or nil
+	menu    *menu   // an open full-screen list (C-a "), or nil
 	message string  // shown on the last line until messageGen changes
 	msgGen  int
 }
@@ -342,7 +343,7 @@ func (s *session) draw(c *client) {
 	if c.prompt != nil {
 		line = c.prompt.line()
 	}
-	out := c.r.draw(c.win.screen, line)
+	out := c.r.draw(c.win.screen, line, c.menu)
 	if c.bells > 0 {
 		out = append(out, '\a')
 		c.bells = 0

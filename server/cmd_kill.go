@@ -15,7 +15,7 @@ func init() {
 				return "", nil
 			}
 			x.s.openPrompt(x.c, &prompt{
-				label:  fmt.Sprintf("Really kill this window [y/n]? "),
+				label:  "Really kill this window [y/n]? ",
 				single: true,
 				done: func(ans string) {
 					if ans == "y" || ans == "Y" {

@@ -44,7 +44,7 @@ func selectWindowNamed(x *cmdContext, name string) (string, error) {
 	}
 	w := x.s.findWindow(name)
 	if w == nil {
-		return "", fmt.Errorf("This window doesn't exist: %s", name)
+		return "", fmt.Errorf("window %s does not exist", name)
 	}
 	if w == x.w && x.c != nil {
 		return fmt.Sprintf("This IS window %d (%s).", w.number, w.displayTitle()), nil

@@ -5,6 +5,17 @@ package server
 func (s *session) input(c *client, data []byte) {
 	start := 0
 	for i := 0; i < len(data); i++ {
+		if c.menu != nil {
+			s.sendInput(c, data[start:i])
+			rest, closed := c.menu.key(data[i:])
+			if closed {
+				c.menu = nil
+			}
+			s.markDirty(c)
+			data = rest
+			i, start = -1, 0
+			continue
+		}
 		if c.prompt != nil {
 			s.sendInput(c, data[start:i])
 			data = s.promptInput(c, data[i:])

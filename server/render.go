@@ -92,9 +92,12 @@ func (r *renderer) invalidate() {
 	r.known = false
 }
 
-// draw renders screen sc, with an optional message on the last line, and
-// returns the bytes for the client's terminal.
-func (r *renderer) draw(sc *vt.Screen, message string) []byte {
+// draw renders screen sc (or, if m is not nil, the menu), with an optional
+// message on the last line, and returns the bytes for the client's terminal.
+func (r *renderer) draw(sc *vt.Screen, message string, m *menu) []byte {
+	if m != nil {
+		return r.drawMenu(m, message)
+	}
 	cols, rows := r.size()
 	vc, vr := sc.Size()
 	modes := sc.Modes()
@@ -144,8 +147,36 @@ func (r *renderer) draw(sc *vt.Screen, message string) []byte {
 	return r.tty.take()
 }
 
+func (r *renderer) drawMenu(m *menu, message string) []byte {
+	cols, rows := r.size()
+	r.scr.Clear()
+	r.drawLine(m.title, 0, cols, tcell.StyleDefault.Bold(true))
+	for i, it := range m.items {
+		y := i + 2
+		if y >= rows-1 {
+			break
+		}
+		st := tcell.StyleDefault
+		if i == m.sel {
+			st = st.Reverse(true)
+		}
+		r.drawLine(it, y, cols, st)
+	}
+	if message != "" {
+		r.drawMessage(message, rows-1, cols)
+	}
+	r.scr.HideCursor()
+	r.scr.Show()
+	r.syncModes(vt.Modes{})
+	return r.tty.take()
+}
+
 func (r *renderer) drawMessage(msg string, y, cols int) {
-	st := tcell.StyleDefault.Reverse(true)
+	r.drawLine(msg, y, cols, tcell.StyleDefault.Reverse(true))
+}
+
+// drawLine writes text on row y, padded with st to the full width.
+func (r *renderer) drawLine(msg string, y, cols int, st tcell.Style) {
 	x := 0
 	for _, ch := range msg {
 		if x >= cols {

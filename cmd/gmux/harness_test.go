@@ -239,16 +239,6 @@ func (tm *terminal) waitExit() int {
 	return -1
 }
 
-// exited reports whether the client has exited.
-func (tm *terminal) exited() bool {
-	select {
-	case <-tm.done:
-		return true
-	default:
-		return false
-	}
-}
-
 // resize changes the terminal size; the kernel signals the client.
 func (tm *terminal) resize(cols, rows int) {
 	tm.mu.Lock()

@@ -1,0 +1,47 @@
+# gmux — see README.md. `make test` is what CI runs.
+GO      ?= go
+BIN     := bin/gmux
+PREFIX  ?= /usr/local
+STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
+
+.PHONY: all build run test test-short fuzz bench lint install clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/gmux
+
+# Build and start a session (attach with C-a d to detach, gmux -r to resume).
+run: build
+	./$(BIN)
+
+# Unit, fuzz-corpus and end-to-end tests with the race detector, then short
+# fuzz runs of every decoder.
+test: lint
+	$(GO) test -race -count=1 -timeout 20m ./...
+	$(MAKE) fuzz FUZZTIME=5s
+
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./proto
+	$(GO) test -run '^$$' -fuzz '^FuzzEmulator$$' -fuzztime $(FUZZTIME) ./server/vt
+	$(GO) test -run '^$$' -fuzz '^FuzzSplitCommand$$' -fuzztime $(FUZZTIME) ./server
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+lint: $(STATICCHECK)
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(STATICCHECK) ./...
+
+$(STATICCHECK):
+	$(GO) install honnef.co/go/tools/cmd/staticcheck@2026.2.2
+
+install:
+	$(GO) build -o $(DESTDIR)$(PREFIX)/bin/gmux ./cmd/gmux
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 docs/gmux.1 $(DESTDIR)$(PREFIX)/share/man/man1/gmux.1
+
+clean:
+	rm -rf bin

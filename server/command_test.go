@@ -1,0 +1,99 @@
+package server
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestSplitCommand(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"select 1", []string{"select", "1"}},
+		{"  bind  c   screen  ", []string{"bind", "c", "screen"}},
+		{`stuff "echo hi\n"`, []string{"stuff", "echo hi\n"}},
+		{`title 'a "b" c'`, []string{"title", `a "b" c`}},
+		{`echo a\ b`, []string{"echo", "a b"}},
+		{"escape ^Bb # comment", []string{"escape", "^Bb"}},
+		{"# only a comment", nil},
+		{`echo "x"y'z'`, []string{"echo", "xyz"}},
+	}
+	for _, tc := range tests {
+		got, err := splitCommand(tc.in)
+		if err != nil || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("splitCommand(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+	for _, bad := range []string{`echo "open`, `echo 'open`, `echo \`} {
+		if _, err := splitCommand(bad); err == nil {
+			t.Errorf("splitCommand(%q) accepted", bad)
+		}
+	}
+}
+
+func TestParseKey(t *testing.T) {
+	for name, want := range map[string]byte{"a": 'a', "^A": 1, "^a": 1, "^?": 0x7f, `\\`: '\\', `\001`: 1, "^[": 0x1b} {
+		got, err := parseKey(name)
+		if err != nil || got != want {
+			t.Errorf("parseKey(%q) = %d, %v; want %d", name, got, err, want)
+		}
+		if back, _ := parseKey(keyName(got)); back != got && keyName(got) != "space" {
+			t.Errorf("keyName(%d) = %q does not parse back", got, keyName(got))
+		}
+	}
+	for _, bad := range []string{"", "ab", "^1x", `\999`} {
+		if _, err := parseKey(bad); err == nil {
+			t.Errorf("parseKey(%q) accepted", bad)
+		}
+	}
+}
+
+// Every default binding must name a command in the table, with arguments it
+// accepts, so no key is bound to nothing.
+func TestDefaultBindingsNameCommands(t *testing.T) {
+	for key, line := range defaultBindings {
+		args, err := splitCommand(line)
+		if err != nil || len(args) == 0 {
+			t.Fatalf("binding %q: %q does not parse", key, line)
+		}
+		cmd, ok := commandTable[args[0]]
+		if !ok {
+			t.Errorf("binding %q runs unknown command %q", key, args[0])
+			continue
+		}
+		if n := len(args) - 1; n < cmd.minArgs || (cmd.maxArgs >= 0 && n > cmd.maxArgs) {
+			t.Errorf("binding %q: %q has a wrong argument count", key, line)
+		}
+	}
+}
+
+func TestCommandTableComplete(t *testing.T) {
+	for _, name := range commandNames() {
+		c := commandTable[name]
+		if c.help == "" || c.run == nil {
+			t.Errorf("command %q lacks help or a function", name)
+		}
+		if strings.ContainsAny(c.name, " \t") {
+			t.Errorf("command name %q has blanks", c.name)
+		}
+	}
+}
+
+func FuzzSplitCommand(f *testing.F) {
+	for _, s := range []string{`bind c screen -t "a b"`, `stuff "\e[A"`, `'x'"y"\z # c`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		args, err := splitCommand(line)
+		if err != nil {
+			return
+		}
+		for _, a := range args {
+			if len(a) > len(line) {
+				t.Fatalf("argument %q longer than the line %q", a, line)
+			}
+		}
+	})
+}
