@@ -36,7 +36,7 @@ lint: $(STATICCHECK)
 	$(STATICCHECK) ./...
 
 $(STATICCHECK):
-	$(GO) install honnef.co/go/tools/cmd/staticcheck@2026.2.2
+	$(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 install:
 	$(GO) build -o $(DESTDIR)$(PREFIX)/bin/gmux ./cmd/gmux
