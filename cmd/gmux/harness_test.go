@@ -88,7 +88,7 @@ func (e *env) killServers() {
 		}
 		syscall.Kill(pid, syscall.SIGTERM)
 		deadline := time.Now().Add(3 * time.Second)
-		for syscall.Kill(pid, 0) == nil && time.Now().Before(deadline) {
+		for alive(pid) && !isZombie(pid) && time.Now().Before(deadline) {
 			time.Sleep(10 * time.Millisecond)
 		}
 		syscall.Kill(pid, syscall.SIGKILL)
@@ -249,3 +249,5 @@ func (tm *terminal) resize(cols, rows int) {
 
 // alive reports whether process pid exists.
 func alive(pid int) bool { return syscall.Kill(pid, 0) == nil }
+
+func lookPath(name string) (string, error) { return exec.LookPath(name) }
