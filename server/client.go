@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"strings"
 	"time"
 
 	"github.com/gmux/gmux/proto"
@@ -12,6 +13,7 @@ import (
 
 // client is one connection: an attached terminal, or a one-off command (-X, -ls).
 type client struct {
+	s        *session
 	id       int
 	conn     net.Conn
 	hello    proto.Hello
@@ -61,7 +63,7 @@ func (s *session) accept() {
 			continue
 		}
 		id++
-		c := &client{id: id, conn: conn, out: make(chan []byte, 1)}
+		c := &client{s: s, id: id, conn: conn, out: make(chan []byte, 1)}
 		go s.readClient(c)
 		go s.writeClient(c)
 	}
@@ -229,6 +231,11 @@ func (s *session) hello(c *client, h proto.Hello) {
 		w = s.windows[0]
 	}
 	s.selectWindow(c, w)
+	s.startClock()
+	if len(s.startupErrors) > 0 {
+		s.showMessage(c, strings.Join(s.startupErrors, "; "))
+		s.startupErrors = nil
+	}
 }
 
 // frame handles one frame from an admitted client.
@@ -281,8 +288,9 @@ func (s *session) touch(c *client) {
 	c.active = s.activity
 }
 
-// windowSize is the size a window shown to c should have.
-func (c *client) windowSize() (int, int) { return c.cols, c.rows }
+// windowSize is the size a window shown to c should have: the terminal less
+// the caption and status lines.
+func (c *client) windowSize() (int, int) { return c.cols, max(1, c.rows-c.s.barLines()) }
 
 // release restores a client's terminal and sends it a last frame (detach or
 // exit); the connection closes once that is written.
@@ -339,11 +347,12 @@ func (s *session) draw(c *client) {
 	}
 	c.dirty = false
 	c.lastDraw = time.Now()
-	line := c.message
+	f := frame{screen: c.win.screen, message: c.message, menu: c.menu, statusTop: s.hardstatus == statusFirstLine}
 	if c.prompt != nil {
-		line = c.prompt.line()
+		f.message = c.prompt.line()
 	}
-	out := c.r.draw(c.win.screen, line, c.menu)
+	f.caption, f.status = s.bars(c)
+	out := c.r.draw(f)
 	if c.bells > 0 {
 		out = append(out, '\a')
 		c.bells = 0
@@ -353,9 +362,6 @@ func (s *session) draw(c *client) {
 	}
 }
 
-// msgWait is how long a message stays on the last line.
-var msgWait = 5 * time.Second
-
 // showMessage shows msg on c's last line for msgWait.
 func (s *session) showMessage(c *client, msg string) {
 	if !c.attached {
@@ -364,7 +370,7 @@ func (s *session) showMessage(c *client, msg string) {
 	c.message = msg
 	c.msgGen++
 	gen := c.msgGen
-	time.AfterFunc(msgWait, func() {
+	time.AfterFunc(s.msgWait, func() {
 		s.post(func() {
 			if c.msgGen == gen && c.message != "" {
 				c.message = ""

@@ -8,21 +8,47 @@ import (
 
 func init() {
 	register(&command{
-		name: "help", help: "list the key bindings (from the live table)", maxArgs: 0,
-		run: func(x *cmdContext, _ []string) (string, error) { return x.s.bindingHelp(), nil },
+		name: "help", help: "list every key binding (read from the live table)", maxArgs: 0,
+		run: func(x *cmdContext, _ []string) (string, error) {
+			lines := x.s.bindingHelp()
+			if x.c == nil {
+				return strings.Join(lines, "\n"), nil
+			}
+			x.c.menu = &menu{title: "gmux key bindings — any listed key after the command key; q or Esc to leave",
+				items: helpColumns(lines[1:], x.c.cols), sel: -1, done: func(int) {}}
+			x.c.menu.items = append([]string{lines[0], ""}, x.c.menu.items...)
+			x.s.markDirty(x.c)
+			return "", nil
+		},
 	})
 }
 
-// bindingHelp lists every bound key and its command.
-func (s *session) bindingHelp() string {
+// bindingHelp lists the command key and every bound key with its command.
+func (s *session) bindingHelp() []string {
 	keys := make([]int, 0, len(s.bindings))
 	for k := range s.bindings {
 		keys = append(keys, int(k))
 	}
 	sort.Ints(keys)
-	parts := make([]string, 0, len(keys))
+	lines := []string{fmt.Sprintf("Command key: %s   Literal %s: %s", keyName(s.escape), keyName(s.escape), keyName(s.literal))}
 	for _, k := range keys {
-		parts = append(parts, fmt.Sprintf("%s:%s", keyName(byte(k)), strings.Join(s.bindings[byte(k)], " ")))
+		lines = append(lines, fmt.Sprintf("%-6s %s", keyName(byte(k)), strings.Join(s.bindings[byte(k)], " ")))
 	}
-	return fmt.Sprintf("Command key: %s  Literal %s: %s  |  %s", keyName(s.escape), keyName(s.escape), keyName(s.literal), strings.Join(parts, "  "))
+	return lines
+}
+
+// helpColumns lays entries out in as many columns as fit the width.
+func helpColumns(entries []string, width int) []string {
+	colw := 0
+	for _, e := range entries {
+		colw = max(colw, len(e)+2)
+	}
+	ncol := max(1, width/max(colw, 1))
+	nrow := (len(entries) + ncol - 1) / ncol
+	out := make([]string, nrow)
+	for i, e := range entries {
+		r := i % nrow
+		out[r] += fmt.Sprintf("%-*s", colw, e)
+	}
+	return out
 }

@@ -2,6 +2,8 @@ package server
 
 import (
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -11,10 +13,21 @@ func init() {
 		run: func(x *cmdContext, _ []string) (string, error) { return x.s.windowSummary(x.w), nil },
 	})
 	register(&command{
-		name: "number", help: "show the current window's number and title", maxArgs: 0,
-		run: func(x *cmdContext, _ []string) (string, error) {
+		name: "number", usage: "[n]", help: "show the window's number and title; with n, renumber it (swapping)", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
 			if x.w == nil {
 				return "", fmt.Errorf("no window")
+			}
+			if len(args) == 1 {
+				n, err := strconv.Atoi(args[0])
+				if err != nil || n < 0 || n >= maxWindows {
+					return "", fmt.Errorf("number wants 0-%d, not %q", maxWindows-1, args[0])
+				}
+				if o := x.s.windowByNumber(n); o != nil {
+					o.number = x.w.number
+				}
+				x.w.number = n
+				sort.Slice(x.s.windows, func(i, j int) bool { return x.s.windows[i].number < x.s.windows[j].number })
 			}
 			return fmt.Sprintf("This is window %d (%s).", x.w.number, x.w.displayTitle()), nil
 		},

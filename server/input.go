@@ -58,6 +58,12 @@ func (s *session) sendInput(c *client, b []byte) {
 	if len(b) == 0 || c.win == nil {
 		return
 	}
+	if c.win.exited {
+		if s.zombie != "" {
+			s.zombieKey(c, b[0])
+		}
+		return
+	}
 	if !c.win.send(append([]byte(nil), b...)) {
 		s.showMessage(c, "input dropped: the program is not reading")
 	}

@@ -27,6 +27,10 @@ func (m *menu) key(data []byte) ([]byte, bool) {
 			m.move(-1)
 		case b == 'j' || b == 0x0e || b == ' ': // j, C-n
 			m.move(+1)
+		case m.sel < 0:
+			// A list without choices (help) closes on any key.
+			m.done(-1)
+			return data[i+1:], true
 		case b == '\r' || b == '\n':
 			m.done(m.sel)
 			return data[i+1:], true
@@ -46,7 +50,7 @@ func (m *menu) key(data []byte) ([]byte, bool) {
 }
 
 func (m *menu) move(d int) {
-	if len(m.items) == 0 {
+	if len(m.items) == 0 || m.sel < 0 {
 		return
 	}
 	m.sel = (m.sel + d + len(m.items)) % len(m.items)

@@ -92,31 +92,63 @@ func (r *renderer) invalidate() {
 	r.known = false
 }
 
-// draw renders screen sc (or, if m is not nil, the menu), with an optional
-// message on the last line, and returns the bytes for the client's terminal.
-func (r *renderer) draw(sc *vt.Screen, message string, m *menu) []byte {
-	if m != nil {
-		return r.drawMenu(m, message)
+// frame is what a client's terminal shows: a window's screen (or a menu),
+// the caption under it, the status line, and a message or prompt.
+type frame struct {
+	screen    *vt.Screen
+	menu      *menu
+	message   string // a notice or an open prompt; over the status line if any
+	caption   string // "" when off
+	status    string // hardstatus; "" when off
+	statusTop bool   // hardstatus on the first line instead of the last
+}
+
+// draw renders f and returns the bytes for the client's terminal.
+func (r *renderer) draw(f frame) []byte {
+	if f.menu != nil {
+		return r.drawMenu(f.menu, f.message)
 	}
+	sc := f.screen
 	cols, rows := r.size()
 	vc, vr := sc.Size()
 	modes := sc.Modes()
-	textRows := rows
-	if message != "" {
+	top, textRows := 0, rows
+	if f.status != "" {
 		textRows--
+		if f.statusTop {
+			top = 1
+			r.drawLine(f.status, 0, cols, tcell.StyleDefault.Reverse(true))
+		} else {
+			r.drawLine(f.status, rows-1, cols, tcell.StyleDefault.Reverse(true))
+		}
+	}
+	if f.caption != "" {
+		textRows--
+		r.drawLine(f.caption, top+textRows, cols, tcell.StyleDefault.Reverse(true))
+	}
+	if f.message != "" {
+		// A message covers the status line, or else the window's last line.
+		y := rows - 1
+		if f.status != "" && f.statusTop {
+			y = 0
+		}
+		if f.status == "" && f.caption == "" {
+			textRows--
+		}
+		r.drawMessage(f.message, y, cols)
 	}
 	var conv styleConverter
-	for y := range textRows {
+	for y := range max(textRows, 0) {
 		if y >= vr {
 			for x := range cols {
-				r.scr.Put(x, y, " ", tcell.StyleDefault)
+				r.scr.Put(x, top+y, " ", tcell.StyleDefault)
 			}
 			continue
 		}
 		row := sc.Row(y)
 		for x := 0; x < cols; x++ {
 			if x >= vc {
-				r.scr.Put(x, y, " ", tcell.StyleDefault)
+				r.scr.Put(x, top+y, " ", tcell.StyleDefault)
 				continue
 			}
 			c := row[x]
@@ -129,15 +161,12 @@ func (r *renderer) draw(sc *vt.Screen, message string, m *menu) []byte {
 			} else if x+1 >= cols && sc.Width(c) == 2 {
 				text = " " // half a wide character cannot be drawn
 			}
-			r.scr.Put(x, y, text, conv.convert(c.S, modes.ReverseVideo))
+			r.scr.Put(x, top+y, text, conv.convert(c.S, modes.ReverseVideo))
 		}
-	}
-	if message != "" {
-		r.drawMessage(message, rows-1, cols)
 	}
 	cx, cy := sc.Cursor()
 	if modes.CursorVisible && cx < cols && cy < textRows {
-		r.scr.ShowCursor(cx, cy)
+		r.scr.ShowCursor(cx, top+cy)
 		r.scr.SetCursorStyle(tcell.CursorStyle(min(modes.CursorStyle, 6)))
 	} else {
 		r.scr.HideCursor()

@@ -54,6 +54,10 @@ func start(opts Options) (*session, error) {
 		log:     opts.Log,
 		escape:  opts.Escape,
 		literal: opts.Literal,
+
+		hardstatusFormat: defaultStatusFormat,
+		captionFormat:    "%n %t",
+		msgWait:          5 * time.Second,
 	}
 	s.installDefaultBindings()
 	if err := proto.EnsureSocketDir(opts.SocketDir); err != nil {
@@ -71,12 +75,34 @@ func start(opts Options) (*session, error) {
 		return nil, fmt.Errorf("listen on %s: %w", s.socket, err)
 	}
 	s.ln = ln
-	if _, err := s.newWindow(nil, opts.Argv, opts.Title, 0); err != nil {
-		ln.Close()
-		os.Remove(s.socket)
-		return nil, err
+	s.loadConfig()
+	// The config may have opened windows (screen -t ...); the command line's
+	// program, or the shell when there is none, comes after them.
+	if len(opts.Argv) > 0 || len(s.windows) == 0 {
+		if _, err := s.newWindow(nil, opts.Argv, opts.Title, -1); err != nil {
+			ln.Close()
+			os.Remove(s.socket)
+			return nil, err
+		}
 	}
 	return s, nil
+}
+
+// loadConfig runs the config file; what went wrong is shown to the first
+// client that attaches.
+func (s *session) loadConfig() {
+	path, explicit := configPath(s.opts.Config)
+	if path == "" {
+		return
+	}
+	errs, err := s.sourceFile(path, 0)
+	if err != nil && (explicit || !os.IsNotExist(err)) {
+		errs = append(errs, fmt.Sprintf("config: %v", err))
+	}
+	for _, e := range errs {
+		s.log.Print(e)
+	}
+	s.startupErrors = errs
 }
 
 // handleSignals makes the server deaf to the hang-up and interrupt that kill a

@@ -58,6 +58,15 @@ type session struct {
 	exitCode     int
 	activity     uint64   // counter ordering client activity, for window sizing
 	colonHistory []string // lines entered at the C-a : prompt
+
+	hardstatus       int // statusOff, statusLastLine, statusFirstLine
+	hardstatusFormat string
+	caption          bool
+	captionFormat    string
+	clockTimer       *time.Timer
+	zombie           string // screen's zombie keys: dead windows stay until k (kill) or r (restart)
+	msgWait          time.Duration
+	startupErrors    []string // config errors, for the first client to attach
 }
 
 // post runs f on the session loop. Every goroutine but the loop's changes
@@ -145,13 +154,33 @@ func (s *session) windowOutput(w *window, data []byte) {
 	}
 }
 
-// windowExited closes a window whose program ended; the last one ends the session.
+// windowExited handles the end of a window's program: the window closes
+// (the last one ends the session), or with zombie set it stays, dead, until
+// the user kills or restarts it.
 func (s *session) windowExited(w *window, status string, code int) {
 	if w.exited {
 		return
 	}
 	s.log.Printf("window %d: %s", w.number, status)
 	w.close()
+	w.status, w.code = status, code
+	if s.zombie != "" && !s.ending {
+		msg := fmt.Sprintf("\r\n=== Window %d (%s) %s: %s kills it, %s restarts it ===",
+			w.number, w.title, status, keyName(s.zombie[0]), keyName(s.zombie[1]))
+		w.screen.Write([]byte(msg))
+		for c := range s.clients {
+			if c.attached && c.win == w {
+				s.markDirty(c)
+			}
+		}
+		return
+	}
+	s.removeWindow(w)
+}
+
+// removeWindow takes a closed window out of the session; clients showing it
+// move to another. The last window's going ends the session.
+func (s *session) removeWindow(w *window) {
 	for i, x := range s.windows {
 		if x == w {
 			s.windows = append(s.windows[:i], s.windows[i+1:]...)
@@ -165,7 +194,7 @@ func (s *session) windowExited(w *window, status string, code int) {
 		}
 	}
 	if len(s.windows) == 0 {
-		s.end(fmt.Sprintf("%s %s", w.title, status), code)
+		s.end(fmt.Sprintf("%s %s", w.title, w.status), w.code)
 		return
 	}
 	for c := range s.clients {
@@ -179,7 +208,35 @@ func (s *session) windowExited(w *window, status string, code int) {
 			}
 			c.win = nil
 			s.selectWindow(c, next)
-			s.showMessage(c, fmt.Sprintf("Window %d (%s) %s", w.number, w.title, status))
+			s.showMessage(c, fmt.Sprintf("Window %d (%s) %s", w.number, w.title, w.status))
+		}
+	}
+}
+
+// zombieKey handles a key typed into a dead window: kill or restart it.
+func (s *session) zombieKey(c *client, key byte) {
+	w := c.win
+	switch key {
+	case s.zombie[0]:
+		s.removeWindow(w)
+	case s.zombie[1]:
+		title := ""
+		if w.named {
+			title = w.title
+		}
+		s.removeWindowQuietly(w)
+		if _, err := s.newWindow(c, w.argv, title, w.number); err != nil {
+			s.showMessage(c, err.Error())
+		}
+	}
+}
+
+// removeWindowQuietly drops a dead window about to be replaced in place.
+func (s *session) removeWindowQuietly(w *window) {
+	for i, x := range s.windows {
+		if x == w {
+			s.windows = append(s.windows[:i], s.windows[i+1:]...)
+			break
 		}
 	}
 }

@@ -1,0 +1,80 @@
+package server
+
+import "fmt"
+
+func init() {
+	register(&command{
+		name: "hardstatus", usage: "[on|off|alwayslastline|alwaysfirstline|ignore] [format] | string format",
+		help: "show a status line (window list, session, host, time) on the last or first line", maxArgs: 2,
+		run: func(x *cmdContext, args []string) (string, error) {
+			s := x.s
+			if len(args) == 0 {
+				return fmt.Sprintf("hardstatus %s %q", [...]string{"off", "alwayslastline", "alwaysfirstline"}[s.hardstatus], s.hardstatusFormat), nil
+			}
+			switch args[0] {
+			case "off", "ignore":
+				s.hardstatus = statusOff
+			case "on", "alwayslastline", "lastline":
+				s.hardstatus = statusLastLine
+			case "alwaysfirstline", "firstline":
+				s.hardstatus = statusFirstLine
+			case "string":
+				if len(args) < 2 {
+					return "", fmt.Errorf("usage: hardstatus string format")
+				}
+				s.hardstatusFormat = args[1]
+				s.refit()
+				return "", nil
+			default:
+				return "", fmt.Errorf("hardstatus: unknown mode %q", args[0])
+			}
+			if len(args) == 2 {
+				s.hardstatusFormat = args[1]
+			}
+			s.refit()
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "caption", usage: "always|splitonly|off [format] | string format",
+		help: "show a caption line under the window", minArgs: 1, maxArgs: 2,
+		run: func(x *cmdContext, args []string) (string, error) {
+			s := x.s
+			switch args[0] {
+			case "always":
+				s.caption = true
+			case "splitonly", "off":
+				s.caption = false // one region: splitonly shows nothing
+			case "string":
+				if len(args) < 2 {
+					return "", fmt.Errorf("usage: caption string format")
+				}
+				s.captionFormat = args[1]
+				s.refit()
+				return "", nil
+			default:
+				return "", fmt.Errorf("caption: unknown mode %q", args[0])
+			}
+			if len(args) == 2 {
+				s.captionFormat = args[1]
+			}
+			s.refit()
+			return "", nil
+		},
+	})
+}
+
+// refit resizes every shown window for its clients and redraws them, after
+// the status or caption lines came or went.
+func (s *session) refit() {
+	for _, w := range s.windows {
+		s.fitWindow(w)
+	}
+	for c := range s.clients {
+		if c.attached {
+			c.r.invalidate()
+			s.markDirty(c)
+		}
+	}
+	s.startClock()
+}

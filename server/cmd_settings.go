@@ -1,0 +1,133 @@
+package server
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Settings: commands that set how the session behaves from now on.
+
+func init() {
+	register(&command{
+		name: "shell", usage: "command", help: "the shell new windows run", minArgs: 1, maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) { x.s.opts.Shell = args[0]; return "", nil },
+	})
+	register(&command{
+		name: "defscrollback", usage: "lines", help: "scrollback lines for new windows", minArgs: 1, maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			n, err := nonNegative(args[0])
+			if err == nil {
+				x.s.opts.Scrollback = n
+			}
+			return "", err
+		},
+	})
+	register(&command{
+		name: "scrollback", usage: "lines", help: "scrollback lines for this window", minArgs: 1, maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			n, err := nonNegative(args[0])
+			if err != nil || x.w == nil {
+				return "", err
+			}
+			x.w.screen.History().SetLimit(n)
+			return fmt.Sprintf("scrollback set to %d", n), nil
+		},
+	})
+	register(&command{
+		name: "msgwait", usage: "seconds", help: "how long messages stay on the message line", minArgs: 1, maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			f, err := strconv.ParseFloat(args[0], 64)
+			if err != nil || f < 0 {
+				return "", fmt.Errorf("msgwait wants seconds, not %q", args[0])
+			}
+			x.s.msgWait = time.Duration(f * float64(time.Second))
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "startup_message", usage: "on|off", help: "accepted for screen's sake: gmux shows no startup message", minArgs: 1, maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) { return "", onOff(args[0]) },
+	})
+	register(&command{
+		name: "zombie", usage: "[keys]", help: "keep dead windows until a key: first kills, second restarts (zombie kr); no keys: off", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			x.s.zombie = ""
+			if len(args) == 1 {
+				keys, err := parseKeys(args[0])
+				if err != nil || len(keys) != 2 {
+					return "", fmt.Errorf("zombie wants two keys, like kr")
+				}
+				x.s.zombie = string(keys)
+			}
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "setenv", usage: "var [value]", help: "set a variable for programs in new windows", minArgs: 1, maxArgs: 2,
+		run: func(x *cmdContext, args []string) (string, error) {
+			val := ""
+			if len(args) == 2 {
+				val = args[1]
+			}
+			x.s.setEnv(args[0], &val)
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "unsetenv", usage: "var", help: "remove a variable for programs in new windows", minArgs: 1, maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) { x.s.setEnv(args[0], nil); return "", nil },
+	})
+	register(&command{
+		name: "chdir", usage: "[dir]", help: "the directory new windows start in (home without one)", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			dir := os.Getenv("HOME")
+			if len(args) == 1 {
+				dir = expandHome(args[0])
+			}
+			if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+				return "", fmt.Errorf("chdir: %s is not a directory", dir)
+			}
+			x.s.opts.Dir = dir
+			return "", nil
+		},
+	})
+}
+
+func nonNegative(s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("want a number of lines, not %q", s)
+	}
+	return n, nil
+}
+
+func onOff(s string) error {
+	if s != "on" && s != "off" {
+		return fmt.Errorf("want on or off, not %q", s)
+	}
+	return nil
+}
+
+// setEnv sets (or with nil removes) a variable in the programs' environment.
+func (s *session) setEnv(name string, val *string) {
+	env := s.opts.Env[:0:0]
+	for _, kv := range s.opts.Env {
+		if k, _, _ := strings.Cut(kv, "="); k != name {
+			env = append(env, kv)
+		}
+	}
+	if val != nil {
+		env = append(env, name+"="+*val)
+	}
+	s.opts.Env = env
+}
+
+func expandHome(p string) string {
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		return os.Getenv("HOME") + p[1:]
+	}
+	return p
+}

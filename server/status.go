@@ -1,0 +1,219 @@
+package server
+
+import (
+	"strings"
+	"time"
+
+	"github.com/gmux/gmux/server/vt"
+)
+
+var vtRuneWidth = vt.RuneWidth
+
+// Status line modes (hardstatus) and caption modes, as in screen.
+const (
+	statusOff = iota
+	statusLastLine
+	statusFirstLine
+)
+
+// defaultStatusFormat shows the session, the windows with the current one
+// marked, the host and the time.
+const defaultStatusFormat = "[%S] %-w%n*%t%+w %=%H %c"
+
+// expandStatus expands a screen-style status format for client c's window:
+// %w all windows, %-w those before the current one, %+w those after, %n and
+// %t the current one's number and title, %S the session name, %H the host,
+// %c the time (24h), %C (12h), %s seconds, %d %m %y %Y the date, %D weekday,
+// %= fill to the right edge, %% a percent sign. %{...} colour codes are
+// accepted and ignored.
+func (s *session) expandStatus(format string, cur *window, cols int) string {
+	var left, right strings.Builder
+	b := &left
+	now := time.Now()
+	for i := 0; i < len(format); i++ {
+		ch := format[i]
+		if ch != '%' || i+1 >= len(format) {
+			b.WriteByte(ch)
+			continue
+		}
+		i++
+		mod := byte(0)
+		if format[i] == '-' || format[i] == '+' {
+			mod = format[i]
+			if i+1 < len(format) {
+				i++
+			}
+		}
+		switch format[i] {
+		case 'w':
+			b.WriteString(s.windowRange(cur, mod))
+		case 'n':
+			if cur != nil {
+				b.WriteString(itoa(cur.number))
+			}
+		case 't':
+			if cur != nil {
+				b.WriteString(cur.displayTitle())
+			}
+		case 'S':
+			b.WriteString(s.opts.Name)
+		case 'H':
+			b.WriteString(hostname())
+		case 'c':
+			b.WriteString(now.Format("15:04"))
+		case 'C':
+			b.WriteString(now.Format("3:04"))
+		case 's':
+			b.WriteString(now.Format("05"))
+		case 'd':
+			b.WriteString(now.Format("02"))
+		case 'm':
+			b.WriteString(now.Format("01"))
+		case 'y':
+			b.WriteString(now.Format("06"))
+		case 'Y':
+			b.WriteString(now.Format("2006"))
+		case 'D':
+			b.WriteString(now.Format("Mon"))
+		case '=':
+			b = &right
+		case '%':
+			b.WriteByte('%')
+		case '{':
+			if j := strings.IndexByte(format[i:], '}'); j >= 0 {
+				i += j
+			}
+		}
+	}
+	l, r := left.String(), right.String()
+	if pad := cols - textWidth(l) - textWidth(r); pad > 0 && right.Len() > 0 {
+		return l + strings.Repeat(" ", pad) + r
+	}
+	return l + r
+}
+
+// windowRange lists windows as "0 bash  1 vim": all (mod 0), those before
+// cur ('-') or after it ('+'); in the full list the current one has a '*'.
+func (s *session) windowRange(cur *window, mod byte) string {
+	var parts []string
+	for _, w := range s.windows {
+		switch {
+		case mod == '-' && (cur == nil || w.number >= cur.number):
+			continue
+		case mod == '+' && (cur == nil || w.number <= cur.number):
+			continue
+		}
+		mark := ""
+		if w == cur && mod == 0 {
+			mark = "*"
+		}
+		parts = append(parts, itoa(w.number)+mark+" "+w.displayTitle())
+	}
+	out := strings.Join(parts, "  ")
+	switch {
+	case mod == '-' && out != "":
+		out += "  "
+	case mod == '+' && out != "":
+		out = "  " + out
+	}
+	return out
+}
+
+// statusHasClock reports whether a format shows the time, so the status line
+// must be redrawn as it passes; without one, an idle session never wakes.
+func statusHasClock(format string) (bool, time.Duration) {
+	if strings.Contains(format, "%s") {
+		return true, time.Second
+	}
+	for _, e := range []string{"%c", "%C"} {
+		if strings.Contains(format, e) {
+			return true, time.Minute
+		}
+	}
+	return false, 0
+}
+
+func itoa(n int) string {
+	if n < 0 {
+		return "-" + itoa(-n)
+	}
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+func textWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n += vtRuneWidth(r)
+	}
+	return n
+}
+
+// barLines returns how many terminal lines the caption and hardstatus take.
+func (s *session) barLines() int {
+	n := 0
+	if s.caption {
+		n++
+	}
+	if s.hardstatus != statusOff {
+		n++
+	}
+	return n
+}
+
+// bars returns the caption and hardstatus text for client c ("" when off).
+func (s *session) bars(c *client) (caption, status string) {
+	cols := c.cols
+	if s.caption {
+		caption = s.expandStatus(s.captionFormat, c.win, cols)
+	}
+	if s.hardstatus != statusOff {
+		status = s.expandStatus(s.hardstatusFormat, c.win, cols)
+	}
+	return caption, status
+}
+
+// tickClock redraws status lines that show the time, each time it changes,
+// and stops when none does.
+func (s *session) tickClock() {
+	s.clockTimer = nil
+	var step time.Duration
+	for _, f := range []string{s.captionFormatIfOn(), s.hardstatusFormatIfOn()} {
+		if ok, d := statusHasClock(f); ok && (step == 0 || d < step) {
+			step = d
+		}
+	}
+	if step == 0 || s.attachedCount() == 0 {
+		return
+	}
+	for c := range s.clients {
+		if c.attached {
+			s.markDirty(c)
+		}
+	}
+	wait := time.Until(time.Now().Truncate(step).Add(step))
+	s.clockTimer = time.AfterFunc(wait, func() { s.post(s.tickClock) })
+}
+
+// startClock starts tickClock unless it runs.
+func (s *session) startClock() {
+	if s.clockTimer == nil {
+		s.tickClock()
+	}
+}
+
+func (s *session) captionFormatIfOn() string {
+	if s.caption {
+		return s.captionFormat
+	}
+	return ""
+}
+
+func (s *session) hardstatusFormatIfOn() string {
+	if s.hardstatus != statusOff {
+		return s.hardstatusFormat
+	}
+	return ""
+}
