@@ -71,7 +71,6 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, syscall.SIGWINCH, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT, syscall.SIGQUIT)
 	defer signal.Stop(sigs)
-	signal.Ignore(syscall.SIGPIPE)
 
 	ended := make(chan Result, 3)
 	go func() {

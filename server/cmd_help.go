@@ -11,7 +11,7 @@ func init() {
 		name: "help", help: "list every key binding (read from the live table)", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			lines := x.s.bindingHelp()
-			if x.c == nil {
+			if !x.interactive() {
 				return strings.Join(lines, "\n"), nil
 			}
 			x.c.menu = &menu{title: "gmux key bindings — any listed key after the command key; q or Esc to leave",

@@ -10,7 +10,7 @@ func init() {
 			if w == nil {
 				return "", fmt.Errorf("no window")
 			}
-			if x.c == nil {
+			if !x.interactive() {
 				w.hangup()
 				return "", nil
 			}

@@ -27,9 +27,8 @@ func cycle(x *cmdContext, dir int) (string, error) {
 func (s *session) show(x *cmdContext, w *window) (string, error) {
 	if x.c != nil {
 		s.selectWindow(x.c, w)
-	} else {
-		s.lastWin = w
 	}
+	s.lastWin = w
 	x.w = w
 	return "", nil
 }

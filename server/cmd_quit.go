@@ -4,7 +4,7 @@ func init() {
 	register(&command{
 		name: "quit", help: "kill every window and end the session (asks first when typed)", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
-			if x.c == nil {
+			if !x.interactive() {
 				x.s.end("quit", 0)
 				return "", nil
 			}

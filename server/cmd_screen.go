@@ -21,11 +21,15 @@ func init() {
 				}
 				break
 			}
-			w, err := x.s.newWindow(x.c, args, title, number)
+			var c *client
+			if x.interactive() {
+				c = x.c
+			}
+			w, err := x.s.newWindow(c, args, title, number)
 			if err != nil {
 				return "", err
 			}
-			if x.c == nil {
+			if c == nil {
 				return fmt.Sprintf("window %d", w.number), nil
 			}
 			return "", nil

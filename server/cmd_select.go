@@ -11,7 +11,7 @@ func init() {
 		name: "select", usage: "[n|title]", help: "switch to window n (or by title); asks when no argument", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
-				if x.c == nil {
+				if !x.interactive() {
 					return "", fmt.Errorf("usage: select n|title")
 				}
 				x.s.openPrompt(x.c, &prompt{label: "Switch to window: ", done: func(t string) {

@@ -20,7 +20,7 @@ func init() {
 				set(args[0])
 				return "", nil
 			}
-			if x.c == nil {
+			if !x.interactive() {
 				return w.displayTitle(), nil
 			}
 			x.s.openPrompt(x.c, &prompt{label: "Set window's title to: ", buf: []rune(w.displayTitle()), done: set})

@@ -26,10 +26,15 @@ type command struct {
 // cmdContext is where a command runs: the session, the client that typed it
 // (nil from -X and the config file) and the window it acts on.
 type cmdContext struct {
-	s *session
-	c *client
-	w *window
+	s     *session
+	c     *client
+	w     *window
+	shell bool // from gmux -X: c is the latest attached client, but nobody is at its keys
 }
+
+// interactive reports whether a user at a terminal runs the command, so it
+// may ask (prompts, confirmations, menus).
+func (x *cmdContext) interactive() bool { return x.c != nil && !x.shell }
 
 var commandTable = map[string]*command{}
 
@@ -74,7 +79,7 @@ func (s *session) runCommand(x *cmdContext, args []string) (string, error) {
 
 // runCommandFromShell runs a command sent by `gmux -X` (or -ls queries).
 func (s *session) runCommandFromShell(cmd proto.Command) (string, error) {
-	x := &cmdContext{s: s, w: s.lastWin}
+	x := &cmdContext{s: s, w: s.lastWin, shell: true}
 	if cmd.Window >= 0 {
 		if x.w = s.windowByNumber(cmd.Window); x.w == nil {
 			return "", fmt.Errorf("no window %d", cmd.Window)

@@ -106,14 +106,19 @@ func (s *session) loadConfig() {
 }
 
 // handleSignals makes the server deaf to the hang-up and interrupt that kill a
-// login's jobs; SIGTERM ends the session cleanly.
+// login's jobs; SIGTERM ends the session cleanly. The signals are caught and
+// dropped, not ignored: an ignored signal stays ignored in the programs the
+// server starts, and C-c must still interrupt them.
 func (s *session) handleSignals() {
-	signal.Ignore(syscall.SIGHUP, syscall.SIGINT, syscall.SIGPIPE, syscall.SIGTTOU, syscall.SIGTTIN)
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGTERM)
+	ch := make(chan os.Signal, 4)
+	signal.Notify(ch, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT, syscall.SIGPIPE, syscall.SIGTTOU, syscall.SIGTTIN)
 	go func() {
-		sig := <-ch
-		s.post(func() { s.end("terminated by "+sig.String(), 0) })
+		for sig := range ch {
+			if sig == syscall.SIGTERM {
+				s.post(func() { s.end("terminated by "+sig.String(), 0) })
+				return
+			}
+		}
 	}()
 }
 

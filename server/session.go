@@ -126,7 +126,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 	s.log.Printf("window %d: started %q pid %d", w.number, w.argv, w.cmd.Process.Pid)
 	if c != nil {
 		s.selectWindow(c, w)
-	} else if s.lastWin == nil {
+	} else {
 		s.lastWin = w
 	}
 	return w, nil
@@ -332,8 +332,8 @@ func (s *session) finish() {
 	for c := range s.clients {
 		if c.attached {
 			s.release(c, proto.TypeExit, proto.EncodeJSON(proto.Exit{Reason: s.exitReason, Status: s.exitCode}))
-		} else {
-			s.dropClient(c, nil)
+		} else if !c.closing {
+			s.dropClient(c, nil) // a closing client goes once its last frames are out
 		}
 	}
 	s.maybeFinish()

@@ -60,13 +60,18 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(base, "s")
+	// New windows run the shell: a bash without rc files, prompt "$ ".
+	shell := filepath.Join(base, "tsh")
+	if err := os.WriteFile(shell, []byte("#!/bin/sh\nexec bash --norc --noprofile \"$@\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	e := &env{t: t, dir: dir, home: base, env: []string{
 		"GMUX_SOCKET_DIR=" + dir,
 		"PATH=" + os.Getenv("PATH"),
 		"HOME=" + base,
 		"TERM=xterm-256color",
 		"LANG=C.UTF-8",
-		"SHELL=/bin/bash",
+		"SHELL=" + shell,
 		"PS1=$ ",
 	}}
 	t.Cleanup(func() {

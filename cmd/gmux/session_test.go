@@ -238,6 +238,10 @@ func TestStaleSocketWipe(t *testing.T) {
 			pid, _ = strconv.Atoi(strings.Split(ent.Name(), ".")[0])
 		}
 	}
+	// Its programs outlive it, as they should; this test ends them itself.
+	for _, child := range childrenOf(pid) {
+		t.Cleanup(func() { syscall.Kill(child, syscall.SIGKILL) })
+	}
 	syscall.Kill(pid, syscall.SIGKILL)
 	waitFor(t, "server to die", func() bool { return !alive(pid) || isZombie(pid) })
 	if ls := e.ls(); !strings.Contains(ls, "Dead") {
@@ -275,4 +279,43 @@ func TestVersionAndHelp(t *testing.T) {
 	if out, code := e.run("-h"); code != 0 || !strings.Contains(out, "-dmS name cmd") {
 		t.Fatalf("-h: %d %q", code, out)
 	}
+}
+
+// childrenOf lists the processes whose parent is pid.
+func childrenOf(pid int) []int {
+	var out []int
+	entries, _ := os.ReadDir("/proc")
+	for _, ent := range entries {
+		n, err := strconv.Atoi(ent.Name())
+		if err != nil {
+			continue
+		}
+		b, err := os.ReadFile("/proc/" + ent.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// The parent is the second field after the command's closing paren.
+		f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+		if len(f) > 1 && f[1] == strconv.Itoa(pid) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// processesRunning lists the processes whose command line is cmdline.
+func processesRunning(cmdline string) []int {
+	var out []int
+	entries, _ := os.ReadDir("/proc")
+	for _, ent := range entries {
+		n, err := strconv.Atoi(ent.Name())
+		if err != nil {
+			continue
+		}
+		b, _ := os.ReadFile("/proc/" + ent.Name() + "/cmdline")
+		if strings.TrimRight(strings.ReplaceAll(string(b), "\x00", " "), " ") == cmdline {
+			out = append(out, n)
+		}
+	}
+	return out
 }

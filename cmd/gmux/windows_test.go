@@ -1,0 +1,176 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestWindowsByKeys(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "win")
+	tm.send("echo in-window-zero\r")
+	tm.waitText("in-window-zero")
+	tm.send("\x01c") // new window 1
+	waitFor(t, "window 1", func() bool { return !strings.Contains(tm.text(), "in-window-zero") })
+	tm.waitText("$ ")
+	tm.send("echo in-window-one\r")
+	tm.waitText("in-window-one")
+	tm.send("\x01N")
+	tm.waitText("This is window 1 (tsh)")
+	tm.send("\x01" + "0")
+	tm.waitText("in-window-zero")
+	tm.send("\x01\x01") // C-a C-a: the other window
+	tm.waitText("in-window-one")
+	tm.send("\x01n")
+	tm.waitText("in-window-zero")
+	tm.send("\x01p")
+	tm.waitText("in-window-one")
+	// Rename with C-a A: the prompt holds the old title; C-u clears it.
+	tm.send("\x01A\x15editor\r")
+	tm.send("\x01w")
+	tm.waitText("0 bash  1* editor")
+	// The window list: up to window 0, Enter.
+	tm.send("\x01\"")
+	tm.waitText("Num Name")
+	tm.send("k\r")
+	tm.waitText("in-window-zero")
+	// Kill window 0 (asks y/n): we land on window 1.
+	tm.send("\x01k")
+	tm.waitText("Really kill this window")
+	tm.send("y")
+	tm.waitText("in-window-one")
+	out, _ := e.run("-S", "win", "-X", "windows")
+	if strings.TrimSpace(out) != "1* editor" {
+		t.Fatalf("windows after kill: %q", out)
+	}
+}
+
+func TestWindowsByCommands(t *testing.T) {
+	e := newEnv(t)
+	if _, code := e.run("-dmS", "x", "bash", "--norc", "--noprofile"); code != 0 {
+		t.Fatal("start failed")
+	}
+	x := func(args ...string) string {
+		t.Helper()
+		out, code := e.run(append([]string{"-S", "x", "-X"}, args...)...)
+		if code != 0 {
+			t.Fatalf("-X %v: status %d %q", args, code, out)
+		}
+		return strings.TrimSpace(out)
+	}
+	x("screen", "-t", "logs", "tail", "-f", "/dev/null")
+	x("screen", "-t", "top", "5", "sleep", "1000")
+	if got := x("windows"); got != "0 bash  1 logs  5* top" {
+		t.Fatalf("windows: %q", got)
+	}
+	x("select", "logs")
+	x("title", "renamed")
+	if got := x("windows"); got != "0 bash  1* renamed  5 top" {
+		t.Fatalf("after select+title: %q", got)
+	}
+	// -p picks the window a command acts on.
+	if out, _ := e.run("-S", "x", "-p", "5", "-X", "number"); !strings.Contains(out, "window 5 (top)") {
+		t.Fatalf("-p 5 number: %q", out)
+	}
+	x("-p", "5", "kill")
+	waitFor(t, "window 5 to close", func() bool { return !strings.Contains(x("windows"), "top") })
+	out, code := e.run("-S", "x", "-X", "select", "9")
+	if code != 1 || !strings.Contains(out, "window 9 does not exist") {
+		t.Fatalf("select 9: %d %q", code, out)
+	}
+	if out, code := e.run("-S", "x", "-X", "bind"); code != 1 || !strings.Contains(out, "usage: bind") {
+		t.Fatalf("bind without args: %d %q", code, out)
+	}
+}
+
+func TestConfigFile(t *testing.T) {
+	e := newEnv(t)
+	rc := filepath.Join(e.home, "gmuxrc")
+	os.WriteFile(rc, []byte(`# a comment
+escape ^Bb
+bind E echo "hello from config"
+this-is-not-a-command
+hardstatus alwayslastline "[%S] %w"
+setenv FROM_RC yes
+`), 0o600)
+	tm := e.attach(80, 24, "-c", rc, "-S", "rc", "bash", "--norc", "--noprofile")
+	tm.waitText("gmuxrc:4: unknown command")
+	tm.waitText("[rc] 0* bash")
+	tm.send("echo $FROM_RC-rc\r")
+	tm.waitText("yes-rc")
+	tm.send("\x02E")
+	tm.waitText("hello from config")
+	// C-a is an ordinary key now, and C-b b sends C-b itself.
+	tm.send("\x02c")
+	tm.waitText("[rc] 0 bash  1* tsh")
+	tm.send("\x02?")
+	tm.waitText("Command key: ^B")
+	tm.send("q")
+	help, _ := e.run("-S", "rc", "-X", "help")
+	for _, want := range []string{"^B     other", "b      meta", "E      echo hello from config", "d      detach", "c      screen"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("help lacks %q:\n%s", want, help)
+		}
+	}
+	if strings.Contains(help, "^A     other") {
+		t.Errorf("the old escape is still bound:\n%s", help)
+	}
+}
+
+func TestHelpListsEveryBinding(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "help")
+	tm.send("\x01?")
+	tm.waitText("Command key: ^A")
+	screen := tm.text()
+	for _, want := range []string{"d      detach", "c      screen", "\"      windowlist", "a      meta", "^A     other", ":      colon", "k      kill"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("help screen lacks %q:\n%s", want, screen)
+		}
+	}
+	tm.send("q")
+	tm.waitText("$ ")
+}
+
+func TestColonPrompt(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "colon")
+	tm.send("\x01:title viaprompt\r")
+	tm.send("\x01:windows\r")
+	tm.waitText("0* viaprompt")
+	tm.send("\x01:nonsense\r")
+	tm.waitText(`unknown command "nonsense"`)
+}
+
+func TestZombie(t *testing.T) {
+	e := newEnv(t)
+	rc := filepath.Join(e.home, "gmuxrc")
+	os.WriteFile(rc, []byte("zombie kr\n"), 0o600)
+	tm := e.attach(80, 24, "-c", rc, "-S", "z", "sh", "-c", "echo x >> runs; echo run-$(wc -l < runs); exit 7")
+	tm.waitText("run-1")
+	tm.waitText("exited 7: k kills it, r restarts it")
+	tm.send("r")
+	tm.waitText("run-2")
+	tm.waitText("exited 7: k kills it, r restarts it")
+	tm.send("k")
+	if code := tm.waitExit(); code != 7 {
+		t.Fatalf("status %d", code)
+	}
+}
+
+// Programs get the signals a terminal sends: C-c interrupts, and the server's
+// own deafness to SIGINT and SIGHUP is not inherited.
+func TestInterruptReachesProgram(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "intr")
+	tm.send("sleep 1357\r")
+	waitFor(t, "sleep to run", func() bool { return len(processesRunning("sleep 1357")) > 0 })
+	tm.send("\x03")
+	waitFor(t, "sleep to be interrupted", func() bool { return len(processesRunning("sleep 1357")) == 0 })
+	tm.send("echo status-$?\r")
+	tm.waitText("status-130")
+	tm.send("grep SigIgn /proc/self/status\r")
+	tm.waitMatch(`SigIgn:\s+0+\s`)
+}
