@@ -1,0 +1,69 @@
+package server
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// The user guide and the man page list the commands and the default keys
+// from the tables themselves (see docs_test.go), so they cannot drift.
+
+// commandReference renders the command table: markdown for the guide, roff
+// for the man page.
+func commandReference(roff bool) string {
+	var b strings.Builder
+	for _, name := range commandNames() {
+		c := commandTable[name]
+		if roff {
+			fmt.Fprintf(&b, ".TP\n.B %s %s\n%s\n", name, roffEscape(c.usage), roffEscape(c.help))
+			continue
+		}
+		usage := name
+		if c.usage != "" {
+			usage += " " + c.usage
+		}
+		fmt.Fprintf(&b, "- `%s` — %s\n", usage, c.help)
+	}
+	return b.String()
+}
+
+// keyReference renders the default key bindings, grouped by command.
+func keyReference(roff bool) string {
+	byCmd := map[string][]string{}
+	for k, line := range defaultBindings {
+		key, _ := parseKey(k)
+		byCmd[line] = append(byCmd[line], keyName(key))
+	}
+	byCmd["other"] = append(byCmd["other"], "^A")
+	byCmd["meta"] = append(byCmd["meta"], "a")
+	lines := make([]string, 0, len(byCmd))
+	for cmd := range byCmd {
+		lines = append(lines, cmd)
+	}
+	sort.Strings(lines)
+	var b strings.Builder
+	for _, cmd := range lines {
+		keys := byCmd[cmd]
+		sort.Strings(keys)
+		if roff {
+			fmt.Fprintf(&b, ".TP\n.B C-a %s\n%s\n", roffEscape(strings.Join(keys, ", C-a ")), roffEscape(cmd))
+			continue
+		}
+		quoted := make([]string, len(keys))
+		for i, k := range keys {
+			quoted[i] = "`C-a " + strings.ReplaceAll(k, "`", "\\`") + "`"
+		}
+		fmt.Fprintf(&b, "- %s — `%s`\n", strings.Join(quoted, ", "), cmd)
+	}
+	return b.String()
+}
+
+func roffEscape(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\e`)
+	s = strings.ReplaceAll(s, "-", `\-`)
+	if strings.HasPrefix(s, ".") || strings.HasPrefix(s, "'") {
+		s = `\&` + s
+	}
+	return s
+}
