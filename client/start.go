@@ -37,6 +37,7 @@ type ServerConfig struct {
 	Literal     byte     `json:"literal"`
 	Config      string   `json:"config"`
 	AwaitAttach bool     `json:"await_attach"`
+	LogAll      bool     `json:"log_all"`
 }
 
 // ErrExists is returned when starting a session whose name is taken.

@@ -22,6 +22,9 @@ var defaultBindings = map[string]string{
 	"?":  "help",
 	":":  "colon",
 	"\\": "quit", "^\\": "quit",
+	"[": "copy", "^[": "copy", "]": "paste", "^]": "paste",
+	"<": "readbuf", ">": "writebuf",
+	"H": "log", "h": "hardcopy",
 }
 
 // installDefaultBindings binds screen's keys, plus escape-key bindings that

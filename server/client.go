@@ -39,7 +39,9 @@ type client struct {
 	prefix  bool    // the command key was typed; the next key is a command
 	prompt  *prompt // an open input line (C-a :, C-a A), or nil
 	menu    *menu   // an open full-screen list (C-a "), or nil
-	message string  // shown on the last line until messageGen changes
+	copy    *copyMode
+	extra   []byte // bytes for the terminal with the next frame (OSC 52)
+	message string // shown on the last line until messageGen changes
 	msgGen  int
 }
 
@@ -347,7 +349,7 @@ func (s *session) draw(c *client) {
 	}
 	c.dirty = false
 	c.lastDraw = time.Now()
-	f := frame{screen: c.win.screen, message: c.message, menu: c.menu, statusTop: s.hardstatus == statusFirstLine}
+	f := frame{screen: c.win.screen, message: c.message, menu: c.menu, copy: c.copy, statusTop: s.hardstatus == statusFirstLine}
 	if c.prompt != nil {
 		f.message = c.prompt.line()
 	}
@@ -357,6 +359,8 @@ func (s *session) draw(c *client) {
 		out = append(out, '\a')
 		c.bells = 0
 	}
+	out = append(out, c.extra...)
+	c.extra = nil
 	if len(out) > 0 {
 		s.send(c, proto.TypeOutput, out)
 	}

@@ -16,6 +16,12 @@ func (s *session) input(c *client, data []byte) {
 			i, start = -1, 0
 			continue
 		}
+		if c.copy != nil && c.prompt == nil {
+			s.sendInput(c, data[start:i])
+			n := s.copyInput(c, data[i:])
+			i, start = i+n-1, i+n
+			continue
+		}
 		if c.prompt != nil {
 			s.sendInput(c, data[start:i])
 			data = s.promptInput(c, data[i:])

@@ -101,6 +101,7 @@ type frame struct {
 	caption   string // "" when off
 	status    string // hardstatus; "" when off
 	statusTop bool   // hardstatus on the first line instead of the last
+	copy      *copyMode
 }
 
 // draw renders f and returns the bytes for the client's terminal.
@@ -136,6 +137,12 @@ func (r *renderer) draw(f frame) []byte {
 			textRows--
 		}
 		r.drawMessage(f.message, y, cols)
+	}
+	if f.copy != nil {
+		r.drawCopy(f.copy, top, textRows, cols)
+		r.scr.Show()
+		r.syncModes(vt.Modes{})
+		return r.tty.take()
 	}
 	var conv styleConverter
 	for y := range max(textRows, 0) {
@@ -328,4 +335,70 @@ func tcellColor(c vt.Color) tcell.Color {
 		return tcell.NewRGBColor(int32(r), int32(g), int32(b))
 	}
 	return tcell.ColorDefault
+}
+
+// drawCopy draws a client's copy mode: the frozen document, the marked region
+// in reverse video, search matches highlighted, the position top right.
+func (r *renderer) drawCopy(m *copyMode, top, rows, cols int) {
+	var conv styleConverter
+	match := tcell.StyleDefault.Background(tcell.ColorYellow).Foreground(tcell.ColorBlack)
+	for y := range max(rows, 0) {
+		line := m.top + y
+		if line >= m.doc.Len() {
+			r.drawLine("", top+y, cols, tcell.StyleDefault)
+			continue
+		}
+		cells := m.doc.Cells(line, cols)
+		var hits []int
+		if m.search != "" {
+			hits = matchColumns(m.doc.Text(line), m.search)
+		}
+		for x := 0; x < cols; x++ {
+			c := cells[x]
+			if c.IsWideTail() {
+				continue
+			}
+			text := m.doc.TextOf(c)
+			if text == "" {
+				text = " "
+			}
+			st := conv.convert(c.S, false)
+			if inHits(hits, x, len([]rune(m.search))) {
+				st = match
+			}
+			if m.selected(x, line) {
+				st = st.Reverse(true)
+			}
+			r.scr.Put(x, top+y, text, st)
+		}
+	}
+	ind := m.indicator()
+	if x := cols - len(ind); x >= 0 {
+		for i, ch := range ind {
+			r.scr.Put(x+i, top, string(ch), tcell.StyleDefault.Reverse(true))
+		}
+	}
+	r.scr.ShowCursor(min(m.cx, cols-1), top+m.cy-m.top)
+}
+
+// matchColumns returns the rune positions where pat starts in text.
+func matchColumns(text, pat string) []int {
+	var out []int
+	runes := []rune(text)
+	p := []rune(pat)
+	for i := 0; i+len(p) <= len(runes); i++ {
+		if string(runes[i:i+len(p)]) == pat {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func inHits(hits []int, x, n int) bool {
+	for _, h := range hits {
+		if x >= h && x < h+n {
+			return true
+		}
+	}
+	return false
 }

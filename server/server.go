@@ -58,6 +58,8 @@ func start(opts Options) (*session, error) {
 		hardstatusFormat: defaultStatusFormat,
 		captionFormat:    "%n %t",
 		msgWait:          5 * time.Second,
+		logFile:          "gmuxlog.%n",
+		logFlush:         defaultLogFlush,
 	}
 	s.installDefaultBindings()
 	if err := proto.EnsureSocketDir(opts.SocketDir); err != nil {

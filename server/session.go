@@ -28,6 +28,7 @@ type Options struct {
 	Literal     byte     // the key that, after Escape, sends Escape itself ('a')
 	Config      string   // config file to source at start
 	AwaitAttach bool     // the starting client will attach: keep the end for it
+	LogAll      bool     // -L: log every window's output
 	Log         *log.Logger
 }
 
@@ -67,6 +68,13 @@ type session struct {
 	zombie           string // screen's zombie keys: dead windows stay until k (kill) or r (restart)
 	msgWait          time.Duration
 	startupErrors    []string // config errors, for the first client to attach
+	buffer           string   // the paste buffer
+	bufferFile       string   // readbuf/writebuf exchange file
+	clipboard        string   // OSC 52: "on", "off", or "" (by TERM)
+	searchHistory    []string // copy mode searches
+	logFile          string   // log name pattern
+	logRaw           bool
+	logFlush         time.Duration
 }
 
 // post runs f on the session loop. Every goroutine but the loop's changes
@@ -124,6 +132,11 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 	s.windows = append(s.windows, w)
 	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].number < s.windows[j].number })
 	s.log.Printf("window %d: started %q pid %d", w.number, w.argv, w.cmd.Process.Pid)
+	if s.opts.LogAll {
+		if _, err := s.setLogging(w, true); err != nil {
+			s.log.Printf("window %d: log: %v", w.number, err)
+		}
+	}
 	if c != nil {
 		s.selectWindow(c, w)
 	} else {
@@ -138,6 +151,9 @@ func (s *session) windowOutput(w *window, data []byte) {
 		return
 	}
 	w.screen.Write(data)
+	if w.log != nil {
+		s.logOutput(w, data)
+	}
 	if r := w.screen.TakeReplies(); len(r) > 0 {
 		w.send(r)
 	}
@@ -163,6 +179,10 @@ func (s *session) windowExited(w *window, status string, code int) {
 	}
 	s.log.Printf("window %d: %s", w.number, status)
 	w.close()
+	if w.log != nil {
+		w.log.close()
+		w.log = nil
+	}
 	w.status, w.code = status, code
 	if s.zombie != "" && !s.ending {
 		msg := fmt.Sprintf("\r\n=== Window %d (%s) %s: %s kills it, %s restarts it ===",

@@ -25,8 +25,9 @@ type window struct {
 	input  chan []byte   // bytes for the program, written by inputWriter
 	done   chan struct{} // closed when the reader has seen the PTY close
 	exited bool
-	status string // how the program ended, once it has
-	code   int    // its exit status (128+signal when killed)
+	log    *windowLog // C-a H, or nil
+	status string     // how the program ended, once it has
+	code   int        // its exit status (128+signal when killed)
 }
 
 // inputQueue bounds what waits to be written to a program that is not reading

@@ -22,6 +22,7 @@ type flags struct {
 	utf8        bool   // -U
 	login       bool   // -l
 	quiet       bool   // -q
+	logAll      bool   // -L
 	name        string // -S
 	command     bool   // -X
 	window      int    // -p (-1: current)
@@ -46,6 +47,7 @@ Options:
 -h lines      Set the size of the scrollback history buffer.
 -h, --help    Show this help.
 -l            Start the shell as a login shell.
+-L            Log every window's output to gmuxlog.N (C-a H toggles).
 -ls, -list    List the sessions: Attached, Detached, or Dead (stale socket).
 -m            Start a new session even inside one (with -d: do not attach).
 -p window     With -X: send the command to this window.
@@ -133,6 +135,8 @@ func parseFlags(argv []string) (*flags, error) {
 				f.login = true
 			case 'q':
 				f.quiet = true
+			case 'L':
+				f.logAll = true
 			case 'A', 'a', 'O', 'i', 'f', 'n':
 				// screen options with no meaning here; accepted for scripts' sake
 			case 'S':

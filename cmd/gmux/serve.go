@@ -53,7 +53,7 @@ func serve() int {
 		Name: cfg.Name, SocketDir: cfg.SocketDir, Argv: cfg.Argv, Title: cfg.Title,
 		Shell: cfg.Shell, LoginShell: cfg.LoginShell, Dir: cfg.Dir, Env: cfg.Env, Term: cfg.Term,
 		Cols: cfg.Cols, Rows: cfg.Rows, Scrollback: cfg.Scrollback,
-		Escape: cfg.Escape, Literal: cfg.Literal, Config: cfg.Config, AwaitAttach: cfg.AwaitAttach, Log: logger,
+		Escape: cfg.Escape, Literal: cfg.Literal, Config: cfg.Config, AwaitAttach: cfg.AwaitAttach, LogAll: cfg.LogAll, Log: logger,
 	}, ready)
 }
 

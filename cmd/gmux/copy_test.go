@@ -1,0 +1,103 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The issue's scenario: 20,000 numbered lines, copy mode, top, search, mark a
+// range, yank, paste into cat > file, and check the file exactly.
+func TestCopyModeSearchMarkPaste(t *testing.T) {
+	e := newEnv(t)
+	tm := e.attach(80, 24, "-h", "30000", "-S", "copy", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	tm.send("seq -f 'line %05g' 1 20000\r")
+	tm.waitText("line 20000")
+	tm.send("\x01[")
+	tm.waitText("[20002/20002]") // 20,000 lines, the command line and the prompt
+	tm.send("g")
+	tm.waitText("line 00001")
+	tm.send("/line 12345\r")
+	tm.waitText("line 12345")
+	tm.send(" ")  // mark at the start of the match
+	tm.send("2j") // two lines down
+	tm.send("$")  // end of the line
+	tm.send(" ")  // copy
+	tm.waitText("Copied 32 characters into buffer")
+	tm.send("cat > out.txt\r")
+	waitFor(t, "cat to run", func() bool { return len(processesRunning("cat")) > 0 })
+	tm.send("\x01]")
+	tm.waitText("line 12347")
+	tm.send("\r\x04")
+	tm.send("echo pasted-$((1+1))\r")
+	tm.waitText("pasted-2")
+	got, err := os.ReadFile(filepath.Join(e.home, "out.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != "line 12345\nline 12346\nline 12347\n" {
+		t.Fatalf("pasted file: %q", got)
+	}
+	// History survives detach and resume.
+	tm.send("\x01d")
+	tm.waitExit()
+	tm2 := e.attach(80, 24, "-r", "copy")
+	tm2.waitText("pasted-2")
+	tm2.send("\x01[g")
+	tm2.waitText("line 00001")
+	tm2.send("/line 19999\rY")
+	tm2.waitText("Copied 11 characters")
+}
+
+func TestCopyModeOneClientOthersType(t *testing.T) {
+	e := newEnv(t)
+	a := startSession(t, e, "two")
+	b := e.attach(80, 24, "-x", "two")
+	b.waitText("$ ")
+	a.send("echo before-copy\r")
+	a.waitText("before-copy")
+	a.send("\x01[")
+	a.waitText("[")
+	frozen := a.text()
+	b.send("echo typed-by-b\r")
+	b.waitText("typed-by-b")
+	if strings.Contains(a.text(), "typed-by-b") || a.text() != frozen {
+		t.Fatalf("copy mode view changed while the window ran:\n%s", a.text())
+	}
+	a.send("q")
+	a.waitText("typed-by-b")
+}
+
+func TestLogAndHardcopy(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "log")
+	tm.send("\x01H")
+	tm.waitText(`Creating logfile`)
+	tm.send("printf '\\033[1;32mgreen\\033[0m logged-line\\n'\r")
+	tm.waitText("green logged-line")
+	tm.send("\x01H")
+	tm.waitText("Logfile closed.")
+	tm.send("echo not-logged\r")
+	tm.waitText("not-logged")
+	log, err := os.ReadFile(filepath.Join(e.home, "gmuxlog.0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(log), "green logged-line\n") || strings.Contains(string(log), "\x1b") {
+		t.Fatalf("log holds %q", log)
+	}
+	if strings.Contains(string(log), "not-logged\n") {
+		t.Fatalf("logged after C-a H turned it off: %q", log)
+	}
+	tm.send("\x01h")
+	tm.waitText("Screen image written")
+	hc, err := os.ReadFile(filepath.Join(e.home, "hardcopy.0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(hc), "green logged-line\n") || strings.Count(string(hc), "\n") != 24 {
+		t.Fatalf("hardcopy: %q", hc)
+	}
+}

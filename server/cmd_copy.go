@@ -1,0 +1,95 @@
+package server
+
+import (
+	"fmt"
+	"os"
+)
+
+func init() {
+	register(&command{
+		name: "copy", help: "enter copy mode: move with vi keys, / ? search, space marks, Y y copy, q leaves", maxArgs: 0, needClient: true,
+		run: func(x *cmdContext, _ []string) (string, error) {
+			c := x.c
+			if c.win == nil {
+				return "", fmt.Errorf("no window")
+			}
+			cols, rows := c.windowSize()
+			cx, cy := c.win.screen.Cursor()
+			c.copy = newCopyMode(c.win.screen.Snapshot(), cols, rows, cx, cy)
+			x.s.markDirty(c)
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "paste", help: "type the paste buffer into the window (bracketed when the program asked)", maxArgs: 0,
+		run: func(x *cmdContext, _ []string) (string, error) {
+			if x.w == nil || x.s.buffer == "" {
+				return "", fmt.Errorf("empty paste buffer")
+			}
+			text := []byte(x.s.buffer)
+			if x.w.screen.Modes().BracketedPaste {
+				text = append(append([]byte("\x1b[200~"), text...), "\x1b[201~"...)
+			}
+			if !x.w.send(text) {
+				return "", fmt.Errorf("input dropped: the program is not reading")
+			}
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "readbuf", usage: "[file]", help: "load the paste buffer from a file (default: bufferfile)", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			b, err := os.ReadFile(x.s.exchangeFile(args))
+			if err != nil {
+				return "", err
+			}
+			x.s.buffer = string(b)
+			return fmt.Sprintf("Slurped %d characters into buffer", len(b)), nil
+		},
+	})
+	register(&command{
+		name: "writebuf", usage: "[file]", help: "write the paste buffer to a file (default: bufferfile)", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			path := x.s.exchangeFile(args)
+			if err := os.WriteFile(path, []byte(x.s.buffer), 0o600); err != nil {
+				return "", err
+			}
+			return fmt.Sprintf("Copied %d characters into %s", len(x.s.buffer), path), nil
+		},
+	})
+	register(&command{
+		name: "bufferfile", usage: "[file]", help: "the file readbuf and writebuf use (default ~/.gmux-exchange)", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			x.s.bufferFile = ""
+			if len(args) == 1 {
+				x.s.bufferFile = expandHome(args[0])
+			}
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "clipboard", usage: "on|off|auto", help: "offer copies to the terminal's clipboard with OSC 52 (auto: by TERM)", minArgs: 1, maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			switch args[0] {
+			case "on", "off":
+				x.s.clipboard = args[0]
+			case "auto":
+				x.s.clipboard = ""
+			default:
+				return "", fmt.Errorf("clipboard wants on, off or auto")
+			}
+			return "", nil
+		},
+	})
+}
+
+// exchangeFile is the file readbuf and writebuf use.
+func (s *session) exchangeFile(args []string) string {
+	switch {
+	case len(args) == 1:
+		return expandHome(args[0])
+	case s.bufferFile != "":
+		return s.bufferFile
+	}
+	return expandHome("~/.gmux-exchange")
+}

@@ -1,0 +1,89 @@
+package server
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+func init() {
+	register(&command{
+		name: "log", usage: "[on|off]", help: "log the window's output to a file (toggles without an argument)", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			if x.w == nil {
+				return "", fmt.Errorf("no window")
+			}
+			on := x.w.log == nil
+			if len(args) == 1 {
+				if err := onOff(args[0]); err != nil {
+					return "", err
+				}
+				on = args[0] == "on"
+			}
+			return x.s.setLogging(x.w, on)
+		},
+	})
+	register(&command{
+		name: "logfile", usage: "name | flush secs | raw on|off", help: "the log's name (%n number, %t title; default gmuxlog.%n), flush delay, or raw bytes", minArgs: 1, maxArgs: 2,
+		run: func(x *cmdContext, args []string) (string, error) {
+			switch {
+			case args[0] == "flush" && len(args) == 2:
+				secs, err := strconv.ParseFloat(args[1], 64)
+				if err != nil || secs < 0 {
+					return "", fmt.Errorf("logfile flush wants seconds")
+				}
+				x.s.logFlush = time.Duration(secs * float64(time.Second))
+			case args[0] == "raw" && len(args) == 2:
+				if err := onOff(args[1]); err != nil {
+					return "", err
+				}
+				x.s.logRaw = args[1] == "on"
+			case len(args) == 1:
+				x.s.logFile = args[0]
+			default:
+				return "", fmt.Errorf("usage: logfile name | flush secs | raw on|off")
+			}
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "hardcopy", usage: "[-h] [file]", help: "write the screen (with -h, the history too) to a file (default hardcopy.N)", maxArgs: 2,
+		run: func(x *cmdContext, args []string) (string, error) {
+			if x.w == nil {
+				return "", fmt.Errorf("no window")
+			}
+			withHistory := len(args) > 0 && args[0] == "-h"
+			if withHistory {
+				args = args[1:]
+			}
+			path := "hardcopy." + itoa(x.w.number)
+			if len(args) > 0 {
+				path = expandHome(args[0])
+			}
+			if !filepath.IsAbs(path) {
+				path = filepath.Join(x.s.opts.Dir, path)
+			}
+			var b strings.Builder
+			sc := x.w.screen
+			if withHistory {
+				h := sc.History()
+				for i := range h.Len() {
+					b.WriteString(strings.TrimRight(h.Text(i), " "))
+					b.WriteByte('\n')
+				}
+			}
+			_, rows := sc.Size()
+			for y := range rows {
+				b.WriteString(sc.LineText(y))
+				b.WriteByte('\n')
+			}
+			if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+				return "", err
+			}
+			return fmt.Sprintf("Screen image written to \"%s\".", path), nil
+		},
+	})
+}

@@ -1,0 +1,78 @@
+package server
+
+import (
+	"encoding/base64"
+	"fmt"
+	"strings"
+)
+
+// copyInput feeds one key to c's copy mode and returns the bytes it used.
+func (s *session) copyInput(c *client, data []byte) int {
+	key := data[:1]
+	if data[0] == 0x1b && len(data) > 1 && (data[1] == '[' || data[1] == 'O') {
+		j := 2
+		for j < len(data) && (data[j] < 0x40 || data[j] > 0x7e) {
+			j++
+		}
+		key = data[:min(j+1, len(data))]
+	}
+	m := c.copy
+	res, text := m.key(key)
+	switch res {
+	case copyExit:
+		c.copy = nil
+	case copyDone:
+		c.copy = nil
+		s.setBuffer(c, text)
+	case copySearch:
+		label := "/"
+		if m.backward {
+			label = "?"
+		}
+		s.openPrompt(c, &prompt{label: label, history: &s.searchHistory, done: func(pat string) {
+			if pat == "" {
+				pat = m.search
+			}
+			m.search = pat
+			if !m.find(pat, m.backward) {
+				s.showMessage(c, fmt.Sprintf("Pattern not found: %s", pat))
+			}
+			m.clamp()
+		}})
+	}
+	s.markDirty(c)
+	return len(key)
+}
+
+// setBuffer stores copied text in the paste buffer and offers it to the
+// terminal's clipboard (OSC 52) where that is on.
+func (s *session) setBuffer(c *client, text string) {
+	s.buffer = text
+	s.showMessage(c, fmt.Sprintf("Copied %d characters into buffer", len([]rune(text))))
+	if c != nil && s.clipboardFor(c) && len(text) <= maxOSC52 {
+		c.extra = append(c.extra, "\x1b]52;c;"+base64.StdEncoding.EncodeToString([]byte(text))+"\a"...)
+		s.markDirty(c)
+	}
+}
+
+// maxOSC52 bounds what is offered to the terminal's clipboard; terminals cap
+// OSC 52 payloads too (xterm's default is about 100 kB).
+const maxOSC52 = 74000
+
+// clipboardFor reports whether copies go to c's terminal clipboard: on by
+// default where TERM names a terminal known to take OSC 52.
+func (s *session) clipboardFor(c *client) bool {
+	switch s.clipboard {
+	case "on":
+		return true
+	case "off":
+		return false
+	}
+	t := c.hello.Term
+	for _, p := range []string{"xterm", "tmux", "alacritty", "kitty", "foot", "wezterm", "st-", "contour", "ghostty"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,374 @@
+package server
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/gmux/gmux/server/vt"
+)
+
+// copyMode is one client's view of a frozen copy of its window's history and
+// screen: it moves a cursor with screen's (vi's) keys, searches, marks a
+// region and copies it into the paste buffer. The window keeps running, and
+// other clients are unaffected.
+type copyMode struct {
+	doc        *vt.Document
+	rows, cols int
+	top        int // document line on the first row
+	cx, cy     int // cursor column and document line
+	marked     bool
+	mx, my     int // the mark
+	count      int // numeric prefix being typed
+	search     string
+	backward   bool
+	pending    []byte // an incomplete escape sequence (arrow key) across reads
+}
+
+func newCopyMode(doc *vt.Document, cols, rows, cursorX, cursorY int) *copyMode {
+	m := &copyMode{doc: doc, cols: cols, rows: max(rows, 1)}
+	last := doc.Len() - 1
+	// Start where the window's cursor is: on the screen, at the document's end.
+	m.cy = max(0, min(last, doc.Len()-rowsOnScreen(doc, rows)+cursorY))
+	m.cx = cursorX
+	m.top = max(0, doc.Len()-m.rows)
+	m.clamp()
+	return m
+}
+
+func rowsOnScreen(doc *vt.Document, rows int) int { return min(rows, doc.Len()) }
+
+// copyResult is what a key did.
+type copyResult int
+
+const (
+	copyContinue copyResult = iota
+	copyExit                // left without copying
+	copyDone                // copied into the buffer, left
+	copySearch              // asks for a search string (forward, or backward)
+)
+
+func (m *copyMode) line(i int) string { return m.doc.Text(i) }
+
+func (m *copyMode) clamp() {
+	m.cy = max(0, min(m.cy, m.doc.Len()-1))
+	m.cx = max(0, min(m.cx, m.cols-1))
+	if m.cy < m.top {
+		m.top = m.cy
+	}
+	if m.cy >= m.top+m.rows {
+		m.top = m.cy - m.rows + 1
+	}
+	m.top = max(0, min(m.top, max(0, m.doc.Len()-m.rows)))
+}
+
+func (m *copyMode) n() int {
+	if m.count > 0 {
+		return m.count
+	}
+	return 1
+}
+
+// key handles one key; text is set when something was copied.
+func (m *copyMode) key(k []byte) (res copyResult, text string) {
+	defer m.clamp()
+	if len(k) >= 3 && k[0] == 0x1b && (k[1] == '[' || k[1] == 'O') {
+		switch k[len(k)-1] {
+		case 'A':
+			k = []byte{'k'}
+		case 'B':
+			k = []byte{'j'}
+		case 'C':
+			k = []byte{'l'}
+		case 'D':
+			k = []byte{'h'}
+		case '~':
+			switch string(k[2 : len(k)-1]) {
+			case "5":
+				k = []byte{0x02}
+			case "6":
+				k = []byte{0x06}
+			default:
+				return copyContinue, ""
+			}
+		default:
+			return copyContinue, ""
+		}
+	}
+	b := k[0]
+	if b >= '1' && b <= '9' || (b == '0' && m.count > 0) {
+		m.count = min(m.count*10+int(b-'0'), 1<<20)
+		return copyContinue, ""
+	}
+	n := m.n()
+	count := m.count
+	m.count = 0
+	switch b {
+	case 'h', 0x08, 0x7f:
+		m.cx -= n
+	case 'l':
+		m.cx += n
+	case 'j', 0x0e, '+':
+		m.cy += n
+	case 'k', 0x10, '-':
+		m.cy -= n
+	case '0':
+		m.cx = 0
+	case '^':
+		m.cx = firstNonBlank(m.line(m.cy))
+	case '$':
+		m.cx = max(0, textCols(m.line(m.cy))-1)
+	case 'w':
+		for range n {
+			m.wordForward()
+		}
+	case 'b':
+		for range n {
+			m.wordBackward()
+		}
+	case 'e':
+		for range n {
+			m.wordEnd()
+		}
+	case 'H':
+		m.cy = m.top
+	case 'M':
+		m.cy = m.top + min(m.rows, m.doc.Len()-m.top)/2
+	case 'L':
+		m.cy = m.top + min(m.rows, m.doc.Len()-m.top) - 1
+	case 'g':
+		m.cy, m.cx = 0, 0
+	case 'G':
+		if count > 0 {
+			m.cy = count - 1
+		} else {
+			m.cy = m.doc.Len() - 1
+		}
+		m.cx = 0
+	case 0x15: // C-u
+		m.scroll(-m.rows / 2)
+	case 0x04: // C-d
+		m.scroll(m.rows / 2)
+	case 0x02: // C-b
+		m.scroll(-m.rows)
+	case 0x06: // C-f
+		m.scroll(m.rows)
+	case '/':
+		m.backward = false
+		return copySearch, ""
+	case '?':
+		m.backward = true
+		return copySearch, ""
+	case 'n':
+		m.find(m.search, m.backward)
+	case 'N':
+		m.find(m.search, !m.backward)
+	case ' ', '\r', '\n':
+		if !m.marked {
+			m.marked, m.mx, m.my = true, m.cx, m.cy
+			return copyContinue, ""
+		}
+		return copyDone, m.copyRegion()
+	case 'y':
+		if m.marked {
+			return copyDone, m.copyRegion()
+		}
+		return copyDone, m.copyLines(m.cy, m.cy)
+	case 'Y':
+		from := m.cy
+		if m.marked {
+			from = m.my
+		}
+		return copyDone, m.copyLines(min(from, m.cy), max(from, m.cy))
+	case 0x1b, 'q', 0x07, 0x03:
+		return copyExit, ""
+	}
+	return copyContinue, ""
+}
+
+func (m *copyMode) scroll(d int) {
+	m.top = max(0, min(m.top+d, max(0, m.doc.Len()-m.rows)))
+	m.cy = max(m.top, min(m.cy+d, m.top+m.rows-1))
+}
+
+// find moves to the next match of pat after (or before) the cursor, wrapping
+// around the ends of the document as vi and tmux do.
+func (m *copyMode) find(pat string, backward bool) bool {
+	if pat == "" {
+		return false
+	}
+	n := m.doc.Len()
+	for step := 0; step <= n; step++ {
+		if backward {
+			y := ((m.cy-step)%n + n) % n
+			line := []rune(m.line(y))
+			end := len(line)
+			if step == 0 {
+				end = min(m.cx, len(line))
+			}
+			if i := strings.LastIndex(string(line[:end]), pat); i >= 0 {
+				m.cy, m.cx = y, len([]rune(string(line[:end])[:i]))
+				return true
+			}
+			continue
+		}
+		y := (m.cy + step) % n
+		line := []rune(m.line(y))
+		from := 0
+		if step == 0 {
+			from = min(m.cx+1, len(line))
+		}
+		if i := strings.Index(string(line[from:]), pat); i >= 0 {
+			m.cy, m.cx = y, from+len([]rune(string(line[from:])[:i]))
+			return true
+		}
+	}
+	return false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+
+func (m *copyMode) wordForward() {
+	line := []rune(m.line(m.cy))
+	x := m.cx
+	for x < len(line) && isWordRune(line[x]) {
+		x++
+	}
+	for x < len(line) && !isWordRune(line[x]) {
+		x++
+	}
+	if x >= len(line) && m.cy+1 < m.doc.Len() {
+		m.cy++
+		m.cx = firstNonBlank(m.line(m.cy))
+		return
+	}
+	m.cx = x
+}
+
+func (m *copyMode) wordBackward() {
+	line := []rune(m.line(m.cy))
+	x := min(m.cx, len(line))
+	if x == 0 && m.cy > 0 {
+		m.cy--
+		m.cx = textCols(m.line(m.cy))
+		m.wordBackward()
+		return
+	}
+	x--
+	for x > 0 && !isWordRune(line[x]) {
+		x--
+	}
+	for x > 0 && isWordRune(line[x-1]) {
+		x--
+	}
+	m.cx = max(x, 0)
+}
+
+func (m *copyMode) wordEnd() {
+	line := []rune(m.line(m.cy))
+	x := m.cx + 1
+	for x < len(line) && !isWordRune(line[x]) {
+		x++
+	}
+	for x+1 < len(line) && isWordRune(line[x+1]) {
+		x++
+	}
+	m.cx = min(x, max(len(line)-1, 0))
+}
+
+func firstNonBlank(s string) int {
+	for i, r := range []rune(s) {
+		if r != ' ' {
+			return i
+		}
+	}
+	return 0
+}
+
+// textCols is the width of a line's text in columns.
+func textCols(s string) int { return textWidth(s) }
+
+// selected reports whether the cell at (x, y) is inside the marked region.
+func (m *copyMode) selected(x, y int) bool {
+	if !m.marked {
+		return false
+	}
+	x1, y1, x2, y2 := m.mx, m.my, m.cx, m.cy
+	if y2 < y1 || (y1 == y2 && x2 < x1) {
+		x1, y1, x2, y2 = x2, y2, x1, y1
+	}
+	switch {
+	case y < y1 || y > y2:
+		return false
+	case y1 == y2:
+		return x >= x1 && x <= x2
+	case y == y1:
+		return x >= x1
+	case y == y2:
+		return x <= x2
+	}
+	return true
+}
+
+// cellsText returns the text of cells [from, to] of document line y.
+func (m *copyMode) cellsText(y, from, to int) string {
+	cells := m.doc.Cells(y, m.cols)
+	var b strings.Builder
+	for x := max(from, 0); x <= to && x < len(cells); x++ {
+		c := cells[x]
+		switch {
+		case c.IsWideTail():
+		case c.R == 0:
+			b.WriteByte(' ')
+		default:
+			b.WriteString(m.doc.TextOf(c))
+		}
+	}
+	return b.String()
+}
+
+// copyRegion returns the text from the mark to the cursor: lines that were
+// one line wrapped by the terminal are joined again.
+func (m *copyMode) copyRegion() string {
+	x1, y1, x2, y2 := m.mx, m.my, m.cx, m.cy
+	if y2 < y1 || (y1 == y2 && x2 < x1) {
+		x1, y1, x2, y2 = x2, y2, x1, y1
+	}
+	var b strings.Builder
+	for y := y1; y <= y2; y++ {
+		from, to := 0, m.cols-1
+		if y == y1 {
+			from = x1
+		}
+		if y == y2 {
+			to = x2
+		}
+		text := m.cellsText(y, from, to)
+		if y < y2 && m.doc.Wrapped(y) {
+			b.WriteString(text)
+			continue
+		}
+		b.WriteString(strings.TrimRight(text, " "))
+		if y < y2 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// copyLines returns whole lines y1..y2, each ending in a newline.
+func (m *copyMode) copyLines(y1, y2 int) string {
+	var b strings.Builder
+	for y := y1; y <= y2; y++ {
+		b.WriteString(m.line(y))
+		if !m.doc.Wrapped(y) || y == y2 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// indicator is the position shown in the top right corner.
+func (m *copyMode) indicator() string {
+	return fmt.Sprintf("[%d/%d]", m.cy+1, m.doc.Len())
+}

@@ -1,0 +1,56 @@
+package vt
+
+// Document is a frozen copy of a window's history and screen, oldest line
+// first, for copy mode: the window keeps running while a user reads it.
+// Lines are kept in the compact history form, decoded only when shown.
+type Document struct {
+	s     *Screen // for the table of grapheme clusters (append-only)
+	lines []histLine
+	cols  int
+}
+
+// Snapshot returns the history followed by the visible screen (the main
+// screen's history is kept even while the alternate screen is shown).
+func (s *Screen) Snapshot() *Document {
+	h := s.hist
+	d := &Document{s: s, lines: make([]histLine, 0, h.n+s.rows), cols: s.cols}
+	for i := range h.n {
+		d.lines = append(d.lines, h.at(i))
+	}
+	tmp := NewHistory(s.rows)
+	for y := range s.rows {
+		tmp.push(s, s.g.row(y))
+	}
+	for i := range tmp.n {
+		d.lines = append(d.lines, tmp.at(i))
+	}
+	return d
+}
+
+// Len returns the number of lines.
+func (d *Document) Len() int { return len(d.lines) }
+
+// Cols returns the width of the window when the snapshot was taken.
+func (d *Document) Cols() int { return d.cols }
+
+// Text returns line i as text, trailing blanks removed.
+func (d *Document) Text(i int) string {
+	t := d.lines[i].text
+	end := len(t)
+	for end > 0 && t[end-1] == ' ' {
+		end--
+	}
+	return t[:end]
+}
+
+// Wrapped reports whether line i continues on the next (autowrap).
+func (d *Document) Wrapped(i int) bool { return d.lines[i].wrapped }
+
+// Cells decodes line i into at least cols cells.
+func (d *Document) Cells(i, cols int) []Cell {
+	h := History{lines: d.lines[i : i+1], n: 1, limit: 1}
+	return h.Cells(d.s, 0, cols)
+}
+
+// TextOf returns a decoded cell's characters ("" for empty or a wide tail).
+func (d *Document) TextOf(c Cell) string { return d.s.Text(c) }
