@@ -22,7 +22,6 @@ type copyMode struct {
 	count      int // numeric prefix being typed
 	search     string
 	backward   bool
-	pending    []byte // an incomplete escape sequence (arrow key) across reads
 }
 
 func newCopyMode(doc *vt.Document, cols, rows, cursorX, cursorY int) *copyMode {
