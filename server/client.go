@@ -349,7 +349,8 @@ func (s *session) draw(c *client) {
 	}
 	c.dirty = false
 	c.lastDraw = time.Now()
-	f := frame{screen: c.win.screen, message: c.message, menu: c.menu, copy: c.copy, statusTop: s.hardstatus == statusFirstLine}
+	f := frame{screen: c.win.screen, message: c.message, menu: c.menu, copy: c.copy, statusTop: s.hardstatus == statusFirstLine,
+		ownMouse: s.wantsOwnMouse(c)}
 	if c.prompt != nil {
 		f.message = c.prompt.line()
 	}

@@ -16,7 +16,7 @@ func (s *session) input(c *client, data []byte) {
 			i, start = -1, 0
 			continue
 		}
-		if c.copy != nil && c.prompt == nil {
+		if c.copy != nil && c.prompt == nil && !(s.mousetrack && data[i] == 0x1b && s.mouseInput(c, data[i:]) > 0) {
 			s.sendInput(c, data[start:i])
 			n := s.copyInput(c, data[i:])
 			i, start = i+n-1, i+n
@@ -29,6 +29,13 @@ func (s *session) input(c *client, data []byte) {
 			continue
 		}
 		b := data[i]
+		if b == 0x1b && s.mousetrack {
+			if n := s.mouseInput(c, data[i:]); n > 0 {
+				s.sendInput(c, data[start:i])
+				i, start = i+n-1, i+n
+				continue
+			}
+		}
 		if c.prefix {
 			c.prefix = false
 			key := data[i : i+1]

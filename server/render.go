@@ -102,6 +102,7 @@ type frame struct {
 	status    string // hardstatus; "" when off
 	statusTop bool   // hardstatus on the first line instead of the last
 	copy      *copyMode
+	ownMouse  bool // gmux takes mouse reports (mousetrack) while the program does not
 }
 
 // draw renders f and returns the bytes for the client's terminal.
@@ -141,7 +142,7 @@ func (r *renderer) draw(f frame) []byte {
 	if f.copy != nil {
 		r.drawCopy(f.copy, top, textRows, cols)
 		r.scr.Show()
-		r.syncModes(vt.Modes{})
+		r.syncModes(withOwnMouse(vt.Modes{}, f.ownMouse))
 		return r.tty.take()
 	}
 	var conv styleConverter
@@ -179,7 +180,7 @@ func (r *renderer) draw(f frame) []byte {
 		r.scr.HideCursor()
 	}
 	r.scr.Show()
-	r.syncModes(modes)
+	r.syncModes(withOwnMouse(modes, f.ownMouse))
 	return r.tty.take()
 }
 
@@ -335,6 +336,14 @@ func tcellColor(c vt.Color) tcell.Color {
 		return tcell.NewRGBColor(int32(r), int32(g), int32(b))
 	}
 	return tcell.ColorDefault
+}
+
+// withOwnMouse turns on SGR mouse reports for gmux's own use (mousetrack).
+func withOwnMouse(m vt.Modes, own bool) vt.Modes {
+	if own {
+		m.Mouse, m.MouseEncoding = 1000, 1006
+	}
+	return m
 }
 
 // drawCopy draws a client's copy mode: the frozen document, the marked region

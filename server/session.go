@@ -75,6 +75,7 @@ type session struct {
 	logFile          string   // log name pattern
 	logRaw           bool
 	logFlush         time.Duration
+	mousetrack       bool
 }
 
 // post runs f on the session loop. Every goroutine but the loop's changes

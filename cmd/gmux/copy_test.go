@@ -101,3 +101,21 @@ func TestLogAndHardcopy(t *testing.T) {
 		t.Fatalf("hardcopy: %q", hc)
 	}
 }
+
+func TestMouseWheelEntersCopyMode(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "wheel")
+	tm.send("seq -f 'row %03g' 1 100\r")
+	tm.waitText("row 100")
+	if _, code := e.run("-S", "wheel", "-X", "mousetrack", "on"); code != 0 {
+		t.Fatal("mousetrack on failed")
+	}
+	waitFor(t, "mouse reporting on the terminal", func() bool { return strings.Contains(tm.rawOutput(), "\x1b[?1006h") })
+	tm.send("\x1b[<64;10;5M") // wheel up
+	tm.waitText("/102]")
+	tm.send("\x1b[<64;10;5M\x1b[<64;10;5M")
+	waitFor(t, "scrolled up", func() bool { return !strings.Contains(tm.text(), "row 100") })
+	tm.send("\x1b[<65;10;5M\x1b[<65;10;5M\x1b[<65;10;5M")
+	tm.waitText("row 100")
+	waitFor(t, "copy mode left at the bottom", func() bool { return !strings.Contains(tm.text(), "/102]") })
+}
