@@ -4,7 +4,7 @@ BIN     := bin/gmux
 PREFIX  ?= /usr/local
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 
-.PHONY: all build run test test-short fuzz bench lint install clean
+.PHONY: all build run test test-short fuzz bench lint install clean golden
 
 all: build
 
@@ -26,6 +26,10 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./proto
 	$(GO) test -run '^$$' -fuzz '^FuzzEmulator$$' -fuzztime $(FUZZTIME) ./server/vt
 	$(GO) test -run '^$$' -fuzz '^FuzzSplitCommand$$' -fuzztime $(FUZZTIME) ./server
+
+# Regenerate the emulator's reference screens from tmux (needs tmux).
+golden:
+	$(GO) test ./server/vt -run '^TestCorpus$$' -golden -v
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

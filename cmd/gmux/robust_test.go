@@ -115,9 +115,10 @@ func TestStuckClientDoesNotStall(t *testing.T) {
 // Full-screen programs come back as they were.
 func TestResumeFullScreenPrograms(t *testing.T) {
 	for _, prog := range []struct{ name, cmd, want string }{
-		{"vim", "vim -u NONE -N /etc/passwd", "root:x:0:0"},
+		{"vim", "vim -u NONE -N -n -i NONE /etc/passwd", "root:x:0:0"},
 		{"less", "less /etc/passwd", "root:x:0:0"},
 		{"top", "top -d 1000", "PID"},
+		{"htop", "htop -d 1000", "PID"},
 	} {
 		t.Run(prog.name, func(t *testing.T) {
 			if _, err := lookPath(prog.name); err != nil {

@@ -189,3 +189,19 @@ func FuzzEmulator(f *testing.F) {
 		}
 	})
 }
+
+// A hostile program cannot make the terminal type for it: queries that
+// would echo its own data (title report, DECRQSS, OSC 52 read, font and
+// colour queries) get no answer at all.
+func TestNoEchoBack(t *testing.T) {
+	hostile := "\x1b]2;rm -rf ~\r\x07" + // set a title that is a command
+		"\x1b[21t\x1b[20t" + // report title / icon label
+		"\x1bP$qm\x1b\\\x1bP$q\"p\x1b\\" + // DECRQSS
+		"\x1b]52;c;?\x07" + // read the clipboard
+		"\x1b]10;?\x07\x1b]11;?\x07\x1b]4;1;?\x07" + // colour queries
+		"\x1bP+q544e\x1b\\" // XTGETTCAP
+	s := feed(80, 24, hostile)
+	if r := s.TakeReplies(); len(r) != 0 {
+		t.Fatalf("answered %q", r)
+	}
+}
