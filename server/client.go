@@ -33,6 +33,7 @@ type client struct {
 
 	dirty    bool      // the window changed since the last frame
 	lastDraw time.Time // when the last frame was drawn
+	unseen   int       // program output bytes since the last frame
 	timerSet bool      // a frame is scheduled
 	bells    int
 
@@ -323,19 +324,22 @@ func (s *session) markDirty(c *client) {
 	s.schedule(c)
 }
 
-// schedule draws c now if it is idle and the last frame is old enough, or
-// arranges to draw it when it is.
+// schedule draws c now if it is idle and the change is interactive (a little
+// output: an echo, a cursor move) or the last frame is old enough; otherwise
+// it arranges to draw once the frame interval has passed, merging whatever
+// arrives meanwhile. A slow client's writer stays busy, so it gets fewer,
+// fresher frames and never holds anything up.
 func (s *session) schedule(c *client) {
 	if !c.dirty || !c.attached || c.busy || c.timerSet {
 		return
 	}
-	wait := frameInterval - time.Since(c.lastDraw)
-	if wait <= 0 {
+	since := time.Since(c.lastDraw)
+	if since >= frameInterval || c.unseen <= interactiveBytes {
 		s.draw(c)
 		return
 	}
 	c.timerSet = true
-	time.AfterFunc(wait, func() {
+	time.AfterFunc(frameInterval-since, func() {
 		s.post(func() {
 			c.timerSet = false
 			s.schedule(c)
@@ -343,11 +347,17 @@ func (s *session) schedule(c *client) {
 	})
 }
 
+// A change of at most interactiveBytes of output is drawn at once: typing
+// echoes without waiting for a frame tick, while a flood of output is merged
+// into one frame per interval.
+const interactiveBytes = 2048
+
 func (s *session) draw(c *client) {
 	if c.win == nil {
 		return
 	}
 	c.dirty = false
+	c.unseen = 0
 	c.lastDraw = time.Now()
 	f := frame{screen: c.win.screen, message: c.message, menu: c.menu, copy: c.copy, statusTop: s.hardstatus == statusFirstLine,
 		ownMouse: s.wantsOwnMouse(c)}

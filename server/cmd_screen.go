@@ -21,15 +21,13 @@ func init() {
 				}
 				break
 			}
-			var c *client
-			if x.interactive() {
-				c = x.c
-			}
-			w, err := x.s.newWindow(c, args, title, number)
+			// The new window shows on the terminal that asked for it, or from
+			// -X on the one attached most recently, as in screen.
+			w, err := x.s.newWindow(x.c, args, title, number)
 			if err != nil {
 				return "", err
 			}
-			if c == nil {
+			if !x.interactive() {
 				return fmt.Sprintf("window %d", w.number), nil
 			}
 			return "", nil

@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/gdamore/tcell/v2"
@@ -18,6 +19,35 @@ type renderer struct {
 	scr   tcell.Screen
 	outer vt.Modes // input modes last set on the client's terminal
 	known bool     // whether outer is known; false forces a full update
+	// drawn holds each terminal row's window cells as last handed to tcell
+	// (nil: not from the window), so unchanged rows are skipped: a keystroke's
+	// echo costs one row, not the whole screen.
+	drawn     [][]vt.Cell
+	drawnFrom *vt.Screen
+	drawnRev  bool // reverse video (DECSCNM) when drawn: a change repaints all
+}
+
+// rowUnchanged reports whether terminal row y already shows cells, and
+// remembers them otherwise.
+func (r *renderer) rowUnchanged(y int, sc *vt.Screen, cells []vt.Cell) bool {
+	if r.drawnFrom != sc {
+		r.drawn, r.drawnFrom = nil, sc
+	}
+	for len(r.drawn) <= y {
+		r.drawn = append(r.drawn, nil)
+	}
+	if r.drawn[y] != nil && slices.Equal(r.drawn[y], cells) {
+		return true
+	}
+	r.drawn[y] = append(r.drawn[y][:0], cells...)
+	return false
+}
+
+// forgetRows marks terminal rows from y on as not showing window cells.
+func (r *renderer) forgetRows(y int) {
+	for ; y < len(r.drawn); y++ {
+		r.drawn[y] = nil
+	}
 }
 
 // truecolorCaps are added to a terminfo entry when COLORTERM says the terminal
@@ -79,7 +109,10 @@ func withLocale(locale string, f func() error) error {
 	return f()
 }
 
-func (r *renderer) resize(cols, rows int) { r.tty.setSize(cols, rows) }
+func (r *renderer) resize(cols, rows int) {
+	r.tty.setSize(cols, rows)
+	r.drawn = nil
+}
 
 func (r *renderer) size() (int, int) {
 	ws, _ := r.tty.WindowSize()
@@ -90,6 +123,7 @@ func (r *renderer) size() (int, int) {
 func (r *renderer) invalidate() {
 	r.scr.Sync()
 	r.known = false
+	r.drawn = nil
 }
 
 // frame is what a client's terminal shows: a window's screen (or a menu),
@@ -108,6 +142,7 @@ type frame struct {
 // draw renders f and returns the bytes for the client's terminal.
 func (r *renderer) draw(f frame) []byte {
 	if f.menu != nil {
+		r.drawn = nil
 		return r.drawMenu(f.menu, f.message)
 	}
 	sc := f.screen
@@ -140,12 +175,17 @@ func (r *renderer) draw(f frame) []byte {
 		r.drawMessage(f.message, y, cols)
 	}
 	if f.copy != nil {
+		r.drawn = nil
 		r.drawCopy(f.copy, top, textRows, cols)
 		r.scr.Show()
 		r.syncModes(withOwnMouse(vt.Modes{}, f.ownMouse))
 		return r.tty.take()
 	}
 	var conv styleConverter
+	if top > 0 || modes.ReverseVideo != r.drawnRev {
+		r.forgetRows(0)
+		r.drawnRev = modes.ReverseVideo
+	}
 	for y := range max(textRows, 0) {
 		if y >= vr {
 			for x := range cols {
@@ -154,6 +194,9 @@ func (r *renderer) draw(f frame) []byte {
 			continue
 		}
 		row := sc.Row(y)
+		if top == 0 && r.rowUnchanged(y, sc, row) {
+			continue
+		}
 		for x := 0; x < cols; x++ {
 			if x >= vc {
 				r.scr.Put(x, top+y, " ", tcell.StyleDefault)
@@ -172,6 +215,9 @@ func (r *renderer) draw(f frame) []byte {
 			r.scr.Put(x, top+y, text, conv.convert(c.S, modes.ReverseVideo))
 		}
 	}
+	// Rows under the status, caption or message line were not drawn from
+	// the window this time.
+	r.forgetRows(max(textRows, 0))
 	cx, cy := sc.Cursor()
 	if modes.CursorVisible && cx < cols && cy < textRows {
 		r.scr.ShowCursor(cx, top+cy)

@@ -163,6 +163,7 @@ func (s *session) windowOutput(w *window, data []byte) {
 		for c := range s.clients {
 			if c.attached && c.win == w {
 				c.bells += bells
+				c.unseen += len(data)
 				s.markDirty(c)
 			} else if c.attached && bells > 0 {
 				s.showMessage(c, fmt.Sprintf("Bell in window %d", w.number))

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"sync"
 	"syscall"
 	"time"
 
@@ -38,6 +39,10 @@ const inputQueue = 1024
 // readSize is the PTY read buffer: large reads keep the per-byte cost of heavy
 // output low.
 const readSize = 64 << 10
+
+// readBuffers recycles PTY read buffers: a flood of output would otherwise
+// allocate one per read and grow the heap the collector must keep up with.
+var readBuffers = sync.Pool{New: func() any { b := make([]byte, readSize); return &b }}
 
 // startWindow starts argv in a new PTY of the given size.
 func (s *session) startWindow(number int, argv []string, dir, title string, cols, rows int) (*window, error) {
@@ -94,11 +99,15 @@ func baseName(p string) string {
 func (s *session) readWindow(w *window) {
 	defer close(w.done)
 	for {
-		buf := make([]byte, readSize)
-		n, err := w.pty.Read(buf)
+		bp := readBuffers.Get().(*[]byte)
+		n, err := w.pty.Read(*bp)
 		if n > 0 {
-			data := buf[:n]
-			s.post(func() { s.windowOutput(w, data) })
+			s.post(func() {
+				s.windowOutput(w, (*bp)[:n])
+				readBuffers.Put(bp)
+			})
+		} else {
+			readBuffers.Put(bp)
 		}
 		if err != nil {
 			return // EIO once the program and its children closed the PTY

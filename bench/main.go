@@ -1,0 +1,223 @@
+// Command bench measures gmux beside tmux, GNU screen and a bare PTY, in one
+// run on one machine: throughput of heavy output, keystroke echo latency,
+// memory, idle cost and reattach time. It prints a table and writes JSON.
+//
+//	go run ./bench [-runs 3] [-size 64] [-json bench.json] [-only gmux,tmux]
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+)
+
+var (
+	runs    = flag.Int("runs", 3, "runs of each timed case; the median is reported")
+	sizeMiB = flag.Int("size", 64, "MiB of text for the throughput case")
+	jsonOut = flag.String("json", "bench.json", "where to write the results")
+	only    = flag.String("only", "", "comma-separated subset: gmux,tmux,screen,direct")
+	idleFor = flag.Duration("idle", 10*time.Second, "how long the idle case watches")
+	gmuxBin = flag.String("gmux", "", "gmux binary (default: build ./cmd/gmux)")
+)
+
+const cols, rows = 200, 50
+
+// result is one multiplexer's figures.
+type result struct {
+	Name              string  `json:"name"`
+	ThroughputMBs     float64 `json:"throughput_mb_s"`
+	StalledMBs        float64 `json:"throughput_with_stalled_client_mb_s,omitempty"`
+	EchoP50us         float64 `json:"echo_p50_us"`
+	EchoP99us         float64 `json:"echo_p99_us"`
+	RSSStartKiB       int     `json:"rss_start_kib,omitempty"`
+	RSSAfterFloodKiB  int     `json:"rss_after_flood_kib,omitempty"`
+	RSS10WindowsKiB   int     `json:"rss_10_windows_kib,omitempty"`
+	IdleServerTicks   int     `json:"idle_server_cpu_ticks"`
+	IdleClientTicks   int     `json:"idle_client_cpu_ticks"`
+	IdleServerWakeups int     `json:"idle_server_wakeups"`
+	IdleClientWakeups int     `json:"idle_client_wakeups"`
+	ReattachMs        float64 `json:"reattach_ms,omitempty"`
+	Err               string  `json:"error,omitempty"`
+}
+
+func main() {
+	flag.Parse()
+	work, err := os.MkdirTemp("", "gmux-bench")
+	must(err)
+	defer os.RemoveAll(work)
+	if *gmuxBin == "" {
+		*gmuxBin = filepath.Join(work, "gmux")
+		out, err := exec.Command("go", "build", "-o", *gmuxBin, "./cmd/gmux").CombinedOutput()
+		if err != nil {
+			fail("build gmux: %v\n%s", err, out)
+		}
+	}
+	flood := filepath.Join(work, "flood.txt")
+	must(writeFlood(flood, *sizeMiB<<20))
+	wide := filepath.Join(work, "wide.txt")
+	must(writeWide(wide, 10000))
+
+	var results []result
+	for _, m := range multiplexers(work) {
+		if *only != "" && !strings.Contains(","+*only+",", ","+m.name+",") {
+			continue
+		}
+		if m.missing() != "" {
+			fmt.Fprintf(os.Stderr, "skip %s: %s\n", m.name, m.missing())
+			continue
+		}
+		fmt.Fprintf(os.Stderr, "measuring %s…\n", m.name)
+		r := measure(m, flood, wide)
+		if r.Err != "" {
+			fmt.Fprintf(os.Stderr, "  %s: %s\n", m.name, r.Err)
+		}
+		results = append(results, r)
+	}
+	report(results)
+	b, _ := json.MarshalIndent(map[string]any{
+		"machine": machine(), "runs": *runs, "flood_mib": *sizeMiB, "size": fmt.Sprintf("%dx%d", cols, rows), "results": results,
+	}, "", "  ")
+	must(os.WriteFile(*jsonOut, b, 0o644))
+	fmt.Printf("\nwritten to %s\n", *jsonOut)
+}
+
+func measure(m *mux, flood, wide string) (r result) {
+	r.Name = m.name
+	defer func() {
+		if p := recover(); p != nil {
+			r.Err = fmt.Sprint(p)
+		}
+		m.stop()
+	}()
+	m.start()
+	c := m.attach()
+	defer c.close()
+	c.typeLine("export PS1='$ '; stty -echo")
+	if m.name != "direct" {
+		r.RSSStartKiB = rssKiB(m.serverPID())
+	}
+	// 1. throughput
+	var tput []float64
+	for i := range *runs {
+		marker := fmt.Sprintf("END-%d-0MARK", i)
+		start := time.Now()
+		c.typeLine(fmt.Sprintf("cat %s; echo END-%d-$((7*0))MARK", flood, i))
+		c.waitFor(marker, 90*time.Second)
+		tput = append(tput, float64(*sizeMiB<<20)/time.Since(start).Seconds()/1e6)
+	}
+	r.ThroughputMBs = median(tput)
+	if m.name != "direct" {
+		r.RSSAfterFloodKiB = rssKiB(m.serverPID())
+	}
+	// 1b. with a stalled second client (one that never reads)
+	if m.shared != nil {
+		stalled := m.shared()
+		start := time.Now()
+		c.typeLine(fmt.Sprintf("cat %s; echo STALL-$((7*0))MARK", flood))
+		c.waitFor("STALL-0MARK", 90*time.Second)
+		r.StalledMBs = float64(*sizeMiB<<20) / time.Since(start).Seconds() / 1e6
+		stalled.close()
+	}
+	// 2. echo latency through a raw-mode echo program
+	// dd copies byte by byte and stops after the samples (raw mode has no C-c).
+	const samples = 300
+	c.typeLine(fmt.Sprintf("clear; stty raw -echo; dd bs=1 count=%d 2>/dev/null; stty sane -echo", samples+4))
+	time.Sleep(300 * time.Millisecond)
+	c.drain()
+	var lat []float64
+	for i := range samples {
+		ch := byte('a' + i%26)
+		if i%150 == 149 {
+			c.send("\r\n")
+			time.Sleep(50 * time.Millisecond)
+			c.drain()
+		}
+		start := time.Now()
+		c.send(string(ch))
+		c.waitByte(ch, 5*time.Second)
+		lat = append(lat, float64(time.Since(start).Microseconds()))
+	}
+	sort.Float64s(lat)
+	r.EchoP50us, r.EchoP99us = lat[len(lat)/2], lat[len(lat)*99/100]
+	c.typeLine("clear")
+	// 4. idle cost, attached and quiet
+	time.Sleep(500 * time.Millisecond)
+	c.drain()
+	var srvPID int
+	if m.name != "direct" {
+		srvPID = m.serverPID()
+	}
+	s0, c0 := procStat(srvPID), procStat(c.pid())
+	time.Sleep(*idleFor)
+	s1, c1 := procStat(srvPID), procStat(c.pid())
+	r.IdleServerTicks, r.IdleServerWakeups = s1.ticks-s0.ticks, s1.switches-s0.switches
+	r.IdleClientTicks, r.IdleClientWakeups = c1.ticks-c0.ticks, c1.switches-c0.switches
+	if m.name == "direct" {
+		return r
+	}
+	// 5. reattach of a full 200x50 screen
+	var re []float64
+	for i := range *runs {
+		c.typeLine(fmt.Sprintf("clear; seq -f '%%0199g' 1 60; echo REATTACH-%d-$((7*0))HERE", i))
+		c.waitFor(fmt.Sprintf("REATTACH-%d-0HERE", i), time.Minute)
+		c.close()
+		m.detach()
+		start := time.Now()
+		c = m.attach()
+		c.waitFor(fmt.Sprintf("REATTACH-%d-0HERE", i), time.Minute)
+		re = append(re, float64(time.Since(start).Microseconds())/1000)
+	}
+	r.ReattachMs = median(re)
+	// 3c. ten windows, each with 10,000 lines of 200 columns in its history
+	for w := range 10 {
+		if w > 0 {
+			m.newWindow()
+			time.Sleep(300 * time.Millisecond)
+		}
+		c.typeLine(fmt.Sprintf("cat %s; echo WIN-%d-$((7*0))DONE", wide, w))
+		c.waitFor(fmt.Sprintf("WIN-%d-0DONE", w), 2*time.Minute)
+	}
+	r.RSS10WindowsKiB = rssKiB(m.serverPID())
+	return r
+}
+
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+func machine() string {
+	host, _ := os.Hostname()
+	cpu := ""
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(l, "model name") {
+				cpu = strings.TrimSpace(strings.SplitN(l, ":", 2)[1])
+				break
+			}
+		}
+	}
+	return fmt.Sprintf("%s, %d CPUs (%s), %s %s", host, runtime.NumCPU(), cpu, runtime.GOOS, runtime.GOARCH)
+}
+
+func must(err error) {
+	if err != nil {
+		fail("%v", err)
+	}
+}
+
+func fail(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...)
+	os.Exit(1)
+}

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// mux drives one multiplexer (or none: "direct") with a private socket and
+// configuration, so the user's own sessions are never touched.
+type mux struct {
+	name      string
+	missing   func() string
+	start     func()         // a detached session running a shell
+	attach    func() *client // a client in a 200x50 PTY
+	shared    func() *client // a second client that never reads (nil: n/a)
+	detach    func()         // detach the attached client
+	newWindow func()         // open another window and show it
+	serverPID func() int
+	stop      func()
+}
+
+var shellEnv = []string{"PS1=$ ", "TERM=xterm-256color", "LANG=C.UTF-8", "PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}
+
+func run(env []string, name string, args ...string) string {
+	cmd := exec.Command(name, args...)
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		panic(fmt.Sprintf("%s %v: %v: %s", name, args, err, out))
+	}
+	return string(out)
+}
+
+// try runs a command whose failure does not matter (detaching a session
+// whose client is already gone).
+func try(env []string, name string, args ...string) {
+	cmd := exec.Command(name, args...)
+	cmd.Env = env
+	cmd.Run()
+}
+
+func missingBinary(name string) func() string {
+	return func() string {
+		if _, err := exec.LookPath(name); err != nil {
+			return name + " is not installed"
+		}
+		return ""
+	}
+}
+
+func multiplexers(work string) []*mux {
+	shell := []string{"bash", "--norc", "--noprofile"}
+
+	// gmux
+	gdir := filepath.Join(work, "gmux-sock")
+	genv := append([]string{"GMUX_SOCKET_DIR=" + gdir, "SHELL=/bin/bash"}, shellEnv...)
+	gmux := &mux{name: "gmux", missing: func() string { return "" }}
+	gmux.start = func() { run(genv, *gmuxBin, append([]string{"-dmS", "bench"}, shell...)...) }
+	gmux.attach = func() *client { return startClient(genv, *gmuxBin, "-x", "bench") }
+	gmux.shared = func() *client { return startStalledClient(genv, *gmuxBin, "-x", "bench") }
+	gmux.detach = func() { try(genv, *gmuxBin, "-d", "bench") }
+	gmux.newWindow = func() { run(genv, *gmuxBin, "-S", "bench", "-X", "screen") }
+	gmux.serverPID = func() int {
+		entries, _ := os.ReadDir(gdir)
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".bench") && !strings.HasPrefix(e.Name(), ".") {
+				n, _ := strconv.Atoi(strings.Split(e.Name(), ".")[0])
+				return n
+			}
+		}
+		return 0
+	}
+	gmux.stop = func() {
+		if pid := gmux.serverPID(); pid > 0 {
+			killWait(pid)
+		}
+	}
+
+	// tmux
+	tconf := filepath.Join(work, "tmux.conf")
+	os.WriteFile(tconf, []byte("set -g status off\nset -g history-limit 10000\nset -g default-terminal screen-256color\n"), 0o644)
+	tsock := "gmux-bench-" + strconv.Itoa(os.Getpid())
+	tmuxArgs := func(a ...string) []string { return append([]string{"-L", tsock, "-f", tconf}, a...) }
+	tmux := &mux{name: "tmux", missing: missingBinary("tmux")}
+	tmux.start = func() {
+		run(shellEnv, "tmux", tmuxArgs(append([]string{"new-session", "-d", "-s", "bench", "-x", "200", "-y", "50"}, shell...)...)...)
+	}
+	tmux.attach = func() *client { return startClient(shellEnv, "tmux", tmuxArgs("attach", "-t", "bench")...) }
+	tmux.shared = func() *client { return startStalledClient(shellEnv, "tmux", tmuxArgs("attach", "-t", "bench")...) }
+	tmux.detach = func() { try(shellEnv, "tmux", tmuxArgs("detach-client", "-s", "bench")...) }
+	tmux.newWindow = func() { run(shellEnv, "tmux", tmuxArgs(append([]string{"new-window", "-t", "bench"}, shell...)...)...) }
+	tmux.serverPID = func() int {
+		n, _ := strconv.Atoi(strings.TrimSpace(run(shellEnv, "tmux", tmuxArgs("display", "-p", "-t", "bench", "#{pid}")...)))
+		return n
+	}
+	tmux.stop = func() { exec.Command("tmux", tmuxArgs("kill-server")...).Run() }
+
+	// GNU screen
+	sdir := filepath.Join(work, "screen-dir")
+	os.MkdirAll(sdir, 0o700)
+	senv := append([]string{"SCREENDIR=" + sdir, "SHELL=/bin/bash"}, shellEnv...)
+	scr := &mux{name: "screen", missing: missingBinary("screen")}
+	scr.start = func() {
+		run(senv, "screen", append([]string{"-c", "/dev/null", "-h", "10000", "-dmS", "bench"}, shell...)...)
+	}
+	scr.attach = func() *client { return startClient(senv, "screen", "-c", "/dev/null", "-x", "bench") }
+	scr.shared = func() *client { return startStalledClient(senv, "screen", "-c", "/dev/null", "-x", "bench") }
+	scr.detach = func() { try(senv, "screen", "-d", "bench") }
+	scr.newWindow = func() { run(senv, "screen", "-S", "bench", "-X", "screen") }
+	scr.serverPID = func() int {
+		entries, _ := os.ReadDir(sdir)
+		for _, e := range entries {
+			n, _ := strconv.Atoi(strings.Split(e.Name(), ".")[0])
+			if n > 0 {
+				return n
+			}
+		}
+		return 0
+	}
+	scr.stop = func() {
+		exec.Command("screen", "-S", "bench", "-X", "quit").Run()
+		if pid := scr.serverPID(); pid > 0 {
+			killWait(pid)
+		}
+	}
+
+	// direct: the shell in a PTY, the limit a multiplexer can approach
+	direct := &mux{name: "direct", missing: func() string { return "" }}
+	direct.start = func() {}
+	direct.attach = func() *client { return startClient(shellEnv, "bash", "--norc", "--noprofile") }
+	direct.stop = func() {}
+	return []*mux{gmux, tmux, scr, direct}
+}
+
+func killWait(pid int) {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return
+	}
+	p.Signal(os.Interrupt)
+	p.Kill()
+	deadline := time.Now().Add(3 * time.Second)
+	for time.Now().Before(deadline) {
+		if _, err := os.Stat(fmt.Sprintf("/proc/%d", pid)); err != nil {
+			return
+		}
+		if b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid)); strings.Contains(string(b), ") Z ") {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

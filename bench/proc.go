@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// rssKiB returns a process's resident set (VmRSS).
+func rssKiB(pid int) int {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "VmRSS:") {
+			n, _ := strconv.Atoi(strings.Fields(l)[1])
+			return n
+		}
+	}
+	return 0
+}
+
+type procSample struct{ ticks, switches int }
+
+// procStat sums CPU ticks (utime+stime) and context switches (wake-ups)
+// over all of a process's threads.
+func procStat(pid int) procSample {
+	var s procSample
+	if pid <= 0 {
+		return s
+	}
+	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*", pid))
+	for _, task := range tasks {
+		if b, err := os.ReadFile(task + "/stat"); err == nil {
+			f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+2:]))
+			if len(f) > 12 {
+				u, _ := strconv.Atoi(f[11])
+				st, _ := strconv.Atoi(f[12])
+				s.ticks += u + st
+			}
+		}
+		if b, err := os.ReadFile(task + "/status"); err == nil {
+			for _, l := range strings.Split(string(b), "\n") {
+				if strings.HasPrefix(l, "voluntary_ctxt_switches:") || strings.HasPrefix(l, "nonvoluntary_ctxt_switches:") {
+					n, _ := strconv.Atoi(strings.Fields(l)[1])
+					s.switches += n
+				}
+			}
+		}
+	}
+	return s
+}
