@@ -106,10 +106,9 @@ func measure(m *mux, flood, wide string) (r result) {
 	// 1. throughput
 	var tput []float64
 	for i := range *runs {
-		marker := fmt.Sprintf("END-%d-0MARK", i)
 		start := time.Now()
-		c.typeLine(fmt.Sprintf("cat %s; echo END-%d-$((7*0))MARK", flood, i))
-		c.waitFor(marker, 90*time.Second)
+		c.typeLine(fmt.Sprintf("cat %s; %s", flood, markerCmd(i)))
+		c.waitFor(marker(i), 90*time.Second)
 		tput = append(tput, float64(*sizeMiB<<20)/time.Since(start).Seconds()/1e6)
 	}
 	r.ThroughputMBs = median(tput)
@@ -120,8 +119,8 @@ func measure(m *mux, flood, wide string) (r result) {
 	if m.shared != nil {
 		stalled := m.shared()
 		start := time.Now()
-		c.typeLine(fmt.Sprintf("cat %s; echo STALL-$((7*0))MARK", flood))
-		c.waitFor("STALL-0MARK", 90*time.Second)
+		c.typeLine(fmt.Sprintf("cat %s; %s", flood, markerCmd(10)))
+		c.waitFor(marker(10), 90*time.Second)
 		r.StalledMBs = float64(*sizeMiB<<20) / time.Since(start).Seconds() / 1e6
 		stalled.close()
 	}
@@ -165,13 +164,13 @@ func measure(m *mux, flood, wide string) (r result) {
 	// 5. reattach of a full 200x50 screen
 	var re []float64
 	for i := range *runs {
-		c.typeLine(fmt.Sprintf("clear; seq -f '%%0199g' 1 60; echo REATTACH-%d-$((7*0))HERE", i))
-		c.waitFor(fmt.Sprintf("REATTACH-%d-0HERE", i), time.Minute)
+		c.typeLine(fmt.Sprintf("clear; seq -f '%%0199g' 1 60; %s", markerCmd(20+i)))
+		c.waitFor(marker(20+i), time.Minute)
 		c.close()
 		m.detach()
 		start := time.Now()
 		c = m.attach()
-		c.waitFor(fmt.Sprintf("REATTACH-%d-0HERE", i), time.Minute)
+		c.waitFor(marker(20+i), time.Minute)
 		re = append(re, float64(time.Since(start).Microseconds())/1000)
 	}
 	r.ReattachMs = median(re)
@@ -181,11 +180,20 @@ func measure(m *mux, flood, wide string) (r result) {
 			m.newWindow()
 			time.Sleep(300 * time.Millisecond)
 		}
-		c.typeLine(fmt.Sprintf("cat %s; echo WIN-%d-$((7*0))DONE", wide, w))
-		c.waitFor(fmt.Sprintf("WIN-%d-0DONE", w), 2*time.Minute)
+		c.typeLine(fmt.Sprintf("cat %s; %s", wide, markerCmd(40+w)))
+		c.waitFor(marker(40+w), 2*time.Minute)
 	}
 	r.RSS10WindowsKiB = rssKiB(m.serverPID())
 	return r
+}
+
+// marker is text that appears nowhere else: a renderer that sends only the
+// cells that changed (all of them do) still sends all of it. markerCmd prints
+// it without the typed command line containing it.
+func marker(i int) string { return strings.Repeat(string(rune(0x16a0+i)), 6) }
+
+func markerCmd(i int) string {
+	return "printf '" + strings.Repeat(fmt.Sprintf("\\u%04x", 0x16a0+i), 6) + "\\n'"
 }
 
 func median(v []float64) float64 {
