@@ -4,7 +4,7 @@ BIN     := bin/gmux
 PREFIX  ?= /usr/local
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 
-.PHONY: all build run test test-short fuzz bench lint install clean golden
+.PHONY: all build run test test-short fuzz bench lint install clean golden stress
 
 all: build
 
@@ -31,8 +31,17 @@ fuzz:
 golden:
 	$(GO) test ./server/vt -run '^TestCorpus$$' -golden -v
 
+# Micro-benchmarks of the hot paths, then gmux beside tmux, screen and a bare
+# PTY (writes bench.json).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) run ./bench -json bench.json
+
+# Long reliability runs: floods of millions of lines while clients come and
+# go, and a minute of fuzzing per decoder. Bounded in time.
+stress:
+	GMUX_STRESS=1 $(GO) test -race -count=1 -timeout 30m -run 'Flood|Cycles|TwentyClients|SSH|Hostile' ./...
+	$(MAKE) fuzz FUZZTIME=60s
 
 lint: $(STATICCHECK)
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

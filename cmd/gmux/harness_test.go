@@ -147,7 +147,13 @@ type terminal struct {
 
 func (e *env) attach(cols, rows int, args ...string) *terminal {
 	e.t.Helper()
-	cmd := exec.Command(gmuxBin, args...)
+	return e.startIn(cols, rows, gmuxBin, args...)
+}
+
+// startIn runs a program in a new terminal of the given size.
+func (e *env) startIn(cols, rows int, path string, args ...string) *terminal {
+	e.t.Helper()
+	cmd := exec.Command(path, args...)
 	cmd.Env, cmd.Dir = e.env, e.home
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
 	if err != nil {

@@ -205,3 +205,26 @@ func TestNoEchoBack(t *testing.T) {
 		t.Fatalf("answered %q", r)
 	}
 }
+
+// Hostile streams cost bounded memory: ten thousand SGR parameters, a huge
+// OSC, and a flood with no newline at all.
+func TestHostileStreamsBounded(t *testing.T) {
+	s := New(80, 24, 1000)
+	s.Write([]byte("\x1b[" + strings.Repeat("1;", 10000) + "31mX"))
+	s.Write([]byte("\x1b]0;" + strings.Repeat("t", 1<<20) + "\x07"))
+	if len(s.Title()) != 0 || cap(s.p.osc) > 2*maxOSC {
+		t.Fatalf("OSC kept %d bytes", cap(s.p.osc))
+	}
+	size := 64 << 20
+	if testing.Short() {
+		size = 4 << 20
+	}
+	chunk := []byte(strings.Repeat("abcdefgh", 8192))
+	for n := 0; n < size; n += len(chunk) {
+		s.Write(chunk)
+	}
+	if s.History().Len() > 1000 {
+		t.Fatalf("history grew past its limit: %d", s.History().Len())
+	}
+	checkInvariants(t, s)
+}
