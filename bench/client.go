@@ -17,7 +17,6 @@ type client struct {
 	pty  *os.File
 	mu   sync.Mutex
 	cond *sync.Cond
-	tail []byte // the last bytes seen, for markers split across reads
 	seen []byte // everything since the last drain (bounded)
 	done bool
 }

@@ -31,6 +31,7 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
+	os.Chmod(dir, 0o755) // a test runs it as another user too
 	gmuxBin = filepath.Join(dir, "gmux")
 	args := append([]string{"build"}, buildFlags...)
 	args = append(args, "-o", gmuxBin, ".")
