@@ -6,7 +6,7 @@ func init() {
 	register(&command{
 		name: "detach", help: "detach this terminal; the session keeps running", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
-			if x.c == nil {
+			if !x.interactive() {
 				// From -X: detach every attached terminal, as screen -d does.
 				n := 0
 				for c := range x.s.clients {
