@@ -113,7 +113,10 @@ func (s *session) loadConfig() {
 // server starts, and C-c must still interrupt them.
 func (s *session) handleSignals() {
 	ch := make(chan os.Signal, 4)
-	signal.Notify(ch, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT, syscall.SIGPIPE, syscall.SIGTTOU, syscall.SIGTTIN)
+	// Catching also resets what the starting shell ignored (a background
+	// job ignores SIGINT and SIGQUIT): the programs get default handling.
+	signal.Notify(ch, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGPIPE,
+		syscall.SIGTSTP, syscall.SIGTTOU, syscall.SIGTTIN, syscall.SIGUSR1, syscall.SIGUSR2)
 	go func() {
 		for sig := range ch {
 			if sig == syscall.SIGTERM {
