@@ -76,6 +76,7 @@ type session struct {
 	logRaw           bool
 	logFlush         time.Duration
 	mousetrack       bool
+	staticTitles     bool // dynamictitle off: programs' OSC titles are ignored
 }
 
 // post runs f on the session loop. Every goroutine but the loop's changes

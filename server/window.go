@@ -19,16 +19,18 @@ type window struct {
 	number int
 	title  string // the name shown in lists: -t, C-a A, else the program's name
 	named  bool   // title was set by the user, so the program's OSC title is ignored
-	argv   []string
-	screen *vt.Screen
-	pty    *os.File
-	cmd    *exec.Cmd
-	input  chan []byte   // bytes for the program, written by inputWriter
-	done   chan struct{} // closed when the reader has seen the PTY close
-	exited bool
-	log    *windowLog // C-a H, or nil
-	status string     // how the program ended, once it has
-	code   int        // its exit status (128+signal when killed)
+	// staticTitle is dynamictitle off, as it was when the window opened.
+	staticTitle bool
+	argv        []string
+	screen      *vt.Screen
+	pty         *os.File
+	cmd         *exec.Cmd
+	input       chan []byte   // bytes for the program, written by inputWriter
+	done        chan struct{} // closed when the reader has seen the PTY close
+	exited      bool
+	log         *windowLog // C-a H, or nil
+	status      string     // how the program ended, once it has
+	code        int        // its exit status (128+signal when killed)
 }
 
 // inputQueue bounds what waits to be written to a program that is not reading
@@ -75,6 +77,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		done:   make(chan struct{}),
 	}
 	w.named = title != ""
+	w.staticTitle = s.staticTitles
 	if !w.named {
 		w.title = baseName(argv[0])
 	}
@@ -196,9 +199,9 @@ func (w *window) close() {
 }
 
 // displayTitle is the title shown in lists: the user's, else the one the
-// program set (OSC 0/2), else the program's name.
+// program set (OSC 0/2) unless dynamictitle is off, else the program's name.
 func (w *window) displayTitle() string {
-	if t := w.screen.Title(); t != "" && !w.named {
+	if t := w.screen.Title(); t != "" && !w.named && !w.staticTitle {
 		return t
 	}
 	return w.title

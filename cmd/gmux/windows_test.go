@@ -134,6 +134,48 @@ func TestHelpListsEveryBinding(t *testing.T) {
 	tm.waitText("$ ")
 }
 
+// Every default binding is listed by help (which reads the live table).
+func TestHelpFromShellListsAll(t *testing.T) {
+	e := newEnv(t)
+	if _, code := e.run("-dmS", "h", "sleep", "1000"); code != 0 {
+		t.Fatal("start failed")
+	}
+	help, code := e.run("-S", "h", "-X", "help")
+	if code != 0 {
+		t.Fatalf("help: %d", code)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(help), "\n")[1:] {
+		if len(strings.Fields(line)) < 2 {
+			t.Errorf("odd help line %q", line)
+		}
+	}
+	for _, want := range []string{"c      screen", "^C     screen", "space  next", "^?     prev", "0      select 0", "9      select 9",
+		"'      select", "\"      windowlist", "A      title", "k      kill", "w      windows", "N      number", "?      help",
+		":      colon", "[      copy", "]      paste", "H      log", "h      hardcopy", "^A     other", "a      meta", "d      detach"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+}
+
+func TestOSCTitles(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "titles")
+	tm.send("printf '\\033]2;from-program\\007'\r")
+	waitFor(t, "the program's title", func() bool {
+		out, _ := e.run("-S", "titles", "-X", "windows")
+		return strings.Contains(out, "0* from-program")
+	})
+	e.run("-S", "titles", "-X", "dynamictitle", "off")
+	e.run("-S", "titles", "-X", "screen", "-t", "fixed")
+	tm.send("printf '\\033]2;ignored\\007'\r")
+	tm.send("echo sent-$((4+4))\r")
+	tm.waitText("sent-8")
+	if out, _ := e.run("-S", "titles", "-X", "windows"); !strings.Contains(out, "1* fixed") {
+		t.Fatalf("windows: %q", out)
+	}
+}
+
 func TestColonPrompt(t *testing.T) {
 	e := newEnv(t)
 	tm := startSession(t, e, "colon")
