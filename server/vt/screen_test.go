@@ -3,6 +3,7 @@ package vt
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -216,7 +217,9 @@ func TestHostileStreamsBounded(t *testing.T) {
 		t.Fatalf("OSC kept %d bytes", cap(s.p.osc))
 	}
 	size := 64 << 20
-	if testing.Short() {
+	if os.Getenv("GMUX_STRESS") != "" {
+		size = 1 << 30 // make stress: a gigabyte without a newline
+	} else if testing.Short() {
 		size = 4 << 20
 	}
 	chunk := []byte(strings.Repeat("abcdefgh", 8192))
