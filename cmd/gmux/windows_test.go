@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"strconv"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -214,5 +215,11 @@ func TestInterruptReachesProgram(t *testing.T) {
 	tm.send("echo status-$?\r")
 	tm.waitText("status-130")
 	tm.send("grep SigIgn /proc/self/status\r")
-	tm.waitMatch(`SigIgn:\s+0+\s`)
+	m := tm.waitMatch(`SigIgn:\s+([0-9a-f]+)\s`)
+	// Bits are signal numbers less one: SIGHUP 0x1, SIGINT 0x2, SIGQUIT 0x4,
+	// SIGPIPE 0x1000, SIGTERM 0x4000, SIGTSTP 0x80000.
+	mask, _ := strconv.ParseUint(m[1], 16, 64)
+	if bad := mask & (1<<0 | 1<<1 | 1<<2 | 1<<12 | 1<<14 | 1<<19); bad != 0 {
+		t.Fatalf("programs start with signals ignored: SigIgn %s", m[1])
+	}
 }
