@@ -75,3 +75,11 @@ func trimLines(s string) string {
 	}
 	return strings.TrimRight(strings.Join(lines, "\n"), "\n")
 }
+
+// Terminal queries are answered through the PTY, as a terminal would.
+func TestQueriesAnswered(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "query")
+	tm.send(`clear; printf '\033[6n'; IFS= read -rs -d R r; printf '\033[c'; IFS= read -rs -d c d; echo "cpr=${r#*[} da=${d#*[}"` + "\r")
+	tm.waitText("cpr=1;1 da=?62;22")
+}
