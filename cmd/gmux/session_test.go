@@ -281,8 +281,9 @@ func TestVersionAndHelp(t *testing.T) {
 	}
 }
 
-// childrenOf lists the processes whose parent is pid.
-func childrenOf(pid int) []int {
+// processesWhere lists the processes for which match holds, given a
+// process's /proc file (stat or cmdline) contents.
+func processesWhere(file string, match func(content string) bool) []int {
 	var out []int
 	entries, _ := os.ReadDir("/proc")
 	for _, ent := range entries {
@@ -290,32 +291,25 @@ func childrenOf(pid int) []int {
 		if err != nil {
 			continue
 		}
-		b, err := os.ReadFile("/proc/" + ent.Name() + "/stat")
-		if err != nil {
-			continue
-		}
-		// The parent is the second field after the command's closing paren.
-		f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
-		if len(f) > 1 && f[1] == strconv.Itoa(pid) {
+		if b, err := os.ReadFile("/proc/" + ent.Name() + "/" + file); err == nil && match(string(b)) {
 			out = append(out, n)
 		}
 	}
 	return out
 }
 
+// childrenOf lists the processes whose parent is pid.
+func childrenOf(pid int) []int {
+	return processesWhere("stat", func(stat string) bool {
+		// The parent is the second field after the command's closing paren.
+		f := strings.Fields(stat[strings.LastIndexByte(stat, ')')+1:])
+		return len(f) > 1 && f[1] == strconv.Itoa(pid)
+	})
+}
+
 // processesRunning lists the processes whose command line is cmdline.
 func processesRunning(cmdline string) []int {
-	var out []int
-	entries, _ := os.ReadDir("/proc")
-	for _, ent := range entries {
-		n, err := strconv.Atoi(ent.Name())
-		if err != nil {
-			continue
-		}
-		b, _ := os.ReadFile("/proc/" + ent.Name() + "/cmdline")
-		if strings.TrimRight(strings.ReplaceAll(string(b), "\x00", " "), " ") == cmdline {
-			out = append(out, n)
-		}
-	}
-	return out
+	return processesWhere("cmdline", func(b string) bool {
+		return strings.TrimRight(strings.ReplaceAll(b, "\x00", " "), " ") == cmdline
+	})
 }
