@@ -113,7 +113,7 @@ func TestFloodWhileClientsComeAndGo(t *testing.T) {
 	sigs := []syscall.Signal{syscall.SIGKILL, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGPIPE}
 	for i := 0; ; i++ {
 		c := e.attach(80, 24, "-x", "flood")
-		c.waitText("$ ")
+		waitFor(t, "a first frame", func() bool { return strings.TrimSpace(c.text()) != "" })
 		if i%2 == 0 {
 			c.cmd.Process.Signal(sigs[i%len(sigs)])
 		} else {
