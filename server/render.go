@@ -15,6 +15,7 @@ import (
 // knows the terminal's capabilities (terminfo), downgrades colours the
 // terminal lacks, and sends only the cells that changed since the last frame.
 type renderer struct {
+	ti    *terminfo.Terminfo
 	tty   *connTty
 	scr   tcell.Screen
 	outer vt.Modes // input modes last set on the client's terminal
@@ -25,6 +26,9 @@ type renderer struct {
 	drawn     [][]vt.Cell
 	drawnFrom *vt.Screen
 	drawnRev  bool // reverse video (DECSCNM) when drawn: a change repaints all
+	// cursorShown is whether the last full frame left the cursor visible.
+	cursorShown bool
+	smallFrames int // frames sent by the small-change path (for tests)
 }
 
 // rowUnchanged reports whether terminal row y already shows cells, and
@@ -90,7 +94,7 @@ func newRenderer(term, colorterm, locale string, cols, rows int) (*renderer, err
 	if err := withLocale(locale, scr.Init); err != nil {
 		return nil, fmt.Errorf("terminal %q: %w", term, err)
 	}
-	return &renderer{tty: tty, scr: scr}, nil
+	return &renderer{ti: ti, tty: tty, scr: scr}, nil
 }
 
 func withLocale(locale string, f func() error) error {
@@ -181,6 +185,11 @@ func (r *renderer) draw(f frame) []byte {
 		r.syncModes(withOwnMouse(vt.Modes{}, f.ownMouse))
 		return r.tty.take()
 	}
+	cx, cy := sc.Cursor()
+	showCursor := modes.CursorVisible && cx < cols && cy < textRows
+	if out, ok := r.trySmallChange(f, sc, cols, rows, textRows, cx, cy, showCursor); ok {
+		return out
+	}
 	var conv styleConverter
 	if top > 0 || modes.ReverseVideo != r.drawnRev {
 		r.forgetRows(0)
@@ -218,14 +227,14 @@ func (r *renderer) draw(f frame) []byte {
 	// Rows under the status, caption or message line were not drawn from
 	// the window this time.
 	r.forgetRows(max(textRows, 0))
-	cx, cy := sc.Cursor()
-	if modes.CursorVisible && cx < cols && cy < textRows {
+	if showCursor {
 		r.scr.ShowCursor(cx, top+cy)
 		r.scr.SetCursorStyle(tcell.CursorStyle(min(modes.CursorStyle, 6)))
 	} else {
 		r.scr.HideCursor()
 	}
 	r.scr.Show()
+	r.cursorShown = showCursor
 	r.syncModes(withOwnMouse(modes, f.ownMouse))
 	return r.tty.take()
 }
@@ -382,6 +391,42 @@ func tcellColor(c vt.Color) tcell.Color {
 		return tcell.NewRGBColor(int32(r), int32(g), int32(b))
 	}
 	return tcell.ColorDefault
+}
+
+// trySmallChange takes the small-change path (fastpath.go) when the frame is
+// the window alone, unchanged but for a few rows, with the terminal's modes
+// and cursor as the last frame left them.
+func (r *renderer) trySmallChange(f frame, sc *vt.Screen, cols, rows, textRows, cx, cy int, showCursor bool) ([]byte, bool) {
+	vc, vr := sc.Size()
+	modes := sc.Modes()
+	if !r.known || f.message != "" || f.caption != "" || f.status != "" || modes.ReverseVideo ||
+		r.drawnFrom != sc || vc != cols || vr != rows || textRows != rows || len(r.drawn) < rows ||
+		withOwnMouse(modes, f.ownMouse) != r.outer || showCursor != r.cursorShown {
+		return nil, false
+	}
+	var changed []int
+	for y := range rows {
+		if r.drawn[y] == nil {
+			return nil, false
+		}
+		if !slices.Equal(r.drawn[y], sc.Row(y)) {
+			if changed = append(changed, y); len(changed) > maxFastRows {
+				return nil, false
+			}
+		}
+	}
+	if !showCursor {
+		cx, cy = -1, -1
+	}
+	out, ok := r.fastDraw(sc, changed, cx, cy, showCursor)
+	if ok {
+		r.smallFrames++
+		// tcell's idea of the cursor must follow, for its next full frame.
+		if showCursor {
+			r.scr.ShowCursor(cx, cy)
+		}
+	}
+	return out, ok
 }
 
 // withOwnMouse turns on SGR mouse reports for gmux's own use (mousetrack).

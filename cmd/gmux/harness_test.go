@@ -162,6 +162,7 @@ func (e *env) startIn(cols, rows int, path string, args ...string) *terminal {
 	}
 	tm := &terminal{t: e.t, cmd: cmd, pty: f, screen: vt.New(cols, rows, 1000), done: make(chan struct{})}
 	go tm.read()
+	go tm.wait()
 	e.t.Cleanup(func() {
 		cmd.Process.Kill()
 		f.Close()
@@ -184,9 +185,14 @@ func (tm *terminal) read() {
 			tm.mu.Unlock()
 		}
 		if err != nil {
-			break
+			return
 		}
 	}
+}
+
+// wait records the client's exit. It is apart from read: a test that closes
+// the PTY under a blocked read must still see the client go.
+func (tm *terminal) wait() {
 	err := tm.cmd.Wait()
 	if ee, ok := err.(*exec.ExitError); ok {
 		tm.code = ee.ExitCode()
@@ -246,7 +252,10 @@ func (tm *terminal) waitExit() int {
 	case <-tm.done:
 		return tm.code
 	case <-time.After(10 * time.Second):
-		tm.t.Fatalf("client did not exit; screen:\n%s", tm.text())
+		pid := tm.cmd.Process.Pid
+		wchan, _ := os.ReadFile(fmt.Sprintf("/proc/%d/wchan", pid))
+		st, _ := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		tm.t.Fatalf("client %d did not exit (wchan %s, stat %s); screen:\n%s", pid, wchan, st, tm.text())
 	}
 	return -1
 }

@@ -111,15 +111,20 @@ func TestFloodWhileClientsComeAndGo(t *testing.T) {
 	tm := startSession(t, e, "flood")
 	tm.send(fmt.Sprintf("seq 1 %d; echo flood-$((5*5))-done\r", lines))
 	sigs := []syscall.Signal{syscall.SIGKILL, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGPIPE}
+	cycles := 0
 	for i := 0; ; i++ {
 		c := e.attach(80, 24, "-x", "flood")
 		waitFor(t, "a first frame", func() bool { return strings.TrimSpace(c.text()) != "" })
 		if i%2 == 0 {
 			c.cmd.Process.Signal(sigs[i%len(sigs)])
 		} else {
-			c.pty.Close() // the terminal vanishes under the client
+			// The terminal vanishes under the client: the kernel's hang-up
+			// and a closed PTY, as when a terminal emulator is killed.
+			c.cmd.Process.Signal(syscall.SIGHUP)
+			c.pty.Close()
 		}
 		c.waitExit()
+		cycles++
 		if strings.Contains(tm.text(), "flood-25-done") {
 			break
 		}
@@ -146,7 +151,7 @@ func TestFloodWhileClientsComeAndGo(t *testing.T) {
 			t.Fatalf("output lost: %d then %d", nums[i-1], nums[i])
 		}
 	}
-	t.Logf("checked %d consecutive lines of history", len(nums))
+	t.Logf("%d clients came and went; checked %d consecutive lines of history", cycles, len(nums))
 }
 
 func TestUnusableSocketDir(t *testing.T) {

@@ -1,0 +1,61 @@
+package server
+
+import (
+	"fmt"
+	"math/rand"
+	"testing"
+
+	"github.com/gmux/gmux/server/vt"
+)
+
+// What the client's terminal shows after every frame equals the window, for
+// a long run of small and large changes: the small-change path and tcell's
+// full path must agree on the terminal's state between them.
+func TestFramesKeepTerminalExact(t *testing.T) {
+	const cols, rows = 40, 12
+	r, err := newRenderer("xterm-256color", "", "C.UTF-8", cols, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := vt.New(cols, rows, 0)
+	term := vt.New(cols, rows, 0) // the client's terminal
+	rng := rand.New(rand.NewSource(1))
+	for i := range 3000 {
+		switch rng.Intn(10) {
+		case 0: // a burst of output that scrolls
+			for range rng.Intn(5) + 1 {
+				fmt.Fprintf(sc, "\r\nline %d \x1b[3%dmcolour\x1b[m", i, rng.Intn(8))
+			}
+		case 1: // wide and non-ASCII characters
+			fmt.Fprintf(sc, "\x1b[%d;%dH中é", rng.Intn(rows)+1, rng.Intn(cols-2)+1)
+		case 2:
+			sc.Write([]byte("\x1b[?25l"))
+		case 3:
+			sc.Write([]byte("\x1b[?25h"))
+		default: // a keystroke's echo, maybe with a style
+			fmt.Fprintf(sc, "\x1b[%d;%dH\x1b[%d;3%d;4%dm%c\x1b[m", rng.Intn(rows)+1, rng.Intn(cols)+1,
+				[]int{0, 1, 2, 3, 4, 5, 7, 9}[rng.Intn(8)], rng.Intn(8), rng.Intn(8), 'a'+rng.Intn(26))
+		}
+		term.Write(r.draw(frame{screen: sc}))
+		for y := range rows {
+			for x := range cols {
+				want, got := sc.Cell(x, y), term.Cell(x, y)
+				if want.IsWideTail() {
+					continue
+				}
+				if sc.Text(want) != term.Text(got) && !(sc.Text(want) == "" && term.Text(got) == " ") || want.S != got.S {
+					t.Fatalf("frame %d, cell (%d,%d): window %q %+v, terminal %q %+v", i, x, y, sc.Text(want), want.S, term.Text(got), got.S)
+				}
+			}
+		}
+		wx, wy := sc.Cursor()
+		tx, ty := term.Cursor()
+		if sc.Modes().CursorVisible && (wx != tx || wy != ty || !term.Modes().CursorVisible) {
+			t.Fatalf("frame %d: cursor window (%d,%d), terminal (%d,%d) visible %v", i, wx, wy, tx, ty, term.Modes().CursorVisible)
+		}
+	}
+	if r.smallFrames < 1000 {
+		t.Fatalf("the small-change path ran only %d times", r.smallFrames)
+	}
+	t.Logf("%d of 3000 frames took the small-change path", r.smallFrames)
+}
