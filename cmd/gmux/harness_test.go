@@ -136,14 +136,15 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 
 // terminal is a gmux client running in a PTY, its output read into an emulator.
 type terminal struct {
-	t      *testing.T
-	cmd    *exec.Cmd
-	pty    *os.File
-	mu     sync.Mutex
-	screen *vt.Screen
-	raw    bytes.Buffer
-	done   chan struct{}
-	code   int
+	t        *testing.T
+	cmd      *exec.Cmd
+	pty      *os.File
+	mu       sync.Mutex
+	screen   *vt.Screen
+	raw      bytes.Buffer
+	done     chan struct{} // closed when the client has exited
+	readDone chan struct{} // closed when its output has all been read
+	code     int
 }
 
 func (e *env) attach(cols, rows int, args ...string) *terminal {
@@ -160,7 +161,7 @@ func (e *env) startIn(cols, rows int, path string, args ...string) *terminal {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	tm := &terminal{t: e.t, cmd: cmd, pty: f, screen: vt.New(cols, rows, 1000), done: make(chan struct{})}
+	tm := &terminal{t: e.t, cmd: cmd, pty: f, screen: vt.New(cols, rows, 1000), done: make(chan struct{}), readDone: make(chan struct{})}
 	go tm.read()
 	go tm.wait()
 	e.t.Cleanup(func() {
@@ -172,6 +173,7 @@ func (e *env) startIn(cols, rows int, path string, args ...string) *terminal {
 }
 
 func (tm *terminal) read() {
+	defer close(tm.readDone)
 	buf := make([]byte, 64<<10)
 	for {
 		n, err := tm.pty.Read(buf)
@@ -196,6 +198,12 @@ func (tm *terminal) wait() {
 	err := tm.cmd.Wait()
 	if ee, ok := err.(*exec.ExitError); ok {
 		tm.code = ee.ExitCode()
+	}
+	// The client's last words may still be in the PTY: let the reader take
+	// them (it ends when the PTY does), unless the test closed the PTY.
+	select {
+	case <-tm.readDone:
+	case <-time.After(2 * time.Second):
 	}
 	close(tm.done)
 }
