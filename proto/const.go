@@ -1,6 +1,9 @@
 package proto
 
-import "errors"
+import (
+	"errors"
+	"strconv"
+)
 
 // Version is the protocol version. Bump it whenever a frame's layout or meaning
 // changes; peers of different versions refuse each other with a clear message.
@@ -39,7 +42,7 @@ func (t Type) String() string {
 	if s, ok := typeNames[t]; ok {
 		return s
 	}
-	return "unknown(" + itoa(int(t)) + ")"
+	return "unknown(" + strconv.Itoa(int(t)) + ")"
 }
 
 // Known reports whether t is a frame type this version understands.
@@ -53,25 +56,3 @@ var (
 	// ErrMalformed is returned for a payload that does not decode.
 	ErrMalformed = errors.New("proto: malformed payload")
 )
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}

@@ -59,7 +59,7 @@ func init() {
 			if withHistory {
 				args = args[1:]
 			}
-			path := "hardcopy." + itoa(x.w.number)
+			path := "hardcopy." + strconv.Itoa(x.w.number)
 			if len(args) > 0 {
 				path = expandHome(args[0])
 			}

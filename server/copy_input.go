@@ -8,14 +8,7 @@ import (
 
 // copyInput feeds one key to c's copy mode and returns the bytes it used.
 func (s *session) copyInput(c *client, data []byte) int {
-	key := data[:1]
-	if data[0] == 0x1b && len(data) > 1 && (data[1] == '[' || data[1] == 'O') {
-		j := 2
-		for j < len(data) && (data[j] < 0x40 || data[j] > 0x7e) {
-			j++
-		}
-		key = data[:min(j+1, len(data))]
-	}
+	key := nextKey(data)
 	m := c.copy
 	res, text := m.key(key)
 	switch res {

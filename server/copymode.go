@@ -116,7 +116,7 @@ func (m *copyMode) key(k []byte) (res copyResult, text string) {
 	case '^':
 		m.cx = firstNonBlank(m.line(m.cy))
 	case '$':
-		m.cx = max(0, textCols(m.line(m.cy))-1)
+		m.cx = max(0, textWidth(m.line(m.cy))-1)
 	case 'w':
 		for range n {
 			m.wordForward()
@@ -249,7 +249,7 @@ func (m *copyMode) wordBackward() {
 	x := min(m.cx, len(line))
 	if x == 0 && m.cy > 0 {
 		m.cy--
-		m.cx = textCols(m.line(m.cy))
+		m.cx = textWidth(m.line(m.cy))
 		m.wordBackward()
 		return
 	}
@@ -283,9 +283,6 @@ func firstNonBlank(s string) int {
 	}
 	return 0
 }
-
-// textCols is the width of a line's text in columns.
-func textCols(s string) int { return textWidth(s) }
 
 // selected reports whether the cell at (x, y) is inside the marked region.
 func (m *copyMode) selected(x, y int) bool {

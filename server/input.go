@@ -38,17 +38,8 @@ func (s *session) input(c *client, data []byte) {
 		}
 		if c.prefix {
 			c.prefix = false
-			key := data[i : i+1]
-			if b == 0x1b && i+1 < len(data) {
-				// An escape sequence after the command key (an arrow, say) is
-				// one key: consume it all.
-				j := i + 1
-				for j < len(data) && (j == i+1 || data[j] < 0x40 || data[j] > 0x7e) {
-					j++
-				}
-				key = data[i:min(j+1, len(data))]
-				i = min(j, len(data)-1)
-			}
+			key := nextKey(data[i:])
+			i += len(key) - 1
 			start = i + 1
 			s.runKey(c, key)
 			if c.gone || !c.attached {
@@ -65,6 +56,19 @@ func (s *session) input(c *client, data []byte) {
 	if start < len(data) {
 		s.sendInput(c, data[start:])
 	}
+}
+
+// nextKey returns the first key in data: one byte, or a whole CSI or SS3
+// sequence (an arrow, a function key) when data starts with one.
+func nextKey(data []byte) []byte {
+	if len(data) > 2 && data[0] == 0x1b && (data[1] == '[' || data[1] == 'O') {
+		j := 2
+		for j < len(data) && (data[j] < 0x40 || data[j] > 0x7e) {
+			j++
+		}
+		return data[:min(j+1, len(data))]
+	}
+	return data[:1]
 }
 
 func (s *session) sendInput(c *client, b []byte) {

@@ -15,14 +15,15 @@ func (m *menu) key(data []byte) ([]byte, bool) {
 	for i := 0; i < len(data); i++ {
 		b := data[i]
 		switch {
-		case b == 0x1b && i+2 < len(data) && (data[i+1] == '[' || data[i+1] == 'O'):
-			switch data[i+2] {
+		case len(nextKey(data[i:])) > 1: // an arrow or another sequence
+			key := nextKey(data[i:])
+			switch key[len(key)-1] {
 			case 'A':
 				m.move(-1)
 			case 'B':
 				m.move(+1)
 			}
-			i += 2
+			i += len(key) - 1
 		case b == 'k' || b == 0x10: // k, C-p
 			m.move(-1)
 		case b == 'j' || b == 0x0e || b == ' ': // j, C-n

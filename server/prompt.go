@@ -28,15 +28,16 @@ func (p *prompt) key(data []byte) (rest []byte, finished bool, accepted bool) {
 		switch {
 		case b == '\r' || b == '\n':
 			return data[i+1:], true, true
-		case b == 0x1b && i+2 < len(data) && data[i+1] == '[':
+		case len(nextKey(data[i:])) > 1:
 			// Arrow keys: up and down walk the history.
-			switch data[i+2] {
+			key := nextKey(data[i:])
+			switch key[len(key)-1] {
 			case 'A':
 				p.walkHistory(-1)
 			case 'B':
 				p.walkHistory(+1)
 			}
-			i += 3
+			i += len(key)
 			continue
 		case b == 0x1b || b == 0x07 || b == 0x03: // Esc, C-g, C-c abort
 			return data[i+1:], true, false

@@ -94,6 +94,7 @@ func newRenderer(term, colorterm, locale string, cols, rows int) (*renderer, err
 	if err := withLocale(locale, scr.Init); err != nil {
 		return nil, fmt.Errorf("terminal %q: %w", term, err)
 	}
+	tty.dropKeyboardProtocols()
 	return &renderer{ti: ti, tty: tty, scr: scr}, nil
 }
 
@@ -340,6 +341,7 @@ func (r *renderer) syncModes(m vt.Modes) {
 func (r *renderer) fini() []byte {
 	r.syncModes(vt.Modes{})
 	r.scr.Fini()
+	r.tty.dropKeyboardProtocols()
 	return r.tty.take()
 }
 

@@ -204,12 +204,7 @@ func (s *session) windowExited(w *window, status string, code int) {
 // removeWindow takes a closed window out of the session; clients showing it
 // move to another. The last window's going ends the session.
 func (s *session) removeWindow(w *window) {
-	for i, x := range s.windows {
-		if x == w {
-			s.windows = append(s.windows[:i], s.windows[i+1:]...)
-			break
-		}
-	}
+	s.unlist(w)
 	if s.lastWin == w {
 		s.lastWin = nil
 		if len(s.windows) > 0 {
@@ -247,19 +242,19 @@ func (s *session) zombieKey(c *client, key byte) {
 		if w.named {
 			title = w.title
 		}
-		s.removeWindowQuietly(w)
+		s.unlist(w) // replaced in place, under the same number
 		if _, err := s.newWindow(c, w.argv, title, w.number); err != nil {
 			s.showMessage(c, err.Error())
 		}
 	}
 }
 
-// removeWindowQuietly drops a dead window about to be replaced in place.
-func (s *session) removeWindowQuietly(w *window) {
+// unlist takes w out of the window list.
+func (s *session) unlist(w *window) {
 	for i, x := range s.windows {
 		if x == w {
 			s.windows = append(s.windows[:i], s.windows[i+1:]...)
-			break
+			return
 		}
 	}
 }

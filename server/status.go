@@ -1,13 +1,12 @@
 package server
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/gmux/gmux/server/vt"
 )
-
-var vtRuneWidth = vt.RuneWidth
 
 // Status line modes (hardstatus) and caption modes, as in screen.
 const (
@@ -49,7 +48,7 @@ func (s *session) expandStatus(format string, cur *window, cols int) string {
 			b.WriteString(s.windowRange(cur, mod))
 		case 'n':
 			if cur != nil {
-				b.WriteString(itoa(cur.number))
+				b.WriteString(strconv.Itoa(cur.number))
 			}
 		case 't':
 			if cur != nil {
@@ -92,7 +91,7 @@ func (s *session) expandStatus(format string, cur *window, cols int) string {
 	return l + r
 }
 
-// windowRange lists windows as "0 bash  1 vim": all (mod 0), those before
+// windowRange lists windows as "0 bash  1* vim": all (mod 0), those before
 // cur ('-') or after it ('+'); in the full list the current one has a '*'.
 func (s *session) windowRange(cur *window, mod byte) string {
 	var parts []string
@@ -107,7 +106,7 @@ func (s *session) windowRange(cur *window, mod byte) string {
 		if w == cur && mod == 0 {
 			mark = "*"
 		}
-		parts = append(parts, itoa(w.number)+mark+" "+w.displayTitle())
+		parts = append(parts, strconv.Itoa(w.number)+mark+" "+w.displayTitle())
 	}
 	out := strings.Join(parts, "  ")
 	switch {
@@ -133,20 +132,10 @@ func statusHasClock(format string) (bool, time.Duration) {
 	return false, 0
 }
 
-func itoa(n int) string {
-	if n < 0 {
-		return "-" + itoa(-n)
-	}
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
-}
-
 func textWidth(s string) int {
 	n := 0
 	for _, r := range s {
-		n += vtRuneWidth(r)
+		n += vt.RuneWidth(r)
 	}
 	return n
 }

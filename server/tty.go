@@ -25,9 +25,9 @@ func newConnTty(cols, rows int) *connTty {
 	return &connTty{cols: cols, rows: rows, stop: make(chan struct{})}
 }
 
-// Keyboard protocols tcell turns on for xterm-like terminals. A terminal that
-// honours them sends keys a shell cannot read, and gmux forwards keys raw, so
-// they are dropped on the way out (with their resets).
+// Keyboard protocols tcell turns on for xterm-like terminals at Init (and
+// off at Fini). A terminal that honours them sends keys a shell cannot read,
+// and gmux forwards keys raw, so they are dropped from what Init and Fini wrote.
 var droppedSequences = [][]byte{
 	[]byte("\x1b[>4;2m"), []byte("\x1b[>1u"), []byte("\x1b[?9001h"),
 	[]byte("\x1b[?9001l"), []byte("\x1b[<u"), []byte("\x1b[>4;0m"),
@@ -36,16 +36,18 @@ var droppedSequences = [][]byte{
 func (t *connTty) Write(p []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if bytes.Contains(p, []byte("\x1b[>")) || bytes.Contains(p, []byte("\x1b[<u")) || bytes.Contains(p, []byte("9001")) {
-		q := p
-		for _, seq := range droppedSequences {
-			q = bytes.ReplaceAll(q, seq, nil)
-		}
-		t.buf.Write(q)
-		return len(p), nil
+	return t.buf.Write(p)
+}
+
+// dropKeyboardProtocols removes droppedSequences from what is waiting.
+func (t *connTty) dropKeyboardProtocols() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	b := t.buf.Bytes()
+	for _, seq := range droppedSequences {
+		b = bytes.ReplaceAll(b, seq, nil)
 	}
-	t.buf.Write(p)
-	return len(p), nil
+	t.buf = *bytes.NewBuffer(b)
 }
 
 // take returns and clears what has been written.

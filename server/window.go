@@ -187,7 +187,6 @@ func (w *window) resize(cols, rows int) {
 func (w *window) hangup() {
 	if w.cmd.Process != nil && !w.exited {
 		_ = syscall.Kill(-w.cmd.Process.Pid, syscall.SIGHUP) // already gone is fine
-		_ = w.cmd.Process.Signal(syscall.SIGHUP)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -88,7 +89,7 @@ func (l *windowLog) close() {
 	l.f.Close()
 }
 
-// logFlushDelay is how long logged output may wait in memory (screen's
+// defaultLogFlush is how long logged output may wait in memory (screen's
 // "logfile flush", default 10 s here as there).
 var defaultLogFlush = 10 * time.Second
 
@@ -110,7 +111,7 @@ func (s *session) logOutput(w *window, data []byte) {
 // logPath expands the logfile name for window w: %n number, %t title, %S
 // session name, %% a percent sign; relative to the session's directory.
 func (s *session) logPath(pattern string, w *window) string {
-	r := strings.NewReplacer("%n", itoa(w.number), "%t", w.displayTitle(), "%S", s.opts.Name, "%%", "%")
+	r := strings.NewReplacer("%n", strconv.Itoa(w.number), "%t", w.displayTitle(), "%S", s.opts.Name, "%%", "%")
 	p := expandHome(r.Replace(pattern))
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(s.opts.Dir, p)

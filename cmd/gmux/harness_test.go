@@ -278,5 +278,3 @@ func (tm *terminal) resize(cols, rows int) {
 
 // alive reports whether process pid exists.
 func alive(pid int) bool { return syscall.Kill(pid, 0) == nil }
-
-func lookPath(name string) (string, error) { return exec.LookPath(name) }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -121,7 +122,7 @@ func TestResumeFullScreenPrograms(t *testing.T) {
 		{"htop", "htop -d 1000", "PID"},
 	} {
 		t.Run(prog.name, func(t *testing.T) {
-			if _, err := lookPath(prog.name); err != nil {
+			if _, err := exec.LookPath(prog.name); err != nil {
 				t.Skipf("%s not installed", prog.name)
 			}
 			e := newEnv(t)

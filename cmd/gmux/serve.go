@@ -6,6 +6,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/gmux/gmux/client"
 	"github.com/gmux/gmux/server"
@@ -45,7 +46,7 @@ func serve() int {
 	// The programs inherit this environment; so does tcell's terminfo lookup.
 	os.Clearenv()
 	for _, kv := range cfg.Env {
-		if k, v, ok := cutEnv(kv); ok {
+		if k, v, ok := strings.Cut(kv, "="); ok && k != "" {
 			os.Setenv(k, v)
 		}
 	}
@@ -55,13 +56,4 @@ func serve() int {
 		Cols: cfg.Cols, Rows: cfg.Rows, Scrollback: cfg.Scrollback,
 		Escape: cfg.Escape, Literal: cfg.Literal, Config: cfg.Config, AwaitAttach: cfg.AwaitAttach, LogAll: cfg.LogAll, Log: logger,
 	}, ready)
-}
-
-func cutEnv(kv string) (string, string, bool) {
-	for i := 0; i < len(kv); i++ {
-		if kv[i] == '=' {
-			return kv[:i], kv[i+1:], i > 0
-		}
-	}
-	return "", "", false
 }

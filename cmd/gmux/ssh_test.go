@@ -101,7 +101,7 @@ func TestSSHDropKeepsJob(t *testing.T) {
 			} else {
 				// The per-connection sshd process is the parent of the login's
 				// session: find it through the job's ancestry and kill it.
-				for _, p := range sshdSessionProcs(sshd.cmd.Process.Pid) {
+				for _, p := range childrenOf(sshd.cmd.Process.Pid) {
 					syscall.Kill(p, syscall.SIGKILL)
 				}
 			}
@@ -122,7 +122,3 @@ func TestSSHDropKeepsJob(t *testing.T) {
 		})
 	}
 }
-
-// sshdSessionProcs returns the children of the listening sshd: one per
-// connection.
-func sshdSessionProcs(listener int) []int { return childrenOf(listener) }

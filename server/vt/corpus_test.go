@@ -141,7 +141,7 @@ func compareWithGolden(t *testing.T, in, golden string) string {
 			if c.IsWideTail() {
 				continue
 			}
-			got := goldenCell{text: s.Text(c), style: comparable(c.S)}
+			got := goldenCell{text: s.Text(c), style: c.S}
 			if got.text == "" {
 				got.text = " "
 			}
@@ -164,10 +164,6 @@ func compareWithGolden(t *testing.T, in, golden string) string {
 	}
 	return strings.Join(diffs, "\n")
 }
-
-// comparable keeps the parts of a style tmux's capture reports; blank cells'
-// foreground and attributes are invisible, so only their background counts.
-func comparable(st Style) Style { return st }
 
 // parseCapture reads `tmux capture-pane -p -e -N` output: text with SGR
 // sequences, one line per row. tmux emits each style change relative to the

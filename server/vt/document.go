@@ -17,12 +17,8 @@ func (s *Screen) Snapshot() *Document {
 	for i := range h.n {
 		d.lines = append(d.lines, h.at(i))
 	}
-	tmp := NewHistory(s.rows)
 	for y := range s.rows {
-		tmp.push(s, s.g.row(y))
-	}
-	for i := range tmp.n {
-		d.lines = append(d.lines, tmp.at(i))
+		d.lines = append(d.lines, h.encode(s, s.g.row(y)))
 	}
 	return d
 }
@@ -48,8 +44,7 @@ func (d *Document) Wrapped(i int) bool { return d.lines[i].wrapped }
 
 // Cells decodes line i into at least cols cells.
 func (d *Document) Cells(i, cols int) []Cell {
-	h := History{lines: d.lines[i : i+1], n: 1, limit: 1}
-	return h.Cells(d.s, 0, cols)
+	return d.lines[i].cells(d.s, cols)
 }
 
 // TextOf returns a decoded cell's characters ("" for empty or a wide tail).

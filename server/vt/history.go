@@ -72,9 +72,14 @@ func (h *History) add(hl histLine) {
 
 // push stores screen line l.
 func (h *History) push(s *Screen, l *line) {
-	if h.limit == 0 {
-		return
+	if h.limit > 0 {
+		h.add(h.encode(s, l))
 	}
+}
+
+// encode turns screen line l into its compact form, building it in the
+// history's scratch buffers.
+func (h *History) encode(s *Screen, l *line) histLine {
 	cells := l.cells
 	end := min(l.used, len(cells))
 	for end > 0 && cells[end-1].R == 0 && cells[end-1].S == (Style{}) {
@@ -107,7 +112,7 @@ func (h *History) push(s *Screen, l *line) {
 		hl.runs = append([]styleRun(nil), runs...)
 	}
 	h.scratch, h.scratchRun = b, runs
-	h.add(hl)
+	return hl
 }
 
 // Text returns history line i (0 is the oldest) as text.
@@ -118,8 +123,10 @@ func (h *History) Wrapped(i int) bool { return h.at(i).wrapped }
 
 // Cells decodes history line i into cells for screen s (which owns the table
 // of grapheme clusters), cols wide at least.
-func (h *History) Cells(s *Screen, i int, cols int) []Cell {
-	hl := h.at(i)
+func (h *History) Cells(s *Screen, i int, cols int) []Cell { return h.at(i).cells(s, cols) }
+
+// cells decodes a stored line for screen s, cols wide at least.
+func (hl histLine) cells(s *Screen, cols int) []Cell {
 	out := make([]Cell, 0, max(cols, len(hl.text)))
 	run := 0
 	var st Style

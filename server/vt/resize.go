@@ -11,7 +11,7 @@ func (s *Screen) Resize(cols, rows int) {
 	// Lines pushed off the top of the main screen are kept in the history.
 	drop := max(0, s.cur.y+1-rows)
 	if s.altActive {
-		s.main = s.resizeGrid(&s.main, cols, rows, max(0, s.main.lastUsed(s.cols)+1-rows), true)
+		s.main = s.resizeGrid(&s.main, cols, rows, max(0, s.main.lastUsed()+1-rows), true)
 		s.alt = s.resizeGrid(&s.alt, cols, rows, drop, false)
 		s.g = &s.alt
 	} else {
@@ -35,7 +35,7 @@ func (s *Screen) Resize(cols, rows int) {
 }
 
 // lastUsed returns the last row with content, or -1.
-func (g *grid) lastUsed(cols int) int {
+func (g *grid) lastUsed() int {
 	for y := len(g.lines) - 1; y >= 0; y-- {
 		for _, c := range g.row(y).cells {
 			if c != (Cell{}) {

@@ -143,9 +143,7 @@ func (s *Screen) Width(c Cell) int {
 	switch {
 	case c.R == wideTail:
 		return 0
-	case c.R <= 0:
-		return 1
-	case c.R < 0x7f:
+	case c.R >= 0 && c.R < 0x7f:
 		return 1
 	}
 	return max(RuneWidth(firstRune(s.Text(c))), 1)
