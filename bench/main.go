@@ -2,7 +2,7 @@
 // run on one machine: throughput of heavy output, keystroke echo latency,
 // memory, idle cost and reattach time. It prints a table and writes JSON.
 //
-//	go run ./bench [-runs 3] [-size 64] [-json bench.json] [-only gmux,tmux]
+//	go run ./bench [-runs 3] [-size 64] [-json bench.json] [-only gmux,tmux] [-cases echo,idle]
 package main
 
 import (
@@ -25,7 +25,13 @@ var (
 	only    = flag.String("only", "", "comma-separated subset: gmux,tmux,screen,direct")
 	idleFor = flag.Duration("idle", 10*time.Second, "how long the idle case watches")
 	gmuxBin = flag.String("gmux", "", "gmux binary (default: build ./cmd/gmux)")
+	cases   = flag.String("cases", "", "comma-separated subset: throughput,stalled,echo,idle,reattach,windows")
 )
+
+// want says whether case name is to be measured.
+func want(name string) bool {
+	return *cases == "" || strings.Contains(","+*cases+",", ","+name+",")
+}
 
 const cols, rows = 200, 50
 
@@ -98,7 +104,7 @@ func measure(m *mux, flood, wide string) (r result) {
 	}()
 	m.start()
 	c := m.attach()
-	defer c.close()
+	defer func() { c.close() }() // the c of the end: reattach replaces it
 	c.typeLine("export PS1='$ '; stty -echo")
 	if m.name != "direct" {
 		r.RSSStartKiB = rssKiB(m.serverPID())
@@ -106,17 +112,20 @@ func measure(m *mux, flood, wide string) (r result) {
 	// 1. throughput
 	var tput []float64
 	for i := range *runs {
+		if !want("throughput") {
+			break
+		}
 		start := time.Now()
 		c.typeLine(fmt.Sprintf("cat %s; %s", flood, markerCmd(i)))
 		c.waitFor(marker(i), 90*time.Second)
 		tput = append(tput, float64(*sizeMiB<<20)/time.Since(start).Seconds()/1e6)
 	}
 	r.ThroughputMBs = median(tput)
-	if m.name != "direct" {
+	if m.name != "direct" && want("throughput") {
 		r.RSSAfterFloodKiB = rssKiB(m.serverPID())
 	}
 	// 1b. with a stalled second client (one that never reads)
-	if m.shared != nil {
+	if m.shared != nil && want("stalled") {
 		stalled := m.shared()
 		start := time.Now()
 		c.typeLine(fmt.Sprintf("cat %s; %s", flood, markerCmd(10)))
@@ -124,7 +133,27 @@ func measure(m *mux, flood, wide string) (r result) {
 		r.StalledMBs = float64(*sizeMiB<<20) / time.Since(start).Seconds() / 1e6
 		stalled.close()
 	}
-	// 2. echo latency through a raw-mode echo program
+	if want("echo") {
+		r.EchoP50us, r.EchoP99us = echoLatency(c)
+	}
+	if want("idle") {
+		r.IdleServerTicks, r.IdleServerWakeups, r.IdleClientTicks, r.IdleClientWakeups = idleCost(m, c)
+	}
+	if m.name == "direct" {
+		return r
+	}
+	if want("reattach") {
+		r.ReattachMs, c = reattach(m, c)
+	}
+	if want("windows") {
+		r.RSS10WindowsKiB = tenWindows(m, c, wide)
+	}
+	return r
+}
+
+// echoLatency types bytes one at a time into a raw-mode echo program and
+// times each until it comes back, returning p50 and p99 in µs.
+func echoLatency(c *client) (p50, p99 float64) {
 	// dd copies byte by byte and stops after the samples (raw mode has no C-c).
 	const samples = 300
 	c.typeLine(fmt.Sprintf("clear; stty raw -echo; dd bs=1 count=%d 2>/dev/null; stty sane -echo", samples+4))
@@ -144,9 +173,13 @@ func measure(m *mux, flood, wide string) (r result) {
 		lat = append(lat, float64(time.Since(start).Microseconds()))
 	}
 	sort.Float64s(lat)
-	r.EchoP50us, r.EchoP99us = lat[len(lat)/2], lat[len(lat)*99/100]
 	c.typeLine("clear")
-	// 4. idle cost, attached and quiet
+	return lat[len(lat)/2], lat[len(lat)*99/100]
+}
+
+// idleCost counts CPU ticks and context switches of server and client while
+// attached and quiet.
+func idleCost(m *mux, c *client) (srvTicks, srvWakeups, cliTicks, cliWakeups int) {
 	time.Sleep(500 * time.Millisecond)
 	c.drain()
 	var srvPID int
@@ -156,12 +189,12 @@ func measure(m *mux, flood, wide string) (r result) {
 	s0, c0 := procStat(srvPID), procStat(c.pid())
 	time.Sleep(*idleFor)
 	s1, c1 := procStat(srvPID), procStat(c.pid())
-	r.IdleServerTicks, r.IdleServerWakeups = s1.ticks-s0.ticks, s1.switches-s0.switches
-	r.IdleClientTicks, r.IdleClientWakeups = c1.ticks-c0.ticks, c1.switches-c0.switches
-	if m.name == "direct" {
-		return r
-	}
-	// 5. reattach of a full 200x50 screen
+	return s1.ticks - s0.ticks, s1.switches - s0.switches, c1.ticks - c0.ticks, c1.switches - c0.switches
+}
+
+// reattach times detaching and attaching again until a full 200x50 screen is
+// drawn; it returns the median in ms and the new client.
+func reattach(m *mux, c *client) (float64, *client) {
 	var re []float64
 	for i := range *runs {
 		c.typeLine(fmt.Sprintf("clear; seq -f '%%0199g' 1 60; %s", markerCmd(20+i)))
@@ -173,8 +206,12 @@ func measure(m *mux, flood, wide string) (r result) {
 		c.waitFor(marker(20+i), time.Minute)
 		re = append(re, float64(time.Since(start).Microseconds())/1000)
 	}
-	r.ReattachMs = median(re)
-	// 3c. ten windows, each with 10,000 lines of 200 columns in its history
+	return median(re), c
+}
+
+// tenWindows fills ten windows with 10,000 lines of 200 columns each and
+// returns the server's resident set.
+func tenWindows(m *mux, c *client, wide string) int {
 	for w := range 10 {
 		if w > 0 {
 			m.newWindow()
@@ -183,8 +220,7 @@ func measure(m *mux, flood, wide string) (r result) {
 		c.typeLine(fmt.Sprintf("cat %s; %s", wide, markerCmd(40+w)))
 		c.waitFor(marker(40+w), 2*time.Minute)
 	}
-	r.RSS10WindowsKiB = rssKiB(m.serverPID())
-	return r
+	return rssKiB(m.serverPID())
 }
 
 // marker is text that appears nowhere else: a renderer that sends only the
