@@ -37,20 +37,23 @@ const cols, rows = 200, 50
 
 // result is one multiplexer's figures.
 type result struct {
-	Name              string  `json:"name"`
-	ThroughputMBs     float64 `json:"throughput_mb_s"`
-	StalledMBs        float64 `json:"throughput_with_stalled_client_mb_s,omitempty"`
-	EchoP50us         float64 `json:"echo_p50_us"`
-	EchoP99us         float64 `json:"echo_p99_us"`
-	RSSStartKiB       int     `json:"rss_start_kib,omitempty"`
-	RSSAfterFloodKiB  int     `json:"rss_after_flood_kib,omitempty"`
-	RSS10WindowsKiB   int     `json:"rss_10_windows_kib,omitempty"`
-	IdleServerTicks   int     `json:"idle_server_cpu_ticks"`
-	IdleClientTicks   int     `json:"idle_client_cpu_ticks"`
-	IdleServerWakeups int     `json:"idle_server_wakeups"`
-	IdleClientWakeups int     `json:"idle_client_wakeups"`
-	ReattachMs        float64 `json:"reattach_ms,omitempty"`
-	Err               string  `json:"error,omitempty"`
+	Name          string  `json:"name"`
+	ThroughputMBs float64 `json:"throughput_mb_s"`
+	StalledMBs    float64 `json:"throughput_with_stalled_client_mb_s,omitempty"`
+	EchoP50us     float64 `json:"echo_p50_us"`
+	EchoP99us     float64 `json:"echo_p99_us"`
+	// context switches per echo (all threads); includes the sample loop's pauses
+	EchoServerSwitches float64 `json:"echo_server_switches"`
+	EchoClientSwitches float64 `json:"echo_client_switches"`
+	RSSStartKiB        int     `json:"rss_start_kib,omitempty"`
+	RSSAfterFloodKiB   int     `json:"rss_after_flood_kib,omitempty"`
+	RSS10WindowsKiB    int     `json:"rss_10_windows_kib,omitempty"`
+	IdleServerTicks    int     `json:"idle_server_cpu_ticks"`
+	IdleClientTicks    int     `json:"idle_client_cpu_ticks"`
+	IdleServerWakeups  int     `json:"idle_server_wakeups"`
+	IdleClientWakeups  int     `json:"idle_client_wakeups"`
+	ReattachMs         float64 `json:"reattach_ms,omitempty"`
+	Err                string  `json:"error,omitempty"`
 }
 
 func main() {
@@ -134,7 +137,16 @@ func measure(m *mux, flood, wide string) (r result) {
 		stalled.close()
 	}
 	if want("echo") {
+		var srvPID int
+		if m.name != "direct" {
+			srvPID = m.serverPID()
+		}
+		s0, c0 := procStat(srvPID), procStat(c.pid())
 		r.EchoP50us, r.EchoP99us = echoLatency(c)
+		s1, c1 := procStat(srvPID), procStat(c.pid())
+		// Context switches per keystroke show how many hand-offs an echo takes.
+		r.EchoServerSwitches = float64(s1.switches-s0.switches) / echoSamples
+		r.EchoClientSwitches = float64(c1.switches-c0.switches) / echoSamples
 	}
 	if want("idle") {
 		r.IdleServerTicks, r.IdleServerWakeups, r.IdleClientTicks, r.IdleClientWakeups = idleCost(m, c)
@@ -151,11 +163,13 @@ func measure(m *mux, flood, wide string) (r result) {
 	return r
 }
 
+const echoSamples = 300
+
 // echoLatency types bytes one at a time into a raw-mode echo program and
 // times each until it comes back, returning p50 and p99 in µs.
 func echoLatency(c *client) (p50, p99 float64) {
 	// dd copies byte by byte and stops after the samples (raw mode has no C-c).
-	const samples = 300
+	const samples = echoSamples
 	c.typeLine(fmt.Sprintf("clear; stty raw -echo; dd bs=1 count=%d 2>/dev/null; stty sane -echo", samples+4))
 	time.Sleep(300 * time.Millisecond)
 	c.drain()

@@ -3,7 +3,6 @@ package server
 import (
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/gdamore/tcell/v2"
@@ -40,7 +39,7 @@ func (r *renderer) rowUnchanged(y int, sc *vt.Screen, cells []vt.Cell) bool {
 	for len(r.drawn) <= y {
 		r.drawn = append(r.drawn, nil)
 	}
-	if r.drawn[y] != nil && slices.Equal(r.drawn[y], cells) {
+	if r.drawn[y] != nil && vt.SameCells(r.drawn[y], cells) {
 		return true
 	}
 	r.drawn[y] = append(r.drawn[y][:0], cells...)
@@ -411,7 +410,7 @@ func (r *renderer) trySmallChange(f frame, sc *vt.Screen, cols, rows, textRows, 
 		if r.drawn[y] == nil {
 			return nil, false
 		}
-		if !slices.Equal(r.drawn[y], sc.Row(y)) {
+		if !vt.SameCells(r.drawn[y], sc.Row(y)) {
 			if changed = append(changed, y); len(changed) > maxFastRows {
 				return nil, false
 			}

@@ -66,6 +66,11 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	if err != nil {
 		return nil, fmt.Errorf("start %s: %w", argv[0], err)
 	}
+	if f, err = pollable(f); err != nil {
+		_ = cmd.Process.Kill() // it has no terminal to talk to
+		go cmd.Wait()
+		return nil, fmt.Errorf("start %s: %w", argv[0], err)
+	}
 	w := &window{
 		number: number,
 		title:  title,
@@ -178,7 +183,7 @@ func (w *window) resize(cols, rows int) {
 	}
 	w.screen.Resize(cols, rows)
 	if !w.exited {
-		_ = pty.Setsize(w.pty, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)}) // a failure leaves the old size, which is harmless
+		_ = setWinsize(w.pty, cols, rows) // a failure leaves the old size, which is harmless
 	}
 }
 

@@ -1,7 +1,9 @@
 package vt
 
 import (
+	"bytes"
 	"sync"
+	"unsafe"
 
 	"github.com/rivo/uniseg"
 )
@@ -59,4 +61,20 @@ func fillBMPWidth() {
 		}
 		bmpWidth[r] = int8(uniseg.StringWidth(string(r)))
 	}
+}
+
+// SameCells reports whether a and b hold the same cells. It compares their
+// memory, which is many times faster than comparing cell by cell (the renderer
+// compares every row of the screen on every frame). Equal bytes mean equal
+// cells; the reverse could fail only on differing padding, and then the
+// caller merely redraws a row that had not changed.
+func SameCells(a, b []Cell) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) == 0 {
+		return true
+	}
+	n := len(a) * int(unsafe.Sizeof(Cell{}))
+	return bytes.Equal(unsafe.Slice((*byte)(unsafe.Pointer(&a[0])), n), unsafe.Slice((*byte)(unsafe.Pointer(&b[0])), n))
 }
