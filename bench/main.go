@@ -73,7 +73,7 @@ func main() {
 	wide := filepath.Join(work, "wide.txt")
 	must(writeWide(wide, 10000))
 
-	var results []result
+	var muxes []*mux
 	for _, m := range multiplexers(work) {
 		if *only != "" && !strings.Contains(","+*only+",", ","+m.name+",") {
 			continue
@@ -82,12 +82,21 @@ func main() {
 			fmt.Fprintf(os.Stderr, "skip %s: %s\n", m.name, m.missing())
 			continue
 		}
+		muxes = append(muxes, m)
+	}
+	results := make([]result, len(muxes))
+	for i, m := range muxes {
 		fmt.Fprintf(os.Stderr, "measuring %s…\n", m.name)
-		r := measure(m, flood, wide)
+		results[i] = measure(m, flood, wide)
+	}
+	if want("echo") {
+		fmt.Fprintf(os.Stderr, "measuring echo latency, side by side…\n")
+		echoSideBySide(muxes, results)
+	}
+	for _, r := range results {
 		if r.Err != "" {
-			fmt.Fprintf(os.Stderr, "  %s: %s\n", m.name, r.Err)
+			fmt.Fprintf(os.Stderr, "  %s: %s\n", r.Name, r.Err)
 		}
-		results = append(results, r)
 	}
 	report(results)
 	b, _ := json.MarshalIndent(map[string]any{
@@ -136,18 +145,6 @@ func measure(m *mux, flood, wide string) (r result) {
 		r.StalledMBs = float64(*sizeMiB<<20) / time.Since(start).Seconds() / 1e6
 		stalled.close()
 	}
-	if want("echo") {
-		var srvPID int
-		if m.name != "direct" {
-			srvPID = m.serverPID()
-		}
-		s0, c0 := procStat(srvPID), procStat(c.pid())
-		r.EchoP50us, r.EchoP99us = echoLatency(c)
-		s1, c1 := procStat(srvPID), procStat(c.pid())
-		// Context switches per keystroke show how many hand-offs an echo takes.
-		r.EchoServerSwitches = float64(s1.switches-s0.switches) / echoSamples
-		r.EchoClientSwitches = float64(c1.switches-c0.switches) / echoSamples
-	}
 	if want("idle") {
 		r.IdleServerTicks, r.IdleServerWakeups, r.IdleClientTicks, r.IdleClientWakeups = idleCost(m, c)
 	}
@@ -163,32 +160,108 @@ func measure(m *mux, flood, wide string) (r result) {
 	return r
 }
 
+// echoSamples is the keystrokes timed per run of the echo case.
 const echoSamples = 300
 
-// echoLatency types bytes one at a time into a raw-mode echo program and
-// times each until it comes back, returning p50 and p99 in µs.
-func echoLatency(c *client) (p50, p99 float64) {
-	// dd copies byte by byte and stops after the samples (raw mode has no C-c).
-	const samples = echoSamples
-	c.typeLine(fmt.Sprintf("clear; stty raw -echo; dd bs=1 count=%d 2>/dev/null; stty sane -echo", samples+4))
-	time.Sleep(300 * time.Millisecond)
-	c.drain()
-	var lat []float64
-	for i := range samples {
-		ch := byte('a' + i%26)
-		if i%150 == 149 {
-			c.send("\r\n")
-			time.Sleep(50 * time.Millisecond)
-			c.drain()
-		}
-		start := time.Now()
-		c.send(string(ch))
-		c.waitByte(ch, 5*time.Second)
-		lat = append(lat, float64(time.Since(start).Microseconds()))
+// echoSideBySide times keystroke echo through every multiplexer at once, in
+// turns: one keystroke through each, then the next. Latency on a shared
+// machine drifts by tens of percent from one second to the next; taking the
+// samples interleaved puts every multiplexer under the same conditions, so
+// the ratios hold even when the absolute figures move.
+func echoSideBySide(muxes []*mux, results []result) {
+	type probe struct {
+		m      *mux
+		r      *result
+		c      *client
+		srvPID int
+		s0, c0 procSample
+		lat    []float64
+		p50    []float64
+		p99    []float64
 	}
-	sort.Float64s(lat)
-	c.typeLine("clear")
-	return lat[len(lat)/2], lat[len(lat)*99/100]
+	var probes []*probe
+	defer func() {
+		for _, p := range probes {
+			p.c.close()
+			p.m.stop()
+		}
+	}()
+	for i, m := range muxes {
+		p := &probe{m: m, r: &results[i]}
+		if err := catch(func() {
+			m.start()
+			p.c = m.attach()
+			p.c.typeLine("export PS1='$ '; stty -echo")
+			if m.name != "direct" {
+				p.srvPID = m.serverPID()
+			}
+		}); err != "" {
+			p.r.Err = "echo: " + err
+			if p.c != nil {
+				p.c.close()
+			}
+			m.stop()
+			continue
+		}
+		probes = append(probes, p)
+	}
+	for _, p := range probes {
+		p.s0, p.c0 = procStat(p.srvPID), procStat(p.c.pid())
+	}
+	for range *runs {
+		// dd copies byte by byte and stops after the samples (raw mode has no C-c).
+		for _, p := range probes {
+			p.c.typeLine(fmt.Sprintf("clear; stty raw -echo; dd bs=1 count=%d 2>/dev/null; stty sane -echo", echoSamples+4))
+			p.lat = p.lat[:0]
+		}
+		time.Sleep(300 * time.Millisecond)
+		for i := range echoSamples {
+			ch := byte('a' + i%26)
+			if i%150 == 149 {
+				// A new line now and then keeps the echoed text off the
+				// right margin.
+				for _, p := range probes {
+					p.c.send("\r\n")
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+			for _, p := range probes {
+				if i%150 == 0 {
+					p.c.drain()
+				}
+				start := time.Now()
+				p.c.send(string(ch))
+				p.c.waitByte(ch, 5*time.Second)
+				p.lat = append(p.lat, float64(time.Since(start).Microseconds()))
+			}
+		}
+		for _, p := range probes {
+			sort.Float64s(p.lat)
+			p.p50 = append(p.p50, p.lat[len(p.lat)/2])
+			p.p99 = append(p.p99, p.lat[len(p.lat)*99/100])
+			p.c.typeLine("clear")
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	for _, p := range probes {
+		s1, c1 := procStat(p.srvPID), procStat(p.c.pid())
+		p.r.EchoP50us, p.r.EchoP99us = median(p.p50), median(p.p99)
+		// Context switches per keystroke show how many hand-offs an echo takes.
+		n := float64(echoSamples * *runs)
+		p.r.EchoServerSwitches = float64(s1.switches-p.s0.switches) / n
+		p.r.EchoClientSwitches = float64(c1.switches-p.c0.switches) / n
+	}
+}
+
+// catch runs f and returns the panic it raised, if any, as text.
+func catch(f func()) (msg string) {
+	defer func() {
+		if p := recover(); p != nil {
+			msg = fmt.Sprint(p)
+		}
+	}()
+	f()
+	return ""
 }
 
 // idleCost counts CPU ticks and context switches of server and client while

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -142,16 +143,26 @@ func killWait(pid int) {
 	if err != nil {
 		return
 	}
-	p.Signal(os.Interrupt)
-	p.Kill()
-	deadline := time.Now().Add(3 * time.Second)
+	// SIGTERM first: each multiplexer ends cleanly on it (gmux then writes
+	// a CPU profile when GMUX_CPUPROFILE asks for one).
+	p.Signal(syscall.SIGTERM)
+	if !waitGone(pid, 2*time.Second) {
+		p.Kill()
+		waitGone(pid, 3*time.Second)
+	}
+}
+
+// waitGone waits until process pid has exited (or is a zombie).
+func waitGone(pid int, timeout time.Duration) bool {
+	deadline := time.Now().Add(timeout)
 	for time.Now().Before(deadline) {
 		if _, err := os.Stat(fmt.Sprintf("/proc/%d", pid)); err != nil {
-			return
+			return true
 		}
 		if b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid)); strings.Contains(string(b), ") Z ") {
-			return
+			return true
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+	return false
 }

@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/gmux/gmux/proto"
+	"golang.org/x/sys/unix"
 	"golang.org/x/term"
 )
 
@@ -56,15 +57,24 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 	if hello.Term == "" {
 		hello.Term = "vt100"
 	}
-	r, welcome, err := handshake(conn, hello)
-	if err != nil {
-		return Result{}, err
-	}
+	// Raw mode first: a server that takes the terminal (below) may draw or
+	// read as soon as it has answered.
 	state, err := term.MakeRaw(int(in.Fd()))
 	if err != nil {
 		return Result{}, fmt.Errorf("raw mode: %w", err)
 	}
 	defer term.Restore(int(in.Fd()), state)
+	// Pass the terminal itself, so the server reads keys and writes frames
+	// without this process in between (server/terminal.go).
+	var rights []byte
+	if term.IsTerminal(int(out.Fd())) && os.Getenv("GMUX_RELAY") != "1" {
+		hello.TTY = true
+		rights = unix.UnixRights(int(in.Fd()))
+	}
+	r, welcome, err := handshake(conn, hello, rights)
+	if err != nil {
+		return Result{}, err
+	}
 
 	// The terminal's hang-up (SSH dropped) or a kill ends only this client;
 	// the server notices the closed connection and carries on.
@@ -86,6 +96,9 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 		}
 	}()
 	go func() {
+		if welcome.Direct {
+			return // the server reads the terminal
+		}
 		buf := make([]byte, 32<<10)
 		for {
 			n, err := in.Read(buf)

@@ -145,10 +145,12 @@ func dial(path string) (*net.UnixConn, error) {
 	return conn, nil
 }
 
-// handshake sends hello and reads the welcome.
-func handshake(conn net.Conn, h proto.Hello) (*proto.Reader, proto.Welcome, error) {
+// handshake sends hello and reads the welcome. rights, if not nil, is a
+// descriptor passed with the hello (unix.UnixRights).
+func handshake(conn *net.UnixConn, h proto.Hello, rights []byte) (*proto.Reader, proto.Welcome, error) {
 	h.PID = os.Getpid()
-	if err := proto.WriteFrame(conn, proto.TypeHello, proto.EncodeHello(h)); err != nil {
+	hello := proto.AppendFrame(nil, proto.TypeHello, proto.EncodeHello(h))
+	if _, _, err := conn.WriteMsgUnix(hello, rights, nil); err != nil {
 		return nil, proto.Welcome{}, fmt.Errorf("send hello: %w", err)
 	}
 	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
@@ -179,7 +181,7 @@ func Command(path string, window int, args []string) (string, error) {
 		return "", err
 	}
 	defer conn.Close()
-	r, _, err := handshake(conn, proto.Hello{Mode: proto.ModeCommand})
+	r, _, err := handshake(conn, proto.Hello{Mode: proto.ModeCommand}, nil)
 	if err != nil {
 		return "", err
 	}

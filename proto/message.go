@@ -20,6 +20,9 @@ type Hello struct {
 	Takeover  bool   `json:"takeover"`   // -d -r: detach other clients first
 	ReadOnly  bool   `json:"readonly"`   // input is ignored
 	ForceUTF8 bool   `json:"force_utf8"` // -U: assume a UTF-8 terminal
+	// TTY says the client's terminal travels with this frame (SCM_RIGHTS):
+	// the server may read and write it directly.
+	TTY bool `json:"tty"`
 }
 
 // Hello modes.
@@ -34,6 +37,10 @@ type Welcome struct {
 	Version int    `json:"-"`
 	Session string `json:"session"`
 	Error   string `json:"error,omitempty"`
+	// Direct says the server took the passed terminal: the client neither
+	// reads nor writes it until it is detached, and no input or output frames
+	// are exchanged.
+	Direct bool `json:"direct,omitempty"`
 }
 
 // Exit tells an attached client that the session ended.

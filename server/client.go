@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"golang.org/x/sys/unix"
 )
 
 // client is one connection: an attached terminal, or a one-off command (-X, -ls).
@@ -16,6 +19,9 @@ type client struct {
 	s        *session
 	id       int
 	conn     net.Conn
+	tty      *os.File // the client's terminal when it passed it (terminal.go), else nil
+	rawConn  syscall.RawConn
+	rawTTY   syscall.RawConn
 	hello    proto.Hello
 	attached bool
 	gone     bool
@@ -26,10 +32,10 @@ type client struct {
 	cols     int
 	rows     int
 
-	out     chan []byte // to the writer goroutine; holds at most one batch
-	pending []byte      // frames waiting for the writer
-	busy    bool        // the writer is writing a batch
-	closing bool        // close the connection once pending is written
+	out     chan []outPart // to the writer goroutine; holds at most one batch
+	pending []outPart      // what waits for the writer, in order
+	busy    bool           // the writer is writing a batch
+	closing bool           // close the connection once pending is written
 
 	dirty    bool      // the window changed since the last frame
 	lastDraw time.Time // when the last frame was drawn
@@ -66,7 +72,7 @@ func (s *session) accept() {
 			continue
 		}
 		id++
-		c := &client{s: s, id: id, conn: conn, out: make(chan []byte, 1)}
+		c := &client{s: s, id: id, conn: conn, out: make(chan []outPart, 1), rawConn: rawConn(conn.(*net.UnixConn))}
 		go s.readClient(c)
 		go s.writeClient(c)
 	}
@@ -75,7 +81,8 @@ func (s *session) accept() {
 // readClient reads frames and hands them to the loop. The first must be a
 // hello, within helloTimeout.
 func (s *session) readClient(c *client) {
-	r := proto.NewReader(c.conn)
+	rr := newRightsReader(c.conn.(*net.UnixConn))
+	r := proto.NewReader(rr)
 	c.conn.SetReadDeadline(time.Now().Add(helloTimeout))
 	f, err := r.ReadFrame()
 	if err == nil && f.Type != proto.TypeHello {
@@ -94,10 +101,14 @@ func (s *session) readClient(c *client) {
 		s.log.Printf("client %d: dropped: %v", c.id, err)
 		c.conn.Close()
 		close(c.out)
+		if fd := rr.take(); fd >= 0 {
+			unix.Close(fd)
+		}
 		return
 	}
 	c.conn.SetReadDeadline(time.Time{})
-	s.post(func() { s.hello(c, h) })
+	fd := rr.take()
+	s.post(func() { s.hello(c, h, fd) })
 	for {
 		f, err := r.ReadFrame()
 		if err != nil {
@@ -108,11 +119,29 @@ func (s *session) readClient(c *client) {
 	}
 }
 
-// writeClient writes batches of frames. It alone blocks on a slow client, so
-// the loop and the other clients never wait for it.
+// outPart is a run of bytes for the client's terminal (when the server holds
+// it) or of frames for its connection.
+type outPart struct {
+	terminal bool
+	b        []byte
+}
+
+// writeClient writes batches, in order. It alone blocks on a slow client, so
+// the loop and the other clients never wait for it. c.tty is set before the
+// first batch is sent, so the channel orders that write before these reads.
 func (s *session) writeClient(c *client) {
-	for b := range c.out {
-		_, err := c.conn.Write(b)
+	for parts := range c.out {
+		var err error
+		for _, p := range parts {
+			if p.terminal {
+				_, err = c.tty.Write(p.b)
+			} else {
+				_, err = c.conn.Write(p.b)
+			}
+			if err != nil {
+				break
+			}
+		}
 		s.post(func() { s.written(c, err) })
 	}
 }
@@ -134,21 +163,64 @@ func (s *session) written(c *client, err error) {
 	s.schedule(c)
 }
 
-// send queues a frame for c.
+// closeWhenSent closes c's connection once what is queued for it is written.
+func (s *session) closeWhenSent(c *client) {
+	c.closing = true
+	if !c.busy && len(c.pending) == 0 {
+		s.afterEvent(func() { s.dropClient(c, nil) })
+	}
+}
+
+// send queues a frame for c; output goes straight to its terminal when the
+// server holds it.
 func (s *session) send(c *client, t proto.Type, payload []byte) {
 	if c.gone {
 		return
 	}
+	if t == proto.TypeOutput && c.tty != nil {
+		c.queue(true, payload)
+		s.flush(c)
+		return
+	}
 	for len(payload) > proto.MaxPayload {
-		c.pending = proto.AppendFrame(c.pending, t, payload[:proto.MaxPayload])
+		c.queue(false, proto.AppendFrame(nil, t, payload[:proto.MaxPayload]))
 		payload = payload[proto.MaxPayload:]
 	}
-	c.pending = proto.AppendFrame(c.pending, t, payload)
+	c.queue(false, proto.AppendFrame(nil, t, payload))
 	s.flush(c)
+}
+
+// queue appends b to what waits for the writer, merging runs for the same
+// destination.
+func (c *client) queue(terminal bool, b []byte) {
+	if n := len(c.pending); n > 0 && c.pending[n-1].terminal == terminal {
+		c.pending[n-1].b = append(c.pending[n-1].b, b...)
+		return
+	}
+	c.pending = append(c.pending, outPart{terminal: terminal, b: append([]byte(nil), b...)})
 }
 
 func (s *session) flush(c *client) {
 	if c.busy || c.gone || len(c.pending) == 0 {
+		return
+	}
+	for len(c.pending) > 0 {
+		p := &c.pending[0]
+		rc := c.rawConn
+		if p.terminal {
+			rc = c.rawTTY
+		}
+		if rc == nil {
+			break
+		}
+		n := writeNow(rc, p.b)
+		if p.b = p.b[n:]; len(p.b) > 0 {
+			break
+		}
+		c.pending = c.pending[1:]
+	}
+	if len(c.pending) == 0 {
+		c.pending = nil
 		return
 	}
 	c.busy = true
@@ -166,6 +238,9 @@ func (s *session) dropClient(c *client, err error) {
 	}
 	c.gone = true
 	c.conn.Close()
+	if c.tty != nil {
+		c.tty.Close()
+	}
 	close(c.out)
 	delete(s.clients, c)
 	wasAttached := c.attached
@@ -180,21 +255,25 @@ func (s *session) dropClient(c *client, err error) {
 }
 
 func (s *session) welcome(c *client, errText string) {
-	s.send(c, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Session: s.name, Error: errText}))
+	s.send(c, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Session: s.name, Error: errText, Direct: c.tty != nil}))
 	if errText != "" {
-		c.closing = true
+		s.closeWhenSent(c)
 	}
 }
 
-// hello admits a client that has introduced itself.
-func (s *session) hello(c *client, h proto.Hello) {
+// hello admits a client that has introduced itself; tty is the terminal
+// descriptor it passed, or -1.
+func (s *session) hello(c *client, h proto.Hello, tty int) {
+	if tty >= 0 {
+		defer unix.Close(tty)
+	}
 	c.hello = h
 	s.clients[c] = true
 	if s.ending {
 		if h.Mode == proto.ModeAttach && !s.finished {
 			s.welcome(c, "")
 			s.send(c, proto.TypeExit, proto.EncodeJSON(proto.Exit{Reason: s.exitReason, Status: s.exitCode}))
-			c.closing = true
+			s.closeWhenSent(c)
 			s.everAttached = true
 			s.finish()
 			return
@@ -224,7 +303,17 @@ func (s *session) hello(c *client, h proto.Hello) {
 		return
 	}
 	c.r = r
+	if tty >= 0 && h.TTY {
+		if c.tty, err = openTerminal(tty); err != nil {
+			s.log.Printf("client %d: relaying its terminal: %v", c.id, err)
+		} else {
+			c.rawTTY = rawConn(c.tty)
+		}
+	}
 	s.welcome(c, "")
+	if c.tty != nil {
+		go s.readTerminal(c, c.tty)
+	}
 	c.attached = true
 	s.everAttached = true
 	s.touch(c)
@@ -302,9 +391,14 @@ func (s *session) release(c *client, t proto.Type, payload []byte) {
 		return
 	}
 	c.attached = false
+	if c.tty != nil {
+		// Stop reading before the client is told: once it has gone, what is
+		// typed belongs to the shell it returns to.
+		c.tty.SetReadDeadline(time.Now())
+	}
 	s.send(c, proto.TypeOutput, c.r.fini())
 	s.send(c, t, payload)
-	c.closing = true
+	s.closeWhenSent(c)
 	if c.win != nil && !s.ending {
 		s.fitWindow(c.win)
 	}

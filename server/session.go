@@ -43,6 +43,7 @@ type session struct {
 	socket       string
 	created      time.Time
 	events       chan func()
+	later        []func()  // run after the current event (afterEvent)
 	windows      []*window // sorted by number
 	lastWin      *window   // the window most recently selected by anyone
 	clients      map[*client]bool
@@ -87,8 +88,18 @@ func (s *session) run() {
 	for !s.done {
 		f := <-s.events
 		f()
+		for len(s.later) > 0 {
+			g := s.later[0]
+			s.later = s.later[1:]
+			g()
+		}
 	}
 }
+
+// afterEvent runs f on the loop once the current event is handled: for work
+// that must not happen in the middle of it (dropping a client while its
+// frames are being queued).
+func (s *session) afterEvent(f func()) { s.later = append(s.later, f) }
 
 // windowByNumber returns window n, or nil.
 func (s *session) windowByNumber(n int) *window {

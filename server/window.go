@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -24,8 +25,10 @@ type window struct {
 	argv        []string
 	screen      *vt.Screen
 	pty         *os.File
+	rawPTY      syscall.RawConn
+	queued      atomic.Int32 // input chunks handed to writeWindow and not yet written
 	cmd         *exec.Cmd
-	input       chan []byte   // bytes for the program, written by inputWriter
+	input       chan []byte   // bytes for the program, written by writeWindow
 	done        chan struct{} // closed when the reader has seen the PTY close
 	exited      bool
 	log         *windowLog // C-a H, or nil
@@ -77,6 +80,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		argv:   argv,
 		screen: vt.New(cols, rows, s.opts.Scrollback),
 		pty:    f,
+		rawPTY: rawConn(f),
 		cmd:    cmd,
 		input:  make(chan []byte, inputQueue),
 		done:   make(chan struct{}),
@@ -108,7 +112,7 @@ func (s *session) readWindow(w *window) {
 	defer close(w.done)
 	for {
 		bp := readBuffers.Get().(*[]byte)
-		n, err := w.pty.Read(*bp)
+		n, err := readRaw(w.rawPTY, *bp)
 		if n > 0 {
 			s.post(func() {
 				s.windowOutput(w, (*bp)[:n])
@@ -126,9 +130,11 @@ func (s *session) readWindow(w *window) {
 // writeWindow writes queued input to the program; it alone may block on it.
 func writeWindow(w *window) {
 	for b := range w.input {
-		if _, err := w.pty.Write(b); err != nil {
+		_, err := w.pty.Write(b)
+		w.queued.Add(-1)
+		if err != nil {
 			for range w.input {
-				// the program is gone: drain until the window closes
+				w.queued.Add(-1) // the program is gone: drain until the window closes
 			}
 			return
 		}
@@ -163,15 +169,25 @@ func exitStatus(err error) (string, int) {
 	return err.Error(), 1
 }
 
-// send queues bytes for the program; it never blocks the loop.
+// send writes bytes for the program, or queues what the PTY does not take at
+// once; it never blocks the loop.
 func (w *window) send(b []byte) bool {
 	if w.exited || len(b) == 0 {
 		return true
 	}
+	// Written here only when nothing queued is still to be written, so input
+	// keeps its order.
+	if w.queued.Load() == 0 && w.rawPTY != nil {
+		if b = b[writeNow(w.rawPTY, b):]; len(b) == 0 {
+			return true
+		}
+	}
+	w.queued.Add(1)
 	select {
 	case w.input <- b:
 		return true
 	default:
+		w.queued.Add(-1)
 		return false
 	}
 }

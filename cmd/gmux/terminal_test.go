@@ -1,0 +1,89 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// holdsTerminal reports whether process pid has the terminal named tty open.
+func holdsTerminal(pid int, tty string) bool {
+	fds, _ := filepath.Glob(fmt.Sprintf("/proc/%d/fd/*", pid))
+	for _, fd := range fds {
+		if target, err := os.Readlink(fd); err == nil && target == tty {
+			return true
+		}
+	}
+	return false
+}
+
+// clientTerminal is the name of the terminal the test's client runs in.
+func clientTerminal(t *testing.T, tm *terminal) string {
+	t.Helper()
+	tty, err := os.Readlink(fmt.Sprintf("/proc/%d/fd/0", tm.cmd.Process.Pid))
+	if err != nil || !strings.HasPrefix(tty, "/dev/pts/") {
+		t.Fatalf("client's terminal: %q, %v", tty, err)
+	}
+	return tty
+}
+
+// The attached client passes its terminal: the server reads the keys and
+// writes the frames itself, and lets go of the terminal on detach, so the
+// shell the user returns to gets every key again.
+func TestServerDrivesClientTerminal(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "direct")
+	tty, pid := clientTerminal(t, tm), serverPID(t, e)
+	if !holdsTerminal(pid, tty) {
+		t.Fatalf("server %d does not hold the client's terminal %s", pid, tty)
+	}
+	tm.send("echo typed-$((3*5))\r")
+	tm.waitText("typed-15")
+	tm.send("\x01d")
+	if code := tm.waitExit(); code != 0 {
+		t.Fatalf("detach exit status %d", code)
+	}
+	waitFor(t, "the server to let go of "+tty, func() bool { return !holdsTerminal(pid, tty) })
+	// Keys typed once the client has gone belong to the shell it returned
+	// to, never to the window.
+	tm.pty.Write([]byte("echo stolen-$((2*3))\r"))
+	tm2 := e.attach(80, 24, "-r", "direct")
+	tm2.waitText("typed-15")
+	tm2.send("echo after-$((5*5))\r")
+	tm2.waitText("after-25")
+	if strings.Contains(tm2.text(), "stolen-6") {
+		t.Fatalf("keys typed after the detach reached the window:\n%s", tm2.text())
+	}
+	tm2.send("exit\r")
+	tm2.waitExit()
+}
+
+// GMUX_RELAY=1 keeps the terminal in the client, which relays the bytes in
+// input and output frames: the path a client takes when it cannot pass its
+// terminal (or the server cannot open it).
+func TestRelayedTerminal(t *testing.T) {
+	e := newEnv(t)
+	e.env = append(e.env, "GMUX_RELAY=1")
+	tm := startSession(t, e, "relay")
+	tty, pid := clientTerminal(t, tm), serverPID(t, e)
+	if holdsTerminal(pid, tty) {
+		t.Fatalf("server holds the client's terminal despite GMUX_RELAY=1")
+	}
+	tm.send("echo relayed-$((4*4))\r")
+	tm.waitText("relayed-16")
+	tm.resize(100, 30)
+	tm.send("stty size\r")
+	tm.waitText("30 100")
+	tm.send("\x01d")
+	if code := tm.waitExit(); code != 0 {
+		t.Fatalf("detach exit status %d", code)
+	}
+	tm2 := e.attach(80, 24, "-r", "relay")
+	tm2.waitText("relayed-16")
+	tm2.send("exit\r")
+	if code := tm2.waitExit(); code != 0 {
+		t.Fatalf("exit status %d", code)
+	}
+}

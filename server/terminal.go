@@ -1,0 +1,117 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strconv"
+	"sync"
+
+	"github.com/gmux/gmux/proto"
+	"golang.org/x/sys/unix"
+)
+
+// The client's terminal, held by the server. An attaching client passes its
+// terminal with the hello (SCM_RIGHTS), and the server then reads the keys and
+// writes the frames itself, as screen's and tmux's servers do; the client only
+// keeps the terminal in raw mode, forwards SIGWINCH and waits to be told it is
+// detached. Relaying every byte through the client process cost an extra
+// process wake-up each way: ~45 µs of every keystroke's echo here, and the
+// difference between being slower and faster than tmux. A client that cannot
+// pass its terminal (or is told not to: GMUX_RELAY=1) still relays through
+// input and output frames.
+
+// rightsReader reads a Unix connection with recvmsg so that a descriptor
+// passed with the hello is received rather than silently closed by the
+// kernel. Only the first descriptor is kept, and only until the hello has
+// been read; any other is closed at once.
+type rightsReader struct {
+	conn *net.UnixConn
+	oob  []byte
+	mu   sync.Mutex
+	fd   int  // the descriptor passed with the hello, or -1
+	open bool // descriptors are still taken
+}
+
+func newRightsReader(conn *net.UnixConn) *rightsReader {
+	return &rightsReader{conn: conn, oob: make([]byte, unix.CmsgSpace(4*4)), fd: -1, open: true}
+}
+
+func (r *rightsReader) Read(p []byte) (int, error) {
+	n, oobn, _, _, err := r.conn.ReadMsgUnix(p, r.oob)
+	if oobn > 0 {
+		r.keep(r.oob[:oobn])
+	}
+	return max(n, 0), err // ReadMsgUnix says -1 with some errors; io.Reader must not
+}
+
+func (r *rightsReader) keep(oob []byte) {
+	msgs, err := unix.ParseSocketControlMessage(oob)
+	if err != nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, m := range msgs {
+		fds, err := unix.ParseUnixRights(&m)
+		if err != nil {
+			continue
+		}
+		for _, fd := range fds {
+			if r.open && r.fd < 0 {
+				r.fd = fd
+				continue
+			}
+			unix.Close(fd)
+		}
+	}
+}
+
+// take returns the descriptor passed with the hello (or -1) and closes the
+// door to any later one.
+func (r *rightsReader) take() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	fd := r.fd
+	r.fd, r.open = -1, false
+	return fd
+}
+
+// openTerminal opens the terminal behind a passed descriptor afresh. The new open file description is the server's own:
+// making it non-blocking (so Go's poller serves it, with no thread parked in
+// read) does not make the login shell's descriptor non-blocking too.
+func openTerminal(fd int) (*os.File, error) {
+	if _, err := unix.IoctlGetTermios(fd, unix.TCGETS); err != nil {
+		return nil, fmt.Errorf("passed descriptor is not a terminal: %w", err)
+	}
+	nfd, err := unix.Open("/proc/self/fd/"+strconv.Itoa(fd), unix.O_RDWR|unix.O_NOCTTY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, fmt.Errorf("open the client's terminal: %w", err)
+	}
+	return os.NewFile(uintptr(nfd), "client terminal"), nil
+}
+
+// readTerminal passes what the user types to the loop, as if it had come in
+// input frames, until the client is released (read deadline) or dropped
+// (closed), or the terminal hangs up.
+func (s *session) readTerminal(c *client, tty *os.File) {
+	rc := rawConn(tty)
+	for {
+		buf := make([]byte, 4096)
+		n, err := readRaw(rc, buf)
+		if n > 0 {
+			s.post(func() { s.frame(c, proto.Frame{Type: proto.TypeInput, Payload: buf[:n]}) })
+		}
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				err = errors.New("terminal hung up")
+			}
+			if !errors.Is(err, os.ErrDeadlineExceeded) { // a close comes with the client's drop
+				s.post(func() { s.dropClient(c, fmt.Errorf("terminal: %w", err)) })
+			}
+			return
+		}
+	}
+}
