@@ -211,7 +211,7 @@ func echoSideBySide(muxes []*mux, results []result) {
 	for range *runs {
 		// dd copies byte by byte and stops after the samples (raw mode has no C-c).
 		for _, p := range probes {
-			p.c.typeLine(fmt.Sprintf("clear; stty raw -echo; dd bs=1 count=%d 2>/dev/null; stty sane -echo", echoSamples+4))
+			p.c.typeLine(fmt.Sprintf("clear; stty raw -echo; dd bs=1 count=%d 2>/dev/null; stty sane -echo", echoSamples+2*(echoSamples/150)))
 			p.lat = p.lat[:0]
 		}
 		time.Sleep(300 * time.Millisecond)

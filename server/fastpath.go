@@ -78,7 +78,7 @@ func (r *renderer) fastDraw(sc *vt.Screen, changed []int, cx, cy int, showCursor
 			cells.SetDirty(x, s.y, false)
 		}
 		b.WriteString(ti.AttrOff)
-		r.drawn[s.y] = append(r.drawn[s.y][:0], row...)
+		r.remember(s.y, sc)
 	}
 	if showCursor {
 		b.WriteString(ti.TGoto(cx, cy))

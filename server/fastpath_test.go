@@ -21,7 +21,15 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 	term := vt.New(cols, rows, 0) // the client's terminal
 	rng := rand.New(rand.NewSource(1))
 	for i := range 3000 {
-		switch rng.Intn(10) {
+		switch rng.Intn(14) {
+		case 10: // line and character editing inside and outside a scroll region
+			fmt.Fprintf(sc, "\x1b[%d;%dH\x1b[%d%c", rng.Intn(rows)+1, rng.Intn(cols)+1, rng.Intn(3)+1, "LMP@XK"[rng.Intn(6)])
+		case 11:
+			fmt.Fprintf(sc, "\x1b[%d;%dr\x1b[%dS\x1b[%dT\x1b[r", rng.Intn(rows/2)+1, rows/2+rng.Intn(rows/2)+1, rng.Intn(3), rng.Intn(2))
+		case 12: // the alternate screen, entered or left
+			fmt.Fprintf(sc, "\x1b[?1049%c", "hl"[rng.Intn(2)])
+		case 13:
+			sc.Write([]byte("\x1b[H\x1b[2J"[rng.Intn(2)*3:]))
 		case 0: // a burst of output that scrolls
 			for range rng.Intn(5) + 1 {
 				fmt.Fprintf(sc, "\r\nline %d \x1b[3%dmcolour\x1b[m", i, rng.Intn(8))

@@ -23,6 +23,7 @@ type renderer struct {
 	// (nil: not from the window), so unchanged rows are skipped: a keystroke's
 	// echo costs one row, not the whole screen.
 	drawn     [][]vt.Cell
+	drawnVer  []uint64 // the RowVersion each drawn row had
 	drawnFrom *vt.Screen
 	drawnRev  bool // reverse video (DECSCNM) when drawn: a change repaints all
 	// cursorShown is whether the last full frame left the cursor visible.
@@ -32,18 +33,45 @@ type renderer struct {
 
 // rowUnchanged reports whether terminal row y already shows cells, and
 // remembers them otherwise.
-func (r *renderer) rowUnchanged(y int, sc *vt.Screen, cells []vt.Cell) bool {
+func (r *renderer) rowUnchanged(y int, sc *vt.Screen) bool {
 	if r.drawnFrom != sc {
 		r.drawn, r.drawnFrom = nil, sc
 	}
 	for len(r.drawn) <= y {
 		r.drawn = append(r.drawn, nil)
 	}
-	if r.drawn[y] != nil && vt.SameCells(r.drawn[y], cells) {
+	if r.sameAsDrawn(y, sc) {
 		return true
 	}
-	r.drawn[y] = append(r.drawn[y][:0], cells...)
+	r.remember(y, sc)
 	return false
+}
+
+// sameAsDrawn reports whether window row y holds the cells terminal row y
+// shows. A row whose version has not moved is not compared at all: on a
+// keystroke's echo that spares comparing every other row of the screen.
+func (r *renderer) sameAsDrawn(y int, sc *vt.Screen) bool {
+	if y >= len(r.drawn) || r.drawn[y] == nil {
+		return false
+	}
+	ver := sc.RowVersion(y)
+	if r.drawnVer[y] == ver {
+		return true
+	}
+	if !vt.SameCells(r.drawn[y], sc.Row(y)) {
+		return false
+	}
+	r.drawnVer[y] = ver
+	return true
+}
+
+// remember records that terminal row y now shows window row y.
+func (r *renderer) remember(y int, sc *vt.Screen) {
+	for len(r.drawnVer) < len(r.drawn) {
+		r.drawnVer = append(r.drawnVer, 0)
+	}
+	r.drawn[y] = append(r.drawn[y][:0], sc.Row(y)...)
+	r.drawnVer[y] = sc.RowVersion(y)
 }
 
 // forgetRows marks terminal rows from y on as not showing window cells.
@@ -203,7 +231,7 @@ func (r *renderer) draw(f frame) []byte {
 			continue
 		}
 		row := sc.Row(y)
-		if top == 0 && r.rowUnchanged(y, sc, row) {
+		if top == 0 && r.rowUnchanged(y, sc) {
 			continue
 		}
 		for x := 0; x < cols; x++ {
@@ -410,7 +438,7 @@ func (r *renderer) trySmallChange(f frame, sc *vt.Screen, cols, rows, textRows, 
 		if r.drawn[y] == nil {
 			return nil, false
 		}
-		if !vt.SameCells(r.drawn[y], sc.Row(y)) {
+		if !r.sameAsDrawn(y, sc) {
 			if changed = append(changed, y); len(changed) > maxFastRows {
 				return nil, false
 			}

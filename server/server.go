@@ -50,6 +50,7 @@ func start(opts Options) (*session, error) {
 		name:    strconv.Itoa(os.Getpid()) + "." + opts.Name,
 		created: time.Now(),
 		events:  make(chan func(), 256),
+		procs:   newProcessors(),
 		clients: map[*client]bool{},
 		log:     opts.Log,
 		escape:  opts.Escape,

@@ -43,7 +43,8 @@ type session struct {
 	socket       string
 	created      time.Time
 	events       chan func()
-	later        []func()  // run after the current event (afterEvent)
+	later        []func() // run after the current event (afterEvent)
+	procs        *processors
 	windows      []*window // sorted by number
 	lastWin      *window   // the window most recently selected by anyone
 	clients      map[*client]bool
@@ -164,6 +165,7 @@ func (s *session) windowOutput(w *window, data []byte) {
 		return
 	}
 	w.screen.Write(data)
+	s.noteOutput(len(data))
 	if w.log != nil {
 		s.logOutput(w, data)
 	}

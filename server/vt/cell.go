@@ -31,6 +31,7 @@ type line struct {
 	cells   []Cell
 	used    int // no cell at or past used holds anything but the zero Cell
 	wrapped bool
+	gen     uint64 // the version of cells: see Screen.RowVersion
 }
 
 var (

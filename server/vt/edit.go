@@ -30,6 +30,7 @@ func (s *Screen) clearCells(l *line, from, to int, st Style) {
 		for i := range cells {
 			cells[i] = b
 		}
+		s.touch(l)
 	}
 	s.changed = true
 }
@@ -42,6 +43,7 @@ func (s *Screen) splitWide(l *line, x int) {
 	}
 	l.cells[x-1] = Cell{S: Style{Bg: l.cells[x-1].S.Bg}}
 	l.cells[x] = Cell{S: Style{Bg: l.cells[x].S.Bg}}
+	s.touch(l)
 }
 
 // printASCII writes a run of printable ASCII at the cursor: the fast path for
@@ -66,6 +68,7 @@ func (s *Screen) printASCII(b []byte) {
 			// the final character of the run survives there.
 			copyASCII(l.cells[x:x+n], b[:n], st)
 			l.cells[s.cols-1] = Cell{R: rune(b[len(b)-1]), S: st}
+			s.touch(l)
 			l.used = s.cols
 			s.lastRune = rune(b[len(b)-1])
 			s.cur.x = s.cols - 1
@@ -75,6 +78,7 @@ func (s *Screen) printASCII(b []byte) {
 		s.splitWide(l, x)
 		s.splitWide(l, x+n)
 		copyASCII(l.cells[x:x+n], b[:n], st)
+		s.touch(l)
 		l.used = max(l.used, x+n)
 		s.lastRune = rune(b[n-1])
 		b = b[n:]
@@ -134,6 +138,7 @@ func (s *Screen) printRune(r rune, w int) {
 	if w == 2 {
 		l.cells[x+1] = Cell{R: wideTail, S: s.cur.style}
 	}
+	s.touch(l)
 	s.lastRune = r
 	s.changed = true
 	if x+w >= s.cols {
@@ -164,6 +169,7 @@ func (s *Screen) combine(r rune) {
 	}
 	if cr, ok := s.cluster(s.Text(*c) + string(r)); ok {
 		c.R = cr
+		s.touch(l)
 		s.changed = true
 	}
 }
@@ -241,10 +247,12 @@ func (s *Screen) insertCells(l *line, x, n int) {
 	n = min(n, s.cols-x)
 	s.splitWide(l, x)
 	copy(l.cells[x+n:], l.cells[x:s.cols-n])
+	s.touch(l)
 	l.used = min(s.cols, l.used+n)
 	s.clearCells(l, x, x+n, s.cur.style)
 	if s.Width(l.cells[s.cols-1]) == 2 { // its tail was pushed off the edge
 		l.cells[s.cols-1] = blank(s.cur.style)
+		s.touch(l)
 	}
 	s.changed = true
 }
@@ -255,6 +263,7 @@ func (s *Screen) deleteCells(l *line, x, n int) {
 	s.splitWide(l, x)
 	s.splitWide(l, x+n)
 	copy(l.cells[x:], l.cells[x+n:])
+	s.touch(l)
 	s.clearCells(l, s.cols-n, s.cols, s.cur.style)
 }
 
@@ -354,7 +363,7 @@ func (s *Screen) setAltScreen(on, clearAlt bool) {
 	}
 	if on {
 		if len(s.alt.lines) != s.rows || len(s.alt.lines[0].cells) != s.cols {
-			s.alt = newGrid(s.cols, s.rows)
+			s.alt = s.newGrid(s.cols, s.rows)
 		}
 		s.g, s.altActive = &s.alt, true
 		if clearAlt {

@@ -368,6 +368,7 @@ func (s *Screen) alignmentTest() {
 		for x := range l.cells {
 			l.cells[x] = Cell{R: 'E'}
 		}
+		s.touch(l)
 		l.used = s.cols
 	}
 	s.moveTo(0, 0)

@@ -48,9 +48,9 @@ func (g *grid) lastUsed() int {
 
 func (s *Screen) resizeGrid(g *grid, cols, rows, drop int, keep bool) grid {
 	if len(g.lines) == 0 {
-		return newGrid(cols, rows)
+		return s.newGrid(cols, rows)
 	}
-	out := newGrid(cols, rows)
+	out := s.newGrid(cols, rows)
 	old := len(g.lines)
 	drop = min(drop, old)
 	for y := range drop {
@@ -65,6 +65,7 @@ func (s *Screen) resizeGrid(g *grid, cols, rows, drop int, keep bool) grid {
 		if n > 0 && n < len(src.cells) && s.Width(dst.cells[n-1]) == 2 {
 			dst.cells[n-1] = Cell{} // the wide character's tail was cut off
 		}
+		s.touch(dst)
 		dst.used = min(src.used, cols)
 		dst.wrapped = src.wrapped && n == len(src.cells)
 	}

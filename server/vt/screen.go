@@ -66,6 +66,7 @@ type Screen struct {
 	replies    []byte
 	bells      int
 	changed    bool
+	gen        uint64 // the last row version given out (touch)
 	p          parser
 }
 
@@ -74,20 +75,34 @@ func New(cols, rows, historyLimit int) *Screen {
 	cols, rows = max(cols, 1), max(rows, 1)
 	s := &Screen{hist: NewHistory(historyLimit), clusterIdx: map[string]int{}}
 	s.cols, s.rows = cols, rows
-	s.main = newGrid(cols, rows)
+	s.main = s.newGrid(cols, rows)
 	s.g = &s.main
 	s.reset()
 	return s
 }
 
-func newGrid(cols, rows int) grid {
+func (s *Screen) newGrid(cols, rows int) grid {
 	g := grid{lines: make([]line, rows)}
 	cells := make([]Cell, cols*rows)
 	for y := range g.lines {
 		g.lines[y].cells = cells[y*cols : (y+1)*cols : (y+1)*cols]
+		s.touch(&g.lines[y])
 	}
 	return g
 }
+
+// touch gives l's cells a new version. Every change to a line's cells must
+// touch it, so that an unchanged version means unchanged cells.
+func (s *Screen) touch(l *line) {
+	s.gen++
+	l.gen = s.gen
+}
+
+// RowVersion is the version of row y's cells. Versions are unique within a
+// screen: whenever it is the same as when the row was last looked at, the row
+// holds the same cells (it may also hold them under a new version). The
+// renderer skips comparing such rows.
+func (s *Screen) RowVersion(y int) uint64 { return s.g.row(y).gen }
 
 // reset puts every mode and the cursor in their power-on state (RIS), keeping
 // the history.

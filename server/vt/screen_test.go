@@ -175,12 +175,18 @@ func FuzzEmulator(f *testing.F) {
 	f.Add([]byte("\x1b[38:2::1:2:3m\x1b]0;t\x07\x1bP+q\x1b\\\x1b(0qq"), uint8(80), uint8(24))
 	f.Fuzz(func(t *testing.T, data []byte, c, r uint8) {
 		s := New(int(c%100)+1, int(r%50)+1, 50)
+		var v versionTracker
 		half := len(data) / 2
 		s.Write(data[:half])
 		checkInvariants(t, s)
+		v.check(t, s, "first half")
 		s.Resize(int(r%60)+1, int(c%30)+1)
 		checkInvariants(t, s)
-		s.Write(data[half:])
+		v.check(t, s, "resize")
+		for i := half; i < len(data); i += 7 {
+			s.Write(data[i:min(i+7, len(data))])
+			v.check(t, s, "second half")
+		}
 		checkInvariants(t, s)
 		for i := range s.History().Len() {
 			s.History().Cells(s, i, 10)
