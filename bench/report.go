@@ -6,6 +6,16 @@ import (
 	"text/tabwriter"
 )
 
+// perEcho formats context switches per keystroke. The count sums the
+// process's live threads, so a thread that exited during the case makes it
+// meaningless (shown as "?").
+func perEcho(v float64) string {
+	if v < 0 {
+		return "?"
+	}
+	return fmt.Sprintf("%.1f", v)
+}
+
 // report prints the table and each figure as a ratio to tmux.
 func report(results []result) {
 	var tmux, direct *result
@@ -31,9 +41,9 @@ func report(results []result) {
 		if tmux != nil {
 			t = *tmux
 		}
-		fmt.Fprintf(w, "%s\t%.1f%s\t%.1f\t%.0f%s\t%.0f%s\t%.1f/%.1f\t%d\t%d\t%d%s\t%d/%d\t%d/%d\t%.1f%s\t\n", r.Name,
+		fmt.Fprintf(w, "%s\t%.1f%s\t%.1f\t%.0f%s\t%.0f%s\t%s/%s\t%d\t%d\t%d%s\t%d/%d\t%d/%d\t%.1f%s\t\n", r.Name,
 			r.ThroughputMBs, ratio(r.ThroughputMBs, t.ThroughputMBs), r.StalledMBs,
-			r.EchoP50us, ratio(r.EchoP50us, t.EchoP50us), r.EchoP99us, ratio(r.EchoP99us, t.EchoP99us), r.EchoServerSwitches, r.EchoClientSwitches,
+			r.EchoP50us, ratio(r.EchoP50us, t.EchoP50us), r.EchoP99us, ratio(r.EchoP99us, t.EchoP99us), perEcho(r.EchoServerSwitches), perEcho(r.EchoClientSwitches),
 			r.RSSStartKiB, r.RSSAfterFloodKiB, r.RSS10WindowsKiB, ratio(float64(r.RSS10WindowsKiB), float64(t.RSS10WindowsKiB)),
 			r.IdleServerTicks, r.IdleClientTicks, r.IdleServerWakeups, r.IdleClientWakeups,
 			r.ReattachMs, ratio(r.ReattachMs, t.ReattachMs))

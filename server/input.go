@@ -81,7 +81,7 @@ func (s *session) sendInput(c *client, b []byte) {
 		}
 		return
 	}
-	if !c.win.send(append([]byte(nil), b...)) {
+	if !c.win.send(b) {
 		s.showMessage(c, "input dropped: the program is not reading")
 	}
 }

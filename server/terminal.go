@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -98,11 +99,12 @@ func openTerminal(fd int) (*os.File, error) {
 // (closed), or the terminal hangs up.
 func (s *session) readTerminal(c *client, tty *os.File) {
 	rc := rawConn(tty)
+	buf := make([]byte, 4096)
 	for {
-		buf := make([]byte, 4096)
 		n, err := readRaw(rc, buf)
 		if n > 0 {
-			s.post(func() { s.frame(c, proto.Frame{Type: proto.TypeInput, Payload: buf[:n]}) })
+			keys := bytes.Clone(buf[:n])
+			s.post(func() { s.frame(c, proto.Frame{Type: proto.TypeInput, Payload: keys}) })
 		}
 		if err != nil {
 			if errors.Is(err, io.EOF) {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -169,8 +170,8 @@ func exitStatus(err error) (string, int) {
 	return err.Error(), 1
 }
 
-// send writes bytes for the program, or queues what the PTY does not take at
-// once; it never blocks the loop.
+// send writes bytes for the program, or queues a copy of what the PTY does not
+// take at once; it never blocks the loop.
 func (w *window) send(b []byte) bool {
 	if w.exited || len(b) == 0 {
 		return true
@@ -184,7 +185,7 @@ func (w *window) send(b []byte) bool {
 	}
 	w.queued.Add(1)
 	select {
-	case w.input <- b:
+	case w.input <- bytes.Clone(b):
 		return true
 	default:
 		w.queued.Add(-1)
