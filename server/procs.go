@@ -31,14 +31,18 @@ const (
 // processors tracks the output rate and sets GOMAXPROCS from it.
 type processors struct {
 	fixed bool      // GOMAXPROCS was set by the user
-	wide  bool      // running on every CPU
+	max   int       // the runtime's own choice (CPUs, or the container's CPU limit)
+	wide  bool      // running on max processors
 	since time.Time // start of the current measuring window
 	bytes int       // output in it (while wide: since the last check)
 }
 
 func newProcessors() *processors {
-	p := &processors{fixed: os.Getenv("GOMAXPROCS") != ""}
-	if !p.fixed && runtime.NumCPU() > 1 {
+	p := &processors{fixed: os.Getenv("GOMAXPROCS") != "", max: runtime.GOMAXPROCS(0)}
+	if p.max < 2 {
+		p.fixed = true
+	}
+	if !p.fixed {
 		runtime.GOMAXPROCS(1)
 	}
 	return p
@@ -56,11 +60,11 @@ func (s *session) noteOutput(n int) {
 	if now.Sub(p.since) > floodWindow {
 		p.since, p.bytes = now, 0
 	}
-	if p.bytes += n; p.bytes < floodBytes || runtime.NumCPU() < 2 {
+	if p.bytes += n; p.bytes < floodBytes {
 		return
 	}
 	p.wide = true
-	runtime.GOMAXPROCS(runtime.NumCPU())
+	runtime.GOMAXPROCS(p.max)
 	s.checkNarrow()
 }
 
