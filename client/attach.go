@@ -78,6 +78,11 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 
 	// The terminal's hang-up (SSH dropped) or a kill ends only this client;
 	// the server notices the closed connection and carries on.
+	// A stopped client would hand the terminal back to the shell while the
+	// server still reads it (in raw mode the keyboard cannot send SIGTSTP;
+	// only a kill can).
+	signal.Ignore(syscall.SIGTSTP)
+	defer signal.Reset(syscall.SIGTSTP)
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, syscall.SIGWINCH, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT, syscall.SIGQUIT)
 	defer signal.Stop(sigs)
