@@ -30,7 +30,7 @@ const (
 
 // processors tracks the output rate and sets GOMAXPROCS from it.
 type processors struct {
-	fixed bool      // GOMAXPROCS was set by the user
+	fixed bool      // GOMAXPROCS is not ours to change: set by the user, or one CPU
 	max   int       // the runtime's own choice (CPUs, or the container's CPU limit)
 	wide  bool      // running on max processors
 	since time.Time // start of the current measuring window
