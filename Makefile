@@ -42,7 +42,7 @@ bench:
 	$(GO) run ./bench -json bench.json
 
 # Long reliability runs: floods of millions of lines while clients come and
-# go, and a minute of fuzzing per decoder. Bounded in time.
+# go, and 1.5 million fuzz runs per decoder. Bounded in time.
 stress:
 	GMUX_STRESS=1 $(GO) test -race -count=1 -timeout 30m -run 'Flood|Cycles|TwentyClients|SSH|Hostile' ./...
 	$(MAKE) fuzz FUZZTIME=1500000x
