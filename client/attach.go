@@ -100,28 +100,31 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 			return
 		}
 	}()
-	go func() {
-		if welcome.Direct {
-			return // the server reads the terminal
-		}
-		buf := make([]byte, 32<<10)
-		for {
-			n, err := in.Read(buf)
-			if n > 0 {
-				if proto.WriteFrame(conn, proto.TypeInput, buf[:n]) != nil {
-					return
-				}
-			}
-			if err != nil {
-				ended <- Result{Message: "[gmux: terminal closed]", Status: 1}
-				return
-			}
-		}
-	}()
+	if !welcome.Direct { // else the server reads the terminal itself
+		go relayInput(in, conn, ended)
+	}
 	go func() { ended <- relayOutput(r, out, welcome.Session) }()
 	res := <-ended
 	conn.Close()
 	return res, nil
+}
+
+// relayInput sends what is typed as input frames, for a server that does not
+// hold the terminal.
+func relayInput(in io.Reader, conn net.Conn, ended chan<- Result) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := in.Read(buf)
+		if n > 0 {
+			if proto.WriteFrame(conn, proto.TypeInput, buf[:n]) != nil {
+				return
+			}
+		}
+		if err != nil {
+			ended <- Result{Message: "[gmux: terminal closed]", Status: 1}
+			return
+		}
+	}
 }
 
 // relayOutput copies output frames to the terminal until the server says why

@@ -191,13 +191,13 @@ func (s *session) send(c *client, t proto.Type, payload []byte) {
 }
 
 // queue appends b to what waits for the writer, merging runs for the same
-// destination.
+// destination. It takes b: every caller passes bytes made for this send.
 func (c *client) queue(terminal bool, b []byte) {
 	if n := len(c.pending); n > 0 && c.pending[n-1].terminal == terminal {
 		c.pending[n-1].b = append(c.pending[n-1].b, b...)
 		return
 	}
-	c.pending = append(c.pending, outPart{terminal: terminal, b: append([]byte(nil), b...)})
+	c.pending = append(c.pending, outPart{terminal: terminal, b: b})
 }
 
 func (s *session) flush(c *client) {
@@ -209,9 +209,6 @@ func (s *session) flush(c *client) {
 		rc := c.rawConn
 		if p.terminal {
 			rc = c.rawTTY
-		}
-		if rc == nil {
-			break
 		}
 		n := writeNow(rc, p.b)
 		if p.b = p.b[n:]; len(p.b) > 0 {
@@ -312,7 +309,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	}
 	s.welcome(c, "")
 	if c.tty != nil {
-		go s.readTerminal(c, c.tty)
+		go s.readTerminal(c, c.rawTTY)
 	}
 	c.attached = true
 	s.everAttached = true

@@ -31,7 +31,7 @@ func (r *renderer) fastDraw(sc *vt.Screen, changed []int, cx, cy int, showCursor
 	type span struct{ y, x0, x1 int }
 	spans := make([]span, 0, len(changed))
 	for _, y := range changed {
-		old, cur := r.drawn[y], sc.Row(y)
+		old, cur := r.drawn[y].cells, sc.Row(y)
 		if len(old) != len(cur) {
 			return nil, false
 		}

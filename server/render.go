@@ -22,13 +22,19 @@ type renderer struct {
 	// drawn holds each terminal row's window cells as last handed to tcell
 	// (nil: not from the window), so unchanged rows are skipped: a keystroke's
 	// echo costs one row, not the whole screen.
-	drawn     [][]vt.Cell
-	drawnVer  []uint64 // the RowVersion each drawn row had
+	drawn     []drawnRow
 	drawnFrom *vt.Screen
 	drawnRev  bool // reverse video (DECSCNM) when drawn: a change repaints all
 	// cursorShown is whether the last full frame left the cursor visible.
 	cursorShown bool
 	smallFrames int // frames sent by the small-change path (for tests)
+}
+
+// drawnRow is a terminal row as last drawn from the window: its cells (nil:
+// not from the window) and the RowVersion they had.
+type drawnRow struct {
+	cells []vt.Cell
+	ver   uint64
 }
 
 // rowUnchanged reports whether terminal row y already shows cells, and
@@ -38,7 +44,7 @@ func (r *renderer) rowUnchanged(y int, sc *vt.Screen) bool {
 		r.drawn, r.drawnFrom = nil, sc
 	}
 	for len(r.drawn) <= y {
-		r.drawn = append(r.drawn, nil)
+		r.drawn = append(r.drawn, drawnRow{})
 	}
 	if r.sameAsDrawn(y, sc) {
 		return true
@@ -51,33 +57,32 @@ func (r *renderer) rowUnchanged(y int, sc *vt.Screen) bool {
 // shows. A row whose version has not moved is not compared at all: on a
 // keystroke's echo that spares comparing every other row of the screen.
 func (r *renderer) sameAsDrawn(y int, sc *vt.Screen) bool {
-	if y >= len(r.drawn) || r.drawn[y] == nil {
+	if y >= len(r.drawn) || r.drawn[y].cells == nil {
 		return false
 	}
+	d := &r.drawn[y]
 	ver := sc.RowVersion(y)
-	if r.drawnVer[y] == ver {
+	if d.ver == ver {
 		return true
 	}
-	if !vt.SameCells(r.drawn[y], sc.Row(y)) {
+	if !vt.SameCells(d.cells, sc.Row(y)) {
 		return false
 	}
-	r.drawnVer[y] = ver
+	d.ver = ver
 	return true
 }
 
 // remember records that terminal row y now shows window row y.
 func (r *renderer) remember(y int, sc *vt.Screen) {
-	for len(r.drawnVer) < len(r.drawn) {
-		r.drawnVer = append(r.drawnVer, 0)
-	}
-	r.drawn[y] = append(r.drawn[y][:0], sc.Row(y)...)
-	r.drawnVer[y] = sc.RowVersion(y)
+	d := &r.drawn[y]
+	d.cells = append(d.cells[:0], sc.Row(y)...)
+	d.ver = sc.RowVersion(y)
 }
 
 // forgetRows marks terminal rows from y on as not showing window cells.
 func (r *renderer) forgetRows(y int) {
 	for ; y < len(r.drawn); y++ {
-		r.drawn[y] = nil
+		r.drawn[y].cells = nil
 	}
 }
 
@@ -435,7 +440,7 @@ func (r *renderer) trySmallChange(f frame, sc *vt.Screen, cols, rows, textRows, 
 	}
 	var changed []int
 	for y := range rows {
-		if r.drawn[y] == nil {
+		if r.drawn[y].cells == nil {
 			return nil, false
 		}
 		if !r.sameAsDrawn(y, sc) {

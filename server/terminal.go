@@ -8,7 +8,7 @@ import (
 	"net"
 	"os"
 	"strconv"
-	"sync"
+	"syscall"
 
 	"github.com/gmux/gmux/proto"
 	"golang.org/x/sys/unix"
@@ -27,11 +27,11 @@ import (
 // rightsReader reads a Unix connection with recvmsg so that a descriptor
 // passed with the hello is received rather than silently closed by the
 // kernel. Only the first descriptor is kept, and only until the hello has
-// been read; any other is closed at once.
+// been read; any other is closed at once. It belongs to the connection's
+// reader goroutine.
 type rightsReader struct {
 	conn *net.UnixConn
 	oob  []byte
-	mu   sync.Mutex
 	fd   int  // the descriptor passed with the hello, or -1
 	open bool // descriptors are still taken
 }
@@ -53,8 +53,6 @@ func (r *rightsReader) keep(oob []byte) {
 	if err != nil {
 		return
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	for _, m := range msgs {
 		fds, err := unix.ParseUnixRights(&m)
 		if err != nil {
@@ -73,8 +71,6 @@ func (r *rightsReader) keep(oob []byte) {
 // take returns the descriptor passed with the hello (or -1) and closes the
 // door to any later one.
 func (r *rightsReader) take() int {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	fd := r.fd
 	r.fd, r.open = -1, false
 	return fd
@@ -97,8 +93,7 @@ func openTerminal(fd int) (*os.File, error) {
 // readTerminal passes what the user types to the loop, as if it had come in
 // input frames, until the client is released (read deadline) or dropped
 // (closed), or the terminal hangs up.
-func (s *session) readTerminal(c *client, tty *os.File) {
-	rc := rawConn(tty)
+func (s *session) readTerminal(c *client, rc syscall.RawConn) {
 	buf := make([]byte, 4096)
 	for {
 		n, err := readRaw(rc, buf)

@@ -178,7 +178,7 @@ func (w *window) send(b []byte) bool {
 	}
 	// Written here only when nothing queued is still to be written, so input
 	// keeps its order.
-	if w.queued.Load() == 0 && w.rawPTY != nil {
+	if w.queued.Load() == 0 {
 		if b = b[writeNow(w.rawPTY, b):]; len(b) == 0 {
 			return true
 		}
