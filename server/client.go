@@ -261,6 +261,7 @@ func (s *session) welcome(c *client, errText string) {
 // hello admits a client that has introduced itself; tty is the terminal
 // descriptor it passed, or -1.
 func (s *session) hello(c *client, h proto.Hello, tty int) {
+	defer s.recoverClient(c, "admitting it")
 	if tty >= 0 {
 		defer unix.Close(tty)
 	}
@@ -293,7 +294,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 			}
 		}
 	}
-	c.cols, c.rows = max(h.Cols, 1), max(h.Rows, 1)
+	c.cols, c.rows = clampSize(h.Cols, h.Rows)
 	r, err := newRenderer(h.Term, h.ColorTerm, h.Locale, c.cols, c.rows)
 	if err != nil {
 		s.welcome(c, err.Error())
@@ -332,6 +333,7 @@ func (s *session) frame(c *client, f proto.Frame) {
 	if c.gone {
 		return
 	}
+	defer s.recoverClient(c, "handling a "+f.Type.String()+" frame")
 	switch f.Type {
 	case proto.TypeInput:
 		if c.attached && !c.hello.ReadOnly {
@@ -345,7 +347,8 @@ func (s *session) frame(c *client, f proto.Frame) {
 			return
 		}
 		if c.attached {
-			c.cols, c.rows = cols, rows
+			c.cols, c.rows = clampSize(cols, rows)
+			cols, rows = c.cols, c.rows
 			c.r.resize(cols, rows)
 			s.touch(c)
 			if c.win != nil {
@@ -447,6 +450,7 @@ func (s *session) draw(c *client) {
 	if c.win == nil {
 		return
 	}
+	defer s.recoverClient(c, "drawing")
 	c.dirty = false
 	c.unseen = 0
 	c.lastDraw = time.Now()

@@ -74,7 +74,7 @@ func (s *session) runCommand(x *cmdContext, args []string) (string, error) {
 	if cmd.needClient && x.c == nil {
 		return "", fmt.Errorf("%s needs an attached terminal", cmd.name)
 	}
-	return cmd.run(x, args[1:])
+	return runSafely(cmd, x, args[1:])
 }
 
 // runCommandFromShell runs a command sent by `gmux -X` (or -ls queries).

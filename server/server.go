@@ -42,6 +42,7 @@ func start(opts Options) (*session, error) {
 	if opts.Log == nil {
 		opts.Log = log.New(io.Discard, "", 0)
 	}
+	opts.Cols, opts.Rows = clampSize(opts.Cols, opts.Rows)
 	if opts.Escape == 0 {
 		opts.Escape, opts.Literal = 0x01, 'a'
 	}

@@ -87,12 +87,11 @@ func (s *session) post(f func()) { s.events <- f }
 
 func (s *session) run() {
 	for !s.done {
-		f := <-s.events
-		f()
+		s.handle(<-s.events)
 		for len(s.later) > 0 {
 			g := s.later[0]
 			s.later = s.later[1:]
-			g()
+			s.handle(g)
 		}
 	}
 }

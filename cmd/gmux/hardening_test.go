@@ -1,0 +1,88 @@
+package main
+
+import (
+	"net"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+)
+
+// The hardening tests: what an attacker and a fault injector found, kept
+// closed. Each names the hole it guards.
+
+// windowSize returns the current window's size from -X info.
+func windowSize(t *testing.T, e *env, name string) (int, int) {
+	t.Helper()
+	out, code := e.run("-S", name, "-X", "info")
+	m := regexp.MustCompile(`/\((\d+),(\d+)\)`).FindStringSubmatch(out)
+	if code != 0 || m == nil {
+		t.Fatalf("info: %d %q", code, out)
+	}
+	cols, _ := strconv.Atoi(m[1])
+	rows, _ := strconv.Atoi(m[2])
+	return cols, rows
+}
+
+// A huge terminal gets a window of the largest size the server holds; the
+// session and its programs live on.
+func TestHugeTerminalIsClamped(t *testing.T) {
+	e := newEnv(t)
+	if _, code := e.run("-dmS", "huge"); code != 0 {
+		t.Fatal("start failed")
+	}
+	pid := serverPID(t, e)
+	tm := e.startIn(80, 24, "/bin/sh", "-c", "stty rows 65535 cols 65535; exec "+gmuxBin+" -r huge")
+	tm.waitText("$ ")
+	cols, rows := windowSize(t, e, "huge")
+	if cols != 1000 || rows > 300 || rows < 290 {
+		t.Fatalf("window is %dx%d for a 65535x65535 terminal", cols, rows)
+	}
+	tm.send("echo alive-$((6*7))\r")
+	tm.waitText("alive-42")
+	if !alive(pid) {
+		t.Fatal("server died")
+	}
+}
+
+// A resize frame beyond any terminal (and beyond what EncodeResize sends) is
+// clamped too.
+func TestHugeResizeFrameIsClamped(t *testing.T) {
+	e := newEnv(t)
+	if _, code := e.run("-dmS", "rs"); code != 0 {
+		t.Fatal("start failed")
+	}
+	conn, err := net.Dial("unix", socketOf(t, e))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	proto.WriteFrame(conn, proto.TypeHello, proto.EncodeHello(proto.Hello{
+		Mode: proto.ModeAttach, Term: "xterm-256color", Cols: 80, Rows: 24}))
+	go discard(conn)
+	start := time.Now()
+	proto.WriteFrame(conn, proto.TypeResize, []byte{0xff, 0xff, 0xff, 0xff})
+	waitFor(t, "the window to take the clamped size", func() bool {
+		cols, _ := windowSize(t, e, "rs")
+		return cols == 1000
+	})
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("a 65535x65535 resize took %v", d)
+	}
+	if out, _ := e.run("-S", "rs", "-X", "stuff", "echo fine-$((2+3))\n"); strings.Contains(out, "gmux:") {
+		t.Fatalf("session stopped serving: %s", out)
+	}
+}
+
+// discard reads a connection until it ends.
+func discard(conn net.Conn) {
+	buf := make([]byte, 64<<10)
+	for {
+		if _, err := conn.Read(buf); err != nil {
+			return
+		}
+	}
+}
