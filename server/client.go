@@ -166,9 +166,12 @@ func (s *session) written(c *client, err error) {
 // closeWhenSent closes c's connection once what is queued for it is written.
 func (s *session) closeWhenSent(c *client) {
 	c.closing = true
-	if !c.busy && len(c.pending) == 0 {
-		s.afterEvent(func() { s.dropClient(c, nil) })
-	}
+	// Checked again after the event: a reply may be queued in it yet.
+	s.afterEvent(func() {
+		if !c.busy && len(c.pending) == 0 {
+			s.dropClient(c, nil)
+		}
+	})
 }
 
 // send queues a frame for c; output goes straight to its terminal when the

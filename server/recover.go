@@ -15,6 +15,7 @@ import (
 func (s *session) handle(f func()) {
 	defer func() {
 		if r := recover(); r != nil {
+			s.panics++
 			s.log.Printf("panic in the session loop (recovered, the session goes on): %v\n%s", r, debug.Stack())
 		}
 	}()
@@ -25,6 +26,7 @@ func (s *session) handle(f func()) {
 // drop.
 func (s *session) recoverClient(c *client, doing string) {
 	if r := recover(); r != nil {
+		s.panics++
 		s.log.Printf("client %d: panic while %s (client dropped, the session goes on): %v\n%s", c.id, doing, r, debug.Stack())
 		s.dropClient(c, nil)
 	}
@@ -34,6 +36,7 @@ func (s *session) recoverClient(c *client, doing string) {
 func runSafely(cmd *command, x *cmdContext, args []string) (out string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			x.s.panics++
 			x.s.log.Printf("command %s: panic (recovered): %v\n%s", cmd.name, r, debug.Stack())
 			out, err = "", fmt.Errorf("%s: internal error (logged in the server log)", cmd.name)
 		}

@@ -19,14 +19,16 @@ import (
 )
 
 // Run serves a session until its last window closes or it is told to quit,
-// and returns the process exit status. ready receives "ok" once the socket is
-// listening, or the reason the session could not start, then is closed.
-func Run(opts Options, ready io.WriteCloser) int {
+// and returns the process exit status, and whether the server log holds a
+// trace worth keeping (a panic was recovered). ready receives "ok" once the
+// socket is listening, or the reason the session could not start, then is
+// closed.
+func Run(opts Options, ready io.WriteCloser) (status int, keepLog bool) {
 	s, err := start(opts)
 	if err != nil {
 		fmt.Fprintf(ready, "%v", err)
 		ready.Close()
-		return 1
+		return 1, true
 	}
 	fmt.Fprint(ready, "ok "+s.name)
 	ready.Close()
@@ -35,7 +37,7 @@ func Run(opts Options, ready io.WriteCloser) int {
 	s.run()
 	os.Remove(s.socket)
 	s.log.Printf("session %s: exit %d", s.name, s.exitCode)
-	return s.exitCode
+	return s.exitCode, s.panics > 0
 }
 
 func start(opts Options) (*session, error) {

@@ -79,6 +79,7 @@ type session struct {
 	logFlush         time.Duration
 	mousetrack       bool
 	staticTitles     bool // dynamictitle off: programs' OSC titles are ignored
+	panics           int  // panics recovered (recover.go): the log is kept
 }
 
 // post runs f on the session loop. Every goroutine but the loop's changes
@@ -362,8 +363,10 @@ func (s *session) finish() {
 	for c := range s.clients {
 		if c.attached {
 			s.release(c, proto.TypeExit, proto.EncodeJSON(proto.Exit{Reason: s.exitReason, Status: s.exitCode}))
-		} else if !c.closing {
-			s.dropClient(c, nil) // a closing client goes once its last frames are out
+		} else {
+			// A command that ended the session (quit) still gets its
+			// reply: the connection closes once that is written.
+			s.closeWhenSent(c)
 		}
 	}
 	s.maybeFinish()

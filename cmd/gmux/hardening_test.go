@@ -2,6 +2,9 @@ package main
 
 import (
 	"net"
+	"os"
+	"path/filepath"
+	"syscall"
 	"regexp"
 	"strconv"
 	"strings"
@@ -85,4 +88,44 @@ func discard(conn net.Conn) {
 			return
 		}
 	}
+}
+
+// A crashed server leaves its log, with the trace, and -ls says where.
+func TestCrashKeepsLog(t *testing.T) {
+	e := newEnv(t)
+	if _, code := e.run("-dmS", "crash", "sleep", "1000"); code != 0 {
+		t.Fatal("start failed")
+	}
+	pid := serverPID(t, e)
+	syscall.Kill(pid, syscall.SIGABRT) // the runtime dumps its goroutines and exits
+	waitFor(t, "the server to die", func() bool { return !alive(pid) || isZombie(pid) })
+	logPath := filepath.Join(e.dir, "."+filepath.Base(socketOf(t, e))+".log")
+	b, err := os.ReadFile(logPath)
+	if err != nil || !strings.Contains(string(b), "SIGABRT") || !strings.Contains(string(b), "goroutine") {
+		t.Fatalf("crash log %s: %v\n%s", logPath, err, b)
+	}
+	if ls := e.ls(); !strings.Contains(ls, "Dead") || !strings.Contains(ls, logPath) {
+		t.Fatalf("-ls does not say where the log is:\n%s", ls)
+	}
+	e.run("-wipe")
+	if _, err := os.Stat(logPath); !os.IsNotExist(err) {
+		t.Fatalf("-wipe left the log: %v", err)
+	}
+}
+
+// A clean end leaves no log behind.
+func TestCleanEndRemovesLog(t *testing.T) {
+	e := newEnv(t)
+	if _, code := e.run("-dmS", "clean", "sleep", "1000"); code != 0 {
+		t.Fatal("start failed")
+	}
+	logPath := filepath.Join(e.dir, "."+filepath.Base(socketOf(t, e))+".log")
+	if _, err := os.Stat(logPath); err != nil {
+		t.Fatalf("no server log while running: %v", err)
+	}
+	out, code := e.run("-S", "clean", "-X", "quit")
+	if code != 0 {
+		t.Fatalf("-X quit: status %d %q", code, out)
+	}
+	waitFor(t, "the log to go", func() bool { _, err := os.Stat(logPath); return os.IsNotExist(err) })
 }

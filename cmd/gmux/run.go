@@ -79,10 +79,16 @@ func list(dir string, wipe bool, match string) int {
 		state := s.State.String()
 		if s.State == client.Dead {
 			dead++
-			if wipe {
+			logPath := filepath.Join(dir, "."+s.Name+".log")
+			_, err := os.Stat(logPath)
+			switch {
+			case wipe:
 				os.Remove(s.Path)
-				os.Remove(filepath.Join(dir, "."+s.Name+".log"))
+				os.Remove(logPath)
 				state = "Removed"
+			case err == nil:
+				// A server that died left its log (a crash's trace is in it).
+				state += "; its log: " + logPath
 			}
 		}
 		if s.Err != nil {

@@ -34,14 +34,11 @@ func serve() int {
 	cfgFile.Close()
 	logger := log.New(os.Stderr, "", log.LstdFlags)
 	logPath := filepath.Join(cfg.SocketDir, fmt.Sprintf(".%d.%s.log", os.Getpid(), cfg.Name))
-	if f, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600); err == nil {
-		logger.SetOutput(f)
+	logFile, err := os.OpenFile(logPath, os.O_CREATE|os.O_TRUNC|os.O_WRONLY|unix.O_NOFOLLOW, 0o600)
+	if err == nil {
+		logger.SetOutput(logFile)
 		// A panic's trace or a SIGQUIT dump goes to stderr: keep it in the log.
-		_ = unix.Dup2(int(f.Fd()), 2)
-		defer func() {
-			f.Close()
-			os.Remove(logPath) // a clean end leaves nothing; a crash leaves its log
-		}()
+		_ = unix.Dup2(int(logFile.Fd()), 2)
 	}
 	// The programs inherit this environment; so does tcell's terminfo lookup.
 	os.Clearenv()
@@ -50,10 +47,17 @@ func serve() int {
 			os.Setenv(k, v)
 		}
 	}
-	return server.Run(server.Options{
+	status, keepLog := server.Run(server.Options{
 		Name: cfg.Name, SocketDir: cfg.SocketDir, Argv: cfg.Argv, Title: cfg.Title,
 		Shell: cfg.Shell, LoginShell: cfg.LoginShell, Dir: cfg.Dir, Env: cfg.Env, Term: cfg.Term,
 		Cols: cfg.Cols, Rows: cfg.Rows, Scrollback: cfg.Scrollback,
 		Escape: cfg.Escape, Literal: cfg.Literal, Config: cfg.Config, AwaitAttach: cfg.AwaitAttach, LogAll: cfg.LogAll, Log: logger,
 	}, ready)
+	// Only a clean end removes the log. Not deferred: a deferred remove runs
+	// while a panic unwinds, before its trace is written — the crash would
+	// delete its own evidence.
+	if logFile != nil && !keepLog {
+		os.Remove(logPath)
+	}
+	return status
 }
