@@ -4,10 +4,10 @@ import (
 	"net"
 	"os"
 	"path/filepath"
-	"syscall"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
