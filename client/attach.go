@@ -71,7 +71,7 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 		hello.TTY = true
 		rights = unix.UnixRights(int(in.Fd()))
 	}
-	r, welcome, err := handshake(conn, hello, rights)
+	r, welcome, err := handshake(conn, hello, rights, replyTimeout)
 	if err != nil {
 		return Result{}, err
 	}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -55,8 +56,18 @@ func (s Session) ShortName() string {
 // ErrNoSession is returned when no session matches.
 var ErrNoSession = errors.New("no session")
 
+// probeTimeout bounds how long -ls and name resolution wait for one server.
+// A healthy server answers in well under a millisecond; one that is stopped
+// or wedged must not hold up the listing, nor a command to another session.
+const probeTimeout = time.Second
+
 // List returns the sessions in dir, asking each server for its state.
-func List(dir string) ([]Session, error) {
+func List(dir string) ([]Session, error) { return ListMatching(dir, "") }
+
+// ListMatching returns the sessions in dir that name refers to (see Match;
+// "" is every session), asking each of them, and only them, for its state.
+// The servers are asked in parallel, each for at most probeTimeout.
+func ListMatching(dir, name string) ([]Session, error) {
 	if err := proto.CheckSocketDir(dir); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, nil
@@ -67,13 +78,23 @@ func List(dir string) ([]Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read socket directory: %w", err)
 	}
-	var out []Session
+	var found []Session
 	for _, e := range entries {
 		if e.Type()&os.ModeSocket == 0 || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		out = append(out, probe(filepath.Join(dir, e.Name())))
+		found = append(found, Session{Name: e.Name(), Path: filepath.Join(dir, e.Name())})
 	}
+	out := Match(found, name)
+	var wg sync.WaitGroup
+	for i := range out {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = probe(out[i].Path)
+		}()
+	}
+	wg.Wait()
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
 }
@@ -85,6 +106,8 @@ func probe(path string) Session {
 	switch {
 	case errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ENOENT):
 		s.State = Dead
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		s.State, s.Err = Unreachable, fmt.Errorf("no answer within %v: the server is stopped or wedged", probeTimeout)
 	case err != nil:
 		s.State, s.Err = Unreachable, err
 	default:
@@ -106,7 +129,7 @@ type sessionInfo struct {
 
 func queryInfo(path string) (sessionInfo, error) {
 	var info sessionInfo
-	out, err := Command(path, -1, []string{"sessioninfo"})
+	out, err := command(path, -1, []string{"sessioninfo"}, probeTimeout)
 	if err != nil {
 		return info, err
 	}
@@ -145,16 +168,20 @@ func dial(path string) (*net.UnixConn, error) {
 	return conn, nil
 }
 
-// handshake sends hello and reads the welcome. rights, if not nil, is a
-// descriptor passed with the hello (unix.UnixRights).
-func handshake(conn *net.UnixConn, h proto.Hello, rights []byte) (*proto.Reader, proto.Welcome, error) {
+// replyTimeout bounds how long a command or an attach waits for the server.
+const replyTimeout = 10 * time.Second
+
+// handshake sends hello and reads the welcome, within timeout. rights, if not
+// nil, is a descriptor passed with the hello (unix.UnixRights).
+func handshake(conn *net.UnixConn, h proto.Hello, rights []byte, timeout time.Duration) (*proto.Reader, proto.Welcome, error) {
 	h.PID = os.Getpid()
 	hello := proto.AppendFrame(nil, proto.TypeHello, proto.EncodeHello(h))
+	conn.SetWriteDeadline(time.Now().Add(timeout))
 	if _, _, err := conn.WriteMsgUnix(hello, rights, nil); err != nil {
 		return nil, proto.Welcome{}, fmt.Errorf("send hello: %w", err)
 	}
-	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
-	defer conn.SetReadDeadline(time.Time{})
+	conn.SetDeadline(time.Now().Add(timeout))
+	defer conn.SetDeadline(time.Time{})
 	r := proto.NewReader(conn)
 	f, err := r.ReadFrame()
 	if err != nil {
@@ -176,19 +203,24 @@ func handshake(conn *net.UnixConn, h proto.Hello, rights []byte) (*proto.Reader,
 // Command runs one command in the session at path (window -1: current) and
 // returns its output.
 func Command(path string, window int, args []string) (string, error) {
+	return command(path, window, args, replyTimeout)
+}
+
+// command is Command, with every step bounded by timeout.
+func command(path string, window int, args []string, timeout time.Duration) (string, error) {
 	conn, err := dial(path)
 	if err != nil {
 		return "", err
 	}
 	defer conn.Close()
-	r, _, err := handshake(conn, proto.Hello{Mode: proto.ModeCommand}, nil)
+	r, _, err := handshake(conn, proto.Hello{Mode: proto.ModeCommand}, nil, timeout)
 	if err != nil {
 		return "", err
 	}
+	conn.SetDeadline(time.Now().Add(timeout))
 	if err := proto.WriteFrame(conn, proto.TypeCommand, proto.EncodeJSON(proto.Command{Args: args, Window: window})); err != nil {
 		return "", err
 	}
-	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
 	f, err := r.ReadFrame()
 	if err != nil {
 		return "", fmt.Errorf("no reply from the session server: %w", err)

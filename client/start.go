@@ -53,12 +53,15 @@ func Start(cfg ServerConfig) (string, error) {
 	if strings.ContainsAny(cfg.Name, "/\x00") || cfg.Name == "" || strings.HasPrefix(cfg.Name, ".") {
 		return "", fmt.Errorf("bad session name %q", cfg.Name)
 	}
+	if proto.HasControl(cfg.Name) {
+		return "", fmt.Errorf("bad session name %q: control characters are not allowed", cfg.Name)
+	}
 	unlock, err := lock(filepath.Join(cfg.SocketDir, "."+cfg.Name+".lock"))
 	if err != nil {
 		return "", err
 	}
 	defer unlock()
-	all, err := List(cfg.SocketDir)
+	all, err := ListMatching(cfg.SocketDir, cfg.Name)
 	if err != nil {
 		return "", err
 	}

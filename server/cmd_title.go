@@ -1,6 +1,10 @@
 package server
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/gmux/gmux/proto"
+)
 
 func init() {
 	register(&command{
@@ -11,6 +15,7 @@ func init() {
 				return "", fmt.Errorf("no window")
 			}
 			set := func(t string) {
+				t = proto.Printable(t)
 				w.title, w.named = t, t != ""
 				if t == "" {
 					w.title = baseName(w.argv[0])

@@ -65,6 +65,9 @@ func start(opts Options) (*session, error) {
 		logFile:          "gmuxlog.%n",
 		logFlush:         defaultLogFlush,
 	}
+	if proto.HasControl(opts.Name) {
+		return nil, fmt.Errorf("bad session name %q: control characters are not allowed", opts.Name)
+	}
 	s.installDefaultBindings()
 	if err := proto.EnsureSocketDir(opts.SocketDir); err != nil {
 		return nil, err

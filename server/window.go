@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/vt"
 )
 
@@ -91,6 +92,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	if !w.named {
 		w.title = baseName(argv[0])
 	}
+	w.title = proto.Printable(w.title)
 	go s.readWindow(w)
 	go writeWindow(w)
 	go s.waitWindow(w)

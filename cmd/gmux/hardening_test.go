@@ -129,3 +129,77 @@ func TestCleanEndRemovesLog(t *testing.T) {
 	}
 	waitFor(t, "the log to go", func() bool { _, err := os.Stat(logPath); return os.IsNotExist(err) })
 }
+
+// Names and titles never carry control characters to a terminal.
+func TestControlsInNamesAndTitles(t *testing.T) {
+	e := newEnv(t)
+	out, code := e.run("-dmS", "a\x1b]0;X\a\x1b[2J")
+	if code == 0 || !strings.Contains(out, "control characters") {
+		t.Fatalf("a session name with ESC was accepted: %d %q", code, out)
+	}
+	if _, code := e.run("-dmS", "two\nlines"); code == 0 {
+		t.Fatal("a session name with a newline was accepted")
+	}
+	if _, code := e.run("-dmS", "t", "bash", "--norc", "-c", `printf '\033]2;ti\302\2332Jtle\007'; sleep 1000`); code != 0 {
+		t.Fatal("start failed")
+	}
+	waitFor(t, "the program's title", func() bool {
+		out, _ := e.run("-S", "t", "-X", "windows")
+		return strings.Contains(out, "ti2Jtle")
+	})
+	for _, cmd := range [][]string{{"windows"}, {"title"}, {"info"}} {
+		out, _ := e.run(append([]string{"-S", "t", "-X"}, cmd...)...)
+		if strings.ContainsAny(out, "\x1b\u009b\a") {
+			t.Errorf("-X %s printed controls: %q", cmd[0], out)
+		}
+	}
+	e.run("-S", "t", "-X", "title", "x\x1b[2Jy\u0085")
+	out, _ = e.run("-S", "t", "-X", "title")
+	if strings.TrimSpace(out) != `x^[[2Jy\u0085` {
+		t.Errorf("title set with ESC printed as %q", out)
+	}
+	// A socket made by hand (or by an old gmux) is listed, not obeyed.
+	ln, err := net.Listen("unix", filepath.Join(e.dir, "1.evil\x1b[2J"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	if ls := e.ls(); strings.Contains(ls, "\x1b") || !strings.Contains(ls, "1.evil^[[2J") {
+		t.Errorf("-ls printed a name raw:\n%q", ls)
+	}
+}
+
+// A stopped session answers nothing: -ls says so without waiting long, and a
+// command to another session does not wait on it at all.
+func TestHungSessionDoesNotSlowOthers(t *testing.T) {
+	e := newEnv(t)
+	for _, name := range []string{"hung", "healthy"} {
+		if _, code := e.run("-dmS", name, "sleep", "1000"); code != 0 {
+			t.Fatal("start failed")
+		}
+	}
+	var hung int
+	entries, _ := os.ReadDir(e.dir)
+	for _, ent := range entries {
+		if strings.HasSuffix(ent.Name(), ".hung") {
+			hung, _ = strconv.Atoi(strings.SplitN(ent.Name(), ".", 2)[0])
+		}
+	}
+	syscall.Kill(hung, syscall.SIGSTOP)
+	defer syscall.Kill(hung, syscall.SIGCONT)
+	start := time.Now()
+	ls := e.ls()
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("-ls took %v with one session stopped", d)
+	}
+	if !strings.Contains(ls, "stopped or wedged") || !strings.Contains(ls, ".healthy\t") {
+		t.Errorf("-ls:\n%s", ls)
+	}
+	start = time.Now()
+	if out, code := e.run("-S", "healthy", "-X", "info"); code != 0 {
+		t.Fatalf("-X to the healthy session: %d %q", code, out)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("-X to a healthy session took %v", d)
+	}
+}

@@ -56,11 +56,10 @@ func fail(f *flags, format string, args ...any) int {
 
 // list prints the sessions as screen -ls does; with wipe it removes the dead.
 func list(dir string, wipe bool, match string) int {
-	sessions, err := client.List(dir)
+	sessions, err := client.ListMatching(dir, match)
 	if err != nil {
 		return fail(nil, "%v", err)
 	}
-	sessions = client.Match(sessions, match)
 	if len(sessions) == 0 {
 		fmt.Printf("No Sockets found in %s.\n\n", dir)
 		return 1
@@ -94,7 +93,7 @@ func list(dir string, wipe bool, match string) int {
 		if s.Err != nil {
 			state += ": " + s.Err.Error()
 		}
-		fmt.Printf("\t%s\t%s(%s)\n", s.Name, when, state)
+		fmt.Printf("\t%s\t%s(%s)\n", proto.Printable(s.Name), when, proto.Printable(state))
 	}
 	switch {
 	case dead > 0 && wipe:
@@ -116,12 +115,12 @@ func plural(n int) string {
 // pick resolves a session name given on the command line. want filters by
 // state (nil: any live session).
 func pick(dir, name string, want func(client.Session) bool) (client.Session, []client.Session, error) {
-	all, err := client.List(dir)
+	matched, err := client.ListMatching(dir, name)
 	if err != nil {
 		return client.Session{}, nil, err
 	}
 	var live []client.Session
-	for _, s := range client.Match(all, name) {
+	for _, s := range matched {
 		if s.State != client.Dead && (want == nil || want(s)) {
 			live = append(live, s)
 		}
@@ -135,7 +134,7 @@ func pick(dir, name string, want func(client.Session) bool) (client.Session, []c
 func printChoices(sessions []client.Session, flag string) {
 	fmt.Fprintf(os.Stderr, "There are several suitable sessions on:\n")
 	for _, s := range sessions {
-		fmt.Fprintf(os.Stderr, "\t%s\t(%s)\n", s.Name, s.State)
+		fmt.Fprintf(os.Stderr, "\t%s\t(%s)\n", proto.Printable(s.Name), s.State)
 	}
 	fmt.Fprintf(os.Stderr, "Type \"gmux %s [pid.]name\" to resume one of them.\n", flag)
 }
@@ -174,7 +173,7 @@ func attach(s client.Session, f *flags, takeover bool) int {
 		if errors.Is(err, client.ErrNotATerminal) {
 			return fail(f, "Must be connected to a terminal.")
 		}
-		return fail(f, "attach %s: %v", s.Name, err)
+		return fail(f, "attach %s: %v", proto.Printable(s.Name), err)
 	}
 	if res.Message != "" {
 		fmt.Println(res.Message)
@@ -193,9 +192,9 @@ func detachElsewhere(dir, name string) int {
 		return fail(nil, "there is no attached session matching %q", name)
 	}
 	if _, err := client.Command(s.Path, -1, []string{"detach"}); err != nil {
-		return fail(nil, "detach %s: %v", s.Name, err)
+		return fail(nil, "detach %s: %v", proto.Printable(s.Name), err)
 	}
-	fmt.Printf("[%s detached.]\n", s.Name)
+	fmt.Printf("[%s detached.]\n", proto.Printable(s.Name))
 	return 0
 }
 

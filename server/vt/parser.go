@@ -1,6 +1,9 @@
 package vt
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The parser is a DEC/ECMA-48 state machine (after Paul Williams' diagram, as
 // xterm and tmux implement it) with a fast path for runs of printable ASCII.
@@ -384,11 +387,7 @@ func (s *Screen) oscDispatch() {
 	cmd, arg, _ := cutByte(p.osc, ';')
 	switch string(cmd) {
 	case "0", "2":
-		title := string(arg)
-		if !utf8.ValidString(title) {
-			title = string([]rune(title))
-		}
-		s.title = title
+		s.title = cleanTitle(arg)
 		s.changed = true
 	}
 }
@@ -400,4 +399,16 @@ func cutByte(b []byte, sep byte) (before, after []byte, found bool) {
 		}
 	}
 	return b, nil, false
+}
+
+// cleanTitle is a title as a program sent it, less what a terminal printing
+// it would act on: C0 and C1 controls and DEL are dropped, bytes that are not
+// UTF-8 become U+FFFD.
+func cleanTitle(b []byte) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(string(b), "\uFFFD"))
 }

@@ -237,3 +237,11 @@ func TestHostileStreamsBounded(t *testing.T) {
 	}
 	checkInvariants(t, s)
 }
+
+// A title is printed by lists and status lines: controls in it are dropped.
+func TestTitleDropsControls(t *testing.T) {
+	s := feed(10, 5, "\x1b]2;a\xc2\x9b2J\x7fb\xffc\x07")
+	if s.Title() != "a2Jb\uFFFDc" {
+		t.Fatalf("title %q", s.Title())
+	}
+}
