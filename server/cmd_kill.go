@@ -10,8 +10,15 @@ func init() {
 			if w == nil {
 				return "", fmt.Errorf("no window")
 			}
+			kill := func() {
+				if w.exited { // a zombie (zombie on): it goes at once
+					x.s.removeWindow(w)
+					return
+				}
+				w.terminate()
+			}
 			if !x.interactive() {
-				w.hangup()
+				kill()
 				return "", nil
 			}
 			x.s.openPrompt(x.c, &prompt{
@@ -19,7 +26,7 @@ func init() {
 				single: true,
 				done: func(ans string) {
 					if ans == "y" || ans == "Y" {
-						w.hangup()
+						kill()
 					}
 				},
 			})

@@ -36,6 +36,7 @@ func Run(opts Options, ready io.WriteCloser) (status int, keepLog bool) {
 	s.handleSignals()
 	s.run()
 	os.Remove(s.socket)
+	s.awaitPrograms()
 	s.log.Printf("session %s: exit %d", s.name, s.exitCode)
 	return s.exitCode, s.panics > 0
 }

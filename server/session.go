@@ -341,7 +341,7 @@ func (s *session) end(reason string, code int) {
 	s.exitReason = fmt.Sprintf("session %q ended: %s", s.name, reason)
 	s.log.Printf("session ending: %s", reason)
 	for _, w := range s.windows {
-		w.hangup()
+		w.terminate()
 	}
 	if s.opts.AwaitAttach && !s.everAttached {
 		// The client that started the session is about to attach: let it
@@ -372,6 +372,21 @@ func (s *session) finish() {
 	s.maybeFinish()
 	// Clients that do not read their last frames do not hold the server.
 	time.AfterFunc(2*time.Second, func() { s.post(func() { s.done = true }) })
+}
+
+// awaitPrograms waits, after the loop has ended, until every program the
+// session started has been reaped, so that none outlives the session; the
+// escalation of terminate bounds the wait.
+func (s *session) awaitPrograms() {
+	deadline := time.After(2*killGrace + time.Second)
+	for _, w := range s.windows {
+		select {
+		case <-w.reaped:
+		case <-deadline:
+			s.log.Printf("window %d: pid %d did not end after SIGKILL", w.number, w.cmd.Process.Pid)
+			return
+		}
+	}
 }
 
 // maybeFinish stops the loop once an ending session has no clients left.

@@ -32,6 +32,7 @@ type window struct {
 	cmd         *exec.Cmd
 	input       chan []byte   // bytes for the program, written by writeWindow
 	done        chan struct{} // closed when the reader has seen the PTY close
+	reaped      chan struct{} // closed when the program has been waited for
 	exited      bool
 	log         *windowLog // C-a H, or nil
 	status      string     // how the program ended, once it has
@@ -86,6 +87,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		cmd:    cmd,
 		input:  make(chan []byte, inputQueue),
 		done:   make(chan struct{}),
+		reaped: make(chan struct{}),
 	}
 	w.named = title != ""
 	w.staticTitle = s.staticTitles
@@ -147,6 +149,7 @@ func writeWindow(w *window) {
 // waitWindow reaps the program and reports its end to the loop.
 func (s *session) waitWindow(w *window) {
 	err := w.cmd.Wait()
+	close(w.reaped)
 	// Output written just before exit may still be in the PTY: give the reader
 	// a moment to pass it on. Background children holding the PTY open do not
 	// keep the window alive, as in screen.
@@ -212,6 +215,33 @@ func (w *window) hangup() {
 	if w.cmd.Process != nil && !w.exited {
 		_ = syscall.Kill(-w.cmd.Process.Pid, syscall.SIGHUP) // already gone is fine
 	}
+}
+
+// killGrace is how long a program has to end after SIGHUP, and then after
+// SIGTERM, before it gets the next, stronger signal.
+const killGrace = 2 * time.Second
+
+// terminate ends the program: SIGHUP, as a closed terminal does; one that
+// ignores it gets SIGTERM after killGrace, and SIGKILL after another. It
+// returns at once.
+func (w *window) terminate() {
+	if w.exited {
+		return
+	}
+	w.hangup()
+	pid := w.cmd.Process.Pid
+	go func() {
+		for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGKILL} {
+			select {
+			case <-w.reaped:
+				return
+			case <-time.After(killGrace):
+			}
+			// The group, and the program itself should it have left it.
+			_ = syscall.Kill(-pid, sig)
+			_ = syscall.Kill(pid, sig)
+		}
+	}()
 }
 
 // close releases the PTY once the program has ended.

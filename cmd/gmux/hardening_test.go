@@ -203,3 +203,53 @@ func TestHungSessionDoesNotSlowOthers(t *testing.T) {
 		t.Errorf("-X to a healthy session took %v", d)
 	}
 }
+
+// stubborn is a program that ignores the hang-up and SIGTERM; it writes its
+// PID to file.
+func stubborn(file string) []string {
+	return []string{"bash", "--norc", "-c", `trap "" HUP TERM; echo $$ > ` + file + `; while :; do sleep 0.2; done`}
+}
+
+func readPID(t *testing.T, file string) int {
+	t.Helper()
+	var pid int
+	waitFor(t, "the program's pid", func() bool {
+		b, _ := os.ReadFile(file)
+		pid, _ = strconv.Atoi(strings.TrimSpace(string(b)))
+		return pid > 0
+	})
+	return pid
+}
+
+// kill and quit end programs that ignore SIGHUP: SIGTERM, then SIGKILL.
+func TestKillEscalates(t *testing.T) {
+	e := newEnv(t)
+	pidFile := filepath.Join(e.home, "stubborn.pid")
+	if _, code := e.run("-dmS", "k", "sleep", "1000"); code != 0 {
+		t.Fatal("start failed")
+	}
+	if out, code := e.run(append([]string{"-S", "k", "-X", "screen"}, stubborn(pidFile)...)...); code != 0 {
+		t.Fatalf("screen: %q", out)
+	}
+	pid := readPID(t, pidFile)
+	if out, code := e.run("-S", "k", "-p", "1", "-X", "kill"); code != 0 {
+		t.Fatalf("kill: %q", out)
+	}
+	waitFor(t, "the stubborn program to die", func() bool { return !alive(pid) })
+	waitFor(t, "window 1 to go", func() bool {
+		out, _ := e.run("-S", "k", "-X", "windows")
+		return !strings.Contains(out, "1")
+	})
+
+	os.Remove(pidFile)
+	e.run(append([]string{"-S", "k", "-X", "screen"}, stubborn(pidFile)...)...)
+	pid = readPID(t, pidFile)
+	server := serverPID(t, e)
+	if out, code := e.run("-S", "k", "-X", "quit"); code != 0 {
+		t.Fatalf("quit: %d %q", code, out)
+	}
+	waitFor(t, "the server to end", func() bool { return !alive(server) })
+	if alive(pid) {
+		t.Fatalf("pid %d outlived the session", pid)
+	}
+}
