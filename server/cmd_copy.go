@@ -2,7 +2,6 @@ package server
 
 import (
 	"fmt"
-	"os"
 )
 
 func init() {
@@ -39,7 +38,7 @@ func init() {
 	register(&command{
 		name: "readbuf", usage: "[file]", help: "load the paste buffer from a file (default: bufferfile)", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			b, err := os.ReadFile(x.s.exchangeFile(args))
+			b, err := readUserFile(x.s.exchangeFile(args), maxBuffer)
 			if err != nil {
 				return "", err
 			}
@@ -51,7 +50,7 @@ func init() {
 		name: "writebuf", usage: "[file]", help: "write the paste buffer to a file (default: bufferfile)", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			path := x.s.exchangeFile(args)
-			if err := os.WriteFile(path, []byte(x.s.buffer), 0o600); err != nil {
+			if err := writeUserFile(path, []byte(x.s.buffer)); err != nil {
 				return "", err
 			}
 			return fmt.Sprintf("Copied %d characters into %s", len(x.s.buffer), path), nil

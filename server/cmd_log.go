@@ -2,7 +2,6 @@ package server
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -80,7 +79,7 @@ func init() {
 				b.WriteString(sc.LineText(y))
 				b.WriteByte('\n')
 			}
-			if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+			if err := writeUserFile(path, []byte(b.String())); err != nil {
 				return "", err
 			}
 			return fmt.Sprintf("Screen image written to \"%s\".", path), nil

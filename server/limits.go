@@ -15,6 +15,9 @@ const (
 	maxRows = 300
 )
 
+// maxBuffer bounds the paste buffer read from a file (readbuf).
+const maxBuffer = 64 << 20
+
 // clampSize bounds a requested terminal size to what the server will hold.
 func clampSize(cols, rows int) (int, int) {
 	return min(max(cols, 1), maxCols), min(max(rows, 1), maxRows)

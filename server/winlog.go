@@ -30,7 +30,7 @@ const (
 )
 
 func openWindowLog(path string, raw bool) (*windowLog, error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	f, err := openUserFile(path, true)
 	if err != nil {
 		return nil, err
 	}

@@ -253,3 +253,46 @@ func TestKillEscalates(t *testing.T) {
 		t.Fatalf("pid %d outlived the session", pid)
 	}
 }
+
+// hardcopy, log and writebuf do not write through a planted symlink, nor to
+// a file someone else owns; they say why.
+func TestUserFilesRefuseSymlinks(t *testing.T) {
+	e := newEnv(t)
+	if _, code := e.run("-dmS", "f", "sleep", "1000"); code != 0 {
+		t.Fatal("start failed")
+	}
+	victim := filepath.Join(e.home, "bashrc")
+	os.WriteFile(victim, []byte("precious\n"), 0o600)
+	absent := filepath.Join(e.home, "created-through-link")
+	os.Symlink(victim, filepath.Join(e.home, "hardcopy.0"))
+	os.Symlink(absent, filepath.Join(e.home, "gmuxlog.0"))
+	os.Symlink(victim, filepath.Join(e.home, "exchange"))
+	for _, cmd := range [][]string{{"hardcopy"}, {"log", "on"}, {"writebuf", "exchange"}, {"readbuf", "exchange"}} {
+		out, code := e.run(append([]string{"-S", "f", "-X"}, cmd...)...)
+		if code == 0 || !strings.Contains(out, "symbolic link") {
+			t.Errorf("-X %v: %d %q", cmd, code, out)
+		}
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
+		t.Fatalf("victim overwritten: %q", b)
+	}
+	if _, err := os.Lstat(absent); !os.IsNotExist(err) {
+		t.Fatalf("log created a file through a link: %v", err)
+	}
+	// A plain new file is made 0600; an existing one of ours is replaced.
+	if out, code := e.run("-S", "f", "-X", "hardcopy", "hc"); code != 0 {
+		t.Fatalf("hardcopy: %q", out)
+	}
+	if st, err := os.Stat(filepath.Join(e.home, "hc")); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("hardcopy file: %v %v", st.Mode(), err)
+	}
+	if os.Getuid() == 0 {
+		other := filepath.Join(e.home, "theirs")
+		os.WriteFile(other, []byte("theirs\n"), 0o666)
+		os.Chown(other, 65534, 65534)
+		out, code := e.run("-S", "f", "-X", "hardcopy", "theirs")
+		if code == 0 || !strings.Contains(out, "owned by uid 65534") {
+			t.Errorf("hardcopy over another user's file: %d %q", code, out)
+		}
+	}
+}

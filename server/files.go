@@ -1,0 +1,124 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// Files the server writes for the user (hardcopy, logs, the exchange file)
+// often land in a directory others can write to: /tmp, a shared project. A
+// symlink planted there under the expected name would make gmux overwrite
+// whatever it points at (~/.bashrc) with window text. So these files are
+// opened without following a symlink at the last component, only regular
+// files the user owns are written to, and new ones are created exclusively,
+// mode 0600 (less the umask).
+
+// ErrUnsafeFile is returned for a path gmux refuses to read or write.
+var ErrUnsafeFile = errors.New("refused")
+
+// openUserFile opens path for writing, appending or (if !appendTo) replacing
+// what it held.
+func openUserFile(path string, appendTo bool) (*os.File, error) {
+	for range 2 {
+		fd, err := unix.Open(path, unix.O_WRONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
+		if errors.Is(err, unix.ENOENT) {
+			fd, err = unix.Open(path, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o600)
+			if errors.Is(err, unix.EEXIST) {
+				continue // made meanwhile: check what it is
+			}
+			if err != nil {
+				return nil, openError(path, err)
+			}
+			return fileOf(fd, path, appendTo)
+		}
+		if err != nil {
+			return nil, openError(path, err)
+		}
+		if err := checkOwned(fd, path, true); err != nil {
+			unix.Close(fd)
+			return nil, err
+		}
+		if !appendTo {
+			if err := unix.Ftruncate(fd, 0); err != nil {
+				unix.Close(fd)
+				return nil, fmt.Errorf("truncate %s: %w", path, err)
+			}
+		}
+		return fileOf(fd, path, appendTo)
+	}
+	return nil, fmt.Errorf("%s: %w: it keeps changing under us", path, ErrUnsafeFile)
+}
+
+// readUserFile reads a regular file the user owns, not through a symlink.
+func readUserFile(path string, limit int64) ([]byte, error) {
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	if err := checkOwned(fd, path, false); err != nil {
+		unix.Close(fd)
+		return nil, err
+	}
+	f := os.NewFile(uintptr(fd), path)
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(b)) > limit {
+		err = fmt.Errorf("%s is larger than %d bytes", path, limit)
+	}
+	return b, err
+}
+
+// writeUserFile replaces path's contents with b (see openUserFile).
+func writeUserFile(path string, b []byte) error {
+	f, err := openUserFile(path, false)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func fileOf(fd int, path string, appendTo bool) (*os.File, error) {
+	if appendTo {
+		if _, err := unix.Seek(fd, 0, io.SeekEnd); err != nil {
+			unix.Close(fd)
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	// Back to blocking: a regular file never waits, and os.File expects it.
+	_ = unix.SetNonblock(fd, false)
+	return os.NewFile(uintptr(fd), path), nil
+}
+
+// checkOwned refuses anything but a regular file the user owns.
+func checkOwned(fd int, path string, writing bool) error {
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return fmt.Errorf("%s: %w: not a regular file", path, ErrUnsafeFile)
+	}
+	if int(st.Uid) != os.Getuid() {
+		verb := "read"
+		if writing {
+			verb = "write"
+		}
+		return fmt.Errorf("%s: %w to %s a file owned by uid %d", path, ErrUnsafeFile, verb, st.Uid)
+	}
+	return nil
+}
+
+func openError(path string, err error) error {
+	if errors.Is(err, unix.ELOOP) {
+		return fmt.Errorf("%s: %w: it is a symbolic link (remove it, or name another file)", path, ErrUnsafeFile)
+	}
+	return &os.PathError{Op: "open", Path: path, Err: err}
+}
