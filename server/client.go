@@ -43,6 +43,10 @@ type client struct {
 	timerSet bool      // a frame is scheduled
 	bells    int
 
+	credit chan struct{} // the loop lets the input reader read on (inputqueue.go)
+	stop   chan struct{} // closed when the client is dropped
+	fed    *window       // the window the current input chunk went to
+
 	prefix  bool    // the command key was typed; the next key is a command
 	prompt  *prompt // an open input line (C-a :, C-a A), or nil
 	menu    *menu   // an open full-screen list (C-a "), or nil
@@ -72,7 +76,8 @@ func (s *session) accept() {
 			continue
 		}
 		id++
-		c := &client{s: s, id: id, conn: conn, out: make(chan []outPart, 1), rawConn: rawConn(conn.(*net.UnixConn))}
+		c := &client{s: s, id: id, conn: conn, out: make(chan []outPart, 1), rawConn: rawConn(conn.(*net.UnixConn)),
+			credit: make(chan struct{}, 1), stop: make(chan struct{})}
 		go s.readClient(c)
 		go s.writeClient(c)
 	}
@@ -116,6 +121,9 @@ func (s *session) readClient(c *client) {
 			return
 		}
 		s.post(func() { s.frame(c, f) })
+		if f.Type == proto.TypeInput && !c.awaitCredit() {
+			return
+		}
 	}
 }
 
@@ -237,6 +245,7 @@ func (s *session) dropClient(c *client, err error) {
 		s.log.Printf("client %d: dropped: %v", c.id, err)
 	}
 	c.gone = true
+	close(c.stop)
 	c.conn.Close()
 	if c.tty != nil {
 		c.tty.Close()
@@ -343,6 +352,7 @@ func (s *session) frame(c *client, f proto.Frame) {
 			s.touch(c)
 			s.input(c, f.Payload)
 		}
+		s.creditInput(c)
 	case proto.TypeResize:
 		cols, rows, err := proto.DecodeResize(f.Payload)
 		if err != nil {

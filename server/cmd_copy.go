@@ -29,9 +29,7 @@ func init() {
 			if x.w.screen.Modes().BracketedPaste {
 				text = append(append([]byte("\x1b[200~"), text...), "\x1b[201~"...)
 			}
-			if !x.w.send(text) {
-				return "", fmt.Errorf("input dropped: the program is not reading")
-			}
+			x.w.send(text)
 			return "", nil
 		},
 	})

@@ -9,9 +9,7 @@ func init() {
 			if x.w == nil {
 				return "", fmt.Errorf("no window")
 			}
-			if !x.w.send([]byte(args[0])) {
-				return "", fmt.Errorf("input dropped: the program is not reading")
-			}
+			x.w.send([]byte(args[0]))
 			return "", nil
 		},
 	})

@@ -81,9 +81,8 @@ func (s *session) sendInput(c *client, b []byte) {
 		}
 		return
 	}
-	if !c.win.send(b) {
-		s.showMessage(c, "input dropped: the program is not reading")
-	}
+	c.win.send(b)
+	c.fed = c.win
 }
 
 // runKey runs the command bound to key (typed after the command key).

@@ -195,6 +195,7 @@ func (s *session) windowExited(w *window, status string, code int) {
 	}
 	s.log.Printf("window %d: %s", w.number, status)
 	w.close()
+	s.releaseWaiters(w)
 	if w.log != nil {
 		w.log.close()
 		w.log = nil

@@ -100,6 +100,9 @@ func (s *session) readTerminal(c *client, rc syscall.RawConn) {
 		if n > 0 {
 			keys := bytes.Clone(buf[:n])
 			s.post(func() { s.frame(c, proto.Frame{Type: proto.TypeInput, Payload: keys}) })
+			if !c.awaitCredit() {
+				return
+			}
 		}
 		if err != nil {
 			if errors.Is(err, io.EOF) {

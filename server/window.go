@@ -23,26 +23,27 @@ type window struct {
 	title  string // the name shown in lists: -t, C-a A, else the program's name
 	named  bool   // title was set by the user, so the program's OSC title is ignored
 	// staticTitle is dynamictitle off, as it was when the window opened.
-	staticTitle bool
-	argv        []string
-	screen      *vt.Screen
-	pty         *os.File
-	rawPTY      syscall.RawConn
-	queued      atomic.Int32 // input chunks handed to writeWindow and not yet written
-	cmd         *exec.Cmd
-	input       chan []byte   // bytes for the program, written by writeWindow
-	done        chan struct{} // closed when the reader has seen the PTY close
-	reaped      chan struct{} // closed when the program has been waited for
-	exited      bool
-	log         *windowLog // C-a H, or nil
-	status      string     // how the program ended, once it has
-	code        int        // its exit status (128+signal when killed)
+	staticTitle  bool
+	argv         []string
+	screen       *vt.Screen
+	pty          *os.File
+	rawPTY       syscall.RawConn
+	in           *inputQueue // input the program has not read yet
+	waiters      []*client   // clients that wait for in to drain (inputqueue.go)
+	hasWaiters   atomic.Bool // len(waiters) > 0, for the writer goroutine
+	stallTimer   bool        // a check that the program reads is scheduled
+	stalled      bool        // it read nothing for inputStall: input beyond inputHigh is dropped
+	stalledAt    time.Time
+	dropped      int // input bytes dropped since it stalled
+	droppedShown int
+	cmd          *exec.Cmd
+	done         chan struct{} // closed when the reader has seen the PTY close
+	reaped       chan struct{} // closed when the program has been waited for
+	exited       bool
+	log          *windowLog // C-a H, or nil
+	status       string     // how the program ended, once it has
+	code         int        // its exit status (128+signal when killed)
 }
-
-// inputQueue bounds what waits to be written to a program that is not reading
-// its input; beyond it, input is dropped (and the user told) rather than
-// stalling the session.
-const inputQueue = 1024
 
 // readSize is the PTY read buffer: large reads keep the per-byte cost of heavy
 // output low.
@@ -85,7 +86,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		pty:    f,
 		rawPTY: rawConn(f),
 		cmd:    cmd,
-		input:  make(chan []byte, inputQueue),
+		in:     newInputQueue(),
 		done:   make(chan struct{}),
 		reaped: make(chan struct{}),
 	}
@@ -96,7 +97,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	}
 	w.title = proto.Printable(w.title)
 	go s.readWindow(w)
-	go writeWindow(w)
+	go s.writeWindow(w)
 	go s.waitWindow(w)
 	return w, nil
 }
@@ -133,18 +134,34 @@ func (s *session) readWindow(w *window) {
 }
 
 // writeWindow writes queued input to the program; it alone may block on it.
-func writeWindow(w *window) {
-	for b := range w.input {
-		_, err := w.pty.Write(b)
-		w.queued.Add(-1)
-		if err != nil {
-			for range w.input {
-				w.queued.Add(-1) // the program is gone: drain until the window closes
-			}
+// It writes a piece at a time so that the loop hears of the progress of a
+// large paste and lets the clients that wait for it go on.
+func (s *session) writeWindow(w *window) {
+	var failed error
+	for {
+		b := w.in.take()
+		if b == nil {
 			return
+		}
+		for len(b) > 0 {
+			n := len(b)
+			if failed == nil {
+				n, failed = w.pty.Write(b[:min(len(b), writePiece)])
+			}
+			if failed != nil {
+				n = len(b) // the program is gone: discard until the window closes
+			}
+			b = b[n:]
+			w.in.wrote(n)
+			if w.hasWaiters.Load() {
+				s.post(func() { s.inputWritten(w) })
+			}
 		}
 	}
 }
+
+// writePiece is the most written to a program at once.
+const writePiece = 16 << 10
 
 // waitWindow reaps the program and reports its end to the loop.
 func (s *session) waitWindow(w *window) {
@@ -176,26 +193,33 @@ func exitStatus(err error) (string, int) {
 }
 
 // send writes bytes for the program, or queues a copy of what the PTY does not
-// take at once; it never blocks the loop.
-func (w *window) send(b []byte) bool {
+// take at once; it never blocks the loop, and never drops (see inputqueue.go
+// for what bounds the queue).
+func (w *window) send(b []byte) {
 	if w.exited || len(b) == 0 {
-		return true
+		return
 	}
 	// Written here only when nothing queued is still to be written, so input
 	// keeps its order.
-	if w.queued.Load() == 0 {
-		if b = b[writeNow(w.rawPTY, b):]; len(b) == 0 {
-			return true
+	if w.in.len() == 0 {
+		n := writeNow(w.rawPTY, b)
+		if n > 0 {
+			w.in.touch()
+		}
+		if b = b[n:]; len(b) == 0 {
+			return
 		}
 	}
-	w.queued.Add(1)
-	select {
-	case w.input <- bytes.Clone(b):
-		return true
-	default:
-		w.queued.Add(-1)
-		return false
+	if w.stalled {
+		if room := inputHigh - w.in.len(); len(b) > room {
+			w.dropped += len(b) - max(room, 0)
+			b = b[:max(room, 0)]
+		}
+		if len(b) == 0 {
+			return
+		}
 	}
+	w.in.push(bytes.Clone(b))
 }
 
 // resize sets the PTY and emulator size; the kernel sends SIGWINCH.
@@ -247,7 +271,7 @@ func (w *window) terminate() {
 // close releases the PTY once the program has ended.
 func (w *window) close() {
 	w.exited = true
-	close(w.input)
+	w.in.close()
 	w.pty.Close()
 }
 

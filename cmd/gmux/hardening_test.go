@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -295,4 +296,82 @@ func TestUserFilesRefuseSymlinks(t *testing.T) {
 			t.Errorf("hardcopy over another user's file: %d %q", code, out)
 		}
 	}
+}
+
+// A large paste reaches the program whole: the session stops reading the
+// terminal while the program is behind, instead of dropping input. "late" is
+// a program that reads nothing for the first 3 seconds.
+func TestLargePasteLosesNothing(t *testing.T) {
+	lines := 100000 // 9.5 MB
+	if stress() {
+		lines = 500000
+	}
+	for _, mode := range []string{"direct", "relay", "late"} {
+		t.Run(mode, func(t *testing.T) {
+			e := newEnv(t)
+			if mode == "relay" {
+				e.env = append(e.env, "GMUX_RELAY=1")
+			}
+			tm := startSession(t, e, "paste")
+			out := filepath.Join(e.home, "out")
+			reader := "cat > " + out
+			if mode == "late" {
+				reader = "sleep 3; " + reader
+			}
+			tm.send("stty -echo; " + reader + "; echo pasted-$((40+2))\r")
+			time.Sleep(200 * time.Millisecond) // the shell must have handed over: its line editor would take part of the paste
+			var paste strings.Builder
+			for i := range lines {
+				fmt.Fprintf(&paste, "line %06d %s\r", i, strings.Repeat("x", 82))
+			}
+			start := time.Now()
+			go func() {
+				tm.pty.Write([]byte(paste.String()))
+				tm.pty.Write([]byte("\x04"))
+			}()
+			deadline := time.Now().Add(5 * time.Minute)
+			for !strings.Contains(tm.text(), "pasted-42") {
+				if time.Now().After(deadline) {
+					t.Fatalf("the paste was not taken within 5 minutes:\n%s", tm.text())
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+			missing := 0
+			for i := range lines {
+				if i >= len(got) || !strings.HasPrefix(got[i], fmt.Sprintf("line %06d ", i)) {
+					missing++
+				}
+			}
+			t.Logf("%s: %d lines (%.1f MB) pasted in %v: %d/%d arrived intact",
+				mode, lines, float64(paste.Len())/1e6, time.Since(start).Round(time.Millisecond), lines-missing, lines)
+			if missing > 0 || len(got) != lines {
+				t.Fatalf("%d of %d lines lost or damaged (%d read)", missing, lines, len(got))
+			}
+		})
+	}
+}
+
+// A program that reads nothing for inputStall loses what waits for it, the
+// user is told how much, and the display is the user's again.
+func TestStalledProgramInputDropped(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "stall")
+	tm.send("stty raw -echo; sleep 1000\r") // raw: the kernel takes no more than it can hold
+	time.Sleep(200 * time.Millisecond)
+	go tm.pty.Write([]byte(strings.Repeat("y", 3<<20)))
+	m := tm.waitMatchWithin(`(\d+) bytes of input dropped`, 30*time.Second)
+	if n, _ := strconv.Atoi(m[1]); n < 1<<20 {
+		t.Fatalf("dropped %s bytes", m[1])
+	}
+	// The display is the user's again: a new window works (the stalled
+	// program's own terminal is full, as it would be outside gmux).
+	tm.send("\x01c")
+	tm.waitText("$ ")
+	tm.send("echo usable-$((3*3))\r")
+	tm.waitText("usable-9")
 }

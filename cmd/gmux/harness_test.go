@@ -244,13 +244,23 @@ func (tm *terminal) waitText(s string) {
 // returns the submatches.
 func (tm *terminal) waitMatch(expr string) []string {
 	tm.t.Helper()
+	return tm.waitMatchWithin(expr, 10*time.Second)
+}
+
+// waitMatchWithin is waitMatch with its own deadline.
+func (tm *terminal) waitMatchWithin(expr string, d time.Duration) []string {
+	tm.t.Helper()
 	re := regexp.MustCompile(expr)
-	var m []string
-	waitFor(tm.t, "screen to match "+expr, func() bool {
-		m = re.FindStringSubmatch(tm.text())
-		return m != nil
-	})
-	return m
+	deadline := time.Now().Add(d)
+	for {
+		if m := re.FindStringSubmatch(tm.text()); m != nil {
+			return m
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("timed out waiting for the screen to match %s:\n%s", expr, tm.text())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // waitExit waits for the client to exit and returns its status.
