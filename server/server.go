@@ -54,6 +54,7 @@ func start(opts Options) (*session, error) {
 		name:    strconv.Itoa(os.Getpid()) + "." + opts.Name,
 		created: time.Now(),
 		events:  make(chan func(), 256),
+		bulk:    make(chan func(), 256),
 		procs:   newProcessors(),
 		clients: map[*client]bool{},
 		log:     opts.Log,

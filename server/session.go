@@ -43,6 +43,8 @@ type session struct {
 	socket       string
 	created      time.Time
 	events       chan func()
+	bulk         chan func() // output of windows the loop is behind on (fairness.go)
+	eventRun     int         // events taken in a row while bulk may wait
 	later        []func() // run after the current event (afterEvent)
 	procs        *processors
 	windows      []*window // sorted by number
@@ -88,7 +90,7 @@ func (s *session) post(f func()) { s.events <- f }
 
 func (s *session) run() {
 	for !s.done {
-		s.handle(<-s.events)
+		s.handle(s.next())
 		for len(s.later) > 0 {
 			g := s.later[0]
 			s.later = s.later[1:]

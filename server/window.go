@@ -111,19 +111,28 @@ func baseName(p string) string {
 	return p
 }
 
-// readWindow moves the program's output to the session loop. The channel send
-// blocks while the loop is busy: that is the back-pressure that slows a
-// program down rather than buffering without bound.
+// readWindow moves the program's output to the session loop. At most
+// outputInFlight chunks wait for the loop: that is the back-pressure that
+// slows a program down rather than buffering without bound. The lane they
+// wait in is chosen by outputLane (fairness.go).
 func (s *session) readWindow(w *window) {
 	defer close(w.done)
+	lanes := newOutputLane(s)
 	for {
 		bp := readBuffers.Get().(*[]byte)
 		n, err := readRaw(w.rawPTY, *bp)
 		if n > 0 {
-			s.post(func() {
-				s.windowOutput(w, (*bp)[:n])
-				readBuffers.Put(bp)
-			})
+			// In slices: the loop turns to other windows' echo between them.
+			for off := 0; off < n; off += outputSlice {
+				piece, last := (*bp)[off:min(off+outputSlice, n)], off+outputSlice >= n
+				lanes.send(func() {
+					defer lanes.taken() // deferred: a panic in the emulator must not freeze the window
+					s.windowOutput(w, piece)
+					if last {
+						readBuffers.Put(bp)
+					}
+				})
+			}
 		} else {
 			readBuffers.Put(bp)
 		}

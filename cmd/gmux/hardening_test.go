@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -374,4 +375,63 @@ func TestStalledProgramInputDropped(t *testing.T) {
 	tm.waitText("$ ")
 	tm.send("echo usable-$((3*3))\r")
 	tm.waitText("usable-9")
+}
+
+// A flood of REP (9 bytes asking for 65535 cells) in one window must not
+// hold up another window's echo, nor a -X command.
+func TestREPFloodDoesNotStallOthers(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "rep")
+	tm.send(`yes "$(printf 'A\033[65535b')" & echo flood=$!` + "\r")
+	m := tm.waitMatch(`flood=(\d+)`)
+	flood, _ := strconv.Atoi(m[1])
+	t.Cleanup(func() { syscall.Kill(flood, syscall.SIGKILL) })
+	tm.send("\x01c")
+	tm.waitText("$ ")
+	tm.send("clear\r")
+	time.Sleep(500 * time.Millisecond) // let the flood build up
+	keys := 50
+	if stress() {
+		keys = 500
+	}
+	var lat []time.Duration
+	for i := range keys {
+		lat = append(lat, echoLatency(t, tm, byte('a'+i%26)))
+	}
+	tm.send("\x15") // the typed letters, gone
+	p50, p99 := percentile(lat, 50), percentile(lat, 99)
+	start := time.Now()
+	if out, code := e.run("-S", "rep", "-X", "info"); code != 0 {
+		t.Fatalf("-X during the flood: %q", out)
+	}
+	cmd := time.Since(start)
+	t.Logf("REP flood in another window: echo p50 %v p99 %v over %d keys; -X %v", p50, p99, keys, cmd)
+	if p99 > time.Second || cmd > 3*time.Second {
+		t.Fatalf("the flood held others up: echo p99 %v, -X %v", p99, cmd)
+	}
+}
+
+// echoLatency types one letter and returns how long it took to come back on
+// the client's terminal.
+func echoLatency(t *testing.T, tm *terminal, ch byte) time.Duration {
+	t.Helper()
+	before := len(tm.rawOutput())
+	start := time.Now()
+	tm.send(string(ch))
+	for {
+		raw := tm.rawOutput()
+		if strings.IndexByte(raw[before:], ch) >= 0 {
+			return time.Since(start)
+		}
+		if time.Since(start) > 30*time.Second {
+			t.Fatalf("no echo of %q in 30 s", ch)
+		}
+		time.Sleep(200 * time.Microsecond)
+	}
+}
+
+func percentile(d []time.Duration, p int) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[min(len(s)-1, len(s)*p/100)]
 }

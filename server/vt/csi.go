@@ -107,8 +107,10 @@ func (s *Screen) csiDispatch(final byte) {
 		s.tabBackward(n)
 	case 'b':
 		if s.lastRune != 0 {
+			// At most the rest of the line, as tmux: 9 bytes must not
+			// buy 65535 cells of work (a flood of them stalled sessions).
 			w := RuneWidth(s.lastRune)
-			for range min(n, s.cols*s.rows) {
+			for range min(n, max(s.cols-s.cur.x, 1)) {
 				s.printRune(s.lastRune, w)
 			}
 		}

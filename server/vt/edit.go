@@ -215,29 +215,45 @@ func (s *Screen) scrollUp(n int) {
 		s.changed = true
 		return
 	}
-	for range n {
-		first := *s.g.row(s.top)
-		for y := s.top; y < s.bot; y++ {
-			*s.g.row(y) = *s.g.row(y + 1)
-		}
-		first.wrapped = false
-		*s.g.row(s.bot) = first
-		s.clearCells(s.g.row(s.bot), 0, s.cols, st)
+	// Rows move in one pass, whatever n: a row at a time would cost n times
+	// the region per CSI n S, which a flood of them turns into a stall.
+	s.rotateRows(s.top, s.bot, n)
+	for y := s.bot - n + 1; y <= s.bot; y++ {
+		l := s.g.row(y)
+		l.wrapped = false
+		s.clearCells(l, 0, s.cols, st)
 	}
 	s.changed = true
+}
+
+// rotateRows moves rows top..bot up by n (down for a negative n), the rows
+// that leave at one end coming back at the other: three reversals.
+func (s *Screen) rotateRows(top, bot, n int) {
+	h := bot - top + 1
+	n = ((n % h) + h) % h
+	if n == 0 {
+		return
+	}
+	s.reverseRows(top, top+n-1)
+	s.reverseRows(top+n, bot)
+	s.reverseRows(top, bot)
+}
+
+func (s *Screen) reverseRows(a, b int) {
+	for ; a < b; a, b = a+1, b-1 {
+		ra, rb := s.g.row(a), s.g.row(b)
+		*ra, *rb = *rb, *ra
+	}
 }
 
 // scrollDown scrolls the region down n lines, blank lines entering at the top.
 func (s *Screen) scrollDown(n int) {
 	n = min(n, s.bot-s.top+1)
-	for range n {
-		last := *s.g.row(s.bot)
-		for y := s.bot; y > s.top; y-- {
-			*s.g.row(y) = *s.g.row(y - 1)
-		}
-		last.wrapped = false
-		*s.g.row(s.top) = last
-		s.clearCells(s.g.row(s.top), 0, s.cols, s.cur.style)
+	s.rotateRows(s.top, s.bot, -n)
+	for y := s.top; y < s.top+n; y++ {
+		l := s.g.row(y)
+		l.wrapped = false
+		s.clearCells(l, 0, s.cols, s.cur.style)
 	}
 	s.changed = true
 }
