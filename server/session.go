@@ -45,7 +45,7 @@ type session struct {
 	events       chan func()
 	bulk         chan func() // output of windows the loop is behind on (fairness.go)
 	eventRun     int         // events taken in a row while bulk may wait
-	later        []func() // run after the current event (afterEvent)
+	later        []func()    // run after the current event (afterEvent)
 	procs        *processors
 	windows      []*window // sorted by number
 	lastWin      *window   // the window most recently selected by anyone
