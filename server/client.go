@@ -34,6 +34,7 @@ type client struct {
 
 	out     chan []outPart // to the writer goroutine; holds at most one batch
 	pending []outPart      // what waits for the writer, in order
+	queued  int            // bytes in pending
 	busy    bool           // the writer is writing a batch
 	closing bool           // close the connection once pending is written
 
@@ -199,11 +200,18 @@ func (s *session) send(c *client, t proto.Type, payload []byte) {
 	}
 	c.queue(false, proto.AppendFrame(nil, t, payload))
 	s.flush(c)
+	if c.queued > maxQueued {
+		// It sends and does not read (a command connection that never
+		// reads its replies): it must not grow the server without bound.
+		err := fmt.Errorf("%d bytes queued and not read", c.queued)
+		s.afterEvent(func() { s.dropClient(c, err) })
+	}
 }
 
 // queue appends b to what waits for the writer, merging runs for the same
 // destination. It takes b: every caller passes bytes made for this send.
 func (c *client) queue(terminal bool, b []byte) {
+	c.queued += len(b)
 	if n := len(c.pending); n > 0 && c.pending[n-1].terminal == terminal {
 		c.pending[n-1].b = append(c.pending[n-1].b, b...)
 		return
@@ -222,6 +230,7 @@ func (s *session) flush(c *client) {
 			rc = c.rawTTY
 		}
 		n := writeNow(rc, p.b)
+		c.queued -= n
 		if p.b = p.b[n:]; len(p.b) > 0 {
 			break
 		}
@@ -233,7 +242,7 @@ func (s *session) flush(c *client) {
 	}
 	c.busy = true
 	c.out <- c.pending // never blocks: busy means the channel is empty
-	c.pending = nil
+	c.pending, c.queued = nil, 0
 }
 
 // dropClient forgets a client whose connection ended or failed.

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -434,4 +436,54 @@ func percentile(d []time.Duration, p int) time.Duration {
 	s := slices.Clone(d)
 	slices.Sort(s)
 	return s[min(len(s)-1, len(s)*p/100)]
+}
+
+// A command connection that never reads its replies is dropped once 8 MiB
+// wait for it; the server does not grow, and serves the others.
+func TestUnreadRepliesBounded(t *testing.T) {
+	e := newEnv(t)
+	if _, code := e.run("-dmS", "q", "sleep", "1000"); code != 0 {
+		t.Fatal("start failed")
+	}
+	pid := serverPID(t, e)
+	conn, err := net.Dial("unix", socketOf(t, e))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	proto.WriteFrame(conn, proto.TypeHello, proto.EncodeHello(proto.Hello{Mode: proto.ModeCommand}))
+	cmd := proto.AppendFrame(nil, proto.TypeCommand, proto.EncodeJSON(proto.Command{Args: []string{"help"}, Window: -1}))
+	batch := bytes.Repeat(cmd, 100)
+	conn.SetWriteDeadline(time.Now().Add(60 * time.Second))
+	sent := 0
+	for {
+		if _, err = conn.Write(batch); err != nil {
+			break
+		}
+		sent += 100
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		t.Fatalf("the server neither dropped the connection nor stopped reading after %d commands", sent)
+	}
+	rss := rssKiB(pid)
+	t.Logf("dropped after %d unread replies; server RSS %d KiB", sent, rss)
+	if rss > 100<<10 {
+		t.Fatalf("server RSS %d KiB", rss)
+	}
+	if ls := e.ls(); !strings.Contains(ls, "(Detached)") {
+		t.Fatalf("server stopped serving: %s", ls)
+	}
+}
+
+// rssKiB returns a process's resident set size.
+func rssKiB(pid int) int {
+	b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	for _, l := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(l, "VmRSS:"); ok {
+			n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
+			return n
+		}
+	}
+	return 0
 }
