@@ -29,6 +29,7 @@ var ErrNotATerminal = errors.New("must be connected to a terminal")
 type Result struct {
 	Message string // printed after the terminal is restored: "[detached from ...]"
 	Status  int    // the process exit status
+	lost    bool   // the server did not restore the terminal: the client must
 }
 
 // Attach connects the terminal on stdin/stdout to the session at path until
@@ -78,34 +79,26 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 
 	// The terminal's hang-up (SSH dropped) or a kill ends only this client;
 	// the server notices the closed connection and carries on.
-	// A stopped client would hand the terminal back to the shell while the
-	// server still reads it (in raw mode the keyboard cannot send SIGTSTP;
-	// only a kill can).
-	signal.Ignore(syscall.SIGTSTP)
-	defer signal.Reset(syscall.SIGTSTP)
 	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, syscall.SIGWINCH, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT, syscall.SIGQUIT)
+	signal.Notify(sigs, syscall.SIGWINCH, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT, syscall.SIGQUIT,
+		syscall.SIGTSTP, syscall.SIGCONT)
 	defer signal.Stop(sigs)
 
-	ended := make(chan Result, 3)
-	go func() {
-		for sig := range sigs {
-			if sig == syscall.SIGWINCH {
-				if c, r, err := term.GetSize(int(out.Fd())); err == nil {
-					proto.WriteFrame(conn, proto.TypeResize, proto.EncodeResize(c, r))
-				}
-				continue
-			}
-			ended <- Result{Message: fmt.Sprintf("[gmux: %s, detaching from %s]", sig, welcome.Session), Status: 1}
-			return
-		}
-	}()
+	ended := make(chan Result, 4)
+	acks := make(chan struct{}, 1)
+	a := &attachment{conn: conn, in: in, out: out, raw: state, session: welcome.Session, ended: ended, acks: acks}
+	go a.handleSignals(sigs)
 	if !welcome.Direct { // else the server reads the terminal itself
 		go relayInput(in, conn, ended)
 	}
-	go func() { ended <- relayOutput(r, out, welcome.Session) }()
-	res := <-ended
+	go func() { ended <- relayOutput(r, out, welcome.Session, acks) }()
+	res := a.signalled(<-ended)
 	conn.Close()
+	if res.lost {
+		// The server could not restore the terminal (it died, or did not
+		// answer): put it back in the state a shell expects ourselves.
+		out.Write([]byte(terminalReset))
+	}
 	return res, nil
 }
 
@@ -121,27 +114,32 @@ func relayInput(in io.Reader, conn net.Conn, ended chan<- Result) {
 			}
 		}
 		if err != nil {
-			ended <- Result{Message: "[gmux: terminal closed]", Status: 1}
+			ended <- Result{Message: "[gmux: terminal closed]", Status: 1, lost: true}
 			return
 		}
 	}
 }
 
 // relayOutput copies output frames to the terminal until the server says why
-// it is done.
-func relayOutput(r *proto.Reader, out io.Writer, session string) Result {
+// it is done; a suspend frame (the server released the terminal) goes to acks.
+func relayOutput(r *proto.Reader, out io.Writer, session string, acks chan<- struct{}) Result {
 	for {
 		f, err := r.ReadFrame()
 		if err != nil {
 			if errors.Is(err, net.ErrClosed) {
-				return Result{Status: 1}
+				return Result{Status: 1, lost: true}
 			}
-			return Result{Message: fmt.Sprintf("[lost connection to session %s]", session), Status: 1}
+			return Result{Message: fmt.Sprintf("[lost connection to session %s]", session), Status: 1, lost: true}
 		}
 		switch f.Type {
+		case proto.TypeSuspend:
+			select {
+			case acks <- struct{}{}:
+			default:
+			}
 		case proto.TypeOutput:
 			if _, err := out.Write(f.Payload); err != nil {
-				return Result{Message: "[gmux: terminal closed]", Status: 1}
+				return Result{Message: "[gmux: terminal closed]", Status: 1, lost: true}
 			}
 		case proto.TypeDetach:
 			return Result{Message: "[" + string(f.Payload) + "]"}

@@ -26,8 +26,10 @@ const (
 	TypeInput   Type = 10 // client → server: bytes typed by the user
 	TypeOutput  Type = 11 // server → client: bytes for the user's terminal
 	TypeResize  Type = 12 // client → server: new terminal size
-	TypeDetach  Type = 13 // server → client: you are detached (reason)
+	TypeDetach  Type = 13 // server → client: you are detached (reason); client → server: detach me
 	TypeExit    Type = 14 // server → client: the session ended (reason, status)
+	TypeSuspend Type = 15 // client → server: I am stopping, release my terminal; server → client: released
+	TypeResume  Type = 16 // client → server: I am in the foreground again (size as resize)
 	TypeCommand Type = 20 // client → server: run a command (-X, -ls queries)
 	TypeReply   Type = 21 // server → client: a command's result
 )
@@ -35,7 +37,8 @@ const (
 var typeNames = map[Type]string{
 	TypeHello: "hello", TypeWelcome: "welcome", TypeInput: "input",
 	TypeOutput: "output", TypeResize: "resize", TypeDetach: "detach",
-	TypeExit: "exit", TypeCommand: "command", TypeReply: "reply",
+	TypeExit: "exit", TypeSuspend: "suspend", TypeResume: "resume",
+	TypeCommand: "command", TypeReply: "reply",
 }
 
 func (t Type) String() string {

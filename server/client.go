@@ -44,9 +44,12 @@ type client struct {
 	timerSet bool      // a frame is scheduled
 	bells    int
 
-	credit chan struct{} // the loop lets the input reader read on (inputqueue.go)
-	stop   chan struct{} // closed when the client is dropped
-	fed    *window       // the window the current input chunk went to
+	credit    chan struct{} // the loop lets the input reader read on (inputqueue.go)
+	stop      chan struct{} // closed when the client is dropped
+	wake      chan struct{} // the terminal reader may read again (suspend.go)
+	pid       int           // the peer's process, from the kernel
+	suspended bool          // the client is stopped or in the background
+	fed       *window       // the window the current input chunk went to
 
 	prefix  bool    // the command key was typed; the next key is a command
 	prompt  *prompt // an open input line (C-a :, C-a A), or nil
@@ -71,14 +74,15 @@ func (s *session) accept() {
 			}
 			return
 		}
-		if err := checkPeer(conn); err != nil {
+		pid, err := checkPeer(conn)
+		if err != nil {
 			s.log.Printf("refused connection: %v", err)
 			conn.Close()
 			continue
 		}
 		id++
 		c := &client{s: s, id: id, conn: conn, out: make(chan []outPart, 1), rawConn: rawConn(conn.(*net.UnixConn)),
-			credit: make(chan struct{}, 1), stop: make(chan struct{})}
+			credit: make(chan struct{}, 1), stop: make(chan struct{}), wake: make(chan struct{}, 1), pid: pid}
 		go s.readClient(c)
 		go s.writeClient(c)
 	}
@@ -332,6 +336,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	s.welcome(c, "")
 	if c.tty != nil {
 		go s.readTerminal(c, c.rawTTY)
+		go s.watchForeground(c, c.pid)
 	}
 	c.attached = true
 	s.everAttached = true
@@ -357,11 +362,24 @@ func (s *session) frame(c *client, f proto.Frame) {
 	defer s.recoverClient(c, "handling a "+f.Type.String()+" frame")
 	switch f.Type {
 	case proto.TypeInput:
-		if c.attached && !c.hello.ReadOnly {
+		if c.attached && !c.suspended && !c.hello.ReadOnly {
 			s.touch(c)
 			s.input(c, f.Payload)
 		}
 		s.creditInput(c)
+	case proto.TypeDetach:
+		if c.attached {
+			s.detach(c, "detached")
+		}
+	case proto.TypeSuspend:
+		s.suspend(c, true)
+	case proto.TypeResume:
+		cols, rows, err := proto.DecodeResize(f.Payload)
+		if err != nil {
+			s.log.Printf("client %d: %v", c.id, err)
+			return
+		}
+		s.resume(c, cols, rows)
 	case proto.TypeResize:
 		cols, rows, err := proto.DecodeResize(f.Payload)
 		if err != nil {
@@ -446,7 +464,7 @@ func (s *session) markDirty(c *client) {
 // arrives meanwhile. A slow client's writer stays busy, so it gets fewer,
 // fresher frames and never holds anything up.
 func (s *session) schedule(c *client) {
-	if !c.dirty || !c.attached || c.busy || c.timerSet {
+	if !c.dirty || !c.attached || c.suspended || c.busy || c.timerSet {
 		return
 	}
 	since := time.Since(c.lastDraw)

@@ -139,31 +139,32 @@ func (s *session) handleSignals() {
 // ErrForeignPeer is returned for a connection from another user.
 var ErrForeignPeer = errors.New("connection from another user")
 
-// checkPeer admits only connections from our own uid (SO_PEERCRED); the
-// socket's mode is the first guard, this is the second.
-func checkPeer(conn net.Conn) error {
+// checkPeer admits only connections from our own uid (SO_PEERCRED), and
+// returns the peer's process id; the socket's mode is the first guard, this
+// is the second.
+func checkPeer(conn net.Conn) (int, error) {
 	uc, ok := conn.(*net.UnixConn)
 	if !ok {
-		return fmt.Errorf("not a unix socket")
+		return 0, fmt.Errorf("not a unix socket")
 	}
 	raw, err := uc.SyscallConn()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	var cred *unix.Ucred
 	var credErr error
 	if err := raw.Control(func(fd uintptr) {
 		cred, credErr = unix.GetsockoptUcred(int(fd), unix.SOL_SOCKET, unix.SO_PEERCRED)
 	}); err != nil {
-		return err
+		return 0, err
 	}
 	if credErr != nil {
-		return fmt.Errorf("peer credentials: %w", credErr)
+		return 0, fmt.Errorf("peer credentials: %w", credErr)
 	}
 	if int(cred.Uid) != os.Getuid() {
-		return fmt.Errorf("%w: uid %d pid %d", ErrForeignPeer, cred.Uid, cred.Pid)
+		return 0, fmt.Errorf("%w: uid %d pid %d", ErrForeignPeer, cred.Uid, cred.Pid)
 	}
-	return nil
+	return int(cred.Pid), nil
 }
 
 // childEnv is the environment of window n's program: the starting client's,

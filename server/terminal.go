@@ -91,8 +91,9 @@ func openTerminal(fd int) (*os.File, error) {
 }
 
 // readTerminal passes what the user types to the loop, as if it had come in
-// input frames, until the client is released (read deadline) or dropped
-// (closed), or the terminal hangs up.
+// input frames, until the client is dropped (closed) or the terminal hangs
+// up. A read deadline pauses it (the client is suspended or released) until
+// it is woken (resumed) or the client is dropped.
 func (s *session) readTerminal(c *client, rc syscall.RawConn) {
 	buf := make([]byte, 4096)
 	for {
@@ -104,11 +105,19 @@ func (s *session) readTerminal(c *client, rc syscall.RawConn) {
 				return
 			}
 		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			select {
+			case <-c.wake:
+				continue
+			case <-c.stop:
+				return
+			}
+		}
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				err = errors.New("terminal hung up")
 			}
-			if !errors.Is(err, os.ErrDeadlineExceeded) { // a close comes with the client's drop
+			if !errors.Is(err, net.ErrClosed) && !errors.Is(err, os.ErrClosed) { // a close comes with the client's drop
 				s.post(func() { s.dropClient(c, fmt.Errorf("terminal: %w", err)) })
 			}
 			return

@@ -487,3 +487,93 @@ func rssKiB(pid int) int {
 	}
 	return 0
 }
+
+// A client stopped by its shell's job control (SIGTSTP) or by SIGSTOP gives
+// the terminal back: what is typed goes to the shell, not to the session,
+// and fg brings the session back, redrawn. The client runs under an
+// interactive shell, as from a login.
+func TestStoppedClientReleasesTerminal(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGTSTP, syscall.SIGSTOP} {
+		t.Run(sig.String(), func(t *testing.T) {
+			e := newEnv(t)
+			login := e.startIn(80, 24, "bash", "--norc", "--noprofile", "-i")
+			login.waitText("$ ")
+			login.send(gmuxBin + " -S stop\r")
+			waitFor(t, "the session", func() bool { return strings.Contains(e.ls(), ".stop") })
+			login.send("echo inside-$((5*5))\r")
+			login.waitText("inside-25")
+			client := 0
+			waitFor(t, "the client process", func() bool {
+				b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", login.cmd.Process.Pid, login.cmd.Process.Pid))
+				_, err := fmt.Sscan(string(b), &client)
+				return err == nil
+			})
+			logPath := filepath.Join(e.dir, "."+filepath.Base(socketOf(t, e))+".log")
+			syscall.Kill(client, sig)
+			login.waitText("Stopped")
+			waitFor(t, "the server to let go of the terminal", func() bool {
+				b, _ := os.ReadFile(logPath)
+				return strings.Contains(string(b), "suspended")
+			})
+			login.send("echo at-shell-$((6*6))\r")
+			login.waitText("at-shell-36")
+			if out, _ := e.run("-S", "stop", "-X", "hardcopy", "-h", filepath.Join(e.home, "hc")); out != "" && !strings.Contains(out, "written") {
+				t.Fatal(out)
+			}
+			if b, _ := os.ReadFile(filepath.Join(e.home, "hc")); strings.Contains(string(b), "at-shell") {
+				t.Fatalf("the session got keys typed at the shell:\n%s", b)
+			}
+			login.send("fg\r")
+			login.waitText("inside-25") // redrawn
+			login.send("echo back-$((7*7))\r")
+			login.waitText("back-49")
+			login.send("\x01d")
+			login.waitText("[detached from ")
+		})
+	}
+}
+
+// When the server dies, the client restores the terminal itself: main
+// screen, cursor shown, keypad, mouse and bracketed paste off.
+func TestTerminalRestoredWhenServerDies(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "die")
+	tm.send(`printf '\033[?1049h\033[?1000h\033[?1006h\033[?2004h\033[?25l\033[?1h\033=alt-on\n'; sleep 1000` + "\r")
+	tm.waitText("alt-on")
+	waitFor(t, "the modes on the outer terminal", func() bool {
+		tm.mu.Lock()
+		defer tm.mu.Unlock()
+		return tm.screen.AltScreen() && tm.screen.Modes().Mouse == 1000
+	})
+	syscall.Kill(serverPID(t, e), syscall.SIGKILL)
+	tm.waitExit()
+	checkRestored(t, tm, "lost connection")
+}
+
+// A client killed (SIGTERM) while the server floods its terminal has the
+// server restore it and stop writing before it goes.
+func TestTerminalRestoredOnClientSIGTERM(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "term")
+	tm.send(`printf '\033[?1049h\033[?1000h\033[?25l'; while :; do seq 1 50000; done` + "\r")
+	waitFor(t, "the flood", func() bool { return strings.Contains(tm.text(), "000") })
+	tm.cmd.Process.Signal(syscall.SIGTERM)
+	tm.waitExit()
+	checkRestored(t, tm, "terminated, detached from")
+	if raw := strings.TrimRight(tm.rawOutput(), "\r\n"); !strings.HasSuffix(raw, ".term]") {
+		t.Fatalf("output after the message: %q", tail(raw))
+	}
+}
+
+func checkRestored(t *testing.T, tm *terminal, msg string) {
+	t.Helper()
+	tm.mu.Lock()
+	m, alt := tm.screen.Modes(), tm.screen.AltScreen()
+	tm.mu.Unlock()
+	if alt || !m.CursorVisible || m.Mouse != 0 || m.MouseEncoding != 0 || m.BracketedPaste || m.AppCursor || m.AppKeypad {
+		t.Errorf("terminal left in the program's modes: alt %v %+v", alt, m)
+	}
+	if !strings.Contains(tm.rawOutput(), msg) {
+		t.Errorf("no %q: %q", msg, tail(tm.rawOutput()))
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -59,32 +58,6 @@ func TestServerDrivesClientTerminal(t *testing.T) {
 	}
 	tm2.send("exit\r")
 	tm2.waitExit()
-}
-
-// A SIGTSTP from outside does not stop the client: a stopped client would give
-// the terminal back to the shell while the server still read it. The client
-// runs under an interactive shell, as from a login: in an orphaned process
-// group the kernel would not stop it anyway.
-func TestClientIgnoresStop(t *testing.T) {
-	e := newEnv(t)
-	login := e.startIn(80, 24, "bash", "--norc", "--noprofile", "-i")
-	login.waitText("$ ")
-	login.send(gmuxBin + " -S tstp\r")
-	waitFor(t, "the session", func() bool { return strings.Contains(e.ls(), ".tstp") })
-	client := 0
-	waitFor(t, "the client process", func() bool {
-		b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", login.cmd.Process.Pid, login.cmd.Process.Pid))
-		_, err := fmt.Sscan(string(b), &client)
-		return err == nil
-	})
-	syscall.Kill(client, syscall.SIGTSTP)
-	login.send("echo still-$((6*6))\r")
-	login.waitText("still-36")
-	if b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/stat", client)); strings.Contains(string(b), ") T ") {
-		t.Fatal("the client stopped")
-	}
-	login.send("\x01d")
-	login.waitText("[detached from ")
 }
 
 // GMUX_RELAY=1 keeps the terminal in the client, which relays the bytes in

@@ -1,0 +1,119 @@
+package client
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+	"golang.org/x/sys/unix"
+	"golang.org/x/term"
+)
+
+// terminalReset puts a terminal back in the state a shell expects whatever
+// the session's programs had set, for when the server could not do it (it
+// died, or did not answer): CAN abandons a sequence cut off mid-way, then the
+// main screen, normal cursor keys and keypad, no mouse reporting, focus
+// events or bracketed paste, a visible cursor, plain attributes, and a fresh
+// line for the message that follows.
+const terminalReset = "\x18" +
+	"\x1b[?1049l" +
+	"\x1b[?1l\x1b>" +
+	"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1005l\x1b[?1006l\x1b[?1015l" +
+	"\x1b[?1004l\x1b[?2004l" +
+	"\x1b[?25h\x1b[0m" +
+	"\r\n"
+
+// answerWait bounds how long the client waits for the server to release its
+// terminal before it does so itself.
+const answerWait = time.Second
+
+// attachment is what the signal handler of an attached client works on.
+type attachment struct {
+	conn    net.Conn
+	in, out *os.File
+	raw     *term.State // the terminal's state before raw mode
+	session string
+	ended   chan Result
+	acks    <-chan struct{} // the server released the terminal (suspend)
+	signal  atomic.Value    // the os.Signal that detached the client, if one did
+}
+
+// handleSignals handles the client's signals while it is attached: a resize
+// is passed on; a stop (SIGTSTP, C-z from a shell's job control) first has
+// the server let go of the terminal, and a continue takes it back; a
+// hang-up or a kill detaches, the server restoring the terminal first.
+func (a *attachment) handleSignals(sigs <-chan os.Signal) {
+	for sig := range sigs {
+		switch sig {
+		case syscall.SIGWINCH:
+			if c, r, err := term.GetSize(int(a.out.Fd())); err == nil {
+				proto.WriteFrame(a.conn, proto.TypeResize, proto.EncodeResize(c, r))
+			}
+		case syscall.SIGTSTP:
+			a.suspend()
+		case syscall.SIGCONT:
+			a.resume()
+		default:
+			a.detach(sig)
+			return
+		}
+	}
+}
+
+// suspend stops the client the way a shell expects, once the server has
+// stopped reading the terminal and restored it: otherwise the server would
+// go on taking the keys typed at the shell.
+func (a *attachment) suspend() {
+	if proto.WriteFrame(a.conn, proto.TypeSuspend, nil) == nil {
+		select {
+		case <-a.acks:
+		case <-time.After(answerWait):
+		}
+	}
+	term.Restore(int(a.in.Fd()), a.raw)
+	syscall.Kill(os.Getpid(), syscall.SIGSTOP)
+}
+
+// resume takes the terminal back after a stop, if the client is in the
+// foreground (after bg it is not: it waits for the next SIGCONT, from fg).
+// The server redraws everything.
+func (a *attachment) resume() {
+	pgrp, err := unix.IoctlGetInt(int(a.in.Fd()), unix.TIOCGPGRP)
+	if err != nil || pgrp != syscall.Getpgrp() {
+		return
+	}
+	if _, err := term.MakeRaw(int(a.in.Fd())); err != nil {
+		return
+	}
+	cols, rows, err := term.GetSize(int(a.out.Fd()))
+	if err != nil {
+		cols, rows = 80, 24
+	}
+	proto.WriteFrame(a.conn, proto.TypeResume, proto.EncodeResize(cols, rows))
+}
+
+// detach asks the server to detach this client, so that the server, which
+// may be writing to the terminal, restores it and stops before the client
+// goes; the server's answer ends the attachment (see signalled). One that
+// does not answer within answerWait is not waited for.
+func (a *attachment) detach(sig os.Signal) {
+	a.signal.Store(sig)
+	if proto.WriteFrame(a.conn, proto.TypeDetach, nil) == nil {
+		time.Sleep(answerWait) // the attachment normally ends meanwhile
+	}
+	a.ended <- Result{Status: 1, lost: true}
+}
+
+// signalled returns res as a detach by signal reports it, if a signal
+// detached the client.
+func (a *attachment) signalled(res Result) Result {
+	if sig, ok := a.signal.Load().(os.Signal); ok {
+		res.Message = fmt.Sprintf("[gmux: %s, detached from %s]", sig, a.session)
+		res.Status = 1
+	}
+	return res
+}
