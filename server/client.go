@@ -63,17 +63,34 @@ type client struct {
 // helloTimeout bounds how long a connection may stay silent before its hello.
 const helloTimeout = 10 * time.Second
 
-// accept serves the listener until it is closed.
+// accept serves the listener until it is closed. An error that passes
+// (out of file descriptors, memory or buffers; an aborted connection) is
+// waited out with a growing pause, as net/http does: one failed accept must
+// not leave the session unreachable for good.
 func (s *session) accept() {
 	id := 0
+	var pause time.Duration
 	for {
 		conn, err := s.ln.Accept()
 		if err != nil {
-			if !errors.Is(err, net.ErrClosed) {
-				s.log.Printf("accept: %v", err)
+			if errors.Is(err, net.ErrClosed) {
+				return
 			}
-			return
+			if !passing(err) {
+				s.log.Printf("accept: %v: no more connections", err)
+				return
+			}
+			if pause == 0 {
+				s.log.Printf("accept: %v: retrying", err)
+			}
+			if errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE) {
+				s.refuseForLackOfFiles()
+			}
+			pause = min(max(2*pause, 5*time.Millisecond), time.Second)
+			time.Sleep(pause)
+			continue
 		}
+		pause = 0
 		pid, err := checkPeer(conn)
 		if err != nil {
 			s.log.Printf("refused connection: %v", err)

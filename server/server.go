@@ -86,6 +86,7 @@ func start(opts Options) (*session, error) {
 		return nil, fmt.Errorf("listen on %s: %w", s.socket, err)
 	}
 	s.ln = ln
+	s.reserveFiles()
 	s.loadConfig()
 	// The config may have opened windows (screen -t ...); the command line's
 	// program, or the shell when there is none, comes after them.

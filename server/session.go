@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"sort"
+	"sync/atomic"
 	"time"
 
 	"github.com/gmux/gmux/proto"
@@ -80,8 +81,9 @@ type session struct {
 	logRaw           bool
 	logFlush         time.Duration
 	mousetrack       bool
-	staticTitles     bool // dynamictitle off: programs' OSC titles are ignored
-	panics           int  // panics recovered (recover.go): the log is kept
+	staticTitles     bool         // dynamictitle off: programs' OSC titles are ignored
+	panics           int          // panics recovered (recover.go): the log is kept
+	reserve          atomic.Int32 // a spare descriptor for refusing clients at the fd limit (accept.go)
 }
 
 // post runs f on the session loop. Every goroutine but the loop's changes

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -576,4 +577,46 @@ func checkRestored(t *testing.T, tm *terminal, msg string) {
 	if !strings.Contains(tm.rawOutput(), msg) {
 		t.Errorf("no %q: %q", msg, tail(tm.rawOutput()))
 	}
+}
+
+// A session at its file descriptor limit keeps accepting once descriptors
+// are free again, and meanwhile tells a client it cannot serve why, at once.
+func TestFileLimitDoesNotStrandSession(t *testing.T) {
+	e := newEnv(t)
+	cmd := exec.Command("bash", "-c", "ulimit -n 64 && exec "+gmuxBin+" -dmS fd sleep 1000")
+	cmd.Env, cmd.Dir = e.env, e.home
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("start: %v %s", err, out)
+	}
+	windows := 1
+	for ; windows < 25; windows++ {
+		if out, code := e.run("-S", "fd", "-X", "screen", "sleep", "1000"); code != 0 {
+			t.Logf("window %d: %s", windows, strings.TrimSpace(out))
+			break
+		}
+	}
+	var held []net.Conn
+	for range 10 {
+		c, err := net.Dial("unix", socketOf(t, e))
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, c)
+	}
+	start := time.Now()
+	out, code := e.run("-S", "fd", "-X", "info")
+	t.Logf("%d windows, 10 connections held: -X info: %d %q in %v", windows, code, strings.TrimSpace(out), time.Since(start).Round(time.Millisecond))
+	if code != 0 && !strings.Contains(out, "file descriptors") {
+		t.Errorf("a client the session could not serve was not told why: %q", out)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("-X info took %v at the fd limit", d)
+	}
+	for _, c := range held {
+		c.Close()
+	}
+	waitFor(t, "the session to serve again", func() bool {
+		_, code := e.run("-S", "fd", "-X", "info")
+		return code == 0
+	})
 }

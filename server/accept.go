@@ -1,0 +1,63 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"syscall"
+
+	"github.com/gmux/gmux/proto"
+	"golang.org/x/sys/unix"
+)
+
+// passing reports whether an accept error may clear by itself.
+func passing(err error) bool {
+	for _, e := range []syscall.Errno{syscall.EMFILE, syscall.ENFILE, syscall.ENOBUFS, syscall.ENOMEM,
+		syscall.ECONNABORTED, syscall.EINTR, syscall.EAGAIN, syscall.EPROTO, syscall.EPERM} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// A session at its file descriptor limit cannot accept a connection to say
+// why it cannot serve it: the connection would wait in the backlog until the
+// client's timeout, and the user would see a hang. So the server keeps one
+// descriptor in reserve (/dev/null): at the limit it gives that up, accepts
+// one waiting connection, tells it what is wrong, closes it and takes the
+// reserve back.
+
+// reserveFiles takes the reserve descriptor; it stays -1 if there is none.
+func (s *session) reserveFiles() {
+	fd, err := unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		fd = -1
+	}
+	s.reserve.Store(int32(fd))
+}
+
+// refuseForLackOfFiles answers one waiting connection with the reason the
+// session cannot serve it. It runs on the accept goroutine.
+func (s *session) refuseForLackOfFiles() {
+	fd := s.reserve.Swap(-1)
+	if fd < 0 {
+		return
+	}
+	unix.Close(int(fd))
+	defer s.reserveFiles()
+	conn, err := s.ln.Accept()
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	var lim unix.Rlimit
+	_ = unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) // zero says "unknown" well enough
+	msg := fmt.Sprintf("session %s has run out of file descriptors (limit %d): close some windows, or start sessions with a higher ulimit -n", s.name, lim.Cur)
+	if uc, ok := conn.(*net.UnixConn); ok {
+		if _, err := checkPeer(uc); err != nil {
+			return
+		}
+	}
+	proto.WriteFrame(conn, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Session: s.name, Error: msg}))
+}
