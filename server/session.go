@@ -201,7 +201,9 @@ func (s *session) windowExited(w *window, status string, code int) {
 	w.close()
 	s.releaseWaiters(w)
 	if w.log != nil {
-		w.log.close()
+		if err := w.log.close(); err != nil {
+			s.log.Printf("window %d: log: %v", w.number, err)
+		}
 		w.log = nil
 	}
 	w.status, w.code = status, code

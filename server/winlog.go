@@ -1,7 +1,7 @@
 package server
 
 import (
-	"bufio"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,14 +12,28 @@ import (
 // windowLog writes what a window's program prints to a file (C-a H). By
 // default escape sequences and carriage returns are removed, leaving the
 // text; raw keeps every byte.
+//
+// A write that fails (a full disk, a file size limit) loses nothing at first:
+// the text waits in memory, up to logBacklog (beyond it the oldest goes, and
+// is counted), and writing is tried again every second. The displays and the
+// server log hear once when writing fails and once when it resumes, with the
+// bytes lost in between.
 type windowLog struct {
-	path  string
-	f     *os.File
-	buf   *bufio.Writer
-	raw   bool
-	state int // escape stripper state
-	timer bool
+	path   string
+	f      *os.File
+	buf    []byte // logged, not yet written to the file
+	raw    bool
+	state  int // escape stripper state
+	timer  bool
+	failed error // the last write error, while writes fail
+	lost   int   // bytes dropped from buf while writes failed
 }
+
+const (
+	logBuffer  = 32 << 10 // written to the file once this much waits
+	logBacklog = 4 << 20  // the most kept while the file cannot be written
+	logRetry   = time.Second
+)
 
 const (
 	logText = iota
@@ -34,12 +48,12 @@ func openWindowLog(path string, raw bool) (*windowLog, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &windowLog{path: path, f: f, buf: bufio.NewWriterSize(f, 32<<10), raw: raw}, nil
+	return &windowLog{path: path, f: f, raw: raw}, nil
 }
 
 func (l *windowLog) write(data []byte) {
 	if l.raw {
-		l.buf.Write(data)
+		l.buf = append(l.buf, data...)
 		return
 	}
 	for _, b := range data {
@@ -49,7 +63,7 @@ func (l *windowLog) write(data []byte) {
 			case b == 0x1b:
 				l.state = logEsc
 			case b == '\n' || b == '\t' || b >= 0x20 && b != 0x7f:
-				l.buf.WriteByte(b)
+				l.buf = append(l.buf, b)
 			}
 		case logEsc:
 			switch b {
@@ -82,29 +96,70 @@ func (l *windowLog) write(data []byte) {
 	}
 }
 
-func (l *windowLog) flush() { l.buf.Flush() }
+// flush writes what waits; what cannot be written stays, within logBacklog.
+func (l *windowLog) flush() error {
+	n, err := l.f.Write(l.buf)
+	l.buf = append(l.buf[:0], l.buf[n:]...)
+	if over := len(l.buf) - logBacklog; over > 0 {
+		l.lost += over
+		l.buf = append(l.buf[:0], l.buf[over:]...)
+	}
+	return err
+}
 
-func (l *windowLog) close() {
-	l.buf.Flush()
-	l.f.Close()
+func (l *windowLog) close() error {
+	err := l.flush()
+	if cerr := l.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // defaultLogFlush is how long logged output may wait in memory (screen's
 // "logfile flush", default 10 s here as there).
 var defaultLogFlush = 10 * time.Second
 
-// logOutput appends program output to w's log and arranges a flush.
+// logOutput appends program output to w's log, writes it once enough waits,
+// and arranges a flush.
 func (s *session) logOutput(w *window, data []byte) {
 	l := w.log
 	l.write(data)
+	if len(l.buf) >= logBuffer && l.failed == nil {
+		s.flushLog(w)
+	}
 	if !l.timer {
 		l.timer = true
-		time.AfterFunc(s.logFlush, func() {
+		wait := s.logFlush
+		if l.failed != nil {
+			wait = min(wait, logRetry)
+		}
+		time.AfterFunc(wait, func() {
 			s.post(func() {
 				l.timer = false
-				l.flush()
+				if w.log == l {
+					s.flushLog(w)
+				}
 			})
 		})
+	}
+}
+
+// flushLog writes w's log, and tells the displays when writing starts to
+// fail or works again.
+func (s *session) flushLog(w *window) {
+	l := w.log
+	err := l.flush()
+	switch {
+	case err != nil && l.failed == nil:
+		l.failed = err
+		s.tellAll(fmt.Sprintf("Log of window %d: %v: keeping up to %d MB in memory until it can be written", w.number, err, logBacklog>>20))
+	case err == nil && l.failed != nil:
+		l.failed = nil
+		s.tellAll(fmt.Sprintf("Log of window %d: writing again (%d bytes lost)", w.number, l.lost))
+		l.lost = 0
+	}
+	if l.failed != nil && !l.timer {
+		s.logOutput(w, nil) // keeps the retry going
 	}
 }
 
@@ -123,8 +178,11 @@ func (s *session) logPath(pattern string, w *window) string {
 func (s *session) setLogging(w *window, on bool) (string, error) {
 	if !on {
 		if w.log != nil {
-			w.log.close()
+			err := w.log.close()
 			w.log = nil
+			if err != nil {
+				return "", fmt.Errorf("logfile closed, but its last output was lost: %w", err)
+			}
 		}
 		return "Logfile closed.", nil
 	}

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"golang.org/x/sys/unix"
 )
 
 // The hardening tests: what an attacker and a fault injector found, kept
@@ -618,5 +619,45 @@ func TestFileLimitDoesNotStrandSession(t *testing.T) {
 	waitFor(t, "the session to serve again", func() bool {
 		_, code := e.run("-S", "fd", "-X", "info")
 		return code == 0
+	})
+}
+
+// A log that cannot be written (here: a file size limit, as a full disk)
+// says so, keeps what it could not write, and catches up once it can.
+func TestLogSurvivesFullDisk(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "full")
+	pid := serverPID(t, e)
+	logPath := filepath.Join(e.home, "win.log")
+	e.run("-S", "full", "-X", "logfile", logPath)
+	e.run("-S", "full", "-X", "logfile", "flush", "0.1")
+	if out, code := e.run("-S", "full", "-X", "log", "on"); code != 0 {
+		t.Fatalf("log on: %q", out)
+	}
+	limit := unix.Rlimit{Cur: 64 << 10, Max: unix.RLIM_INFINITY}
+	if err := unix.Prlimit(pid, unix.RLIMIT_FSIZE, &limit, nil); err != nil {
+		t.Skipf("prlimit: %v", err)
+	}
+	tm.send("seq 1 40000; echo seq-done\r")
+	tm.waitText("seq-done")
+	tm.waitText("keeping up to")
+	if b, _ := os.ReadFile(filepath.Join(e.dir, "."+filepath.Base(socketOf(t, e))+".log")); !strings.Contains(string(b), "file too large") {
+		t.Errorf("the server log does not say the log failed:\n%s", b)
+	}
+	limit.Cur = unix.RLIM_INFINITY
+	unix.Prlimit(pid, unix.RLIMIT_FSIZE, &limit, nil)
+	tm.waitText("writing again (0 bytes lost)")
+	b, _ := os.ReadFile(logPath)
+	if !strings.Contains(string(b), "\n39999\n40000\n") || !strings.Contains(string(b), "\n1\n2\n3\n") {
+		t.Fatalf("the log lost output: %d bytes", len(b))
+	}
+	// log off and on reopen the file.
+	e.run("-S", "full", "-X", "log", "off")
+	os.Remove(logPath)
+	e.run("-S", "full", "-X", "log", "on")
+	tm.send("echo after-reopen\r")
+	waitFor(t, "the reopened log", func() bool {
+		b, _ := os.ReadFile(logPath)
+		return strings.Contains(string(b), "after-reopen")
 	})
 }
