@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -80,6 +81,23 @@ func TestHugeResizeFrameIsClamped(t *testing.T) {
 	})
 	if d := time.Since(start); d > 3*time.Second {
 		t.Errorf("a 65535x65535 resize took %v", d)
+	}
+	if stress() {
+		// Resize storms between huge and small: memory stays bounded.
+		start := time.Now()
+		for i := range 2000 {
+			size := []byte{0xff, 0xff, 0xff, 0xff}
+			if i%2 == 1 {
+				size = []byte{0, 80, 0, 24}
+			}
+			proto.WriteFrame(conn, proto.TypeResize, size)
+		}
+		waitFor(t, "the storm to pass", func() bool { cols, _ := windowSize(t, e, "rs"); return cols == 80 })
+		rss := rssKiB(serverPID(t, e))
+		t.Logf("2000 resizes between 65535x65535 and 80x24 in %v: server RSS %d KiB", time.Since(start).Round(time.Millisecond), rss)
+		if rss > 300<<10 {
+			t.Errorf("server RSS %d KiB after the storm", rss)
+		}
 	}
 	if out, _ := e.run("-S", "rs", "-X", "stuff", "echo fine-$((2+3))\n"); strings.Contains(out, "gmux:") {
 		t.Fatalf("session stopped serving: %s", out)
@@ -448,29 +466,43 @@ func TestUnreadRepliesBounded(t *testing.T) {
 		t.Fatal("start failed")
 	}
 	pid := serverPID(t, e)
-	conn, err := net.Dial("unix", socketOf(t, e))
-	if err != nil {
-		t.Fatal(err)
+	attackers := 1
+	if stress() {
+		attackers = 8
 	}
-	defer conn.Close()
-	proto.WriteFrame(conn, proto.TypeHello, proto.EncodeHello(proto.Hello{Mode: proto.ModeCommand}))
-	cmd := proto.AppendFrame(nil, proto.TypeCommand, proto.EncodeJSON(proto.Command{Args: []string{"help"}, Window: -1}))
-	batch := bytes.Repeat(cmd, 100)
-	conn.SetWriteDeadline(time.Now().Add(60 * time.Second))
-	sent := 0
-	for {
-		if _, err = conn.Write(batch); err != nil {
-			break
-		}
-		sent += 100
+	var wg sync.WaitGroup
+	for range attackers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			conn, err := net.Dial("unix", socketOf(t, e))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer conn.Close()
+			proto.WriteFrame(conn, proto.TypeHello, proto.EncodeHello(proto.Hello{Mode: proto.ModeCommand}))
+			cmd := proto.AppendFrame(nil, proto.TypeCommand, proto.EncodeJSON(proto.Command{Args: []string{"help"}, Window: -1}))
+			batch := bytes.Repeat(cmd, 100)
+			conn.SetWriteDeadline(time.Now().Add(60 * time.Second))
+			sent := 0
+			for {
+				if _, err = conn.Write(batch); err != nil {
+					break
+				}
+				sent += 100
+			}
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				t.Errorf("the server neither dropped the connection nor stopped reading after %d commands", sent)
+			}
+			t.Logf("dropped after %d unread replies", sent)
+		}()
 	}
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
-		t.Fatalf("the server neither dropped the connection nor stopped reading after %d commands", sent)
-	}
+	wg.Wait()
 	rss := rssKiB(pid)
-	t.Logf("dropped after %d unread replies; server RSS %d KiB", sent, rss)
-	if rss > 100<<10 {
+	t.Logf("%d connections that never read: server RSS %d KiB", attackers, rss)
+	if rss > 150<<10 {
 		t.Fatalf("server RSS %d KiB", rss)
 	}
 	if ls := e.ls(); !strings.Contains(ls, "(Detached)") {
@@ -596,30 +628,36 @@ func TestFileLimitDoesNotStrandSession(t *testing.T) {
 			break
 		}
 	}
-	var held []net.Conn
-	for range 10 {
-		c, err := net.Dial("unix", socketOf(t, e))
-		if err != nil {
-			t.Fatal(err)
+	rounds := 1
+	if stress() {
+		rounds = 20
+	}
+	for round := range rounds {
+		var held []net.Conn
+		for range 10 {
+			c, err := net.Dial("unix", socketOf(t, e))
+			if err != nil {
+				t.Fatal(err)
+			}
+			held = append(held, c)
 		}
-		held = append(held, c)
+		start := time.Now()
+		out, code := e.run("-S", "fd", "-X", "info")
+		t.Logf("round %d: %d windows, 10 connections held: -X info: %d %q in %v", round, windows, code, strings.TrimSpace(out), time.Since(start).Round(time.Millisecond))
+		if code != 0 && !strings.Contains(out, "file descriptors") {
+			t.Errorf("a client the session could not serve was not told why: %q", out)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("-X info took %v at the fd limit", d)
+		}
+		for _, c := range held {
+			c.Close()
+		}
+		waitFor(t, "the session to serve again", func() bool {
+			_, code := e.run("-S", "fd", "-X", "info")
+			return code == 0
+		})
 	}
-	start := time.Now()
-	out, code := e.run("-S", "fd", "-X", "info")
-	t.Logf("%d windows, 10 connections held: -X info: %d %q in %v", windows, code, strings.TrimSpace(out), time.Since(start).Round(time.Millisecond))
-	if code != 0 && !strings.Contains(out, "file descriptors") {
-		t.Errorf("a client the session could not serve was not told why: %q", out)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("-X info took %v at the fd limit", d)
-	}
-	for _, c := range held {
-		c.Close()
-	}
-	waitFor(t, "the session to serve again", func() bool {
-		_, code := e.run("-S", "fd", "-X", "info")
-		return code == 0
-	})
 }
 
 // A log that cannot be written (here: a file size limit, as a full disk)
