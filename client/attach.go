@@ -91,7 +91,7 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 	if !welcome.Direct { // else the server reads the terminal itself
 		go relayInput(in, conn, ended)
 	}
-	go func() { ended <- relayOutput(r, out, welcome.Session, acks) }()
+	go func() { ended <- relayOutput(r, out, welcome.Session, a.released) }()
 	res := a.signalled(<-ended)
 	conn.Close()
 	if res.lost {
@@ -121,8 +121,9 @@ func relayInput(in io.Reader, conn net.Conn, ended chan<- Result) {
 }
 
 // relayOutput copies output frames to the terminal until the server says why
-// it is done; a suspend frame (the server released the terminal) goes to acks.
-func relayOutput(r *proto.Reader, out io.Writer, session string, acks chan<- struct{}) Result {
+// it is done; a suspend frame (the server released the terminal) calls
+// released.
+func relayOutput(r *proto.Reader, out io.Writer, session string, released func()) Result {
 	for {
 		f, err := r.ReadFrame()
 		if err != nil {
@@ -133,10 +134,7 @@ func relayOutput(r *proto.Reader, out io.Writer, session string, acks chan<- str
 		}
 		switch f.Type {
 		case proto.TypeSuspend:
-			select {
-			case acks <- struct{}{}:
-			default:
-			}
+			released()
 		case proto.TypeOutput:
 			if _, err := out.Write(f.Payload); err != nil {
 				return Result{Message: "[gmux: terminal closed]", Status: 1, lost: true}

@@ -38,7 +38,7 @@ type attachment struct {
 	raw     *term.State // the terminal's state before raw mode
 	session string
 	ended   chan Result
-	acks    <-chan struct{} // the server released the terminal (suspend)
+	acks    chan struct{} // the server released the terminal (suspend)
 	signal  atomic.Value    // the os.Signal that detached the client, if one did
 }
 
@@ -64,16 +64,34 @@ func (a *attachment) handleSignals(sigs <-chan os.Signal) {
 	}
 }
 
-// suspend stops the client the way a shell expects, once the server has
-// stopped reading the terminal and restored it: otherwise the server would
-// go on taking the keys typed at the shell.
+// suspend has the server stop reading the terminal and restore it, before
+// the client stops: otherwise the server would go on taking the keys typed at
+// the shell. The server's answer stops the client (released); one that does
+// not answer within answerWait is not waited for.
 func (a *attachment) suspend() {
 	if proto.WriteFrame(a.conn, proto.TypeSuspend, nil) == nil {
 		select {
 		case <-a.acks:
+			return
 		case <-time.After(answerWait):
 		}
 	}
+	a.stop()
+}
+
+// released is called when the server says it has let go of the terminal, at
+// the client's request or its own (C-a z): the client stops the way a shell
+// expects of a job.
+func (a *attachment) released() {
+	a.stop()
+	select {
+	case a.acks <- struct{}{}:
+	default:
+	}
+}
+
+// stop hands the terminal back to the shell and stops the client until fg.
+func (a *attachment) stop() {
 	term.Restore(int(a.in.Fd()), a.raw)
 	syscall.Kill(os.Getpid(), syscall.SIGSTOP)
 }

@@ -25,6 +25,7 @@ var defaultBindings = map[string]string{
 	"[": "copy", "^[": "copy", "]": "paste", "^]": "paste",
 	"<": "readbuf", ">": "writebuf",
 	"H": "log", "h": "hardcopy",
+	"z": "suspend", "^Z": "suspend",
 }
 
 // installDefaultBindings binds screen's keys, plus escape-key bindings that

@@ -522,13 +522,13 @@ func rssKiB(pid int) int {
 	return 0
 }
 
-// A client stopped by its shell's job control (SIGTSTP) or by SIGSTOP gives
-// the terminal back: what is typed goes to the shell, not to the session,
-// and fg brings the session back, redrawn. The client runs under an
+// A client stopped by its shell's job control (SIGTSTP), by SIGSTOP or by
+// C-a z gives the terminal back: what is typed goes to the shell, not to the
+// session, and fg brings the session back, redrawn. The client runs under an
 // interactive shell, as from a login.
 func TestStoppedClientReleasesTerminal(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGTSTP, syscall.SIGSTOP} {
-		t.Run(sig.String(), func(t *testing.T) {
+	for _, how := range []string{"SIGTSTP", "SIGSTOP", "C-a z"} {
+		t.Run(how, func(t *testing.T) {
 			e := newEnv(t)
 			login := e.startIn(80, 24, "bash", "--norc", "--noprofile", "-i")
 			login.waitText("$ ")
@@ -543,7 +543,14 @@ func TestStoppedClientReleasesTerminal(t *testing.T) {
 				return err == nil
 			})
 			logPath := filepath.Join(e.dir, "."+filepath.Base(socketOf(t, e))+".log")
-			syscall.Kill(client, sig)
+			switch how {
+			case "SIGTSTP":
+				syscall.Kill(client, syscall.SIGTSTP)
+			case "SIGSTOP":
+				syscall.Kill(client, syscall.SIGSTOP)
+			default:
+				login.send("\x01z")
+			}
 			login.waitText("Stopped")
 			waitFor(t, "the server to let go of the terminal", func() bool {
 				b, _ := os.ReadFile(logPath)
