@@ -39,7 +39,7 @@ type attachment struct {
 	session string
 	ended   chan Result
 	acks    chan struct{} // the server released the terminal (suspend)
-	signal  atomic.Value    // the os.Signal that detached the client, if one did
+	signal  atomic.Value  // the os.Signal that detached the client, if one did
 }
 
 // handleSignals handles the client's signals while it is attached: a resize
