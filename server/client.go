@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/input"
 	"golang.org/x/sys/unix"
 )
 
@@ -51,9 +52,12 @@ type client struct {
 	suspended bool          // the client is stopped or in the background
 	fed       *window       // the window the current input chunk went to
 
-	prefix  bool    // the command key was typed; the next key is a command
-	prompt  *prompt // an open input line (C-a :, C-a A), or nil
-	menu    *menu   // an open full-screen list (C-a "), or nil
+	tok     input.Tokenizer // what the terminal sends, as events (input.go)
+	escGen  int             // the pending-escape flush that still counts
+	stack   [6]layer        // the input layers, rebuilt per event (layers.go)
+	prefix  bool            // the command key was typed; the next key is a command
+	prompt  *prompt         // an open input line (C-a :, C-a A), or nil
+	menu    *menu           // an open full-screen list (C-a "), or nil
 	copy    *copyMode
 	extra   []byte // bytes for the terminal with the next frame (OSC 52)
 	message string // shown on the last line until messageGen changes
@@ -285,7 +289,7 @@ func (s *session) dropClient(c *client, err error) {
 	wasAttached := c.attached
 	c.attached = false
 	if c.r != nil {
-		c.r.tty.Close()
+		c.r.close()
 	}
 	if wasAttached && c.win != nil && !s.ending {
 		s.fitWindow(c.win)

@@ -15,6 +15,7 @@ func init() {
 			cols, rows := c.windowSize()
 			cx, cy := c.win.screen.Cursor()
 			c.copy = newCopyMode(c.win.screen.Snapshot(), cols, rows, cx, cy)
+			c.copy.win = c.win
 			x.s.markDirty(c)
 			return "", nil
 		},

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"os"
+	"runtime"
 )
 
 // SessionInfo is what `gmux -ls` asks each server for.
@@ -12,6 +13,9 @@ type SessionInfo struct {
 	Attached int    `json:"attached"`
 	Windows  int    `json:"windows"`
 	Created  int64  `json:"created"`
+	// Goroutines is the server's count: one that grows as clients come and
+	// go is a leak.
+	Goroutines int `json:"goroutines"`
 }
 
 func init() {
@@ -20,7 +24,7 @@ func init() {
 		run: func(x *cmdContext, _ []string) (string, error) {
 			b, err := json.Marshal(SessionInfo{
 				Name: x.s.name, PID: os.Getpid(), Attached: x.s.attachedCount(),
-				Windows: len(x.s.windows), Created: x.s.created.Unix(),
+				Windows: len(x.s.windows), Created: x.s.created.Unix(), Goroutines: runtime.NumGoroutine(),
 			})
 			return string(b), err
 		},

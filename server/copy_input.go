@@ -6,9 +6,8 @@ import (
 	"strings"
 )
 
-// copyInput feeds one key to c's copy mode and returns the bytes it used.
-func (s *session) copyInput(c *client, data []byte) int {
-	key := nextKey(data)
+// copyInput feeds one key to c's copy mode.
+func (s *session) copyInput(c *client, key []byte) {
 	m := c.copy
 	res, text := m.key(key)
 	switch res {
@@ -34,7 +33,6 @@ func (s *session) copyInput(c *client, data []byte) int {
 		}})
 	}
 	s.markDirty(c)
-	return len(key)
 }
 
 // setBuffer stores copied text in the paste buffer and offers it to the

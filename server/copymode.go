@@ -13,6 +13,7 @@ import (
 // region and copies it into the paste buffer. The window keeps running, and
 // other clients are unaffected.
 type copyMode struct {
+	win        *window // the window it is a copy of
 	doc        *vt.Document
 	rows, cols int
 	top        int // document line on the first row
@@ -200,36 +201,73 @@ func (m *copyMode) find(pat string, backward bool) bool {
 	for step := 0; step <= n; step++ {
 		if backward {
 			y := ((m.cy-step)%n + n) % n
-			line := []rune(m.line(y))
+			line := m.line(y)
 			end := len(line)
 			if step == 0 {
-				end = min(m.cx, len(line))
+				end = byteAtColumn(line, m.cx)
 			}
-			if i := strings.LastIndex(string(line[:end]), pat); i >= 0 {
-				m.cy, m.cx = y, len([]rune(string(line[:end])[:i]))
+			if i := strings.LastIndex(line[:end], pat); i >= 0 {
+				m.cy, m.cx = y, textWidth(line[:i])
 				return true
 			}
 			continue
 		}
 		y := (m.cy + step) % n
-		line := []rune(m.line(y))
+		line := m.line(y)
 		from := 0
 		if step == 0 {
-			from = min(m.cx+1, len(line))
+			from = byteAtColumn(line, m.cx+1)
 		}
-		if i := strings.Index(string(line[from:]), pat); i >= 0 {
-			m.cy, m.cx = y, from+len([]rune(string(line[from:])[:i]))
+		if i := strings.Index(line[from:], pat); i >= 0 {
+			m.cy, m.cx = y, textWidth(line[:from+i])
 			return true
 		}
 	}
 	return false
 }
 
+// The cursor is a column; a line's text has wide characters that take two.
+
+// byteAtColumn returns the offset in line of the first character that
+// starts at or after column col (len(line) if none does).
+func byteAtColumn(line string, col int) int {
+	c := 0
+	for i, r := range line {
+		if c >= col {
+			return i
+		}
+		c += vt.RuneWidth(r)
+	}
+	return len(line)
+}
+
+// runeAtColumn returns the index in line of the character covering col.
+func runeAtColumn(line []rune, col int) int {
+	c := 0
+	for i, r := range line {
+		w := vt.RuneWidth(r)
+		if col < c+max(w, 1) {
+			return i
+		}
+		c += w
+	}
+	return len(line)
+}
+
+// columnOf returns the column where the i-th character of line starts.
+func columnOf(line []rune, i int) int {
+	c := 0
+	for _, r := range line[:min(i, len(line))] {
+		c += vt.RuneWidth(r)
+	}
+	return c + max(0, i-len(line))
+}
+
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
 
 func (m *copyMode) wordForward() {
 	line := []rune(m.line(m.cy))
-	x := m.cx
+	x := runeAtColumn(line, m.cx)
 	for x < len(line) && isWordRune(line[x]) {
 		x++
 	}
@@ -241,12 +279,12 @@ func (m *copyMode) wordForward() {
 		m.cx = firstNonBlank(m.line(m.cy))
 		return
 	}
-	m.cx = x
+	m.cx = columnOf(line, x)
 }
 
 func (m *copyMode) wordBackward() {
 	line := []rune(m.line(m.cy))
-	x := min(m.cx, len(line))
+	x := min(runeAtColumn(line, m.cx), len(line))
 	if x == 0 && m.cy > 0 {
 		m.cy--
 		m.cx = textWidth(m.line(m.cy))
@@ -260,19 +298,19 @@ func (m *copyMode) wordBackward() {
 	for x > 0 && isWordRune(line[x-1]) {
 		x--
 	}
-	m.cx = max(x, 0)
+	m.cx = columnOf(line, max(x, 0))
 }
 
 func (m *copyMode) wordEnd() {
 	line := []rune(m.line(m.cy))
-	x := m.cx + 1
+	x := runeAtColumn(line, m.cx) + 1
 	for x < len(line) && !isWordRune(line[x]) {
 		x++
 	}
 	for x+1 < len(line) && isWordRune(line[x+1]) {
 		x++
 	}
-	m.cx = min(x, max(len(line)-1, 0))
+	m.cx = columnOf(line, min(x, max(len(line)-1, 0)))
 }
 
 func firstNonBlank(s string) int {

@@ -20,9 +20,10 @@ const maxFastRows = 4
 
 type cellBuffered interface{ GetCells() *tcell.CellBuffer }
 
-// fastDraw sends the changed cells of the given rows, or reports false
-// (having changed nothing) if any cell needs tcell.
-func (r *renderer) fastDraw(sc *vt.Screen, changed []int, cx, cy int, showCursor bool) ([]byte, bool) {
+// fastDraw sends the changed cells of the given window rows, drawn from
+// terminal row top on and cut at cols, or reports false (having changed
+// nothing) if any cell needs tcell.
+func (r *renderer) fastDraw(sc *vt.Screen, changed []int, top, cols, cx, cy int, showCursor bool) ([]byte, bool) {
 	ti := r.ti
 	cb, ok := r.scr.(cellBuffered)
 	if !ok || ti == nil || ti.Colors < 8 || ti.AttrOff == "" || ti.DisableAutoMargin == "" {
@@ -36,7 +37,7 @@ func (r *renderer) fastDraw(sc *vt.Screen, changed []int, cx, cy int, showCursor
 			return nil, false
 		}
 		x0, x1 := -1, -1
-		for x := range cur {
+		for x := range cur[:min(len(cur), cols)] {
 			if cur[x] != old[x] {
 				if x0 < 0 {
 					x0 = x
@@ -60,7 +61,7 @@ func (r *renderer) fastDraw(sc *vt.Screen, changed []int, cx, cy int, showCursor
 	var conv styleConverter
 	for _, s := range spans {
 		row := sc.Row(s.y)
-		b.WriteString(ti.TGoto(s.x0, s.y))
+		b.WriteString(ti.TGoto(s.x0, top+s.y))
 		var last vt.Style
 		have := false
 		for x := s.x0; x <= s.x1; x++ {
@@ -74,14 +75,14 @@ func (r *renderer) fastDraw(sc *vt.Screen, changed []int, cx, cy int, showCursor
 				ch = string(c.R)
 			}
 			b.WriteString(ch)
-			cells.Put(x, s.y, ch, conv.convert(c.S, false))
-			cells.SetDirty(x, s.y, false)
+			cells.Put(x, top+s.y, ch, conv.convert(c.S, false))
+			cells.SetDirty(x, top+s.y, false)
 		}
 		b.WriteString(ti.AttrOff)
 		r.remember(s.y, sc)
 	}
 	if showCursor {
-		b.WriteString(ti.TGoto(cx, cy))
+		b.WriteString(ti.TGoto(cx, top+cy))
 		b.WriteString(ti.ShowCursor)
 	}
 	r.tty.Write([]byte(b.String()))

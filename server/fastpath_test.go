@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"math/rand"
+	"strings"
 	"testing"
 
 	"github.com/gmux/gmux/server/vt"
@@ -10,60 +11,111 @@ import (
 
 // What the client's terminal shows after every frame equals the window, for
 // a long run of small and large changes: the small-change path and tcell's
-// full path must agree on the terminal's state between them.
+// full path must agree on the terminal's state between them. So with a
+// status line (at the bottom or the top), a caption, messages coming and
+// going, and a window smaller than the terminal.
 func TestFramesKeepTerminalExact(t *testing.T) {
-	const cols, rows = 40, 12
-	r, err := newRenderer("xterm-256color", "", "C.UTF-8", cols, rows)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := vt.New(cols, rows, 0)
-	term := vt.New(cols, rows, 0) // the client's terminal
-	rng := rand.New(rand.NewSource(1))
-	for i := range 3000 {
-		switch rng.Intn(14) {
-		case 10: // line and character editing inside and outside a scroll region
-			fmt.Fprintf(sc, "\x1b[%d;%dH\x1b[%d%c", rng.Intn(rows)+1, rng.Intn(cols)+1, rng.Intn(3)+1, "LMP@XK"[rng.Intn(6)])
-		case 11:
-			fmt.Fprintf(sc, "\x1b[%d;%dr\x1b[%dS\x1b[%dT\x1b[r", rng.Intn(rows/2)+1, rows/2+rng.Intn(rows/2)+1, rng.Intn(3), rng.Intn(2))
-		case 12: // the alternate screen, entered or left
-			fmt.Fprintf(sc, "\x1b[?1049%c", "hl"[rng.Intn(2)])
-		case 13:
-			sc.Write([]byte("\x1b[H\x1b[2J"[rng.Intn(2)*3:]))
-		case 0: // a burst of output that scrolls
-			for range rng.Intn(5) + 1 {
-				fmt.Fprintf(sc, "\r\nline %d \x1b[3%dmcolour\x1b[m", i, rng.Intn(8))
+	for _, lay := range []struct {
+		name             string
+		status, caption  string
+		statusTop        bool
+		messages         bool
+		winCols, winRows int
+	}{
+		{name: "plain"},
+		{name: "status", status: "0$ bash  1-$ vim"},
+		{name: "status top", status: "0$ bash", statusTop: true},
+		{name: "caption and status", status: "hardstatus", caption: "0 bash"},
+		{name: "messages", status: "hardstatus", messages: true},
+		{name: "smaller window", winCols: 34, winRows: 9},
+	} {
+		t.Run(lay.name, func(t *testing.T) {
+			const cols, rows = 40, 12
+			r, err := newRenderer("xterm-256color", "", "C.UTF-8", cols, rows)
+			if err != nil {
+				t.Fatal(err)
 			}
-		case 1: // wide and non-ASCII characters
-			fmt.Fprintf(sc, "\x1b[%d;%dH中é", rng.Intn(rows)+1, rng.Intn(cols-2)+1)
-		case 2:
-			sc.Write([]byte("\x1b[?25l"))
-		case 3:
-			sc.Write([]byte("\x1b[?25h"))
-		default: // a keystroke's echo, maybe with a style
-			fmt.Fprintf(sc, "\x1b[%d;%dH\x1b[%d;3%d;4%dm%c\x1b[m", rng.Intn(rows)+1, rng.Intn(cols)+1,
-				[]int{0, 1, 2, 3, 4, 5, 7, 9}[rng.Intn(8)], rng.Intn(8), rng.Intn(8), 'a'+rng.Intn(26))
-		}
-		term.Write(r.draw(frame{screen: sc}))
-		for y := range rows {
-			for x := range cols {
-				want, got := sc.Cell(x, y), term.Cell(x, y)
-				if want.IsWideTail() {
-					continue
-				}
-				if sc.Text(want) != term.Text(got) && !(sc.Text(want) == "" && term.Text(got) == " ") || want.S != got.S {
-					t.Fatalf("frame %d, cell (%d,%d): window %q %+v, terminal %q %+v", i, x, y, sc.Text(want), want.S, term.Text(got), got.S)
+			wc, wr := cols, rows
+			if lay.winCols > 0 {
+				wc, wr = lay.winCols, lay.winRows
+			}
+			top, textRows := 0, rows
+			if lay.status != "" {
+				textRows--
+				if lay.statusTop {
+					top = 1
 				}
 			}
-		}
-		wx, wy := sc.Cursor()
-		tx, ty := term.Cursor()
-		if sc.Modes().CursorVisible && (wx != tx || wy != ty || !term.Modes().CursorVisible) {
-			t.Fatalf("frame %d: cursor window (%d,%d), terminal (%d,%d) visible %v", i, wx, wy, tx, ty, term.Modes().CursorVisible)
-		}
+			if lay.caption != "" {
+				textRows--
+			}
+			sc := vt.New(wc, wr, 0)
+			term := vt.New(cols, rows, 0) // the client's terminal
+			rng := rand.New(rand.NewSource(1))
+			message := ""
+			for i := range 3000 {
+				editRandomly(sc, rng, i, wc, wr)
+				if lay.messages && rng.Intn(40) == 0 {
+					message = map[bool]string{true: "", false: fmt.Sprintf("message %d", i)}[message != ""]
+				}
+				term.Write(r.draw(frame{screen: sc, status: lay.status, caption: lay.caption, statusTop: lay.statusTop, message: message}))
+				for y := range min(wr, textRows) {
+					for x := range min(wc, cols) {
+						want, got := sc.Cell(x, y), term.Cell(x, top+y)
+						if want.IsWideTail() {
+							continue
+						}
+						if sc.Text(want) != term.Text(got) && !(sc.Text(want) == "" && term.Text(got) == " ") || want.S != got.S {
+							t.Fatalf("frame %d, cell (%d,%d): window %q %+v, terminal %q %+v", i, x, y, sc.Text(want), want.S, term.Text(got), got.S)
+						}
+					}
+				}
+				if lay.status != "" {
+					y := rows - 1
+					if lay.statusTop {
+						y = 0
+					}
+					if line := term.LineText(y); message == "" && !strings.HasPrefix(line, lay.status) {
+						t.Fatalf("frame %d: status line %q", i, line)
+					}
+				}
+				wx, wy := sc.Cursor()
+				tx, ty := term.Cursor()
+				if sc.Modes().CursorVisible && wy < textRows && (wx != tx || top+wy != ty || !term.Modes().CursorVisible) {
+					t.Fatalf("frame %d: cursor window (%d,%d), terminal (%d,%d) visible %v", i, wx, wy, tx, ty, term.Modes().CursorVisible)
+				}
+			}
+			if r.smallFrames < 1000 {
+				t.Fatalf("the small-change path ran only %d times", r.smallFrames)
+			}
+			t.Logf("%d of 3000 frames took the small-change path", r.smallFrames)
+		})
 	}
-	if r.smallFrames < 1000 {
-		t.Fatalf("the small-change path ran only %d times", r.smallFrames)
+}
+
+// editRandomly makes one random change to sc, of the kinds programs make.
+func editRandomly(sc *vt.Screen, rng *rand.Rand, i, cols, rows int) {
+	switch rng.Intn(14) {
+	case 10: // line and character editing inside and outside a scroll region
+		fmt.Fprintf(sc, "\x1b[%d;%dH\x1b[%d%c", rng.Intn(rows)+1, rng.Intn(cols)+1, rng.Intn(3)+1, "LMP@XK"[rng.Intn(6)])
+	case 11:
+		fmt.Fprintf(sc, "\x1b[%d;%dr\x1b[%dS\x1b[%dT\x1b[r", rng.Intn(rows/2)+1, rows/2+rng.Intn(rows/2)+1, rng.Intn(3), rng.Intn(2))
+	case 12: // the alternate screen, entered or left
+		fmt.Fprintf(sc, "\x1b[?1049%c", "hl"[rng.Intn(2)])
+	case 13:
+		sc.Write([]byte("\x1b[H\x1b[2J"[rng.Intn(2)*3:]))
+	case 0: // a burst of output that scrolls
+		for range rng.Intn(5) + 1 {
+			fmt.Fprintf(sc, "\r\nline %d \x1b[3%dmcolour\x1b[m", i, rng.Intn(8))
+		}
+	case 1: // wide and non-ASCII characters
+		fmt.Fprintf(sc, "\x1b[%d;%dH中é", rng.Intn(rows)+1, rng.Intn(cols-2)+1)
+	case 2:
+		sc.Write([]byte("\x1b[?25l"))
+	case 3:
+		sc.Write([]byte("\x1b[?25h"))
+	default: // a keystroke's echo, maybe with a style
+		fmt.Fprintf(sc, "\x1b[%d;%dH\x1b[%d;3%d;4%dm%c\x1b[m", rng.Intn(rows)+1, rng.Intn(cols)+1,
+			[]int{0, 1, 2, 3, 4, 5, 7, 9}[rng.Intn(8)], rng.Intn(8), rng.Intn(8), 'a'+rng.Intn(26))
 	}
-	t.Logf("%d of 3000 frames took the small-change path", r.smallFrames)
 }

@@ -1,74 +1,66 @@
 package server
 
-// input handles keys typed on client c: the command key and the key after it
-// are the user's; everything else goes to the window unchanged.
+import (
+	"time"
+	"unicode/utf8"
+
+	"github.com/gmux/gmux/server/input"
+)
+
+// What a display's terminal sends goes through its tokenizer (pending bytes
+// are kept across reads: over ssh an arrow key may come in two) and the
+// events go down the display's layers (layers.go), top first, until one
+// takes them.
+
+// escapeTime is how long an incomplete escape sequence (a lone ESC, half an
+// arrow key) waits for its rest before it counts as typed as it is.
+const escapeTime = 25 * time.Millisecond
+
+// input handles bytes from client c's terminal.
 func (s *session) input(c *client, data []byte) {
-	start := 0
-	for i := 0; i < len(data); i++ {
-		if c.menu != nil {
-			s.sendInput(c, data[start:i])
-			rest, closed := c.menu.key(data[i:])
-			if closed {
-				c.menu = nil
-			}
-			s.markDirty(c)
-			data = rest
-			i, start = -1, 0
-			continue
-		}
-		if c.copy != nil && c.prompt == nil && !(s.mousetrack && data[i] == 0x1b && s.mouseInput(c, data[i:]) > 0) {
-			s.sendInput(c, data[start:i])
-			n := s.copyInput(c, data[i:])
-			i, start = i+n-1, i+n
-			continue
-		}
-		if c.prompt != nil {
-			s.sendInput(c, data[start:i])
-			data = s.promptInput(c, data[i:])
-			i, start = -1, 0
-			continue
-		}
-		b := data[i]
-		if b == 0x1b && s.mousetrack {
-			if n := s.mouseInput(c, data[i:]); n > 0 {
-				s.sendInput(c, data[start:i])
-				i, start = i+n-1, i+n
-				continue
-			}
-		}
-		if c.prefix {
-			c.prefix = false
-			key := nextKey(data[i:])
-			i += len(key) - 1
-			start = i + 1
-			s.runKey(c, key)
-			if c.gone || !c.attached {
-				return
-			}
-			continue
-		}
-		if b == s.escape {
-			s.sendInput(c, data[start:i])
-			start = i + 1
-			c.prefix = true
-		}
-	}
-	if start < len(data) {
-		s.sendInput(c, data[start:])
+	c.tok.Split = s.escape
+	c.tok.Feed(data, func(ev input.Event) { s.dispatch(c, ev) })
+	if c.tok.Pending() {
+		c.escGen++
+		gen := c.escGen
+		time.AfterFunc(escapeTime, func() {
+			s.post(func() {
+				if c.escGen == gen && !c.gone {
+					c.tok.Flush(func(ev input.Event) { s.dispatch(c, ev) })
+				}
+			})
+		})
 	}
 }
 
-// nextKey returns the first key in data: one byte, or a whole CSI or SS3
-// sequence (an arrow, a function key) when data starts with one.
-func nextKey(data []byte) []byte {
-	if len(data) > 2 && data[0] == 0x1b && (data[1] == '[' || data[1] == 'O') {
-		j := 2
-		for j < len(data) && (data[j] < 0x40 || data[j] > 0x7e) {
-			j++
-		}
-		return data[:min(j+1, len(data))]
+// dispatch gives one event to c's layers. A run of text goes whole to a
+// window when nothing above it takes keys; otherwise key by key, as long as
+// something does.
+func (s *session) dispatch(c *client, ev input.Event) {
+	for ev.Kind == input.Text && len(ev.Bytes) > 0 && s.keyByKey(c) {
+		_, n := utf8.DecodeRune(ev.Bytes)
+		s.dispatchOne(c, input.Event{Kind: input.Key, Bytes: ev.Bytes[:n]})
+		ev.Bytes = ev.Bytes[n:]
 	}
-	return data[:1]
+	if len(ev.Bytes) > 0 {
+		s.dispatchOne(c, ev)
+	}
+}
+
+// keyByKey reports whether a layer above the window is taking keys.
+func (s *session) keyByKey(c *client) bool {
+	return c.attached && !c.gone && (c.prefix || c.prompt != nil || c.menu != nil || c.copy != nil)
+}
+
+func (s *session) dispatchOne(c *client, ev input.Event) {
+	if c.gone || !c.attached {
+		return
+	}
+	for _, l := range s.layers(c) {
+		if l.handle(s, c, ev) {
+			return
+		}
+	}
 }
 
 func (s *session) sendInput(c *client, b []byte) {
@@ -104,4 +96,18 @@ func (s *session) runKey(c *client, key []byte) {
 	case out != "":
 		s.showMessage(c, out)
 	}
+}
+
+// nextKey returns the first key in data: one byte, or a whole CSI or SS3
+// sequence (an arrow, a function key) when data starts with one. The modes
+// get one key at a time from the tokenizer; this splits it into its parts.
+func nextKey(data []byte) []byte {
+	if len(data) > 2 && data[0] == 0x1b && (data[1] == '[' || data[1] == 'O') {
+		j := 2
+		for j < len(data) && (data[j] < 0x40 || data[j] > 0x7e) {
+			j++
+		}
+		return data[:min(j+1, len(data))]
+	}
+	return data[:1]
 }

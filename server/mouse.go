@@ -1,9 +1,6 @@
 package server
 
-import (
-	"bytes"
-	"strconv"
-)
+import "github.com/gmux/gmux/server/input"
 
 // With mousetrack on, gmux asks the client's terminal for mouse reports
 // (SGR encoding) whenever the window's program has not asked for them itself,
@@ -17,26 +14,16 @@ func (s *session) wantsOwnMouse(c *client) bool {
 	return s.mousetrack && (c.copy != nil || c.win == nil || c.win.screen.Modes().Mouse == 0)
 }
 
-// mouseInput handles an SGR mouse report at the start of data ("\x1b[<b;x;yM")
-// when gmux owns the mouse; it returns the bytes used, or 0 if data is not one.
-func (s *session) mouseInput(c *client, data []byte) int {
-	if !bytes.HasPrefix(data, []byte("\x1b[<")) || !s.wantsOwnMouse(c) {
-		return 0
+// mouseEvent handles a mouse report when gmux owns the mouse.
+func (s *session) mouseEvent(c *client, m input.MouseReport) {
+	if m.Release || m.Motion {
+		return
 	}
-	end := bytes.IndexAny(data, "Mm")
-	if end < 0 {
-		return 0
-	}
-	fields := bytes.Split(data[3:end], []byte(";"))
-	if len(fields) != 3 {
-		return end + 1
-	}
-	button, _ := strconv.Atoi(string(fields[0]))
-	switch button &^ (4 | 8 | 16) { // shift, meta, control
+	switch m.Button {
 	case 64: // wheel up
 		if c.copy == nil {
 			if _, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, []string{"copy"}); err != nil {
-				return end + 1
+				return
 			}
 		}
 		c.copy.scroll(-wheelLines)
@@ -50,5 +37,4 @@ func (s *session) mouseInput(c *client, data []byte) int {
 			s.markDirty(c)
 		}
 	}
-	return end + 1
 }

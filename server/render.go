@@ -25,9 +25,14 @@ type renderer struct {
 	drawn     []drawnRow
 	drawnFrom *vt.Screen
 	drawnRev  bool // reverse video (DECSCNM) when drawn: a change repaints all
+	// around is what the last full frame drew around the window; while it
+	// stays the same, the small-change path may draw the window's rows.
+	around      frameAround
+	aroundKnown bool
 	// cursorShown is whether the last full frame left the cursor visible.
 	cursorShown bool
-	smallFrames int // frames sent by the small-change path (for tests)
+	finished    bool // tcell's screen was shut down (Fini)
+	smallFrames int  // frames sent by the small-change path (for tests)
 }
 
 // drawnRow is a terminal row as last drawn from the window: its cells (nil:
@@ -163,6 +168,14 @@ func (r *renderer) invalidate() {
 	r.drawn = nil
 }
 
+// frameAround is a frame less the window's cells: where the window sits on
+// the terminal and the lines drawn around it.
+type frameAround struct {
+	top, textRows, cols, rows, vc, vr int
+	status, caption, message          string
+	statusTop                         bool
+}
+
 // frame is what a client's terminal shows: a window's screen (or a menu),
 // the caption under it, the status line, and a message or prompt.
 type frame struct {
@@ -191,43 +204,39 @@ func (r *renderer) draw(f frame) []byte {
 		textRows--
 		if f.statusTop {
 			top = 1
-			r.drawLine(f.status, 0, cols, tcell.StyleDefault.Reverse(true))
-		} else {
-			r.drawLine(f.status, rows-1, cols, tcell.StyleDefault.Reverse(true))
 		}
 	}
 	if f.caption != "" {
 		textRows--
-		r.drawLine(f.caption, top+textRows, cols, tcell.StyleDefault.Reverse(true))
 	}
-	if f.message != "" {
-		// A message covers the status line, or else the window's last line.
-		y := rows - 1
-		if f.status != "" && f.statusTop {
-			y = 0
-		}
-		if f.status == "" && f.caption == "" {
-			textRows--
-		}
-		r.drawMessage(f.message, y, cols)
+	if f.message != "" && f.status == "" && f.caption == "" {
+		textRows-- // a message covers the status line, or else the window's last line
 	}
+	around := frameAround{top: top, textRows: textRows, cols: cols, rows: rows, vc: vc, vr: vr,
+		status: f.status, caption: f.caption, message: f.message, statusTop: f.statusTop}
+	cx, cy := sc.Cursor()
+	showCursor := modes.CursorVisible && cx < cols && cy < textRows
+	if f.copy == nil {
+		// The lines around the window are on the terminal already if
+		// nothing around it changed: only the window's rows may need drawing.
+		if out, ok := r.trySmallChange(f, sc, around, cx, cy, showCursor); ok {
+			return out
+		}
+	}
+	r.drawAround(around)
 	if f.copy != nil {
-		r.drawn = nil
+		r.drawn, r.aroundKnown = nil, false
 		r.drawCopy(f.copy, top, textRows, cols)
 		r.scr.Show()
 		r.syncModes(withOwnMouse(vt.Modes{}, f.ownMouse))
 		return r.tty.take()
 	}
-	cx, cy := sc.Cursor()
-	showCursor := modes.CursorVisible && cx < cols && cy < textRows
-	if out, ok := r.trySmallChange(f, sc, cols, rows, textRows, cx, cy, showCursor); ok {
-		return out
-	}
 	var conv styleConverter
-	if top > 0 || modes.ReverseVideo != r.drawnRev {
+	if top != r.around.top || modes.ReverseVideo != r.drawnRev {
 		r.forgetRows(0)
 		r.drawnRev = modes.ReverseVideo
 	}
+	r.around, r.aroundKnown = around, true
 	for y := range max(textRows, 0) {
 		if y >= vr {
 			for x := range cols {
@@ -236,7 +245,7 @@ func (r *renderer) draw(f frame) []byte {
 			continue
 		}
 		row := sc.Row(y)
-		if top == 0 && r.rowUnchanged(y, sc) {
+		if r.rowUnchanged(y, sc) {
 			continue
 		}
 		for x := 0; x < cols; x++ {
@@ -270,6 +279,28 @@ func (r *renderer) draw(f frame) []byte {
 	r.cursorShown = showCursor
 	r.syncModes(withOwnMouse(modes, f.ownMouse))
 	return r.tty.take()
+}
+
+// drawAround draws the lines around the window: status, caption, message.
+func (r *renderer) drawAround(a frameAround) {
+	bar := tcell.StyleDefault.Reverse(true)
+	if a.status != "" {
+		y := a.rows - 1
+		if a.statusTop {
+			y = 0
+		}
+		r.drawLine(a.status, y, a.cols, bar)
+	}
+	if a.caption != "" {
+		r.drawLine(a.caption, a.top+a.textRows, a.cols, bar)
+	}
+	if a.message != "" {
+		y := a.rows - 1
+		if a.status != "" && a.statusTop {
+			y = 0
+		}
+		r.drawMessage(a.message, y, a.cols)
+	}
 }
 
 func (r *renderer) drawMenu(m *menu, message string) []byte {
@@ -373,8 +404,19 @@ func (r *renderer) syncModes(m vt.Modes) {
 func (r *renderer) fini() []byte {
 	r.syncModes(vt.Modes{})
 	r.scr.Fini()
+	r.finished = true
 	r.tty.dropKeyboardProtocols()
 	return r.tty.take()
+}
+
+// close releases the renderer (tcell's screen, its goroutines and cell
+// buffer) without a word to the terminal: for a client that is gone.
+func (r *renderer) close() {
+	if !r.finished {
+		r.scr.Fini()
+		r.finished = true
+	}
+	r.tty.Close()
 }
 
 // styleConverter maps emulator styles to tcell styles, remembering the last
@@ -430,16 +472,16 @@ func tcellColor(c vt.Color) tcell.Color {
 // trySmallChange takes the small-change path (fastpath.go) when the frame is
 // the window alone, unchanged but for a few rows, with the terminal's modes
 // and cursor as the last frame left them.
-func (r *renderer) trySmallChange(f frame, sc *vt.Screen, cols, rows, textRows, cx, cy int, showCursor bool) ([]byte, bool) {
-	vc, vr := sc.Size()
+func (r *renderer) trySmallChange(f frame, sc *vt.Screen, around frameAround, cx, cy int, showCursor bool) ([]byte, bool) {
 	modes := sc.Modes()
-	if !r.known || f.message != "" || f.caption != "" || f.status != "" || modes.ReverseVideo ||
-		r.drawnFrom != sc || vc != cols || vr != rows || textRows != rows || len(r.drawn) < rows ||
+	shown := min(around.vr, around.textRows) // window rows on the terminal
+	if !r.known || !r.aroundKnown || around != r.around || modes.ReverseVideo ||
+		r.drawnFrom != sc || shown <= 0 || len(r.drawn) < shown ||
 		withOwnMouse(modes, f.ownMouse) != r.outer || showCursor != r.cursorShown {
 		return nil, false
 	}
 	var changed []int
-	for y := range rows {
+	for y := range shown {
 		if r.drawn[y].cells == nil {
 			return nil, false
 		}
@@ -452,12 +494,12 @@ func (r *renderer) trySmallChange(f frame, sc *vt.Screen, cols, rows, textRows, 
 	if !showCursor {
 		cx, cy = -1, -1
 	}
-	out, ok := r.fastDraw(sc, changed, cx, cy, showCursor)
+	out, ok := r.fastDraw(sc, changed, around.top, around.cols, cx, cy, showCursor)
 	if ok {
 		r.smallFrames++
 		// tcell's idea of the cursor must follow, for its next full frame.
 		if showCursor {
-			r.scr.ShowCursor(cx, cy)
+			r.scr.ShowCursor(cx, around.top+cy)
 		}
 	}
 	return out, ok

@@ -21,13 +21,30 @@ func newBenchRenderer(b *testing.B) (*renderer, *vt.Screen) {
 	return r, sc
 }
 
-// BenchmarkRenderSmallChange is a keystroke's echo: one cell changes.
+// BenchmarkRenderSmallChange is a keystroke's echo: one cell changes; with
+// a hardstatus line at the bottom (alwayslastline) or the top
+// (alwaysfirstline), and a caption, as most screen users have.
 func BenchmarkRenderSmallChange(b *testing.B) {
-	r, sc := newBenchRenderer(b)
-	b.ResetTimer()
-	for i := range b.N {
-		fmt.Fprintf(sc, "\x1b[25;100H%c", 'a'+i%26)
-		r.draw(frame{screen: sc})
+	for _, bc := range []struct {
+		name string
+		f    frame
+	}{
+		{"plain", frame{}},
+		{"status", frame{status: "0$ bash  1-$ vim  2 make"}},
+		{"status-top", frame{status: "0$ bash  1-$ vim  2 make", statusTop: true}},
+		{"caption", frame{status: "0$ bash", caption: "0 bash"}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			r, sc := newBenchRenderer(b)
+			f := bc.f
+			f.screen = sc
+			r.draw(f)
+			b.ResetTimer()
+			for i := range b.N {
+				fmt.Fprintf(sc, "\x1b[25;100H%c", 'a'+i%26)
+				r.draw(f)
+			}
+		})
 	}
 }
 

@@ -312,6 +312,9 @@ func (s *session) selectWindow(c *client, w *window) {
 		}
 		c.win = w
 	}
+	if c.copy != nil && c.copy.win != w {
+		c.copy = nil // copy mode is a view of its window: it ends when the display leaves it
+	}
 	s.lastWin = w
 	s.fitWindow(w)
 	s.markDirty(c)

@@ -34,7 +34,7 @@ func (s *session) suspend(c *client, ack bool) {
 			c.tty.SetReadDeadline(time.Now())
 		}
 		s.send(c, proto.TypeOutput, c.r.fini())
-		c.r.tty.Close()
+		c.r.close()
 		// The next renderer is made now, so that c.r is always usable; its
 		// set-up goes out with the first frame after the resume.
 		if r, err := newRenderer(c.hello.Term, c.hello.ColorTerm, c.hello.Locale, c.cols, c.rows); err == nil {

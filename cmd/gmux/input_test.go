@@ -1,0 +1,181 @@
+package main
+
+import (
+	"encoding/json"
+	"net"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+)
+
+// The input pipeline: one tokenizer per display, layers top-down.
+
+// The command key works in copy mode: C-a d detaches from it.
+func TestCommandKeyInCopyMode(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "ck")
+	tm.send("seq 1 50\r")
+	tm.waitText("50")
+	tm.send("\x01[")
+	tm.waitMatch(`\[\d+/\d+\]`)
+	tm.send("\x01d")
+	if code := tm.waitExit(); code != 0 || !strings.Contains(tm.rawOutput(), "[detached from ") {
+		t.Fatalf("C-a d in copy mode: status %d, %q", code, tail(tm.rawOutput()))
+	}
+}
+
+// copyLine returns the line number in copy mode's [line/lines] indicator.
+func copyLine(t *testing.T, tm *terminal) int {
+	t.Helper()
+	m := tm.waitMatch(`\[(\d+)/\d+\]`)
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// One wheel step scrolls three lines, not six, in copy mode too.
+func TestWheelStepScrollsThreeLines(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "wh")
+	tm.send("seq 1 100\r")
+	tm.waitText("100")
+	e.run("-S", "wh", "-X", "mousetrack", "on")
+	waitFor(t, "mouse reporting on the terminal", func() bool { return strings.Contains(tm.rawOutput(), "\x1b[?1006h") })
+	tm.send("\x01[")
+	start := copyLine(t, tm)
+	tm.send("q")
+	waitFor(t, "copy mode to end", func() bool { return !regexp.MustCompile(`\[\d+/\d+\]`).MatchString(tm.text()) })
+	tm.send("\x1b[<64;10;5M")
+	waitFor(t, "the wheel to enter copy mode", func() bool { return regexp.MustCompile(`\[\d+/\d+\]`).MatchString(tm.text()) })
+	if got := copyLine(t, tm); got != start-3 {
+		t.Fatalf("one wheel step moved from line %d to %d", start, got)
+	}
+	tm.send("\x1b[<64;10;5M")
+	want := "[" + strconv.Itoa(start-6) + "/"
+	waitFor(t, "the second step", func() bool {
+		return strings.Contains(tm.text(), want) || !strings.Contains(tm.text(), "["+strconv.Itoa(start-3)+"/")
+	})
+	if got := copyLine(t, tm); got != start-6 {
+		t.Fatalf("a wheel step in copy mode moved from line %d to %d", start-3, got)
+	}
+}
+
+// Copy mode belongs to its window: selecting another ends it there.
+func TestCopyModeTiedToWindow(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "tie")
+	tm.send("echo in-zero\r")
+	tm.waitText("in-zero")
+	e.run("-S", "tie", "-X", "screen")
+	waitFor(t, "window 1", func() bool { out, _ := e.run("-S", "tie", "-X", "windows"); return strings.Contains(out, "1") })
+	tm.send("\x01 0")
+	tm.send("\x010")
+	tm.waitText("in-zero")
+	tm.send("\x01[")
+	tm.waitMatch(`\[\d+/\d+\]`)
+	e.run("-S", "tie", "-X", "select", "1")
+	waitFor(t, "window 1 shown", func() bool { return !strings.Contains(tm.text(), "in-zero") })
+	if regexp.MustCompile(`\[\d+/\d+\]`).MatchString(tm.text()) {
+		t.Fatalf("copy mode of window 0 still shown over window 1:\n%s", tm.text())
+	}
+	tm.send("echo typed-in-one\r")
+	tm.waitText("typed-in-one")
+}
+
+// Copy mode's cursor is a column: after wide characters, a search lands on
+// the column the match is drawn at.
+func TestCopySearchAfterWideCharacters(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "wide")
+	tm.send("clear; printf '日本語 foo\\n'\r")
+	tm.waitText("日本語 foo")
+	tm.send("\x01[")
+	tm.waitMatch(`\[\d+/\d+\]`)
+	tm.send("gg/foo\r")
+	waitFor(t, "the cursor on foo", func() bool {
+		tm.mu.Lock()
+		defer tm.mu.Unlock()
+		x, y := tm.screen.Cursor()
+		return y == 0 && x == 7
+	})
+}
+
+// A key after the command key that arrives in two reads (ESC, then [A) is
+// one key, not ESC (bound to copy) and garbage.
+func TestSplitKeyAfterCommandKey(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "split")
+	tm.send("\x01\x1b")
+	time.Sleep(5 * time.Millisecond) // a separate read, well within the escape time
+	tm.send("[A")
+	tm.waitText("no command bound to that key")
+	if regexp.MustCompile(`\[\d+/\d+\]`).MatchString(tm.text()) {
+		t.Fatalf("the split arrow ran copy:\n%s", tm.text())
+	}
+	// A lone ESC after the command key is still C-a ESC (copy).
+	tm.send("\x01\x1b")
+	tm.waitMatch(`\[\d+/\d+\]`)
+}
+
+// A pasted C-a is text for the program, not the command key.
+func TestPasteIsNotCommands(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "bp")
+	tm.send("printf '\\033[?2004h'; cat -v\r")
+	waitFor(t, "bracketed paste on the terminal", func() bool { return strings.Contains(tm.rawOutput(), "\x1b[?2004h") })
+	tm.send("\x1b[200~a\x01db\x1b[201~\r")
+	tm.waitText("^[[200~a^Adb^[[201~")
+	tm.send("\x03")
+}
+
+// sessionInfo returns the session's -X sessioninfo.
+func sessionInfo(t *testing.T, e *env, name string) map[string]any {
+	t.Helper()
+	out, code := e.run("-S", name, "-X", "sessioninfo")
+	var info map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &info) != nil {
+		t.Fatalf("sessioninfo: %d %q", code, out)
+	}
+	return info
+}
+
+// Clients that drop without a word leave nothing behind in the server.
+func TestAbruptDropsLeakNothing(t *testing.T) {
+	e := newEnv(t)
+	if _, code := e.run("-dmS", "drops", "sleep", "1000"); code != 0 {
+		t.Fatal("start failed")
+	}
+	drop := func() {
+		conn, err := net.Dial("unix", socketOf(t, e))
+		if err != nil {
+			t.Fatal(err)
+		}
+		proto.WriteFrame(conn, proto.TypeHello, proto.EncodeHello(proto.Hello{
+			Mode: proto.ModeAttach, Term: "xterm-256color", Cols: 200, Rows: 50, Shared: true}))
+		conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+		proto.NewReader(conn).ReadFrame() // the welcome: it is attached
+		conn.Close()
+	}
+	for range 5 {
+		drop()
+	}
+	settled := func() float64 {
+		var n float64
+		waitFor(t, "the drops to be seen", func() bool { return sessionInfo(t, e, "drops")["attached"].(float64) == 0 })
+		time.Sleep(100 * time.Millisecond) // goroutines end just after the drop is handled
+		n = sessionInfo(t, e, "drops")["goroutines"].(float64)
+		return n
+	}
+	before := settled()
+	for range 100 {
+		drop()
+	}
+	after := settled()
+	t.Logf("goroutines: %v after 5 drops, %v after 105", before, after)
+	if after > before+2 {
+		t.Fatalf("goroutines grew from %v to %v over 100 abrupt drops", before, after)
+	}
+}

@@ -1,0 +1,98 @@
+package server
+
+import "github.com/gmux/gmux/server/input"
+
+// A display's input modes are layers with one interface, stacked top first:
+//
+//	prompt or menu   modal: take everything while open
+//	command keys     the command key (C-a) and the key after it, in every mode
+//	gmux's mouse     wheel and clicks when gmux, not the program, has the mouse
+//	copy mode        movement, search, marks
+//	window           everything else goes to the program
+//
+// Each takes an event or lets it fall to the next; none calls another. A
+// layer that opens a mode (copy's search opens a prompt) sets the display's
+// state, and the stack is rebuilt for the next event.
+type layer interface {
+	// handle takes ev for display c; false lets it fall through.
+	handle(s *session, c *client, ev input.Event) bool
+}
+
+// layers returns c's stack, top first.
+func (s *session) layers(c *client) []layer {
+	st := c.stack[:0]
+	switch {
+	case c.prompt != nil:
+		st = append(st, c.prompt)
+	case c.menu != nil:
+		st = append(st, c.menu)
+	}
+	st = append(st, commandKeys{}, gmuxMouse{})
+	if c.copy != nil {
+		st = append(st, c.copy)
+	}
+	return append(st, windowInput{})
+}
+
+// commandKeys is the command key and the key that follows it.
+type commandKeys struct{}
+
+func (commandKeys) handle(s *session, c *client, ev input.Event) bool {
+	if c.prefix {
+		if ev.Kind != input.Key && ev.Kind != input.Text {
+			return false // a mouse report or a paste does not end the wait
+		}
+		c.prefix = false
+		s.runKey(c, ev.Bytes)
+		return true
+	}
+	if ev.Kind == input.Key && len(ev.Bytes) == 1 && ev.Bytes[0] == s.escape {
+		c.prefix = true
+		return true
+	}
+	return false
+}
+
+// gmuxMouse is the mouse when gmux has it (mousetrack, mouse.go).
+type gmuxMouse struct{}
+
+func (gmuxMouse) handle(s *session, c *client, ev input.Event) bool {
+	if ev.Kind != input.Mouse || !s.wantsOwnMouse(c) {
+		return false
+	}
+	s.mouseEvent(c, ev.Mouse)
+	return true
+}
+
+// windowInput passes everything on to the program.
+type windowInput struct{}
+
+func (windowInput) handle(s *session, c *client, ev input.Event) bool {
+	s.sendInput(c, ev.Bytes)
+	return true
+}
+
+func (p *prompt) handle(s *session, c *client, ev input.Event) bool {
+	switch ev.Kind {
+	case input.Key, input.Text, input.Paste:
+		s.promptInput(c, ev.Bytes)
+	}
+	return true // the rest (mouse, paste marks, replies) means nothing here
+}
+
+func (m *menu) handle(s *session, c *client, ev input.Event) bool {
+	if ev.Kind == input.Key || ev.Kind == input.Text {
+		if _, closed := m.key(ev.Bytes); closed && c.menu == m {
+			c.menu = nil
+		}
+		s.markDirty(c)
+	}
+	return true
+}
+
+func (m *copyMode) handle(s *session, c *client, ev input.Event) bool {
+	if ev.Kind == input.Key || ev.Kind == input.Text {
+		s.copyInput(c, ev.Bytes)
+	}
+	return true
+}
