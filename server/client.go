@@ -443,7 +443,7 @@ func (s *session) touch(c *client) {
 
 // windowSize is the size a window shown to c should have: the terminal less
 // the caption and status lines.
-func (c *client) windowSize() (int, int) { return c.cols, max(1, c.rows-c.s.barLines()) }
+func (c *client) windowSize() (int, int) { return c.cols, max(1, c.layout().winRows) }
 
 // release restores a client's terminal and sends it a last frame (detach or
 // exit); the connection closes once that is written.

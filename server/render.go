@@ -171,9 +171,9 @@ func (r *renderer) invalidate() {
 // frameAround is a frame less the window's cells: where the window sits on
 // the terminal and the lines drawn around it.
 type frameAround struct {
-	top, textRows, cols, rows, vc, vr int
-	status, caption, message          string
-	statusTop                         bool
+	screenLayout
+	vc, vr                   int // the window's size
+	status, caption, message string
 }
 
 // frame is what a client's terminal shows: a window's screen (or a menu),
@@ -199,21 +199,9 @@ func (r *renderer) draw(f frame) []byte {
 	cols, rows := r.size()
 	vc, vr := sc.Size()
 	modes := sc.Modes()
-	top, textRows := 0, rows
-	if f.status != "" {
-		textRows--
-		if f.statusTop {
-			top = 1
-		}
-	}
-	if f.caption != "" {
-		textRows--
-	}
-	if f.message != "" && f.status == "" && f.caption == "" {
-		textRows-- // a message covers the status line, or else the window's last line
-	}
-	around := frameAround{top: top, textRows: textRows, cols: cols, rows: rows, vc: vc, vr: vr,
-		status: f.status, caption: f.caption, message: f.message, statusTop: f.statusTop}
+	lay := layoutScreen(cols, rows, f.status != "", f.statusTop, f.caption != "", f.message != "")
+	top, textRows := lay.top, lay.winRows
+	around := frameAround{screenLayout: lay, vc: vc, vr: vr, status: f.status, caption: f.caption, message: f.message}
 	cx, cy := sc.Cursor()
 	showCursor := modes.CursorVisible && cx < cols && cy < textRows
 	if f.copy == nil {
@@ -284,22 +272,14 @@ func (r *renderer) draw(f frame) []byte {
 // drawAround draws the lines around the window: status, caption, message.
 func (r *renderer) drawAround(a frameAround) {
 	bar := tcell.StyleDefault.Reverse(true)
-	if a.status != "" {
-		y := a.rows - 1
-		if a.statusTop {
-			y = 0
-		}
-		r.drawLine(a.status, y, a.cols, bar)
+	if a.statusY >= 0 {
+		r.drawLine(a.status, a.statusY, a.cols, bar)
 	}
-	if a.caption != "" {
-		r.drawLine(a.caption, a.top+a.textRows, a.cols, bar)
+	if a.captionY >= 0 {
+		r.drawLine(a.caption, a.captionY, a.cols, bar)
 	}
-	if a.message != "" {
-		y := a.rows - 1
-		if a.status != "" && a.statusTop {
-			y = 0
-		}
-		r.drawMessage(a.message, y, a.cols)
+	if a.messageY >= 0 {
+		r.drawMessage(a.message, a.messageY, a.cols)
 	}
 }
 
@@ -474,7 +454,7 @@ func tcellColor(c vt.Color) tcell.Color {
 // and cursor as the last frame left them.
 func (r *renderer) trySmallChange(f frame, sc *vt.Screen, around frameAround, cx, cy int, showCursor bool) ([]byte, bool) {
 	modes := sc.Modes()
-	shown := min(around.vr, around.textRows) // window rows on the terminal
+	shown := min(around.vr, around.winRows) // window rows on the terminal
 	if !r.known || !r.aroundKnown || around != r.around || modes.ReverseVideo ||
 		r.drawnFrom != sc || shown <= 0 || len(r.drawn) < shown ||
 		withOwnMouse(modes, f.ownMouse) != r.outer || showCursor != r.cursorShown {

@@ -140,18 +140,6 @@ func textWidth(s string) int {
 	return n
 }
 
-// barLines returns how many terminal lines the caption and hardstatus take.
-func (s *session) barLines() int {
-	n := 0
-	if s.caption {
-		n++
-	}
-	if s.hardstatus != statusOff {
-		n++
-	}
-	return n
-}
-
 // bars returns the caption and hardstatus text for client c ("" when off).
 func (s *session) bars(c *client) (caption, status string) {
 	cols := c.cols
