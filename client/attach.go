@@ -54,6 +54,7 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 		Mode: proto.ModeAttach, Term: os.Getenv("TERM"), ColorTerm: os.Getenv("COLORTERM"),
 		Locale: locale(opts.ForceUTF8), Cols: cols, Rows: rows,
 		Shared: opts.Shared, Takeover: opts.Takeover, ReadOnly: opts.ReadOnly, ForceUTF8: opts.ForceUTF8,
+		Features: proto.Features,
 	}
 	if hello.Term == "" {
 		hello.Term = "vt100"
@@ -80,13 +81,21 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 	// The terminal's hang-up (SSH dropped) or a kill ends only this client;
 	// the server notices the closed connection and carries on.
 	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, syscall.SIGWINCH, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT, syscall.SIGQUIT,
-		syscall.SIGTSTP, syscall.SIGCONT)
+	signal.Notify(sigs, syscall.SIGWINCH, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT, syscall.SIGQUIT)
 	defer signal.Stop(sigs)
+	if proto.Has(welcome.Features, proto.FeatureSuspend) {
+		signal.Notify(sigs, syscall.SIGTSTP, syscall.SIGCONT)
+	} else {
+		// A server that cannot release the terminal would go on reading
+		// it if this client stopped: it does not stop.
+		signal.Ignore(syscall.SIGTSTP)
+		defer signal.Reset(syscall.SIGTSTP)
+	}
 
 	ended := make(chan Result, 4)
 	acks := make(chan struct{}, 1)
-	a := &attachment{conn: conn, in: in, out: out, raw: state, session: welcome.Session, ended: ended, acks: acks}
+	a := &attachment{conn: conn, in: in, out: out, raw: state, session: welcome.Session, ended: ended, acks: acks,
+		detachRequest: proto.Has(welcome.Features, proto.FeatureDetachRequest)}
 	go a.handleSignals(sigs)
 	if !welcome.Direct { // else the server reads the terminal itself
 		go relayInput(in, conn, ended)

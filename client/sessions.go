@@ -120,15 +120,8 @@ func probe(path string) Session {
 	return s
 }
 
-type sessionInfo struct {
-	Name     string `json:"name"`
-	Attached int    `json:"attached"`
-	Windows  int    `json:"windows"`
-	Created  int64  `json:"created"`
-}
-
-func queryInfo(path string) (sessionInfo, error) {
-	var info sessionInfo
+func queryInfo(path string) (proto.SessionInfo, error) {
+	var info proto.SessionInfo
 	out, err := command(path, -1, []string{"sessioninfo"}, probeTimeout)
 	if err != nil {
 		return info, err

@@ -40,6 +40,8 @@ type attachment struct {
 	ended   chan Result
 	acks    chan struct{} // the server released the terminal (suspend)
 	signal  atomic.Value  // the os.Signal that detached the client, if one did
+	// detachRequest: the server takes a detach frame as a request.
+	detachRequest bool
 }
 
 // handleSignals handles the client's signals while it is attached: a resize
@@ -120,7 +122,7 @@ func (a *attachment) resume() {
 // does not answer within answerWait is not waited for.
 func (a *attachment) detach(sig os.Signal) {
 	a.signal.Store(sig)
-	if proto.WriteFrame(a.conn, proto.TypeDetach, nil) == nil {
+	if a.detachRequest && proto.WriteFrame(a.conn, proto.TypeDetach, nil) == nil {
 		time.Sleep(answerWait) // the attachment normally ends meanwhile
 	}
 	a.ended <- Result{Status: 1, lost: true}

@@ -20,25 +20,7 @@ import (
 const ServerCommand = "__server"
 
 // ServerConfig is what a client hands the server it starts (on a pipe, fd 3).
-type ServerConfig struct {
-	Name        string   `json:"name"`
-	SocketDir   string   `json:"socket_dir"`
-	Argv        []string `json:"argv"`
-	Title       string   `json:"title"`
-	Shell       string   `json:"shell"`
-	LoginShell  bool     `json:"login_shell"`
-	Dir         string   `json:"dir"`
-	Env         []string `json:"env"`
-	Term        string   `json:"term"`
-	Cols        int      `json:"cols"`
-	Rows        int      `json:"rows"`
-	Scrollback  int      `json:"scrollback"`
-	Escape      byte     `json:"escape"`
-	Literal     byte     `json:"literal"`
-	Config      string   `json:"config"`
-	AwaitAttach bool     `json:"await_attach"`
-	LogAll      bool     `json:"log_all"`
-}
+type ServerConfig = proto.ServerConfig
 
 // ErrExists is returned when starting a session whose name is taken.
 var ErrExists = errors.New("session exists")

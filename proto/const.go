@@ -51,6 +51,26 @@ func (t Type) String() string {
 // Known reports whether t is a frame type this version understands.
 func (t Type) Known() bool { _, ok := typeNames[t]; return ok }
 
+// Optional reports whether t is in the range of frame types a receiver that
+// does not know them skips (64-127): room for later additions, such as
+// keepalives, that an older peer may safely ignore. Types outside it that a
+// receiver does not know end the connection.
+func (t Type) Optional() bool { return t >= 64 && t < 128 }
+
+// Features a peer may offer in its hello or welcome; each side uses one only
+// when the other offered it too.
+const (
+	// FeatureSuspend: the suspend and resume frames (a client stopped by job
+	// control releases its terminal first).
+	FeatureSuspend = "suspend"
+	// FeatureDetachRequest: a detach frame from the client asks to be
+	// detached.
+	FeatureDetachRequest = "detach-request"
+)
+
+// Features is what this version offers.
+var Features = []string{FeatureSuspend, FeatureDetachRequest}
+
 var (
 	// ErrTooLarge is returned for a frame whose declared length exceeds MaxPayload.
 	ErrTooLarge = errors.New("proto: frame too large")

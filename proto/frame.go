@@ -52,7 +52,7 @@ func (r *Reader) ReadFrame() (Frame, error) {
 	}
 	t := Type(h[0])
 	n := binary.BigEndian.Uint32(h[1:])
-	if !t.Known() {
+	if !t.Known() && !t.Optional() {
 		return Frame{}, fmt.Errorf("%w %d", ErrUnknownType, h[0])
 	}
 	if n > MaxPayload {

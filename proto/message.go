@@ -23,6 +23,9 @@ type Hello struct {
 	// TTY says the client's terminal travels with this frame (SCM_RIGHTS):
 	// the server may read and write it directly.
 	TTY bool `json:"tty"`
+	// Features the client offers (Features); the welcome says which of
+	// them the server takes.
+	Features []string `json:"features,omitempty"`
 }
 
 // Hello modes.
@@ -41,6 +44,32 @@ type Welcome struct {
 	// reads nor writes it until it is detached, and no input or output frames
 	// are exchanged.
 	Direct bool `json:"direct,omitempty"`
+	// Features are those of the hello's the server takes.
+	Features []string `json:"features,omitempty"`
+}
+
+// Common returns the features both lists hold.
+func Common(a, b []string) []string {
+	var out []string
+	for _, f := range a {
+		for _, g := range b {
+			if f == g {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Has reports whether features holds f.
+func Has(features []string, f string) bool {
+	for _, g := range features {
+		if g == f {
+			return true
+		}
+	}
+	return false
 }
 
 // Exit tells an attached client that the session ended.

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -73,14 +74,33 @@ func TestOddFrames(t *testing.T) {
 }
 
 func TestHelloRoundTrip(t *testing.T) {
-	h := Hello{Mode: ModeAttach, Term: "xterm-256color", Cols: 80, Rows: 24, PID: 42, Shared: true}
+	h := Hello{Mode: ModeAttach, Term: "xterm-256color", Cols: 80, Rows: 24, PID: 42, Shared: true, Features: Features}
 	got, err := DecodeHello(EncodeHello(h))
 	if err != nil {
 		t.Fatal(err)
 	}
 	h.Version = Version
-	if got != h {
+	if !reflect.DeepEqual(got, h) {
 		t.Fatalf("got %+v want %+v", got, h)
+	}
+}
+
+// A frame of an unknown type in the optional range is read (and skipped by
+// its receiver); outside it, it ends the connection.
+func TestOptionalFrameTypes(t *testing.T) {
+	r := NewReader(bytes.NewReader([]byte{100, 0, 0, 0, 2, 'h', 'i', byte(TypeInput), 0, 0, 0, 1, 'x'}))
+	f, err := r.ReadFrame()
+	if err != nil || f.Type != 100 || string(f.Payload) != "hi" {
+		t.Fatalf("optional frame: %v %v", f, err)
+	}
+	if f, err = r.ReadFrame(); err != nil || f.Type != TypeInput {
+		t.Fatalf("frame after it: %v %v", f, err)
+	}
+	if !Type(64).Optional() || Type(128).Optional() || Type(63).Optional() {
+		t.Fatal("optional range is 64-127")
+	}
+	if got := Common([]string{"a", "b", "c"}, []string{"c", "a"}); !reflect.DeepEqual(got, []string{"a", "c"}) || !Has(got, "c") || Has(got, "b") {
+		t.Fatalf("Common: %v", got)
 	}
 }
 

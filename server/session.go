@@ -12,25 +12,11 @@ import (
 	"github.com/gmux/gmux/proto"
 )
 
-// Options configure a session server.
+// Options configure a session server: what the starting client sent, and
+// where to log.
 type Options struct {
-	Name        string   // the session's name without the PID (e.g. "work")
-	SocketDir   string   // checked directory for the socket
-	Argv        []string // first window's program; empty for the shell
-	Title       string   // first window's title (-t)
-	Shell       string   // the shell for new windows
-	LoginShell  bool     // start the shell as a login shell ("-bash")
-	Dir         string   // starting directory
-	Env         []string // environment for programs, as the starting client had it
-	Term        string   // TERM given to programs
-	Cols, Rows  int      // first window's size, until a client attaches
-	Scrollback  int      // lines of history per window
-	Escape      byte     // the command key (C-a)
-	Literal     byte     // the key that, after Escape, sends Escape itself ('a')
-	Config      string   // config file to source at start
-	AwaitAttach bool     // the starting client will attach: keep the end for it
-	LogAll      bool     // -L: log every window's output
-	Log         *log.Logger
+	proto.ServerConfig
+	Log *log.Logger
 }
 
 // frameInterval is the shortest time between two frames to one client. The

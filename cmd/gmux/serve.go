@@ -47,12 +47,7 @@ func serve() int {
 			os.Setenv(k, v)
 		}
 	}
-	status, keepLog := server.Run(server.Options{
-		Name: cfg.Name, SocketDir: cfg.SocketDir, Argv: cfg.Argv, Title: cfg.Title,
-		Shell: cfg.Shell, LoginShell: cfg.LoginShell, Dir: cfg.Dir, Env: cfg.Env, Term: cfg.Term,
-		Cols: cfg.Cols, Rows: cfg.Rows, Scrollback: cfg.Scrollback,
-		Escape: cfg.Escape, Literal: cfg.Literal, Config: cfg.Config, AwaitAttach: cfg.AwaitAttach, LogAll: cfg.LogAll, Log: logger,
-	}, ready)
+	status, keepLog := server.Run(server.Options{ServerConfig: cfg, Log: logger}, ready)
 	// Only a clean end removes the log. Not deferred: a deferred remove runs
 	// while a panic unwinds, before its trace is written — the crash would
 	// delete its own evidence.
