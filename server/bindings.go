@@ -31,15 +31,15 @@ var defaultBindings = map[string]string{
 // installDefaultBindings binds screen's keys, plus escape-key bindings that
 // depend on the escape character: C-a C-a (other) and C-a a (meta).
 func (s *session) installDefaultBindings() {
-	s.bindings = map[byte][]string{}
+	s.set.bindings = map[byte][]string{}
 	for k, line := range defaultBindings {
 		key, err := parseKey(k)
 		if err != nil {
 			panic(err) // the table above is ours
 		}
 		args, _ := splitCommand(line)
-		s.bindings[key] = args
+		s.set.bindings[key] = args
 	}
-	s.bindings[s.escape] = []string{"other"}
-	s.bindings[s.literal] = []string{"meta"}
+	s.set.bindings[s.set.escape] = []string{"other"}
+	s.set.bindings[s.set.literal] = []string{"meta"}
 }

@@ -516,7 +516,7 @@ func (s *session) draw(c *client) {
 	c.dirty = false
 	c.unseen = 0
 	c.lastDraw = time.Now()
-	f := frame{screen: c.win.screen, message: c.message, menu: c.menu, copy: c.copy, statusTop: s.hardstatus == statusFirstLine,
+	f := frame{screen: c.win.screen, message: c.message, menu: c.menu, copy: c.copy, statusTop: s.set.hardstatus == statusFirstLine,
 		ownMouse: s.wantsOwnMouse(c)}
 	if c.prompt != nil {
 		f.message = c.prompt.line()
@@ -542,7 +542,7 @@ func (s *session) showMessage(c *client, msg string) {
 	c.message = msg
 	c.msgGen++
 	gen := c.msgGen
-	time.AfterFunc(s.msgWait, func() {
+	time.AfterFunc(s.set.msgWait, func() {
 		s.post(func() {
 			if c.msgGen == gen && c.message != "" {
 				c.message = ""

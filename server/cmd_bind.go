@@ -11,13 +11,13 @@ func init() {
 				return "", err
 			}
 			if len(args) == 1 {
-				delete(x.s.bindings, k)
+				delete(x.s.set.bindings, k)
 				return "", nil
 			}
 			if _, ok := commandTable[args[1]]; !ok {
 				return "", fmt.Errorf("bind %s: %w %q", args[0], ErrUnknownCommand, args[1])
 			}
-			x.s.bindings[k] = append([]string(nil), args[1:]...)
+			x.s.set.bindings[k] = append([]string(nil), args[1:]...)
 			return "", nil
 		},
 	})
@@ -28,7 +28,7 @@ func init() {
 			if err != nil {
 				return "", err
 			}
-			delete(x.s.bindings, k)
+			delete(x.s.set.bindings, k)
 			return "", nil
 		},
 	})

@@ -58,9 +58,9 @@ func init() {
 	register(&command{
 		name: "bufferfile", usage: "[file]", help: "the file readbuf and writebuf use (default ~/.gmux-exchange)", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			x.s.bufferFile = ""
+			x.s.set.bufferFile = ""
 			if len(args) == 1 {
-				x.s.bufferFile = expandHome(args[0])
+				x.s.set.bufferFile = expandHome(args[0])
 			}
 			return "", nil
 		},
@@ -70,9 +70,9 @@ func init() {
 		run: func(x *cmdContext, args []string) (string, error) {
 			switch args[0] {
 			case "on", "off":
-				x.s.clipboard = args[0]
+				x.s.set.clipboard = args[0]
 			case "auto":
-				x.s.clipboard = ""
+				x.s.set.clipboard = ""
 			default:
 				return "", fmt.Errorf("clipboard wants on, off or auto")
 			}
@@ -86,8 +86,8 @@ func (s *session) exchangeFile(args []string) string {
 	switch {
 	case len(args) == 1:
 		return expandHome(args[0])
-	case s.bufferFile != "":
-		return s.bufferFile
+	case s.set.bufferFile != "":
+		return s.set.bufferFile
 	}
 	return expandHome("~/.gmux-exchange")
 }

@@ -12,15 +12,15 @@ func init() {
 			}
 			s := x.s
 			// The bindings that follow the escape character move with it.
-			if b, ok := s.bindings[s.escape]; ok && len(b) == 1 && b[0] == "other" {
-				delete(s.bindings, s.escape)
+			if b, ok := s.set.bindings[s.set.escape]; ok && len(b) == 1 && b[0] == "other" {
+				delete(s.set.bindings, s.set.escape)
 			}
-			if b, ok := s.bindings[s.literal]; ok && len(b) == 1 && b[0] == "meta" {
-				delete(s.bindings, s.literal)
+			if b, ok := s.set.bindings[s.set.literal]; ok && len(b) == 1 && b[0] == "meta" {
+				delete(s.set.bindings, s.set.literal)
 			}
-			s.escape, s.literal = keys[0], keys[1]
-			s.bindings[s.escape] = []string{"other"}
-			s.bindings[s.literal] = []string{"meta"}
+			s.set.escape, s.set.literal = keys[0], keys[1]
+			s.set.bindings[s.set.escape] = []string{"other"}
+			s.set.bindings[s.set.literal] = []string{"meta"}
 			return "", nil
 		},
 	})

@@ -9,27 +9,27 @@ func init() {
 		run: func(x *cmdContext, args []string) (string, error) {
 			s := x.s
 			if len(args) == 0 {
-				return fmt.Sprintf("hardstatus %s %q", [...]string{"off", "alwayslastline", "alwaysfirstline"}[s.hardstatus], s.hardstatusFormat), nil
+				return fmt.Sprintf("hardstatus %s %q", [...]string{"off", "alwayslastline", "alwaysfirstline"}[s.set.hardstatus], s.set.hardstatusFormat), nil
 			}
 			switch args[0] {
 			case "off", "ignore":
-				s.hardstatus = statusOff
+				s.set.hardstatus = statusOff
 			case "on", "alwayslastline", "lastline":
-				s.hardstatus = statusLastLine
+				s.set.hardstatus = statusLastLine
 			case "alwaysfirstline", "firstline":
-				s.hardstatus = statusFirstLine
+				s.set.hardstatus = statusFirstLine
 			case "string":
 				if len(args) < 2 {
 					return "", fmt.Errorf("usage: hardstatus string format")
 				}
-				s.hardstatusFormat = args[1]
+				s.set.hardstatusFormat = args[1]
 				s.refit()
 				return "", nil
 			default:
 				return "", fmt.Errorf("hardstatus: unknown mode %q", args[0])
 			}
 			if len(args) == 2 {
-				s.hardstatusFormat = args[1]
+				s.set.hardstatusFormat = args[1]
 			}
 			s.refit()
 			return "", nil
@@ -42,21 +42,21 @@ func init() {
 			s := x.s
 			switch args[0] {
 			case "always":
-				s.caption = true
+				s.set.caption = true
 			case "splitonly", "off":
-				s.caption = false // one region: splitonly shows nothing
+				s.set.caption = false // one region: splitonly shows nothing
 			case "string":
 				if len(args) < 2 {
 					return "", fmt.Errorf("usage: caption string format")
 				}
-				s.captionFormat = args[1]
+				s.set.captionFormat = args[1]
 				s.refit()
 				return "", nil
 			default:
 				return "", fmt.Errorf("caption: unknown mode %q", args[0])
 			}
 			if len(args) == 2 {
-				s.captionFormat = args[1]
+				s.set.captionFormat = args[1]
 			}
 			s.refit()
 			return "", nil

@@ -34,14 +34,14 @@ func init() {
 				if err != nil || secs < 0 {
 					return "", fmt.Errorf("logfile flush wants seconds")
 				}
-				x.s.logFlush = time.Duration(secs * float64(time.Second))
+				x.s.set.logFlush = time.Duration(secs * float64(time.Second))
 			case args[0] == "raw" && len(args) == 2:
 				if err := onOff(args[1]); err != nil {
 					return "", err
 				}
-				x.s.logRaw = args[1] == "on"
+				x.s.set.logRaw = args[1] == "on"
 			case len(args) == 1:
-				x.s.logFile = args[0]
+				x.s.set.logFile = args[0]
 			default:
 				return "", fmt.Errorf("usage: logfile name | flush secs | raw on|off")
 			}
@@ -63,7 +63,7 @@ func init() {
 				path = expandHome(args[0])
 			}
 			if !filepath.IsAbs(path) {
-				path = filepath.Join(x.s.opts.Dir, path)
+				path = filepath.Join(x.s.set.dir, path)
 			}
 			var b strings.Builder
 			sc := x.w.screen

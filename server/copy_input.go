@@ -53,7 +53,7 @@ const maxOSC52 = 74000
 // clipboardFor reports whether copies go to c's terminal clipboard: on by
 // default where TERM names a terminal known to take OSC 52.
 func (s *session) clipboardFor(c *client) bool {
-	switch s.clipboard {
+	switch s.set.clipboard {
 	case "on":
 		return true
 	case "off":

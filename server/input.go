@@ -18,7 +18,7 @@ const escapeTime = 25 * time.Millisecond
 
 // input handles bytes from client c's terminal.
 func (s *session) input(c *client, data []byte) {
-	c.tok.Split = s.escape
+	c.tok.Split = s.set.escape
 	c.tok.Feed(data, func(ev input.Event) { s.dispatch(c, ev) })
 	if c.tok.Pending() {
 		c.escGen++
@@ -68,7 +68,7 @@ func (s *session) sendInput(c *client, b []byte) {
 		return
 	}
 	if c.win.exited {
-		if s.zombie != "" {
+		if s.set.zombie != "" {
 			s.zombieKey(c, b[0])
 		}
 		return
@@ -83,7 +83,7 @@ func (s *session) runKey(c *client, key []byte) {
 		s.showMessage(c, "no command bound to that key")
 		return
 	}
-	args, ok := s.bindings[key[0]]
+	args, ok := s.set.bindings[key[0]]
 	if !ok {
 		c.bells++
 		s.markDirty(c)

@@ -46,7 +46,7 @@ func (commandKeys) handle(s *session, c *client, ev input.Event) bool {
 		s.runKey(c, ev.Bytes)
 		return true
 	}
-	if ev.Kind == input.Key && len(ev.Bytes) == 1 && ev.Bytes[0] == s.escape {
+	if ev.Kind == input.Key && len(ev.Bytes) == 1 && ev.Bytes[0] == s.set.escape {
 		c.prefix = true
 		return true
 	}

@@ -58,14 +58,7 @@ func start(opts Options) (*session, error) {
 		procs:   newProcessors(),
 		clients: map[*client]bool{},
 		log:     opts.Log,
-		escape:  opts.Escape,
-		literal: opts.Literal,
-
-		hardstatusFormat: defaultStatusFormat,
-		captionFormat:    "%n %t",
-		msgWait:          5 * time.Second,
-		logFile:          "gmuxlog.%n",
-		logFlush:         defaultLogFlush,
+		set:     defaultSettings(opts),
 	}
 	if proto.HasControl(opts.Name) {
 		return nil, fmt.Errorf("bad session name %q: control characters are not allowed", opts.Name)
@@ -171,8 +164,8 @@ func checkPeer(conn net.Conn) (int, error) {
 // childEnv is the environment of window n's program: the starting client's,
 // with TERM set for our emulator and variables naming the session.
 func (s *session) childEnv(n int) []string {
-	env := make([]string, 0, len(s.opts.Env)+5)
-	for _, kv := range s.opts.Env {
+	env := make([]string, 0, len(s.set.env)+5)
+	for _, kv := range s.set.env {
 		k, _, _ := strings.Cut(kv, "=")
 		switch k {
 		case "TERM", "TERMCAP", "COLUMNS", "LINES", "STY", "WINDOW", "GMUX", "GMUX_WINDOW", "TMUX", "TMUX_PANE":

@@ -39,37 +39,22 @@ type session struct {
 	clients      map[*client]bool
 	ln           net.Listener
 	log          *log.Logger
-	bindings     map[byte][]string
-	escape       byte
-	literal      byte
-	ending       bool // the session is ending: no new work, clients are told
-	finished     bool // the socket is gone and clients were released
-	everAttached bool // a client has attached at least once
+	set          settings // what commands and the config change (settings.go)
+	ending       bool     // the session is ending: no new work, clients are told
+	finished     bool     // the socket is gone and clients were released
+	everAttached bool     // a client has attached at least once
 	exitReason   string
 	done         bool // the loop should return
 	exitCode     int
 	activity     uint64   // counter ordering client activity, for window sizing
 	colonHistory []string // lines entered at the C-a : prompt
 
-	hardstatus       int // statusOff, statusLastLine, statusFirstLine
-	hardstatusFormat string
-	caption          bool
-	captionFormat    string
-	clockTimer       *time.Timer
-	zombie           string // screen's zombie keys: dead windows stay until k (kill) or r (restart)
-	msgWait          time.Duration
-	startupErrors    []string // config errors, for the first client to attach
-	buffer           string   // the paste buffer
-	bufferFile       string   // readbuf/writebuf exchange file
-	clipboard        string   // OSC 52: "on", "off", or "" (by TERM)
-	searchHistory    []string // copy mode searches
-	logFile          string   // log name pattern
-	logRaw           bool
-	logFlush         time.Duration
-	mousetrack       bool
-	staticTitles     bool         // dynamictitle off: programs' OSC titles are ignored
-	panics           int          // panics recovered (recover.go): the log is kept
-	reserve          atomic.Int32 // a spare descriptor for refusing clients at the fd limit (accept.go)
+	clockTimer    *time.Timer
+	startupErrors []string     // config errors, for the first client to attach
+	buffer        string       // the paste buffer
+	searchHistory []string     // copy mode searches
+	panics        int          // panics recovered (recover.go): the log is kept
+	reserve       atomic.Int32 // a spare descriptor for refusing clients at the fd limit (accept.go)
 }
 
 // post runs f on the session loop. Every goroutine but the loop's changes
@@ -129,7 +114,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 	} else if s.lastWin != nil {
 		cols, rows = s.lastWin.screen.Size()
 	}
-	w, err := s.startWindow(number, argv, s.opts.Dir, title, cols, rows)
+	w, err := s.startWindow(number, argv, s.set.dir, title, cols, rows)
 	if err != nil {
 		return nil, err
 	}
@@ -193,9 +178,9 @@ func (s *session) windowExited(w *window, status string, code int) {
 		w.log = nil
 	}
 	w.status, w.code = status, code
-	if s.zombie != "" && !s.ending {
+	if s.set.zombie != "" && !s.ending {
 		msg := fmt.Sprintf("\r\n=== Window %d (%s) %s: %s kills it, %s restarts it ===",
-			w.number, w.title, status, keyName(s.zombie[0]), keyName(s.zombie[1]))
+			w.number, w.title, status, keyName(s.set.zombie[0]), keyName(s.set.zombie[1]))
 		w.screen.Write([]byte(msg))
 		for c := range s.clients {
 			if c.attached && c.win == w {
@@ -241,9 +226,9 @@ func (s *session) removeWindow(w *window) {
 func (s *session) zombieKey(c *client, key byte) {
 	w := c.win
 	switch key {
-	case s.zombie[0]:
+	case s.set.zombie[0]:
 		s.removeWindow(w)
-	case s.zombie[1]:
+	case s.set.zombie[1]:
 		title := ""
 		if w.named {
 			title = w.title

@@ -143,11 +143,11 @@ func textWidth(s string) int {
 // bars returns the caption and hardstatus text for client c ("" when off).
 func (s *session) bars(c *client) (caption, status string) {
 	cols := c.cols
-	if s.caption {
-		caption = s.expandStatus(s.captionFormat, c.win, cols)
+	if s.set.caption {
+		caption = s.expandStatus(s.set.captionFormat, c.win, cols)
 	}
-	if s.hardstatus != statusOff {
-		status = s.expandStatus(s.hardstatusFormat, c.win, cols)
+	if s.set.hardstatus != statusOff {
+		status = s.expandStatus(s.set.hardstatusFormat, c.win, cols)
 	}
 	return caption, status
 }
@@ -182,15 +182,15 @@ func (s *session) startClock() {
 }
 
 func (s *session) captionFormatIfOn() string {
-	if s.caption {
-		return s.captionFormat
+	if s.set.caption {
+		return s.set.captionFormat
 	}
 	return ""
 }
 
 func (s *session) hardstatusFormatIfOn() string {
-	if s.hardstatus != statusOff {
-		return s.hardstatusFormat
+	if s.set.hardstatus != statusOff {
+		return s.set.hardstatusFormat
 	}
 	return ""
 }

@@ -56,7 +56,7 @@ var readBuffers = sync.Pool{New: func() any { b := make([]byte, readSize); retur
 // startWindow starts argv in a new PTY of the given size.
 func (s *session) startWindow(number int, argv []string, dir, title string, cols, rows int) (*window, error) {
 	if len(argv) == 0 {
-		argv = []string{s.opts.Shell}
+		argv = []string{s.set.shell}
 	}
 	path, err := exec.LookPath(argv[0])
 	if err != nil {
@@ -64,7 +64,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	}
 	cmd := exec.Command(path, argv[1:]...)
 	cmd.Args[0] = argv[0]
-	if s.opts.LoginShell && len(argv) == 1 && argv[0] == s.opts.Shell {
+	if s.opts.LoginShell && len(argv) == 1 && argv[0] == s.set.shell {
 		cmd.Args[0] = "-" + baseName(argv[0])
 	}
 	cmd.Dir = dir
@@ -82,7 +82,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		number: number,
 		title:  title,
 		argv:   argv,
-		screen: vt.New(cols, rows, s.opts.Scrollback),
+		screen: vt.New(cols, rows, s.set.scrollback),
 		pty:    f,
 		rawPTY: rawConn(f),
 		cmd:    cmd,
@@ -91,7 +91,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		reaped: make(chan struct{}),
 	}
 	w.named = title != ""
-	w.staticTitle = s.staticTitles
+	w.staticTitle = s.set.staticTitles
 	if !w.named {
 		w.title = baseName(argv[0])
 	}

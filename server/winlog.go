@@ -129,7 +129,7 @@ func (s *session) logOutput(w *window, data []byte) {
 	}
 	if !l.timer {
 		l.timer = true
-		wait := s.logFlush
+		wait := s.set.logFlush
 		if l.failed != nil {
 			wait = min(wait, logRetry)
 		}
@@ -169,7 +169,7 @@ func (s *session) logPath(pattern string, w *window) string {
 	r := strings.NewReplacer("%n", strconv.Itoa(w.number), "%t", w.displayTitle(), "%S", s.opts.Name, "%%", "%")
 	p := expandHome(r.Replace(pattern))
 	if !filepath.IsAbs(p) {
-		p = filepath.Join(s.opts.Dir, p)
+		p = filepath.Join(s.set.dir, p)
 	}
 	return p
 }
@@ -189,7 +189,7 @@ func (s *session) setLogging(w *window, on bool) (string, error) {
 	if w.log != nil {
 		return "Logging already on: " + w.log.path, nil
 	}
-	l, err := openWindowLog(s.logPath(s.logFile, w), s.logRaw)
+	l, err := openWindowLog(s.logPath(s.set.logFile, w), s.set.logRaw)
 	if err != nil {
 		return "", err
 	}

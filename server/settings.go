@@ -1,0 +1,45 @@
+package server
+
+import "time"
+
+// settings are the session's options: what the config file, the C-a :
+// prompt and -X change. They live in one place so that they can be listed,
+// saved and handed over whole (a live upgrade carries them to the new
+// binary); startup facts (Options) and running state live elsewhere.
+type settings struct {
+	bindings map[byte][]string // the command keys (bindings.go)
+	escape   byte              // the command key (C-a)
+	literal  byte              // after escape, sends escape itself ('a')
+
+	shell      string   // the program of new windows (shell)
+	scrollback int      // history lines of new windows (defscrollback)
+	dir        string   // new windows' directory (chdir)
+	env        []string // new windows' environment (setenv, unsetenv)
+
+	hardstatus       int // statusOff, statusLastLine, statusFirstLine
+	hardstatusFormat string
+	caption          bool
+	captionFormat    string
+	zombie           string // screen's zombie keys: dead windows stay until k (kill) or r (restart)
+	msgWait          time.Duration
+	bufferFile       string // readbuf/writebuf exchange file
+	clipboard        string // OSC 52: "on", "off", or "" (by TERM)
+	logFile          string // log name pattern
+	logRaw           bool
+	logFlush         time.Duration
+	mousetrack       bool
+	staticTitles     bool // dynamictitle off: programs' OSC titles are ignored
+}
+
+// defaultSettings are screen's defaults, and what the command line chose.
+func defaultSettings(opts Options) settings {
+	return settings{
+		escape: opts.Escape, literal: opts.Literal,
+		shell: opts.Shell, scrollback: opts.Scrollback, dir: opts.Dir, env: opts.Env,
+		hardstatusFormat: defaultStatusFormat,
+		captionFormat:    "%n %t",
+		msgWait:          5 * time.Second,
+		logFile:          "gmuxlog.%n",
+		logFlush:         defaultLogFlush,
+	}
+}
