@@ -31,7 +31,7 @@ func init() {
 				flags += " +alt"
 			}
 			return fmt.Sprintf("(%d,%d)/(%d,%d)+%d%s window %d (%s) pid %d", cx+1, cy+1, cols, rows,
-				sc.History().Len(), flags, x.w.number, x.w.displayTitle(), x.w.cmd.Process.Pid), nil
+				sc.History().Len(), flags, x.w.number, x.w.displayTitle(), x.w.pid), nil
 		},
 	})
 	register(&command{

@@ -35,6 +35,7 @@ type session struct {
 	later        []func()    // run after the current event (afterEvent)
 	procs        *processors
 	windows      []*window // sorted by number
+	windowIDs    int       // the last window id given
 	lastWin      *window   // the window most recently selected by anyone
 	clients      map[*client]bool
 	ln           net.Listener
@@ -76,6 +77,12 @@ func (s *session) run() {
 // that must not happen in the middle of it (dropping a client while its
 // frames are being queued).
 func (s *session) afterEvent(f func()) { s.later = append(s.later, f) }
+
+// nextWindowID returns a window id never used before in this session.
+func (s *session) nextWindowID() int {
+	s.windowIDs++
+	return s.windowIDs
+}
 
 // windowByNumber returns window n, or nil.
 func (s *session) windowByNumber(n int) *window {
@@ -120,7 +127,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 	}
 	s.windows = append(s.windows, w)
 	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].number < s.windows[j].number })
-	s.log.Printf("window %d: started %q pid %d", w.number, w.argv, w.cmd.Process.Pid)
+	s.log.Printf("window %d: started %q pid %d", w.number, w.argv, w.pid)
 	if s.opts.LogAll {
 		if _, err := s.setLogging(w, true); err != nil {
 			s.log.Printf("window %d: log: %v", w.number, err)
@@ -364,7 +371,7 @@ func (s *session) awaitPrograms() {
 		select {
 		case <-w.reaped:
 		case <-deadline:
-			s.log.Printf("window %d: pid %d did not end after SIGKILL", w.number, w.cmd.Process.Pid)
+			s.log.Printf("window %d: pid %d did not end after SIGKILL", w.number, w.pid)
 			return
 		}
 	}

@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -15,10 +14,13 @@ import (
 	"github.com/creack/pty"
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/vt"
+	"golang.org/x/sys/unix"
 )
 
 // window is one program in a PTY and the emulation of its terminal.
 type window struct {
+	id     int // unique in the session for its life, unlike number (renumbered, reused)
+	pid    int // the program's; its process group's too
 	number int
 	title  string // the name shown in lists: -t, C-a A, else the program's name
 	named  bool   // title was set by the user, so the program's OSC title is ignored
@@ -86,6 +88,8 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		pty:    f,
 		rawPTY: rawConn(f),
 		cmd:    cmd,
+		id:     s.nextWindowID(),
+		pid:    cmd.Process.Pid,
 		in:     newInputQueue(),
 		done:   make(chan struct{}),
 		reaped: make(chan struct{}),
@@ -172,10 +176,22 @@ func (s *session) writeWindow(w *window) {
 // writePiece is the most written to a program at once.
 const writePiece = 16 << 10
 
-// waitWindow reaps the program and reports its end to the loop.
+// waitWindow reaps the program and reports its end to the loop. It waits by
+// PID (wait4), not with exec.Cmd.Wait, which only the process that started
+// the program can use: a server re-executed for a live upgrade must be able
+// to reap the children it inherits.
 func (s *session) waitWindow(w *window) {
-	err := w.cmd.Wait()
+	var ws unix.WaitStatus
+	var err error
+	for {
+		if _, err = unix.Wait4(w.pid, &ws, 0, nil); err != unix.EINTR {
+			break
+		}
+	}
 	close(w.reaped)
+	if w.cmd != nil {
+		_ = w.cmd.Process.Release() // frees its pidfd; the PID is reaped already
+	}
 	// Output written just before exit may still be in the PTY: give the reader
 	// a moment to pass it on. Background children holding the PTY open do not
 	// keep the window alive, as in screen.
@@ -183,22 +199,20 @@ func (s *session) waitWindow(w *window) {
 	case <-w.done:
 	case <-time.After(500 * time.Millisecond):
 	}
-	status, code := exitStatus(err)
+	status, code := exitStatus(ws, err)
 	s.post(func() { s.windowExited(w, status, code) })
 }
 
-func exitStatus(err error) (string, int) {
-	var ee *exec.ExitError
-	if err == nil {
-		return "exited 0", 0
+// exitStatus describes how a program ended, and the status it stands for
+// (128+signal when killed, as shells count).
+func exitStatus(ws unix.WaitStatus, err error) (string, int) {
+	switch {
+	case err != nil:
+		return "lost: " + err.Error(), 1
+	case ws.Signaled():
+		return "killed by signal " + strconv.Itoa(int(ws.Signal())) + " (" + ws.Signal().String() + ")", 128 + int(ws.Signal())
 	}
-	if errors.As(err, &ee) {
-		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-			return "killed by signal " + strconv.Itoa(int(ws.Signal())) + " (" + ws.Signal().String() + ")", 128 + int(ws.Signal())
-		}
-		return "exited " + strconv.Itoa(ee.ExitCode()), ee.ExitCode()
-	}
-	return err.Error(), 1
+	return "exited " + strconv.Itoa(ws.ExitStatus()), ws.ExitStatus()
 }
 
 // send writes bytes for the program, or queues a copy of what the PTY does not
@@ -245,8 +259,8 @@ func (w *window) resize(cols, rows int) {
 // hangup ends the program the way a closed terminal does: SIGHUP to its
 // process group (closing the PTY alone would not wake a blocked reader).
 func (w *window) hangup() {
-	if w.cmd.Process != nil && !w.exited {
-		_ = syscall.Kill(-w.cmd.Process.Pid, syscall.SIGHUP) // already gone is fine
+	if !w.exited {
+		_ = syscall.Kill(-w.pid, syscall.SIGHUP) // already gone is fine
 	}
 }
 
@@ -262,7 +276,7 @@ func (w *window) terminate() {
 		return
 	}
 	w.hangup()
-	pid := w.cmd.Process.Pid
+	pid := w.pid
 	go func() {
 		for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGKILL} {
 			select {
