@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"syscall"
+	"time"
 
 	"github.com/gmux/gmux/proto"
 	"golang.org/x/sys/unix"
@@ -60,4 +61,49 @@ func (s *session) refuseForLackOfFiles() {
 		}
 	}
 	proto.WriteFrame(conn, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Session: s.name, Error: msg}))
+}
+
+// helloTimeout bounds how long a connection may stay silent before its hello.
+const helloTimeout = 10 * time.Second
+
+// accept serves the listener until it is closed. An error that passes
+// (out of file descriptors, memory or buffers; an aborted connection) is
+// waited out with a growing pause, as net/http does: one failed accept must
+// not leave the session unreachable for good.
+func (s *session) accept() {
+	id := 0
+	var pause time.Duration
+	for {
+		conn, err := s.ln.Accept()
+		if err != nil {
+			if errors.Is(err, net.ErrClosed) {
+				return
+			}
+			if !passing(err) {
+				s.log.Printf("accept: %v: no more connections", err)
+				return
+			}
+			if pause == 0 {
+				s.log.Printf("accept: %v: retrying", err)
+			}
+			if errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE) {
+				s.refuseForLackOfFiles()
+			}
+			pause = min(max(2*pause, 5*time.Millisecond), time.Second)
+			time.Sleep(pause)
+			continue
+		}
+		pause = 0
+		pid, err := checkPeer(conn)
+		if err != nil {
+			s.log.Printf("refused connection: %v", err)
+			conn.Close()
+			continue
+		}
+		id++
+		c := &client{s: s, id: id, link: link{conn: conn, out: make(chan []outPart, 1), rawConn: rawConn(conn.(*net.UnixConn)),
+			credit: make(chan struct{}, 1), stop: make(chan struct{}), wake: make(chan struct{}, 1), pid: pid}}
+		go s.readClient(c)
+		go s.writeClient(c)
+	}
 }

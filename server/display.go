@@ -1,0 +1,128 @@
+package server
+
+import (
+	"time"
+
+	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/input"
+)
+
+// display is what an attached client shows and how it takes input: the
+// window it shows, its renderer and frame pacing, its input tokenizer and
+// layers, and the modes open on it.
+type display struct {
+	r      *renderer
+	win    *window // the window this client shows
+	other  *window // the one shown before (C-a C-a)
+	active uint64  // last activity, ordered across clients
+	cols   int
+	rows   int
+
+	dirty     bool      // the window changed since the last frame
+	lastDraw  time.Time // when the last frame was drawn
+	unseen    int       // program output bytes since the last frame
+	timerSet  bool      // a frame is scheduled
+	bells     int
+	suspended bool    // the client is stopped or in the background
+	fed       *window // the window the current input chunk went to
+
+	tok     input.Tokenizer // what the terminal sends, as events (input.go)
+	escGen  int             // the pending-escape flush that still counts
+	stack   [6]layer        // the input layers, rebuilt per event (layers.go)
+	prefix  bool            // the command key was typed; the next key is a command
+	prompt  *prompt         // an open input line (C-a :, C-a A), or nil
+	menu    *menu           // an open full-screen list (C-a "), or nil
+	copy    *copyMode
+	extra   []byte // bytes for the terminal with the next frame (OSC 52)
+	message string // shown on the last line until messageGen changes
+	msgGen  int
+}
+
+// touch records activity: the most recently active client sizes the window.
+func (s *session) touch(c *client) {
+	s.activity++
+	c.active = s.activity
+}
+
+// windowSize is the size a window shown to c should have: the terminal less
+// the caption and status lines.
+func (c *client) windowSize() (int, int) { return c.cols, max(1, c.layout().winRows) }
+
+// markDirty notes that c's view changed and schedules a frame.
+func (s *session) markDirty(c *client) {
+	c.dirty = true
+	s.schedule(c)
+}
+
+// schedule draws c now if it is idle and the change is interactive (a little
+// output: an echo, a cursor move) or the last frame is old enough; otherwise
+// it arranges to draw once the frame interval has passed, merging whatever
+// arrives meanwhile. A slow client's writer stays busy, so it gets fewer,
+// fresher frames and never holds anything up.
+func (s *session) schedule(c *client) {
+	if !c.dirty || !c.attached || c.suspended || c.busy || c.timerSet {
+		return
+	}
+	since := time.Since(c.lastDraw)
+	if since >= frameInterval || c.unseen <= interactiveBytes {
+		s.draw(c)
+		return
+	}
+	c.timerSet = true
+	time.AfterFunc(frameInterval-since, func() {
+		s.post(func() {
+			c.timerSet = false
+			s.schedule(c)
+		})
+	})
+}
+
+// A change of at most interactiveBytes of output is drawn at once: typing
+// echoes without waiting for a frame tick, while a flood of output is merged
+// into one frame per interval.
+const interactiveBytes = 2048
+
+func (s *session) draw(c *client) {
+	if c.win == nil {
+		return
+	}
+	defer s.recoverClient(c, "drawing")
+	c.dirty = false
+	c.unseen = 0
+	c.lastDraw = time.Now()
+	f := frame{screen: c.win.screen, message: c.message, menu: c.menu, copy: c.copy, statusTop: s.set.hardstatus == statusFirstLine,
+		ownMouse: s.wantsOwnMouse(c)}
+	if c.prompt != nil {
+		f.message = c.prompt.line()
+	}
+	f.caption, f.status = s.bars(c)
+	out := c.r.draw(f)
+	if c.bells > 0 {
+		out = append(out, '\a')
+		c.bells = 0
+	}
+	out = append(out, c.extra...)
+	c.extra = nil
+	if len(out) > 0 {
+		s.send(c, proto.TypeOutput, out)
+	}
+}
+
+// showMessage shows msg on c's last line for msgWait.
+func (s *session) showMessage(c *client, msg string) {
+	if !c.attached {
+		return
+	}
+	c.message = msg
+	c.msgGen++
+	gen := c.msgGen
+	time.AfterFunc(s.set.msgWait, func() {
+		s.post(func() {
+			if c.msgGen == gen && c.message != "" {
+				c.message = ""
+				s.markDirty(c)
+			}
+		})
+	})
+	s.markDirty(c)
+}

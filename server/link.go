@@ -1,0 +1,196 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"syscall"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+	"golang.org/x/sys/unix"
+)
+
+// link is a client's transport: its connection, and its terminal when it
+// passed it, with the goroutines that read and write them. Everything the
+// session sends goes through send and is written in order, without ever
+// blocking the loop.
+type link struct {
+	conn    net.Conn
+	tty     *os.File // the client's terminal when it passed it (terminal.go), else nil
+	rawConn syscall.RawConn
+	rawTTY  syscall.RawConn
+	pid     int // the peer's process, from the kernel
+
+	out     chan []outPart // to the writer goroutine; holds at most one batch
+	pending []outPart      // what waits for the writer, in order
+	queued  int            // bytes in pending
+	busy    bool           // the writer is writing a batch
+	closing bool           // close the connection once pending is written
+
+	credit chan struct{} // the loop lets the input reader read on (inputqueue.go)
+	stop   chan struct{} // closed when the client is dropped
+	wake   chan struct{} // the terminal reader may read again (suspend.go)
+}
+
+// readClient reads frames and hands them to the loop. The first must be a
+// hello, within helloTimeout.
+func (s *session) readClient(c *client) {
+	rr := newRightsReader(c.conn.(*net.UnixConn))
+	r := proto.NewReader(rr)
+	c.conn.SetReadDeadline(time.Now().Add(helloTimeout))
+	f, err := r.ReadFrame()
+	if err == nil && f.Type != proto.TypeHello {
+		err = fmt.Errorf("first frame is %s, not hello", f.Type)
+	}
+	var h proto.Hello
+	if err == nil {
+		h, err = proto.DecodeHello(f.Payload)
+	}
+	if err != nil {
+		var ve *proto.VersionError
+		if errors.As(err, &ve) {
+			// Say so in the peer's terms: the version comes first in every hello.
+			proto.WriteFrame(c.conn, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Error: ve.Error()}))
+		}
+		s.log.Printf("client %d: dropped: %v", c.id, err)
+		c.conn.Close()
+		close(c.out)
+		if fd := rr.take(); fd >= 0 {
+			unix.Close(fd)
+		}
+		return
+	}
+	c.conn.SetReadDeadline(time.Time{})
+	fd := rr.take()
+	s.post(func() { s.hello(c, h, fd) })
+	for {
+		f, err := r.ReadFrame()
+		if err != nil {
+			s.post(func() { s.dropClient(c, err) })
+			return
+		}
+		s.post(func() { s.frame(c, f) })
+		if f.Type == proto.TypeInput && !c.awaitCredit() {
+			return
+		}
+	}
+}
+
+// outPart is a run of bytes for the client's terminal (when the server holds
+// it) or of frames for its connection.
+type outPart struct {
+	terminal bool
+	b        []byte
+}
+
+// writeClient writes batches, in order. It alone blocks on a slow client, so
+// the loop and the other clients never wait for it. c.tty is set before the
+// first batch is sent, so the channel orders that write before these reads.
+func (s *session) writeClient(c *client) {
+	for parts := range c.out {
+		var err error
+		for _, p := range parts {
+			if p.terminal {
+				_, err = c.tty.Write(p.b)
+			} else {
+				_, err = c.conn.Write(p.b)
+			}
+			if err != nil {
+				break
+			}
+		}
+		s.post(func() { s.written(c, err) })
+	}
+}
+
+func (s *session) written(c *client, err error) {
+	c.busy = false
+	if c.gone {
+		return
+	}
+	if err != nil {
+		s.dropClient(c, err)
+		return
+	}
+	if c.closing && len(c.pending) == 0 {
+		s.dropClient(c, nil)
+		return
+	}
+	s.flush(c)
+	s.schedule(c)
+}
+
+// closeWhenSent closes c's connection once what is queued for it is written.
+func (s *session) closeWhenSent(c *client) {
+	c.closing = true
+	// Checked again after the event: a reply may be queued in it yet.
+	s.afterEvent(func() {
+		if !c.busy && len(c.pending) == 0 {
+			s.dropClient(c, nil)
+		}
+	})
+}
+
+// send queues a frame for c; output goes straight to its terminal when the
+// server holds it.
+func (s *session) send(c *client, t proto.Type, payload []byte) {
+	if c.gone {
+		return
+	}
+	if t == proto.TypeOutput && c.tty != nil {
+		c.queue(true, payload)
+		s.flush(c)
+		return
+	}
+	for len(payload) > proto.MaxPayload {
+		c.queue(false, proto.AppendFrame(nil, t, payload[:proto.MaxPayload]))
+		payload = payload[proto.MaxPayload:]
+	}
+	c.queue(false, proto.AppendFrame(nil, t, payload))
+	s.flush(c)
+	if c.queued > maxQueued {
+		// It sends and does not read (a command connection that never
+		// reads its replies): it must not grow the server without bound.
+		err := fmt.Errorf("%d bytes queued and not read", c.queued)
+		s.afterEvent(func() { s.dropClient(c, err) })
+	}
+}
+
+// queue appends b to what waits for the writer, merging runs for the same
+// destination. It takes b: every caller passes bytes made for this send.
+func (c *client) queue(terminal bool, b []byte) {
+	c.queued += len(b)
+	if n := len(c.pending); n > 0 && c.pending[n-1].terminal == terminal {
+		c.pending[n-1].b = append(c.pending[n-1].b, b...)
+		return
+	}
+	c.pending = append(c.pending, outPart{terminal: terminal, b: b})
+}
+
+func (s *session) flush(c *client) {
+	if c.busy || c.gone || len(c.pending) == 0 {
+		return
+	}
+	for len(c.pending) > 0 {
+		p := &c.pending[0]
+		rc := c.rawConn
+		if p.terminal {
+			rc = c.rawTTY
+		}
+		n := writeNow(rc, p.b)
+		c.queued -= n
+		if p.b = p.b[n:]; len(p.b) > 0 {
+			break
+		}
+		c.pending = c.pending[1:]
+	}
+	if len(c.pending) == 0 {
+		c.pending = nil
+		return
+	}
+	c.busy = true
+	c.out <- c.pending // never blocks: busy means the channel is empty
+	c.pending, c.queued = nil, 0
+}
