@@ -1,0 +1,98 @@
+package server
+
+import (
+	"fmt"
+	"io"
+	"log"
+	"testing"
+
+	"github.com/gmux/gmux/server/input"
+	"github.com/gmux/gmux/server/vt"
+)
+
+func testSession() *session {
+	return &session{
+		log:     log.New(io.Discard, "", 0),
+		events:  make(chan func(), 64),
+		clients: map[*client]bool{},
+		set: settings{escape: 0x01, literal: 'a', msgWait: 1 << 40,
+			bindings: map[byte][]string{'x': {"echo", "ran x"}, 0x1b: {"echo", "ran esc"}}},
+	}
+}
+
+func kinds(ls []layer) string {
+	var out string
+	for _, l := range ls {
+		out += fmt.Sprintf("%T ", l)
+	}
+	return out
+}
+
+// The stack is prompt or menu, command keys, gmux's mouse, copy, window.
+func TestLayerOrder(t *testing.T) {
+	s := testSession()
+	c := &client{s: s, attached: true}
+	for _, tc := range []struct {
+		setup func()
+		want  string
+	}{
+		{func() {}, "server.commandKeys server.gmuxMouse server.windowInput "},
+		{func() { c.copy = &copyMode{} }, "server.commandKeys server.gmuxMouse *server.copyMode server.windowInput "},
+		{func() { c.prompt = &prompt{} }, "*server.prompt server.commandKeys server.gmuxMouse *server.copyMode server.windowInput "},
+		{func() { c.prompt, c.menu = nil, &menu{} }, "*server.menu server.commandKeys server.gmuxMouse *server.copyMode server.windowInput "},
+	} {
+		tc.setup()
+		if got := kinds(s.layers(c)); got != tc.want {
+			t.Errorf("layers: %s, want %s", got, tc.want)
+		}
+	}
+}
+
+// The command key and the key after it are taken by the command-key layer,
+// whatever the reads; an arrow after it is one key.
+func TestCommandKeyLayer(t *testing.T) {
+	s := testSession()
+	c := &client{s: s, attached: true}
+	s.input(c, []byte("\x01"))
+	if !c.prefix {
+		t.Fatal("the command key did not start a command")
+	}
+	s.input(c, []byte("x"))
+	if c.prefix || c.message != "ran x" {
+		t.Fatalf("C-a x: prefix %v, message %q", c.prefix, c.message)
+	}
+	c.message = ""
+	s.input(c, []byte("\x01\x1b"))
+	s.input(c, []byte("[A"))
+	if c.message != "no command bound to that key" {
+		t.Fatalf("C-a and a split arrow: message %q", c.message)
+	}
+	// A lone ESC after C-a is C-a ESC once the escape time has passed.
+	c.message = ""
+	s.input(c, []byte("\x01\x1b"))
+	c.tok.Flush(func(ev input.Event) { s.dispatch(c, ev) })
+	if c.message != "ran esc" {
+		t.Fatalf("C-a ESC: message %q", c.message)
+	}
+}
+
+// In copy mode, keys go to copy mode key by key, but the command key still
+// works; a prompt above takes everything.
+func TestCopyModeLayerKeepsCommandKey(t *testing.T) {
+	s := testSession()
+	c := &client{s: s, attached: true}
+	sc := vt.New(10, 3, 0)
+	sc.Write([]byte("one\r\ntwo\r\nthree"))
+	c.copy = newCopyMode(sc.Snapshot(), 10, 3, 0, 0)
+	c.copy.cy = 0
+	s.input(c, []byte("j\x01x"))
+	if c.copy == nil || c.copy.cy != 1 || c.message != "ran x" {
+		t.Fatalf("copy mode: cy %d, message %q", c.copy.cy, c.message)
+	}
+	var got string
+	c.prompt = &prompt{done: func(text string) { got = text }}
+	s.input(c, []byte("ab\x01x\r"))
+	if got != "abx" || c.prompt != nil { // the prompt takes C-a (and ignores it)
+		t.Fatalf("prompt got %q", got)
+	}
+}
