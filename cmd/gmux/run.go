@@ -155,6 +155,11 @@ func resume(dir string, f *flags) int {
 		printChoices(choices, "-r")
 		return 1
 	case f.resumeOr:
+		// As screen: -R NAME (-DR NAME) creates the session NAME when there
+		// is none to resume; the name is not a program to run.
+		if f.name == "" && len(f.args) > 0 {
+			f.name, f.args = f.args[0], f.args[1:]
+		}
 		return create(dir, f)
 	}
 	if name != "" {

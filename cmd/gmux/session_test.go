@@ -313,3 +313,27 @@ func processesRunning(cmdline string) []int {
 		return strings.TrimRight(strings.ReplaceAll(b, "\x00", " "), " ") == cmdline
 	})
 }
+
+// -R NAME and -D -R NAME create a session called NAME when there is none,
+// and resume it when there is.
+func TestResumeOrCreateByName(t *testing.T) {
+	for _, flags := range [][]string{{"-R"}, {"-D", "-R"}, {"-DR"}} {
+		t.Run(strings.Join(flags, " "), func(t *testing.T) {
+			e := newEnv(t)
+			tm := e.attach(80, 24, append(flags, "proj")...)
+			tm.waitText("$ ")
+			if ls := e.ls(); !strings.Contains(ls, ".proj\t") {
+				t.Fatalf("no session named proj:\n%s", ls)
+			}
+			tm.send("echo first-$((2*3))\r")
+			tm.waitText("first-6")
+			tm.send("\x01d")
+			tm.waitExit()
+			tm2 := e.attach(80, 24, append(flags, "proj")...)
+			tm2.waitText("first-6")
+			if n := strings.Count(e.ls(), ".proj\t"); n != 1 {
+				t.Fatalf("%d sessions named proj", n)
+			}
+		})
+	}
+}
