@@ -3,7 +3,9 @@ package server
 import (
 	"errors"
 	"fmt"
+	"os"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/gmux/gmux/proto"
@@ -98,74 +100,172 @@ func (s *session) runCommandFromShell(cmd proto.Command) (string, error) {
 	if x.w == nil && len(s.windows) > 0 {
 		x.w = s.windows[0]
 	}
-	return s.runCommand(x, cmd.Args)
-}
-
-// runLine parses and runs a command line (the C-a : prompt, config lines).
-func (s *session) runLine(x *cmdContext, line string) (string, error) {
-	args, err := splitCommand(line)
+	args, err := splitCommandEnv(shellLine(cmd.Args), s.variable)
 	if err != nil {
 		return "", err
 	}
 	return s.runCommand(x, args)
 }
 
-// splitCommand splits a line as screen does: words separated by blanks,
-// "double quotes" with backslash escapes, 'single quotes' literal, a
-// backslash escaping the next character, # starting a comment.
-func splitCommand(line string) ([]string, error) {
-	var args []string
-	var cur strings.Builder
-	inWord := false
-	for i := 0; i < len(line); i++ {
-		ch := line[i]
-		switch {
-		case ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n':
-			if inWord {
-				args = append(args, cur.String())
-				cur.Reset()
-				inWord = false
-			}
-		case ch == '#' && !inWord:
-			return args, nil
-		case ch == '\\':
-			if i+1 >= len(line) {
-				return nil, fmt.Errorf("trailing backslash")
-			}
-			i++
-			cur.WriteByte(line[i])
-			inWord = true
-		case ch == '\'':
-			j := strings.IndexByte(line[i+1:], '\'')
-			if j < 0 {
-				return nil, fmt.Errorf("unmatched '")
-			}
-			cur.WriteString(line[i+1 : i+1+j])
-			i += j + 1
-			inWord = true
-		case ch == '"':
-			i++
-			for ; i < len(line) && line[i] != '"'; i++ {
-				if line[i] == '\\' && i+1 < len(line) {
-					i++
-					cur.WriteByte(unescape(line[i]))
-					continue
-				}
-				cur.WriteByte(line[i])
-			}
-			if i >= len(line) {
-				return nil, fmt.Errorf("unmatched \"")
-			}
-			inWord = true
-		default:
-			cur.WriteByte(ch)
-			inWord = true
+// runLine parses and runs a command line (the C-a : prompt, config lines).
+func (s *session) runLine(x *cmdContext, line string) (string, error) {
+	args, err := splitCommandEnv(line, s.variable)
+	if err != nil {
+		return "", err
+	}
+	return s.runCommand(x, args)
+}
+
+// shellLine is what screen makes of the arguments of -X: each in double
+// quotes (its own double quotes escaped), so that they are parsed as a
+// config line would be: `-X stuff 'ls\n'` types a newline.
+func shellLine(args []string) string {
+	var b strings.Builder
+	for i, a := range args {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(`"` + strings.ReplaceAll(a, `"`, `\"`) + `"`)
+	}
+	return b.String()
+}
+
+// variable is the value of $NAME in a command line: screen's own (TERM,
+// COLUMNS and LINES of the most recent display, PID, PWD, STY), else the
+// session's environment.
+func (s *session) variable(name string) string {
+	var c *client
+	for o := range s.clients {
+		if o.attached && (c == nil || o.active > c.active) {
+			c = o
 		}
 	}
-	if inWord {
-		args = append(args, cur.String())
+	switch name {
+	case "TERM":
+		if c != nil {
+			return c.hello.Term
+		}
+		return "unknown"
+	case "COLUMNS", "LINES":
+		if c == nil {
+			return "-1"
+		}
+		if name == "COLUMNS" {
+			return strconv.Itoa(c.cols)
+		}
+		return strconv.Itoa(c.rows)
+	case "PID":
+		return strconv.Itoa(os.Getpid())
+	case "PWD":
+		return s.set.dir
+	case "STY":
+		return s.opts.Name
 	}
-	return args, nil
+	for _, kv := range s.set.env {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == name {
+			return v
+		}
+	}
+	return ""
+}
+
+// splitCommand splits a line as screen's parser does, without expanding
+// variables (see splitCommandEnv).
+func splitCommand(line string) ([]string, error) { return splitCommandEnv(line, nil) }
+
+// splitCommandEnv splits a line as screen's parser (Parse, in process.c)
+// does, for the config file, the C-a : prompt and -X alike: words separated
+// by blanks; "double" and 'single' quotes group; # at the start of a word
+// ends the line. Outside single quotes, a backslash before n r t (newline,
+// return, tab), before ' " \ $ # ^ (the character itself) or before one to
+// three octal digits stands for that character; any other backslash stays;
+// ^X is the control character (^? is DEL); and $VAR or ${VAR} is replaced
+// by lookup's value, when lookup is not nil. As an extension, \e stands for
+// ESC.
+func splitCommandEnv(line string, lookup func(string) string) ([]string, error) {
+	var args []string
+	for i := 0; ; {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		if i >= len(line) || line[i] == '#' || line[i] == '\n' || line[i] == '\r' {
+			return args, nil
+		}
+		w, n, err := parseWord(line[i:], lookup)
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, w)
+		i += n
+	}
+}
+
+// parseWord reads the word at the start of s (see splitCommandEnv) and
+// returns it and the bytes it took.
+func parseWord(s string, lookup func(string) string) (string, int, error) {
+	var w strings.Builder
+	var delim byte
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case delim != 0 && c == delim:
+			delim = 0
+		case delim != '\'' && c == '\\' && i+1 < len(s) && strings.IndexByte(`nrt'"\\$#^01234567eE`, s[i+1]) >= 0:
+			i++
+			if e := s[i]; e >= '0' && e <= '7' {
+				v := int(e - '0')
+				for k := 0; k < 2 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '7'; k++ {
+					i++
+					v = v<<3 | int(s[i]-'0')
+				}
+				w.WriteByte(byte(v))
+			} else {
+				w.WriteByte(unescape(e))
+			}
+		case delim != '\'' && c == '$' && lookup != nil && i+1 < len(s) && (s[i+1] == '{' || isNameByte(s[i+1])):
+			name, n := varName(s[i+1:])
+			w.WriteString(lookup(name))
+			i += n
+		case delim != '\'' && c == '^' && i+1 < len(s):
+			i++
+			if s[i] == '?' {
+				w.WriteByte(0x7f)
+			} else {
+				w.WriteByte(s[i] & 0x1f)
+			}
+		case delim == 0 && (c == '\'' || c == '"'):
+			delim = c
+		case delim == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+			return w.String(), i, nil
+		default:
+			w.WriteByte(c)
+		}
+	}
+	if delim != 0 {
+		return "", 0, fmt.Errorf("missing %c quote", delim)
+	}
+	return w.String(), i, nil
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// varName reads NAME or {NAME} at the start of s, and returns the name and
+// how many bytes it took.
+func varName(s string) (string, int) {
+	if s[0] == '{' {
+		if j := strings.IndexByte(s, '}'); j > 0 {
+			return s[1:j], j + 1
+		}
+		return s[1:], len(s)
+	}
+	j := 0
+	for j < len(s) && isNameByte(s[j]) {
+		j++
+	}
+	return s[:j], j
 }
 
 func unescape(c byte) byte {

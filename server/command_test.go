@@ -15,8 +15,13 @@ func TestSplitCommand(t *testing.T) {
 		{"  bind  c   screen  ", []string{"bind", "c", "screen"}},
 		{`stuff "echo hi\n"`, []string{"stuff", "echo hi\n"}},
 		{`title 'a "b" c'`, []string{"title", `a "b" c`}},
-		{`echo a\ b`, []string{"echo", "a b"}},
-		{"escape ^Bb # comment", []string{"escape", "^Bb"}},
+		{`echo a\ b`, []string{"echo", `a\`, "b"}}, // as screen: only the listed escapes
+		{"escape ^Bb # comment", []string{"escape", "\x02b"}},
+		{`stuff "a\101\033[A^M^?\e"`, []string{"stuff", "aA\x1b[A\r\x7f\x1b"}},
+		{`stuff 'no\n^M'`, []string{"stuff", `no\n^M`}},
+		{`echo "a b"c'd e'`, []string{"echo", "a bcd e"}},
+		{`echo \"x\$y\#z\^`, []string{"echo", `"x$y#z^`}},
+		{`echo a#b`, []string{"echo", "a#b"}},
 		{"# only a comment", nil},
 		{`echo "x"y'z'`, []string{"echo", "xyz"}},
 	}
@@ -26,10 +31,19 @@ func TestSplitCommand(t *testing.T) {
 			t.Errorf("splitCommand(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
 		}
 	}
-	for _, bad := range []string{`echo "open`, `echo 'open`, `echo \`} {
+	for _, bad := range []string{`echo "open`, `echo 'open`} {
 		if _, err := splitCommand(bad); err == nil {
 			t.Errorf("splitCommand(%q) accepted", bad)
 		}
+	}
+}
+
+func TestSplitCommandVariables(t *testing.T) {
+	env := map[string]string{"HOME": "/home/u", "X": "1"}
+	got, err := splitCommandEnv(`chdir $HOME/src ${X}y '$HOME' "$X" \$X`, func(k string) string { return env[k] })
+	want := []string{"chdir", "/home/u/src", "1y", "$HOME", "1", "$X"}
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %q, %v; want %q", got, err, want)
 	}
 }
 

@@ -35,7 +35,7 @@ func (s *session) sourceFile(path string, depth int) (errs []string, err error) 
 			continue
 		}
 		pending = ""
-		args, perr := splitCommand(line)
+		args, perr := splitCommandEnv(line, s.variable)
 		if perr == nil && len(args) > 0 && args[0] == "source" && len(args) == 2 {
 			sub, serr := s.sourceFile(expandHome(args[1]), depth+1)
 			errs = append(errs, sub...)

@@ -209,7 +209,8 @@ func TestDetachedStartAndCommands(t *testing.T) {
 	if ls := e.ls(); !strings.Contains(ls, ".bg\t") || !strings.Contains(ls, "(Detached)") {
 		t.Fatalf("-ls: %q", ls)
 	}
-	if out, code := e.run("-S", "bg", "-X", "stuff", "echo $STY $WINDOW $TERM > out.txt\n"); code != 0 {
+	// As screen parses -X: \$ keeps a $ for the shell, \n is a newline.
+	if out, code := e.run("-S", "bg", "-X", "stuff", `echo \$STY \$WINDOW \$TERM > out.txt\n`); code != 0 {
 		t.Fatalf("-X stuff: %d %q", code, out)
 	}
 	home := e.home

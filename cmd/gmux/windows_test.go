@@ -2,10 +2,12 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWindowsByKeys(t *testing.T) {
@@ -221,5 +223,48 @@ func TestInterruptReachesProgram(t *testing.T) {
 	mask, _ := strconv.ParseUint(m[1], 16, 64)
 	if bad := mask & (1<<0 | 1<<1 | 1<<2 | 1<<12 | 1<<14 | 1<<19); bad != 0 {
 		t.Fatalf("programs start with signals ignored: SigIgn %s", m[1])
+	}
+}
+
+// -X arguments are parsed as screen parses them (each as if in double
+// quotes): \n, octal, ^X, $VAR; the result is checked beside GNU screen.
+func TestStuffEscapesLikeScreen(t *testing.T) {
+	e := newEnv(t)
+	if _, code := e.run("-dmS", "st", "bash", "--norc", "--noprofile"); code != 0 {
+		t.Fatal("start failed")
+	}
+	out := filepath.Join(e.home, "stuffed")
+	arg := `echo A\101-$HOME-\$HOME > ` + out + `^M`
+	if o, code := e.run("-S", "st", "-X", "stuff", arg); code != 0 {
+		t.Fatalf("-X stuff: %d %q", code, o)
+	}
+	want := "AA-" + e.home + "-" + e.home + "\n"
+	waitFor(t, "the stuffed line to run", func() bool { b, _ := os.ReadFile(out); return len(b) > 0 })
+	if b, _ := os.ReadFile(out); string(b) != want {
+		t.Fatalf("got %q, want %q", b, want)
+	}
+	screenBin, err := exec.LookPath("screen")
+	if err != nil {
+		t.Skip("GNU screen is not installed: no comparison")
+	}
+	// The same argument to GNU screen gives the same line.
+	sdir := filepath.Join(e.home, "screendir")
+	os.Mkdir(sdir, 0o700)
+	scr := func(args ...string) {
+		cmd := exec.Command(screenBin, args...)
+		cmd.Env = append(e.env, "SCREENDIR="+sdir)
+		cmd.Dir = e.home
+		if o, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("screen %v: %v %s", args, err, o)
+		}
+	}
+	scr("-dmS", "ref", "bash", "--norc", "--noprofile")
+	defer scr("-S", "ref", "-X", "quit")
+	sout := filepath.Join(e.home, "screen-stuffed")
+	time.Sleep(300 * time.Millisecond) // screen's window must be up; it has no readiness signal
+	scr("-S", "ref", "-X", "stuff", strings.Replace(arg, out, sout, 1))
+	waitFor(t, "screen's stuffed line to run", func() bool { b, _ := os.ReadFile(sout); return len(b) > 0 })
+	if b, _ := os.ReadFile(sout); string(b) != want {
+		t.Fatalf("GNU screen made %q of it, gmux %q", b, want)
 	}
 }
