@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/gdamore/tcell/v2/terminfo"
 	"github.com/gmux/gmux/client"
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server"
@@ -171,8 +172,25 @@ func resume(dir string, f *flags) int {
 	return fail(f, "there is no detached session to resume (gmux -ls lists them)")
 }
 
+// checkTerminal refuses, as screen does, a terminal gmux cannot draw on: one
+// that cannot move its cursor (TERM=dumb, or unset). A TERM without a
+// terminfo entry here is allowed: the server draws for xterm-256color then.
+func checkTerminal() error {
+	t := os.Getenv("TERM")
+	if t == "" {
+		return fmt.Errorf("TERM is not set: set it to your terminal's type (e.g. xterm-256color)")
+	}
+	if ti, err := terminfo.LookupTerminfo(t); t == "dumb" || err == nil && ti.SetCursor == "" {
+		return fmt.Errorf("terminal type %q cannot move the cursor, which gmux needs: set TERM to your terminal's type (e.g. xterm-256color)", t)
+	}
+	return nil
+}
+
 // attach attaches this terminal to s and prints how it ended.
 func attach(s client.Session, f *flags, takeover bool) int {
+	if err := checkTerminal(); err != nil {
+		return fail(f, "%v", err)
+	}
 	res, err := client.Attach(s.Path, client.AttachOptions{Shared: f.multi, Takeover: takeover, ForceUTF8: f.utf8})
 	if err != nil {
 		if errors.Is(err, client.ErrNotATerminal) {
@@ -234,6 +252,11 @@ func create(dir string, f *flags) int {
 	attachNow := !(f.detach && f.detached)
 	if attachNow && !term.IsTerminal(int(os.Stdin.Fd())) {
 		return fail(f, "Must be connected to a terminal.")
+	}
+	if attachNow {
+		if err := checkTerminal(); err != nil {
+			return fail(f, "%v", err) // before a session is made that nothing could show
+		}
 	}
 	cfg, err := serverConfig(dir, f)
 	if err != nil {

@@ -338,3 +338,17 @@ func TestResumeOrCreateByName(t *testing.T) {
 		})
 	}
 }
+
+// A terminal that cannot move its cursor is refused, as screen does, before
+// a session is made.
+func TestDumbTerminalRefused(t *testing.T) {
+	e := newEnv(t)
+	e.env = append(e.env, "TERM=dumb")
+	tm := e.attach(80, 24, "-S", "dumb")
+	if code := tm.waitExit(); code != 1 || !strings.Contains(tm.text(), "cannot move the cursor") {
+		t.Fatalf("status %d:\n%s", code, tm.text())
+	}
+	if ls := e.ls(); strings.Contains(ls, "dumb") {
+		t.Fatalf("a session was made:\n%s", ls)
+	}
+}
