@@ -95,8 +95,12 @@ func (s *session) windowByNumber(n int) *window {
 }
 
 // freeNumber returns the lowest unused window number, or -1 if all are taken.
-func (s *session) freeNumber() int {
-	for n := 0; n < maxWindows; n++ {
+func (s *session) freeNumber() int { return s.freeNumberFrom(0) }
+
+// freeNumberFrom returns the lowest unused window number from n on, or -1:
+// screen's rule for `screen N` when N is taken.
+func (s *session) freeNumberFrom(n int) int {
+	for ; n < maxWindows; n++ {
 		if s.windowByNumber(n) == nil {
 			return n
 		}
@@ -109,10 +113,15 @@ const maxWindows = 100
 
 // newWindow starts a window and shows it to client c (if any).
 func (s *session) newWindow(c *client, argv []string, title string, number int) (*window, error) {
-	if number < 0 {
+	switch {
+	case number >= maxWindows:
+		return nil, fmt.Errorf("window number %d is out of range (0-%d)", number, maxWindows-1)
+	case number < 0:
 		number = s.freeNumber()
+	default:
+		number = s.freeNumberFrom(number)
 	}
-	if number < 0 || number >= maxWindows || s.windowByNumber(number) != nil {
+	if number < 0 {
 		return nil, fmt.Errorf("no free window number")
 	}
 	cols, rows := s.opts.Cols, s.opts.Rows

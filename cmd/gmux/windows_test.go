@@ -268,3 +268,19 @@ func TestStuffEscapesLikeScreen(t *testing.T) {
 		t.Fatalf("GNU screen made %q of it, gmux %q", b, want)
 	}
 }
+
+// screen N takes the next free number from N when N is taken, as screen does.
+func TestScreenNumberTakesNextFree(t *testing.T) {
+	e := newEnv(t)
+	if _, code := e.run("-dmS", "num", "sleep", "1000"); code != 0 {
+		t.Fatal("start failed")
+	}
+	for _, want := range []string{"window 1", "window 2", "window 3"} {
+		if out, code := e.run("-S", "num", "-X", "screen", "1", "sleep", "1000"); code != 0 || !strings.Contains(out, want) {
+			t.Fatalf("screen 1: %d %q, want %q", code, out, want)
+		}
+	}
+	if out, code := e.run("-S", "num", "-X", "screen", "100"); code == 0 || !strings.Contains(out, "out of range") {
+		t.Fatalf("screen 100: %d %q", code, out)
+	}
+}
