@@ -1,6 +1,9 @@
 package server
 
-import "fmt"
+import (
+	"fmt"
+	"syscall"
+)
 
 func init() {
 	register(&command{
@@ -10,12 +13,21 @@ func init() {
 			if w == nil {
 				return "", fmt.Errorf("no window")
 			}
+			// The window goes at once, as in screen; a program that
+			// ignores the hang-up is ended by terminate's escalation.
 			kill := func() {
-				if w.exited { // a zombie (zombie on): it goes at once
-					x.s.removeWindow(w)
+				if w.removed {
 					return
 				}
-				w.terminate()
+				if !w.exited {
+					w.status, w.code = "killed", 128+int(syscall.SIGHUP)
+					w.terminate()
+				}
+				msg := fmt.Sprintf("Window %d (%s) killed.", w.number, w.displayTitle())
+				x.s.removeWindow(w)
+				if x.c != nil && x.c.win != nil {
+					x.s.showMessage(x.c, msg)
+				}
 			}
 			if !x.interactive() {
 				kill()

@@ -29,7 +29,7 @@ func init() {
 	register(&command{
 		name: "other", help: "switch to the window shown before this one", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
-			if x.c == nil || x.c.other == nil || x.c.other.exited {
+			if x.c == nil || x.c.other == nil {
 				return "No other window.", nil
 			}
 			return x.s.show(x, x.c.other)

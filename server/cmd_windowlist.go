@@ -9,7 +9,13 @@ import (
 func init() {
 	register(&command{
 		name: "windows", help: "list the windows on the message line", maxArgs: 0,
-		run: func(x *cmdContext, _ []string) (string, error) { return x.s.windowRange(x.w, 0), nil },
+		run: func(x *cmdContext, _ []string) (string, error) {
+			var other *window
+			if x.c != nil {
+				other = x.c.other
+			}
+			return x.s.windowRange(x.w, other, 0), nil
+		},
 	})
 	register(&command{
 		name: "number", usage: "[n]", help: "show the window's number and title; with n, renumber it (swapping)", maxArgs: 1,

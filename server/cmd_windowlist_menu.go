@@ -10,7 +10,7 @@ func init() {
 		run: func(x *cmdContext, _ []string) (string, error) {
 			m := &menu{title: "Num Name"}
 			for i, w := range x.s.windows {
-				m.items = append(m.items, fmt.Sprintf("%3d %s", w.number, w.displayTitle()))
+				m.items = append(m.items, fmt.Sprintf("%3d%-4s %s", w.number, windowFlags(w, x.c.win, x.c.other), w.displayTitle()))
 				m.ids = append(m.ids, w.number)
 				if w == x.c.win {
 					m.sel = i
@@ -19,7 +19,7 @@ func init() {
 			windows := append([]*window(nil), x.s.windows...)
 			c := x.c
 			m.done = func(i int) {
-				if i >= 0 && i < len(windows) && !windows[i].exited {
+				if i >= 0 && i < len(windows) {
 					x.s.selectWindow(c, windows[i])
 				}
 			}

@@ -193,6 +193,9 @@ func (s *session) windowExited(w *window, status string, code int) {
 		}
 		w.log = nil
 	}
+	if w.removed {
+		return // killed: it left the list already
+	}
 	w.status, w.code = status, code
 	if s.set.zombie != "" && !s.ending {
 		msg := fmt.Sprintf("\r\n=== Window %d (%s) %s: %s kills it, %s restarts it ===",
@@ -211,6 +214,7 @@ func (s *session) windowExited(w *window, status string, code int) {
 // removeWindow takes a closed window out of the session; clients showing it
 // move to another. The last window's going ends the session.
 func (s *session) removeWindow(w *window) {
+	w.removed = true
 	s.unlist(w)
 	if s.lastWin == w {
 		s.lastWin = nil
@@ -290,8 +294,8 @@ func (s *session) windowAfter(n, dir int) *window {
 
 // selectWindow shows w to client c.
 func (s *session) selectWindow(c *client, w *window) {
-	if w == nil || w.exited {
-		return
+	if w == nil {
+		return // a dead window is shown too (zombie on): k kills it, r restarts it
 	}
 	if c.win != w {
 		if c.win != nil {

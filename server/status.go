@@ -25,7 +25,7 @@ const defaultStatusFormat = "[%S] %-w%n*%t%+w %=%H %c"
 // %c the time (24h), %C (12h), %s seconds, %d %m %y %Y the date, %D weekday,
 // %= fill to the right edge, %% a percent sign. %{...} colour codes are
 // accepted and ignored.
-func (s *session) expandStatus(format string, cur *window, cols int) string {
+func (s *session) expandStatus(format string, cur, other *window, cols int) string {
 	var left, right strings.Builder
 	b := &left
 	now := time.Now()
@@ -45,7 +45,7 @@ func (s *session) expandStatus(format string, cur *window, cols int) string {
 		}
 		switch format[i] {
 		case 'w':
-			b.WriteString(s.windowRange(cur, mod))
+			b.WriteString(s.windowRange(cur, other, mod))
 		case 'n':
 			if cur != nil {
 				b.WriteString(strconv.Itoa(cur.number))
@@ -91,9 +91,29 @@ func (s *session) expandStatus(format string, cur *window, cols int) string {
 	return l + r
 }
 
+// windowFlags are screen's marks after a window's number: * the current
+// window, - the previous one, (L) logged, Z dead (zombie).
+func windowFlags(w, cur, other *window) string {
+	f := ""
+	if w == cur {
+		f += "*"
+	}
+	if w == other && w != cur {
+		f += "-"
+	}
+	if w.log != nil {
+		f += "(L)"
+	}
+	if w.exited {
+		f += "Z"
+	}
+	return f
+}
+
 // windowRange lists windows as "0 bash  1* vim": all (mod 0), those before
-// cur ('-') or after it ('+'); in the full list the current one has a '*'.
-func (s *session) windowRange(cur *window, mod byte) string {
+// cur ('-') or after it ('+'); in the full list each number carries
+// screen's flags (windowFlags).
+func (s *session) windowRange(cur, other *window, mod byte) string {
 	var parts []string
 	for _, w := range s.windows {
 		switch {
@@ -103,8 +123,8 @@ func (s *session) windowRange(cur *window, mod byte) string {
 			continue
 		}
 		mark := ""
-		if w == cur && mod == 0 {
-			mark = "*"
+		if mod == 0 {
+			mark = windowFlags(w, cur, other)
 		}
 		parts = append(parts, strconv.Itoa(w.number)+mark+" "+w.displayTitle())
 	}
@@ -144,10 +164,10 @@ func textWidth(s string) int {
 func (s *session) bars(c *client) (caption, status string) {
 	cols := c.cols
 	if s.set.caption {
-		caption = s.expandStatus(s.set.captionFormat, c.win, cols)
+		caption = s.expandStatus(s.set.captionFormat, c.win, c.other, cols)
 	}
 	if s.set.hardstatus != statusOff {
-		status = s.expandStatus(s.set.hardstatusFormat, c.win, cols)
+		status = s.expandStatus(s.set.hardstatusFormat, c.win, c.other, cols)
 	}
 	return caption, status
 }

@@ -42,6 +42,7 @@ type window struct {
 	done         chan struct{} // closed when the reader has seen the PTY close
 	reaped       chan struct{} // closed when the program has been waited for
 	exited       bool
+	removed      bool       // out of the window list (killed, or closed)
 	log          *windowLog // C-a H, or nil
 	status       string     // how the program ended, once it has
 	code         int        // its exit status (128+signal when killed)

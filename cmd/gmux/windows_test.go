@@ -33,7 +33,7 @@ func TestWindowsByKeys(t *testing.T) {
 	// Rename with C-a A: the prompt holds the old title; C-u clears it.
 	tm.send("\x01A\x15editor\r")
 	tm.send("\x01w")
-	tm.waitText("0 bash  1* editor")
+	tm.waitText("0- bash  1* editor") // screen's flags: - the previous window
 	// The window list: up to window 0, Enter.
 	tm.send("\x01\"")
 	tm.waitText("Num Name")
@@ -107,7 +107,7 @@ setenv FROM_RC yes
 	tm.waitText("hello from config")
 	// C-a is an ordinary key now, and C-b b sends C-b itself.
 	tm.send("\x02c")
-	tm.waitText("[rc] 0 bash  1* tsh")
+	tm.waitText("[rc] 0- bash  1* tsh")
 	tm.send("\x02?")
 	tm.waitText("Command key: ^B")
 	tm.send("q")
@@ -282,5 +282,51 @@ func TestScreenNumberTakesNextFree(t *testing.T) {
 	}
 	if out, code := e.run("-S", "num", "-X", "screen", "100"); code == 0 || !strings.Contains(out, "out of range") {
 		t.Fatalf("screen 100: %d %q", code, out)
+	}
+}
+
+// Dead windows (zombie kr) can be shown, selected, listed with Z, and
+// killed; a reattach onto one shows it.
+func TestZombieWindowsSelectable(t *testing.T) {
+	e := newEnv(t)
+	rc := filepath.Join(e.home, "gmuxrc")
+	os.WriteFile(rc, []byte("zombie kr\n"), 0o600)
+	tm := e.attach(80, 24, "-c", rc, "-S", "zs", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	e.run("-S", "zs", "-X", "screen", "5", "sh", "-c", "echo dead-$((4+1)); exit 3")
+	tm.waitText("exited 3: k kills it, r restarts it")
+	tm.send("\x010")
+	waitFor(t, "window 0", func() bool { return !strings.Contains(tm.text(), "dead-5") })
+	if out, _ := e.run("-S", "zs", "-X", "windows"); !strings.Contains(out, "5-Z sh") && !strings.Contains(out, "5Z sh") {
+		t.Fatalf("the dead window is not marked Z: %q", out)
+	}
+	tm.send("\x015")
+	tm.waitText("dead-5")
+	tm.send("\x01d")
+	tm.waitExit()
+	tm2 := e.attach(80, 24, "-r", "zs")
+	tm2.waitText("dead-5") // reattached onto the dead window: it is shown
+	tm2.send("\x010")
+	waitFor(t, "window 0", func() bool { return !strings.Contains(tm2.text(), "dead-5") })
+	if out, code := e.run("-S", "zs", "-p", "5", "-X", "kill"); code != 0 {
+		t.Fatalf("kill of the dead window: %d %q", code, out)
+	}
+	if out, _ := e.run("-S", "zs", "-X", "windows"); strings.Contains(out, "5") {
+		t.Fatalf("the dead window is still listed: %q", out)
+	}
+}
+
+// C-a k y removes the window at once and says so.
+func TestKillRemovesAtOnce(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "ka")
+	e.run("-S", "ka", "-X", "screen", "bash", "--norc", "-c", `trap "" HUP; echo stubborn-$((3*3)); while :; do sleep 1; done`)
+	tm.waitText("stubborn-9")
+	tm.send("\x01k")
+	tm.waitText("Really kill this window")
+	tm.send("y")
+	tm.waitText("Window 1 (bash) killed.")
+	if out, _ := e.run("-S", "ka", "-X", "windows"); strings.Contains(out, "1") {
+		t.Fatalf("the killed window is still listed: %q", out)
 	}
 }
