@@ -36,9 +36,11 @@ type parser struct {
 	ninter  int
 	osc     []byte
 	oscOver bool
-	strEsc  bool    // an ESC was seen inside a string: ST may follow
-	utf8    [4]byte // an incomplete UTF-8 sequence carried across writes
-	nutf8   int
+	// screenTitle: the string is ESC k's (a title), not an OSC.
+	screenTitle bool
+	strEsc      bool    // an ESC was seen inside a string: ST may follow
+	utf8        [4]byte // an incomplete UTF-8 sequence carried across writes
+	nutf8       int
 }
 
 func (p *parser) clear() {
@@ -144,8 +146,10 @@ func (s *Screen) step(b byte) {
 		case b == '[':
 			p.clear()
 			p.state = stCSI
-		case b == ']':
-			p.osc, p.oscOver, p.strEsc = p.osc[:0], false, false
+		case b == ']' || b == 'k':
+			// ESC k title ST is screen's way to name a window (shells'
+			// prompts use it); it is read as an OSC is.
+			p.osc, p.oscOver, p.strEsc, p.screenTitle = p.osc[:0], false, false, b == 'k'
 			p.state = stOSC
 		case b == 'P' || b == 'X' || b == '^' || b == '_':
 			p.strEsc = false
@@ -382,6 +386,11 @@ func (s *Screen) alignmentTest() {
 func (s *Screen) oscDispatch() {
 	p := &s.p
 	if p.oscOver {
+		return
+	}
+	if p.screenTitle {
+		s.title = cleanTitle(p.osc)
+		s.changed = true
 		return
 	}
 	cmd, arg, _ := cutByte(p.osc, ';')

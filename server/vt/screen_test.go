@@ -245,3 +245,11 @@ func TestTitleDropsControls(t *testing.T) {
 		t.Fatalf("title %q", s.Title())
 	}
 }
+
+// ESC k title ESC \ (screen's) sets the title and prints nothing.
+func TestScreenTitleEscape(t *testing.T) {
+	s := feed(20, 3, "a\x1bkvim\x1b\\b")
+	if s.Title() != "vim" || s.LineText(0) != "ab" {
+		t.Fatalf("title %q, line %q", s.Title(), s.LineText(0))
+	}
+}
