@@ -102,16 +102,52 @@ func Start(cfg ServerConfig) (string, error) {
 	return filepath.Join(cfg.SocketDir, name), nil
 }
 
+// lock takes the lock file at path, and returns the function that removes
+// and releases it: lock files do not pile up in the socket directory. A
+// lock taken on a file that was removed meanwhile (its holder was done) is
+// no lock: it is taken again on the file now at path.
 func lock(path string) (func(), error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("lock: %w", err)
-	}
-	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX); err != nil {
+	for {
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("lock: %w", err)
+		}
+		if err := unix.Flock(int(f.Fd()), unix.LOCK_EX); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("lock: %w", err)
+		}
+		var held, now unix.Stat_t
+		if unix.Fstat(int(f.Fd()), &held) == nil && unix.Stat(path, &now) == nil && held.Ino == now.Ino && held.Dev == now.Dev {
+			return func() {
+				os.Remove(path) // while held: a waiter sees it gone and locks afresh
+				f.Close()
+			}, nil
+		}
 		f.Close()
-		return nil, fmt.Errorf("lock: %w", err)
 	}
-	// The file stays: removing it would let a waiter lock an unlinked inode
-	// while a newcomer locks a fresh one.
-	return func() { f.Close() }, nil
+}
+
+// WipeLocks removes lock files nobody holds (left by an older gmux or a
+// client that was killed while starting a session), and returns how many.
+func WipeLocks(dir string) int {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".lock") {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		f, err := os.OpenFile(path, os.O_RDWR|unix.O_NOFOLLOW, 0)
+		if err != nil {
+			continue
+		}
+		if unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB) == nil && os.Remove(path) == nil {
+			n++
+		}
+		f.Close()
+	}
+	return n
 }

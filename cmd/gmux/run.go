@@ -61,6 +61,9 @@ func list(dir string, wipe bool, match string) int {
 	if err != nil {
 		return fail(nil, "%v", err)
 	}
+	if wipe {
+		client.WipeLocks(dir)
+	}
 	if len(sessions) == 0 {
 		fmt.Printf("No Sockets found in %s.\n\n", dir)
 		return 1

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 )
@@ -350,5 +351,53 @@ func TestDumbTerminalRefused(t *testing.T) {
 	}
 	if ls := e.ls(); strings.Contains(ls, "dumb") {
 		t.Fatalf("a session was made:\n%s", ls)
+	}
+}
+
+// Lock files do not pile up: starting a session leaves none, and -wipe
+// removes one nobody holds.
+func TestLockFilesCleaned(t *testing.T) {
+	e := newEnv(t)
+	for _, name := range []string{"a", "b"} {
+		if _, code := e.run("-dmS", name, "sleep", "1000"); code != 0 {
+			t.Fatal("start failed")
+		}
+	}
+	locks := func() []string {
+		m, _ := filepath.Glob(filepath.Join(e.dir, ".*.lock"))
+		return m
+	}
+	if l := locks(); len(l) != 0 {
+		t.Fatalf("lock files left: %v", l)
+	}
+	os.WriteFile(filepath.Join(e.dir, ".old.lock"), nil, 0o600)
+	e.run("-wipe")
+	if l := locks(); len(l) != 0 {
+		t.Fatalf("-wipe left lock files: %v", l)
+	}
+}
+
+// Clients racing to start the same name make one session: the lock holds
+// although each holder removes its lock file when done.
+func TestRacingStartsMakeOneSession(t *testing.T) {
+	e := newEnv(t)
+	var wg sync.WaitGroup
+	codes := make([]int, 10)
+	for i := range codes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, codes[i] = e.run("-dmS", "same", "sleep", "1000")
+		}()
+	}
+	wg.Wait()
+	ok := 0
+	for _, c := range codes {
+		if c == 0 {
+			ok++
+		}
+	}
+	if n := strings.Count(e.ls(), ".same\t"); n != 1 || ok != 1 {
+		t.Fatalf("%d sessions named same, %d starts succeeded", n, ok)
 	}
 }
