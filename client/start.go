@@ -48,9 +48,14 @@ func Start(cfg ServerConfig) (string, error) {
 		return "", err
 	}
 	for _, s := range all {
-		if s.ShortName() == cfg.Name && s.State != Dead {
-			return "", fmt.Errorf("%w: %s (%s); resume it with gmux -r %s", ErrExists, s.Name, s.State, cfg.Name)
+		if s.ShortName() != cfg.Name || s.State == Dead {
+			continue
 		}
+		how := "resume it with gmux -r " + cfg.Name
+		if s.State == Attached {
+			how = fmt.Sprintf("share it with gmux -x %s, or take it over with gmux -d -r %s", cfg.Name, cfg.Name)
+		}
+		return "", fmt.Errorf("%w: %s (%s); %s", ErrExists, proto.Printable(s.Name), s.State, how)
 	}
 
 	exe, err := os.Executable()

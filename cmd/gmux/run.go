@@ -135,12 +135,14 @@ func pick(dir, name string, want func(client.Session) bool) (client.Session, []c
 	return client.Session{}, live, client.ErrNoSession
 }
 
-func printChoices(sessions []client.Session, flag string) {
+// printChoices lists the sessions a name matched and how to pick one; hint
+// is the rest of the sentence, e.g. `"gmux -r [pid.]name" to resume`.
+func printChoices(sessions []client.Session, hint string) {
 	fmt.Fprintf(os.Stderr, "There are several suitable sessions on:\n")
 	for _, s := range sessions {
 		fmt.Fprintf(os.Stderr, "\t%s\t(%s)\n", proto.Printable(s.Name), s.State)
 	}
-	fmt.Fprintf(os.Stderr, "Type \"gmux %s [pid.]name\" to resume one of them.\n", flag)
+	fmt.Fprintf(os.Stderr, "Type %s one of them.\n", hint)
 }
 
 // resume handles -r, -R, -x and their -d/-D forms.
@@ -156,7 +158,7 @@ func resume(dir string, f *flags) int {
 	case err == nil:
 		return attach(s, f, takeover)
 	case len(choices) > 1:
-		printChoices(choices, "-r")
+		printChoices(choices, `"gmux -r [pid.]name" to resume`)
 		return 1
 	case f.resumeOr:
 		// As screen: -R NAME (-DR NAME) creates the session NAME when there
@@ -212,7 +214,7 @@ func detachElsewhere(dir, name string) int {
 	s, choices, err := pick(dir, name, func(s client.Session) bool { return s.State == client.Attached })
 	if err != nil {
 		if len(choices) > 1 {
-			printChoices(choices, "-d")
+			printChoices(choices, `"gmux -d [pid.]name" to detach`)
 			return 1
 		}
 		return fail(nil, "there is no attached session matching %q", name)
@@ -232,7 +234,7 @@ func sendCommand(dir string, f *flags) int {
 	s, choices, err := pick(dir, f.name, nil)
 	if err != nil {
 		if len(choices) > 1 {
-			printChoices(choices, "-S name -X")
+			printChoices(choices, `"gmux -S [pid.]name -X command" to send a command to`)
 			return 1
 		}
 		if f.name != "" {

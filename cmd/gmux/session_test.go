@@ -401,3 +401,22 @@ func TestRacingStartsMakeOneSession(t *testing.T) {
 		t.Fatalf("%d sessions named same, %d starts succeeded", n, ok)
 	}
 }
+
+// Hints name the command that does what was asked.
+func TestHintsNameTheRightCommand(t *testing.T) {
+	e := newEnv(t)
+	for _, name := range []string{"dup", "dup2"} {
+		if _, code := e.run("-dmS", name, "sleep", "1000"); code != 0 {
+			t.Fatal("start failed")
+		}
+	}
+	if out, _ := e.run("-S", "du", "-X", "info"); !strings.Contains(out, `"gmux -S [pid.]name -X command" to send a command to one of them`) {
+		t.Errorf("-X with two matches: %q", out)
+	}
+	e.attach(80, 24, "-r", "dup2")
+	waitFor(t, "dup2 attached", func() bool { return strings.Contains(e.ls(), ".dup2\t") && strings.Contains(e.ls(), "(Attached)") })
+	out, code := e.run("-dmS", "dup2")
+	if code == 0 || strings.Contains(out, "resume it") || !strings.Contains(out, "gmux -x dup2") {
+		t.Errorf("-dmS of an attached name: %d %q", code, out)
+	}
+}
