@@ -302,6 +302,10 @@ func (s *session) selectWindow(c *client, w *window) {
 			c.other = c.win
 		}
 		c.win = w
+		if c.message != "" { // it spoke of the window left: stale now
+			c.message = ""
+			c.msgGen++
+		}
 	}
 	if c.copy != nil && c.copy.win != w {
 		c.copy = nil // copy mode is a view of its window: it ends when the display leaves it

@@ -330,3 +330,15 @@ func TestKillRemovesAtOnce(t *testing.T) {
 		t.Fatalf("the killed window is still listed: %q", out)
 	}
 }
+
+// A message goes with the window switch that makes it stale.
+func TestMessageClearedOnWindowSwitch(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "msg")
+	tm.send("\x01c")
+	tm.waitText("$ ")
+	tm.send("\x01N")
+	tm.waitText("This is window 1")
+	tm.send("\x010")
+	waitFor(t, "the message to go", func() bool { return !strings.Contains(tm.text(), "This is window 1") })
+}
