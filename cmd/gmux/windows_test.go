@@ -335,6 +335,7 @@ func TestKillRemovesAtOnce(t *testing.T) {
 func TestMessageClearedOnWindowSwitch(t *testing.T) {
 	e := newEnv(t)
 	tm := startSession(t, e, "msg")
+	e.run("-S", "msg", "-X", "msgwait", "60") // it would outlive the test
 	tm.send("\x01c")
 	tm.waitText("$ ")
 	tm.send("\x01N")
