@@ -122,7 +122,7 @@ func probe(path string) Session {
 
 func queryInfo(path string) (proto.SessionInfo, error) {
 	var info proto.SessionInfo
-	out, err := command(path, -1, []string{"sessioninfo"}, probeTimeout)
+	out, err := command(path, proto.Command{Args: []string{"sessioninfo"}, Window: -1, Literal: true}, probeTimeout)
 	if err != nil {
 		return info, err
 	}
@@ -196,11 +196,17 @@ func handshake(conn *net.UnixConn, h proto.Hello, rights []byte, timeout time.Du
 // Command runs one command in the session at path (window -1: current) and
 // returns its output.
 func Command(path string, window int, args []string) (string, error) {
-	return command(path, window, args, replyTimeout)
+	return command(path, proto.Command{Args: args, Window: window}, replyTimeout)
 }
 
-// command is Command, with every step bounded by timeout.
-func command(path string, window int, args []string, timeout time.Duration) (string, error) {
+// CommandLiteral is Command with args taken as they are, not parsed as
+// screen parses -X's.
+func CommandLiteral(path string, window int, args []string) (string, error) {
+	return command(path, proto.Command{Args: args, Window: window, Literal: true}, replyTimeout)
+}
+
+// command sends cmd, with every step bounded by timeout.
+func command(path string, cmd proto.Command, timeout time.Duration) (string, error) {
 	conn, err := dial(path)
 	if err != nil {
 		return "", err
@@ -211,7 +217,7 @@ func command(path string, window int, args []string, timeout time.Duration) (str
 		return "", err
 	}
 	conn.SetDeadline(time.Now().Add(timeout))
-	if err := proto.WriteFrame(conn, proto.TypeCommand, proto.EncodeJSON(proto.Command{Args: args, Window: window})); err != nil {
+	if err := proto.WriteFrame(conn, proto.TypeCommand, proto.EncodeJSON(cmd)); err != nil {
 		return "", err
 	}
 	f, err := r.ReadFrame()

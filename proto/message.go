@@ -82,6 +82,9 @@ type Exit struct {
 type Command struct {
 	Args   []string `json:"args"`
 	Window int      `json:"window"`
+	// Literal: the args are taken as they are. Otherwise they are parsed
+	// as screen parses -X's (escapes, ^X, $VAR), each as if in double quotes.
+	Literal bool `json:"literal,omitempty"`
 }
 
 // Reply is a command's result.

@@ -100,9 +100,12 @@ func (s *session) runCommandFromShell(cmd proto.Command) (string, error) {
 	if x.w == nil && len(s.windows) > 0 {
 		x.w = s.windows[0]
 	}
-	args, err := splitCommandEnv(shellLine(cmd.Args), s.variable)
-	if err != nil {
-		return "", err
+	args := cmd.Args
+	if !cmd.Literal {
+		var err error
+		if args, err = splitCommandEnv(shellLine(cmd.Args), s.variable); err != nil {
+			return "", err
+		}
 	}
 	return s.runCommand(x, args)
 }

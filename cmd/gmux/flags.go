@@ -49,7 +49,8 @@ Options:
 -l            Start the shell as a login shell.
 -L            Log every window's output to gmuxlog.N (C-a H toggles).
 -ls, -list    List the sessions: Attached, Detached, or Dead (stale socket).
--m            Start a new session even inside one (with -d: do not attach).
+-m            Start a new session even inside one (inside one, gmux [cmd]
+              opens a window there); with -d: do not attach.
 -p window     With -X: send the command to this window.
 -q            Quiet: do not print messages on failure.
 -r [name]     Reattach to a detached session (by PID.NAME, NAME, PID or prefix).

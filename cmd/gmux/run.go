@@ -254,6 +254,9 @@ func sendCommand(dir string, f *flags) int {
 
 // create starts a new session and, unless -dm, attaches to it.
 func create(dir string, f *flags) int {
+	if n, ok := inSession(f); ok {
+		return n
+	}
 	attachNow := !(f.detach && f.detached)
 	if attachNow && !term.IsTerminal(int(os.Stdin.Fd())) {
 		return fail(f, "Must be connected to a terminal.")
@@ -275,6 +278,28 @@ func create(dir string, f *flags) int {
 		return 0
 	}
 	return attach(client.Session{Name: filepath.Base(path), Path: path}, f, false)
+}
+
+// inSession is gmux run inside a session's window without -m: as screen
+// does, it opens a new window there ([-t title] [cmd]) instead of nesting a
+// session. It reports false when it did not apply.
+func inSession(f *flags) (int, bool) {
+	sock := os.Getenv("GMUX")
+	if sock == "" || f.detached || f.name != "" {
+		return 0, false
+	}
+	if _, err := os.Stat(sock); err != nil {
+		return 0, false // the session it names is gone: start one
+	}
+	args := []string{"screen"}
+	if f.title != "" {
+		args = append(args, "-t", f.title)
+	}
+	args = append(args, f.args...)
+	if _, err := client.CommandLiteral(sock, -1, args); err != nil {
+		return fail(f, "new window in %s: %v", sock, err), true
+	}
+	return 0, true
 }
 
 func serverConfig(dir string, f *flags) (client.ServerConfig, error) {

@@ -420,3 +420,18 @@ func TestHintsNameTheRightCommand(t *testing.T) {
 		t.Errorf("-dmS of an attached name: %d %q", code, out)
 	}
 }
+
+// gmux inside a session's window opens a window there (as screen does),
+// unless -m asks for a new session.
+func TestGmuxInsideSessionOpensWindow(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "outer")
+	tm.send(gmuxBin + ` -t inner sh -c 'echo inner-$((2*4)) "$1"; exec sleep 100' sh '$HOME'` + "\r")
+	tm.waitText("inner-8 $HOME") // the arguments as typed: not parsed by the session
+	if out, _ := e.run("-S", "outer", "-X", "windows"); !strings.Contains(out, "1* inner") {
+		t.Fatalf("windows: %q", out)
+	}
+	if n := strings.Count(e.ls(), "tached)"); n != 1 {
+		t.Fatalf("%d sessions, want 1:\n%s", n, e.ls())
+	}
+}
