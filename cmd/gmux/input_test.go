@@ -48,19 +48,12 @@ func TestWheelStepScrollsThreeLines(t *testing.T) {
 	start := copyLine(t, tm)
 	tm.send("q")
 	waitFor(t, "copy mode to end", func() bool { return !regexp.MustCompile(`\[\d+/\d+\]`).MatchString(tm.text()) })
-	tm.send("\x1b[<64;10;5M")
-	waitFor(t, "the wheel to enter copy mode", func() bool { return regexp.MustCompile(`\[\d+/\d+\]`).MatchString(tm.text()) })
-	if got := copyLine(t, tm); got != start-3 {
-		t.Fatalf("one wheel step moved from line %d to %d", start, got)
+	// A frame may show copy mode before the scroll; wait for the line.
+	for _, want := range []int{start - 3, start - 6} {
+		tm.send("\x1b[<64;10;5M")
+		tm.waitText("[" + strconv.Itoa(want) + "/")
 	}
-	tm.send("\x1b[<64;10;5M")
-	want := "[" + strconv.Itoa(start-6) + "/"
-	waitFor(t, "the second step", func() bool {
-		return strings.Contains(tm.text(), want) || !strings.Contains(tm.text(), "["+strconv.Itoa(start-3)+"/")
-	})
-	if got := copyLine(t, tm); got != start-6 {
-		t.Fatalf("a wheel step in copy mode moved from line %d to %d", start-3, got)
-	}
+	// A double step would have passed start-6 by and stopped at start-9.
 }
 
 // Copy mode belongs to its window: selecting another ends it there.
