@@ -112,8 +112,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	}
 	s.welcome(c, "")
 	if c.tty != nil {
-		go s.readTerminal(c, c.rawTTY)
-		go s.watchForeground(c, c.pid)
+		go s.readTerminal(c, c.rawTTY, openProcStat(c.pid))
 	}
 	c.attached = true
 	s.everAttached = true

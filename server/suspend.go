@@ -13,17 +13,16 @@ import (
 // its terminal back to the shell. The server, which reads that terminal
 // itself (terminal.go), must then stop reading it, or it would take the keys
 // typed at the shell. A client that gets SIGTSTP says so first (a suspend
-// frame) and waits until the server has stopped and restored the terminal;
-// one stopped by SIGSTOP cannot, so the server also watches each directly
-// attached client's process: stopped, or no longer the terminal's
-// foreground process group, means suspended. On SIGCONT in the foreground
-// the client sends resume and gets a full redraw.
-
-// foregroundPoll is how often the server looks at a directly attached
-// client's process. A key typed at the shell within this time of a SIGSTOP
-// could still be read by the server; a shell takes about as long to print
-// its "Stopped" and prompt.
-const foregroundPoll = 100 * time.Millisecond
+// frame) and waits until the server has stopped and restored the terminal.
+// One stopped by SIGSTOP cannot: so before the server passes on keys read
+// from a client's terminal, it looks at the client's process (one pread of
+// /proc/PID/stat, on the reader goroutine, ~2 µs): stopped, or no longer the
+// terminal's foreground process group, means suspended, and those keys,
+// typed at the shell, are dropped rather than given to a program of the
+// session. The first key typed at the shell after a SIGSTOP is so lost; the
+// alternative, polling every client's process, would wake an idle server
+// ten times a second. On SIGCONT in the foreground the client sends resume
+// and gets a full redraw.
 
 // suspend stops reading and drawing c's terminal and restores it for the
 // shell; ack tells the client when that is done.
@@ -73,38 +72,34 @@ func (s *session) resume(c *client, cols, rows int) {
 	s.markDirty(c)
 }
 
-// watchForeground suspends c when its process stops or leaves the
-// terminal's foreground, until c is dropped.
-func (s *session) watchForeground(c *client, pid int) {
-	t := time.NewTicker(foregroundPoll)
-	defer t.Stop()
-	for {
-		select {
-		case <-c.stop:
-			return
-		case <-t.C:
-		}
-		if inForeground(pid) {
-			continue
-		}
-		s.post(func() {
-			// Looked at again on the loop: a resume may have come meanwhile.
-			if !c.suspended && !c.gone && !inForeground(pid) {
-				s.suspend(c, false)
-			}
-		})
-	}
+// procStat is a client process's /proc/PID/stat, kept open: each look is
+// one pread.
+type procStat struct {
+	f   *os.File
+	buf []byte
 }
 
-// inForeground reports whether process pid runs and its process group is the
-// foreground of its terminal (from /proc/PID/stat: state, pgrp, tpgid). A
-// process that cannot be read is taken as in the foreground: it is gone, and
-// its connection's end will say so.
-func inForeground(pid int) bool {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+func openProcStat(pid int) *procStat {
+	f, err := os.Open("/proc/" + strconv.Itoa(pid) + "/stat")
 	if err != nil {
+		return nil
+	}
+	return &procStat{f: f, buf: make([]byte, 1024)}
+}
+
+// inForeground reports whether the process runs and its process group is the
+// foreground of its terminal (state, pgrp and tpgid). One that cannot be read
+// is taken as in the foreground: it is gone, and its connection's end will
+// say so.
+func (p *procStat) inForeground() bool {
+	if p == nil {
 		return true
 	}
+	n, err := p.f.ReadAt(p.buf, 0)
+	if n == 0 && err != nil {
+		return true
+	}
+	b := p.buf[:n]
 	i := bytes.LastIndexByte(b, ')')
 	if i < 0 {
 		return true
@@ -117,4 +112,10 @@ func inForeground(pid int) bool {
 		return false
 	}
 	return string(f[2]) == string(f[5]) || string(f[5]) == "-1"
+}
+
+func (p *procStat) close() {
+	if p != nil {
+		p.f.Close()
+	}
 }

@@ -94,10 +94,17 @@ func openTerminal(fd int) (*os.File, error) {
 // input frames, until the client is dropped (closed) or the terminal hangs
 // up. A read deadline pauses it (the client is suspended or released) until
 // it is woken (resumed) or the client is dropped.
-func (s *session) readTerminal(c *client, rc syscall.RawConn) {
+func (s *session) readTerminal(c *client, rc syscall.RawConn, proc *procStat) {
+	defer proc.close()
 	buf := make([]byte, 4096)
 	for {
 		n, err := readRaw(rc, buf)
+		if n > 0 && !proc.inForeground() {
+			// Typed at the shell that got the terminal back (suspend.go):
+			// dropped, and the terminal is let go until a resume.
+			s.post(func() { s.suspend(c, false) })
+			n, err = 0, os.ErrDeadlineExceeded
+		}
 		if n > 0 {
 			keys := bytes.Clone(buf[:n])
 			s.post(func() { s.frame(c, proto.Frame{Type: proto.TypeInput, Payload: keys}) })

@@ -63,7 +63,9 @@ Options:
 -v            Print the version.
 -wipe         Remove dead sessions' sockets.
 -x [name]     Attach to a session that is already attached (multi display).
--X cmd args   Send a command to a running session (-S name, -p window).
+-X cmd args   Send a command to a running session (-S name, -p window);
+              what it answers is printed, a failure sets the exit status.
+-Q cmd args   The same (screen's query: -Q windows, -Q title, -Q info...).
 
 Environment: GMUX_SOCKET_DIR (socket directory), GMUXRC (config file), SHELL.
 Keys (after C-a): d detach, c new window, n/p next/prev, 0-9 select,
@@ -145,7 +147,9 @@ func parseFlags(argv []string) (*flags, error) {
 				if err == nil && rest != "" {
 					break letters
 				}
-			case 'X':
+			case 'X', 'Q':
+				// -Q is screen's query: the command's answer on stdout, its
+				// failure in the exit status. -X answers so too.
 				f.command = true
 			case 'p':
 				var v string

@@ -78,3 +78,10 @@ func TestFlagsDocumented(t *testing.T) {
 		}
 	}
 }
+
+func TestQueryIsCommand(t *testing.T) {
+	f, err := parseFlags([]string{"-S", "w", "-Q", "windows"})
+	if err != nil || !f.command || f.name != "w" || len(f.args) != 1 || f.args[0] != "windows" {
+		t.Fatalf("-Q: %+v %v", f, err)
+	}
+}

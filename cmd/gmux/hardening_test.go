@@ -550,10 +550,21 @@ func TestStoppedClientReleasesTerminal(t *testing.T) {
 				login.send("\x01z")
 			}
 			login.waitText("Stopped")
-			waitFor(t, "the server to let go of the terminal", func() bool {
+			suspended := func() bool {
 				b, _ := os.ReadFile(logPath)
 				return strings.Contains(string(b), "suspended")
-			})
+			}
+			if how == "SIGSTOP" {
+				// A stopped client cannot tell the server: the server
+				// notices when it reads a key typed at the shell, and drops
+				// it. Until it does, keys go to the shell: spaces harm none.
+				waitFor(t, "the server to notice the stop", func() bool {
+					login.send(" ")
+					time.Sleep(20 * time.Millisecond)
+					return suspended()
+				})
+			}
+			waitFor(t, "the server to let go of the terminal", suspended)
 			login.send("echo at-shell-$((6*6))\r")
 			login.waitText("at-shell-36")
 			if out, _ := e.run("-S", "stop", "-X", "hardcopy", "-h", filepath.Join(e.home, "hc")); out != "" && !strings.Contains(out, "written") {
