@@ -26,11 +26,7 @@ func init() {
 			if x.w == nil || x.s.buffer == "" {
 				return "", fmt.Errorf("empty paste buffer")
 			}
-			text := []byte(x.s.buffer)
-			if x.w.screen.Modes().BracketedPaste {
-				text = append(append([]byte("\x1b[200~"), text...), "\x1b[201~"...)
-			}
-			x.w.send(text)
+			x.s.paste(x.w, []byte(x.s.buffer))
 			return "", nil
 		},
 	})

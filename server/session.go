@@ -156,6 +156,7 @@ func (s *session) windowOutput(w *window, data []byte) {
 		return
 	}
 	w.screen.Write(data)
+	w.lastOutput = time.Now()
 	s.noteOutput(len(data))
 	if w.log != nil {
 		s.logOutput(w, data)

@@ -42,10 +42,12 @@ type window struct {
 	done         chan struct{} // closed when the reader has seen the PTY close
 	reaped       chan struct{} // closed when the program has been waited for
 	exited       bool
-	removed      bool       // out of the window list (killed, or closed)
-	log          *windowLog // C-a H, or nil
-	status       string     // how the program ended, once it has
-	code         int        // its exit status (128+signal when killed)
+	removed      bool        // out of the window list (killed, or closed)
+	held         []heldInput // input waiting behind a paste (paste.go)
+	lastOutput   time.Time   // when the program last wrote
+	log          *windowLog  // C-a H, or nil
+	status       string      // how the program ended, once it has
+	code         int         // its exit status (128+signal when killed)
 }
 
 // readSize is the PTY read buffer: large reads keep the per-byte cost of heavy
@@ -221,6 +223,10 @@ func exitStatus(ws unix.WaitStatus, err error) (string, int) {
 // for what bounds the queue).
 func (w *window) send(b []byte) {
 	if w.exited || len(b) == 0 {
+		return
+	}
+	if len(w.held) > 0 { // behind a paste (paste.go)
+		w.held = append(w.held, heldInput{b: bytes.Clone(b)})
 		return
 	}
 	// Written here only when nothing queued is still to be written, so input

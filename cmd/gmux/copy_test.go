@@ -119,3 +119,25 @@ func TestMouseWheelEntersCopyMode(t *testing.T) {
 	tm.waitText("row 100")
 	waitFor(t, "copy mode left at the bottom", func() bool { return !strings.Contains(tm.text(), "/102]") })
 }
+
+// A paste asked for in the same burst as the command that starts its reader
+// follows the reader's mode, not the shell's: no bracketed-paste marks in
+// the file.
+func TestPasteFollowsModeAtDelivery(t *testing.T) {
+	e := newEnv(t)
+	tm := e.attach(80, 24, "-S", "bp", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	os.WriteFile(filepath.Join(e.home, "buf"), []byte("hello paste"), 0o600)
+	if out, code := e.run("-S", "bp", "-X", "readbuf", filepath.Join(e.home, "buf")); code != 0 {
+		t.Fatalf("readbuf: %q", out)
+	}
+	tm.send("bind 'set enable-bracketed-paste on'\r")
+	tm.waitText("$ ")
+	tm.send("cat > out.txt\r\x01]\r\x04")
+	tm.send("echo done-$((3+4))\r")
+	tm.waitText("done-7")
+	got, _ := os.ReadFile(filepath.Join(e.home, "out.txt"))
+	if string(got) != "hello paste\n" {
+		t.Fatalf("out.txt: %q", got)
+	}
+}
