@@ -112,7 +112,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	}
 	s.welcome(c, "")
 	if c.tty != nil {
-		go s.readTerminal(c, c.rawTTY, openProcStat(c.pid))
+		go s.readTerminal(c, c.rawTTY, openProcStat(c.pid, c.rawTTY))
 	}
 	c.attached = true
 	s.everAttached = true
@@ -124,8 +124,12 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	}
 	s.selectWindow(c, w)
 	s.startClock()
-	if len(s.startupErrors) > 0 {
-		s.showMessage(c, strings.Join(s.startupErrors, "; "))
+	if n := len(s.startupErrors); n > 0 {
+		msg := strings.Join(s.startupErrors, "; ")
+		if n > 1 {
+			msg = fmt.Sprintf("%d config errors (gmux -X errors lists them): %s", n, msg)
+		}
+		s.showMessage(c, msg)
 		s.startupErrors = nil
 	}
 }

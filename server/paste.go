@@ -6,12 +6,13 @@ import "time"
 // it, and that must be judged when the paste reaches the program, not when it
 // is asked for: typed in one burst, "cat > file" Enter and C-a ] find the
 // shell still in bracketed-paste mode, and cat would get the marks. So a
-// paste waits until the window's output has been quiet for pasteSettle (the
-// program has taken what was typed before and set its modes), at most
-// pasteWait; what is typed meanwhile waits behind it, in order.
+// paste waits until the program has had pasteSettle to take what was typed
+// before it and to answer (no input sent and no output for that long), at
+// most pasteWait; what is typed meanwhile waits behind it, in order. A paste
+// after a pause, the usual case, goes at once.
 const (
-	pasteSettle = 20 * time.Millisecond
-	pasteWait   = 250 * time.Millisecond
+	pasteSettle = 50 * time.Millisecond
+	pasteWait   = 500 * time.Millisecond
 )
 
 // heldInput is input waiting behind a paste: pasted text (bracketed or not
@@ -33,9 +34,17 @@ func (s *session) paste(w *window, text []byte) {
 	}
 }
 
+// lastIO is when w's program last wrote, or was written to.
+func (w *window) lastIO() time.Time {
+	if w.lastInput.After(w.lastOutput) {
+		return w.lastInput
+	}
+	return w.lastOutput
+}
+
 // settlePaste sends w's held input once its output is quiet.
 func (s *session) settlePaste(w *window, since time.Time) {
-	if quiet := time.Since(w.lastOutput); quiet < pasteSettle && time.Since(since) < pasteWait {
+	if quiet := time.Since(w.lastIO()); quiet < pasteSettle && time.Since(since) < pasteWait {
 		time.AfterFunc(pasteSettle-quiet, func() { s.post(func() { s.settlePaste(w, since) }) })
 		return
 	}

@@ -107,7 +107,7 @@ func (s *session) loadConfig() {
 	for _, e := range errs {
 		s.log.Print(e)
 	}
-	s.startupErrors = errs
+	s.startupErrors, s.configErrors = errs, errs
 }
 
 // handleSignals makes the server deaf to the hang-up and interrupt that kill a

@@ -52,6 +52,7 @@ type session struct {
 
 	clockTimer    *time.Timer
 	startupErrors []string     // config errors, for the first client to attach
+	configErrors  []string     // every config error, for the errors command
 	buffer        string       // the paste buffer
 	searchHistory []string     // copy mode searches
 	panics        int          // panics recovered (recover.go): the log is kept

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"os"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"golang.org/x/sys/unix"
 )
 
 // A client that is stopped (C-z, kill -STOP) or put in the background gives
@@ -75,16 +77,26 @@ func (s *session) resume(c *client, cols, rows int) {
 // procStat is a client process's /proc/PID/stat, kept open: each look is
 // one pread.
 type procStat struct {
-	f   *os.File
-	buf []byte
+	f          *os.File
+	buf        []byte
+	major, min uint32 // the terminal the client passed
 }
 
-func openProcStat(pid int) *procStat {
+// openProcStat opens client process pid's stat; tty is the terminal it
+// passed. Only when that terminal is the process's controlling terminal
+// does its foreground group say anything (a client may be handed another).
+func openProcStat(pid int, tty syscall.RawConn) *procStat {
+	var st unix.Stat_t
+	var err error
+	// Through the RawConn: File.Fd would make the terminal blocking.
+	if cerr := tty.Control(func(fd uintptr) { err = unix.Fstat(int(fd), &st) }); cerr != nil || err != nil {
+		return nil
+	}
 	f, err := os.Open("/proc/" + strconv.Itoa(pid) + "/stat")
 	if err != nil {
 		return nil
 	}
-	return &procStat{f: f, buf: make([]byte, 1024)}
+	return &procStat{f: f, buf: make([]byte, 1024), major: unix.Major(st.Rdev), min: unix.Minor(st.Rdev)}
 }
 
 // inForeground reports whether the process runs and its process group is the
@@ -110,6 +122,11 @@ func (p *procStat) inForeground() bool {
 	}
 	if f[0][0] == 'T' || f[0][0] == 't' {
 		return false
+	}
+	// tty_nr: major in bits 8-15, minor in bits 0-7 and 20-31.
+	nr, err := strconv.ParseUint(string(f[4]), 10, 32)
+	if err != nil || uint32(nr>>8)&0xfff != p.major || uint32(nr&0xff)|uint32(nr>>12)&0xfff00 != p.min {
+		return true // not its controlling terminal: its foreground says nothing of this one
 	}
 	return string(f[2]) == string(f[5]) || string(f[5]) == "-1"
 }

@@ -45,6 +45,7 @@ type window struct {
 	removed      bool        // out of the window list (killed, or closed)
 	held         []heldInput // input waiting behind a paste (paste.go)
 	lastOutput   time.Time   // when the program last wrote
+	lastInput    time.Time   // when input was last sent to it
 	log          *windowLog  // C-a H, or nil
 	status       string      // how the program ended, once it has
 	code         int         // its exit status (128+signal when killed)
@@ -229,6 +230,7 @@ func (w *window) send(b []byte) {
 		w.held = append(w.held, heldInput{b: bytes.Clone(b)})
 		return
 	}
+	w.lastInput = time.Now()
 	// Written here only when nothing queued is still to be written, so input
 	// keeps its order.
 	if w.in.len() == 0 {

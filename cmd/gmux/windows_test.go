@@ -343,3 +343,22 @@ func TestMessageClearedOnWindowSwitch(t *testing.T) {
 	tm.send("\x010")
 	waitFor(t, "the message to go", func() bool { return !strings.Contains(tm.text(), "This is window 1") })
 }
+
+// Every config error is kept, each as file:line, for -X errors; the first
+// display hears how many there are.
+func TestConfigErrorsListed(t *testing.T) {
+	e := newEnv(t)
+	rc := filepath.Join(e.home, "gmuxrc")
+	os.WriteFile(rc, []byte("bogus1\nbogus2\ndefscrollback 100\nbogus3\nbogus4\n"), 0o600)
+	tm := e.attach(80, 24, "-c", rc, "-S", "errs", "bash", "--norc", "--noprofile")
+	tm.waitText("4 config errors")
+	out, code := e.run("-S", "errs", "-X", "errors")
+	if code != 0 {
+		t.Fatalf("errors: %d %q", code, out)
+	}
+	for _, want := range []string{"gmuxrc:1: unknown command", "gmuxrc:2:", "gmuxrc:4:", "gmuxrc:5:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("errors lacks %q:\n%s", want, out)
+		}
+	}
+}
