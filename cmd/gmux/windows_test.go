@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestWindowsByKeys(t *testing.T) {
@@ -250,19 +249,21 @@ func TestStuffEscapesLikeScreen(t *testing.T) {
 	// The same argument to GNU screen gives the same line.
 	sdir := filepath.Join(e.home, "screendir")
 	os.Mkdir(sdir, 0o700)
-	scr := func(args ...string) {
+	scr := func(args ...string) error {
 		cmd := exec.Command(screenBin, args...)
 		cmd.Env = append(e.env, "SCREENDIR="+sdir)
 		cmd.Dir = e.home
-		if o, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("screen %v: %v %s", args, err, o)
-		}
+		return cmd.Run()
 	}
-	scr("-dmS", "ref", "bash", "--norc", "--noprofile")
+	if err := scr("-dmS", "ref", "bash", "--norc", "--noprofile"); err != nil {
+		t.Fatalf("screen -dmS: %v", err)
+	}
 	defer scr("-S", "ref", "-X", "quit")
 	sout := filepath.Join(e.home, "screen-stuffed")
-	time.Sleep(300 * time.Millisecond) // screen's window must be up; it has no readiness signal
-	scr("-S", "ref", "-X", "stuff", strings.Replace(arg, out, sout, 1))
+	waitFor(t, "GNU screen's session", func() bool { return scr("-S", "ref", "-Q", "number") == nil })
+	if err := scr("-S", "ref", "-X", "stuff", strings.Replace(arg, out, sout, 1)); err != nil {
+		t.Fatalf("screen -X stuff: %v", err)
+	}
 	waitFor(t, "screen's stuffed line to run", func() bool { b, _ := os.ReadFile(sout); return len(b) > 0 })
 	if b, _ := os.ReadFile(sout); string(b) != want {
 		t.Fatalf("GNU screen made %q of it, gmux %q", b, want)
