@@ -67,6 +67,9 @@ func (s *session) runCommand(x *cmdContext, args []string) (string, error) {
 	}
 	cmd, ok := commandTable[args[0]]
 	if !ok {
+		if known, err := screenCommand(args[0]); known {
+			return "", err
+		}
 		return "", fmt.Errorf("%w %q", ErrUnknownCommand, args[0])
 	}
 	n := len(args) - 1

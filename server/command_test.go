@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -110,4 +111,28 @@ func FuzzSplitCommand(f *testing.F) {
 			}
 		}
 	})
+}
+
+// screen's commands that gmux lacks are accepted (no meaning here) or say
+// they are not yet supported; none is also in the table.
+func TestScreenCommandsKnown(t *testing.T) {
+	for name := range screenNoEffect {
+		if _, dup := commandTable[name]; dup {
+			t.Errorf("%s is both a command and accepted without effect", name)
+		}
+		if known, err := screenCommand(name); !known || err != nil {
+			t.Errorf("%s: %v %v", name, known, err)
+		}
+	}
+	for name := range screenToCome {
+		if _, dup := commandTable[name]; dup {
+			t.Errorf("%s is both a command and not yet supported", name)
+		}
+		if known, err := screenCommand(name); !known || !errors.Is(err, ErrNotYetSupported) {
+			t.Errorf("%s: %v %v", name, known, err)
+		}
+	}
+	if known, _ := screenCommand("nosuchthing"); known {
+		t.Error("an unknown name is known")
+	}
 }

@@ -363,3 +363,23 @@ func TestConfigErrorsListed(t *testing.T) {
 		}
 	}
 }
+
+// A .screenrc with screen commands gmux does without, or does not have yet,
+// reads with no "unknown command".
+func TestScreenrcCommandsKnown(t *testing.T) {
+	e := newEnv(t)
+	rc := filepath.Join(e.home, "screenrc")
+	os.WriteFile(rc, []byte(`termcapinfo xterm* ti@:te@
+defutf8 on
+startup_message off
+vbell off
+split
+`), 0o600)
+	tm := e.attach(80, 24, "-c", rc, "-S", "src", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	out, _ := e.run("-S", "src", "-X", "errors")
+	if strings.Contains(out, "unknown command") || !strings.Contains(out, "screenrc:4: vbell: not yet supported") ||
+		!strings.Contains(out, "screenrc:5: split: not yet supported by gmux (it comes with the regions commands)") || strings.Contains(out, "screenrc:1") {
+		t.Fatalf("errors:\n%s", out)
+	}
+}
