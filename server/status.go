@@ -20,19 +20,44 @@ const (
 const defaultStatusFormat = "[%S] %-w%n*%t%+w %=%H %c"
 
 // expandStatus expands a screen-style status format for client c's window:
-// %w all windows, %-w those before the current one, %+w those after, %n and
-// %t the current one's number and title, %S the session name, %H the host,
-// %c the time (24h), %C (12h), %s seconds, %d %m %y %Y the date, %D weekday,
-// %= fill to the right edge, %% a percent sign. %{...} colour codes are
-// accepted and ignored.
+// %w all windows (with their flags), %-w those before the current one, %+w
+// those after, %n and %t the current one's number and title, %f its flags,
+// %S the session name, %H the host, %l the load, %c the time (24h), %C
+// (12h), %a am/pm (%A AM/PM), %s seconds, %d %m %y %Y the date, %M the month
+// name, %D weekday, %= fill to the right edge, %% a percent sign, and
+// %?...%:...%? the text before %: when an escape in it expanded to something,
+// else the text after it. %{...} colour codes are accepted and ignored.
 func (s *session) expandStatus(format string, cur, other *window, cols int) string {
 	var left, right strings.Builder
 	b := &left
 	now := time.Now()
+	// An open %? conditional (screen's do not nest): where its text began,
+	// whether an escape in it expanded to something, which part it is in.
+	var cond struct {
+		open, hit, inElse, skipping bool
+		b                           *strings.Builder
+		start                       int
+	}
+	put := func(text string, escape bool) {
+		if escape && text != "" && cond.open {
+			cond.hit = true
+		}
+		if !cond.skipping {
+			b.WriteString(text)
+		}
+	}
+	// cut drops what the conditional wrote so far.
+	cut := func() {
+		if cond.b.Len() >= cond.start {
+			t := cond.b.String()[:cond.start]
+			cond.b.Reset()
+			cond.b.WriteString(t)
+		}
+	}
 	for i := 0; i < len(format); i++ {
 		ch := format[i]
 		if ch != '%' || i+1 >= len(format) {
-			b.WriteByte(ch)
+			put(string(ch), false)
 			continue
 		}
 		i++
@@ -45,39 +70,71 @@ func (s *session) expandStatus(format string, cur, other *window, cols int) stri
 		}
 		switch format[i] {
 		case 'w':
-			b.WriteString(s.windowRange(cur, other, mod))
+			put(s.windowRange(cur, other, mod), true)
 		case 'n':
 			if cur != nil {
-				b.WriteString(strconv.Itoa(cur.number))
+				put(strconv.Itoa(cur.number), true)
 			}
 		case 't':
 			if cur != nil {
-				b.WriteString(cur.displayTitle())
+				put(cur.displayTitle(), true)
+			}
+		case 'f':
+			if cur != nil {
+				put(windowFlags(cur, cur, other), true)
 			}
 		case 'S':
-			b.WriteString(s.opts.Name)
+			put(s.opts.Name, true)
 		case 'H':
-			b.WriteString(hostname())
+			put(hostname(), true)
+		case 'l':
+			put(loadAvg(), true)
 		case 'c':
-			b.WriteString(now.Format("15:04"))
+			put(now.Format("15:04"), true)
 		case 'C':
-			b.WriteString(now.Format("3:04"))
+			put(now.Format("3:04"), true)
+		case 'a':
+			put(now.Format("pm"), true)
+		case 'A':
+			put(now.Format("PM"), true)
 		case 's':
-			b.WriteString(now.Format("05"))
+			put(now.Format("05"), true)
 		case 'd':
-			b.WriteString(now.Format("02"))
+			put(now.Format("02"), true)
 		case 'm':
-			b.WriteString(now.Format("01"))
+			put(now.Format("01"), true)
+		case 'M':
+			put(now.Format("Jan"), true)
 		case 'y':
-			b.WriteString(now.Format("06"))
+			put(now.Format("06"), true)
 		case 'Y':
-			b.WriteString(now.Format("2006"))
+			put(now.Format("2006"), true)
 		case 'D':
-			b.WriteString(now.Format("Mon"))
+			put(now.Format("Mon"), true)
 		case '=':
 			b = &right
 		case '%':
-			b.WriteByte('%')
+			put("%", false)
+		case '?':
+			switch {
+			case !cond.open:
+				cond.open, cond.hit, cond.inElse, cond.skipping = true, false, false, false
+				cond.b, cond.start = b, b.Len()
+			case !cond.inElse && !cond.hit:
+				cut() // nothing in it expanded: it shows nothing
+				cond.open = false
+			default:
+				cond.open, cond.skipping = false, false
+			}
+		case ':':
+			if cond.open && !cond.inElse {
+				cond.inElse = true
+				if cond.hit {
+					cond.skipping = true // the first part stays; the other goes
+				} else {
+					cut()
+				}
+			}
 		case '{':
 			if j := strings.IndexByte(format[i:], '}'); j >= 0 {
 				i += j
