@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/gdamore/tcell/v2/terminfo"
@@ -311,13 +312,18 @@ func (r *renderer) drawMessage(msg string, y, cols int) {
 	r.drawLine(msg, y, cols, tcell.StyleDefault.Reverse(true))
 }
 
-// drawLine writes text on row y, padded with st to the full width.
+// drawLine writes text on row y, padded to the full width, in st until a
+// status style marker (statusstyle.go) changes it.
 func (r *renderer) drawLine(msg string, y, cols int, st tcell.Style) {
 	x := 0
-	for _, ch := range msg {
-		if x >= cols {
-			break
+	for i := 0; i < len(msg) && x < cols; i++ {
+		if msg[i] == statusMark && i+3 < len(msg) {
+			st = tcellStatusStyle(statusStyle{fg: msg[i+1], bg: msg[i+2], attr: msg[i+3]})
+			i += 3
+			continue
 		}
+		ch, size := utf8.DecodeRuneInString(msg[i:])
+		i += size - 1
 		w := vt.RuneWidth(ch)
 		if w == 0 {
 			continue

@@ -26,11 +26,12 @@ const defaultStatusFormat = "[%S] %-w%n*%t%+w %=%H %c"
 // (12h), %a am/pm (%A AM/PM), %s seconds, %d %m %y %Y the date, %M the month
 // name, %D weekday, %= fill to the right edge, %% a percent sign, and
 // %?...%:...%? the text before %: when an escape in it expanded to something,
-// else the text after it. %{...} colour codes are accepted and ignored.
+// else the text after it; %{...} sets colours and attributes (statusstyle.go).
 func (s *session) expandStatus(format string, cur, other *window, cols int) string {
 	var left, right strings.Builder
 	b := &left
 	now := time.Now()
+	style, styles := barStyle, []statusStyle(nil) // %{...}, and what %{-} returns to
 	// An open %? conditional (screen's do not nest): where its text began,
 	// whether an escape in it expanded to something, which part it is in.
 	var cond struct {
@@ -136,13 +137,26 @@ func (s *session) expandStatus(format string, cur, other *window, cols int) stri
 				}
 			}
 		case '{':
-			if j := strings.IndexByte(format[i:], '}'); j >= 0 {
-				i += j
+			j := strings.IndexByte(format[i:], '}')
+			if j < 0 {
+				break
 			}
+			spec := format[i+1 : i+j]
+			i += j
+			if strings.TrimSpace(spec) == "-" {
+				if len(styles) > 0 {
+					style, styles = styles[len(styles)-1], styles[:len(styles)-1]
+				}
+			} else {
+				styles = append(styles, style)
+				style = applyStatusStyle(style, spec)
+			}
+			put(style.mark(), false)
 		}
 	}
 	l, r := left.String(), right.String()
-	if pad := cols - textWidth(l) - textWidth(r); pad > 0 && right.Len() > 0 {
+	if pad := cols - statusWidth(l) - statusWidth(r); pad > 0 && right.Len() > 0 {
+		// The fill takes the style in force where %= was.
 		return l + strings.Repeat(" ", pad) + r
 	}
 	return l + r

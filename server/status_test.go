@@ -8,6 +8,19 @@ import (
 	"github.com/gmux/gmux/server/vt"
 )
 
+// stripMarks removes the style markers from an expanded status line.
+func stripMarks(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] == statusMark {
+			i += 3
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
 func TestExpandStatus(t *testing.T) {
 	s := &session{log: log.New(io.Discard, "", 0), opts: Options{}}
 	s.opts.Name = "work"
@@ -21,14 +34,46 @@ func TestExpandStatus(t *testing.T) {
 		{"a%?%-wb%?c", "a0 bash  bc"},   // something before it: the part stays
 		{"%?%+w%:none%?", "none"},       // the else part
 		{"%?%-w%:none%?!", "0 bash  !"}, // the first part
-		{"%{= kw}x%{-}", "x"},           // colours ignored
+		{"%{= kw}x%{-}", "x"},           // colours are markers, not text
 		{"100%%", "100%"},
 	} {
-		if got := s.expandStatus(tc.format, w1, w0, 80); got != tc.want {
+		if got := stripMarks(s.expandStatus(tc.format, w1, w0, 80)); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.format, got, tc.want)
 		}
 	}
 	if got := s.expandStatus("a%=b", w1, w0, 10); got != "a        b" {
 		t.Errorf("%%=: %q", got)
+	}
+}
+
+// Colours and attributes in a status line reach the terminal.
+func TestStatusColours(t *testing.T) {
+	s := &session{log: log.New(io.Discard, "", 0)}
+	line := s.expandStatus("%{= kw}A%{+b r}B%{-}C%{Gk}D", nil, nil, 10)
+	if statusWidth(line) != 4 {
+		t.Fatalf("width %d of %q", statusWidth(line), line)
+	}
+	r, err := newRenderer("xterm-256color", "", "C.UTF-8", 10, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := vt.New(10, 2, 0)
+	term.Write(r.draw(frame{screen: vt.New(10, 1, 0), status: line}))
+	want := []struct {
+		text     string
+		fg, bg   vt.Color
+		bold     bool
+		reversed bool
+	}{
+		{"A", vt.Indexed(0), vt.Indexed(7), false, false},
+		{"B", vt.Indexed(1), vt.Indexed(7), true, false},
+		{"C", vt.Indexed(0), vt.Indexed(7), false, false},
+		{"D", vt.Indexed(10), vt.Indexed(0), false, false},
+	}
+	for x, w := range want {
+		c := term.Cell(x, 1)
+		if term.Text(c) != w.text || c.S.Fg != w.fg || c.S.Bg != w.bg || (c.S.Attr&vt.Bold != 0) != w.bold || (c.S.Attr&vt.Reverse != 0) != w.reversed {
+			t.Errorf("cell %d: %q %+v, want %+v", x, term.Text(c), c.S, w)
+		}
 	}
 }

@@ -1,0 +1,128 @@
+package server
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/gmux/gmux/server/vt"
+)
+
+// Colours and attributes in status and caption lines, as screen writes them:
+// %{= kw} (attributes set to none, black on white), %{+b r} (bold added, red
+// text), %{-} (back to what was before the last change). Expanded text
+// carries each change as a marker, statusMark followed by three bytes
+// (foreground, background: 0 default, 1-16 the palette colour plus one;
+// attributes), which the renderer turns into styles. Titles cannot carry a
+// marker: their control characters are removed or shown as text.
+
+const statusMark = '\x00'
+
+// Attribute bits of a status style.
+const (
+	stBold = 1 << iota
+	stUnderline
+	stReverse
+	stBlink
+	stDim
+)
+
+type statusStyle struct{ fg, bg, attr byte }
+
+// barStyle is a bar's style before any %{...}: reverse video, as screen's.
+var barStyle = statusStyle{attr: stReverse}
+
+func (st statusStyle) mark() string { return string([]byte{statusMark, st.fg, st.bg, st.attr}) }
+
+// statusColor maps screen's colour letters (k r g y b m c w, upper case for
+// the bright ones; d default) to a style colour byte, ok false if c is none.
+func statusColor(c byte) (byte, bool) {
+	if c == 'd' || c == 'D' {
+		return 0, true
+	}
+	i := strings.IndexByte("krgybmcw", c|0x20)
+	if i < 0 {
+		return 0, false
+	}
+	if c >= 'A' && c <= 'Z' {
+		i += 8
+	}
+	return byte(i + 1), true
+}
+
+// applyStatusStyle reads one %{...} body (without the braces) over cur.
+func applyStatusStyle(cur statusStyle, spec string) statusStyle {
+	attrs, colors, _ := strings.Cut(strings.TrimSpace(spec), " ")
+	if colors == "" && len(attrs) > 0 && attrs[0] != '=' && attrs[0] != '+' && attrs[0] != '-' && attrs[0] != '!' {
+		attrs, colors = "", attrs // only colours: "%{kw}"
+	}
+	if attrs != "" {
+		op := attrs[0]
+		var bits byte
+		for _, a := range attrs[1:] {
+			switch a {
+			case 'b':
+				bits |= stBold
+			case 'u':
+				bits |= stUnderline
+			case 'r', 's':
+				bits |= stReverse
+			case 'B':
+				bits |= stBlink
+			case 'd':
+				bits |= stDim
+			}
+		}
+		switch op {
+		case '=':
+			cur.attr = bits
+			cur.fg, cur.bg = 0, 0
+		case '+':
+			cur.attr |= bits
+		case '-':
+			cur.attr &^= bits
+		case '!':
+			cur.attr ^= bits
+		}
+	}
+	colors = strings.TrimSpace(colors)
+	if len(colors) > 0 {
+		if c, ok := statusColor(colors[0]); ok {
+			cur.fg = c
+		}
+	}
+	if len(colors) > 1 {
+		if c, ok := statusColor(colors[1]); ok {
+			cur.bg = c
+		}
+	}
+	return cur
+}
+
+// statusWidth is the width text takes on the terminal: markers take none.
+func statusWidth(text string) int {
+	n := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] == statusMark {
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		n += vt.RuneWidth(r)
+		i += size - 1
+	}
+	return n
+}
+
+// tcellStatusStyle is st as tcell draws it.
+func tcellStatusStyle(st statusStyle) tcell.Style {
+	t := tcell.StyleDefault
+	if st.fg > 0 {
+		t = t.Foreground(tcell.PaletteColor(int(st.fg) - 1))
+	}
+	if st.bg > 0 {
+		t = t.Background(tcell.PaletteColor(int(st.bg) - 1))
+	}
+	return t.Bold(st.attr&stBold != 0).Underline(st.attr&stUnderline != 0).Reverse(st.attr&stReverse != 0).
+		Blink(st.attr&stBlink != 0).Dim(st.attr&stDim != 0)
+}
