@@ -14,7 +14,7 @@ func init() {
 			if x.c != nil {
 				other = x.c.other
 			}
-			return x.s.windowRange(x.w, other, 0), nil
+			return x.s.windowRange(x.w, other, 0, false), nil
 		},
 	})
 	register(&command{

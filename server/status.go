@@ -62,16 +62,25 @@ func (s *session) expandStatus(format string, cur, other *window, cols int) stri
 			continue
 		}
 		i++
-		mod := byte(0)
+		// Qualifiers, as screen's: - or + (before, after), a number (a
+		// truncation point's percentage, for %< and %>), L (the long form).
+		mod, long := byte(0), false
 		if format[i] == '-' || format[i] == '+' {
 			mod = format[i]
 			if i+1 < len(format) {
 				i++
 			}
 		}
+		for i+1 < len(format) && format[i] >= '0' && format[i] <= '9' {
+			i++
+		}
+		if format[i] == 'L' && i+1 < len(format) {
+			long = true
+			i++
+		}
 		switch format[i] {
 		case 'w':
-			put(s.windowRange(cur, other, mod), true)
+			put(s.windowRange(cur, other, mod, long), true)
 		case 'n':
 			if cur != nil {
 				put(strconv.Itoa(cur.number), true)
@@ -114,6 +123,10 @@ func (s *session) expandStatus(format string, cur, other *window, cols int) stri
 			put(now.Format("Mon"), true)
 		case '=':
 			b = &right
+		case '<', '>', 'u', 'h':
+			// Truncation points (the line is cut at the terminal's edge
+			// anyway), other users (none), the window's own hardstatus
+			// (none): nothing to show.
 		case '%':
 			put("%", false)
 		case '?':
@@ -182,9 +195,9 @@ func windowFlags(w, cur, other *window) string {
 }
 
 // windowRange lists windows as "0 bash  1* vim": all (mod 0), those before
-// cur ('-') or after it ('+'); in the full list each number carries
-// screen's flags (windowFlags).
-func (s *session) windowRange(cur, other *window, mod byte) string {
+// cur ('-') or after it ('+'); in the full list, or the long form of the
+// others (%-Lw), each number carries screen's flags (windowFlags).
+func (s *session) windowRange(cur, other *window, mod byte, long bool) string {
 	var parts []string
 	for _, w := range s.windows {
 		switch {
@@ -194,7 +207,7 @@ func (s *session) windowRange(cur, other *window, mod byte) string {
 			continue
 		}
 		mark := ""
-		if mod == 0 {
+		if mod == 0 || long {
 			mark = windowFlags(w, cur, other)
 		}
 		parts = append(parts, strconv.Itoa(w.number)+mark+" "+w.displayTitle())

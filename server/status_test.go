@@ -3,6 +3,7 @@ package server
 import (
 	"io"
 	"log"
+	"strings"
 	"testing"
 
 	"github.com/gmux/gmux/server/vt"
@@ -36,10 +37,17 @@ func TestExpandStatus(t *testing.T) {
 		{"%?%-w%:none%?!", "0 bash  !"}, // the first part
 		{"%{= kw}x%{-}", "x"},           // colours are markers, not text
 		{"100%%", "100%"},
+		{"%-Lw|%50>%n%f %t%?(%u)%?|%+Lw%<", "0- bash  |1* vim|"}, // a common .screenrc line's parts
 	} {
 		if got := stripMarks(s.expandStatus(tc.format, w1, w0, 80)); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.format, got, tc.want)
 		}
+	}
+	// A hardstatus line found in many .screenrc files expands to text and
+	// styles only: no escape is left over.
+	famous := `%{= kG}[ %{G}%H %{g}][%= %{= kw}%?%-Lw%?%{r}(%{W}%n*%f%t%?(%u)%?%{r})%{w}%?%+Lw%?%?%= %{g}][%{B} %m-%d %{W}%c %{g}]`
+	if got := stripMarks(s.expandStatus(famous, w1, w0, 80)); strings.ContainsAny(got, "%{}") || !strings.Contains(got, "0- bash  (1**vim)") {
+		t.Errorf("famous line: %q", got)
 	}
 	if got := s.expandStatus("a%=b", w1, w0, 10); got != "a        b" {
 		t.Errorf("%%=: %q", got)
