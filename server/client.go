@@ -153,30 +153,19 @@ func (s *session) frame(c *client, f proto.Frame) {
 		}
 	case proto.TypeSuspend:
 		s.suspend(c, true)
-	case proto.TypeResume:
+	case proto.TypeResize, proto.TypeResume:
 		cols, rows, err := proto.DecodeResize(f.Payload)
 		if err != nil {
 			s.log.Printf("client %d: %v", c.id, err)
 			return
 		}
-		s.resume(c, cols, rows)
-	case proto.TypeResize:
-		cols, rows, err := proto.DecodeResize(f.Payload)
-		if err != nil {
-			s.log.Printf("client %d: %v", c.id, err)
+		if !c.attached {
 			return
 		}
-		if c.attached {
-			c.cols, c.rows = clampSize(cols, rows)
-			cols, rows = c.cols, c.rows
-			c.r.resize(cols, rows)
-			s.touch(c)
-			if c.win != nil {
-				s.fitWindow(c.win)
-			}
-			c.r.invalidate()
-			s.markDirty(c)
+		if f.Type == proto.TypeResume {
+			s.resume(c)
 		}
+		s.resizeDisplay(c, cols, rows)
 	case proto.TypeCommand:
 		var cmd proto.Command
 		if err := proto.DecodeJSON(f.Payload, &cmd); err != nil {
@@ -201,12 +190,7 @@ func (s *session) release(c *client, t proto.Type, payload []byte) {
 		return
 	}
 	c.attached = false
-	if c.tty != nil {
-		// Stop reading before the client is told: once it has gone, what is
-		// typed belongs to the shell it returns to.
-		c.tty.SetReadDeadline(time.Now())
-	}
-	s.send(c, proto.TypeOutput, c.r.fini())
+	s.letGo(c) // before the client is told: once it has gone, what is typed belongs to its shell
 	s.send(c, t, payload)
 	s.closeWhenSent(c)
 	if c.win != nil && !s.ending {
@@ -214,6 +198,28 @@ func (s *session) release(c *client, t proto.Type, payload []byte) {
 	}
 	// A client that never reads does not keep its connection for ever.
 	time.AfterFunc(5*time.Second, func() { s.post(func() { s.dropClient(c, nil) }) })
+}
+
+// letGo stops reading c's terminal and sends what restores it (modes,
+// screen, cursor): the terminal is the shell's again.
+func (s *session) letGo(c *client) {
+	if c.tty != nil {
+		c.tty.SetReadDeadline(time.Now())
+	}
+	s.send(c, proto.TypeOutput, c.r.fini())
+}
+
+// resizeDisplay takes c's terminal size (clamped), resizes the window it
+// shows for it, and redraws everything.
+func (s *session) resizeDisplay(c *client, cols, rows int) {
+	c.cols, c.rows = clampSize(cols, rows)
+	c.r.resize(c.cols, c.rows)
+	s.touch(c)
+	if c.win != nil {
+		s.fitWindow(c.win)
+	}
+	c.r.invalidate()
+	s.markDirty(c)
 }
 
 // detach detaches client c, leaving everything running.

@@ -31,10 +31,7 @@ import (
 func (s *session) suspend(c *client, ack bool) {
 	if c.attached && !c.suspended {
 		c.suspended = true
-		if c.tty != nil {
-			c.tty.SetReadDeadline(time.Now())
-		}
-		s.send(c, proto.TypeOutput, c.r.fini())
+		s.letGo(c)
 		c.r.close()
 		// The next renderer is made now, so that c.r is always usable; its
 		// set-up goes out with the first frame after the resume.
@@ -48,30 +45,21 @@ func (s *session) suspend(c *client, ack bool) {
 	}
 }
 
-// resume takes c's terminal back at the given size, redrawn in full.
-func (s *session) resume(c *client, cols, rows int) {
-	if !c.attached {
+// resume takes c's terminal back; the resize that comes with it redraws in
+// full.
+func (s *session) resume(c *client) {
+	if !c.suspended {
 		return
 	}
-	if c.suspended {
-		c.suspended = false
-		if c.tty != nil {
-			c.tty.SetReadDeadline(time.Time{})
-			select {
-			case c.wake <- struct{}{}:
-			default:
-			}
+	c.suspended = false
+	if c.tty != nil {
+		c.tty.SetReadDeadline(time.Time{})
+		select {
+		case c.wake <- struct{}{}:
+		default:
 		}
-		s.log.Printf("client %d: resumed", c.id)
 	}
-	c.cols, c.rows = clampSize(cols, rows)
-	c.r.resize(c.cols, c.rows)
-	c.r.invalidate()
-	s.touch(c)
-	if c.win != nil {
-		s.fitWindow(c.win)
-	}
-	s.markDirty(c)
+	s.log.Printf("client %d: resumed", c.id)
 }
 
 // procStat is a client process's /proc/PID/stat, kept open: each look is
