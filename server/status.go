@@ -168,7 +168,7 @@ func (s *session) expandStatus(format string, cur, other *window, cols int) stri
 		}
 	}
 	l, r := left.String(), right.String()
-	if pad := cols - statusWidth(l) - statusWidth(r); pad > 0 && right.Len() > 0 {
+	if pad := cols - textWidth(l) - textWidth(r); pad > 0 && right.Len() > 0 {
 		// The fill takes the style in force where %= was.
 		return l + strings.Repeat(" ", pad) + r
 	}

@@ -58,8 +58,8 @@ func TestExpandStatus(t *testing.T) {
 func TestStatusColours(t *testing.T) {
 	s := &session{log: log.New(io.Discard, "", 0)}
 	line := s.expandStatus("%{= kw}A%{+b r}B%{-}C%{Gk}D", nil, nil, 10)
-	if statusWidth(line) != 4 {
-		t.Fatalf("width %d of %q", statusWidth(line), line)
+	if textWidth(line) != 4 {
+		t.Fatalf("width %d of %q", textWidth(line), line)
 	}
 	r, err := newRenderer("xterm-256color", "", "C.UTF-8", 10, 2)
 	if err != nil {

@@ -2,10 +2,8 @@ package server
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gdamore/tcell/v2"
-	"github.com/gmux/gmux/server/vt"
 )
 
 // Colours and attributes in status and caption lines, as screen writes them:
@@ -13,8 +11,9 @@ import (
 // text), %{-} (back to what was before the last change). Expanded text
 // carries each change as a marker, statusMark followed by three bytes
 // (foreground, background: 0 default, 1-16 the palette colour plus one;
-// attributes), which the renderer turns into styles. Titles cannot carry a
-// marker: their control characters are removed or shown as text.
+// attributes), which the renderer turns into styles. Every byte of a marker
+// is a control character, so textWidth counts it as nothing. Titles cannot
+// carry a marker: their control characters are removed or shown as text.
 
 const statusMark = '\x00'
 
@@ -97,21 +96,6 @@ func applyStatusStyle(cur statusStyle, spec string) statusStyle {
 		}
 	}
 	return cur
-}
-
-// statusWidth is the width text takes on the terminal: markers take none.
-func statusWidth(text string) int {
-	n := 0
-	for i := 0; i < len(text); i++ {
-		if text[i] == statusMark {
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		n += vt.RuneWidth(r)
-		i += size - 1
-	}
-	return n
 }
 
 // tcellStatusStyle is st as tcell draws it.
