@@ -46,9 +46,7 @@ func TestResumeOrCreate(t *testing.T) {
 func TestResumeAmongSeveral(t *testing.T) {
 	e := newEnv(t)
 	for _, n := range []string{"alpha", "beta"} {
-		if _, code := e.run("-dmS", n, "sleep", "1000"); code != 0 {
-			t.Fatal("start failed")
-		}
+		e.startDetached(n, "sleep", "1000")
 	}
 	out, code := e.run("-r")
 	if code != 1 || !strings.Contains(out, "several suitable sessions") || !strings.Contains(out, ".alpha") || !strings.Contains(out, `gmux -r [pid.]name`) {

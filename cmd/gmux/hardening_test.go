@@ -41,9 +41,7 @@ func windowSize(t *testing.T, e *env, name string) (int, int) {
 // session and its programs live on.
 func TestHugeTerminalIsClamped(t *testing.T) {
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "huge"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("huge")
 	pid := serverPID(t, e)
 	tm := e.startIn(80, 24, "/bin/sh", "-c", "stty rows 65535 cols 65535; exec "+gmuxBin+" -r huge")
 	tm.waitText("$ ")
@@ -62,9 +60,7 @@ func TestHugeTerminalIsClamped(t *testing.T) {
 // clamped too.
 func TestHugeResizeFrameIsClamped(t *testing.T) {
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "rs"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("rs")
 	conn, err := net.Dial("unix", socketOf(t, e))
 	if err != nil {
 		t.Fatal(err)
@@ -115,13 +111,11 @@ func discard(conn net.Conn) {
 // A crashed server leaves its log, with the trace, and -ls says where.
 func TestCrashKeepsLog(t *testing.T) {
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "crash", "sleep", "1000"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("crash", "sleep", "1000")
 	pid := serverPID(t, e)
 	syscall.Kill(pid, syscall.SIGABRT) // the runtime dumps its goroutines and exits
 	waitFor(t, "the server to die", func() bool { return !alive(pid) || isZombie(pid) })
-	logPath := filepath.Join(e.dir, "."+filepath.Base(socketOf(t, e))+".log")
+	logPath := serverLog(t, e)
 	b, err := os.ReadFile(logPath)
 	if err != nil || !strings.Contains(string(b), "SIGABRT") || !strings.Contains(string(b), "goroutine") {
 		t.Fatalf("crash log %s: %v\n%s", logPath, err, b)
@@ -138,10 +132,8 @@ func TestCrashKeepsLog(t *testing.T) {
 // A clean end leaves no log behind.
 func TestCleanEndRemovesLog(t *testing.T) {
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "clean", "sleep", "1000"); code != 0 {
-		t.Fatal("start failed")
-	}
-	logPath := filepath.Join(e.dir, "."+filepath.Base(socketOf(t, e))+".log")
+	e.startDetached("clean", "sleep", "1000")
+	logPath := serverLog(t, e)
 	if _, err := os.Stat(logPath); err != nil {
 		t.Fatalf("no server log while running: %v", err)
 	}
@@ -162,9 +154,7 @@ func TestControlsInNamesAndTitles(t *testing.T) {
 	if _, code := e.run("-dmS", "two\nlines"); code == 0 {
 		t.Fatal("a session name with a newline was accepted")
 	}
-	if _, code := e.run("-dmS", "t", "bash", "--norc", "-c", `printf '\033]2;ti\302\2332Jtle\007'; sleep 1000`); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("t", "bash", "--norc", "-c", `printf '\033]2;ti\302\2332Jtle\007'; sleep 1000`)
 	waitFor(t, "the program's title", func() bool {
 		out, _ := e.run("-S", "t", "-X", "windows")
 		return strings.Contains(out, "ti2Jtle")
@@ -196,9 +186,7 @@ func TestControlsInNamesAndTitles(t *testing.T) {
 func TestHungSessionDoesNotSlowOthers(t *testing.T) {
 	e := newEnv(t)
 	for _, name := range []string{"hung", "healthy"} {
-		if _, code := e.run("-dmS", name, "sleep", "1000"); code != 0 {
-			t.Fatal("start failed")
-		}
+		e.startDetached(name, "sleep", "1000")
 	}
 	var hung int
 	entries, _ := os.ReadDir(e.dir)
@@ -247,9 +235,7 @@ func readPID(t *testing.T, file string) int {
 func TestKillEscalates(t *testing.T) {
 	e := newEnv(t)
 	pidFile := filepath.Join(e.home, "stubborn.pid")
-	if _, code := e.run("-dmS", "k", "sleep", "1000"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("k", "sleep", "1000")
 	if out, code := e.run(append([]string{"-S", "k", "-X", "screen"}, stubborn(pidFile)...)...); code != 0 {
 		t.Fatalf("screen: %q", out)
 	}
@@ -280,9 +266,7 @@ func TestKillEscalates(t *testing.T) {
 // a file someone else owns; they say why.
 func TestUserFilesRefuseSymlinks(t *testing.T) {
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "f", "sleep", "1000"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("f", "sleep", "1000")
 	victim := filepath.Join(e.home, "bashrc")
 	os.WriteFile(victim, []byte("precious\n"), 0o600)
 	absent := filepath.Join(e.home, "created-through-link")
@@ -460,9 +444,7 @@ func percentile(d []time.Duration, p int) time.Duration {
 // wait for it; the server does not grow, and serves the others.
 func TestUnreadRepliesBounded(t *testing.T) {
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "q", "sleep", "1000"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("q", "sleep", "1000")
 	pid := serverPID(t, e)
 	attackers := 1
 	if stress() {
@@ -540,7 +522,7 @@ func TestStoppedClientReleasesTerminal(t *testing.T) {
 				_, err := fmt.Sscan(string(b), &client)
 				return err == nil
 			})
-			logPath := filepath.Join(e.dir, "."+filepath.Base(socketOf(t, e))+".log")
+			logPath := serverLog(t, e)
 			switch how {
 			case "SIGTSTP":
 				syscall.Kill(client, syscall.SIGTSTP)
@@ -695,7 +677,7 @@ func TestLogSurvivesFullDisk(t *testing.T) {
 	tm.send("seq 1 40000; echo seq-$((1+1))-done\r")
 	tm.waitText("seq-2-done")
 	tm.waitText("keeping up to")
-	if b, _ := os.ReadFile(filepath.Join(e.dir, "."+filepath.Base(socketOf(t, e))+".log")); !strings.Contains(string(b), "file too large") {
+	if b, _ := os.ReadFile(serverLog(t, e)); !strings.Contains(string(b), "file too large") {
 		t.Errorf("the server log does not say the log failed:\n%s", b)
 	}
 	limit.Cur = unix.RLIM_INFINITY

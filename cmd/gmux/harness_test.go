@@ -116,6 +116,21 @@ func (e *env) run(args ...string) (string, int) {
 	return string(out), code
 }
 
+// startDetached starts session name running argv (the shell if none) with
+// -dmS, and fails the test if it does not start.
+func (e *env) startDetached(name string, argv ...string) {
+	e.t.Helper()
+	if _, code := e.run(append([]string{"-dmS", name}, argv...)...); code != 0 {
+		e.t.Fatal("start failed")
+	}
+}
+
+// serverLog returns the path of the log of the one session in e.
+func serverLog(t *testing.T, e *env) string {
+	t.Helper()
+	return filepath.Join(e.dir, "."+filepath.Base(socketOf(t, e))+".log")
+}
+
 // sessions returns -ls output.
 func (e *env) ls() string {
 	out, _ := e.run("-ls")

@@ -138,9 +138,7 @@ func sessionInfo(t *testing.T, e *env, name string) map[string]any {
 // Clients that drop without a word leave nothing behind in the server.
 func TestAbruptDropsLeakNothing(t *testing.T) {
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "drops", "sleep", "1000"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("drops", "sleep", "1000")
 	drop := func() {
 		conn, err := net.Dial("unix", socketOf(t, e))
 		if err != nil {

@@ -174,9 +174,7 @@ func TestOtherUserRefused(t *testing.T) {
 		t.Skip("needs root to run a helper as nobody")
 	}
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "mine", "sleep", "1000"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("mine", "sleep", "1000")
 	nobody := &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	cmd := exec.Command(gmuxBin, "-ls")
 	cmd.Env, cmd.SysProcAttr = e.env, nobody

@@ -29,9 +29,7 @@ func socketOf(t *testing.T, e *env) string {
 
 func TestVersionMismatchIsClear(t *testing.T) {
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "v", "sleep", "1000"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("v", "sleep", "1000")
 	conn, err := net.Dial("unix", socketOf(t, e))
 	if err != nil {
 		t.Fatal(err)
@@ -54,9 +52,7 @@ func TestVersionMismatchIsClear(t *testing.T) {
 // Broken peers are dropped; the server goes on serving everyone else.
 func TestBadClientsDropped(t *testing.T) {
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "bad", "sleep", "1000"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("bad", "sleep", "1000")
 	path := socketOf(t, e)
 	for _, junk := range [][]byte{
 		[]byte("GET / HTTP/1.0\r\n\r\n"),

@@ -230,9 +230,7 @@ func TestDetachedStartAndCommands(t *testing.T) {
 
 func TestStaleSocketWipe(t *testing.T) {
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "doomed", "sleep", "1000"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("doomed", "sleep", "1000")
 	entries, _ := os.ReadDir(e.dir)
 	var pid int
 	for _, ent := range entries {
@@ -359,9 +357,7 @@ func TestDumbTerminalRefused(t *testing.T) {
 func TestLockFilesCleaned(t *testing.T) {
 	e := newEnv(t)
 	for _, name := range []string{"a", "b"} {
-		if _, code := e.run("-dmS", name, "sleep", "1000"); code != 0 {
-			t.Fatal("start failed")
-		}
+		e.startDetached(name, "sleep", "1000")
 	}
 	locks := func() []string {
 		m, _ := filepath.Glob(filepath.Join(e.dir, ".*.lock"))
@@ -406,9 +402,7 @@ func TestRacingStartsMakeOneSession(t *testing.T) {
 func TestHintsNameTheRightCommand(t *testing.T) {
 	e := newEnv(t)
 	for _, name := range []string{"dup", "dup2"} {
-		if _, code := e.run("-dmS", name, "sleep", "1000"); code != 0 {
-			t.Fatal("start failed")
-		}
+		e.startDetached(name, "sleep", "1000")
 	}
 	if out, _ := e.run("-S", "du", "-X", "info"); !strings.Contains(out, `"gmux -S [pid.]name -X command" to send a command to one of them`) {
 		t.Errorf("-X with two matches: %q", out)

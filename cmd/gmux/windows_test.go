@@ -51,9 +51,7 @@ func TestWindowsByKeys(t *testing.T) {
 
 func TestWindowsByCommands(t *testing.T) {
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "x", "bash", "--norc", "--noprofile"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("x", "bash", "--norc", "--noprofile")
 	x := func(args ...string) string {
 		t.Helper()
 		out, code := e.run(append([]string{"-S", "x", "-X"}, args...)...)
@@ -139,9 +137,7 @@ func TestHelpListsEveryBinding(t *testing.T) {
 // Every default binding is listed by help (which reads the live table).
 func TestHelpFromShellListsAll(t *testing.T) {
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "h", "sleep", "1000"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("h", "sleep", "1000")
 	help, code := e.run("-S", "h", "-X", "help")
 	if code != 0 {
 		t.Fatalf("help: %d", code)
@@ -229,9 +225,7 @@ func TestInterruptReachesProgram(t *testing.T) {
 // quotes): \n, octal, ^X, $VAR; the result is checked beside GNU screen.
 func TestStuffEscapesLikeScreen(t *testing.T) {
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "st", "bash", "--norc", "--noprofile"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("st", "bash", "--norc", "--noprofile")
 	out := filepath.Join(e.home, "stuffed")
 	arg := `echo A\101-$HOME-\$HOME > ` + out + `^M`
 	if o, code := e.run("-S", "st", "-X", "stuff", arg); code != 0 {
@@ -273,9 +267,7 @@ func TestStuffEscapesLikeScreen(t *testing.T) {
 // screen N takes the next free number from N when N is taken, as screen does.
 func TestScreenNumberTakesNextFree(t *testing.T) {
 	e := newEnv(t)
-	if _, code := e.run("-dmS", "num", "sleep", "1000"); code != 0 {
-		t.Fatal("start failed")
-	}
+	e.startDetached("num", "sleep", "1000")
 	for _, want := range []string{"window 1", "window 2", "window 3"} {
 		if out, code := e.run("-S", "num", "-X", "screen", "1", "sleep", "1000"); code != 0 || !strings.Contains(out, want) {
 			t.Fatalf("screen 1: %d %q, want %q", code, out, want)
