@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 
 	"github.com/gmux/gmux/proto"
@@ -83,7 +84,7 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, syscall.SIGWINCH, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT, syscall.SIGQUIT)
 	defer signal.Stop(sigs)
-	if proto.Has(welcome.Features, proto.FeatureSuspend) {
+	if slices.Contains(welcome.Features, proto.FeatureSuspend) {
 		signal.Notify(sigs, syscall.SIGTSTP, syscall.SIGCONT)
 	} else {
 		// A server that cannot release the terminal would go on reading
@@ -95,7 +96,7 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 	ended := make(chan Result, 4)
 	acks := make(chan struct{}, 1)
 	a := &attachment{conn: conn, in: in, out: out, raw: state, session: welcome.Session, ended: ended, acks: acks,
-		detachRequest: proto.Has(welcome.Features, proto.FeatureDetachRequest)}
+		detachRequest: slices.Contains(welcome.Features, proto.FeatureDetachRequest)}
 	go a.handleSignals(sigs)
 	if !welcome.Direct { // else the server reads the terminal itself
 		go relayInput(in, conn, ended)

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"slices"
 )
 
 // Hello is the client's first frame.
@@ -52,24 +53,11 @@ type Welcome struct {
 func Common(a, b []string) []string {
 	var out []string
 	for _, f := range a {
-		for _, g := range b {
-			if f == g {
-				out = append(out, f)
-				break
-			}
+		if slices.Contains(b, f) {
+			out = append(out, f)
 		}
 	}
 	return out
-}
-
-// Has reports whether features holds f.
-func Has(features []string, f string) bool {
-	for _, g := range features {
-		if g == f {
-			return true
-		}
-	}
-	return false
 }
 
 // Exit tells an attached client that the session ended.
