@@ -91,12 +91,8 @@ func (s *session) runCommandFromShell(cmd proto.Command) (string, error) {
 		}
 	}
 	// A command that acts on "the" client (detach, say) acts on the one
-	// attached most recently.
-	for c := range s.clients {
-		if c.attached && (x.c == nil || c.active > x.c.active) {
-			x.c = c
-		}
-	}
+	// active most recently.
+	x.c = s.latestClient()
 	if x.c != nil && cmd.Window < 0 {
 		x.w = x.c.win
 	}
@@ -136,16 +132,22 @@ func shellLine(args []string) string {
 	return b.String()
 }
 
+// latestClient returns the attached client active most recently, or nil.
+func (s *session) latestClient() *client {
+	var latest *client
+	for c := range s.clients {
+		if c.attached && (latest == nil || c.active > latest.active) {
+			latest = c
+		}
+	}
+	return latest
+}
+
 // variable is the value of $NAME in a command line: screen's own (TERM,
 // COLUMNS and LINES of the most recent display, PID, PWD, STY), else the
 // session's environment.
 func (s *session) variable(name string) string {
-	var c *client
-	for o := range s.clients {
-		if o.attached && (c == nil || o.active > c.active) {
-			c = o
-		}
-	}
+	c := s.latestClient()
 	switch name {
 	case "TERM":
 		if c != nil {
