@@ -127,21 +127,29 @@ func (s *session) logOutput(w *window, data []byte) {
 	if len(l.buf) >= logBuffer && l.failed == nil {
 		s.flushLog(w)
 	}
-	if !l.timer {
-		l.timer = true
-		wait := s.set.logFlush
-		if l.failed != nil {
-			wait = min(wait, logRetry)
-		}
-		time.AfterFunc(wait, func() {
-			s.post(func() {
-				l.timer = false
-				if w.log == l {
-					s.flushLog(w)
-				}
-			})
-		})
+	s.scheduleLogFlush(w)
+}
+
+// scheduleLogFlush arranges for w's log to be written after the flush delay,
+// or after logRetry while writes fail, unless that is arranged already.
+func (s *session) scheduleLogFlush(w *window) {
+	l := w.log
+	if l.timer {
+		return
 	}
+	l.timer = true
+	wait := s.set.logFlush
+	if l.failed != nil {
+		wait = min(wait, logRetry)
+	}
+	time.AfterFunc(wait, func() {
+		s.post(func() {
+			l.timer = false
+			if w.log == l {
+				s.flushLog(w)
+			}
+		})
+	})
 }
 
 // flushLog writes w's log, and tells the displays when writing starts to
@@ -158,8 +166,8 @@ func (s *session) flushLog(w *window) {
 		s.tellAll(fmt.Sprintf("Log of window %d: writing again (%d bytes lost)", w.number, l.lost))
 		l.lost = 0
 	}
-	if l.failed != nil && !l.timer {
-		s.logOutput(w, nil) // keeps the retry going
+	if l.failed != nil {
+		s.scheduleLogFlush(w) // keeps the retry going
 	}
 }
 
