@@ -1,6 +1,9 @@
 package server
 
-import "time"
+import (
+	"bytes"
+	"time"
+)
 
 // A paste is bracketed (ESC [200~ ... ESC [201~) when the program asked for
 // it, and that must be judged when the paste reaches the program, not when it
@@ -28,7 +31,7 @@ func (s *session) paste(w *window, text []byte) {
 		return
 	}
 	start := len(w.held) == 0
-	w.held = append(w.held, heldInput{paste: true, b: append([]byte(nil), text...)})
+	w.held = append(w.held, heldInput{paste: true, b: bytes.Clone(text)})
 	if start {
 		s.settlePaste(w, time.Now())
 	}
