@@ -57,17 +57,38 @@ func (s *session) sourceFile(path string, depth int) (errs []string, err error) 
 	return errs, nil
 }
 
-// configPath is the config file: -c, else $GMUXRC, else ~/.gmuxrc. explicit
-// is false for the default, which may be missing.
-func configPath(flag string) (path string, explicit bool) {
-	if flag != "" {
-		return expandHome(flag), true
+// configFiles are the config files to read, in order: the system file
+// ($SYSGMUXRC, else /etc/gmuxrc) first, as screen reads /etc/screenrc first,
+// so that the user's file has the last word; then -c, else $GMUXRC, else
+// ~/.gmuxrc, else ~/.screenrc, so that a screen user's file works as it is.
+// explicit marks a file the user named, which must exist; a missing system
+// file is no error, as in screen.
+func configFiles(flag string) []configFile {
+	sys := os.Getenv("SYSGMUXRC")
+	if sys == "" {
+		sys = "/etc/gmuxrc"
 	}
-	if env := os.Getenv("GMUXRC"); env != "" {
-		return expandHome(env), true
+	files := []configFile{{path: sys}}
+	switch {
+	case flag != "":
+		files = append(files, configFile{path: expandHome(flag), explicit: true})
+	case os.Getenv("GMUXRC") != "":
+		files = append(files, configFile{path: expandHome(os.Getenv("GMUXRC")), explicit: true})
+	case os.Getenv("HOME") != "":
+		home := os.Getenv("HOME")
+		user := home + "/.gmuxrc"
+		if _, err := os.Stat(user); err != nil {
+			if _, serr := os.Stat(home + "/.screenrc"); serr == nil {
+				user = home + "/.screenrc"
+			}
+		}
+		files = append(files, configFile{path: user})
 	}
-	if home := os.Getenv("HOME"); home != "" {
-		return home + "/.gmuxrc", false
-	}
-	return "", false
+	return files
+}
+
+// configFile is one file of configFiles.
+type configFile struct {
+	path     string
+	explicit bool // named by the user: missing is an error
 }

@@ -93,16 +93,16 @@ func start(opts Options) (*session, error) {
 	return s, nil
 }
 
-// loadConfig runs the config file; what went wrong is shown to the first
+// loadConfig runs the config files; what went wrong is shown to the first
 // client that attaches.
 func (s *session) loadConfig() {
-	path, explicit := configPath(s.opts.Config)
-	if path == "" {
-		return
-	}
-	errs, err := s.sourceFile(path, 0)
-	if err != nil && (explicit || !os.IsNotExist(err)) {
-		errs = append(errs, fmt.Sprintf("config: %v", err))
+	var errs []string
+	for _, f := range configFiles(s.opts.Config) {
+		ferrs, err := s.sourceFile(f.path, 0)
+		errs = append(errs, ferrs...)
+		if err != nil && (f.explicit || !os.IsNotExist(err)) {
+			errs = append(errs, fmt.Sprintf("config: %v", err))
+		}
 	}
 	for _, e := range errs {
 		s.log.Print(e)

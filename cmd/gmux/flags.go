@@ -67,7 +67,8 @@ Options:
               what it answers is printed, a failure sets the exit status.
 -Q cmd args   The same (screen's query: -Q windows, -Q title, -Q info...).
 
-Environment: GMUX_SOCKET_DIR (socket directory), GMUXRC (config file), SHELL.
+Environment: GMUX_SOCKET_DIR (socket directory), GMUXRC (config file, else ~/.gmuxrc, else ~/.screenrc),
+SYSGMUXRC (system config, else /etc/gmuxrc), SHELL.
 Keys (after C-a): d detach, c new window, n/p next/prev, 0-9 select,
 " window list, A title, k kill, a send C-a, C-a other window, ? help.
 `

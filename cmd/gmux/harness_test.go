@@ -70,6 +70,8 @@ func newEnv(t *testing.T) *env {
 		"GMUX_SOCKET_DIR=" + dir,
 		"PATH=" + os.Getenv("PATH"),
 		"HOME=" + base,
+		// The machine's /etc/gmuxrc is not this test's business.
+		"SYSGMUXRC=" + filepath.Join(base, "sysrc"),
 		"TERM=xterm-256color",
 		"LANG=C.UTF-8",
 		"SHELL=" + shell,

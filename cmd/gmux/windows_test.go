@@ -375,3 +375,20 @@ split
 		t.Fatalf("errors:\n%s", out)
 	}
 }
+
+// The system file is read first, then ~/.gmuxrc, or ~/.screenrc when there is
+// no ~/.gmuxrc: a screen user's file works as it is.
+func TestConfigFilesOrder(t *testing.T) {
+	e := newEnv(t)
+	os.WriteFile(filepath.Join(e.home, "sysrc"), []byte("setenv A sys\nsetenv B sys\n"), 0o600)
+	os.WriteFile(filepath.Join(e.home, ".screenrc"), []byte("setenv B screenrc\n"), 0o600)
+	e.startDetached("one")
+	if out, _ := e.run("-S", "one", "-Q", "echo", "$A $B"); out != "sys screenrc\n" {
+		t.Errorf("with ~/.screenrc: %q, want %q", out, "sys screenrc\n")
+	}
+	os.WriteFile(filepath.Join(e.home, ".gmuxrc"), []byte("setenv B gmuxrc\n"), 0o600)
+	e.startDetached("two")
+	if out, _ := e.run("-S", "two", "-Q", "echo", "$A $B"); out != "sys gmuxrc\n" {
+		t.Errorf("with ~/.gmuxrc: %q, want %q", out, "sys gmuxrc\n")
+	}
+}
