@@ -44,10 +44,12 @@ func (commandKeys) handle(s *session, c *client, ev input.Event) bool {
 		}
 		c.prefix = false
 		s.runKey(c, ev.Bytes)
+		s.redrawIfBarsShowEscape(c)
 		return true
 	}
 	if ev.Kind == input.Key && len(ev.Bytes) == 1 && ev.Bytes[0] == s.set.escape {
 		c.prefix = true
+		s.redrawIfBarsShowEscape(c)
 		return true
 	}
 	return false

@@ -30,7 +30,7 @@ func init() {
 		"regions":   {"split", "focus", "only", "remove", "resize", "fit", "layout", "width", "height", "displays"},
 		"attention": {"monitor", "silence", "silencewait", "defmonitor", "defsilence", "activity", "bell_msg", "bell", "vbell", "vbell_msg", "vbellwait", "lastmsg", "lockscreen", "password", "idle", "blanker", "blankerprg"},
 		"multiuser": {"multiuser", "acladd", "aclchg", "acldel", "aclgrp", "aclumask", "addacl", "chacl", "writelock", "defwritelock", "su"},
-		"screen": {"backtick", "sorendition", "rendition", "shelltitle", "bindkey", "altscreen", "autodetach", "defbce", "bce",
+		"screen": {"sorendition", "rendition", "shelltitle", "bindkey", "altscreen", "autodetach", "defbce", "bce",
 			"deflogin", "login", "defflow", "flow", "wrap", "defwrap", "nonblock", "defnonblock", "obuflimit", "defobuflimit",
 			"sessionname", "at", "exec", "eval", "digraph", "register", "process", "history", "ignorecase", "markkeys",
 			"printcmd", "setsid", "slowpaste", "verbose", "reset", "dinfo", "sleep", "hstatus", "defhstatus", "license",

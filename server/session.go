@@ -51,6 +51,7 @@ type session struct {
 	colonHistory []string // lines entered at the C-a : prompt
 
 	clockTimer    *time.Timer
+	backticks     map[int]*backtick // backtick commands by id (backtick.go)
 	startupErrors []string     // config errors, for the first client to attach
 	configErrors  []string     // every config error, for the errors command
 	buffer        string       // the paste buffer
@@ -350,6 +351,7 @@ func (s *session) end(reason string, code int) {
 	for _, w := range s.windows {
 		w.terminate()
 	}
+	s.stopBackticks()
 	if s.opts.AwaitAttach && !s.everAttached {
 		// The client that started the session is about to attach: let it
 		// in to hear why the session ended, rather than leave it with EOF.

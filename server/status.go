@@ -1,10 +1,12 @@
 package server
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/gmux/gmux/server/statusline"
 	"github.com/gmux/gmux/server/vt"
 )
 
@@ -19,24 +21,39 @@ const (
 // marked, the host and the time.
 const defaultStatusFormat = "[%S] %-w%n*%t%+w %=%H %c"
 
-// expandStatus expands a screen-style status format for client c's window:
-// %w all windows (with their flags), %-w those before the current one, %+w
-// those after, %n and %t the current one's number and title, %f its flags,
-// %S the session name, %H the host, %l the load, %c the time (24h), %C
-// (12h), %a am/pm (%A AM/PM), %s seconds, %d %m %y %Y the date, %M the month
-// name, %D weekday, %= fill to the right edge, %% a percent sign, and
-// %?...%:...%? the text before %: when an escape in it expanded to something,
-// else the text after it; %{...} sets colours and attributes (statusstyle.go).
-func (s *session) expandStatus(format string, cur, other *window, cols int) string {
-	var left, right strings.Builder
-	b := &left
+// statusView is what a status format is expanded for: the window it is
+// about, the display's previous window and width, and the display's state
+// that %F, %P and %E test.
+type statusView struct {
+	cur, other *window
+	cols       int
+	focus      bool // %F: the window is the one the display shows
+	copyMode   bool // %P
+	escaped    bool // %E: the command key was typed, its command not yet
+}
+
+// expandStatus expands a screen-style status format (screen's string
+// escapes): %w all windows (with their flags), %-w those before the current
+// one, %+w those after, %W all but the current one, %n and %t the current
+// one's number and title, %f its flags, %x and %X its command with and
+// without arguments, %S the session name, %H the host, %l the load, %c the
+// time (24h), %C (12h), %a am/pm (%A AM/PM), %s seconds, %d %m %y %Y the
+// date, %M the month name, %D weekday (%LM, %LD long), %N` a backtick
+// command's output, %% a percent sign; %F, %P, %E expand to nothing but make
+// a conditional true when the window has the focus, the display is in copy
+// mode, the command key is pending; %?...%:...%? is the text before %: when
+// an escape in it expanded to something, else the text after it;
+// %{...} sets colours and attributes (statusstyle.go); %=, %N=, %N< and
+// %N> fill, pad, truncate and mark (the statusline package).
+func (s *session) expandStatus(format string, v statusView) string {
+	cur := v.cur
+	line := statusline.New(v.cols, textWidth)
 	now := time.Now()
 	style, styles := barStyle, []statusStyle(nil) // %{...}, and what %{-} returns to
 	// An open %? conditional (screen's do not nest): where its text began,
 	// whether an escape in it expanded to something, which part it is in.
 	var cond struct {
 		open, hit, inElse, skipping bool
-		b                           *strings.Builder
 		start                       int
 	}
 	put := func(text string, escape bool) {
@@ -44,46 +61,62 @@ func (s *session) expandStatus(format string, cur, other *window, cols int) stri
 			cond.hit = true
 		}
 		if !cond.skipping {
-			b.WriteString(text)
+			line.Text(text)
 		}
 	}
-	// cut drops what the conditional wrote so far.
-	cut := func() {
-		if cond.b.Len() >= cond.start {
-			t := cond.b.String()[:cond.start]
-			cond.b.Reset()
-			cond.b.WriteString(t)
+	test := func(ok bool) {
+		if ok && cond.open {
+			cond.hit = true
 		}
 	}
 	for i := 0; i < len(format); i++ {
 		ch := format[i]
 		if ch != '%' || i+1 >= len(format) {
-			put(string(ch), false)
+			j := i + 1
+			for j < len(format) && format[j] != '%' {
+				j++
+			}
+			put(format[i:j], false)
+			i = j - 1
 			continue
 		}
 		i++
-		// Qualifiers, as screen's: - or + (before, after), a number (a
-		// truncation point's percentage, for %< and %>), L (the long form).
-		mod, long := byte(0), false
-		if format[i] == '-' || format[i] == '+' {
-			mod = format[i]
-			if i+1 < len(format) {
-				i++
+		// Qualifiers, as screen's: - or + (before, after; for pads, from
+		// the right edge), 0 (absolute column, zero fill), a number (a
+		// width, a percentage, a backtick's id), L (the long form).
+		var minus, plus, zero, long bool
+		num := -1
+		for ; i+1 < len(format); i++ {
+			switch c := format[i]; {
+			case c == '-':
+				minus = true
+			case c == '+':
+				plus = true
+			case c == '0' && num < 0:
+				zero = true
+			case c >= '0' && c <= '9':
+				num = max(num, 0)*10 + int(c-'0')
+			case c == 'L':
+				long = true
+			default:
+				goto qualified
 			}
 		}
-		for i+1 < len(format) && format[i] >= '0' && format[i] <= '9' {
-			i++
-		}
-		if format[i] == 'L' && i+1 < len(format) {
-			long = true
-			i++
+	qualified:
+		mod := byte(0)
+		if minus {
+			mod = '-'
+		} else if plus {
+			mod = '+'
 		}
 		switch format[i] {
 		case 'w':
-			put(s.windowRange(cur, other, mod, long), true)
+			put(s.windowRange(cur, v.other, mod, long), true)
+		case 'W':
+			put(s.windowsBut(cur, v.other, long), true)
 		case 'n':
 			if cur != nil {
-				put(strconv.Itoa(cur.number), true)
+				put(fmt.Sprintf("%*d", max(num, 0), cur.number), true)
 			}
 		case 't':
 			if cur != nil {
@@ -91,18 +124,40 @@ func (s *session) expandStatus(format string, cur, other *window, cols int) stri
 			}
 		case 'f':
 			if cur != nil {
-				put(windowFlags(cur, cur, other), true)
+				put(windowFlags(cur, cur, v.other), true)
 			}
+		case 'x', 'X':
+			if cur != nil && len(cur.argv) > 0 {
+				if format[i] == 'X' {
+					put(cur.argv[0], true)
+				} else {
+					put(strings.Join(cur.argv, " "), true)
+				}
+			}
+		case 'F':
+			test(v.focus)
+		case 'P':
+			test(v.copyMode)
+		case 'E':
+			test(v.escaped)
+		case '`':
+			put(s.backtickValue(max(num, 0)), true)
 		case 'S':
 			put(s.opts.Name, true)
 		case 'H':
 			put(hostname(), true)
 		case 'l':
 			put(loadAvg(), true)
-		case 'c':
-			put(now.Format("15:04"), true)
-		case 'C':
-			put(now.Format("3:04"), true)
+		case 'c', 'C':
+			h := now.Hour()
+			if format[i] == 'C' {
+				h = (h+11)%12 + 1
+			}
+			clock := "%2d:%02d" // screen fills the hour with a space, or with 0 (%0c)
+			if zero {
+				clock = "%02d:%02d"
+			}
+			put(fmt.Sprintf(clock, h, now.Minute()), true)
 		case 'a':
 			put(now.Format("pm"), true)
 		case 'A':
@@ -114,28 +169,53 @@ func (s *session) expandStatus(format string, cur, other *window, cols int) stri
 		case 'm':
 			put(now.Format("01"), true)
 		case 'M':
-			put(now.Format("Jan"), true)
+			if long {
+				put(now.Format("January"), true)
+			} else {
+				put(now.Format("Jan"), true)
+			}
 		case 'y':
 			put(now.Format("06"), true)
 		case 'Y':
 			put(now.Format("2006"), true)
 		case 'D':
-			put(now.Format("Mon"), true)
+			if long {
+				put(now.Format("Monday"), true)
+			} else {
+				put(now.Format("Mon"), true)
+			}
 		case '=':
-			b = &right
-		case '<', '>', 'u', 'h':
-			// Truncation points (the line is cut at the terminal's edge
-			// anyway), other users (none), the window's own hardstatus
-			// (none): nothing to show.
+			if cond.skipping {
+				break
+			}
+			if num < 0 && !zero && !minus {
+				line.Fill()
+			} else {
+				line.PadTo(line.Column(max(num, 0), zero, minus), long)
+			}
+		case '<':
+			if !cond.skipping {
+				if num < 0 {
+					num = 100
+				}
+				line.TruncateAt(line.Column(num, zero, minus))
+			}
+		case '>':
+			if !cond.skipping {
+				line.Mark(max(num, 0), long)
+			}
+		case 'u', 'h':
+			// Other users on the window (none: one user), the window's
+			// own hardstatus (not kept): nothing to show.
 		case '%':
 			put("%", false)
 		case '?':
 			switch {
 			case !cond.open:
 				cond.open, cond.hit, cond.inElse, cond.skipping = true, false, false, false
-				cond.b, cond.start = b, b.Len()
+				cond.start = line.Len()
 			case !cond.inElse && !cond.hit:
-				cut() // nothing in it expanded: it shows nothing
+				line.CutTo(cond.start) // nothing in it expanded: it shows nothing
 				cond.open = false
 			default:
 				cond.open, cond.skipping = false, false
@@ -146,7 +226,7 @@ func (s *session) expandStatus(format string, cur, other *window, cols int) stri
 				if cond.hit {
 					cond.skipping = true // the first part stays; the other goes
 				} else {
-					cut()
+					line.CutTo(cond.start)
 				}
 			}
 		case '{':
@@ -164,15 +244,12 @@ func (s *session) expandStatus(format string, cur, other *window, cols int) stri
 				styles = append(styles, style)
 				style = applyStatusStyle(style, spec)
 			}
-			put(style.mark(), false)
+			if !cond.skipping {
+				line.Style(style.mark())
+			}
 		}
 	}
-	l, r := left.String(), right.String()
-	if pad := cols - textWidth(l) - textWidth(r); pad > 0 && right.Len() > 0 {
-		// The fill takes the style in force where %= was.
-		return l + strings.Repeat(" ", pad) + r
-	}
-	return l + r
+	return line.String()
 }
 
 // windowFlags are screen's marks after a window's number: * the current
@@ -222,18 +299,46 @@ func (s *session) windowRange(cur, other *window, mod byte, long bool) string {
 	return out
 }
 
-// statusHasClock reports whether a format shows the time, so the status line
-// must be redrawn as it passes; without one, an idle session never wakes.
-func statusHasClock(format string) (bool, time.Duration) {
-	if strings.Contains(format, "%s") {
-		return true, time.Second
+// windowsBut is %W: the windows but cur, with their flags in the long form.
+func (s *session) windowsBut(cur, other *window, long bool) string {
+	var parts []string
+	for _, w := range s.windows {
+		if w == cur {
+			continue
+		}
+		mark := ""
+		if long {
+			mark = windowFlags(w, cur, other)
+		}
+		parts = append(parts, strconv.Itoa(w.number)+mark+" "+w.displayTitle())
 	}
-	for _, e := range []string{"%c", "%C"} {
-		if strings.Contains(format, e) {
-			return true, time.Minute
+	return strings.Join(parts, "  ")
+}
+
+// barsTick is how often the bars must be redrawn: as the time they show
+// changes, as their backtick commands ask (autorefresh); 0 when never, so
+// that an idle session never wakes.
+func (s *session) barsTick(format string) time.Duration {
+	var step time.Duration
+	shorter := func(d time.Duration) {
+		if d > 0 && (step == 0 || d < step) {
+			step = d
 		}
 	}
-	return false, 0
+	if strings.Contains(format, "%s") {
+		shorter(time.Second)
+	}
+	for _, e := range []string{"%c", "%C", "%0c", "%0C"} {
+		if strings.Contains(format, e) {
+			shorter(time.Minute)
+		}
+	}
+	for id, b := range s.backticks {
+		if strings.Contains(format, "%"+strconv.Itoa(id)+"`") || id == 0 && strings.Contains(format, "%`") {
+			shorter(b.refresh)
+		}
+	}
+	return step
 }
 
 func textWidth(s string) int {
@@ -247,11 +352,12 @@ func textWidth(s string) int {
 // bars returns the caption and hardstatus text for client c ("" when off).
 func (s *session) bars(c *client) (caption, status string) {
 	cols := c.cols
+	v := statusView{cur: c.win, other: c.other, cols: cols, focus: true, copyMode: c.copy != nil, escaped: c.prefix}
 	if s.set.caption {
-		caption = s.expandStatus(s.set.captionFormat, c.win, c.other, cols)
+		caption = s.expandStatus(s.set.captionFormat, v)
 	}
 	if s.set.hardstatus != statusOff {
-		status = s.expandStatus(s.set.hardstatusFormat, c.win, c.other, cols)
+		status = s.expandStatus(s.set.hardstatusFormat, v)
 	}
 	return caption, status
 }
@@ -260,12 +366,7 @@ func (s *session) bars(c *client) (caption, status string) {
 // and stops when none does.
 func (s *session) tickClock() {
 	s.clockTimer = nil
-	var step time.Duration
-	for _, f := range []string{s.captionFormatIfOn(), s.hardstatusFormatIfOn()} {
-		if ok, d := statusHasClock(f); ok && (step == 0 || d < step) {
-			step = d
-		}
-	}
+	step := s.barsTick(s.captionFormatIfOn() + s.hardstatusFormatIfOn())
 	if step == 0 || s.attachedCount() == 0 {
 		return
 	}
@@ -297,4 +398,12 @@ func (s *session) hardstatusFormatIfOn() string {
 		return s.set.hardstatusFormat
 	}
 	return ""
+}
+
+// redrawIfBarsShowEscape redraws c's bars when they test %E, which the
+// command key just turned on or off.
+func (s *session) redrawIfBarsShowEscape(c *client) {
+	if strings.Contains(s.captionFormatIfOn()+s.hardstatusFormatIfOn(), "%E") {
+		s.markDirty(c)
+	}
 }

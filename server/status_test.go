@@ -39,25 +39,49 @@ func TestExpandStatus(t *testing.T) {
 		{"100%%", "100%"},
 		{"%-Lw|%50>%n%f %t%?(%u)%?|%+Lw%<", "0- bash  |1* vim|"}, // a common .screenrc line's parts
 	} {
-		if got := stripMarks(s.expandStatus(tc.format, w1, w0, 80)); got != tc.want {
+		if got := stripMarks(s.expandStatus(tc.format, statusView{cur: w1, other: w0, cols: 80})); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.format, got, tc.want)
 		}
 	}
 	// A hardstatus line found in many .screenrc files expands to text and
 	// styles only: no escape is left over.
 	famous := `%{= kG}[ %{G}%H %{g}][%= %{= kw}%?%-Lw%?%{r}(%{W}%n*%f%t%?(%u)%?%{r})%{w}%?%+Lw%?%?%= %{g}][%{B} %m-%d %{W}%c %{g}]`
-	if got := stripMarks(s.expandStatus(famous, w1, w0, 80)); strings.ContainsAny(got, "%{}") || !strings.Contains(got, "0- bash  (1**vim)") {
+	if got := stripMarks(s.expandStatus(famous, statusView{cur: w1, other: w0, cols: 80})); strings.ContainsAny(got, "%{}") || !strings.Contains(got, "0- bash  (1**vim)") {
 		t.Errorf("famous line: %q", got)
 	}
-	if got := s.expandStatus("a%=b", w1, w0, 10); got != "a        b" {
+	if got := s.expandStatus("a%=b", statusView{cur: w1, other: w0, cols: 10}); got != "a        b" {
 		t.Errorf("%%=: %q", got)
+	}
+	w1.argv = []string{"vim", "notes.txt"}
+	for _, tc := range []struct {
+		format string
+		v      statusView
+		want   string
+	}{
+		{"%W|", statusView{cur: w1, other: w0, cols: 40}, "0 bash|"},
+		{"[%3n]", statusView{cur: w1, cols: 40}, "[  1]"},
+		{"%X %x", statusView{cur: w1, cols: 40}, "vim vim notes.txt"},
+		{"%?%F*%?%n", statusView{cur: w1, cols: 40, focus: true}, "*1"},
+		{"%?%F*%?%n", statusView{cur: w1, cols: 40}, "1"},
+		{"%?%Pcopy%:live%?", statusView{cur: w1, cols: 40, copyMode: true}, "copy"},
+		{"%?%E^A%?", statusView{cur: w1, cols: 40, escaped: true}, "^A"},
+		// screen's own example: the list cut to the width, around the
+		// current window.
+		{"%-Lw%50>%n%f* %t%+Lw%<", statusView{cur: w1, other: w0, cols: 12}, "bash  1** vi"},
+		{"%20=x", statusView{cur: w1, cols: 10}, "  x"},
+		{"%05=x", statusView{cur: w1, cols: 10}, "     x"},
+		{"ab%=cd%=ef", statusView{cur: w1, cols: 10}, "ab  cd  ef"},
+	} {
+		if got := stripMarks(s.expandStatus(tc.format, tc.v)); got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.format, got, tc.want)
+		}
 	}
 }
 
 // Colours and attributes in a status line reach the terminal.
 func TestStatusColours(t *testing.T) {
 	s := &session{log: log.New(io.Discard, "", 0)}
-	line := s.expandStatus("%{= kw}A%{+b r}B%{-}C%{Gk}D", nil, nil, 10)
+	line := s.expandStatus("%{= kw}A%{+b r}B%{-}C%{Gk}D", statusView{cols: 10})
 	if textWidth(line) != 4 {
 		t.Fatalf("width %d of %q", textWidth(line), line)
 	}

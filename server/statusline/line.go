@@ -1,0 +1,272 @@
+// Package statusline lays out one status or caption line the way screen's
+// string escapes ask: text and zero-width style markers in order, fills that
+// share the room left (%=, like TeX's hfill), pads to a column (%50=),
+// truncation points (%<) and the mark that truncation keeps in view (%50>).
+// It knows nothing of windows or escapes; the session expands those and
+// hands the pieces here.
+package statusline
+
+import "strings"
+
+// piece is a run of text and its width in cells; a style marker has width 0
+// and survives every cut.
+type piece struct {
+	text  string
+	width int
+	style bool
+}
+
+// Line is one line being laid out.
+type Line struct {
+	cols   int // the width of the line on the terminal
+	width  func(string) int
+	pieces []piece
+	fills  []int // indexes of pending %= fills, since the last pad
+	// lastPad is the column where the last pad or truncation ended: what
+	// comes after it is the area the next truncation works on.
+	lastPad int
+	// The %> mark: the piece index it stands before, where truncation tries
+	// to put it (percent of the area), and whether cuts show "...".
+	mark, markPct int
+	markLong      bool
+}
+
+// New starts a line for a terminal cols wide; width measures text in cells.
+func New(cols int, width func(string) int) *Line {
+	return &Line{cols: cols, width: width, mark: -1}
+}
+
+// Text adds text.
+func (l *Line) Text(s string) {
+	if s != "" {
+		l.pieces = append(l.pieces, piece{text: s, width: l.width(s)})
+	}
+}
+
+// Style adds a marker that takes no room.
+func (l *Line) Style(s string) { l.pieces = append(l.pieces, piece{text: s, style: true}) }
+
+// Len is a position for CutTo: the conditional %?...%? takes back what it
+// wrote when nothing in it expanded.
+func (l *Line) Len() int { return len(l.pieces) }
+
+// CutTo drops everything added since Len returned n.
+func (l *Line) CutTo(n int) {
+	if n >= len(l.pieces) {
+		return
+	}
+	l.pieces = l.pieces[:n]
+	for len(l.fills) > 0 && l.fills[len(l.fills)-1] >= n {
+		l.fills = l.fills[:len(l.fills)-1]
+	}
+	if l.mark > n {
+		l.mark = -1
+	}
+}
+
+// Fill is %=: the room left on the line (or before the next pad) is shared
+// among the fills.
+func (l *Line) Fill() { l.fills = append(l.fills, len(l.pieces)) }
+
+// Column turns a %= or %< qualifier into a column: pct percent of the line
+// (absolute, the 0 qualifier: the column itself; fromRight, the - qualifier:
+// that many columns before the right edge).
+func (l *Line) Column(n int, absolute, fromRight bool) int {
+	switch {
+	case fromRight:
+		n = l.cols - n
+	case !absolute:
+		n = min(n, 100) * l.cols / 100
+	}
+	return max(0, min(n, l.cols))
+}
+
+// PadTo is %N=: the fills so far (or, without any, this point) take the
+// room up to column col; text already past it is cut back to it unless keep
+// (the L qualifier).
+func (l *Line) PadTo(col int, keep bool) {
+	if len(l.fills) == 0 {
+		l.Fill()
+	}
+	l.resolveFills(col)
+	if !keep {
+		l.truncate(col)
+	}
+	l.lastPad = max(l.lastPad, min(col, l.total()))
+}
+
+// Mark is %N>: when the line must be cut, cut it so that this point lands
+// pct percent into the area; long (L) shows the cuts as "...".
+func (l *Line) Mark(pct int, long bool) {
+	l.mark, l.markPct, l.markLong = len(l.pieces), min(pct, 100), long
+}
+
+// TruncateAt is %N<: the text since the last pad is cut to end at column col,
+// around the mark when there is one. Nothing is filled.
+func (l *Line) TruncateAt(col int) {
+	l.truncate(col)
+	l.lastPad = max(l.lastPad, min(col, l.total()))
+	l.mark = -1
+}
+
+// String finishes the line: the fills take what room is left, and what does
+// not fit is cut at the right edge.
+func (l *Line) String() string {
+	l.resolveFills(l.cols)
+	l.truncate(l.cols)
+	var b strings.Builder
+	for _, p := range l.pieces {
+		b.WriteString(p.text)
+	}
+	return b.String()
+}
+
+func (l *Line) total() int {
+	n := 0
+	for _, p := range l.pieces {
+		n += p.width
+	}
+	return n
+}
+
+// resolveFills shares the room up to col among the pending fills, the first
+// ones getting the odd cells, and clears them.
+func (l *Line) resolveFills(col int) {
+	fills := l.fills
+	l.fills = nil
+	room := col - l.total()
+	if room <= 0 || len(fills) == 0 {
+		return
+	}
+	// Insert from the last so that earlier indexes stay right.
+	for i := len(fills) - 1; i >= 0; i-- {
+		n := room / len(fills)
+		if i < room%len(fills) {
+			n++
+		}
+		if n == 0 {
+			continue
+		}
+		at := fills[i]
+		l.pieces = append(l.pieces[:at], append([]piece{{text: strings.Repeat(" ", n), width: n}}, l.pieces[at:]...)...)
+		if l.mark >= at {
+			l.mark++
+		}
+	}
+}
+
+// truncate cuts the text after lastPad so that the line ends at col.
+func (l *Line) truncate(col int) {
+	excess := l.total() - col
+	if excess <= 0 {
+		return
+	}
+	left, right := 0, excess
+	if l.mark >= 0 {
+		markAt := 0
+		for _, p := range l.pieces[:min(l.mark, len(l.pieces))] {
+			markAt += p.width
+		}
+		want := l.lastPad + (col-l.lastPad)*l.markPct/100
+		left = max(0, min(markAt-want, excess, markAt-l.lastPad))
+		right = excess - left
+		if after := l.total() - markAt; right > after {
+			left, right = left+right-after, after
+		}
+	}
+	ellipsis := l.mark >= 0 && l.markLong
+	if right > 0 {
+		l.cutEnd(right, ellipsis)
+	}
+	if left > 0 {
+		l.cutAfter(l.lastPad, left, ellipsis)
+	}
+}
+
+// cutEnd removes n cells of text from the end, keeping styles; ellipsis
+// puts "..." where the text was cut.
+func (l *Line) cutEnd(n int, ellipsis bool) {
+	if ellipsis {
+		n += 3
+	}
+	var kept []piece
+	removed := 0
+	for i := len(l.pieces) - 1; i >= 0; i-- {
+		p := l.pieces[i]
+		if p.style || removed >= n {
+			kept = append(kept, p)
+			continue
+		}
+		r := []rune(p.text)
+		for len(r) > 0 && removed < n {
+			removed += l.width(string(r[len(r)-1]))
+			r = r[:len(r)-1]
+		}
+		if len(r) > 0 {
+			kept = append(kept, piece{text: string(r), width: l.width(string(r))})
+		}
+	}
+	for i, j := 0, len(kept)-1; i < j; i, j = i+1, j-1 {
+		kept[i], kept[j] = kept[j], kept[i]
+	}
+	l.pieces = kept
+	l.mark = min(l.mark, len(l.pieces))
+	tail := ""
+	if ellipsis {
+		tail = "..."
+	}
+	// A wide character cut in two leaves a cell: a space keeps the width.
+	tail += strings.Repeat(" ", max(0, removed-n))
+	if tail != "" {
+		l.pieces = append(l.pieces, piece{text: tail, width: len(tail)})
+	}
+}
+
+// cutAfter removes n cells of text starting at column from.
+func (l *Line) cutAfter(from, n int, ellipsis bool) {
+	if ellipsis {
+		n += 3
+	}
+	var out []piece
+	at, removed := 0, 0
+	inserted := false
+	for _, p := range l.pieces {
+		if p.style || removed >= n || at+p.width <= from {
+			out = append(out, p)
+			at += p.width
+			continue
+		}
+		var keepHead, keepTail []rune
+		for _, r := range p.text {
+			w := l.width(string(r))
+			switch {
+			case at < from:
+				keepHead = append(keepHead, r)
+			case removed < n:
+				removed += w
+			default:
+				keepTail = append(keepTail, r)
+			}
+			at += w
+		}
+		if len(keepHead) > 0 {
+			out = append(out, piece{text: string(keepHead), width: l.width(string(keepHead))})
+		}
+		if !inserted {
+			fill := ""
+			if ellipsis {
+				fill = "..."
+			}
+			fill += strings.Repeat(" ", max(0, removed-n))
+			if fill != "" && removed >= n {
+				out = append(out, piece{text: fill, width: len(fill)})
+				inserted = true
+			}
+		}
+		if len(keepTail) > 0 {
+			out = append(out, piece{text: string(keepTail), width: l.width(string(keepTail))})
+		}
+	}
+	l.pieces = out
+	l.mark = -1 // used: the cut is done
+}
