@@ -23,7 +23,6 @@ type backtick struct {
 	value     string
 	ran       time.Time // when the last run started
 	running   *exec.Cmd
-	persisted bool
 }
 
 // minBacktickGap keeps a lifespan of 0 from running a program at every frame.

@@ -52,12 +52,12 @@ type session struct {
 
 	clockTimer    *time.Timer
 	backticks     map[int]*backtick // backtick commands by id (backtick.go)
-	startupErrors []string     // config errors, for the first client to attach
-	configErrors  []string     // every config error, for the errors command
-	buffer        string       // the paste buffer
-	searchHistory []string     // copy mode searches
-	panics        int          // panics recovered (recover.go): the log is kept
-	reserve       atomic.Int32 // a spare descriptor for refusing clients at the fd limit (accept.go)
+	startupErrors []string          // config errors, for the first client to attach
+	configErrors  []string          // every config error, for the errors command
+	buffer        string            // the paste buffer
+	searchHistory []string          // copy mode searches
+	panics        int               // panics recovered (recover.go): the log is kept
+	reserve       atomic.Int32      // a spare descriptor for refusing clients at the fd limit (accept.go)
 }
 
 // post runs f on the session loop. Every goroutine but the loop's changes
