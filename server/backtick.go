@@ -16,13 +16,13 @@ import (
 // value; the others run when a bar shows their value after it has grown
 // older than lifespan, and autorefresh redraws the bars that often.
 type backtick struct {
-	id        int
-	lifespan  time.Duration
-	refresh   time.Duration
-	argv      []string
-	value     string
-	ran       time.Time // when the last run started
-	running   *exec.Cmd
+	id       int
+	lifespan time.Duration
+	refresh  time.Duration
+	argv     []string
+	value    string
+	ran      time.Time // when the last run started
+	running  *exec.Cmd
 }
 
 // minBacktickGap keeps a lifespan of 0 from running a program at every frame.
