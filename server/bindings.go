@@ -26,6 +26,7 @@ var defaultBindings = map[string]string{
 	"<": "readbuf", ">": "writebuf",
 	"H": "log", "h": "hardcopy",
 	"z": "suspend", "^Z": "suspend",
+	"M": "monitor", "m": "lastmsg", "^M": "lastmsg", "^G": "vbell",
 }
 
 // installDefaultBindings binds screen's keys, plus escape-key bindings that

@@ -131,3 +131,15 @@ func expandHome(p string) string {
 	}
 	return p
 }
+
+// toggle reads screen's "[on|off]": the argument, or without one the
+// opposite of cur.
+func toggle(args []string, cur bool) (bool, error) {
+	if len(args) == 0 {
+		return !cur, nil
+	}
+	if err := onOff(args[0]); err != nil {
+		return cur, err
+	}
+	return args[0] == "on", nil
+}

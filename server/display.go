@@ -36,6 +36,8 @@ type display struct {
 	extra   []byte // bytes for the terminal with the next frame (OSC 52)
 	message string // shown on the last line until messageGen changes
 	msgGen  int
+	// lastMessage is the last message shown, for lastmsg (C-a m).
+	lastMessage string
 }
 
 // touch records activity: the most recently active client sizes the window.
@@ -114,6 +116,9 @@ func (s *session) showMessage(c *client, msg string) {
 		return
 	}
 	c.message = msg
+	if msg != "" {
+		c.lastMessage = msg
+	}
 	c.msgGen++
 	gen := c.msgGen
 	time.AfterFunc(s.set.msgWait, func() {

@@ -28,7 +28,7 @@ var screenToCome = map[string]string{}
 func init() {
 	for family, names := range map[string][]string{
 		"regions":   {"split", "focus", "only", "remove", "resize", "fit", "layout", "width", "height", "displays"},
-		"attention": {"monitor", "silence", "silencewait", "defmonitor", "defsilence", "activity", "bell_msg", "bell", "vbell", "vbell_msg", "vbellwait", "lastmsg", "lockscreen", "password", "idle", "blanker", "blankerprg"},
+		"attention": {"silence", "silencewait", "defsilence", "bell", "vbellwait", "lockscreen", "password", "idle", "blanker", "blankerprg"},
 		"multiuser": {"multiuser", "acladd", "aclchg", "acldel", "aclgrp", "aclumask", "addacl", "chacl", "writelock", "defwritelock", "su"},
 		"screen": {"sorendition", "rendition", "shelltitle", "bindkey", "altscreen", "autodetach", "defbce", "bce",
 			"deflogin", "login", "defflow", "flow", "wrap", "defwrap", "nonblock", "defnonblock", "obuflimit", "defobuflimit",

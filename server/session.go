@@ -170,13 +170,14 @@ func (s *session) windowOutput(w *window, data []byte) {
 	if w.screen.TakeChanged() || bells > 0 {
 		for c := range s.clients {
 			if c.attached && c.win == w {
-				c.bells += bells
+				if !s.set.vbell {
+					c.bells += bells
+				}
 				c.unseen += len(data)
 				s.markDirty(c)
-			} else if c.attached && bells > 0 {
-				s.showMessage(c, fmt.Sprintf("Bell in window %d", w.number))
 			}
 		}
+		s.windowAttention(w, bells)
 	}
 }
 
@@ -314,6 +315,7 @@ func (s *session) selectWindow(c *client, w *window) {
 		c.copy = nil // copy mode is a view of its window: it ends when the display leaves it
 	}
 	s.lastWin = w
+	s.windowSeen(w)
 	s.fitWindow(w)
 	s.markDirty(c)
 }

@@ -29,6 +29,11 @@ type settings struct {
 	logFlush         time.Duration
 	mousetrack       bool
 	staticTitles     bool // dynamictitle off: programs' OSC titles are ignored
+	defMonitor       bool // new windows are monitored (defmonitor)
+	bellMsg          string
+	activityMsg      string
+	vbell            bool // a bell in a shown window shows vbellMsg instead of ringing
+	vbellMsg         string
 }
 
 // defaultSettings are screen's defaults, and what the command line chose.
@@ -41,5 +46,8 @@ func defaultSettings(opts Options) settings {
 		msgWait:          5 * time.Second,
 		logFile:          "gmuxlog.%n",
 		logFlush:         defaultLogFlush,
+		bellMsg:          defaultBellMsg,
+		activityMsg:      defaultActivityMsg,
+		vbellMsg:         defaultVbellMsg,
 	}
 }

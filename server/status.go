@@ -262,6 +262,12 @@ func windowFlags(w, cur, other *window) string {
 	if w == other && w != cur {
 		f += "-"
 	}
+	if w.bell {
+		f += "!"
+	}
+	if w.activity {
+		f += "@"
+	}
 	if w.log != nil {
 		f += "(L)"
 	}

@@ -47,6 +47,9 @@ type window struct {
 	lastOutput   time.Time   // when the program last wrote
 	lastInput    time.Time   // when input was last sent to it
 	log          *windowLog  // C-a H, or nil
+	monitor      bool        // output while hidden marks it (@) and tells the displays
+	activity     bool        // it had output while hidden and monitored: @
+	bell         bool        // it rang while hidden: !
 	status       string      // how the program ended, once it has
 	code         int         // its exit status (128+signal when killed)
 }
@@ -100,6 +103,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	}
 	w.named = title != ""
 	w.staticTitle = s.set.staticTitles
+	w.monitor = s.set.defMonitor
 	if !w.named {
 		w.title = baseName(argv[0])
 	}

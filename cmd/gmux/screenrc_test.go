@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -30,4 +31,40 @@ hardstatus alwayslastline "[%1`+"`"+`][%2`+"`"+`]"
 	os.WriteFile(filepath.Join(e.home, "go"), nil, 0o600)
 	tm.waitText("[second]")
 	tm.waitMatchWithin(`\[run[2-9]\]`, 10*time.Second)
+}
+
+// monitor (C-a M): output in the hidden window tells the display once and
+// marks it @ until it is shown; a bell in a hidden window says so and marks
+// it !; vbell (C-a C-g) shows vbell_msg instead of ringing; C-a m shows the
+// last message again.
+func TestMonitorBellVbell(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "activity 'act in %n (%t)'\nbell_msg 'ding in %'\nvbell_msg 'flash!'\nmsgwait 30\n")
+	tm := e.attach(80, 24, "-c", rc, "-S", "mon", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	tm.send("\x01M")
+	tm.waitText("Window 0 (bash) is now being monitored for all activity.")
+	tm.send("\x01c")
+	waitFor(t, "window 1", func() bool { return !strings.Contains(tm.text(), "monitored") })
+	e.run("-S", "mon", "-p", "0", "-X", "stuff", "echo out\n")
+	tm.waitText("act in 0 (bash)")
+	if out, _ := e.run("-S", "mon", "-Q", "windows"); !strings.Contains(out, "0-@ bash") {
+		t.Errorf("windows after activity: %q", out)
+	}
+	e.run("-S", "mon", "-p", "0", "-X", "stuff", "printf '\\a'\n")
+	tm.waitText("ding in 0")
+	if out, _ := e.run("-S", "mon", "-Q", "windows"); !strings.Contains(out, "0-!@ bash") {
+		t.Errorf("windows after the bell: %q", out)
+	}
+	tm.send("\x01m")
+	tm.waitText("ding in 0") // lastmsg
+	tm.send("\x010")
+	tm.waitText("out")
+	if out, _ := e.run("-S", "mon", "-Q", "windows"); !strings.Contains(out, "0* bash") {
+		t.Errorf("windows once shown: %q", out)
+	}
+	tm.send("\x01\x07")
+	tm.waitText("Switched to visual bell.")
+	tm.send("printf '\\a'\r")
+	tm.waitText("flash!")
 }

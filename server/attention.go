@@ -1,0 +1,113 @@
+package server
+
+import "strings"
+
+// Attention, as screen has it: a bell or (with monitor on) output in a window
+// no display shows marks the window in the lists (! and @) and tells every
+// display, with bell_msg and activity; the marks go when a display shows the
+// window. A bell in a shown window rings the terminal, or with vbell on
+// shows vbell_msg.
+
+// Screen's default messages.
+const (
+	defaultBellMsg     = "Bell in window %n"
+	defaultActivityMsg = "Activity in window %n"
+	defaultVbellMsg    = "Wuff, Wuff!!"
+)
+
+// shownAnywhere reports whether an attached display shows w.
+func (s *session) shownAnywhere(w *window) bool {
+	for c := range s.clients {
+		if c.attached && c.win == w {
+			return true
+		}
+	}
+	return false
+}
+
+// windowAttention handles a window's output that changed the screen and
+// bells it rang: flags and messages for displays that do not show it, the
+// bell or vbell_msg for those that do.
+func (s *session) windowAttention(w *window, bells int) {
+	if s.shownAnywhere(w) {
+		if bells > 0 && s.set.vbell {
+			for c := range s.clients {
+				if c.attached && c.win == w {
+					s.showMessage(c, s.attentionMessage(s.set.vbellMsg, w, c))
+				}
+			}
+		}
+		return
+	}
+	switch {
+	case bells > 0:
+		w.bell = true
+		s.tellDisplays(s.set.bellMsg, w)
+	case w.monitor && !w.activity:
+		w.activity = true
+		s.tellDisplays(s.set.activityMsg, w)
+	}
+}
+
+// tellDisplays shows an attention message about w on every display (none
+// for an empty message), and redraws the bars that list w's flags.
+func (s *session) tellDisplays(format string, w *window) {
+	for c := range s.clients {
+		if !c.attached {
+			continue
+		}
+		if format != "" {
+			s.showMessage(c, s.attentionMessage(format, w, c))
+		} else {
+			s.markDirty(c)
+		}
+	}
+}
+
+// attentionMessage expands a bell or activity message for display c: the
+// string escapes (%n, %t...) about w, a lone % as w's number (screen's old
+// form), and ^G rings c's bell instead of showing.
+func (s *session) attentionMessage(format string, w *window, c *client) string {
+	if strings.Contains(format, "\a") {
+		c.bells++
+		format = strings.ReplaceAll(format, "\a", "")
+	}
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		b.WriteByte(format[i])
+		if format[i] == '%' {
+			if i+1 == len(format) || format[i+1] == ' ' {
+				b.WriteByte('n') // "Bell in window %": screen's old form
+			} else {
+				i++
+				b.WriteByte(format[i])
+			}
+		}
+	}
+	return stripStatusMarks(s.expandStatus(b.String(), statusView{cur: w, other: c.other, cols: 1 << 12}))
+}
+
+// stripStatusMarks removes the style markers from an expanded status format:
+// a message line has one style.
+func stripStatusMarks(t string) string {
+	if strings.IndexByte(t, statusMark) < 0 {
+		return t
+	}
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		if t[i] == statusMark {
+			i += 3
+			continue
+		}
+		b.WriteByte(t[i])
+	}
+	return b.String()
+}
+
+// windowSeen clears w's attention flags: a display shows it.
+func (s *session) windowSeen(w *window) {
+	if w.bell || w.activity {
+		w.bell, w.activity = false, false
+		s.redrawBars()
+	}
+}

@@ -1,0 +1,39 @@
+package server
+
+import "fmt"
+
+func init() {
+	register(&command{
+		name: "monitor", usage: "[on|off]", help: "tell when a hidden window has output (@ in lists); no argument toggles",
+		maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			if x.w == nil {
+				return "", fmt.Errorf("no window")
+			}
+			on, err := toggle(args, x.w.monitor)
+			if err != nil {
+				return "", err
+			}
+			x.w.monitor = on
+			if !on {
+				x.w.activity = false
+				x.s.redrawBars()
+				return fmt.Sprintf("Window %d (%s) is no longer being monitored for activity.", x.w.number, x.w.displayTitle()), nil
+			}
+			return fmt.Sprintf("Window %d (%s) is now being monitored for all activity.", x.w.number, x.w.displayTitle()), nil
+		},
+	})
+	register(&command{
+		name: "defmonitor", usage: "on|off", help: "monitor new windows for activity", minArgs: 1, maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			on, err := toggle(args, false)
+			x.s.set.defMonitor = on
+			return "", err
+		},
+	})
+	register(&command{
+		name: "activity", usage: "message", help: "the message for activity in a monitored window (%n its number)",
+		minArgs: 1, maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) { x.s.set.activityMsg = args[0]; return "", nil },
+	})
+}
