@@ -30,7 +30,7 @@ func init() {
 		"regions":   {"split", "focus", "only", "remove", "resize", "fit", "layout", "width", "height", "displays"},
 		"attention": {"silence", "silencewait", "defsilence", "bell", "vbellwait", "lockscreen", "password", "idle", "blanker", "blankerprg"},
 		"multiuser": {"multiuser", "acladd", "aclchg", "acldel", "aclgrp", "aclumask", "addacl", "chacl", "writelock", "defwritelock", "su"},
-		"screen": {"sorendition", "rendition", "shelltitle", "bindkey", "altscreen", "autodetach", "defbce", "bce",
+		"screen": {"sorendition", "rendition", "bindkey", "altscreen", "autodetach", "defbce", "bce",
 			"deflogin", "login", "defflow", "flow", "wrap", "defwrap", "nonblock", "defnonblock", "obuflimit", "defobuflimit",
 			"sessionname", "at", "exec", "eval", "digraph", "register", "process", "history", "ignorecase", "markkeys",
 			"printcmd", "setsid", "slowpaste", "verbose", "reset", "dinfo", "sleep", "hstatus", "defhstatus", "license",

@@ -28,8 +28,9 @@ type settings struct {
 	logRaw           bool
 	logFlush         time.Duration
 	mousetrack       bool
-	staticTitles     bool // dynamictitle off: programs' OSC titles are ignored
-	defMonitor       bool // new windows are monitored (defmonitor)
+	staticTitles     bool   // dynamictitle off: programs' OSC titles are ignored
+	defMonitor       bool   // new windows are monitored (defmonitor)
+	shellTitle       string // new shell windows' title; "search|name" is dynamic (shelltitle)
 	bellMsg          string
 	activityMsg      string
 	vbell            bool // a bell in a shown window shows vbellMsg instead of ringing

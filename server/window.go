@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -66,6 +67,15 @@ var readBuffers = sync.Pool{New: func() any { b := make([]byte, readSize); retur
 func (s *session) startWindow(number int, argv []string, dir, title string, cols, rows int) (*window, error) {
 	if len(argv) == 0 {
 		argv = []string{s.set.shell}
+		if title == "" {
+			title = s.set.shellTitle // screen's shelltitle: for shells only
+		}
+	}
+	// "search|name" is screen's dynamic title: name, until the shell's
+	// prompt (found by search) is followed by a command (vt/titlesearch.go).
+	search, name, dynamic := strings.Cut(title, "|")
+	if dynamic {
+		title = name
 	}
 	path, err := exec.LookPath(argv[0])
 	if err != nil {
@@ -101,10 +111,13 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		done:   make(chan struct{}),
 		reaped: make(chan struct{}),
 	}
-	w.named = title != ""
+	w.named = title != "" && !dynamic
+	if dynamic {
+		w.screen.SetTitleSearch(search)
+	}
 	w.staticTitle = s.set.staticTitles
 	w.monitor = s.set.defMonitor
-	if !w.named {
+	if w.title == "" {
 		w.title = baseName(argv[0])
 	}
 	w.title = proto.Printable(w.title)

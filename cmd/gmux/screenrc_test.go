@@ -68,3 +68,25 @@ func TestMonitorBellVbell(t *testing.T) {
 	tm.send("printf '\\a'\r")
 	tm.waitText("flash!")
 }
+
+// shelltitle '$ |bash': a shell whose prompt carries an empty ESC k ESC \ is
+// named after the command typed at it, and after its own name at the next
+// prompt, as with screen's dynamic titles.
+func TestShelltitleDynamic(t *testing.T) {
+	e := newEnv(t)
+	bashrc := filepath.Join(e.home, "bashrc")
+	os.WriteFile(bashrc, []byte(`PS1=$'\[\ek\e\\\\\]$ '`+"\n"), 0o600)
+	sh := filepath.Join(e.home, "promptsh")
+	os.WriteFile(sh, []byte("#!/bin/sh\nexec bash --rcfile "+bashrc+" -i\n"), 0o755)
+	rc := writeRC(t, e, "shell "+sh+"\nshelltitle '$ |bash'\n")
+	tm := e.attach(80, 24, "-c", rc, "-S", "st")
+	tm.waitText("$ ")
+	title := func() string { out, _ := e.run("-S", "st", "-Q", "title"); return strings.TrimSpace(out) }
+	if got := title(); got != "bash" {
+		t.Fatalf("at the prompt: %q, want bash", got)
+	}
+	tm.send("/bin/cat -v\r")
+	waitFor(t, "the title cat", func() bool { return title() == "cat" })
+	tm.send("\x03")
+	waitFor(t, "the title bash again", func() bool { return title() == "bash" })
+}

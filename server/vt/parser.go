@@ -281,6 +281,9 @@ func (s *Screen) execute(b byte) {
 	case 0x09:
 		s.tabForward(1)
 	case 0x0a, 0x0b, 0x0c:
+		if s.titleRow != 0 {
+			s.findTitle()
+		}
 		s.index()
 		if s.modes.NewlineMode {
 			s.cur.x = 0
@@ -389,7 +392,11 @@ func (s *Screen) oscDispatch() {
 		return
 	}
 	if p.screenTitle {
-		s.title = cleanTitle(p.osc)
+		if len(p.osc) == 0 {
+			s.armTitleSearch()
+		} else {
+			s.title = cleanTitle(p.osc)
+		}
 		s.changed = true
 		return
 	}

@@ -59,15 +59,18 @@ type Screen struct {
 	tabs       []bool
 	modes      Modes
 	title      string
-	hist       *History
-	clusters   []string
-	clusterIdx map[string]int
-	lastRune   rune // for REP
-	replies    []byte
-	bells      int
-	changed    bool
-	gen        uint64 // the last row version given out (touch)
-	p          parser
+	// titleSearch and titleRow: screen's dynamic title (titlesearch.go).
+	titleSearch string
+	titleRow    int
+	hist        *History
+	clusters    []string
+	clusterIdx  map[string]int
+	lastRune    rune // for REP
+	replies     []byte
+	bells       int
+	changed     bool
+	gen         uint64 // the last row version given out (touch)
+	p           parser
 }
 
 // New returns a cols×rows screen keeping up to historyLimit lines of scrollback.
