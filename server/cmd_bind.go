@@ -4,20 +4,34 @@ import "fmt"
 
 func init() {
 	register(&command{
-		name: "bind", usage: "key [command args...]", help: "bind key (after the command key) to a command; without one, unbind it", minArgs: 1, maxArgs: -1,
+		name: "bind", usage: "[-c class] key [command args...]", minArgs: 1, maxArgs: -1,
+		help: "bind key (after the command key, or after command -c class) to a command; without one, unbind it",
 		run: func(x *cmdContext, args []string) (string, error) {
+			table := x.s.set.bindings
+			if args[0] == "-c" {
+				if len(args) < 3 {
+					return "", fmt.Errorf("usage: bind -c class key [command args...]")
+				}
+				if x.s.set.classes == nil {
+					x.s.set.classes = map[string]map[byte][]string{}
+				}
+				if x.s.set.classes[args[1]] == nil {
+					x.s.set.classes[args[1]] = map[byte][]string{}
+				}
+				table, args = x.s.set.classes[args[1]], args[2:]
+			}
 			k, err := parseKey(args[0])
 			if err != nil {
 				return "", err
 			}
 			if len(args) == 1 {
-				delete(x.s.set.bindings, k)
+				delete(table, k)
 				return "", nil
 			}
-			if _, ok := commandTable[args[1]]; !ok {
-				return "", fmt.Errorf("bind %s: %w %q", args[0], ErrUnknownCommand, args[1])
+			if err := checkBindable(args[1]); err != nil {
+				return "", fmt.Errorf("bind %s: %w", args[0], err)
 			}
-			x.s.set.bindings[k] = append([]string(nil), args[1:]...)
+			table[k] = append([]string(nil), args[1:]...)
 			return "", nil
 		},
 	})

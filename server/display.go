@@ -26,16 +26,19 @@ type display struct {
 	suspended bool    // the client is stopped or in the background
 	fed       *window // the window the current input chunk went to
 
-	tok     input.Tokenizer // what the terminal sends, as events (input.go)
-	escGen  int             // the pending-escape flush that still counts
-	stack   [6]layer        // the input layers, rebuilt per event (layers.go)
-	prefix  bool            // the command key was typed; the next key is a command
-	prompt  *prompt         // an open input line (C-a :, C-a A), or nil
-	menu    *menu           // an open full-screen list (C-a "), or nil
-	copy    *copyMode
-	extra   []byte // bytes for the terminal with the next frame (OSC 52)
-	message string // shown on the last line until messageGen changes
-	msgGen  int
+	tok    input.Tokenizer // what the terminal sends, as events (input.go)
+	escGen int             // the pending-escape flush that still counts
+	stack  [7]layer        // the input layers, rebuilt per event (layers.go)
+	prefix bool            // the command key was typed; the next key is a command
+	// prefixClass is the bind -c class the next key is looked up in
+	// (command -c class), or "" for the command key's bindings.
+	prefixClass string
+	prompt      *prompt // an open input line (C-a :, C-a A), or nil
+	menu        *menu   // an open full-screen list (C-a "), or nil
+	copy        *copyMode
+	extra       []byte // bytes for the terminal with the next frame (OSC 52)
+	message     string // shown on the last line until messageGen changes
+	msgGen      int
 	// lastMessage is the last message shown, for lastmsg (C-a m).
 	lastMessage string
 }

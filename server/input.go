@@ -37,7 +37,7 @@ func (s *session) input(c *client, data []byte) {
 // window when nothing above it takes keys; otherwise key by key, as long as
 // something does.
 func (s *session) dispatch(c *client, ev input.Event) {
-	for ev.Kind == input.Text && len(ev.Bytes) > 0 && s.keyByKey(c) {
+	for ev.Kind == input.Text && len(ev.Bytes) > 0 && (s.keyByKey(c) || s.startsUserKey(ev.Bytes)) {
 		_, n := utf8.DecodeRune(ev.Bytes)
 		s.dispatchOne(c, input.Event{Kind: input.Key, Bytes: ev.Bytes[:n]})
 		ev.Bytes = ev.Bytes[n:]
@@ -83,12 +83,22 @@ func (s *session) runKey(c *client, key []byte) {
 		s.showMessage(c, "no command bound to that key")
 		return
 	}
-	args, ok := s.set.bindings[key[0]]
+	table := s.set.bindings
+	if c.prefixClass != "" {
+		table = s.set.classes[c.prefixClass]
+		c.prefixClass = ""
+	}
+	args, ok := table[key[0]]
 	if !ok {
 		c.bells++
 		s.markDirty(c)
 		return
 	}
+	s.runBound(c, args)
+}
+
+// runBound runs a command bound to a key, and shows what it says.
+func (s *session) runBound(c *client, args []string) {
 	out, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, args)
 	switch {
 	case err != nil:

@@ -6,6 +6,7 @@ import "github.com/gmux/gmux/server/input"
 //
 //	prompt or menu   modal: take everything while open
 //	command keys     the command key (C-a) and the key after it, in every mode
+//	user keys        bindkey's table (and in copy mode, bindkey -m's)
 //	gmux's mouse     wheel and clicks when gmux, not the program, has the mouse
 //	copy mode        movement, search, marks
 //	window           everything else goes to the program
@@ -27,7 +28,11 @@ func (s *session) layers(c *client) []layer {
 	case c.menu != nil:
 		st = append(st, c.menu)
 	}
-	st = append(st, commandKeys{}, gmuxMouse{})
+	st = append(st, commandKeys{})
+	if len(s.set.keymap) > 0 {
+		st = append(st, userKeys{})
+	}
+	st = append(st, gmuxMouse{})
 	if c.copy != nil {
 		st = append(st, c.copy)
 	}

@@ -7,9 +7,11 @@ import "time"
 // saved and handed over whole (a live upgrade carries them to the new
 // binary); startup facts (Options) and running state live elsewhere.
 type settings struct {
-	bindings map[byte][]string // the command keys (bindings.go)
-	escape   byte              // the command key (C-a)
-	literal  byte              // after escape, sends escape itself ('a')
+	bindings map[byte][]string            // the command keys (bindings.go)
+	classes  map[string]map[byte][]string // bind -c class: keys after command -c class
+	keymap   []keyBinding                 // bindkey (keymap.go)
+	escape   byte                         // the command key (C-a)
+	literal  byte                         // after escape, sends escape itself ('a')
 
 	shell      string   // the program of new windows (shell)
 	scrollback int      // history lines of new windows (defscrollback)

@@ -90,3 +90,43 @@ func TestShelltitleDynamic(t *testing.T) {
 	tm.send("\x03")
 	waitFor(t, "the title bash again", func() bool { return title() == "bash" })
 }
+
+// bindkey: keys bound with no command key before them, by termcap name (-k)
+// or as sent; a second command key (bindkey ^B command); command classes
+// (bind -c); the copy mode table (-m) where stuff types copy mode's keys.
+func TestBindkey(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, `bindkey -k k1 select 1
+bindkey ^B command
+bindkey "^[[1;5D" prev
+bind -c demo x echo class-x
+bind y command -c demo
+bindkey -m -k kN stuff q
+screen -t zero 0
+screen -t one 1
+select 0
+`)
+	tm := e.attach(80, 24, "-c", rc, "-S", "bk")
+	tm.waitText("$ ")
+	current := func() string {
+		out, _ := e.run("-S", "bk", "-Q", "number") // "This is window 0 (zero)."
+		return strings.TrimPrefix(out, "This is window ")
+	}
+	waitFor(t, "window 0", func() bool { return strings.HasPrefix(current(), "0") })
+	tm.send("\x1bOP") // F1
+	waitFor(t, "F1 to select 1", func() bool { return strings.HasPrefix(current(), "1") })
+	tm.send("\x020") // C-b 0
+	waitFor(t, "C-b 0 to select 0", func() bool { return strings.HasPrefix(current(), "0") })
+	tm.send("\x1b[1;5D") // Ctrl-Left
+	waitFor(t, "Ctrl-Left to go back", func() bool { return strings.HasPrefix(current(), "1") })
+	tm.send("\x01yx")
+	tm.waitText("class-x")
+	tm.send("\x01[")
+	tm.waitMatch(`\[\d+/\d+\]`) // copy mode's position
+	tm.send("\x1b[6~") // PgDn: stuff q, which leaves copy mode
+	tm.send("echo back-$((1+1))\r")
+	tm.waitText("back-2")
+	if out, _ := e.run("-S", "bk", "-Q", "bindkey"); !strings.Contains(out, "k1 select 1") || !strings.Contains(out, "-m kN stuff q") {
+		t.Errorf("bindkey lists: %q", out)
+	}
+}

@@ -1,0 +1,141 @@
+package server
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/gmux/gmux/server/input"
+)
+
+// screen's bindkey: commands bound to what the terminal sends, with no
+// command key before it: F1 (bindkey -k k1 select 1), Ctrl-Left
+// (bindkey ^[[1;5D prev), a second command key (bindkey ^B command). The
+// copy mode table (-m) works only in copy mode, where "stuff" feeds copy
+// mode's own keys (bindkey -m ^[[5~ stuff ^B). A binding matches one key as
+// the terminal sends it: a character, a control character or an escape
+// sequence.
+
+// keyBinding is one bindkey entry.
+type keyBinding struct {
+	seqs     []string // what the terminal may send for the key
+	name     string   // as given: the string, or the termcap name after -k
+	copyMode bool     // -m
+	args     []string
+}
+
+// termcapKeys are the termcap names bindkey -k knows, with every sequence
+// xterm-like terminals (xterm, VTE, kitty, iTerm2, the Linux console, tmux
+// and screen themselves) send for the key, in normal and application mode.
+var termcapKeys = map[string][]string{
+	"ku": {"\x1b[A", "\x1bOA"}, "kd": {"\x1b[B", "\x1bOB"}, "kr": {"\x1b[C", "\x1bOC"}, "kl": {"\x1b[D", "\x1bOD"},
+	"kh": {"\x1b[H", "\x1bOH", "\x1b[1~", "\x1b[7~"}, "@7": {"\x1b[F", "\x1bOF", "\x1b[4~", "\x1b[8~"},
+	"kP": {"\x1b[5~"}, "kN": {"\x1b[6~"}, "kI": {"\x1b[2~"}, "kD": {"\x1b[3~"},
+	"kb": {"\x7f", "\x08"}, "kB": {"\x1b[Z"},
+	"k1": {"\x1bOP", "\x1b[11~", "\x1b[[A"}, "k2": {"\x1bOQ", "\x1b[12~", "\x1b[[B"},
+	"k3": {"\x1bOR", "\x1b[13~", "\x1b[[C"}, "k4": {"\x1bOS", "\x1b[14~", "\x1b[[D"},
+	"k5": {"\x1b[15~", "\x1b[[E"}, "k6": {"\x1b[17~"}, "k7": {"\x1b[18~"}, "k8": {"\x1b[19~"},
+	"k9": {"\x1b[20~"}, "k;": {"\x1b[21~"}, "F1": {"\x1b[23~"}, "F2": {"\x1b[24~"},
+}
+
+// bindKey adds, replaces or (with no args) removes a binding.
+func (s *session) bindKey(b keyBinding) {
+	kept := s.set.keymap[:0:0]
+	for _, old := range s.set.keymap {
+		if old.name != b.name || old.copyMode != b.copyMode {
+			kept = append(kept, old)
+		}
+	}
+	if len(b.args) > 0 {
+		kept = append(kept, b)
+	}
+	s.set.keymap = kept
+}
+
+// boundKey returns the binding for the key k in the table for copy mode or
+// not, or nil.
+func (s *session) boundKey(k []byte, copyMode bool) *keyBinding {
+	for i := range s.set.keymap {
+		b := &s.set.keymap[i]
+		if b.copyMode != copyMode {
+			continue
+		}
+		for _, seq := range b.seqs {
+			if string(k) == seq {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+// startsUserKey reports whether text holds a byte that begins a binding, so
+// that dispatch hands it over key by key.
+func (s *session) startsUserKey(text []byte) bool {
+	for _, b := range s.set.keymap {
+		for _, seq := range b.seqs {
+			if bytes.IndexByte(text, seq[0]) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listKeymap is bindkey with no arguments: the bindings, one per line.
+func (s *session) listKeymap() string {
+	var lines []string
+	for _, b := range s.set.keymap {
+		flag := ""
+		if b.copyMode {
+			flag = "-m "
+		}
+		lines = append(lines, flag+printableKeys(b.name)+" "+strings.Join(b.args, " "))
+	}
+	if len(lines) == 0 {
+		return "no bindkey bindings"
+	}
+	return strings.Join(lines, "\n")
+}
+
+// printableKeys shows a key string as screen writes it: ^X for control
+// characters.
+func printableKeys(k string) string {
+	var b strings.Builder
+	for i := 0; i < len(k); i++ {
+		switch c := k[i]; {
+		case c < 0x20:
+			b.WriteString("^" + string(rune(c+'@')))
+		case c == 0x7f:
+			b.WriteString("^?")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// userKeys is the bindkey table, as a layer above copy mode and the window.
+type userKeys struct{}
+
+func (userKeys) handle(s *session, c *client, ev input.Event) bool {
+	if ev.Kind != input.Key && ev.Kind != input.Text {
+		return false
+	}
+	b := s.boundKey(ev.Bytes, false)
+	if b == nil && c.copy != nil {
+		if b = s.boundKey(ev.Bytes, true); b != nil && b.args[0] == "stuff" && len(b.args) == 2 {
+			// In copy mode, stuff types copy mode's own keys.
+			for k := []byte(b.args[1]); len(k) > 0; {
+				n := nextKey(k)
+				s.copyInput(c, n)
+				k = k[len(n):]
+			}
+			return true
+		}
+	}
+	if b == nil {
+		return false
+	}
+	s.runBound(c, b.args)
+	return true
+}
