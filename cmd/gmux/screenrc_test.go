@@ -123,7 +123,7 @@ select 0
 	tm.waitText("class-x")
 	tm.send("\x01[")
 	tm.waitMatch(`\[\d+/\d+\]`) // copy mode's position
-	tm.send("\x1b[6~") // PgDn: stuff q, which leaves copy mode
+	tm.send("\x1b[6~")          // PgDn: stuff q, which leaves copy mode
 	tm.send("echo back-$((1+1))\r")
 	tm.waitText("back-2")
 	if out, _ := e.run("-S", "bk", "-Q", "bindkey"); !strings.Contains(out, "k1 select 1") || !strings.Contains(out, "-m kN stuff q") {
