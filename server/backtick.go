@@ -137,12 +137,3 @@ func (s *session) stopBackticks() {
 		stopBacktick(b)
 	}
 }
-
-// redrawBars redraws every attached display's status and caption.
-func (s *session) redrawBars() {
-	for c := range s.clients {
-		if c.attached {
-			s.markDirty(c)
-		}
-	}
-}

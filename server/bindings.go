@@ -26,6 +26,7 @@ var defaultBindings = map[string]string{
 	"<": "readbuf", ">": "writebuf",
 	"H": "log", "h": "hardcopy",
 	"z": "suspend", "^Z": "suspend",
+	"r": "wrap", "^R": "wrap", "f": "flow", "^F": "flow", "Z": "reset",
 	"M": "monitor", "m": "lastmsg", "^M": "lastmsg", "^G": "vbell",
 }
 

@@ -134,3 +134,21 @@ func (s *session) showMessage(c *client, msg string) {
 	})
 	s.markDirty(c)
 }
+
+// redrawBars redraws every attached display's status and caption.
+func (s *session) redrawBars() {
+	for c := range s.clients {
+		if c.attached {
+			s.markDirty(c)
+		}
+	}
+}
+
+// redrawWindow redraws every attached display that shows w.
+func (s *session) redrawWindow(w *window) {
+	for c := range s.clients {
+		if c.attached && c.win == w {
+			s.markDirty(c)
+		}
+	}
+}

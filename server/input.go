@@ -73,6 +73,9 @@ func (s *session) sendInput(c *client, b []byte) {
 		}
 		return
 	}
+	if b = s.flowKeys(c.win, b); len(b) == 0 {
+		return
+	}
 	c.win.send(b)
 	c.fed = c.win
 }

@@ -154,7 +154,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 
 // windowOutput feeds program output to the emulator and schedules frames.
 func (s *session) windowOutput(w *window, data []byte) {
-	if w.exited {
+	if w.exited || s.holdOutput(w, data) {
 		return
 	}
 	w.screen.Write(data)
@@ -189,6 +189,7 @@ func (s *session) windowExited(w *window, status string, code int) {
 		return
 	}
 	s.log.Printf("window %d: %s", w.number, status)
+	s.resumeOutput(w)
 	w.close()
 	s.releaseWaiters(w)
 	if w.log != nil {

@@ -33,10 +33,13 @@ type settings struct {
 	staticTitles     bool   // dynamictitle off: programs' OSC titles are ignored
 	defMonitor       bool   // new windows are monitored (defmonitor)
 	shellTitle       string // new shell windows' title; "search|name" is dynamic (shelltitle)
-	bellMsg          string
-	activityMsg      string
-	vbell            bool // a bell in a shown window shows vbellMsg instead of ringing
-	vbellMsg         string
+	// New windows' options (cmd_windowopts.go); the zero value is gmux's default.
+	noWrap, noBCE, noAltScreen bool
+	flow                       int // flowAuto, flowOn, flowOff (flow.go)
+	bellMsg                    string
+	activityMsg                string
+	vbell                      bool // a bell in a shown window shows vbellMsg instead of ringing
+	vbellMsg                   string
 }
 
 // defaultSettings are screen's defaults, and what the command line chose.

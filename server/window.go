@@ -51,6 +51,9 @@ type window struct {
 	monitor      bool        // output while hidden marks it (@) and tells the displays
 	activity     bool        // it had output while hidden and monitored: @
 	bell         bool        // it rang while hidden: !
+	flow         int         // flowAuto, flowOn, flowOff (flow.go)
+	gate         outputGate  // closed by C-s with flow on
+	heldOutput   []byte      // read before the gate closed, shown when it opens
 	status       string      // how the program ended, once it has
 	code         int         // its exit status (128+signal when killed)
 }
@@ -117,6 +120,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	}
 	w.staticTitle = s.set.staticTitles
 	w.monitor = s.set.defMonitor
+	s.applyWindowDefaults(w)
 	if w.title == "" {
 		w.title = baseName(argv[0])
 	}
@@ -144,6 +148,7 @@ func (s *session) readWindow(w *window) {
 	defer close(w.done)
 	lanes := newOutputLane(s)
 	for {
+		w.gate.wait()
 		bp := readBuffers.Get().(*[]byte)
 		n, err := readRaw(w.rawPTY, *bp)
 		if n > 0 {
@@ -210,6 +215,7 @@ func (s *session) waitWindow(w *window) {
 		}
 	}
 	close(w.reaped)
+	w.gate.release() // what it wrote before it ended is shown, held or not
 	if w.cmd != nil {
 		_ = w.cmd.Process.Release() // frees its pidfd; the PID is reaped already
 	}
@@ -320,6 +326,7 @@ func (w *window) terminate() {
 // close releases the PTY once the program has ended.
 func (w *window) close() {
 	w.exited = true
+	w.gate.release()
 	w.in.close()
 	w.pty.Close()
 }

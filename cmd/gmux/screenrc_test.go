@@ -130,3 +130,37 @@ select 0
 		t.Errorf("bindkey lists: %q", out)
 	}
 }
+
+// Window options: wrap (C-a r), flow (C-a f, the PTY's IXON), altscreen off
+// (a full-screen program's last screen stays), reset (C-a Z).
+func TestWindowOptions(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "altscreen off\ndefflow off\n")
+	tm := e.attach(80, 24, "-c", rc, "-S", "wo", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	tm.send("stty -a | grep -o -- '-*ixon '\r")
+	tm.waitText("-ixon")
+	tm.send("\x01f")
+	tm.waitText("+flow")
+	// flow on: C-s stops the window's output (gmux stops reading it), C-q
+	// lets it go on; neither reaches the program.
+	tm.send("\x13echo held-$((1+1))\r")
+	time.Sleep(300 * time.Millisecond) // a negative: the output must not come
+	if strings.Contains(tm.text(), "held-2") {
+		t.Fatalf("output went on after C-s:\n%s", tm.text())
+	}
+	tm.send("\x11")
+	tm.waitText("held-2")
+	tm.send("\x01r")
+	tm.waitText("-wrap")
+	tm.send("clear; printf 'x%.0s' $(seq 100); printf '|END\\n'\r")
+	// Without wrapping, the rest of the line overwrites the last column.
+	tm.waitMatch(`(?m)^x{79}D`)
+	tm.send("clear; printf '\\e[?1049hON-ALT\\n\\e[?1049l'; echo done-$((1+1))\r")
+	tm.waitText("done-2")
+	if !strings.Contains(tm.text(), "ON-ALT") {
+		t.Errorf("altscreen off: the program's screen is gone:\n%s", tm.text())
+	}
+	tm.send("\x01Z")
+	waitFor(t, "the reset to clear the screen", func() bool { return !strings.Contains(tm.text(), "ON-ALT") })
+}

@@ -251,8 +251,13 @@ func (s *Screen) setDECMode(mode int, on bool) {
 	case 2004:
 		m.BracketedPaste = on
 	case 47:
-		s.setAltScreen(on, false)
+		if !s.noAltScreen {
+			s.setAltScreen(on, false)
+		}
 	case 1047:
+		if s.noAltScreen {
+			break
+		}
 		if !on && s.altActive {
 			s.eraseAll()
 		}
@@ -264,7 +269,10 @@ func (s *Screen) setDECMode(mode int, on bool) {
 			s.restoreCursor()
 		}
 	case 1049:
-		if on {
+		if s.noAltScreen {
+			// altscreen off, as screen's default: nothing happens, the
+			// program draws on the main screen and its last screen stays.
+		} else if on {
 			s.saveCursor()
 			s.setAltScreen(true, true)
 		} else if s.altActive {

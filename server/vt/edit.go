@@ -15,6 +15,9 @@ func (s *Screen) clearCells(l *line, from, to int, st Style) {
 	}
 	s.splitWide(l, from)
 	s.splitWide(l, to)
+	if s.noBCE {
+		st = Style{}
+	}
 	b := blank(st)
 	if b == (Cell{}) {
 		// Cells past used are already empty: scrolling a short line clears
@@ -267,7 +270,7 @@ func (s *Screen) insertCells(l *line, x, n int) {
 	l.used = min(s.cols, l.used+n)
 	s.clearCells(l, x, x+n, s.cur.style)
 	if s.Width(l.cells[s.cols-1]) == 2 { // its tail was pushed off the edge
-		l.cells[s.cols-1] = blank(s.cur.style)
+		l.cells[s.cols-1] = blank(s.eraseStyle())
 		s.touch(l)
 	}
 	s.changed = true

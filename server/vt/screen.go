@@ -59,6 +59,8 @@ type Screen struct {
 	tabs       []bool
 	modes      Modes
 	title      string
+	// Options screen users set (options.go).
+	noBCE, noAltScreen bool
 	// titleSearch and titleRow: screen's dynamic title (titlesearch.go).
 	titleSearch string
 	titleRow    int

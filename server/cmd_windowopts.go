@@ -1,0 +1,170 @@
+package server
+
+import (
+	"fmt"
+
+	"golang.org/x/sys/unix"
+)
+
+// Options of one window, and their defaults for new windows, as screen has
+// them: wrap (C-a r), flow (C-a f), bce, altscreen.
+
+func init() {
+	register(&command{
+		name: "wrap", usage: "[on|off]", help: "line wrapping in this window; no argument toggles", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			if x.w == nil {
+				return "", fmt.Errorf("no window")
+			}
+			on, err := toggle(args, x.w.screen.Modes().Autowrap)
+			if err != nil {
+				return "", err
+			}
+			x.w.screen.SetAutowrap(on)
+			return plusMinus(on) + "wrap", nil
+		},
+	})
+	register(&command{
+		name: "defwrap", usage: "on|off", help: "line wrapping in new windows", minArgs: 1, maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			on, err := toggle(args, true)
+			x.s.set.noWrap = !on
+			return "", err
+		},
+	})
+	register(&command{
+		name: "bce", usage: "[on|off]", help: "erase with the current background colour in this window; no argument toggles", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			if x.w == nil {
+				return "", fmt.Errorf("no window")
+			}
+			on, err := toggle(args, x.w.screen.BCE())
+			if err != nil {
+				return "", err
+			}
+			x.w.screen.SetBCE(on)
+			return plusMinus(on) + "bce", nil
+		},
+	})
+	register(&command{
+		name: "defbce", usage: "on|off", help: "background colour erase in new windows (gmux's default: on)", minArgs: 1, maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			on, err := toggle(args, true)
+			x.s.set.noBCE = !on
+			return "", err
+		},
+	})
+	register(&command{
+		name: "altscreen", usage: "[on|off]", help: "let full-screen programs use the alternate screen (gmux's default: on)", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			on, err := toggle(args, !x.s.set.noAltScreen)
+			if err != nil {
+				return "", err
+			}
+			x.s.set.noAltScreen = !on
+			for _, w := range x.s.windows {
+				w.screen.SetAltScreen(on)
+			}
+			if len(args) == 0 {
+				return "Will " + map[bool]string{true: "", false: "not "}[on] + "do alternate screen emulation", nil
+			}
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "flow", usage: "[on|off|auto]", help: "C-s/C-q: on, gmux stops and starts output; off, they go to the program; no argument toggles", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			if x.w == nil || x.w.exited {
+				return "", fmt.Errorf("no window")
+			}
+			mode := flowOn
+			switch {
+			case len(args) == 0 && x.w.flow == flowOn:
+				mode = flowOff
+			case len(args) == 0:
+			default:
+				var err error
+				if mode, err = flowMode(args[0]); err != nil {
+					return "", err
+				}
+			}
+			if err := x.s.setFlow(x.w, mode); err != nil {
+				return "", err
+			}
+			return map[int]string{flowOn: "+flow", flowOff: "-flow", flowAuto: "+flow(auto)"}[mode], nil
+		},
+	})
+	register(&command{
+		name: "defflow", usage: "on|off|auto", help: "C-s/C-q flow control in new windows", minArgs: 1, maxArgs: 2,
+		run: func(x *cmdContext, args []string) (string, error) {
+			mode, err := flowMode(args[0])
+			if err == nil {
+				x.s.set.flow = mode
+			}
+			return "", err // a second argument, interrupt, has no meaning here
+		},
+	})
+}
+
+func flowMode(arg string) (int, error) {
+	switch arg {
+	case "on":
+		return flowOn, nil
+	case "off":
+		return flowOff, nil
+	case "auto":
+		return flowAuto, nil
+	}
+	return 0, fmt.Errorf("flow wants on, off or auto, not %q", arg)
+}
+
+func plusMinus(on bool) string {
+	if on {
+		return "+"
+	}
+	return "-"
+}
+
+// setIXON sets whether the window's terminal itself stops output on C-s.
+func setIXON(w *window, on bool) error {
+	t, err := windowTermios(w)
+	if err != nil {
+		return err
+	}
+	if on {
+		t.Iflag |= unix.IXON
+	} else {
+		t.Iflag &^= unix.IXON
+	}
+	var serr error
+	// Through the raw descriptor: os.File.Fd would make the PTY blocking.
+	if err := w.rawPTY.Control(func(fd uintptr) { serr = unix.IoctlSetTermios(int(fd), unix.TCSETS, t) }); err != nil {
+		serr = err
+	}
+	if serr != nil {
+		return fmt.Errorf("flow: %w", serr)
+	}
+	return nil
+}
+
+func windowTermios(w *window) (*unix.Termios, error) {
+	var t *unix.Termios
+	var gerr error
+	if err := w.rawPTY.Control(func(fd uintptr) { t, gerr = unix.IoctlGetTermios(int(fd), unix.TCGETS) }); err != nil {
+		gerr = err
+	}
+	if gerr != nil {
+		return nil, fmt.Errorf("flow: %w", gerr)
+	}
+	return t, nil
+}
+
+// applyWindowDefaults gives a new window the defaults set for new windows.
+func (s *session) applyWindowDefaults(w *window) {
+	w.screen.SetAutowrap(!s.set.noWrap)
+	w.screen.SetBCE(!s.set.noBCE)
+	w.screen.SetAltScreen(!s.set.noAltScreen)
+	if err := s.setFlow(w, s.set.flow); err != nil {
+		s.log.Printf("window %d: %v", w.number, err)
+	}
+}

@@ -1,0 +1,94 @@
+package server
+
+import (
+	"bytes"
+	"sync/atomic"
+)
+
+// Flow control, as screen's flow command: with flow on, gmux itself takes
+// C-s and C-q typed in a window: C-s stops reading the program's output (it
+// blocks once its terminal's buffer fills, as on a real terminal), C-q goes
+// on. With flow off, both reach the program as data (its terminal's IXON is
+// turned off); auto, the default, leaves them to the terminal's own setting,
+// which the program controls (stty, a full-screen editor).
+
+// Flow modes of a window.
+const (
+	flowAuto = iota
+	flowOn
+	flowOff
+)
+
+// outputGate holds a window's reader while flow control has stopped it.
+type outputGate struct{ ch atomic.Pointer[chan struct{}] }
+
+func (g *outputGate) hold() {
+	ch := make(chan struct{})
+	g.ch.CompareAndSwap(nil, &ch)
+}
+
+func (g *outputGate) release() {
+	if p := g.ch.Swap(nil); p != nil {
+		close(*p)
+	}
+}
+
+func (g *outputGate) held() bool { return g.ch.Load() != nil }
+
+// wait returns when the gate is open.
+func (g *outputGate) wait() {
+	if p := g.ch.Load(); p != nil {
+		<-*p
+	}
+}
+
+// flowKeys takes C-s and C-q out of input for a window with flow on, and
+// acts on them.
+func (s *session) flowKeys(w *window, b []byte) []byte {
+	if w.flow != flowOn || bytes.IndexAny(b, "\x13\x11") < 0 {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for _, c := range b {
+		switch c {
+		case 0x13:
+			w.gate.hold()
+		case 0x11:
+			s.resumeOutput(w)
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// holdOutput keeps output the reader had already read when C-s came: it
+// is shown with the rest when output goes on.
+func (s *session) holdOutput(w *window, data []byte) bool {
+	if !w.gate.held() {
+		return false
+	}
+	w.heldOutput = append(w.heldOutput, data...)
+	return true
+}
+
+// resumeOutput opens the gate and shows what was held.
+func (s *session) resumeOutput(w *window) {
+	w.gate.release()
+	if held := w.heldOutput; len(held) > 0 {
+		w.heldOutput = nil
+		s.windowOutput(w, held)
+	}
+}
+
+// setFlow sets a window's flow mode.
+func (s *session) setFlow(w *window, mode int) error {
+	if mode != flowOn {
+		s.resumeOutput(w)
+	}
+	w.flow = mode
+	if mode == flowOff {
+		return setIXON(w, false)
+	}
+	return nil
+}
