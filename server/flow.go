@@ -45,7 +45,7 @@ func (g *outputGate) wait() {
 // flowKeys takes C-s and C-q out of input for a window with flow on, and
 // acts on them.
 func (s *session) flowKeys(w *window, b []byte) []byte {
-	if w.flow != flowOn || bytes.IndexAny(b, "\x13\x11") < 0 {
+	if w.flow != flowOn || !bytes.ContainsAny(b, "\x13\x11") {
 		return b
 	}
 	out := make([]byte, 0, len(b))
