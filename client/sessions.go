@@ -199,6 +199,12 @@ func Command(path string, window int, args []string) (string, error) {
 	return command(path, proto.Command{Args: args, Window: window}, replyTimeout)
 }
 
+// CommandShown is Command for -X: what it says is also shown on the
+// session's display.
+func CommandShown(path string, window int, args []string) (string, error) {
+	return command(path, proto.Command{Args: args, Window: window, Show: true}, replyTimeout)
+}
+
 // CommandLiteral is Command with args taken as they are, not parsed as
 // screen parses -X's.
 func CommandLiteral(path string, window int, args []string) (string, error) {

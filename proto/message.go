@@ -73,6 +73,9 @@ type Command struct {
 	// Literal: the args are taken as they are. Otherwise they are parsed
 	// as screen parses -X's (escapes, ^X, $VAR), each as if in double quotes.
 	Literal bool `json:"literal,omitempty"`
+	// Show: what the command says is also shown on the display, as screen
+	// does for -X (gmux -X echo "build done" tells whoever is attached).
+	Show bool `json:"show,omitempty"`
 }
 
 // Reply is a command's result.

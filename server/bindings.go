@@ -27,6 +27,7 @@ var defaultBindings = map[string]string{
 	"H": "log", "h": "hardcopy",
 	"z": "suspend", "^Z": "suspend",
 	"r": "wrap", "^R": "wrap", "f": "flow", "^F": "flow", "Z": "reset",
+	"{": "history", "}": "history", "^V": "digraph",
 	"M": "monitor", "m": "lastmsg", "^M": "lastmsg", "^G": "vbell",
 }
 

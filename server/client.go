@@ -177,6 +177,9 @@ func (s *session) frame(c *client, f proto.Frame) {
 		if err != nil {
 			reply.Output = err.Error()
 		}
+		if d := s.latestClient(); cmd.Show && d != nil && reply.Output != "" && !strings.Contains(reply.Output, "\n") {
+			s.showMessage(d, reply.Output)
+		}
 		s.send(c, proto.TypeReply, proto.EncodeJSON(reply))
 	default:
 		s.log.Printf("client %d: unexpected %s frame ignored", c.id, f.Type)

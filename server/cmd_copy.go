@@ -15,18 +15,31 @@ func init() {
 			cols, rows := c.windowSize()
 			cx, cy := c.win.screen.Cursor()
 			c.copy = newCopyMode(c.win.screen.Snapshot(), cols, rows, cx, cy)
+			c.copy.ignoreCase = x.s.set.ignoreCase
 			c.copy.win = c.win
 			x.s.markDirty(c)
 			return "", nil
 		},
 	})
 	register(&command{
-		name: "paste", help: "type the paste buffer into the window (bracketed when the program asked)", maxArgs: 0,
-		run: func(x *cmdContext, _ []string) (string, error) {
-			if x.w == nil || x.s.buffer == "" {
+		name: "paste", usage: "[registers [dest]]", maxArgs: 2,
+		help: "type the paste buffer (or registers, . the buffer) into the window; with dest, copy them there instead",
+		run: func(x *cmdContext, args []string) (string, error) {
+			text := x.s.buffer
+			if len(args) > 0 {
+				text = x.s.registerText(args[0])
+			}
+			if len(args) == 2 {
+				if len(args[1]) != 1 {
+					return "", fmt.Errorf("paste: the destination is one register, not %q", args[1])
+				}
+				x.s.setRegister(args[1][0], text)
+				return "", nil
+			}
+			if x.w == nil || text == "" {
 				return "", fmt.Errorf("empty paste buffer")
 			}
-			x.s.paste(x.w, []byte(x.s.buffer))
+			x.s.paste(x.w, []byte(text))
 			return "", nil
 		},
 	})

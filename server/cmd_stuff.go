@@ -14,7 +14,12 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "echo", usage: "text", help: "show text on the message line", minArgs: 1, maxArgs: 1,
-		run: func(_ *cmdContext, args []string) (string, error) { return args[0], nil },
+		name: "echo", usage: "[-n] text", help: "show text on the message line", minArgs: 1, maxArgs: 2,
+		run: func(_ *cmdContext, args []string) (string, error) {
+			if len(args) == 2 && args[0] != "-n" {
+				return "", fmt.Errorf("usage: echo [-n] text")
+			}
+			return args[len(args)-1], nil // -n: no newline, which a message line has none of anyway
+		},
 	})
 }

@@ -9,6 +9,11 @@ import (
 // copyInput feeds one key to c's copy mode.
 func (s *session) copyInput(c *client, key []byte) {
 	m := c.copy
+	if len(key) == 1 {
+		if as, ok := s.set.markKeys[key[0]]; ok {
+			key = []byte{as} // markkeys: this key does what another does
+		}
+	}
 	res, text := m.key(key)
 	switch res {
 	case copyExit:

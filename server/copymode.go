@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gmux/gmux/server/vt"
 )
@@ -23,6 +24,7 @@ type copyMode struct {
 	count      int // numeric prefix being typed
 	search     string
 	backward   bool
+	ignoreCase bool // searches ignore case (ignorecase on)
 }
 
 func newCopyMode(doc *vt.Document, cols, rows, cursorX, cursorY int) *copyMode {
@@ -206,7 +208,7 @@ func (m *copyMode) find(pat string, backward bool) bool {
 			if step == 0 {
 				end = byteAtColumn(line, m.cx)
 			}
-			if i := strings.LastIndex(line[:end], pat); i >= 0 {
+			if i := m.lastIndex(line[:end], pat); i >= 0 {
 				m.cy, m.cx = y, textWidth(line[:i])
 				return true
 			}
@@ -218,12 +220,52 @@ func (m *copyMode) find(pat string, backward bool) bool {
 		if step == 0 {
 			from = byteAtColumn(line, m.cx+1)
 		}
-		if i := strings.Index(line[from:], pat); i >= 0 {
+		if i := m.index(line[from:], pat); i >= 0 {
 			m.cy, m.cx = y, textWidth(line[:from+i])
 			return true
 		}
 	}
 	return false
+}
+
+// index is strings.Index, less case with ignorecase on.
+func (m *copyMode) index(s, pat string) int {
+	if !m.ignoreCase {
+		return strings.Index(s, pat)
+	}
+	for i := range s {
+		if hasPrefixFold(s[i:], pat) {
+			return i
+		}
+	}
+	return -1
+}
+
+// lastIndex is strings.LastIndex, less case with ignorecase on.
+func (m *copyMode) lastIndex(s, pat string) int {
+	if !m.ignoreCase {
+		return strings.LastIndex(s, pat)
+	}
+	last := -1
+	for i := range s {
+		if hasPrefixFold(s[i:], pat) {
+			last = i
+		}
+	}
+	return last
+}
+
+// hasPrefixFold reports whether s starts with prefix, under Unicode case
+// folding.
+func hasPrefixFold(s, prefix string) bool {
+	for _, p := range prefix {
+		r, n := utf8.DecodeRuneInString(s)
+		if n == 0 || (r != p && unicode.ToLower(r) != unicode.ToLower(p) && unicode.ToUpper(r) != unicode.ToUpper(p)) {
+			return false
+		}
+		s = s[n:]
+	}
+	return true
 }
 
 // The cursor is a column; a line's text has wide characters that take two.

@@ -5,12 +5,15 @@ import "unicode/utf8"
 // prompt is an input line on a client's last line (C-a :, C-a A, y/n
 // questions). Keys go to it instead of the window until it is done.
 type prompt struct {
-	label   string
-	buf     []rune
-	single  bool // a one-key answer (y/n): done at the first key
-	done    func(text string)
-	history *[]string
-	histPos int
+	label  string
+	buf    []rune
+	single bool // a one-key answer (y/n): done at the first key
+	// complete, if set, ends the prompt as soon as it says the text is
+	// enough (a digraph's two keys).
+	complete func(buf []rune) bool
+	done     func(text string)
+	history  *[]string
+	histPos  int
 }
 
 func (p *prompt) line() string { return p.label + string(p.buf) }
@@ -58,6 +61,9 @@ func (p *prompt) key(data []byte) (rest []byte, finished bool, accepted bool) {
 			r, n := utf8.DecodeRune(data[i:])
 			p.buf = append(p.buf, r)
 			i += n
+			if p.complete != nil && p.complete(p.buf) {
+				return data[i:], true, true
+			}
 			continue
 		}
 		i++

@@ -32,13 +32,12 @@ func init() {
 		"multiuser": {"multiuser", "acladd", "aclchg", "acldel", "aclgrp", "aclumask", "addacl", "chacl", "writelock", "defwritelock", "su"},
 		"screen": {"sorendition", "rendition", "autodetach",
 			"deflogin", "login", "nonblock", "defnonblock", "obuflimit", "defobuflimit",
-			"sessionname", "at", "exec", "eval", "digraph", "register", "process", "history", "ignorecase", "markkeys",
-			"printcmd", "setsid", "slowpaste", "verbose", "dinfo", "sleep", "hstatus", "defhstatus", "license",
+			"exec", "printcmd", "setsid", "slowpaste", "license",
 			"pow_detach", "pow_detach_msg", "pow_break", "break", "breaktype", "defbreaktype", "charset", "defcharset",
-			"c1", "defc1", "gr", "defgr", "kanji", "defkanji", "deflog", "maxwin", "nethack", "allpartial", "partial",
+			"c1", "defc1", "gr", "defgr", "kanji", "defkanji", "nethack", "allpartial", "partial",
 			"hardcopy_append", "hardcopydir", "logtstamp", "defmode", "defslowpaste", "compacthist", "console",
 			"copy_reg", "ins_reg", "paste_reg", "pastefont", "defautonuke", "autonuke", "focusminsize",
-			"group", "debug", "msgminwait", "defdynamictitle", "truecolor", "term", "umask"},
+			"group", "debug", "truecolor", "umask"},
 	} {
 		for _, n := range names {
 			screenToCome[n] = family

@@ -174,7 +174,7 @@ func (s *session) childEnv(n int) []string {
 		env = append(env, kv)
 	}
 	return append(env,
-		"TERM="+s.opts.Term,
+		"TERM="+s.set.term,
 		"STY="+s.name,
 		"WINDOW="+strconv.Itoa(n),
 		"GMUX="+s.socket,

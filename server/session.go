@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -55,6 +56,8 @@ type session struct {
 	startupErrors []string          // config errors, for the first client to attach
 	configErrors  []string          // every config error, for the errors command
 	buffer        string            // the paste buffer
+	registers     map[byte]string   // screen's registers (cmd_register.go)
+	digraphs      map[string]rune   // digraphs defined by the digraph command
 	searchHistory []string          // copy mode searches
 	panics        int               // panics recovered (recover.go): the log is kept
 	reserve       atomic.Int32      // a spare descriptor for refusing clients at the fd limit (accept.go)
@@ -116,15 +119,15 @@ const maxWindows = 100
 // newWindow starts a window and shows it to client c (if any).
 func (s *session) newWindow(c *client, argv []string, title string, number int) (*window, error) {
 	switch {
-	case number >= maxWindows:
-		return nil, fmt.Errorf("window number %d is out of range (0-%d)", number, maxWindows-1)
+	case number >= s.set.maxWin:
+		return nil, fmt.Errorf("window number %d is out of range (0-%d)", number, s.set.maxWin-1)
 	case number < 0:
 		number = s.freeNumber()
 	default:
 		number = s.freeNumberFrom(number)
 	}
-	if number < 0 {
-		return nil, fmt.Errorf("no free window number")
+	if number < 0 || number >= s.set.maxWin {
+		return nil, fmt.Errorf("no free window number (maxwin %d)", s.set.maxWin)
 	}
 	cols, rows := s.opts.Cols, s.opts.Rows
 	if c != nil {
@@ -148,6 +151,11 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 		s.selectWindow(c, w)
 	} else {
 		s.lastWin = w
+	}
+	if s.set.verbose {
+		for d := range s.clients {
+			s.showMessage(d, fmt.Sprintf("Window %d: %s", w.number, strings.Join(w.argv, " ")))
+		}
 	}
 	return w, nil
 }

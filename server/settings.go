@@ -35,7 +35,13 @@ type settings struct {
 	shellTitle       string // new shell windows' title; "search|name" is dynamic (shelltitle)
 	// New windows' options (cmd_windowopts.go); the zero value is gmux's default.
 	noWrap, noBCE, noAltScreen bool
-	flow                       int // flowAuto, flowOn, flowOff (flow.go)
+	flow                       int           // flowAuto, flowOn, flowOff (flow.go)
+	term                       string        // $TERM in new windows (term)
+	verbose                    bool          // tell the command of each new window
+	maxWin                     int           // window numbers are below it (maxwin)
+	ignoreCase                 bool          // copy mode searches ignore case
+	markKeys                   map[byte]byte // copy mode keys that act as others (markkeys)
+	defHstatus                 string        // new windows' hardstatus (%h)
 	bellMsg                    string
 	activityMsg                string
 	vbell                      bool // a bell in a shown window shows vbellMsg instead of ringing
@@ -53,6 +59,8 @@ func defaultSettings(opts Options) settings {
 		logFile:          "gmuxlog.%n",
 		logFlush:         defaultLogFlush,
 		bellMsg:          defaultBellMsg,
+		term:             opts.Term,
+		maxWin:           maxWindows,
 		activityMsg:      defaultActivityMsg,
 		vbellMsg:         defaultVbellMsg,
 	}

@@ -204,9 +204,10 @@ func (s *session) expandStatus(format string, v statusView) string {
 			if !cond.skipping {
 				line.Mark(max(num, 0), long)
 			}
-		case 'u', 'h':
-			// Other users on the window (none: one user), the window's
-			// own hardstatus (not kept): nothing to show.
+		case 'h':
+			put(s.windowHstatus(cur), true)
+		case 'u':
+			// Other users on the window: none, gmux has one user.
 		case '%':
 			put("%", false)
 		case '?':

@@ -52,6 +52,7 @@ type window struct {
 	activity     bool        // it had output while hidden and monitored: @
 	bell         bool        // it rang while hidden: !
 	flow         int         // flowAuto, flowOn, flowOff (flow.go)
+	hstatus      string      // the window's hardstatus (%h)
 	gate         outputGate  // closed by C-s with flow on
 	heldOutput   []byte      // read before the gate closed, shown when it opens
 	status       string      // how the program ended, once it has
@@ -120,6 +121,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	}
 	w.staticTitle = s.set.staticTitles
 	w.monitor = s.set.defMonitor
+	w.hstatus = s.set.defHstatus
 	s.applyWindowDefaults(w)
 	if w.title == "" {
 		w.title = baseName(argv[0])

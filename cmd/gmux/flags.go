@@ -24,7 +24,8 @@ type flags struct {
 	quiet       bool   // -q
 	logAll      bool   // -L
 	name        string // -S
-	command     bool   // -X
+	command     bool   // -X or -Q
+	query       bool   // -Q: the answer only on stdout
 	window      int    // -p (-1: current)
 	title       string // -t
 	shell       string // -s
@@ -150,8 +151,10 @@ func parseFlags(argv []string) (*flags, error) {
 				}
 			case 'X', 'Q':
 				// -Q is screen's query: the command's answer on stdout, its
-				// failure in the exit status. -X answers so too.
+				// failure in the exit status. -X answers so too, and
+				// shows the answer on the display as well, as screen does.
 				f.command = true
+				f.query = f.query || a[j] == 'Q'
 			case 'p':
 				var v string
 				if v, err = next('p', rest); err == nil {

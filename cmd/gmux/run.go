@@ -242,7 +242,11 @@ func sendCommand(dir string, f *flags) int {
 		}
 		return fail(f, "no session found")
 	}
-	out, err := client.Command(s.Path, f.window, f.args)
+	send := client.CommandShown // -X: the display shows what it says, too
+	if f.query {
+		send = client.Command // -Q: only the caller hears the answer
+	}
+	out, err := send(s.Path, f.window, f.args)
 	if err != nil {
 		return fail(f, "%v", err)
 	}
@@ -288,7 +292,7 @@ func inSession(f *flags) (int, bool) {
 	if sock == "" || f.detached || f.name != "" {
 		return 0, false
 	}
-	if _, err := os.Stat(sock); err != nil {
+	if sock = currentSocket(sock); sock == "" {
 		return 0, false // the session it names is gone: start one
 	}
 	args := []string{"screen"}
@@ -300,6 +304,24 @@ func inSession(f *flags) (int, bool) {
 		return fail(f, "new window in %s: %v", sock, err), true
 	}
 	return 0, true
+}
+
+// currentSocket is the session socket $GMUX names, or where it went since:
+// sessionname renames it, keeping the server's PID in front ("PID.name").
+// "" when the session is gone.
+func currentSocket(sock string) string {
+	if _, err := os.Stat(sock); err == nil {
+		return sock
+	}
+	pid, _, ok := strings.Cut(filepath.Base(sock), ".")
+	if !ok {
+		return ""
+	}
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(sock), pid+".*"))
+	if len(matches) != 1 {
+		return ""
+	}
+	return matches[0]
 }
 
 func serverConfig(dir string, f *flags) (client.ServerConfig, error) {

@@ -164,3 +164,53 @@ func TestWindowOptions(t *testing.T) {
 	tm.send("\x01Z")
 	waitFor(t, "the reset to clear the screen", func() bool { return !strings.Contains(tm.text(), "ON-ALT") })
 }
+
+// Typing helpers of screen's: registers (register, paste r, process r with
+// command keys inside), digraphs (C-a C-v), the crude history (C-a {), and
+// commands that run others (at, eval).
+func TestRegistersDigraphHistory(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, `register a "echo from-reg-$((40+2))"
+register b "\001c"
+term vt100
+screen -t first 0
+screen -t second 1
+select 0
+`)
+	tm := e.attach(80, 24, "-c", rc, "-S", "reg", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	tm.send("echo TERM=$TERM\r")
+	tm.waitText("TERM=vt100")
+	tm.send("\x01:paste a\r\r")
+	tm.waitText("from-reg-42")
+	// process: the register is typed as keys, so its C-a c opens a window.
+	tm.send("\x01:process b\r")
+	waitFor(t, "window 3", func() bool {
+		out, _ := e.run("-S", "reg", "-Q", "windows")
+		return strings.Contains(out, "3*") // after the config's 0 and 1 and the command line's 2
+	})
+	tm.send("\x010")
+	tm.send("echo \x01\x16a:\x01\x16Eu\x01\x16U+263A\r\r") // U+ waits for Enter
+	tm.waitText("ä€☺")
+	tm.send("echo hist-$((6*7))\r")
+	tm.waitText("hist-42")
+	tm.send("echo uniq\r")
+	tm.waitText("uniq")
+	tm.send("echo h")
+	tm.waitMatch(`(?m)^\$ echo h\s*$`)
+	tm.send("\x01{\r") // C-a { completes it from the line "$ echo hist-..." above
+	waitFor(t, "the completed command to run again", func() bool { return strings.Count(tm.text(), "hist-42") == 2 })
+	e.run("-S", "reg", "-X", "at", "second#", "stuff", "echo at-$((1+1))\n")
+	e.run("-S", "reg", "-X", "eval", "select 1", "echo evaluated")
+	tm.waitText("at-2")
+	tm.waitText("evaluated")
+	if out, code := e.run("-S", "reg", "-X", "sessionname", "renamed"); code != 0 {
+		t.Fatalf("sessionname: %d %q", code, out)
+	}
+	if out, _ := e.run("-ls"); !strings.Contains(out, ".renamed") || strings.Contains(out, ".reg\t") {
+		t.Errorf("-ls after sessionname: %q", out)
+	}
+	if out, code := e.run("-S", "renamed", "-Q", "sessionname"); code != 0 || !strings.Contains(out, "renamed") {
+		t.Errorf("-Q sessionname: %d %q", code, out)
+	}
+}

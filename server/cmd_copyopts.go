@@ -1,0 +1,52 @@
+package server
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Copy mode's options, as screen's.
+
+func init() {
+	register(&command{
+		name: "ignorecase", usage: "[on|off]", help: "copy mode searches ignore case; no argument toggles", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			on, err := toggle(args, x.s.set.ignoreCase)
+			if err != nil {
+				return "", err
+			}
+			x.s.set.ignoreCase = on
+			if len(args) == 0 {
+				return "Set ignorecase " + map[bool]string{true: "on", false: "off"}[on], nil
+			}
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "markkeys", usage: "old=new[:old=new...]", minArgs: 1, maxArgs: 1,
+		help: "in copy mode, key new does what key old does (h=^B:l=^F)",
+		run: func(x *cmdContext, args []string) (string, error) {
+			keys := map[byte]byte{}
+			for k, v := range x.s.set.markKeys {
+				keys[k] = v
+			}
+			for _, pair := range strings.Split(args[0], ":") {
+				old, nw, ok := strings.Cut(pair, "=")
+				if !ok {
+					return "", fmt.Errorf("markkeys: %q is not old=new", pair)
+				}
+				o, err := parseKey(old)
+				if err != nil {
+					return "", fmt.Errorf("markkeys: %w", err)
+				}
+				n, err := parseKey(nw)
+				if err != nil {
+					return "", fmt.Errorf("markkeys: %w", err)
+				}
+				keys[n] = o
+			}
+			x.s.set.markKeys = keys
+			return "", nil
+		},
+	})
+}

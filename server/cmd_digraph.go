@@ -1,0 +1,77 @@
+package server
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+func init() {
+	register(&command{
+		name: "digraph", usage: "[keys [character]]", maxArgs: 2,
+		help: "type a character by two keys (a: is ä, e' é, Eu €; 0 and octal, U+ and hex); with two arguments, define one",
+		run: func(x *cmdContext, args []string) (string, error) {
+			switch len(args) {
+			case 2:
+				r, err := parseCodepoint(args[1])
+				if err != nil {
+					return "", err
+				}
+				if utf8.RuneCountInString(args[0]) != 2 {
+					return "", fmt.Errorf("digraph: two characters expected to define a digraph")
+				}
+				if x.s.digraphs == nil {
+					x.s.digraphs = map[string]rune{}
+				}
+				x.s.digraphs[args[0]] = r
+				return "", nil
+			case 1:
+				r, ok := digraph(args[0], x.s.digraphs)
+				if !ok {
+					return "", fmt.Errorf("unknown digraph %q", args[0])
+				}
+				if x.w != nil {
+					x.w.send([]byte(string(r)))
+				}
+				return "", nil
+			}
+			if !x.interactive() {
+				return "", fmt.Errorf("digraph: which? (digraph keys)")
+			}
+			c := x.c
+			x.s.openPrompt(c, &prompt{label: "Enter digraph: ", complete: digraphComplete, done: func(keys string) {
+				r, ok := digraph(keys, x.s.digraphs)
+				switch {
+				case !ok:
+					x.s.showMessage(c, "Unknown digraph")
+				case c.win != nil:
+					x.s.sendInput(c, []byte(string(r)))
+				}
+			}})
+			return "", nil
+		},
+	})
+}
+
+// parseCodepoint reads a character for digraph: U+hex, 0x hex, a decimal
+// number, or the character itself.
+func parseCodepoint(s string) (rune, error) {
+	var n uint64
+	var err error
+	switch {
+	case strings.HasPrefix(s, "U+") || strings.HasPrefix(s, "u+"):
+		n, err = strconv.ParseUint(s[2:], 16, 32)
+	case strings.HasPrefix(s, "0x"):
+		n, err = strconv.ParseUint(s[2:], 16, 32)
+	case utf8.RuneCountInString(s) == 1:
+		r, _ := utf8.DecodeRuneInString(s)
+		return r, nil
+	default:
+		n, err = strconv.ParseUint(s, 10, 32)
+	}
+	if err != nil || !utf8.ValidRune(rune(n)) {
+		return 0, fmt.Errorf("digraph: %q is not a character (U+20AC, 0x20ac, 8364 or €)", s)
+	}
+	return rune(n), nil
+}

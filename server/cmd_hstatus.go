@@ -1,0 +1,44 @@
+package server
+
+import (
+	"fmt"
+	"strings"
+)
+
+func init() {
+	register(&command{
+		name: "hstatus", usage: "text", minArgs: 1, maxArgs: 1,
+		help: "this window's hardstatus, shown by %h (^E escapes, as screen's: ^Et the title)",
+		run: func(x *cmdContext, args []string) (string, error) {
+			if x.w == nil {
+				return "", fmt.Errorf("no window")
+			}
+			x.w.hstatus = args[0]
+			x.s.redrawBars()
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "defhstatus", usage: "[text]", maxArgs: 1, help: "the hardstatus of new windows (%h)",
+		run: func(x *cmdContext, args []string) (string, error) {
+			if len(args) == 0 {
+				return fmt.Sprintf("default hstatus is '%s'", x.s.set.defHstatus), nil
+			}
+			x.s.set.defHstatus = args[0]
+			return "", nil
+		},
+	})
+}
+
+// windowHstatus is %h: w's hardstatus, with its ^E escapes (screen's,
+// since % is taken by the program's own text) expanded; %h inside it shows
+// nothing.
+func (s *session) windowHstatus(w *window) string {
+	if w == nil || w.hstatus == "" {
+		return ""
+	}
+	f := strings.ReplaceAll(w.hstatus, "%", "%%")
+	f = strings.ReplaceAll(f, "\x05h", "")
+	f = strings.ReplaceAll(f, "\x05", "%")
+	return stripStatusMarks(s.expandStatus(f, statusView{cur: w, cols: 1 << 12}))
+}
