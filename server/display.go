@@ -100,6 +100,9 @@ func (s *session) draw(c *client) {
 	if c.prompt != nil {
 		f.message = c.prompt.line()
 	}
+	if st := applyStatusStyle(statusStyle{}, s.set.msgRendition); f.message != "" && st != barStyle {
+		f.message = st.mark() + f.message // sorendition
+	}
 	f.caption, f.status = s.bars(c)
 	out := c.r.draw(f)
 	if c.bells > 0 {

@@ -30,7 +30,7 @@ func init() {
 		"regions":   {"split", "focus", "only", "remove", "resize", "fit", "layout", "width", "height", "displays"},
 		"attention": {"silence", "silencewait", "defsilence", "bell", "vbellwait", "lockscreen", "password", "idle", "blanker", "blankerprg"},
 		"multiuser": {"multiuser", "acladd", "aclchg", "acldel", "aclgrp", "aclumask", "addacl", "chacl", "writelock", "defwritelock", "su"},
-		"screen": {"sorendition", "rendition", "autodetach",
+		"screen": {"autodetach",
 			"deflogin", "login", "nonblock", "defnonblock", "obuflimit", "defobuflimit",
 			"exec", "printcmd", "setsid", "slowpaste", "license",
 			"pow_detach", "pow_detach_msg", "pow_break", "break", "breaktype", "defbreaktype", "charset", "defcharset",

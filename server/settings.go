@@ -42,10 +42,13 @@ type settings struct {
 	ignoreCase                 bool          // copy mode searches ignore case
 	markKeys                   map[byte]byte // copy mode keys that act as others (markkeys)
 	defHstatus                 string        // new windows' hardstatus (%h)
-	bellMsg                    string
-	activityMsg                string
-	vbell                      bool // a bell in a shown window shows vbellMsg instead of ringing
-	vbellMsg                   string
+	// Screen's renditions: style changes (as in %{...}) for the message
+	// line (sorendition) and for windows with a bell or activity in lists.
+	msgRendition, bellRendition, monitorRendition string
+	bellMsg                                       string
+	activityMsg                                   string
+	vbell                                         bool // a bell in a shown window shows vbellMsg instead of ringing
+	vbellMsg                                      string
 }
 
 // defaultSettings are screen's defaults, and what the command line chose.
@@ -60,6 +63,9 @@ func defaultSettings(opts Options) settings {
 		logFlush:         defaultLogFlush,
 		bellMsg:          defaultBellMsg,
 		term:             opts.Term,
+		msgRendition:     "=r",
+		bellRendition:    "=ub",
+		monitorRendition: "=b",
 		maxWin:           maxWindows,
 		activityMsg:      defaultActivityMsg,
 		vbellMsg:         defaultVbellMsg,

@@ -110,10 +110,24 @@ func (s *session) expandStatus(format string, v statusView) string {
 			mod = '+'
 		}
 		switch format[i] {
-		case 'w':
-			put(s.windowRange(cur, v.other, mod, long), true)
-		case 'W':
-			put(s.windowsBut(cur, v.other, long), true)
+		case 'w', 'W':
+			if format[i] == 'W' {
+				mod = 'W'
+			}
+			for _, e := range s.windowEntries(cur, v.other, mod, long) {
+				spec := s.rendition(e.w)
+				if spec == "" || cond.skipping {
+					put(e.text, true)
+					continue
+				}
+				// The separator keeps the line's style; the entry takes
+				// the rendition's, then the line's comes back.
+				text := strings.TrimLeft(e.text, " ")
+				put(e.text[:len(e.text)-len(text)], false)
+				line.Style(applyStatusStyle(style, spec).mark())
+				put(text, true)
+				line.Style(style.mark())
+			}
 		case 'n':
 			if cur != nil {
 				put(fmt.Sprintf("%*d", max(num, 0), cur.number), true)
@@ -278,48 +292,65 @@ func windowFlags(w, cur, other *window) string {
 	return f
 }
 
-// windowRange lists windows as "0 bash  1* vim": all (mod 0), those before
-// cur ('-') or after it ('+'); in the full list, or the long form of the
-// others (%-Lw), each number carries screen's flags (windowFlags).
-func (s *session) windowRange(cur, other *window, mod byte, long bool) string {
-	var parts []string
+// windowEntry is one window in a list of windows (%w, %W, windows): its
+// text, with the separator before it.
+type windowEntry struct {
+	w    *window
+	text string
+}
+
+// windowEntries lists windows as "0 bash  1* vim": all (mod 0), those
+// before cur ('-') or after it ('+'), or all but cur ('W'); in the full
+// list, or the long form of the others (%-Lw), each number carries screen's
+// flags (windowFlags).
+func (s *session) windowEntries(cur, other *window, mod byte, long bool) []windowEntry {
+	var list []windowEntry
 	for _, w := range s.windows {
 		switch {
 		case mod == '-' && (cur == nil || w.number >= cur.number):
 			continue
 		case mod == '+' && (cur == nil || w.number <= cur.number):
 			continue
+		case mod == 'W' && w == cur:
+			continue
 		}
 		mark := ""
 		if mod == 0 || long {
 			mark = windowFlags(w, cur, other)
 		}
-		parts = append(parts, strconv.Itoa(w.number)+mark+" "+w.displayTitle())
+		sep := "  "
+		if len(list) == 0 && mod != '+' {
+			sep = ""
+		}
+		list = append(list, windowEntry{w: w, text: sep + strconv.Itoa(w.number) + mark + " " + w.displayTitle()})
 	}
-	out := strings.Join(parts, "  ")
-	switch {
-	case mod == '-' && out != "":
-		out += "  "
-	case mod == '+' && out != "":
-		out = "  " + out
+	if mod == '-' && len(list) > 0 {
+		list = append(list, windowEntry{text: "  "})
 	}
-	return out
+	return list
 }
 
-// windowsBut is %W: the windows but cur, with their flags in the long form.
-func (s *session) windowsBut(cur, other *window, long bool) string {
-	var parts []string
-	for _, w := range s.windows {
-		if w == cur {
-			continue
-		}
-		mark := ""
-		if long {
-			mark = windowFlags(w, cur, other)
-		}
-		parts = append(parts, strconv.Itoa(w.number)+mark+" "+w.displayTitle())
+// windowRange is windowEntries as one string.
+func (s *session) windowRange(cur, other *window, mod byte, long bool) string {
+	var b strings.Builder
+	for _, e := range s.windowEntries(cur, other, mod, long) {
+		b.WriteString(e.text)
 	}
-	return strings.Join(parts, "  ")
+	return b.String()
+}
+
+// rendition is the style change (screen's rendition) for a window in a
+// list: bell, then monitor (activity); "" for none.
+func (s *session) rendition(w *window) string {
+	switch {
+	case w == nil:
+		return ""
+	case w.bell:
+		return s.set.bellRendition
+	case w.activity:
+		return s.set.monitorRendition
+	}
+	return ""
 }
 
 // barsTick is how often the bars must be redrawn: as the time they show

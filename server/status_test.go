@@ -97,15 +97,34 @@ func TestStatusColours(t *testing.T) {
 		bold     bool
 		reversed bool
 	}{
-		{"A", vt.Indexed(0), vt.Indexed(7), false, false},
-		{"B", vt.Indexed(1), vt.Indexed(7), true, false},
-		{"C", vt.Indexed(0), vt.Indexed(7), false, false},
-		{"D", vt.Indexed(10), vt.Indexed(0), false, false},
+		// As GNU screen 4.9 draws them: two letters are background,
+		// then foreground.
+		{"A", vt.Indexed(7), vt.Indexed(0), false, false},
+		{"B", vt.Indexed(1), vt.Indexed(0), true, false},
+		{"C", vt.Indexed(7), vt.Indexed(0), false, false},
+		{"D", vt.Indexed(0), vt.Indexed(10), false, false},
 	}
 	for x, w := range want {
 		c := term.Cell(x, 1)
 		if term.Text(c) != w.text || c.S.Fg != w.fg || c.S.Bg != w.bg || (c.S.Attr&vt.Bold != 0) != w.bold || (c.S.Attr&vt.Reverse != 0) != w.reversed {
 			t.Errorf("cell %d: %q %+v, want %+v", x, term.Text(c), c.S, w)
 		}
+	}
+}
+
+// A window with a bell or activity takes rendition's style in %w, and the
+// line's style comes back after it.
+func TestRenditionInWindowList(t *testing.T) {
+	s := &session{log: log.New(io.Discard, "", 0), set: settings{bellRendition: "=ub", monitorRendition: "=b"}}
+	w0 := &window{number: 0, title: "bash", screen: vt.New(10, 2, 0), bell: true}
+	w1 := &window{number: 1, title: "vim", screen: vt.New(10, 2, 0)}
+	w2 := &window{number: 2, title: "top", screen: vt.New(10, 2, 0), activity: true}
+	s.windows = []*window{w0, w1, w2}
+	got := s.expandStatus("%w", statusView{cur: w1, cols: 80})
+	bell := applyStatusStyle(barStyle, "=ub").mark()
+	mon := applyStatusStyle(barStyle, "=b").mark()
+	want := bell + "0! bash" + barStyle.mark() + "  1* vim  " + mon + "2@ top" + barStyle.mark()
+	if got != want {
+		t.Errorf("%q, want %q", got, want)
 	}
 }

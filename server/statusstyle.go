@@ -84,15 +84,26 @@ func applyStatusStyle(cur statusStyle, spec string) statusStyle {
 			cur.attr ^= bits
 		}
 	}
+	// Two letters are background then foreground (screen's "%{= kw}" is
+	// white on black); one is the foreground, or the background when the
+	// text is reversed. A "." leaves a colour as it is.
 	colors = strings.TrimSpace(colors)
-	if len(colors) > 0 {
+	switch len(colors) {
+	case 0:
+	case 1:
 		if c, ok := statusColor(colors[0]); ok {
-			cur.fg = c
+			if cur.attr&stReverse != 0 {
+				cur.bg = c
+			} else {
+				cur.fg = c
+			}
 		}
-	}
-	if len(colors) > 1 {
-		if c, ok := statusColor(colors[1]); ok {
+	default:
+		if c, ok := statusColor(colors[0]); ok {
 			cur.bg = c
+		}
+		if c, ok := statusColor(colors[1]); ok {
+			cur.fg = c
 		}
 	}
 	return cur
