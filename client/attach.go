@@ -30,7 +30,10 @@ var ErrNotATerminal = errors.New("must be connected to a terminal")
 type Result struct {
 	Message string // printed after the terminal is restored: "[detached from ...]"
 	Status  int    // the process exit status
-	lost    bool   // the server did not restore the terminal: the client must
+	// HangUp: power detach (screen's pow_detach); the caller hangs up the
+	// shell that started it, which logs the user out.
+	HangUp bool
+	lost   bool // the server did not restore the terminal: the client must
 }
 
 // Attach connects the terminal on stdin/stdout to the session at path until
@@ -151,6 +154,8 @@ func relayOutput(r *proto.Reader, out io.Writer, session string, released func()
 			}
 		case proto.TypeDetach:
 			return Result{Message: "[" + string(f.Payload) + "]"}
+		case proto.TypePowerDetach:
+			return Result{Message: string(f.Payload), HangUp: true}
 		case proto.TypeExit:
 			var e proto.Exit
 			if err := proto.DecodeJSON(f.Payload, &e); err != nil {

@@ -30,14 +30,17 @@ const (
 	TypeExit    Type = 14 // server → client: the session ended (reason, status)
 	TypeSuspend Type = 15 // client → server: I am stopping, release my terminal; server → client: released
 	TypeResume  Type = 16 // client → server: I am in the foreground again (size as resize)
-	TypeCommand Type = 20 // client → server: run a command (-X, -ls queries)
-	TypeReply   Type = 21 // server → client: a command's result
+	// TypePowerDetach: server → client: you are detached, and hang up the
+	// shell that started you (screen's pow_detach: detach and log out).
+	TypePowerDetach Type = 17
+	TypeCommand     Type = 20 // client → server: run a command (-X, -ls queries)
+	TypeReply       Type = 21 // server → client: a command's result
 )
 
 var typeNames = map[Type]string{
 	TypeHello: "hello", TypeWelcome: "welcome", TypeInput: "input",
 	TypeOutput: "output", TypeResize: "resize", TypeDetach: "detach",
-	TypeExit: "exit", TypeSuspend: "suspend", TypeResume: "resume",
+	TypeExit: "exit", TypeSuspend: "suspend", TypeResume: "resume", TypePowerDetach: "power-detach",
 	TypeCommand: "command", TypeReply: "reply",
 }
 
@@ -66,10 +69,12 @@ const (
 	// FeatureDetachRequest: a detach frame from the client asks to be
 	// detached.
 	FeatureDetachRequest = "detach-request"
+	// FeaturePowerDetach: the power-detach frame.
+	FeaturePowerDetach = "power-detach"
 )
 
 // Features is what this version offers.
-var Features = []string{FeatureSuspend, FeatureDetachRequest}
+var Features = []string{FeatureSuspend, FeatureDetachRequest, FeaturePowerDetach}
 
 var (
 	// ErrTooLarge is returned for a frame whose declared length exceeds MaxPayload.

@@ -8,7 +8,7 @@ var defaultBindings = map[string]string{
 	"0": "select 0", "1": "select 1", "2": "select 2", "3": "select 3", "4": "select 4",
 	"5": "select 5", "6": "select 6", "7": "select 7", "8": "select 8", "9": "select 9",
 	"'": "select", "\"": "windowlist",
-	"d": "detach", "^D": "detach",
+	"d": "detach", "^D": "detach", "D": "pow_detach",
 	"a": "meta",
 	"A": "title",
 	"k": "kill", "^K": "kill",

@@ -49,6 +49,11 @@ func (s *session) dropClient(c *client, err error) {
 	if wasAttached && c.win != nil && !s.ending {
 		s.fitWindow(c.win)
 	}
+	if wasAttached && s.set.noAutodetach && !s.ending {
+		// Its terminal went away without a detach: with autodetach off,
+		// as in screen, the session goes with it.
+		s.end("its terminal hung up and autodetach is off", 0)
+	}
 	s.maybeFinish()
 }
 

@@ -1,6 +1,11 @@
 package server
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+
+	"github.com/gmux/gmux/proto"
+)
 
 func init() {
 	register(&command{
@@ -24,4 +29,71 @@ func init() {
 			return "", nil
 		},
 	})
+}
+
+func init() {
+	register(&command{
+		name: "pow_detach", help: "detach and hang up the shell gmux was started from (log out); typed, asks first", maxArgs: 0,
+		run: func(x *cmdContext, _ []string) (string, error) {
+			if !x.interactive() {
+				n := 0
+				for c := range x.s.clients {
+					if c.attached {
+						x.s.powerDetach(c)
+						n++
+					}
+				}
+				if n == 0 {
+					return "", fmt.Errorf("session %s is not attached", x.s.name)
+				}
+				return "", nil
+			}
+			c := x.c
+			x.s.openPrompt(c, &prompt{
+				label: "Power detach (detach and log out)? Press D again ", single: true,
+				done: func(ans string) {
+					if ans == "D" || ans == "y" || ans == "Y" {
+						x.s.powerDetach(c)
+					}
+				},
+			})
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "pow_detach_msg", usage: "[message]", maxArgs: 1, help: "what a power detach prints (default: [power detached])",
+		run: func(x *cmdContext, args []string) (string, error) {
+			if len(args) == 0 {
+				return fmt.Sprintf("pow_detach_msg is '%s'", x.s.set.powDetachMsg), nil
+			}
+			x.s.set.powDetachMsg = args[0]
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "autodetach", usage: "on|off", minArgs: 1, maxArgs: 1,
+		help: "on (the default): a terminal that hangs up is detached; off: the session ends with it",
+		run: func(x *cmdContext, args []string) (string, error) {
+			on, err := toggle(args, true)
+			if err == nil {
+				x.s.set.noAutodetach = !on
+			}
+			return "", err
+		},
+	})
+}
+
+// powerDetach detaches c and has its client hang up the shell it was
+// started from; a client that cannot is simply detached.
+func (s *session) powerDetach(c *client) {
+	if !slices.Contains(c.hello.Features, proto.FeaturePowerDetach) {
+		s.detach(c, "power detached (this gmux client cannot log out)")
+		return
+	}
+	s.log.Printf("client %d: power detached", c.id)
+	msg := s.set.powDetachMsg
+	if msg == "" {
+		msg = "[power detached]"
+	}
+	s.release(c, proto.TypePowerDetach, []byte(msg))
 }

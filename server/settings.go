@@ -45,6 +45,8 @@ type settings struct {
 	// Screen's renditions: style changes (as in %{...}) for the message
 	// line (sorendition) and for windows with a bell or activity in lists.
 	msgRendition, bellRendition, monitorRendition string
+	powDetachMsg                                  string // printed by a power detach
+	noAutodetach                                  bool   // a hung-up terminal ends the session
 	bellMsg                                       string
 	activityMsg                                   string
 	vbell                                         bool // a bell in a shown window shows vbellMsg instead of ringing

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/gdamore/tcell/v2/terminfo"
 	"github.com/gmux/gmux/client"
@@ -205,6 +206,13 @@ func attach(s client.Session, f *flags, takeover bool) int {
 	}
 	if res.Message != "" {
 		fmt.Println(res.Message)
+	}
+	if res.HangUp {
+		// Power detach: hang up the shell we were started from, as screen
+		// does, which logs the user out of this terminal.
+		if ppid := os.Getppid(); ppid > 1 {
+			_ = syscall.Kill(ppid, syscall.SIGHUP)
+		}
 	}
 	return res.Status
 }

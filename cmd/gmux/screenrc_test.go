@@ -214,3 +214,32 @@ select 0
 		t.Errorf("-Q sessionname: %d %q", code, out)
 	}
 }
+
+// C-a D D (pow_detach) detaches and hangs up the shell gmux was started
+// from; with autodetach off, a terminal that hangs up takes the session with
+// it.
+func TestPowDetachAndAutodetach(t *testing.T) {
+	e := newEnv(t)
+	script := "trap 'echo GOT-HUP; exit 7' HUP; " + gmuxBin + " -S pd bash --norc --noprofile; echo not-hung-up"
+	tm := e.startIn(80, 24, "/bin/sh", "-c", script)
+	tm.waitText("$ ")
+	tm.send("\x01D")
+	tm.waitText("Press D again")
+	tm.send("D")
+	tm.waitText("GOT-HUP")
+	if code := tm.waitExit(); code != 7 {
+		t.Errorf("the parent shell exited %d, want 7 (hung up)", code)
+	}
+	if out, _ := e.run("-ls"); !strings.Contains(out, ".pd") || !strings.Contains(out, "Detached") {
+		t.Errorf("the session after a power detach: %q", out)
+	}
+
+	rc := writeRC(t, e, "autodetach off\n")
+	tm2 := e.attach(80, 24, "-c", rc, "-S", "ad", "bash", "--norc", "--noprofile")
+	tm2.waitText("$ ")
+	tm2.cmd.Process.Kill() // the terminal hangs up: no detach
+	waitFor(t, "the session to end", func() bool {
+		out, _ := e.run("-ls")
+		return !strings.Contains(out, ".ad")
+	})
+}
