@@ -19,6 +19,10 @@ func init() {
 				if w.removed {
 					return
 				}
+				if w.filter != nil {
+					w.filter.stop() // as in screen, kill acts on an exec'd program first
+					return
+				}
 				if !w.exited {
 					w.status, w.code = "killed", 128+int(syscall.SIGHUP)
 					w.terminate()

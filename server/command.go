@@ -65,6 +65,9 @@ func (s *session) runCommand(x *cmdContext, args []string) (string, error) {
 	if len(args) == 0 {
 		return "", nil
 	}
+	if ex, ok := execShorthand(args); ok {
+		args = ex
+	}
 	cmd, ok := commandTable[args[0]]
 	if !ok {
 		if known, err := screenCommand(args[0]); known {

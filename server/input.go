@@ -76,6 +76,9 @@ func (s *session) sendInput(c *client, b []byte) {
 	if b = s.flowKeys(c.win, b); len(b) == 0 {
 		return
 	}
+	if f := c.win.filter; f != nil && f.typed(b) {
+		return // exec'd program takes what is typed
+	}
 	c.win.send(b)
 	c.fed = c.win
 }

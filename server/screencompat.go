@@ -31,7 +31,7 @@ func init() {
 		"attention": {"silence", "silencewait", "defsilence", "bell", "vbellwait", "lockscreen", "password", "idle", "blanker", "blankerprg"},
 		"multiuser": {"multiuser", "acladd", "aclchg", "acldel", "aclgrp", "aclumask", "addacl", "chacl", "writelock", "defwritelock", "su"},
 		"screen": {"deflogin", "login", "nonblock", "defnonblock", "obuflimit", "defobuflimit",
-			"exec", "printcmd", "setsid", "slowpaste", "license",
+			"printcmd", "setsid", "slowpaste", "license",
 			"pow_break", "break", "breaktype", "defbreaktype", "charset", "defcharset",
 			"c1", "defc1", "gr", "defgr", "kanji", "defkanji", "nethack", "allpartial", "partial",
 			"hardcopy_append", "hardcopydir", "logtstamp", "defmode", "defslowpaste", "compacthist", "console",

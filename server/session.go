@@ -165,6 +165,17 @@ func (s *session) windowOutput(w *window, data []byte) {
 	if w.exited || s.holdOutput(w, data) {
 		return
 	}
+	if w.filter != nil && !w.filter.appOutput(data) {
+		return // exec'd filter takes it
+	}
+	s.showOutput(w, data)
+}
+
+// showOutput puts output on w's screen, its log and its displays.
+func (s *session) showOutput(w *window, data []byte) {
+	if w.exited {
+		return
+	}
 	w.screen.Write(data)
 	w.lastOutput = time.Now()
 	s.noteOutput(len(data))

@@ -53,6 +53,7 @@ type window struct {
 	bell         bool        // it rang while hidden: !
 	flow         int         // flowAuto, flowOn, flowOff (flow.go)
 	hstatus      string      // the window's hardstatus (%h)
+	filter       *filter     // a program exec'd into the window (exec.go)
 	gate         outputGate  // closed by C-s with flow on
 	heldOutput   []byte      // read before the gate closed, shown when it opens
 	status       string      // how the program ended, once it has

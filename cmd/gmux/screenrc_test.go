@@ -243,3 +243,31 @@ func TestPowDetachAndAutodetach(t *testing.T) {
 		return !strings.Contains(out, ".ad")
 	})
 }
+
+// exec: a program's output typed into the window's program (.!.), a filter
+// on the program's output (!..), which kill ends first.
+func TestExec(t *testing.T) {
+	e := newEnv(t)
+	tm := e.attach(80, 24, "-S", "ex", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	if out, code := e.run("-S", "ex", "-X", "exec", ".!.", "sh", "-c", "echo echo typed-by-\\$((1+2))"); code != 0 {
+		t.Fatalf("exec .!.: %d %q", code, out)
+	}
+	tm.waitText("typed-by-3")
+	tm.send("\x01:!!.tr a-z A-Z\r") // "!" is exec: "!!." is the pattern !..
+	waitFor(t, "the filter to start", func() bool {
+		out, _ := e.run("-S", "ex", "-Q", "exec")
+		return strings.Contains(out, "tr a-z A-Z")
+	})
+	tm.send("echo filtered\r")
+	tm.waitText("FILTERED")
+	tm.send("\x01k") // kill: the filter goes, the window stays
+	tm.waitText("Really kill")
+	tm.send("y")
+	waitFor(t, "the filter to end", func() bool {
+		out, _ := e.run("-S", "ex", "-Q", "exec")
+		return strings.Contains(out, "No exec")
+	})
+	tm.send("echo plain-again\r")
+	tm.waitText("plain-again")
+}

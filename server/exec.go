@@ -1,0 +1,230 @@
+package server
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+
+	"github.com/creack/pty"
+)
+
+// screen's exec (and its short forms !cmd and |cmd): a second program in a
+// window, wired to the window's program and to the display by a file
+// descriptor pattern of three characters, for the new program's stdin,
+// stdout and stderr: "." connects it to the display (its own terminal),
+// "!" to the window's program, ":" to both. So "exec .!. cmd" types what
+// cmd prints into the program (screen's !!stty), "exec !.. cmd" shows the
+// program's output through cmd, a filter, and "exec ... /bin/sh" runs a
+// second shell the user types to. A fourth character "|" sends what the
+// user types to the window's program even so.
+
+// filter is a window's exec'd program.
+type filter struct {
+	argv      []string
+	pat       string // three of . ! :
+	userInput bool   // what the user types goes to it
+	cmd       *exec.Cmd
+	in        chan []byte // to its stdin, written by a goroutine
+	tty       *os.File    // the master of its own terminal, for "." descriptors
+}
+
+// maxFilterQueue bounds what waits for a slow filter's stdin.
+const maxFilterQueue = 256
+
+// parseFdpat splits exec's arguments into the pattern and the command:
+// "!..|" "less", "!stty" ("!" "stty"), "|" alone is "!..|"; a pattern of
+// dots may be left out.
+func parseFdpat(args []string) (pat string, pipeUser bool, argv []string, err error) {
+	first := args[0]
+	n := 0
+	for n < len(first) && n < 4 && strings.IndexByte(".!:|", first[n]) >= 0 {
+		n++
+	}
+	pat, argv = first[:n], args[1:]
+	if rest := first[n:]; rest != "" {
+		argv = append([]string{rest}, args[1:]...)
+	}
+	if pat == "|" {
+		pat = "!..|"
+	}
+	if i := strings.IndexByte(pat, '|'); i >= 0 {
+		pat, pipeUser = pat[:i], true
+	}
+	for len(pat) < 3 {
+		pat += "."
+	}
+	if strings.ContainsRune(pat, '|') || len(pat) > 3 {
+		return "", false, nil, fmt.Errorf("exec: bad pattern %q (three of . ! : and an optional |)", first[:n])
+	}
+	if len(argv) == 0 {
+		return "", false, nil, fmt.Errorf("exec: no command")
+	}
+	return pat, pipeUser, argv, nil
+}
+
+// startFilter runs argv as w's filter.
+func (s *session) startFilter(w *window, pat string, pipeUser bool, argv []string) error {
+	if w.filter != nil {
+		return fmt.Errorf("exec: %s is still running in this window", strings.Join(w.filter.argv, " "))
+	}
+	path, err := exec.LookPath(argv[0])
+	if err != nil {
+		return fmt.Errorf("exec: %w", err)
+	}
+	f := &filter{argv: argv, pat: pat, in: make(chan []byte, maxFilterQueue)}
+	f.userInput = pat[0] == '.' && !pipeUser
+	cmd := exec.Command(path, argv[1:]...)
+	cmd.Args[0] = argv[0]
+	cmd.Env, cmd.Dir = s.childEnv(w.number), s.set.dir
+	var tty *os.File
+	if strings.Contains(pat, ".") {
+		master, slave, err := pty.Open()
+		if err != nil {
+			return fmt.Errorf("exec: %w", err)
+		}
+		cols, rows := w.screen.Size()
+		_ = pty.Setsize(master, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
+		defer slave.Close()
+		f.tty, tty = master, slave
+	}
+	var closers []io.Closer
+	var stdin io.WriteCloser
+	if pat[0] == '.' {
+		cmd.Stdin = tty
+		stdin = f.tty
+	} else {
+		r, wr, err := os.Pipe()
+		if err != nil {
+			return fmt.Errorf("exec: %w", err)
+		}
+		cmd.Stdin, stdin = r, wr
+		closers = append(closers, r)
+	}
+	for i, dst := range []*io.Writer{&cmd.Stdout, &cmd.Stderr} {
+		if pat[i+1] == '.' {
+			*dst = tty
+			continue
+		}
+		r, wr, err := os.Pipe()
+		if err != nil {
+			return fmt.Errorf("exec: %w", err)
+		}
+		*dst = wr
+		closers = append(closers, wr)
+		go s.readFilter(w, f, r, pat[i+1])
+	}
+	if tty != nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: pat[0] == '.'}
+	} else {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	}
+	err = cmd.Start()
+	for _, c := range closers {
+		c.Close() // the child has its own copies
+	}
+	if err != nil {
+		if f.tty != nil {
+			f.tty.Close()
+		}
+		stdin.Close()
+		return fmt.Errorf("exec: %w", err)
+	}
+	f.cmd = cmd
+	w.filter = f
+	if f.tty != nil {
+		go s.readFilter(w, f, f.tty, '.')
+	}
+	go func() {
+		for b := range f.in {
+			if _, err := stdin.Write(b); err != nil {
+				break
+			}
+		}
+		if stdin != f.tty {
+			stdin.Close()
+		}
+		for range f.in { // drain: the loop never blocks on a dead filter
+		}
+	}()
+	go func() {
+		_ = cmd.Wait()
+		s.post(func() { s.filterEnded(w, f) })
+	}()
+	s.log.Printf("window %d: exec %s %q", w.number, pat, argv)
+	return nil
+}
+
+// readFilter passes what the filter writes on r to where the pattern says:
+// the display ("."), the window's program ("!"), or both (":").
+func (s *session) readFilter(w *window, f *filter, r *os.File, to byte) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := r.Read(buf)
+		if n > 0 {
+			b := append([]byte(nil), buf[:n]...)
+			s.post(func() {
+				if to == '!' || to == ':' {
+					w.send(b)
+				}
+				if to == '.' || to == ':' {
+					s.showOutput(w, b)
+				}
+			})
+		}
+		if err != nil {
+			if r != f.tty {
+				r.Close()
+			}
+			return
+		}
+	}
+}
+
+// filterAppOutput gives the window program's output to its filter when the
+// pattern says so; shown reports whether the display gets it too.
+func (f *filter) appOutput(data []byte) (shown bool) {
+	if f.pat[0] == '.' {
+		return true
+	}
+	select {
+	case f.in <- append([]byte(nil), data...):
+	default: // a filter that does not read loses output, not the session
+	}
+	return f.pat[0] == ':'
+}
+
+// typed gives what the user typed to the filter, when it takes it.
+func (f *filter) typed(b []byte) bool {
+	if !f.userInput {
+		return false
+	}
+	select {
+	case f.in <- append([]byte(nil), b...):
+	default:
+	}
+	return true
+}
+
+// stop ends the filter (kill acts on it while it runs, as in screen).
+func (f *filter) stop() {
+	if f.cmd != nil && f.cmd.Process != nil {
+		_ = syscall.Kill(-f.cmd.Process.Pid, syscall.SIGHUP)
+		_ = f.cmd.Process.Signal(syscall.SIGHUP)
+	}
+}
+
+// filterEnded puts the window back as it was once its filter is gone.
+func (s *session) filterEnded(w *window, f *filter) {
+	if w.filter != f {
+		return
+	}
+	w.filter = nil
+	close(f.in)
+	if f.tty != nil {
+		f.tty.Close()
+	}
+	s.log.Printf("window %d: exec %q ended", w.number, f.argv)
+}
