@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"time"
+	"unicode/utf8"
 )
 
 // A paste is bracketed (ESC [200~ ... ESC [201~) when the program asked for
@@ -23,6 +24,7 @@ const (
 type heldInput struct {
 	paste bool
 	b     []byte
+	slow  [][]byte // a slow paste's pieces still to write (slowpaste)
 }
 
 // paste types text into w as a paste.
@@ -53,11 +55,59 @@ func (s *session) settlePaste(w *window, since time.Time) {
 	}
 	held := w.held
 	w.held = nil
-	for _, h := range held {
+	for i, h := range held {
 		b := h.b
+		if h.paste && s.set.slowPaste > 0 {
+			// slowpaste: the rest waits behind the paste, which goes a
+			// character at a time.
+			w.held = append([]heldInput{{slow: slowPieces(b, w.screen.Modes().BracketedPaste)}}, held[i+1:]...)
+			s.trickle(w)
+			return
+		}
 		if h.paste && w.screen.Modes().BracketedPaste {
 			b = append(append([]byte("\x1b[200~"), b...), "\x1b[201~"...)
 		}
 		w.send(b)
+	}
+}
+
+// slowPieces is a paste cut into what slowpaste writes at a time: one
+// character, and the bracketed paste marks whole.
+func slowPieces(b []byte, bracketed bool) [][]byte {
+	var pieces [][]byte
+	if bracketed {
+		pieces = append(pieces, []byte("\x1b[200~"))
+	}
+	for len(b) > 0 {
+		_, n := utf8.DecodeRune(b)
+		pieces = append(pieces, b[:n])
+		b = b[n:]
+	}
+	if bracketed {
+		pieces = append(pieces, []byte("\x1b[201~"))
+	}
+	return pieces
+}
+
+// trickle writes the next piece of a slow paste, then waits slowpaste; when
+// the paste is done, what was held behind it goes on.
+func (s *session) trickle(w *window) {
+	if w.exited || len(w.held) == 0 || w.held[0].slow == nil {
+		return
+	}
+	h := &w.held[0]
+	piece := h.slow[0]
+	h.slow = h.slow[1:]
+	held := w.held
+	w.held = nil
+	w.send(piece)
+	w.held = held
+	if len(h.slow) > 0 {
+		time.AfterFunc(s.set.slowPaste, func() { s.post(func() { s.trickle(w) }) })
+		return
+	}
+	w.held = held[1:]
+	if len(w.held) > 0 {
+		s.settlePaste(w, time.Now())
 	}
 }

@@ -31,10 +31,10 @@ func init() {
 		"attention": {"silence", "silencewait", "defsilence", "bell", "vbellwait", "lockscreen", "password", "idle", "blanker", "blankerprg"},
 		"multiuser": {"multiuser", "acladd", "aclchg", "acldel", "aclgrp", "aclumask", "addacl", "chacl", "writelock", "defwritelock", "su"},
 		"screen": {"deflogin", "login", "nonblock", "defnonblock", "obuflimit", "defobuflimit",
-			"printcmd", "setsid", "slowpaste", "license",
+			"printcmd", "setsid", "license",
 			"pow_break", "break", "breaktype", "defbreaktype", "charset", "defcharset",
 			"c1", "defc1", "gr", "defgr", "kanji", "defkanji", "nethack", "allpartial", "partial",
-			"hardcopy_append", "hardcopydir", "logtstamp", "defmode", "defslowpaste", "compacthist", "console",
+			"hardcopy_append", "hardcopydir", "logtstamp", "defmode", "compacthist", "console",
 			"copy_reg", "ins_reg", "paste_reg", "pastefont", "defautonuke", "autonuke", "focusminsize",
 			"group", "debug", "truecolor", "umask"},
 	} {

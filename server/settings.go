@@ -45,8 +45,9 @@ type settings struct {
 	// Screen's renditions: style changes (as in %{...}) for the message
 	// line (sorendition) and for windows with a bell or activity in lists.
 	msgRendition, bellRendition, monitorRendition string
-	powDetachMsg                                  string // printed by a power detach
-	noAutodetach                                  bool   // a hung-up terminal ends the session
+	powDetachMsg                                  string        // printed by a power detach
+	noAutodetach                                  bool          // a hung-up terminal ends the session
+	slowPaste                                     time.Duration // pause after each pasted character (slowpaste)
 	bellMsg                                       string
 	activityMsg                                   string
 	vbell                                         bool // a bell in a shown window shows vbellMsg instead of ringing

@@ -271,3 +271,14 @@ func TestExec(t *testing.T) {
 	tm.send("echo plain-again\r")
 	tm.waitText("plain-again")
 }
+
+// slowpaste: a paste goes a character at a time, and what is typed after
+// it waits for it.
+func TestSlowpaste(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "slowpaste 5\nregister p \"echo slow-paste-$((2+3))\"\n")
+	tm := e.attach(80, 24, "-c", rc, "-S", "sp", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	tm.send("\x01:paste p\r\r") // the Enter is typed long before the paste ends
+	tm.waitText("slow-paste-5")
+}
