@@ -122,6 +122,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	c.attached = true
 	s.everAttached = true
 	s.touch(c)
+	s.noteKey(c) // idle counts from the attach
 	s.log.Printf("client %d: attached (pid %d, %s %dx%d)", c.id, h.PID, h.Term, c.cols, c.rows)
 	w := s.lastWin
 	if w == nil && len(s.windows) > 0 {

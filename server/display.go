@@ -39,6 +39,12 @@ type display struct {
 	extra       []byte // bytes for the terminal with the next frame (OSC 52)
 	message     string // shown on the last line until messageGen changes
 	msgGen      int
+	// idle (idle.go): the last key, whether a check is scheduled, whether
+	// the idle command ran since that key; the blanker showing, if any.
+	lastKey   time.Time
+	idleTimer bool
+	idleRan   bool
+	blanker   *blanker
 	// lastMessage is the last message shown, for lastmsg (C-a m).
 	lastMessage string
 }
@@ -88,7 +94,7 @@ func (s *session) schedule(c *client) {
 const interactiveBytes = 2048
 
 func (s *session) draw(c *client) {
-	if c.win == nil {
+	if c.win == nil || c.blanker != nil {
 		return
 	}
 	defer s.recoverClient(c, "drawing")

@@ -18,6 +18,7 @@ const escapeTime = 25 * time.Millisecond
 
 // input handles bytes from client c's terminal.
 func (s *session) input(c *client, data []byte) {
+	s.noteKey(c)
 	c.tok.Split = s.set.escape
 	c.tok.Feed(data, func(ev input.Event) { s.dispatch(c, ev) })
 	if c.tok.Pending() {

@@ -4,6 +4,7 @@ import "github.com/gmux/gmux/server/input"
 
 // A display's input modes are layers with one interface, stacked top first:
 //
+//	blanker          the first key ends it (idle.go)
 //	prompt or menu   modal: take everything while open
 //	command keys     the command key (C-a) and the key after it, in every mode
 //	user keys        bindkey's table (and in copy mode, bindkey -m's)
@@ -23,6 +24,8 @@ type layer interface {
 func (s *session) layers(c *client) []layer {
 	st := c.stack[:0]
 	switch {
+	case c.blanker != nil:
+		st = append(st, c.blanker)
 	case c.prompt != nil:
 		st = append(st, c.prompt)
 	case c.menu != nil:

@@ -47,6 +47,9 @@ type settings struct {
 	msgRendition, bellRendition, monitorRendition string
 	powDetachMsg                                  string        // printed by a power detach
 	noAutodetach                                  bool          // a hung-up terminal ends the session
+	idleTimeout                                   time.Duration // a display without a key this long runs idleCommand
+	idleCommand                                   []string
+	blankerPrg                                    []string      // what blanker shows
 	slowPaste                                     time.Duration // pause after each pasted character (slowpaste)
 	bellMsg                                       string
 	activityMsg                                   string
@@ -66,6 +69,7 @@ func defaultSettings(opts Options) settings {
 		logFlush:         defaultLogFlush,
 		bellMsg:          defaultBellMsg,
 		term:             opts.Term,
+		idleCommand:      []string{"blanker"},
 		msgRendition:     "=r",
 		bellRendition:    "=ub",
 		monitorRendition: "=b",

@@ -282,3 +282,26 @@ func TestSlowpaste(t *testing.T) {
 	tm.send("\x01:paste p\r\r") // the Enter is typed long before the paste ends
 	tm.waitText("slow-paste-5")
 }
+
+// idle 2 blanker: a display without a key for two seconds goes blank (here with
+// blankerprg's output); the first key brings the window back and is not
+// passed on.
+func TestIdleBlanker(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "idle 2 blanker\nblankerprg sh -c 'echo BLANKER-RUNNING; sleep 600'\n")
+	tm := e.attach(80, 24, "-c", rc, "-S", "idl", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	tm.send("echo before\r")
+	tm.waitText("before")
+	tm.waitText("BLANKER-RUNNING")
+	if strings.Contains(tm.text(), "before") {
+		t.Errorf("the window shows through the blanker:\n%s", tm.text())
+	}
+	tm.send("x") // ends the blanker, and goes nowhere
+	tm.waitText("before")
+	tm.send("echo after\r")
+	tm.waitText("after")
+	if strings.Contains(tm.text(), "xecho") {
+		t.Errorf("the key that ended the blanker reached the shell:\n%s", tm.text())
+	}
+}

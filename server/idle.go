@@ -1,0 +1,122 @@
+package server
+
+import (
+	"os"
+	"os/exec"
+	"time"
+
+	"github.com/creack/pty"
+	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/input"
+)
+
+// screen's idle and blanker: after idle seconds without a key on a display,
+// a command runs for it, blanker by default: the display goes blank (or
+// shows blankerprg's output) until a key, which is not passed on.
+
+// noteKey records a key from c, for idle.
+func (s *session) noteKey(c *client) {
+	c.lastKey = time.Now()
+	c.idleRan = false
+	if s.set.idleTimeout > 0 && !c.idleTimer {
+		s.armIdle(c, s.set.idleTimeout)
+	}
+}
+
+// armIdle checks c in d: idle long enough, it runs the idle command; else
+// it looks again when it could be.
+func (s *session) armIdle(c *client, d time.Duration) {
+	c.idleTimer = true
+	time.AfterFunc(d, func() {
+		s.post(func() {
+			c.idleTimer = false
+			timeout := s.set.idleTimeout
+			if c.gone || !c.attached || timeout <= 0 || c.idleRan {
+				return
+			}
+			if left := timeout - time.Since(c.lastKey); left > 0 {
+				s.armIdle(c, left)
+				return
+			}
+			c.idleRan = true
+			out, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, s.set.idleCommand)
+			switch {
+			case err != nil:
+				s.showMessage(c, err.Error())
+			case out != "":
+				s.showMessage(c, out)
+			}
+		})
+	})
+}
+
+// blank starts the blanker on c.
+func (s *session) blank(c *client) {
+	if c.blanker != nil {
+		return
+	}
+	b := &blanker{}
+	c.blanker = b
+	s.send(c, proto.TypeOutput, []byte("\x1b[?25l\x1b[H\x1b[2J"))
+	if len(s.set.blankerPrg) == 0 {
+		return
+	}
+	cmd := exec.Command(s.set.blankerPrg[0], s.set.blankerPrg[1:]...)
+	cmd.Env, cmd.Dir = s.set.env, s.set.dir
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(c.cols), Rows: uint16(c.rows)})
+	if err != nil {
+		s.log.Printf("blankerprg: %v", err)
+		return
+	}
+	b.cmd, b.pty = cmd, f
+	go func() {
+		buf := make([]byte, 16<<10)
+		for {
+			n, err := f.Read(buf)
+			if n > 0 {
+				out := append([]byte(nil), buf[:n]...)
+				s.post(func() {
+					if c.blanker == b && !c.gone {
+						s.send(c, proto.TypeOutput, out)
+					}
+				})
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	go cmd.Wait()
+}
+
+// blanker is a blanked display: the program drawing on it, if any.
+type blanker struct {
+	cmd *exec.Cmd
+	pty *os.File
+}
+
+// handle is the blanker as the top input layer: the first key ends it and
+// is dropped.
+func (b *blanker) handle(s *session, c *client, ev input.Event) bool {
+	if ev.Kind == input.Key || ev.Kind == input.Text || ev.Kind == input.Paste {
+		s.unblank(c)
+	}
+	return true
+}
+
+// unblank ends c's blanker and redraws its display.
+func (s *session) unblank(c *client) {
+	b := c.blanker
+	if b == nil {
+		return
+	}
+	c.blanker = nil
+	if b.cmd != nil && b.cmd.Process != nil {
+		_ = b.cmd.Process.Kill()
+		b.pty.Close()
+	}
+	if c.r != nil {
+		c.r.invalidate()
+	}
+	s.markDirty(c)
+}
