@@ -28,7 +28,7 @@ var screenToCome = map[string]string{}
 func init() {
 	for family, names := range map[string][]string{
 		"regions":   {"split", "focus", "only", "remove", "resize", "fit", "layout", "width", "height", "displays"},
-		"attention": {"silence", "silencewait", "defsilence", "bell", "vbellwait", "lockscreen", "password", "blankerprg"},
+		"attention": {"silence", "silencewait", "defsilence", "bell", "vbellwait", "lockscreen", "password"},
 		"multiuser": {"multiuser", "acladd", "aclchg", "acldel", "aclgrp", "aclumask", "addacl", "chacl", "writelock", "defwritelock", "su"},
 		"screen": {"deflogin", "login", "nonblock", "defnonblock", "obuflimit", "defobuflimit",
 			"printcmd", "setsid", "license",
