@@ -58,6 +58,9 @@ func checkBindable(name string) error {
 	if _, ok := commandTable[name]; ok {
 		return nil
 	}
+	if _, ok := screenAliases[name]; ok {
+		return nil
+	}
 	if known, _ := screenCommand(name); known {
 		return nil
 	}

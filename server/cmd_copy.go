@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"os"
 )
 
 func init() {
@@ -99,4 +100,38 @@ func (s *session) exchangeFile(args []string) string {
 		return s.set.bufferFile
 	}
 	return expandHome("~/.gmux-exchange")
+}
+
+func init() {
+	register(&command{
+		name: "readreg", usage: "[-e encoding] [register [file]]", maxArgs: 4,
+		help: "load a register (default . the paste buffer) from a file (default: bufferfile)",
+		run: func(x *cmdContext, args []string) (string, error) {
+			if len(args) >= 2 && args[0] == "-e" {
+				args = args[2:] // gmux is UTF-8 throughout
+			}
+			reg := byte('.')
+			if len(args) > 0 {
+				if len(args[0]) != 1 {
+					return "", fmt.Errorf("readreg: a register is one character, not %q", args[0])
+				}
+				reg, args = args[0][0], args[1:]
+			}
+			b, err := readUserFile(x.s.exchangeFile(args), maxBuffer)
+			if err != nil {
+				return "", err
+			}
+			x.s.setRegister(reg, string(b))
+			return fmt.Sprintf("Slurped %d characters into register %c", len(b), reg), nil
+		},
+	})
+	register(&command{
+		name: "removebuf", help: "remove the exchange file (bufferfile) readbuf and writebuf use",
+		run: func(x *cmdContext, _ []string) (string, error) {
+			if err := os.Remove(x.s.exchangeFile(nil)); err != nil && !os.IsNotExist(err) {
+				return "", err
+			}
+			return "", nil
+		},
+	})
 }

@@ -63,7 +63,11 @@ func init() {
 				path = expandHome(args[0])
 			}
 			if !filepath.IsAbs(path) {
-				path = filepath.Join(x.s.set.dir, path)
+				dir := x.s.set.dir
+				if x.s.set.hardcopyDir != "" {
+					dir = expandHome(x.s.set.hardcopyDir)
+				}
+				path = filepath.Join(dir, path)
 			}
 			var b strings.Builder
 			sc := x.w.screen
@@ -79,10 +83,31 @@ func init() {
 				b.WriteString(sc.LineText(y))
 				b.WriteByte('\n')
 			}
-			if err := writeUserFile(path, []byte(b.String())); err != nil {
+			write, verb := writeUserFile, "written to"
+			if x.s.set.hardcopyAppend {
+				write, verb = appendUserFile, "appended to"
+			}
+			if err := write(path, []byte(b.String())); err != nil {
 				return "", err
 			}
-			return fmt.Sprintf("Screen image written to \"%s\".", path), nil
+			return fmt.Sprintf("Screen image %s \"%s\".", verb, path), nil
+		},
+	})
+}
+
+func init() {
+	register(&command{
+		name: "hardcopydir", usage: "dir", minArgs: 1, maxArgs: 1, help: "where hardcopy writes files named without a directory",
+		run: func(x *cmdContext, args []string) (string, error) { x.s.set.hardcopyDir = args[0]; return "", nil },
+	})
+	register(&command{
+		name: "hardcopy_append", usage: "on|off", minArgs: 1, maxArgs: 1, help: "hardcopy adds to its file instead of replacing it",
+		run: func(x *cmdContext, args []string) (string, error) {
+			on, err := toggle(args, false)
+			if err == nil {
+				x.s.set.hardcopyAppend = on
+			}
+			return "", err
 		},
 	})
 }

@@ -68,6 +68,9 @@ func (s *session) runCommand(x *cmdContext, args []string) (string, error) {
 	if ex, ok := execShorthand(args); ok {
 		args = ex
 	}
+	if name, ok := screenAliases[args[0]]; ok {
+		args = append([]string{name}, args[1:]...)
+	}
 	cmd, ok := commandTable[args[0]]
 	if !ok {
 		if known, err := screenCommand(args[0]); known {

@@ -136,3 +136,25 @@ func TestScreenCommandsKnown(t *testing.T) {
 		t.Error("an unknown name is known")
 	}
 }
+
+// Every one of screen 4.9's commands is gmux's, another name for one of
+// gmux's, accepted without effect or said to be coming; and the lists name
+// nothing screen does not have.
+func TestEveryScreenCommandKnown(t *testing.T) {
+	isScreen := map[string]bool{}
+	for _, name := range screenCommands {
+		isScreen[name] = true
+		_, own := commandTable[name]
+		_, alias := screenAliases[name]
+		if known, _ := screenCommand(name); !own && !alias && !known {
+			t.Errorf("screen's %s is an unknown command here", name)
+		}
+	}
+	for _, m := range []map[string]string{screenNoEffect, screenToCome, screenAliases} {
+		for name := range m {
+			if !isScreen[name] {
+				t.Errorf("%s is listed as screen's, but screen 4.9 has no such command", name)
+			}
+		}
+	}
+}

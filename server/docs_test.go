@@ -22,10 +22,14 @@ func TestDocsMatchTables(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := string(b)
-		for _, part := range []struct{ name, want string }{
+		parts := []struct{ name, want string }{
 			{"commands", commandReference(doc.roff)},
 			{"keys", keyReference(doc.roff)},
-		} {
+		}
+		if !doc.roff {
+			parts = append(parts, struct{ name, want string }{"screen", screenReference()})
+		}
+		for _, part := range parts {
 			begin, end := marker(part.name+":begin", doc.roff), marker(part.name+":end", doc.roff)
 			i, j := strings.Index(text, begin), strings.Index(text, end)
 			if i < 0 || j < i {

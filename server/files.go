@@ -73,8 +73,14 @@ func readUserFile(path string, limit int64) ([]byte, error) {
 }
 
 // writeUserFile replaces path's contents with b (see openUserFile).
-func writeUserFile(path string, b []byte) error {
-	f, err := openUserFile(path, false)
+func writeUserFile(path string, b []byte) error { return putUserFile(path, b, false) }
+
+// appendUserFile adds b to the end of the file at path, with the same
+// guards as writeUserFile.
+func appendUserFile(path string, b []byte) error { return putUserFile(path, b, true) }
+
+func putUserFile(path string, b []byte, appendTo bool) error {
+	f, err := openUserFile(path, appendTo)
 	if err != nil {
 		return err
 	}

@@ -67,3 +67,31 @@ func roffEscape(s string) string {
 	}
 	return s
 }
+
+// screenReference renders, for the guide's "Coming from screen", every
+// screen 4.9 command and what gmux does with it.
+func screenReference() string {
+	var b strings.Builder
+	b.WriteString("| screen command | in gmux |\n|---|---|\n")
+	names := append([]string(nil), screenCommands...)
+	sort.Strings(names)
+	for _, name := range names {
+		var what string
+		if c, ok := commandTable[name]; ok {
+			what = "yes: " + c.help
+		} else if to, ok := screenAliases[name]; ok {
+			what = "yes, as `" + to + "`"
+		} else if reason, ok := screenNoEffect[name]; ok {
+			what = "accepted, no effect: " + reason
+		} else if family, ok := screenToCome[name]; ok {
+			what = "not yet"
+			if family != "screen" {
+				what += " (comes with the " + family + " commands)"
+			}
+		} else {
+			what = "**unknown**"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s |\n", name, strings.ReplaceAll(what, "|", `\|`))
+	}
+	return b.String()
+}

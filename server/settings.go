@@ -49,7 +49,9 @@ type settings struct {
 	noAutodetach                                  bool          // a hung-up terminal ends the session
 	idleTimeout                                   time.Duration // a display without a key this long runs idleCommand
 	idleCommand                                   []string
-	blankerPrg                                    []string      // what blanker shows
+	blankerPrg                                    []string // what blanker shows
+	hardcopyDir                                   string   // hardcopy's directory
+	hardcopyAppend                                bool
 	slowPaste                                     time.Duration // pause after each pasted character (slowpaste)
 	bellMsg                                       string
 	activityMsg                                   string

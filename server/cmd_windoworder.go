@@ -1,0 +1,77 @@
+package server
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// screen's commands that reorder the window list.
+
+func init() {
+	register(&command{
+		name: "collapse", help: "renumber the windows 0, 1, 2... in their order, closing the gaps",
+		run: func(x *cmdContext, _ []string) (string, error) {
+			for i, w := range x.s.windows {
+				w.number = i
+			}
+			x.s.windowsRenumbered()
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "sort", help: "order the windows by title, keeping the numbers in use",
+		run: func(x *cmdContext, _ []string) (string, error) {
+			numbers := make([]int, len(x.s.windows))
+			for i, w := range x.s.windows {
+				numbers[i] = w.number
+			}
+			byTitle := append([]*window(nil), x.s.windows...)
+			sort.SliceStable(byTitle, func(i, j int) bool {
+				return strings.ToLower(byTitle[i].displayTitle()) < strings.ToLower(byTitle[j].displayTitle())
+			})
+			for i, w := range byTitle {
+				w.number = numbers[i]
+			}
+			x.s.windowsRenumbered()
+			return "", nil
+		},
+	})
+	for _, dir := range []struct {
+		name string
+		step int
+	}{{"bumpleft", -1}, {"bumpright", +1}} {
+		register(&command{
+			name: dir.name, help: "swap this window with the one " + map[int]string{-1: "before", 1: "after"}[dir.step] + " it in the list",
+			run: func(x *cmdContext, _ []string) (string, error) {
+				if x.w == nil {
+					return "", fmt.Errorf("no window")
+				}
+				i := indexOf(x.s.windows, x.w)
+				j := i + dir.step
+				if j < 0 || j >= len(x.s.windows) {
+					return "", nil
+				}
+				o := x.s.windows[j]
+				x.w.number, o.number = o.number, x.w.number
+				x.s.windowsRenumbered()
+				return "", nil
+			},
+		})
+	}
+}
+
+func indexOf(ws []*window, w *window) int {
+	for i, o := range ws {
+		if o == w {
+			return i
+		}
+	}
+	return -1
+}
+
+// windowsRenumbered puts the list back in number order and redraws the bars.
+func (s *session) windowsRenumbered() {
+	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].number < s.windows[j].number })
+	s.redrawBars()
+}
