@@ -128,6 +128,9 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	if w == nil && len(s.windows) > 0 {
 		w = s.windows[0]
 	}
+	if s.prevWin != w {
+		c.other = s.prevWin // C-a C-a goes where the session was before
+	}
 	s.selectWindow(c, w)
 	s.startClock()
 	if n := len(s.startupErrors); n > 0 {

@@ -28,7 +28,7 @@ func (s *session) show(x *cmdContext, w *window) (string, error) {
 	if x.c != nil {
 		s.selectWindow(x.c, w)
 	}
-	s.lastWin = w
+	s.setLastWin(w)
 	x.w = w
 	return "", nil
 }

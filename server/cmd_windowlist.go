@@ -14,7 +14,7 @@ func init() {
 			if x.c != nil {
 				other = x.c.other
 			}
-			return x.s.windowRange(x.w, other, 0, false), nil
+			return x.s.windowRange(x.w, other, 0, true), nil
 		},
 	})
 	register(&command{

@@ -38,6 +38,7 @@ type session struct {
 	windows      []*window // sorted by number
 	windowIDs    int       // the last window id given
 	lastWin      *window   // the window most recently selected by anyone
+	prevWin      *window   // the one selected before it: a new display's previous window
 	clients      map[*client]bool
 	ln           net.Listener
 	log          *log.Logger
@@ -150,7 +151,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 	if c != nil {
 		s.selectWindow(c, w)
 	} else {
-		s.lastWin = w
+		s.setLastWin(w)
 	}
 	if s.set.verbose {
 		for d := range s.clients {
@@ -235,11 +236,22 @@ func (s *session) windowExited(w *window, status string, code int) {
 	s.removeWindow(w)
 }
 
+// setLastWin records w as the session's current window, and the one before
+// it as the previous.
+func (s *session) setLastWin(w *window) {
+	if s.lastWin != w {
+		s.prevWin, s.lastWin = s.lastWin, w
+	}
+}
+
 // removeWindow takes a closed window out of the session; clients showing it
 // move to another. The last window's going ends the session.
 func (s *session) removeWindow(w *window) {
 	w.removed = true
 	s.unlist(w)
+	if s.prevWin == w {
+		s.prevWin = nil
+	}
 	if s.lastWin == w {
 		s.lastWin = nil
 		if len(s.windows) > 0 {
@@ -334,7 +346,7 @@ func (s *session) selectWindow(c *client, w *window) {
 	if c.copy != nil && c.copy.win != w {
 		c.copy = nil // copy mode is a view of its window: it ends when the display leaves it
 	}
-	s.lastWin = w
+	s.setLastWin(w)
 	s.windowSeen(w)
 	s.fitWindow(w)
 	s.markDirty(c)

@@ -138,7 +138,9 @@ func (s *session) expandStatus(format string, v statusView) string {
 			}
 		case 'f':
 			if cur != nil {
-				put(windowFlags(cur, cur, v.other), true)
+				// The window's own flags, less the * that says it is
+				// current (as screen 4.9: "%n%f %t" is "4 vim").
+				put(windowFlags(cur, nil, nil), true)
 			}
 		case 'x', 'X':
 			if cur != nil && len(cur.argv) > 0 {
@@ -202,17 +204,17 @@ func (s *session) expandStatus(format string, v statusView) string {
 			if cond.skipping {
 				break
 			}
-			if num < 0 && !zero && !minus {
-				line.Fill()
+			if num < 0 {
+				line.Fill() // %= %-=: as GNU screen 4.9, a fill without a number
 			} else {
-				line.PadTo(line.Column(max(num, 0), zero, minus), long)
+				line.PadTo(line.Column(num, zero, minus, plus), long)
 			}
 		case '<':
 			if !cond.skipping {
 				if num < 0 {
 					num = 100
 				}
-				line.TruncateAt(line.Column(num, zero, minus))
+				line.TruncateAt(line.Column(num, zero, minus, plus))
 			}
 		case '>':
 			if !cond.skipping {
@@ -314,9 +316,14 @@ func (s *session) windowEntries(cur, other *window, mod byte, long bool) []windo
 		case mod == 'W' && w == cur:
 			continue
 		}
+		// As screen 4.9: the long form (%Lw) has every flag, the short one
+		// (%w) only the current window's *.
 		mark := ""
-		if mod == 0 || long {
+		switch {
+		case long:
 			mark = windowFlags(w, cur, other)
+		case mod == 0 && w == cur:
+			mark = "*"
 		}
 		sep := "  "
 		if len(list) == 0 && mod != '+' {

@@ -29,15 +29,15 @@ func TestExpandStatus(t *testing.T) {
 	w1 := &window{number: 1, title: "vim", screen: vt.New(10, 2, 0)}
 	s.windows = []*window{w0, w1}
 	for _, tc := range []struct{ format, want string }{
-		{"[%S] %w", "[work] 0- bash  1* vim"},
-		{"%-w|%n%f %t|%+w", "0 bash  |1* vim|"},
+		{"[%S] %w", "[work] 0 bash  1* vim"},
+		{"%-w|%n%f %t|%+w", "0 bash  |1 vim|"},
 		{"a%?%+wb%?c", "ac"},            // nothing after window 1: the part goes
 		{"a%?%-wb%?c", "a0 bash  bc"},   // something before it: the part stays
 		{"%?%+w%:none%?", "none"},       // the else part
 		{"%?%-w%:none%?!", "0 bash  !"}, // the first part
 		{"%{= kw}x%{-}", "x"},           // colours are markers, not text
 		{"100%%", "100%"},
-		{"%-Lw|%50>%n%f %t%?(%u)%?|%+Lw%<", "0- bash  |1* vim|"}, // a common .screenrc line's parts
+		{"%-Lw|%50>%n%f %t%?(%u)%?|%+Lw%<", "0- bash  |1 vim|"}, // a common .screenrc line's parts
 	} {
 		if got := stripMarks(s.expandStatus(tc.format, statusView{cur: w1, other: w0, cols: 80})); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.format, got, tc.want)
@@ -46,7 +46,7 @@ func TestExpandStatus(t *testing.T) {
 	// A hardstatus line found in many .screenrc files expands to text and
 	// styles only: no escape is left over.
 	famous := `%{= kG}[ %{G}%H %{g}][%= %{= kw}%?%-Lw%?%{r}(%{W}%n*%f%t%?(%u)%?%{r})%{w}%?%+Lw%?%?%= %{g}][%{B} %m-%d %{W}%c %{g}]`
-	if got := stripMarks(s.expandStatus(famous, statusView{cur: w1, other: w0, cols: 80})); strings.ContainsAny(got, "%{}") || !strings.Contains(got, "0- bash  (1**vim)") {
+	if got := stripMarks(s.expandStatus(famous, statusView{cur: w1, other: w0, cols: 80})); strings.ContainsAny(got, "%{}") || !strings.Contains(got, "0- bash  (1*vim)") {
 		t.Errorf("famous line: %q", got)
 	}
 	if got := s.expandStatus("a%=b", statusView{cur: w1, other: w0, cols: 10}); got != "a        b" {
@@ -67,7 +67,7 @@ func TestExpandStatus(t *testing.T) {
 		{"%?%E^A%?", statusView{cur: w1, cols: 40, escaped: true}, "^A"},
 		// screen's own example: the list cut to the width, around the
 		// current window.
-		{"%-Lw%50>%n%f* %t%+Lw%<", statusView{cur: w1, other: w0, cols: 12}, "bash  1** vi"},
+		{"%-Lw%50>%n%f* %t%+Lw%<", statusView{cur: w1, other: w0, cols: 12}, "bash  1* vim"},
 		{"%20=x", statusView{cur: w1, cols: 10}, "  x"},
 		{"%05=x", statusView{cur: w1, cols: 10}, "     x"},
 		{"ab%=cd%=ef", statusView{cur: w1, cols: 10}, "ab  cd  ef"},
@@ -120,7 +120,7 @@ func TestRenditionInWindowList(t *testing.T) {
 	w1 := &window{number: 1, title: "vim", screen: vt.New(10, 2, 0)}
 	w2 := &window{number: 2, title: "top", screen: vt.New(10, 2, 0), activity: true}
 	s.windows = []*window{w0, w1, w2}
-	got := s.expandStatus("%w", statusView{cur: w1, cols: 80})
+	got := s.expandStatus("%Lw", statusView{cur: w1, cols: 80})
 	bell := applyStatusStyle(barStyle, "=ub").mark()
 	mon := applyStatusStyle(barStyle, "=b").mark()
 	want := bell + "0! bash" + barStyle.mark() + "  1* vim  " + mon + "2@ top" + barStyle.mark()

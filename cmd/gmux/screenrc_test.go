@@ -3,9 +3,12 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gmux/gmux/server/vt"
 )
 
 // writeRC writes a config file in e's home and returns its path.
@@ -304,4 +307,79 @@ func TestIdleBlanker(t *testing.T) {
 	if strings.Contains(tm.text(), "xecho") {
 		t.Errorf("the key that ended the blanker reached the shell:\n%s", tm.text())
 	}
+}
+
+// A .screenrc as people write them loads with no error, and gmux draws what
+// screen would: the status line with its colours and backtick, the caption,
+// the windows the file opens with their titles, and the keys it binds.
+func TestRealisticScreenrc(t *testing.T) {
+	e := newEnv(t)
+	os.WriteFile(filepath.Join(e.home, ".screenrc"), []byte(`# ~/.screenrc
+startup_message off
+vbell off
+msgwait 2
+defscrollback 10000
+escape ^Bb
+defmonitor on
+shelltitle '$ |bash'
+backtick 1 60 60 sh -c 'echo up-since'
+hardstatus alwayslastline '%{= kG}[ %{G}%H %{g}][%= %{= kw}%?%-Lw%?%{r}(%{W}%n*%f%t%?(%u)%?%{r})%{w}%?%+Lw%?%?%= %{g}][%{B} %m-%d %{W}%c %{g}][%1`+"`"+`]'
+caption always "%{= kw}%-w%{= BW}%n %t%{-}%+w %-= @%H - %LD %d %LM - %c"
+bindkey -k k1 select 1
+bindkey -k k2 select 2
+bindkey "^[[1;5D" prev
+bindkey "^[[1;5C" next
+termcapinfo xterm* ti@:te@
+attrcolor b ".I"
+defbce on
+altscreen on
+term screen-256color
+bind c screen 1
+bind ^c screen 1
+bind 0 select 10
+screen -t logs 1 sh -c 'echo LOGS-WINDOW; exec bash --norc --noprofile'
+screen -t edit 2 bash --norc --noprofile
+screen 3
+select 1
+`), 0o600)
+	tm := e.attach(160, 30, "-S", "real")
+	tm.waitText("LOGS-WINDOW")
+	if out, _ := e.run("-S", "real", "-Q", "errors"); !strings.Contains(out, "no config errors") {
+		t.Fatalf("the .screenrc has errors:\n%s", out)
+	}
+	// The status line: the host, the windows around the current one in
+	// parentheses, the backtick's output; in screen's colours.
+	host, _ := os.Hostname()
+	host, _, _ = strings.Cut(host, ".")
+	tm.waitText("[ " + host + " ]")
+	tm.waitText("(1*logs)")
+	tm.waitText("[up-since]")
+	tm.mu.Lock()
+	first := tm.screen.Cell(0, 29) // "[": %{= kG}, bright green on black
+	tm.mu.Unlock()
+	if first.S.Fg != vt.Indexed(10) || first.S.Bg != vt.Indexed(0) {
+		t.Errorf("the status line's first cell: %+v, want bright green on black", first.S)
+	}
+	// The caption: the current window in bright white on blue, the others.
+	tm.waitMatch(`1 logs  2 edit  3 bash +@` + regexp.QuoteMeta(host))
+	out, _ := e.run("-S", "real", "-Q", "windows")
+	for _, want := range []string{"1* logs", "2", "edit", "3", "bash"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("windows %q lacks %q", out, want)
+		}
+	}
+	// The escape is C-b; c opens the next free window from 1.
+	tm.send("\x02c")
+	waitFor(t, "window 4", func() bool {
+		out, _ := e.run("-S", "real", "-Q", "windows")
+		return strings.Contains(out, "4*")
+	})
+	tm.send("\x1bOQ") // F2: select 2
+	waitFor(t, "F2 to select 2", func() bool {
+		out, _ := e.run("-S", "real", "-Q", "number")
+		return strings.Contains(out, "window 2 ")
+	})
+	// defmonitor on: output in a hidden window marks it and says so.
+	e.run("-S", "real", "-p", "1", "-X", "stuff", "echo ping\n")
+	tm.waitText("Activity in window 1")
 }

@@ -68,14 +68,18 @@ func (l *Line) CutTo(n int) {
 // among the fills.
 func (l *Line) Fill() { l.fills = append(l.fills, len(l.pieces)) }
 
-// Column turns a %= or %< qualifier into a column: pct percent of the line
-// (absolute, the 0 qualifier: the column itself; fromRight, the - qualifier:
-// that many columns before the right edge).
-func (l *Line) Column(n int, absolute, fromRight bool) int {
+// Column turns a %= or %< qualifier into a column: n percent of the line
+// (absolute, the 0 qualifier: column n; fromRight, the - qualifier: n
+// columns before the right edge; relative, the + qualifier: n percent of
+// the room after the last pad).
+func (l *Line) Column(n int, absolute, fromRight, relative bool) int {
 	switch {
 	case fromRight:
 		n = l.cols - n
-	case !absolute:
+	case absolute:
+	case relative:
+		n = l.lastPad + min(n, 100)*(l.cols-l.lastPad)/100
+	default:
 		n = min(n, 100) * l.cols / 100
 	}
 	return max(0, min(n, l.cols))
@@ -129,7 +133,7 @@ func (l *Line) total() int {
 	return n
 }
 
-// resolveFills shares the room up to col among the pending fills, the first
+// resolveFills shares the room up to col among the pending fills, the last
 // ones getting the odd cells, and clears them.
 func (l *Line) resolveFills(col int) {
 	fills := l.fills
@@ -141,8 +145,8 @@ func (l *Line) resolveFills(col int) {
 	// Insert from the last so that earlier indexes stay right.
 	for i := len(fills) - 1; i >= 0; i-- {
 		n := room / len(fills)
-		if i < room%len(fills) {
-			n++
+		if i >= len(fills)-room%len(fills) {
+			n++ // the odd cells go to the last fills, as in screen
 		}
 		if n == 0 {
 			continue
