@@ -23,26 +23,26 @@ func init() {
 		"gmux is UTF-8 throughout": {
 			"defutf8", "utf8", "encoding", "defencoding", "charset", "defcharset", "c1", "defc1", "gr", "defgr",
 			"kanji", "defkanji"},
-		"gmux passes colours and attributes to the terminal as the program sent them": {"attrcolor", "truecolor"},
+		"gmux passes colours and attributes to the terminal as the program sent them":                        {"attrcolor", "truecolor"},
 		"wide characters follow Unicode's East Asian Width; ambiguous ones are narrow, as in most terminals": {"cjkwidth"},
 		"windows are pseudo-terminals: there is no serial line to send a break or transfer files on": {
 			"break", "pow_break", "breaktype", "defbreaktype", "zmodem", "xon", "xoff", "crlf", "zombie_timeout"},
 		"gmux writes no utmp records": {"login", "deflogin"},
 		"a slow display never blocks gmux: it is sent fewer, larger frames and its queue is bounded": {
 			"nonblock", "defnonblock", "obuflimit", "defobuflimit", "autonuke", "defautonuke"},
-		"gmux redraws only what changed, always": {"partial", "allpartial"},
+		"gmux redraws only what changed, always":                                     {"partial", "allpartial"},
 		"every window is its own session, with its terminal as controlling terminal": {"setsid"},
-		"window terminals are mode 0620, the system's default": {"defmode"},
-		"the printer passthrough (ESC [ 5 i) is not passed on": {"printcmd"},
-		"gmux keeps nothing but text in the paste buffer": {"pastefont", "compacthist"},
-		"gmux cannot take over the system console": {"console"},
-		"gmux's messages are plain": {"nethack"},
-		"screen's old register commands: use paste, readreg and register": {"copy_reg", "ins_reg", "paste_reg"},
+		"window terminals are mode 0620, the system's default":                       {"defmode"},
+		"the printer passthrough (ESC [ 5 i) is not passed on":                       {"printcmd"},
+		"gmux keeps nothing but text in the paste buffer":                            {"pastefont", "compacthist"},
+		"gmux cannot take over the system console":                                   {"console"},
+		"gmux's messages are plain":                                                  {"nethack"},
+		"screen's old register commands: use paste, readreg and register":            {"copy_reg", "ins_reg", "paste_reg"},
 		"bindkey takes whole keys as the terminal sends them, without a timeout": {
 			"maptimeout", "mapdefault", "mapnotnext"},
 		"gmux logs to its own file (see gmux -ls for the directory)": {"debug"},
-		"gmux has no license screen to show": {"license"},
-		"the bell message shows for msgwait": {"vbellwait"},
+		"gmux has no license screen to show":                         {"license"},
+		"the bell message shows for msgwait":                         {"vbellwait"},
 	} {
 		for _, n := range names {
 			screenNoEffect[n] = reason
