@@ -119,6 +119,9 @@ func (s *Screen) printRune(r rune, w int) {
 		s.combine(r)
 		return
 	}
+	if r >= 0x80 && s.joinPrevious(r) {
+		return // a skin tone, a flag's second half, after a joiner
+	}
 	if s.cur.wrapNext {
 		s.wrap()
 	}
@@ -152,25 +155,26 @@ func (s *Screen) printRune(r rune, w int) {
 	}
 }
 
-// combine attaches a zero-width rune (combining mark, joiner, variation
-// selector) to the character before the cursor.
+// combine attaches a rune to the character before the cursor: a zero-width
+// one (combining mark, joiner, variation selector) or one that joins its
+// cluster (graphemes.go). A cluster that grows wider widens its cell when
+// the line allows; a rune that would change the cell's width otherwise is
+// dropped, so that a cell's columns are always its cluster's width.
 func (s *Screen) combine(r rune) {
-	x, y := s.cur.x-1, s.cur.y
-	if s.cur.wrapNext {
-		x = s.cur.x
-	}
-	if x < 0 {
+	x, l, ok := s.lastCell()
+	if !ok {
 		return
-	}
-	l := s.g.row(y)
-	if l.cells[x].R == wideTail && x > 0 {
-		x--
 	}
 	c := &l.cells[x]
-	if c.R == 0 || c.R == wideTail {
+	text := s.Text(*c) + string(r)
+	was := 1
+	if x+1 < s.cols && l.cells[x+1].R == wideTail {
+		was = 2
+	}
+	if w := clusterWidth(text); w != was && (w < was || !s.widen(l, x)) {
 		return
 	}
-	if cr, ok := s.cluster(s.Text(*c) + string(r)); ok {
+	if cr, ok := s.cluster(text); ok {
 		c.R = cr
 		s.touch(l)
 		s.changed = true

@@ -67,12 +67,14 @@ type Screen struct {
 	hist        *History
 	clusters    []string
 	clusterIdx  map[string]int
-	lastRune    rune // for REP
-	replies     []byte
-	bells       int
-	changed     bool
-	gen         uint64 // the last row version given out (touch)
-	p           parser
+	// clusterWidths are the clusters' widths, as the renderer draws them.
+	clusterWidths []int8
+	lastRune      rune // for REP
+	replies       []byte
+	bells         int
+	changed       bool
+	gen           uint64 // the last row version given out (touch)
+	p             parser
 }
 
 // New returns a cols×rows screen keeping up to historyLimit lines of scrollback.
@@ -166,6 +168,9 @@ func (s *Screen) Width(c Cell) int {
 	case c.R >= 0 && c.R < 0x7f:
 		return 1
 	}
+	if c.R < 0 && clusterIndex(c.R) < len(s.clusterWidths) {
+		return int(s.clusterWidths[clusterIndex(c.R)])
+	}
 	return max(RuneWidth(firstRune(s.Text(c))), 1)
 }
 
@@ -257,10 +262,11 @@ func (s *Screen) cluster(str string) (rune, bool) {
 	}
 	s.clusterIdx[str] = len(s.clusters)
 	s.clusters = append(s.clusters, str)
+	s.clusterWidths = append(s.clusterWidths, int8(clusterWidth(str)))
 	return clusterRune(len(s.clusters) - 1), true
 }
 
 const (
 	maxClusters     = 1 << 16
-	maxClusterBytes = 32
+	maxClusterBytes = 64 // the longest emoji ZWJ sequences take 35
 )
