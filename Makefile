@@ -31,6 +31,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzEmulator$$' -fuzztime $(FUZZTIME) ./server/vt
 	$(GO) test -run '^$$' -fuzz '^FuzzSplitCommand$$' -fuzztime $(FUZZTIME) ./server
 	$(GO) test -run '^$$' -fuzz '^FuzzTokenizer$$' -fuzztime $(FUZZTIME) ./server/input
+	$(GO) test -run '^$$' -fuzz '^FuzzLayout$$' -fuzztime $(FUZZTIME) ./server/statusline
 
 # Regenerate the emulator's reference screens from tmux (needs tmux).
 golden:
