@@ -12,7 +12,11 @@ func init() {
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
 				if !x.interactive() {
-					return "", fmt.Errorf("usage: select n|title")
+					// -Q select: which window is selected.
+					if x.w == nil {
+						return "", fmt.Errorf("no window")
+					}
+					return strconv.Itoa(x.w.number), nil
 				}
 				x.s.openPrompt(x.c, &prompt{label: "Switch to window: ", done: func(t string) {
 					if out, err := selectWindowNamed(x, t); err != nil {

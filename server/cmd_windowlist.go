@@ -34,6 +34,9 @@ func init() {
 				x.w.number = n
 				sort.Slice(x.s.windows, func(i, j int) bool { return x.s.windows[i].number < x.s.windows[j].number })
 			}
+			if x.shell {
+				return fmt.Sprintf("%d (%s)", x.w.number, x.w.displayTitle()), nil // as screen -Q number
+			}
 			return fmt.Sprintf("This is window %d (%s).", x.w.number, x.w.displayTitle()), nil
 		},
 	})

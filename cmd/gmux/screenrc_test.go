@@ -112,8 +112,8 @@ select 0
 	tm := e.attach(80, 24, "-c", rc, "-S", "bk")
 	tm.waitText("$ ")
 	current := func() string {
-		out, _ := e.run("-S", "bk", "-Q", "number") // "This is window 0 (zero)."
-		return strings.TrimPrefix(out, "This is window ")
+		out, _ := e.run("-S", "bk", "-Q", "number") // "0 (zero)", as screen -Q number
+		return out
 	}
 	waitFor(t, "window 0", func() bool { return strings.HasPrefix(current(), "0") })
 	tm.send("\x1bOP") // F1
@@ -377,7 +377,7 @@ select 1
 	tm.send("\x1bOQ") // F2: select 2
 	waitFor(t, "F2 to select 2", func() bool {
 		out, _ := e.run("-S", "real", "-Q", "number")
-		return strings.Contains(out, "window 2 ")
+		return strings.HasPrefix(out, "2 ")
 	})
 	// defmonitor on: output in a hidden window marks it and says so.
 	e.run("-S", "real", "-p", "1", "-X", "stuff", "echo ping\n")

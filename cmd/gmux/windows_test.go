@@ -71,7 +71,7 @@ func TestWindowsByCommands(t *testing.T) {
 		t.Fatalf("after select+title: %q", got)
 	}
 	// -p picks the window a command acts on.
-	if out, _ := e.run("-S", "x", "-p", "5", "-X", "number"); !strings.Contains(out, "window 5 (top)") {
+	if out, _ := e.run("-S", "x", "-p", "5", "-X", "number"); !strings.Contains(out, "5 (top)") {
 		t.Fatalf("-p 5 number: %q", out)
 	}
 	x("-p", "5", "kill")
