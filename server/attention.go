@@ -1,6 +1,11 @@
 package server
 
-import "strings"
+import (
+	"strings"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+)
 
 // Attention, as screen has it: a bell or (with monitor on) output in a window
 // no display shows marks the window in the lists (! and @) and tells every
@@ -43,6 +48,11 @@ func (s *session) windowAttention(w *window, bells int) {
 	case bells > 0:
 		w.bell = true
 		s.tellDisplays(s.set.bellMsg, w)
+		for c := range s.clients {
+			if c.attached {
+				s.ringOuterBell(c)
+			}
+		}
 	case w.monitor && !w.activity:
 		w.activity = true
 		s.tellDisplays(s.set.activityMsg, w)
@@ -57,7 +67,9 @@ func (s *session) tellDisplays(format string, w *window) {
 			continue
 		}
 		if format != "" {
-			s.showMessage(c, s.attentionMessage(format, w, c))
+			msg := s.attentionMessage(format, w, c)
+			s.showMessage(c, msg)
+			s.notify(c, msg)
 		} else {
 			s.markDirty(c)
 		}
@@ -106,8 +118,51 @@ func stripStatusMarks(t string) string {
 
 // windowSeen clears w's attention flags: a display shows it.
 func (s *session) windowSeen(w *window) {
-	if w.bell || w.activity {
-		w.bell, w.activity = false, false
+	if w.bell || w.activity || w.silent {
+		w.bell, w.activity, w.silent = false, false, false
 		s.redrawBars()
 	}
+}
+
+// outerBellGap and notifyGap bound how often a display's own bell rings, and
+// how often it raises a desktop notification, for windows it does not show:
+// a loop printing bells must not make the terminal ring without end.
+const (
+	outerBellGap = time.Second
+	notifyGap    = 2 * time.Second
+)
+
+// ringOuterBell rings c's terminal's bell for an event in a hidden window,
+// at most once per outerBellGap.
+func (s *session) ringOuterBell(c *client) {
+	if time.Since(c.lastOuterBell) < outerBellGap {
+		return
+	}
+	c.lastOuterBell = time.Now()
+	c.bells++
+	s.markDirty(c)
+}
+
+// notify raises a desktop notification on c's terminal (notify on), by the
+// escape its terminal takes: OSC 777 (foot, urxvt) or OSC 9 (iTerm2, kitty,
+// WezTerm, Ghostty, Windows Terminal), at most once per notifyGap.
+func (s *session) notify(c *client, msg string) {
+	kind := s.set.notify
+	if kind == "off" || time.Since(c.lastNotify) < notifyGap {
+		return
+	}
+	if kind == "on" {
+		kind = "osc9"
+		if t := c.hello.Term; strings.Contains(t, "foot") || strings.Contains(t, "rxvt") {
+			kind = "osc777"
+		}
+	}
+	c.lastNotify = time.Now()
+	text := proto.Printable(strings.ReplaceAll(msg, ";", ","))
+	if kind == "osc777" {
+		c.extra = append(c.extra, "\x1b]777;notify;gmux "+proto.Printable(s.opts.Name)+";"+text+"\x1b\\"...)
+	} else {
+		c.extra = append(c.extra, "\x1b]9;"+text+"\x1b\\"...)
+	}
+	s.markDirty(c)
 }

@@ -28,7 +28,7 @@ var defaultBindings = map[string]string{
 	"z": "suspend", "^Z": "suspend",
 	"r": "wrap", "^R": "wrap", "f": "flow", "^F": "flow", "Z": "reset",
 	"{": "history", "}": "history", "^V": "digraph",
-	"M": "monitor", "m": "lastmsg", "^M": "lastmsg", "^G": "vbell",
+	"M": "monitor", "_": "silence", "m": "lastmsg", "^M": "lastmsg", "^G": "vbell",
 }
 
 // installDefaultBindings binds screen's keys, plus escape-key bindings that

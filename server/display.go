@@ -45,6 +45,9 @@ type display struct {
 	idleTimer bool
 	idleRan   bool
 	blanker   *blanker
+	// When c's own bell last rang, and it last raised a desktop
+	// notification, for windows it does not show (attention.go).
+	lastOuterBell, lastNotify time.Time
 	// lastMessage is the last message shown, for lastmsg (C-a m).
 	lastMessage string
 }
@@ -130,6 +133,7 @@ func (s *session) showMessage(c *client, msg string) {
 	c.message = msg
 	if msg != "" {
 		c.lastMessage = msg
+		s.logMessage(msg)
 	}
 	c.msgGen++
 	gen := c.msgGen

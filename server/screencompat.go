@@ -56,7 +56,7 @@ var screenToCome = map[string]string{}
 func init() {
 	for family, names := range map[string][]string{
 		"regions":   {"split", "focus", "only", "remove", "resize", "fit", "layout", "width", "height", "displays", "focusminsize"},
-		"attention": {"silence", "silencewait", "defsilence", "lockscreen", "password"},
+		"attention": {"lockscreen", "password"},
 		"multiuser": {"multiuser", "acladd", "aclchg", "acldel", "aclgrp", "aclumask", "addacl", "chacl", "writelock", "defwritelock", "su", "umask"},
 		"screen":    {"group", "logtstamp"},
 	} {

@@ -59,6 +59,7 @@ type session struct {
 	buffer        string            // the paste buffer
 	registers     map[byte]string   // screen's registers (cmd_register.go)
 	digraphs      map[string]rune   // digraphs defined by the digraph command
+	messageLog    []loggedMessage   // the last messages shown (messages)
 	searchHistory []string          // copy mode searches
 	panics        int               // panics recovered (recover.go): the log is kept
 	reserve       atomic.Int32      // a spare descriptor for refusing clients at the fd limit (accept.go)
@@ -143,6 +144,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 	s.windows = append(s.windows, w)
 	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].number < s.windows[j].number })
 	s.log.Printf("window %d: started %q pid %d", w.number, w.argv, w.pid)
+	s.watchSilence(w)
 	if s.opts.LogAll {
 		if _, err := s.setLogging(w, true); err != nil {
 			s.log.Printf("window %d: log: %v", w.number, err)
@@ -179,6 +181,9 @@ func (s *session) showOutput(w *window, data []byte) {
 	}
 	w.screen.Write(data)
 	w.lastOutput = time.Now()
+	if w.silenceWait > 0 {
+		s.silenceBroken(w)
+	}
 	s.noteOutput(len(data))
 	if w.log != nil {
 		s.logOutput(w, data)

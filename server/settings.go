@@ -30,9 +30,12 @@ type settings struct {
 	logRaw           bool
 	logFlush         time.Duration
 	mousetrack       bool
-	staticTitles     bool   // dynamictitle off: programs' OSC titles are ignored
-	defMonitor       bool   // new windows are monitored (defmonitor)
-	shellTitle       string // new shell windows' title; "search|name" is dynamic (shelltitle)
+	staticTitles     bool          // dynamictitle off: programs' OSC titles are ignored
+	defSilence       bool          // new windows are monitored for silence
+	silenceWait      time.Duration // silencewait
+	notify           string        // desktop notifications: "off", "osc9", "osc777", "on" (by TERM)
+	defMonitor       bool          // new windows are monitored (defmonitor)
+	shellTitle       string        // new shell windows' title; "search|name" is dynamic (shelltitle)
 	// New windows' options (cmd_windowopts.go); the zero value is gmux's default.
 	noWrap, noBCE, noAltScreen bool
 	flow                       int           // flowAuto, flowOn, flowOff (flow.go)
@@ -70,6 +73,8 @@ func defaultSettings(opts Options) settings {
 		logFile:          "gmuxlog.%n",
 		logFlush:         defaultLogFlush,
 		bellMsg:          defaultBellMsg,
+		silenceWait:      defaultSilenceWait,
+		notify:           "off",
 		term:             opts.Term,
 		idleCommand:      []string{"blanker"},
 		msgRendition:     "=r",

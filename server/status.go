@@ -285,6 +285,9 @@ func windowFlags(w, cur, other *window) string {
 	if w.activity {
 		f += "@"
 	}
+	if w.silent {
+		f += "~"
+	}
 	if w.log != nil {
 		f += "(L)"
 	}

@@ -43,21 +43,24 @@ type window struct {
 	done         chan struct{} // closed when the reader has seen the PTY close
 	reaped       chan struct{} // closed when the program has been waited for
 	exited       bool
-	removed      bool        // out of the window list (killed, or closed)
-	held         []heldInput // input waiting behind a paste (paste.go)
-	lastOutput   time.Time   // when the program last wrote
-	lastInput    time.Time   // when input was last sent to it
-	log          *windowLog  // C-a H, or nil
-	monitor      bool        // output while hidden marks it (@) and tells the displays
-	activity     bool        // it had output while hidden and monitored: @
-	bell         bool        // it rang while hidden: !
-	flow         int         // flowAuto, flowOn, flowOff (flow.go)
-	hstatus      string      // the window's hardstatus (%h)
-	filter       *filter     // a program exec'd into the window (exec.go)
-	gate         outputGate  // closed by C-s with flow on
-	heldOutput   []byte      // read before the gate closed, shown when it opens
-	status       string      // how the program ended, once it has
-	code         int         // its exit status (128+signal when killed)
+	removed      bool          // out of the window list (killed, or closed)
+	held         []heldInput   // input waiting behind a paste (paste.go)
+	lastOutput   time.Time     // when the program last wrote
+	lastInput    time.Time     // when input was last sent to it
+	log          *windowLog    // C-a H, or nil
+	monitor      bool          // output while hidden marks it (@) and tells the displays
+	activity     bool          // it had output while hidden and monitored: @
+	bell         bool          // it rang while hidden: !
+	silenceWait  time.Duration // silence monitoring: tell after this long without output (0: off)
+	silenceTimer bool          // a silence check is scheduled
+	silent       bool          // its silence was told: ~
+	flow         int           // flowAuto, flowOn, flowOff (flow.go)
+	hstatus      string        // the window's hardstatus (%h)
+	filter       *filter       // a program exec'd into the window (exec.go)
+	gate         outputGate    // closed by C-s with flow on
+	heldOutput   []byte        // read before the gate closed, shown when it opens
+	status       string        // how the program ended, once it has
+	code         int           // its exit status (128+signal when killed)
 }
 
 // readSize is the PTY read buffer: large reads keep the per-byte cost of heavy
@@ -122,6 +125,9 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	}
 	w.staticTitle = s.set.staticTitles
 	w.monitor = s.set.defMonitor
+	if s.set.defSilence {
+		w.silenceWait = s.set.silenceWait
+	}
 	w.hstatus = s.set.defHstatus
 	s.applyWindowDefaults(w)
 	if w.title == "" {

@@ -383,3 +383,37 @@ select 1
 	e.run("-S", "real", "-p", "1", "-X", "stuff", "echo ping\n")
 	tm.waitText("Activity in window 1")
 }
+
+// silence (C-a _) with a 2 s wait: a hidden window quiet that long is told
+// and marked ~; notify on raises a desktop notification (OSC 9) for it; a
+// burst of bells in a hidden window rings the terminal's bell once; the
+// messages command lists what was said.
+func TestSilenceNotifyMessages(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "silencewait 2\nnotify on\nmsgwait 30\n")
+	tm := e.attach(80, 24, "-c", rc, "-S", "sil", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	tm.send("\x01_")
+	tm.waitText("The window is now being monitored for 2 sec. silence.")
+	tm.send("\x01c")
+	tm.waitText("Window 0: silence for 2 seconds")
+	if out, _ := e.run("-S", "sil", "-Q", "windows"); !strings.Contains(out, "0-~ bash") {
+		t.Errorf("windows: %q", out)
+	}
+	if !strings.Contains(tm.rawOutput(), "\x1b]9;Window 0: silence for 2 seconds\x1b\\") {
+		t.Errorf("no OSC 9 notification in %q", tm.rawOutput())
+	}
+	before := strings.Count(tm.rawOutput(), "\a")
+	e.run("-S", "sil", "-p", "0", "-X", "stuff", "for i in 1 2 3 4 5; do printf '\\a'; done\n")
+	tm.waitText("Bell in window 0")
+	time.Sleep(300 * time.Millisecond) // the rest of the burst, which must not ring
+	if n := strings.Count(tm.rawOutput(), "\a") - before; n != 1 {
+		t.Errorf("the terminal's bell rang %d times for a burst of five", n)
+	}
+	out, _ := e.run("-S", "sil", "-Q", "messages")
+	for _, want := range []string{"silence for 2 seconds", "Bell in window 0"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("messages lacks %q:\n%s", want, out)
+		}
+	}
+}

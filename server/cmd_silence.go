@@ -1,0 +1,66 @@
+package server
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+func init() {
+	register(&command{
+		name: "silence", usage: "[on|off|seconds]", maxArgs: 1,
+		help: "tell when this window, hidden, has printed nothing for silencewait (or seconds); no argument toggles",
+		run: func(x *cmdContext, args []string) (string, error) {
+			w := x.w
+			if w == nil {
+				return "", fmt.Errorf("no window")
+			}
+			wait := x.s.set.silenceWait
+			switch {
+			case len(args) == 0 && w.silenceWait > 0, len(args) == 1 && args[0] == "off":
+				wait = 0
+			case len(args) == 0, args[0] == "on":
+			default:
+				n, err := strconv.Atoi(args[0])
+				if err != nil || n < 0 {
+					return "", fmt.Errorf("silence wants on, off or seconds, not %q", args[0])
+				}
+				wait = time.Duration(n) * time.Second
+			}
+			w.silenceWait, w.silent = wait, false
+			if wait == 0 {
+				x.s.redrawBars()
+				return "The window is no longer being monitored for silence.", nil
+			}
+			w.lastOutput = time.Now()
+			x.s.watchSilence(w)
+			return fmt.Sprintf("The window is now being monitored for %d sec. silence.", int(wait.Seconds())), nil
+		},
+	})
+	register(&command{
+		name: "silencewait", usage: "seconds", minArgs: 1, maxArgs: 1, help: "how long a window must be silent to be told (default 30)",
+		run: func(x *cmdContext, args []string) (string, error) {
+			n, err := strconv.Atoi(args[0])
+			if err != nil || n < 1 {
+				return "", fmt.Errorf("silencewait wants seconds, not %q", args[0])
+			}
+			x.s.set.silenceWait = time.Duration(n) * time.Second
+			for _, w := range x.s.windows {
+				if w.silenceWait > 0 {
+					w.silenceWait = x.s.set.silenceWait
+				}
+			}
+			return fmt.Sprintf("silencewait set to %d seconds", n), nil
+		},
+	})
+	register(&command{
+		name: "defsilence", usage: "on|off", minArgs: 1, maxArgs: 1, help: "monitor new windows for silence",
+		run: func(x *cmdContext, args []string) (string, error) {
+			on, err := toggle(args, false)
+			if err == nil {
+				x.s.set.defSilence = on
+			}
+			return "", err
+		},
+	})
+}

@@ -1,0 +1,57 @@
+package server
+
+import (
+	"fmt"
+	"time"
+)
+
+// Silence monitoring, as screen's silence: a window with it on that has
+// printed nothing for its wait, while no display shows it, tells every
+// display ("Window 2: silence for 30 seconds") and is marked ~ in the lists,
+// once, until it prints again or is shown. One timer per such window, set
+// for when its silence would be long enough; output only moves a time stamp.
+
+// defaultSilenceWait is screen's silencewait.
+const defaultSilenceWait = 30 * time.Second
+
+// watchSilence (re)starts w's silence timer, if w is monitored for silence.
+func (s *session) watchSilence(w *window) {
+	if w.silenceWait <= 0 || w.silenceTimer || w.exited {
+		return
+	}
+	w.silenceTimer = true
+	wait := w.silenceWait - time.Since(w.lastOutput)
+	time.AfterFunc(max(wait, 0), func() { s.post(func() { s.checkSilence(w) }) })
+}
+
+func (s *session) checkSilence(w *window) {
+	w.silenceTimer = false
+	if w.silenceWait <= 0 || w.exited || w.removed {
+		return
+	}
+	if quiet := time.Since(w.lastOutput); quiet < w.silenceWait {
+		s.watchSilence(w)
+		return
+	}
+	if w.silent || s.shownAnywhere(w) {
+		return // told already, or someone sees it: the next output starts a new watch
+	}
+	w.silent = true
+	msg := fmt.Sprintf("Window %d: silence for %d seconds", w.number, int(w.silenceWait.Seconds()))
+	for c := range s.clients {
+		if c.attached {
+			s.showMessage(c, msg)
+			s.notify(c, msg)
+		}
+	}
+}
+
+// silenceBroken is output in w: its silence, if told, is over, and the
+// watch starts again.
+func (s *session) silenceBroken(w *window) {
+	if w.silent {
+		w.silent = false
+		s.redrawBars()
+	}
+	s.watchSilence(w)
+}
