@@ -58,7 +58,7 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 		Mode: proto.ModeAttach, Term: os.Getenv("TERM"), ColorTerm: os.Getenv("COLORTERM"),
 		Locale: locale(opts.ForceUTF8), Cols: cols, Rows: rows,
 		Shared: opts.Shared, Takeover: opts.Takeover, ReadOnly: opts.ReadOnly, ForceUTF8: opts.ForceUTF8,
-		Features: proto.Features,
+		Features: proto.Features, Env: os.Environ(),
 	}
 	if hello.Term == "" {
 		hello.Term = "vt100"

@@ -27,6 +27,9 @@ type Hello struct {
 	// Features the client offers (Features); the welcome says which of
 	// them the server takes.
 	Features []string `json:"features,omitempty"`
+	// Env is the client's environment (KEY=VALUE): the session's
+	// updateenv variables follow the newest client.
+	Env []string `json:"env,omitempty"`
 }
 
 // Hello modes.

@@ -121,6 +121,9 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	}
 	c.attached = true
 	s.everAttached = true
+	if len(c.hello.Env) > 0 {
+		s.followClientEnv(c.hello.Env)
+	}
 	s.touch(c)
 	s.noteKey(c) // idle counts from the attach
 	s.log.Printf("client %d: attached (pid %d, %s %dx%d)", c.id, h.PID, h.Term, c.cols, c.rows)

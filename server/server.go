@@ -80,6 +80,7 @@ func start(opts Options) (*session, error) {
 	}
 	s.ln = ln
 	s.reserveFiles()
+	s.followClientEnv(opts.Env) // the starting client's agent, through the link
 	s.loadConfig()
 	// The config may have opened windows (screen -t ...); the command line's
 	// program, or the shell when there is none, comes after them.

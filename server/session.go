@@ -408,6 +408,7 @@ func (s *session) finish() {
 	s.finished = true
 	s.ln.Close()
 	os.Remove(s.socket)
+	os.Remove(s.agentLink())
 	for c := range s.clients {
 		if c.attached {
 			s.release(c, proto.TypeExit, proto.EncodeJSON(proto.Exit{Reason: s.exitReason, Status: s.exitCode}))

@@ -17,6 +17,7 @@ type settings struct {
 	scrollback int      // history lines of new windows (defscrollback)
 	dir        string   // new windows' directory (chdir)
 	env        []string // new windows' environment (setenv, unsetenv)
+	updateEnv  []string // variables that follow the newest client (clientenv.go)
 
 	hardstatus       int // statusOff, statusLastLine, statusFirstLine
 	hardstatusFormat string
@@ -73,6 +74,7 @@ func defaultSettings(opts Options) settings {
 		logFile:          "gmuxlog.%n",
 		logFlush:         defaultLogFlush,
 		bellMsg:          defaultBellMsg,
+		updateEnv:        append([]string(nil), defaultUpdateEnv...),
 		silenceWait:      defaultSilenceWait,
 		notify:           "off",
 		term:             opts.Term,
