@@ -28,6 +28,7 @@ var defaultBindings = map[string]string{
 	"z": "suspend", "^Z": "suspend",
 	"r": "wrap", "^R": "wrap", "f": "flow", "^F": "flow", "Z": "reset",
 	"{": "history", "}": "history", "^V": "digraph",
+	"x": "lockscreen", "^X": "lockscreen",
 	"M": "monitor", "_": "silence", "m": "lastmsg", "^M": "lastmsg", "^G": "vbell",
 }
 

@@ -120,6 +120,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		go s.readTerminal(c, c.rawTTY, openProcStat(c.pid, c.rawTTY))
 	}
 	c.attached = true
+	reattach := s.everAttached
 	s.everAttached = true
 	if len(c.hello.Env) > 0 {
 		s.followClientEnv(c.hello.Env)
@@ -136,6 +137,11 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	}
 	s.selectWindow(c, w)
 	s.startClock()
+	if reattach && s.set.password != "" {
+		// A password guards reattaching, as in screen: the display starts
+		// locked, and shows nothing of the session until it is typed.
+		_ = s.lock(c, " (reattach)")
+	}
 	if n := len(s.startupErrors); n > 0 {
 		msg := strings.Join(s.startupErrors, "; ")
 		if n > 1 {

@@ -45,6 +45,7 @@ type display struct {
 	idleTimer bool
 	idleRan   bool
 	blanker   *blanker
+	lock      *lockScreen // the display is locked (lock.go)
 	// When c's own bell last rang, and it last raised a desktop
 	// notification, for windows it does not show (attention.go).
 	lastOuterBell, lastNotify time.Time
@@ -97,7 +98,7 @@ func (s *session) schedule(c *client) {
 const interactiveBytes = 2048
 
 func (s *session) draw(c *client) {
-	if c.win == nil || c.blanker != nil {
+	if c.win == nil || c.blanker != nil || c.lock != nil {
 		return
 	}
 	defer s.recoverClient(c, "drawing")

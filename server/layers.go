@@ -4,6 +4,7 @@ import "github.com/gmux/gmux/server/input"
 
 // A display's input modes are layers with one interface, stacked top first:
 //
+//	lock             takes everything until the password (lock.go)
 //	blanker          the first key ends it (idle.go)
 //	prompt or menu   modal: take everything while open
 //	command keys     the command key (C-a) and the key after it, in every mode
@@ -24,6 +25,8 @@ type layer interface {
 func (s *session) layers(c *client) []layer {
 	st := c.stack[:0]
 	switch {
+	case c.lock != nil:
+		st = append(st, c.lock)
 	case c.blanker != nil:
 		st = append(st, c.blanker)
 	case c.prompt != nil:

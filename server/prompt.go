@@ -8,6 +8,7 @@ type prompt struct {
 	label  string
 	buf    []rune
 	single bool // a one-key answer (y/n): done at the first key
+	secret bool // what is typed is not shown (passwords)
 	// complete, if set, ends the prompt as soon as it says the text is
 	// enough (a digraph's two keys).
 	complete func(buf []rune) bool
@@ -16,7 +17,12 @@ type prompt struct {
 	histPos  int
 }
 
-func (p *prompt) line() string { return p.label + string(p.buf) }
+func (p *prompt) line() string {
+	if p.secret {
+		return p.label
+	}
+	return p.label + string(p.buf)
+}
 
 // key feeds input to the prompt; it returns the bytes it did not use and
 // whether the prompt is finished.

@@ -56,7 +56,6 @@ var screenToCome = map[string]string{}
 func init() {
 	for family, names := range map[string][]string{
 		"regions":   {"split", "focus", "only", "remove", "resize", "fit", "layout", "width", "height", "displays", "focusminsize"},
-		"attention": {"lockscreen", "password"},
 		"multiuser": {"multiuser", "acladd", "aclchg", "acldel", "aclgrp", "aclumask", "addacl", "chacl", "writelock", "defwritelock", "su", "umask"},
 		"screen":    {"group", "logtstamp"},
 	} {

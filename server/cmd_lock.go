@@ -1,0 +1,67 @@
+package server
+
+import "fmt"
+
+func init() {
+	register(&command{
+		name: "lockscreen", help: "lock every display of the session until the password is typed ($LOCKPRG without one)",
+		run: func(x *cmdContext, _ []string) (string, error) {
+			n := 0
+			for c := range x.s.clients {
+				if !c.attached {
+					continue
+				}
+				if err := x.s.lock(c, ""); err != nil {
+					return "", err
+				}
+				n++
+			}
+			if n == 0 {
+				return "", fmt.Errorf("no display to lock")
+			}
+			return "", nil
+		},
+	})
+	register(&command{
+		name: "password", usage: "[crypted|none]", maxArgs: 1,
+		help: "the session's password (a crypt hash: openssl passwd -6), for lockscreen and reattach; none: no password; typed: asks twice",
+		run: func(x *cmdContext, args []string) (string, error) {
+			if len(args) == 1 {
+				if args[0] == "none" {
+					x.s.set.password = ""
+					return "", nil
+				}
+				if err := checkHash(args[0]); err != nil {
+					return "", fmt.Errorf("password: %w", err)
+				}
+				x.s.set.password = args[0]
+				return "", nil
+			}
+			if !x.interactive() {
+				return "", fmt.Errorf("password: give a crypt hash (openssl passwd -6), or type one at the C-a : prompt")
+			}
+			c := x.c
+			x.s.openPrompt(c, &prompt{label: "New gmux password: ", secret: true, done: func(first string) {
+				x.s.openPrompt(c, &prompt{label: "Retype new password: ", secret: true, done: func(second string) {
+					if first != second {
+						x.s.showMessage(c, "[ Passwords don't match - password not changed ]")
+						return
+					}
+					if first == "" {
+						x.s.set.password = ""
+						x.s.showMessage(c, "[ No password - locking turned off ]")
+						return
+					}
+					hash, err := hashPassword(first)
+					if err != nil {
+						x.s.showMessage(c, err.Error())
+						return
+					}
+					x.s.set.password = hash
+					x.s.showMessage(c, "[ Password set ]")
+				}})
+			}})
+			return "", nil
+		},
+	})
+}

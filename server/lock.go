@@ -1,0 +1,182 @@
+package server
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"time"
+
+	"github.com/creack/pty"
+	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/input"
+)
+
+// Locking (screen's lockscreen, C-a x): every display of the session is
+// hidden behind a password prompt until the session's password is typed on
+// it; nothing typed there reaches a program. Reattaching to a session with a
+// password starts locked too (-r, -x, -d -r), while -X, from the same user,
+// is let through: the socket already proved who asks. Without a password,
+// lockscreen runs $LOCKPRG on the display (unlocked when it exits 0), or
+// says how to set a password: it never claims to lock and does not.
+
+// lockDelays are the pauses after each wrong password, the last repeating.
+var lockDelays = []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 16 * time.Second, 30 * time.Second}
+
+// lockScreen is a locked display: the password being typed, the pause after
+// wrong ones, or the lock program it shows.
+type lockScreen struct {
+	typed    []byte
+	failures int
+	until    time.Time // keys are ignored until then (after a wrong password)
+	why      string    // the line above the prompt
+	note     string    // "Password incorrect."
+	prog     *exec.Cmd // $LOCKPRG, when there is no password
+	progTTY  *os.File
+}
+
+// lock locks display c.
+func (s *session) lock(c *client, why string) error {
+	if c.lock != nil {
+		return nil
+	}
+	l := &lockScreen{why: why}
+	if s.set.password == "" {
+		prog := s.variable("LOCKPRG")
+		if prog == "" {
+			return fmt.Errorf("no password to lock with: set one with C-a : password (or $LOCKPRG)")
+		}
+		cmd := exec.Command(prog)
+		cmd.Env, cmd.Dir = s.set.env, s.set.dir
+		f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(c.cols), Rows: uint16(c.rows)})
+		if err != nil {
+			return fmt.Errorf("lockscreen: $LOCKPRG: %w", err)
+		}
+		l.prog, l.progTTY = cmd, f
+		go s.relayLockProgram(c, l)
+	}
+	c.lock = l
+	s.drawLock(c)
+	return nil
+}
+
+// relayLockProgram shows the lock program's output on c; when it exits 0
+// the display is unlocked.
+func (s *session) relayLockProgram(c *client, l *lockScreen) {
+	buf := make([]byte, 16<<10)
+	for {
+		n, err := l.progTTY.Read(buf)
+		if n > 0 {
+			out := append([]byte(nil), buf[:n]...)
+			s.post(func() {
+				if c.lock == l && !c.gone {
+					s.send(c, proto.TypeOutput, out)
+				}
+			})
+		}
+		if err != nil {
+			break
+		}
+	}
+	err := l.prog.Wait()
+	s.post(func() {
+		l.progTTY.Close()
+		if c.lock == l {
+			if err == nil {
+				s.unlock(c)
+			} else {
+				l.prog, l.note = nil, "$LOCKPRG failed: "+err.Error()
+				if s.set.password == "" {
+					// Nothing else can open it: start the program again.
+					c.lock = nil
+					if lerr := s.lock(c, l.why); lerr != nil {
+						s.showMessage(c, lerr.Error())
+					}
+					return
+				}
+				s.drawLock(c)
+			}
+		}
+	})
+}
+
+// drawLock draws c's lock screen: nothing of the session shows.
+func (s *session) drawLock(c *client) {
+	l := c.lock
+	if l.prog != nil {
+		s.send(c, proto.TypeOutput, []byte("\x1b[H\x1b[2J\x1b[?25h"))
+		return
+	}
+	text := fmt.Sprintf("\x1b[H\x1b[2J\x1b[?25hgmux: session %s is locked%s.\r\n", proto.Printable(s.opts.Name), l.why)
+	if l.note != "" {
+		text += l.note + "\r\n"
+	}
+	text += "Password: "
+	s.send(c, proto.TypeOutput, []byte(text))
+}
+
+// handle is the lock as the top input layer: it takes everything.
+func (l *lockScreen) handle(s *session, c *client, ev input.Event) bool {
+	if ev.Kind != input.Key && ev.Kind != input.Text && ev.Kind != input.Paste {
+		return true
+	}
+	if l.prog != nil {
+		_, _ = l.progTTY.Write(ev.Bytes)
+		return true
+	}
+	if time.Now().Before(l.until) {
+		return true // the pause after a wrong password: keys count for nothing
+	}
+	for _, b := range ev.Bytes {
+		switch {
+		case b == '\r' || b == '\n':
+			s.tryUnlock(c, l)
+			if c.lock != l {
+				return true
+			}
+		case b == 0x7f || b == 0x08:
+			if len(l.typed) > 0 {
+				l.typed = l.typed[:len(l.typed)-1]
+			}
+		case b == 0x15 || b == 0x03: // C-u, C-c: start again
+			l.typed = l.typed[:0]
+		case b >= 0x20 || b >= 0x80:
+			if len(l.typed) < 1024 {
+				l.typed = append(l.typed, b)
+			}
+		}
+	}
+	return true
+}
+
+// tryUnlock checks what was typed on c's lock.
+func (s *session) tryUnlock(c *client, l *lockScreen) {
+	typed := string(l.typed)
+	clear(l.typed)
+	l.typed = l.typed[:0]
+	if s.set.password != "" && passwordMatches(s.set.password, typed) {
+		s.unlock(c)
+		return
+	}
+	d := lockDelays[min(l.failures, len(lockDelays)-1)]
+	l.failures++
+	l.until = time.Now().Add(d)
+	l.note = "Password incorrect."
+	s.log.Printf("client %d: wrong password (%d)", c.id, l.failures)
+	s.drawLock(c)
+}
+
+// unlock shows the session on c again.
+func (s *session) unlock(c *client) {
+	l := c.lock
+	if l == nil {
+		return
+	}
+	c.lock = nil
+	if l.prog != nil && l.prog.Process != nil {
+		_ = l.prog.Process.Kill()
+	}
+	if c.r != nil {
+		c.r.invalidate()
+	}
+	s.markDirty(c)
+}
