@@ -37,7 +37,9 @@ type Session struct {
 	State   State
 	Windows int
 	Created time.Time
-	Err     error // why it is Unreachable
+	Scope   string // the systemd scope it runs in, if any
+	Warning string // what will end it all the same
+	Err     error  // why it is Unreachable
 }
 
 // PID returns the server's process id from the name.
@@ -113,6 +115,7 @@ func probe(path string) Session {
 	default:
 		s.Windows = info.Windows
 		s.Created = time.Unix(info.Created, 0)
+		s.Scope, s.Warning = info.Scope, info.Warning
 		if info.Attached > 0 {
 			s.State = Attached
 		}

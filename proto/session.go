@@ -36,4 +36,8 @@ type SessionInfo struct {
 	// Goroutines is the server's count: one that grows as clients come and
 	// go is a leak.
 	Goroutines int `json:"goroutines"`
+	// Scope is the systemd scope the session runs in ("" for none), and
+	// Warning says what will end it all the same (logind at logout).
+	Scope   string `json:"scope,omitempty"`
+	Warning string `json:"warning,omitempty"`
 }

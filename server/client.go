@@ -142,6 +142,9 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		// locked, and shows nothing of the session until it is typed.
 		_ = s.lock(c, " (reattach)")
 	}
+	if s.lingerWarning != "" && !reattach {
+		s.showMessage(c, s.lingerWarning) // the first attach hears it once
+	}
 	if n := len(s.startupErrors); n > 0 {
 		msg := strings.Join(s.startupErrors, "; ")
 		if n > 1 {

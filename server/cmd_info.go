@@ -30,8 +30,15 @@ func init() {
 			if sc.AltScreen() {
 				flags += " +alt"
 			}
-			return fmt.Sprintf("(%d,%d)/(%d,%d)+%d%s window %d (%s) pid %d", cx+1, cy+1, cols, rows,
-				sc.History().Len(), flags, x.w.number, x.w.displayTitle(), x.w.pid), nil
+			if x.w.flow == flowOn {
+				flags += " +flow"
+			}
+			scope := ""
+			if x.s.scope != "" {
+				scope = " scope " + x.s.scope
+			}
+			return fmt.Sprintf("(%d,%d)/(%d,%d)+%d%s window %d (%s) pid %d%s", cx+1, cy+1, cols, rows,
+				sc.History().Len(), flags, x.w.number, x.w.displayTitle(), x.w.pid, scope), nil
 		},
 	})
 	register(&command{

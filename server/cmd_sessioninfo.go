@@ -15,6 +15,7 @@ func init() {
 			b, err := json.Marshal(proto.SessionInfo{
 				Name: x.s.name, PID: os.Getpid(), Attached: x.s.attachedCount(),
 				Windows: len(x.s.windows), Created: x.s.created.Unix(), Goroutines: runtime.NumGoroutine(),
+				Scope: x.s.scope, Warning: x.s.lingerWarning,
 			})
 			return string(b), err
 		},

@@ -82,6 +82,7 @@ func start(opts Options) (*session, error) {
 	s.reserveFiles()
 	s.followClientEnv(opts.Env) // the starting client's agent, through the link
 	s.loadConfig()
+	s.enterScope()
 	// The config may have opened windows (screen -t ...); the command line's
 	// program, or the shell when there is none, comes after them.
 	if len(opts.Argv) > 0 || len(s.windows) == 0 {

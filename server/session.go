@@ -60,6 +60,8 @@ type session struct {
 	registers     map[byte]string   // screen's registers (cmd_register.go)
 	digraphs      map[string]rune   // digraphs defined by the digraph command
 	messageLog    []loggedMessage   // the last messages shown (messages)
+	scope         string            // the systemd scope the session runs in, or "" (scope.go)
+	lingerWarning string            // logind will end the session at logout, or ""
 	searchHistory []string          // copy mode searches
 	panics        int               // panics recovered (recover.go): the log is kept
 	reserve       atomic.Int32      // a spare descriptor for refusing clients at the fd limit (accept.go)

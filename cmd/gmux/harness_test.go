@@ -70,8 +70,11 @@ func newEnv(t *testing.T) *env {
 		"GMUX_SOCKET_DIR=" + dir,
 		"PATH=" + os.Getenv("PATH"),
 		"HOME=" + base,
-		// The machine's /etc/gmuxrc is not this test's business.
+		// The machine's /etc/gmuxrc is not this test's business, nor is the
+		// user's systemd manager: no bus, so no scope is made.
 		"SYSGMUXRC=" + filepath.Join(base, "sysrc"),
+		"DBUS_SESSION_BUS_ADDRESS=unix:path=" + filepath.Join(base, "no-user-bus"),
+		"DBUS_SYSTEM_BUS_ADDRESS=unix:path=" + filepath.Join(base, "no-system-bus"),
 		"TERM=xterm-256color",
 		"LANG=C.UTF-8",
 		"SHELL=" + shell,

@@ -75,6 +75,7 @@ func list(dir string, wipe bool, match string) int {
 		fmt.Println("There are sessions on:")
 	}
 	dead := 0
+	warning := ""
 	for _, s := range sessions {
 		when := ""
 		if !s.Created.IsZero() {
@@ -98,7 +99,17 @@ func list(dir string, wipe bool, match string) int {
 		if s.Err != nil {
 			state += ": " + s.Err.Error()
 		}
-		fmt.Printf("\t%s\t%s(%s)\n", proto.Printable(s.Name), when, proto.Printable(state))
+		scope := ""
+		if s.Scope != "" {
+			scope = "\t" + s.Scope // for systemctl --user status
+		}
+		fmt.Printf("\t%s\t%s(%s)%s\n", proto.Printable(s.Name), when, proto.Printable(state), proto.Printable(scope))
+		if s.Warning != "" && warning == "" {
+			warning = s.Warning
+		}
+	}
+	if warning != "" {
+		fmt.Printf("Note: %s\n", proto.Printable(warning)) // said once, however many sessions
 	}
 	switch {
 	case dead > 0 && wipe:
