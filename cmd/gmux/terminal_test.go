@@ -74,8 +74,12 @@ func TestRelayedTerminal(t *testing.T) {
 	tm.send("echo relayed-$((4*4))\r")
 	tm.waitText("relayed-16")
 	tm.resize(100, 30)
-	tm.send("stty size\r")
-	tm.waitText("30 100")
+	// The resize travels as a signal to the client, the keys as input: the
+	// first stty may run before the window has its new size.
+	waitFor(t, "the window to take the new size", func() bool {
+		tm.send("stty size\r")
+		return strings.Contains(tm.text(), "30 100") || waitBriefly(tm, "30 100")
+	})
 	tm.send("\x01d")
 	if code := tm.waitExit(); code != 0 {
 		t.Fatalf("detach exit status %d", code)
