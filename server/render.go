@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/gdamore/tcell/v2/terminfo"
 	"github.com/gmux/gmux/server/vt"
+	"github.com/rivo/uniseg"
 )
 
 // renderer draws windows onto one client's terminal through tcell, which
@@ -322,13 +322,17 @@ func (r *renderer) drawLine(msg string, y, cols int, st tcell.Style) {
 			i += 3
 			continue
 		}
-		ch, size := utf8.DecodeRuneInString(msg[i:])
-		i += size - 1
-		w := vt.RuneWidth(ch)
+		// A whole grapheme cluster at a time (an emoji with its skin tone
+		// is one), as the window's cells are drawn.
+		cluster, _, w, _ := uniseg.FirstGraphemeClusterInString(msg[i:], -1)
+		i += len(cluster) - 1
 		if w == 0 {
 			continue
 		}
-		r.scr.Put(x, y, string(ch), st)
+		if x+w > cols {
+			break // half a wide character cannot be drawn
+		}
+		r.scr.Put(x, y, cluster, st)
 		x += w
 	}
 	for ; x < cols; x++ {

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/server/statusline"
-	"github.com/gmux/gmux/server/vt"
+	"github.com/rivo/uniseg"
 )
 
 // Status line modes (hardstatus) and caption modes, as in screen.
@@ -390,9 +390,16 @@ func (s *session) barsTick(format string) time.Duration {
 }
 
 func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return uniseg.StringWidth(s) // by grapheme cluster, as the cells are
+		}
+	}
 	n := 0
-	for _, r := range s {
-		n += vt.RuneWidth(r)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x20 && s[i] < 0x7f {
+			n++
+		}
 	}
 	return n
 }

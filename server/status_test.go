@@ -128,3 +128,19 @@ func TestRenditionInWindowList(t *testing.T) {
 		t.Errorf("%q, want %q", got, want)
 	}
 }
+
+// A title with emoji clusters is measured as the cells draw it.
+func TestStatusWidthByCluster(t *testing.T) {
+	if w := textWidth("a👍🏽🇫🇷👨\u200d👩\u200d👧❤\ufe0f"); w != 9 {
+		t.Errorf("width %d, want 9", w)
+	}
+	r, err := newRenderer("xterm-256color", "", "C.UTF-8", 12, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := vt.New(12, 2, 0)
+	term.Write(r.draw(frame{screen: vt.New(12, 1, 0), status: "a👍🏽🇫🇷|"}))
+	if got := strings.TrimRight(term.LineText(1), " "); got != "a👍🏽🇫🇷|" {
+		t.Errorf("status drawn as %q", got)
+	}
+}
