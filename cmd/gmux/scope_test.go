@@ -163,7 +163,9 @@ func TestSystemdScope(t *testing.T) {
 func TestSystemdScopeRefused(t *testing.T) {
 	e := newEnv(t)
 	addr, fake := startFakeSystemd(t, e)
-	fake.refuse = true
+	fake.mu.Lock()
+	fake.refuse = true // under the lock: the bus's goroutines read it
+	fake.mu.Unlock()
 	withEnv(e, []string{"DBUS_SESSION_BUS_ADDRESS=" + addr}, func() {
 		e.startDetached("ref")
 	})
