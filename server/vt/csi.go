@@ -153,6 +153,8 @@ func (s *Screen) csiDispatch(final byte) {
 		}
 	case 's':
 		s.saveCursor()
+	case 't':
+		s.windowOp()
 	case 'u':
 		s.restoreCursor()
 	}

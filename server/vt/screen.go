@@ -59,6 +59,7 @@ type Screen struct {
 	tabs       []bool
 	modes      Modes
 	title      string
+	titleStack []string // XTPUSHTITLE (winops.go)
 	// Options screen users set (options.go).
 	noBCE, noAltScreen bool
 	// titleSearch and titleRow: screen's dynamic title (titlesearch.go).
@@ -115,8 +116,12 @@ func (s *Screen) RowVersion(y int) uint64 { return s.g.row(y).gen }
 // the history.
 func (s *Screen) reset() {
 	if s.altActive {
+		// The alternate screen is cleared too, as xterm's RIS does: a
+		// program that switches to it next must not find old text.
+		s.eraseAll()
 		s.g, s.altActive = &s.main, false
 	}
+	s.titleStack = nil
 	s.modes = Modes{Autowrap: true, CursorVisible: true}
 	s.cur = cursor{charsets: [4]byte{'B', 'B', 'B', 'B'}}
 	s.saved = [2]savedCursor{}
