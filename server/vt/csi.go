@@ -301,6 +301,8 @@ func (s *Screen) reportMode(private bool, mode int) {
 			set = m.Autowrap
 		case 12:
 			set = m.CursorBlink
+		case 66:
+			set = m.AppKeypad // DECNKM
 		case 25:
 			set = m.CursorVisible
 		case 9, 1000, 1002, 1003:
