@@ -136,6 +136,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		c.other = s.prevWin // C-a C-a goes where the session was before
 	}
 	s.selectWindow(c, w)
+	s.askColors(c)
 	s.startClock()
 	if reattach && s.set.password != "" {
 		// A password guards reattaching, as in screen: the display starts

@@ -38,6 +38,9 @@ func (s *session) input(c *client, data []byte) {
 // window when nothing above it takes keys; otherwise key by key, as long as
 // something does.
 func (s *session) dispatch(c *client, ev input.Event) {
+	if ev.Kind == input.Reply && s.colorReply(c, ev.Bytes) {
+		return // the terminal's answer to askColors: gmux's, not the program's
+	}
 	for ev.Kind == input.Text && len(ev.Bytes) > 0 && (s.keyByKey(c) || s.startsUserKey(ev.Bytes)) {
 		_, n := utf8.DecodeRune(ev.Bytes)
 		s.dispatchOne(c, input.Event{Kind: input.Key, Bytes: ev.Bytes[:n]})

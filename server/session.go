@@ -61,6 +61,7 @@ type session struct {
 	digraphs      map[string]rune   // digraphs defined by the digraph command
 	messageLog    []loggedMessage   // the last messages shown (messages)
 	scope         string            // the systemd scope the session runs in, or "" (scope.go)
+	displayColors [2]string         // the latest display's colours, for new windows (colors.go)
 	lingerWarning string            // logind will end the session at logout, or ""
 	searchHistory []string          // copy mode searches
 	panics        int               // panics recovered (recover.go): the log is kept

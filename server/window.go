@@ -125,6 +125,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	}
 	w.staticTitle = s.set.staticTitles
 	w.monitor = s.set.defMonitor
+	w.screen.SetDefaultColors(s.displayColors[0], s.displayColors[1])
 	if s.set.defSilence {
 		w.silenceWait = s.set.silenceWait
 	}

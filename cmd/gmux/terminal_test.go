@@ -91,3 +91,26 @@ func TestRelayedTerminal(t *testing.T) {
 		t.Fatalf("exit status %d", code)
 	}
 }
+
+// A program that asks its terminal's background colour (OSC 11, as vim and
+// bat do to pick a theme) hears the outer terminal's, which the server asked
+// it at attach; the answer never reaches the program as typed input.
+func TestColorQueryAnsweredWithTheDisplays(t *testing.T) {
+	e := newEnv(t)
+	tm := e.attach(80, 24, "-S", "colors", "bash", "--norc", "--noprofile")
+	tm.mu.Lock()
+	tm.screen.SetDefaultColors("rgb:1111/2222/3333", "rgb:fdf6/e3e3/c0c0") // a light theme
+	tm.mu.Unlock()
+	tm.waitText("$ ")
+	// Detach and reattach, so the query meets the colours set above.
+	tm.send("\x01d")
+	tm.waitExit()
+	tm = e.startIn(80, 24, gmuxBin, "-r", "colors")
+	tm.mu.Lock()
+	tm.screen.SetDefaultColors("rgb:1111/2222/3333", "rgb:fdf6/e3e3/c0c0")
+	tm.mu.Unlock()
+	tm.send("\r")
+	tm.waitText("$ ")
+	tm.send(`printf '\e]11;?\e\\'; IFS= read -rs -d '\' reply; echo "answer:${reply#*;}" | tr -d '\033'` + "\r")
+	tm.waitText("answer:rgb:fdf6/e3e3/c0c0")
+}

@@ -405,6 +405,8 @@ func (s *Screen) oscDispatch() {
 	case "0", "2":
 		s.title = cleanTitle(arg)
 		s.changed = true
+	case "10", "11", "12":
+		s.colorQuery(int(cmd[1]-'0')+10, string(arg))
 	}
 }
 

@@ -60,6 +60,8 @@ type Screen struct {
 	modes      Modes
 	title      string
 	titleStack []string // XTPUSHTITLE (winops.go)
+	// The colours OSC 10/11 queries are answered with (colors.go).
+	fgColor, bgColor string
 	// Options screen users set (options.go).
 	noBCE, noAltScreen bool
 	// titleSearch and titleRow: screen's dynamic title (titlesearch.go).
