@@ -38,7 +38,9 @@ type parser struct {
 	oscOver bool
 	// screenTitle: the string is ESC k's (a title), not an OSC.
 	screenTitle bool
-	strEsc      bool    // an ESC was seen inside a string: ST may follow
+	strEsc      bool // an ESC was seen inside a string: ST may follow
+	inDCS       bool // the string is a DCS, kept in dcs (decrqss.go)
+	dcs         []byte
 	utf8        [4]byte // an incomplete UTF-8 sequence carried across writes
 	nutf8       int
 }
@@ -154,6 +156,7 @@ func (s *Screen) step(b byte) {
 		case b == 'P' || b == 'X' || b == '^' || b == '_':
 			p.strEsc = false
 			p.state = stString
+			p.inDCS, p.dcs = b == 'P', p.dcs[:0]
 		case b < 0x7f:
 			p.state = stGround
 			s.escDispatch(b)
@@ -187,11 +190,20 @@ func (s *Screen) step(b byte) {
 			p.strEsc = false
 			if b == '\\' {
 				p.state = stGround
+				if p.inDCS {
+					s.dcsDispatch()
+				}
 				return
 			}
 		}
-		if b == 0x07 {
+		switch {
+		case b == 0x07:
 			p.state = stGround // some programs end DCS with BEL, as OSC
+			if p.inDCS {
+				s.dcsDispatch()
+			}
+		case p.inDCS && len(p.dcs) < maxDCS:
+			p.dcs = append(p.dcs, b)
 		}
 	}
 }
