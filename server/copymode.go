@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gmux/gmux/server/vt"
+	"github.com/rivo/uniseg"
 )
 
 // copyMode is one client's view of a frozen copy of its window's history and
@@ -273,12 +274,15 @@ func hasPrefixFold(s, prefix string) bool {
 // byteAtColumn returns the offset in line of the first character that
 // starts at or after column col (len(line) if none does).
 func byteAtColumn(line string, col int) int {
-	c := 0
-	for i, r := range line {
+	c, i := 0, 0
+	for i < len(line) {
 		if c >= col {
 			return i
 		}
-		c += vt.RuneWidth(r)
+		// A grapheme cluster at a time, as the cells hold them.
+		cluster, _, w, _ := uniseg.FirstGraphemeClusterInString(line[i:], -1)
+		c += w
+		i += len(cluster)
 	}
 	return len(line)
 }
