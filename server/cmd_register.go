@@ -35,9 +35,18 @@ func init() {
 			if text == "" {
 				return "", fmt.Errorf("empty register")
 			}
+			if x.c.processing {
+				// A register that runs process on itself would type for
+				// ever and stop the session.
+				return "", fmt.Errorf("process: not from inside a register")
+			}
 			// After this command: its own key is still being handled.
 			c := x.c
-			x.s.afterEvent(func() { x.s.input(c, []byte(text)) })
+			x.s.afterEvent(func() {
+				c.processing = true
+				x.s.input(c, []byte(text))
+				c.processing = false
+			})
 			return "", nil
 		},
 	})

@@ -46,6 +46,8 @@ type display struct {
 	idleRan   bool
 	blanker   *blanker
 	lock      *lockScreen // the display is locked (lock.go)
+	// processing: the input being handled comes from a register (process).
+	processing bool
 	// The terminal's default colours, as it answered askColors (colors.go).
 	fgColor, bgColor string
 	// When c's own bell last rang, and it last raised a desktop

@@ -175,6 +175,7 @@ func TestRegistersDigraphHistory(t *testing.T) {
 	e := newEnv(t)
 	rc := writeRC(t, e, `register a "echo from-reg-$((40+2))"
 register b "\001c"
+register l "\001:process l\r"
 term vt100
 screen -t first 0
 screen -t second 1
@@ -207,6 +208,12 @@ select 0
 	e.run("-S", "reg", "-X", "eval", "select 1", "echo evaluated")
 	tm.waitText("at-2")
 	tm.waitText("evaluated")
+	// A register that processes itself is stopped, not run for ever.
+	tm.send("\x01:process l\r")
+	tm.waitText("process: not from inside a register")
+	if out, code := e.run("-S", "reg", "-Q", "windows"); code != 0 {
+		t.Fatalf("the session after a self-processing register: %d %q", code, out)
+	}
 	if out, code := e.run("-S", "reg", "-X", "sessionname", "renamed"); code != 0 {
 		t.Fatalf("sessionname: %d %q", code, out)
 	}
