@@ -51,8 +51,35 @@ func (s *Screen) csiDispatch(final byte) {
 		}
 		return
 	case '$':
-		if final == 'p' { // DECRQM, ANSI modes
+		switch final {
+		case 'p': // DECRQM, ANSI modes
 			s.reportMode(false, p.raw(0))
+		case 'x':
+			s.fillRect()
+		case 'z':
+			s.eraseRect(false)
+		case '{':
+			s.eraseRect(true)
+		case 'v':
+			s.copyRect()
+		case 'r':
+			s.changeAttrs(false)
+		case 't':
+			s.changeAttrs(true)
+		}
+		return
+	case '"':
+		if final == 'q' { // DECSCA
+			if p.raw(0) == 1 {
+				s.cur.style.Attr |= Protected
+			} else {
+				s.cur.style.Attr &^= Protected
+			}
+		}
+		return
+	case '*':
+		if final == 'x' { // DECSACE
+			s.rectExtent = p.raw(0) == 2
 		}
 		return
 	default:
@@ -195,6 +222,8 @@ func (s *Screen) privateDispatch(final, inter byte) {
 		for i := range max(p.nparams, 1) {
 			s.setDECMode(p.raw(i), final == 'h')
 		}
+	case p.private == '?' && inter == 0 && (final == 'J' || final == 'K'):
+		s.selectiveErase(final == 'J', p.raw(0))
 	case p.private == '?' && inter == '$' && final == 'p':
 		s.reportMode(true, p.raw(0))
 	case p.private == '?' && inter == 0 && final == 'n' && p.raw(0) == 6:
@@ -363,14 +392,14 @@ func (s *Screen) sgr() {
 	p := &s.p
 	st := &s.cur.style
 	if p.nparams == 0 {
-		*st = Style{}
+		*st = Style{Attr: st.Attr & Protected} // SGR does not touch DECSCA's protection
 		return
 	}
 	for i := 0; i < p.nparams; i++ {
 		v := p.raw(i)
 		switch {
 		case v == 0:
-			*st = Style{}
+			*st = Style{Attr: st.Attr & Protected}
 		case v == 1:
 			st.Attr |= Bold
 		case v == 2:

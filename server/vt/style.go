@@ -40,6 +40,9 @@ const (
 	Invisible
 	Strike
 	Overline
+	// Protected marks a character DECSCA protects from selective erase;
+	// it draws as nothing.
+	Protected
 )
 
 const (

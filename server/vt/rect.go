@@ -1,0 +1,240 @@
+package vt
+
+// The VT420 rectangle operations and selective erase, as xterm does them:
+// DECFRA fills a rectangle with a character, DECERA erases it, DECSERA
+// erases what is not protected, DECCRA copies one (within the page),
+// DECCARA and DECRARA set or reverse attributes in it (a rectangle, or the
+// character stream between its corners, as DECSACE chose). DECSCA marks
+// characters written from then on as protected from DECSED, DECSEL and
+// DECSERA (never from ED and EL, as in xterm). Coordinates are 1-based and
+// relative to the scroll region's top under origin mode; a rectangle is
+// clipped to the screen, and one whose corners cross does nothing.
+
+// rect is an inclusive, 0-based rectangle.
+type rect struct{ top, left, bot, right int }
+
+// rectParams reads a rectangle from parameters i..i+3 (Pt; Pl; Pb; Pr).
+func (s *Screen) rectParams(i int) (rect, bool) {
+	p := &s.p
+	r := rect{p.param(i, 1) - 1, p.param(i+1, 1) - 1, p.param(i+2, s.rows) - 1, p.param(i+3, s.cols) - 1}
+	if s.modes.Origin {
+		r.top += s.top
+		r.bot = min(r.bot+s.top, s.bot)
+	}
+	r.bot, r.right = min(r.bot, s.rows-1), min(r.right, s.cols-1)
+	return r, r.top <= r.bot && r.left <= r.right && r.top < s.rows && r.left < s.cols
+}
+
+// streamParams reads the corners of a character stream (DECCARA and DECRARA
+// without DECSACE 2): the columns may cross when the rows differ.
+func (s *Screen) streamParams(i int) (rect, bool) {
+	p := &s.p
+	r := rect{p.param(i, 1) - 1, p.param(i+1, 1) - 1, p.param(i+2, s.rows) - 1, p.param(i+3, s.cols) - 1}
+	if s.modes.Origin {
+		r.top += s.top
+		r.bot = min(r.bot+s.top, s.bot)
+	}
+	r.bot, r.right = min(r.bot, s.rows-1), min(r.right, s.cols-1)
+	return r, r.top < s.rows && r.left < s.cols && (r.top < r.bot || r.top == r.bot && r.left <= r.right)
+}
+
+// eachRow calls f for the cells of r on each row, wide characters cut by
+// its edges split first.
+func (s *Screen) eachRow(r rect, f func(l *line)) {
+	for y := r.top; y <= r.bot; y++ {
+		l := s.g.row(y)
+		s.splitWide(l, r.left)
+		s.splitWide(l, r.right+1)
+		f(l)
+		l.used = max(l.used, r.right+1)
+		s.touch(l)
+	}
+	s.changed = true
+}
+
+// fillRect is DECFRA: CSI Pch ; Pt ; Pl ; Pb ; Pr $ x.
+func (s *Screen) fillRect() {
+	ch := rune(s.p.raw(0))
+	if !(ch >= 0x20 && ch < 0x7f || ch >= 0xa0 && ch <= 0xff) {
+		return
+	}
+	r, ok := s.rectParams(1)
+	if !ok {
+		return
+	}
+	if s.cur.charsets[s.cur.gl] == '0' && ch < 0x80 {
+		ch = decGraphics(ch)
+	}
+	st := s.cur.style
+	s.eachRow(r, func(l *line) {
+		for x := r.left; x <= r.right; x++ {
+			l.cells[x] = Cell{R: ch, S: st}
+		}
+	})
+}
+
+// eraseRect is DECERA (selective false) and DECSERA (true).
+func (s *Screen) eraseRect(selective bool) {
+	r, ok := s.rectParams(0)
+	if !ok {
+		return
+	}
+	s.eachRow(r, func(l *line) { s.eraseCells(l, r.left, r.right+1, selective) })
+}
+
+// eraseCells erases cells [from, to) of l; selective spares protected ones.
+func (s *Screen) eraseCells(l *line, from, to int, selective bool) {
+	if !selective {
+		s.clearCells(l, from, to, s.cur.style)
+		return
+	}
+	for x := from; x < to; x++ {
+		if l.cells[x].S.Attr&Protected == 0 && l.cells[x].R != wideTail {
+			s.clearCells(l, x, x+1, Style{})
+		}
+	}
+}
+
+// copyRect is DECCRA: CSI Pts ; Pls ; Pbs ; Prs ; Pps ; Ptd ; Pld ; Ppd $ v
+// (one page, so the page numbers are ignored).
+func (s *Screen) copyRect() {
+	src, ok := s.rectParams(0)
+	if !ok {
+		return
+	}
+	p := &s.p
+	top, left := p.param(5, 1)-1, p.param(6, 1)-1
+	if s.modes.Origin {
+		top += s.top
+	}
+	if top >= s.rows || left >= s.cols {
+		return
+	}
+	h := min(src.bot-src.top, s.rows-1-top) + 1
+	w := min(src.right-src.left, s.cols-1-left) + 1
+	buf := make([][]Cell, h) // first, so that overlapping areas copy right
+	for y := range h {
+		buf[y] = append([]Cell(nil), s.g.row(src.top + y).cells[src.left:src.left+w]...)
+	}
+	for y := range h {
+		l := s.g.row(top + y)
+		s.splitWide(l, left)
+		s.splitWide(l, left+w)
+		copy(l.cells[left:left+w], buf[y])
+		// A wide character cut by the edges of the copy loses both halves.
+		if l.cells[left].R == wideTail {
+			l.cells[left] = Cell{S: Style{Bg: l.cells[left].S.Bg}}
+		}
+		if c := l.cells[left+w-1]; c.R != wideTail && s.Width(c) == 2 {
+			l.cells[left+w-1] = Cell{S: Style{Bg: c.S.Bg}}
+		}
+		l.used = max(l.used, left+w)
+		s.touch(l)
+	}
+	s.changed = true
+}
+
+// changeAttrs is DECCARA (reverse false) and DECRARA (reverse true): the
+// SGR parameters from index 4 on set (or, reversing, toggle) bold,
+// underline, blink and reverse in the area; 0 clears (or toggles) them all.
+func (s *Screen) changeAttrs(reverse bool) {
+	r, ok := s.streamParams(0)
+	if s.rectExtent {
+		r, ok = s.rectParams(0)
+	}
+	if !ok {
+		return
+	}
+	p := &s.p
+	var set, clr Attr
+	const all = Bold | Blink | Reverse | Attr(UnderlineSingle)<<ulShift
+	for i := 4; i < max(p.nparams, 5); i++ {
+		switch p.raw(i) {
+		case 0:
+			set, clr = 0, all
+			if reverse {
+				set, clr = all, 0
+			}
+		case 1:
+			set |= Bold
+		case 4:
+			set |= Attr(UnderlineSingle) << ulShift
+		case 5:
+			set |= Blink
+		case 7:
+			set |= Reverse
+		case 22:
+			clr |= Bold
+		case 24:
+			clr |= ulMask
+		case 25:
+			clr |= Blink
+		case 27:
+			clr |= Reverse
+		}
+	}
+	apply := func(c *Cell) {
+		if reverse {
+			c.S.Attr ^= set
+			return
+		}
+		c.S.Attr = c.S.Attr&^clr | set
+	}
+	if !s.rectExtent {
+		// The stream from the first corner to the second, as text runs.
+		for y := r.top; y <= r.bot; y++ {
+			from, to := 0, s.cols-1
+			if y == r.top {
+				from = r.left
+			}
+			if y == r.bot {
+				to = r.right
+			}
+			l := s.g.row(y)
+			for x := from; x <= to; x++ {
+				apply(&l.cells[x])
+			}
+			s.touch(l)
+		}
+		s.changed = true
+		return
+	}
+	s.eachRow(r, func(l *line) {
+		for x := r.left; x <= r.right; x++ {
+			apply(&l.cells[x])
+		}
+	})
+}
+
+// selectiveErase is DECSED (display true) and DECSEL: as ED and EL, sparing
+// protected characters.
+func (s *Screen) selectiveErase(display bool, mode int) {
+	y, x := s.cur.y, s.cur.x
+	line := func(row, from, to int) { s.eraseCells(s.g.row(row), from, to, true); s.touch(s.g.row(row)) }
+	switch {
+	case mode == 0:
+		line(y, x, s.cols)
+		if display {
+			for r := y + 1; r < s.rows; r++ {
+				line(r, 0, s.cols)
+			}
+		}
+	case mode == 1:
+		line(y, 0, x+1)
+		if display {
+			for r := 0; r < y; r++ {
+				line(r, 0, s.cols)
+			}
+		}
+	case mode == 2:
+		if display {
+			for r := range s.rows {
+				line(r, 0, s.cols)
+			}
+		} else {
+			line(y, 0, s.cols)
+		}
+	}
+	s.cur.wrapNext = false
+	s.changed = true
+}
