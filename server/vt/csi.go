@@ -78,8 +78,11 @@ func (s *Screen) csiDispatch(final byte) {
 		}
 		return
 	case '*':
-		if final == 'x' { // DECSACE
+		switch final {
+		case 'x': // DECSACE
 			s.rectExtent = p.raw(0) == 2
+		case 'y':
+			s.checksumRect()
 		}
 		return
 	default:

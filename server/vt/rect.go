@@ -1,5 +1,7 @@
 package vt
 
+import "fmt"
+
 // The VT420 rectangle operations and selective erase, as xterm does them:
 // DECFRA fills a rectangle with a character, DECERA erases it, DECSERA
 // erases what is not protected, DECCRA copies one (within the page),
@@ -237,4 +239,34 @@ func (s *Screen) selectiveErase(display bool, mode int) {
 	}
 	s.cur.wrapNext = false
 	s.changed = true
+}
+
+// checksumRect is DECRQCRA: CSI Pid ; Pp ; Pt ; Pl ; Pb ; Pr * y, answered
+// DCS Pid ! ~ XXXX ST with the 16-bit checksum of the rectangle's
+// characters as DEC terminals and xterm before patch 279 compute it: the
+// negated sum of their codes, an empty cell counting as a space.
+// (xterm's conformance suite reads the screen back with it, one cell at a
+// time.) Only numbers go back.
+func (s *Screen) checksumRect() {
+	p := &s.p
+	pid := p.raw(0)
+	var sum uint16
+	if r, ok := s.rectParams(2); ok {
+		for y := r.top; y <= r.bot; y++ {
+			l := s.g.row(y)
+			for x := r.left; x <= r.right; x++ {
+				c := l.cells[x]
+				switch {
+				case c.R == wideTail:
+				case c.R == 0:
+					sum += ' '
+				default:
+					sum += uint16(firstRune(s.Text(c)))
+				}
+			}
+		}
+	}
+	if len(s.replies) < maxReplies {
+		s.replies = append(s.replies, fmt.Sprintf("\x1bP%d!~%04X\x1b\\", pid, uint16(-sum))...)
+	}
 }

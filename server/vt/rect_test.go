@@ -65,3 +65,13 @@ func TestChangeAttributes(t *testing.T) {
 		t.Errorf("DECRARA did not turn reverse off again")
 	}
 }
+
+// DECRQCRA: the negated sum of the codes, an empty cell a space.
+func TestChecksumRect(t *testing.T) {
+	s := New(10, 3, 0)
+	s.Write([]byte("AB\x1b[7;0;1;1;1;2*y\x1b[8;0;2;1;2;1*y"))
+	want := "\x1bP7!~FF7D\x1b\\" + "\x1bP8!~FFE0\x1b\\" // -(65+66) and -(32)
+	if got := string(s.TakeReplies()); got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+}
