@@ -80,7 +80,7 @@ func (s *Screen) csiDispatch(final byte) {
 	case '*':
 		switch final {
 		case 'x': // DECSACE
-			s.rectExtent = p.raw(0) == 2
+			s.sace = p.raw(0)
 		case 'y':
 			s.checksumRect()
 		}

@@ -8,7 +8,8 @@ import (
 // DECRQSS (DCS $ q Pt ST): a program asks for a setting and gets it back
 // in the form that would set it: SGR ("m"), the scroll region (DECSTBM
 // "r"), the cursor style (DECSCUSR " q"), the conformance level (DECSCL
-// "\"p") and character protection (DECSCA "\"q", never on here). Anything
+// "\"p"), character protection (DECSCA "\"q") and the attribute change
+// extent (DECSACE "*x"). Anything
 // else is answered as not valid. Answers are built from gmux's own state:
 // none repeats what the program wrote.
 
@@ -33,6 +34,11 @@ func (s *Screen) dcsDispatch() {
 		val = "65;1\"p"
 	case "\"q":
 		val = "0\"q"
+		if s.cur.style.Attr&Protected != 0 {
+			val = "1\"q"
+		}
+	case "*x":
+		val = strconv.Itoa(s.sace) + "*x"
 	default:
 		s.replies = append(s.replies, "\x1bP0$r\x1b\\"...)
 		return

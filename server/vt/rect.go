@@ -141,7 +141,7 @@ func (s *Screen) copyRect() {
 // underline, blink and reverse in the area; 0 clears (or toggles) them all.
 func (s *Screen) changeAttrs(reverse bool) {
 	r, ok := s.streamParams(0)
-	if s.rectExtent {
+	if s.sace == 2 {
 		r, ok = s.rectParams(0)
 	}
 	if !ok {
@@ -182,7 +182,7 @@ func (s *Screen) changeAttrs(reverse bool) {
 		}
 		c.S.Attr = c.S.Attr&^clr | set
 	}
-	if !s.rectExtent {
+	if s.sace != 2 {
 		// The stream from the first corner to the second, as text runs.
 		for y := r.top; y <= r.bot; y++ {
 			from, to := 0, s.cols-1

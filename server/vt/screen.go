@@ -60,7 +60,7 @@ type Screen struct {
 	modes      Modes
 	title      string
 	titleStack []string // XTPUSHTITLE (winops.go)
-	rectExtent bool     // DECSACE 2: DECCARA/DECRARA act on the rectangle, not the stream (rect.go)
+	sace       int      // DECSACE: 2, DECCARA/DECRARA act on the rectangle, else the stream (rect.go)
 	// The colours OSC 10/11 queries are answered with (colors.go).
 	fgColor, bgColor string
 	// Options screen users set (options.go).
@@ -125,7 +125,7 @@ func (s *Screen) reset() {
 		s.g, s.altActive = &s.main, false
 	}
 	s.titleStack = nil
-	s.rectExtent = false
+	s.sace = 0
 	s.modes = Modes{Autowrap: true, CursorVisible: true}
 	s.cur = cursor{charsets: [4]byte{'B', 'B', 'B', 'B'}}
 	s.saved = [2]savedCursor{}
