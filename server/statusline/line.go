@@ -8,12 +8,13 @@ package statusline
 
 import "strings"
 
-// piece is a run of text and its width in cells; a style marker has width 0
-// and survives every cut.
+// piece is a run of text and its width in cells; a style marker and a
+// pending fill have width 0 and survive every cut.
 type piece struct {
 	text  string
 	width int
 	style bool
+	fill  bool // a %= not yet given its room
 }
 
 // Line is one line being laid out.
@@ -21,7 +22,6 @@ type Line struct {
 	cols   int // the width of the line on the terminal
 	width  func(string) int
 	pieces []piece
-	fills  []int // indexes of pending %= fills, since the last pad
 	// lastPad is the column where the last pad or truncation ended: what
 	// comes after it is the area the next truncation works on.
 	lastPad int
@@ -56,9 +56,6 @@ func (l *Line) CutTo(n int) {
 		return
 	}
 	l.pieces = l.pieces[:n]
-	for len(l.fills) > 0 && l.fills[len(l.fills)-1] >= n {
-		l.fills = l.fills[:len(l.fills)-1]
-	}
 	if l.mark > n {
 		l.mark = -1
 	}
@@ -66,7 +63,7 @@ func (l *Line) CutTo(n int) {
 
 // Fill is %=: the room left on the line (or before the next pad) is shared
 // among the fills.
-func (l *Line) Fill() { l.fills = append(l.fills, len(l.pieces)) }
+func (l *Line) Fill() { l.pieces = append(l.pieces, piece{fill: true}) }
 
 // Column turns a %= or %< qualifier into a column: n percent of the line
 // (absolute, the 0 qualifier: column n; fromRight, the - qualifier: n
@@ -89,7 +86,7 @@ func (l *Line) Column(n int, absolute, fromRight, relative bool) int {
 // room up to column col; text already past it is cut back to it unless keep
 // (the L qualifier).
 func (l *Line) PadTo(col int, keep bool) {
-	if len(l.fills) == 0 {
+	if !l.hasFills() {
 		l.Fill()
 	}
 	l.resolveFills(col)
@@ -118,6 +115,10 @@ func (l *Line) TruncateAt(col int) {
 func (l *Line) String() string {
 	l.resolveFills(l.cols)
 	l.truncate(l.cols)
+	if l.total() > l.cols {
+		l.mark = -1 // the dots took more than they saved: cut plainly
+		l.truncate(l.cols)
+	}
 	var b strings.Builder
 	for _, p := range l.pieces {
 		b.WriteString(p.text)
@@ -133,29 +134,35 @@ func (l *Line) total() int {
 	return n
 }
 
-// resolveFills shares the room up to col among the pending fills, the last
-// ones getting the odd cells, and clears them.
-func (l *Line) resolveFills(col int) {
-	fills := l.fills
-	l.fills = nil
-	room := col - l.total()
-	if room <= 0 || len(fills) == 0 {
-		return
+// hasFills reports whether a fill waits for its room.
+func (l *Line) hasFills() bool {
+	for _, p := range l.pieces {
+		if p.fill {
+			return true
+		}
 	}
-	// Insert from the last so that earlier indexes stay right.
-	for i := len(fills) - 1; i >= 0; i-- {
-		n := room / len(fills)
-		if i >= len(fills)-room%len(fills) {
-			n++ // the odd cells go to the last fills, as in screen
+	return false
+}
+
+// resolveFills shares the room up to col among the pending fills, the last
+// ones getting the odd cells, and turns them into spaces.
+func (l *Line) resolveFills(col int) {
+	var fills []int
+	for i, p := range l.pieces {
+		if p.fill {
+			fills = append(fills, i)
 		}
-		if n == 0 {
-			continue
+	}
+	room := max(col-l.total(), 0)
+	for k, i := range fills {
+		n := 0
+		if room > 0 {
+			n = room / len(fills)
+			if k >= len(fills)-room%len(fills) {
+				n++ // the odd cells go to the last fills, as in screen
+			}
 		}
-		at := fills[i]
-		l.pieces = append(l.pieces[:at], append([]piece{{text: strings.Repeat(" ", n), width: n}}, l.pieces[at:]...)...)
-		if l.mark >= at {
-			l.mark++
-		}
+		l.pieces[i] = piece{text: strings.Repeat(" ", n), width: n}
 	}
 }
 
@@ -178,7 +185,8 @@ func (l *Line) truncate(col int) {
 			left, right = left+right-after, after
 		}
 	}
-	ellipsis := l.mark >= 0 && l.markLong
+	// The dots only where they fit beside some text.
+	ellipsis := l.mark >= 0 && l.markLong && col-l.lastPad > 3
 	if right > 0 {
 		l.cutEnd(right, ellipsis)
 	}
@@ -197,7 +205,7 @@ func (l *Line) cutEnd(n int, ellipsis bool) {
 	removed := 0
 	for i := len(l.pieces) - 1; i >= 0; i-- {
 		p := l.pieces[i]
-		if p.style || removed >= n {
+		if p.style || p.fill || removed >= n {
 			kept = append(kept, p)
 			continue
 		}
@@ -235,7 +243,7 @@ func (l *Line) cutAfter(from, n int, ellipsis bool) {
 	at, removed := 0, 0
 	inserted := false
 	for _, p := range l.pieces {
-		if p.style || removed >= n || at+p.width <= from {
+		if p.style || p.fill || removed >= n || at+p.width <= from {
 			out = append(out, p)
 			at += p.width
 			continue
