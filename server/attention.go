@@ -30,20 +30,19 @@ func (s *session) shownAnywhere(w *window) bool {
 	return false
 }
 
-// windowAttention handles a window's output that changed the screen and
-// bells it rang: flags and messages for displays that do not show it, the
-// bell or vbell_msg for those that do.
-func (s *session) windowAttention(w *window, bells int) {
-	if s.shownAnywhere(w) {
-		if bells > 0 && s.set.vbell {
-			for c := range s.clients {
-				if c.attached && c.win == w {
-					s.showMessage(c, s.attentionMessage(s.set.vbellMsg, w, c))
-				}
-			}
-		}
+// bellShown is a bell in w, which display c shows: its terminal's bell,
+// or with vbell on, vbell_msg.
+func (s *session) bellShown(c *client, w *window, bells int) {
+	if s.set.vbell {
+		s.showMessage(c, s.attentionMessage(s.set.vbellMsg, w, c))
 		return
 	}
+	c.bells += bells
+}
+
+// hiddenAttention handles output that changed w, which no display shows,
+// and the bells it rang: w's flags, and the displays are told.
+func (s *session) hiddenAttention(w *window, bells int) {
 	switch {
 	case bells > 0:
 		w.bell = true

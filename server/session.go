@@ -196,16 +196,20 @@ func (s *session) showOutput(w *window, data []byte) {
 	}
 	bells := w.screen.TakeBells()
 	if w.screen.TakeChanged() || bells > 0 {
+		shown := false
 		for c := range s.clients {
 			if c.attached && c.win == w {
-				if !s.set.vbell {
-					c.bells += bells
+				shown = true
+				if bells > 0 {
+					s.bellShown(c, w, bells)
 				}
 				c.unseen += len(data)
 				s.markDirty(c)
 			}
 		}
-		s.windowAttention(w, bells)
+		if !shown {
+			s.hiddenAttention(w, bells)
+		}
 	}
 }
 
