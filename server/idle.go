@@ -1,11 +1,8 @@
 package server
 
 import (
-	"os"
-	"os/exec"
 	"time"
 
-	"github.com/creack/pty"
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/input"
 )
@@ -61,39 +58,16 @@ func (s *session) blank(c *client) {
 	if len(s.set.blankerPrg) == 0 {
 		return
 	}
-	cmd := exec.Command(s.set.blankerPrg[0], s.set.blankerPrg[1:]...)
-	cmd.Env, cmd.Dir = s.set.env, s.set.dir
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(c.cols), Rows: uint16(c.rows)})
+	prog, err := s.runOnDisplay(c, s.set.blankerPrg, func() bool { return c.blanker == b }, nil)
 	if err != nil {
 		s.log.Printf("blankerprg: %v", err)
 		return
 	}
-	b.cmd, b.pty = cmd, f
-	go func() {
-		buf := make([]byte, 16<<10)
-		for {
-			n, err := f.Read(buf)
-			if n > 0 {
-				out := append([]byte(nil), buf[:n]...)
-				s.post(func() {
-					if c.blanker == b && !c.gone {
-						s.send(c, proto.TypeOutput, out)
-					}
-				})
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-	go cmd.Wait()
+	b.prog = prog
 }
 
 // blanker is a blanked display: the program drawing on it, if any.
-type blanker struct {
-	cmd *exec.Cmd
-	pty *os.File
-}
+type blanker struct{ prog *displayProgram }
 
 // handle is the blanker as the top input layer: the first key ends it and
 // is dropped.
@@ -111,9 +85,8 @@ func (s *session) unblank(c *client) {
 		return
 	}
 	c.blanker = nil
-	if b.cmd != nil && b.cmd.Process != nil {
-		_ = b.cmd.Process.Kill()
-		b.pty.Close()
+	if b.prog != nil {
+		b.prog.stop()
 	}
 	if c.r != nil {
 		c.r.invalidate()

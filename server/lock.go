@@ -2,11 +2,8 @@ package server
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
 	"time"
 
-	"github.com/creack/pty"
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/input"
 )
@@ -27,11 +24,10 @@ var lockDelays = []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 
 type lockScreen struct {
 	typed    []byte
 	failures int
-	until    time.Time // keys are ignored until then (after a wrong password)
-	why      string    // the line above the prompt
-	note     string    // "Password incorrect."
-	prog     *exec.Cmd // $LOCKPRG, when there is no password
-	progTTY  *os.File
+	until    time.Time       // keys are ignored until then (after a wrong password)
+	why      string          // the line above the prompt
+	note     string          // "Password incorrect."
+	prog     *displayProgram // $LOCKPRG, when there is no password
 }
 
 // lock locks display c.
@@ -45,58 +41,38 @@ func (s *session) lock(c *client, why string) error {
 		if prog == "" {
 			return fmt.Errorf("no password to lock with: set one with C-a : password (or $LOCKPRG)")
 		}
-		cmd := exec.Command(prog)
-		cmd.Env, cmd.Dir = s.set.env, s.set.dir
-		f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(c.cols), Rows: uint16(c.rows)})
+		p, err := s.runOnDisplay(c, []string{prog}, func() bool { return c.lock == l },
+			func(err error) { s.lockProgramEnded(c, l, err) })
 		if err != nil {
 			return fmt.Errorf("lockscreen: $LOCKPRG: %w", err)
 		}
-		l.prog, l.progTTY = cmd, f
-		go s.relayLockProgram(c, l)
+		l.prog = p
 	}
 	c.lock = l
 	s.drawLock(c)
 	return nil
 }
 
-// relayLockProgram shows the lock program's output on c; when it exits 0
-// the display is unlocked.
-func (s *session) relayLockProgram(c *client, l *lockScreen) {
-	buf := make([]byte, 16<<10)
-	for {
-		n, err := l.progTTY.Read(buf)
-		if n > 0 {
-			out := append([]byte(nil), buf[:n]...)
-			s.post(func() {
-				if c.lock == l && !c.gone {
-					s.send(c, proto.TypeOutput, out)
-				}
-			})
-		}
-		if err != nil {
-			break
-		}
+// lockProgramEnded unlocks c when $LOCKPRG exited 0; otherwise it runs
+// again, or the password prompt takes over.
+func (s *session) lockProgramEnded(c *client, l *lockScreen, err error) {
+	if c.lock != l {
+		return
 	}
-	err := l.prog.Wait()
-	s.post(func() {
-		l.progTTY.Close()
-		if c.lock == l {
-			if err == nil {
-				s.unlock(c)
-			} else {
-				l.prog, l.note = nil, "$LOCKPRG failed: "+err.Error()
-				if s.set.password == "" {
-					// Nothing else can open it: start the program again.
-					c.lock = nil
-					if lerr := s.lock(c, l.why); lerr != nil {
-						s.showMessage(c, lerr.Error())
-					}
-					return
-				}
-				s.drawLock(c)
-			}
+	if err == nil {
+		s.unlock(c)
+		return
+	}
+	l.prog, l.note = nil, "$LOCKPRG failed: "+err.Error()
+	if s.set.password == "" {
+		// Nothing else can open it: start the program again.
+		c.lock = nil
+		if lerr := s.lock(c, l.why); lerr != nil {
+			s.showMessage(c, lerr.Error())
 		}
-	})
+		return
+	}
+	s.drawLock(c)
 }
 
 // drawLock draws c's lock screen: nothing of the session shows.
@@ -120,7 +96,7 @@ func (l *lockScreen) handle(s *session, c *client, ev input.Event) bool {
 		return true
 	}
 	if l.prog != nil {
-		_, _ = l.progTTY.Write(ev.Bytes)
+		_, _ = l.prog.tty.Write(ev.Bytes)
 		return true
 	}
 	if time.Now().Before(l.until) {
@@ -172,8 +148,8 @@ func (s *session) unlock(c *client) {
 		return
 	}
 	c.lock = nil
-	if l.prog != nil && l.prog.Process != nil {
-		_ = l.prog.Process.Kill()
+	if l.prog != nil {
+		l.prog.stop()
 	}
 	if c.r != nil {
 		c.r.invalidate()
