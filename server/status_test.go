@@ -9,19 +9,6 @@ import (
 	"github.com/gmux/gmux/server/vt"
 )
 
-// stripMarks removes the style markers from an expanded status line.
-func stripMarks(s string) string {
-	var b []byte
-	for i := 0; i < len(s); i++ {
-		if s[i] == statusMark {
-			i += 3
-			continue
-		}
-		b = append(b, s[i])
-	}
-	return string(b)
-}
-
 func TestExpandStatus(t *testing.T) {
 	s := &session{log: log.New(io.Discard, "", 0), opts: Options{}}
 	s.opts.Name = "work"
@@ -39,14 +26,14 @@ func TestExpandStatus(t *testing.T) {
 		{"100%%", "100%"},
 		{"%-Lw|%50>%n%f %t%?(%u)%?|%+Lw%<", "0- bash  |1 vim|"}, // a common .screenrc line's parts
 	} {
-		if got := stripMarks(s.expandStatus(tc.format, statusView{cur: w1, other: w0, cols: 80})); got != tc.want {
+		if got := stripStatusMarks(s.expandStatus(tc.format, statusView{cur: w1, other: w0, cols: 80})); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.format, got, tc.want)
 		}
 	}
 	// A hardstatus line found in many .screenrc files expands to text and
 	// styles only: no escape is left over.
 	famous := `%{= kG}[ %{G}%H %{g}][%= %{= kw}%?%-Lw%?%{r}(%{W}%n*%f%t%?(%u)%?%{r})%{w}%?%+Lw%?%?%= %{g}][%{B} %m-%d %{W}%c %{g}]`
-	if got := stripMarks(s.expandStatus(famous, statusView{cur: w1, other: w0, cols: 80})); strings.ContainsAny(got, "%{}") || !strings.Contains(got, "0- bash  (1*vim)") {
+	if got := stripStatusMarks(s.expandStatus(famous, statusView{cur: w1, other: w0, cols: 80})); strings.ContainsAny(got, "%{}") || !strings.Contains(got, "0- bash  (1*vim)") {
 		t.Errorf("famous line: %q", got)
 	}
 	if got := s.expandStatus("a%=b", statusView{cur: w1, other: w0, cols: 10}); got != "a        b" {
@@ -72,7 +59,7 @@ func TestExpandStatus(t *testing.T) {
 		{"%05=x", statusView{cur: w1, cols: 10}, "     x"},
 		{"ab%=cd%=ef", statusView{cur: w1, cols: 10}, "ab  cd  ef"},
 	} {
-		if got := stripMarks(s.expandStatus(tc.format, tc.v)); got != tc.want {
+		if got := stripStatusMarks(s.expandStatus(tc.format, tc.v)); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.format, got, tc.want)
 		}
 	}

@@ -15,8 +15,9 @@ import "fmt"
 // rect is an inclusive, 0-based rectangle.
 type rect struct{ top, left, bot, right int }
 
-// rectParams reads a rectangle from parameters i..i+3 (Pt; Pl; Pb; Pr).
-func (s *Screen) rectParams(i int) (rect, bool) {
+// corners reads a rectangle's corners from parameters i..i+3 (Pt; Pl; Pb;
+// Pr), clipped to the screen.
+func (s *Screen) corners(i int) rect {
 	p := &s.p
 	r := rect{p.param(i, 1) - 1, p.param(i+1, 1) - 1, p.param(i+2, s.rows) - 1, p.param(i+3, s.cols) - 1}
 	if s.modes.Origin {
@@ -24,19 +25,19 @@ func (s *Screen) rectParams(i int) (rect, bool) {
 		r.bot = min(r.bot+s.top, s.bot)
 	}
 	r.bot, r.right = min(r.bot, s.rows-1), min(r.right, s.cols-1)
+	return r
+}
+
+// rectParams reads a rectangle; ok is false when its corners cross.
+func (s *Screen) rectParams(i int) (rect, bool) {
+	r := s.corners(i)
 	return r, r.top <= r.bot && r.left <= r.right && r.top < s.rows && r.left < s.cols
 }
 
 // streamParams reads the corners of a character stream (DECCARA and DECRARA
 // without DECSACE 2): the columns may cross when the rows differ.
 func (s *Screen) streamParams(i int) (rect, bool) {
-	p := &s.p
-	r := rect{p.param(i, 1) - 1, p.param(i+1, 1) - 1, p.param(i+2, s.rows) - 1, p.param(i+3, s.cols) - 1}
-	if s.modes.Origin {
-		r.top += s.top
-		r.bot = min(r.bot+s.top, s.bot)
-	}
-	r.bot, r.right = min(r.bot, s.rows-1), min(r.right, s.cols-1)
+	r := s.corners(i)
 	return r, r.top < s.rows && r.left < s.cols && (r.top < r.bot || r.top == r.bot && r.left <= r.right)
 }
 
