@@ -96,17 +96,13 @@ func (s *session) trickle(w *window) {
 		return
 	}
 	h := &w.held[0]
-	piece := h.slow[0]
+	w.deliver(h.slow[0])
 	h.slow = h.slow[1:]
-	held := w.held
-	w.held = nil
-	w.send(piece)
-	w.held = held
 	if len(h.slow) > 0 {
 		time.AfterFunc(s.set.slowPaste, func() { s.post(func() { s.trickle(w) }) })
 		return
 	}
-	w.held = held[1:]
+	w.held = w.held[1:]
 	if len(w.held) > 0 {
 		s.settlePaste(w, time.Now())
 	}

@@ -263,6 +263,11 @@ func (w *window) send(b []byte) {
 		w.held = append(w.held, heldInput{b: bytes.Clone(b)})
 		return
 	}
+	w.deliver(b)
+}
+
+// deliver queues input for the program, past anything held behind a paste.
+func (w *window) deliver(b []byte) {
 	w.lastInput = time.Now()
 	// Written here only when nothing queued is still to be written, so input
 	// keeps its order.
