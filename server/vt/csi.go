@@ -77,6 +77,14 @@ func (s *Screen) csiDispatch(final byte) {
 			}
 		}
 		return
+	case '\'':
+		switch final {
+		case '}':
+			s.insertColumns(p.param(0, 1))
+		case '~':
+			s.deleteColumns(p.param(0, 1))
+		}
+		return
 	case '*':
 		switch final {
 		case 'x': // DECSACE
@@ -97,18 +105,20 @@ func (s *Screen) csiDispatch(final byte) {
 		s.cursorUp(n)
 	case 'B', 'e':
 		s.cursorDown(n)
-	case 'C', 'a':
+	case 'C':
+		s.moveTo(min(s.cur.x+n, s.rightEdge(s.cur.x)), s.cur.y)
+	case 'a': // HPR is not bounded by the margins
 		s.moveTo(s.cur.x+n, s.cur.y)
 	case 'D':
-		s.moveTo(s.cur.x-n, s.cur.y)
+		s.moveTo(max(s.cur.x-n, s.leftEdge(s.cur.x)), s.cur.y)
 	case 'E':
 		s.cursorDown(n)
-		s.cur.x = 0
+		s.carriageReturn()
 	case 'F':
 		s.cursorUp(n)
-		s.cur.x = 0
+		s.carriageReturn()
 	case 'G', '`':
-		s.moveTo(n-1, s.cur.y)
+		s.moveToColumn(n - 1)
 	case 'H', 'f':
 		s.moveToOrigin(p.param(1, 1)-1, n-1)
 	case 'I':
@@ -149,11 +159,7 @@ func (s *Screen) csiDispatch(final byte) {
 			s.replies = append(s.replies, da1Reply...)
 		}
 	case 'd':
-		if s.modes.Origin {
-			s.moveToOrigin(s.cur.x, n-1)
-		} else {
-			s.moveTo(s.cur.x, n-1)
-		}
+		s.moveToRow(n - 1)
 	case 'g':
 		switch p.raw(0) {
 		case 0:
@@ -182,7 +188,11 @@ func (s *Screen) csiDispatch(final byte) {
 			s.moveToOrigin(0, 0)
 		}
 	case 's':
-		s.saveCursor()
+		if s.modes.LRMargins {
+			s.setLRMargins()
+		} else {
+			s.saveCursor()
+		}
 	case 't':
 		s.windowOp()
 	case 'u':
@@ -207,15 +217,15 @@ func (s *Screen) cursorDown(n int) {
 }
 
 func (s *Screen) reportCursor(private bool) {
-	y := s.cur.y
+	x, y := s.cur.x, s.cur.y
 	if s.modes.Origin {
-		y -= s.top
+		x, y = x-s.left, y-s.top
 	}
 	r := "\x1b["
 	if private {
 		r += "?"
 	}
-	s.replies = append(s.replies, r+strconv.Itoa(y+1)+";"+strconv.Itoa(s.cur.x+1)+"R"...)
+	s.replies = append(s.replies, r+strconv.Itoa(y+1)+";"+strconv.Itoa(x+1)+"R"...)
 }
 
 func (s *Screen) privateDispatch(final, inter byte) {
@@ -252,6 +262,7 @@ func (s *Screen) setDECMode(mode int, on bool) {
 		m.AppCursor = on
 	case 3: // DECCOLM: the size stays, but the screen clears as in xterm/tmux
 		s.top, s.bot = 0, s.rows-1
+		s.setLRMarginMode(false)
 		s.eraseAll()
 		s.moveTo(0, 0)
 	case 5:
@@ -280,6 +291,10 @@ func (s *Screen) setDECMode(mode int, on bool) {
 		} else if m.MouseEncoding == mode {
 			m.MouseEncoding = 0
 		}
+	case 69:
+		s.setLRMarginMode(on)
+	case 45, 1045:
+		m.ReverseWrap = on
 	case 1004:
 		m.FocusEvents = on
 	case 2004:
@@ -335,6 +350,10 @@ func (s *Screen) reportMode(private bool, mode int) {
 			set = m.CursorBlink
 		case 66:
 			set = m.AppKeypad // DECNKM
+		case 69:
+			set = m.LRMargins
+		case 45, 1045:
+			set = m.ReverseWrap
 		case 25:
 			set = m.CursorVisible
 		case 9, 1000, 1002, 1003:
@@ -383,6 +402,7 @@ func (s *Screen) softReset() {
 	s.modes.AppCursor = false
 	s.modes.AppKeypad = false
 	s.top, s.bot = 0, s.rows-1
+	s.setLRMarginMode(false)
 	s.cur.style = Style{}
 	s.cur.charsets = [4]byte{'B', 'B', 'B', 'B'}
 	s.cur.gl = 0

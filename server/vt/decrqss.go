@@ -28,6 +28,8 @@ func (s *Screen) dcsDispatch() {
 		val = sgrString(s.cur.style) + "m"
 	case "r":
 		val = strconv.Itoa(s.top+1) + ";" + strconv.Itoa(s.bot+1) + "r"
+	case "s":
+		val = strconv.Itoa(s.left+1) + ";" + strconv.Itoa(s.right+1) + "s"
 	case " q":
 		val = strconv.Itoa(s.modes.CursorStyle) + " q"
 	case "\"p":

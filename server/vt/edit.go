@@ -65,16 +65,19 @@ func (s *Screen) printASCII(b []byte) {
 		}
 		l := s.g.row(s.cur.y)
 		x := s.cur.x
-		n := min(len(b), s.cols-x)
+		edge := s.rightEdge(x)
+		n := min(len(b), edge+1-x)
 		if !s.modes.Autowrap && n < len(b) {
 			// Without autowrap the overflow overwrites the last column; only
 			// the final character of the run survives there.
+			s.splitWide(l, x)
+			s.splitWide(l, edge+1)
 			copyASCII(l.cells[x:x+n], b[:n], st)
-			l.cells[s.cols-1] = Cell{R: rune(b[len(b)-1]), S: st}
+			l.cells[edge] = Cell{R: rune(b[len(b)-1]), S: st}
 			s.touch(l)
-			l.used = s.cols
+			l.used = max(l.used, edge+1)
 			s.lastRune = rune(b[len(b)-1])
-			s.cur.x = s.cols - 1
+			s.cur.x = edge
 			s.changed = true
 			return
 		}
@@ -85,8 +88,8 @@ func (s *Screen) printASCII(b []byte) {
 		l.used = max(l.used, x+n)
 		s.lastRune = rune(b[n-1])
 		b = b[n:]
-		if x+n >= s.cols {
-			s.cur.x = s.cols - 1
+		if x+n > edge {
+			s.cur.x = edge
 			s.cur.wrapNext = s.modes.Autowrap
 		} else {
 			s.cur.x = x + n
@@ -103,10 +106,14 @@ func copyASCII(dst []Cell, src []byte, st Style) {
 
 // wrap moves to the start of the next line for autowrap, marking the line as
 // continued.
+// Only a full-width line is marked: copy mode and reflow join rows, not
+// pieces of a region.
 func (s *Screen) wrap() {
-	s.g.row(s.cur.y).wrapped = true
+	if s.fullWidth() {
+		s.g.row(s.cur.y).wrapped = true
+	}
 	s.cur.wrapNext = false
-	s.cur.x = 0
+	s.cur.x = s.leftEdge(s.cur.x)
 	s.index()
 }
 
@@ -125,17 +132,18 @@ func (s *Screen) printRune(r rune, w int) {
 	if s.cur.wrapNext {
 		s.wrap()
 	}
-	if w == 2 && s.cur.x == s.cols-1 {
-		if !s.modes.Autowrap || s.cols < 2 {
+	if edge := s.rightEdge(s.cur.x); w == 2 && s.cur.x == edge {
+		if !s.modes.Autowrap || edge == s.leftEdge(edge) {
 			return // a wide character cannot fit; xterm drops it
 		}
-		s.clearCells(s.g.row(s.cur.y), s.cur.x, s.cols, s.cur.style)
+		s.clearCells(s.g.row(s.cur.y), s.cur.x, edge+1, s.cur.style)
 		s.wrap()
 	}
 	l := s.g.row(s.cur.y)
 	x := s.cur.x
+	edge := s.rightEdge(x)
 	if s.modes.Insert {
-		s.insertCells(l, x, w)
+		s.insertCellsTo(l, x, w, edge+1)
 	}
 	s.splitWide(l, x)
 	s.splitWide(l, x+w)
@@ -147,8 +155,8 @@ func (s *Screen) printRune(r rune, w int) {
 	s.touch(l)
 	s.lastRune = r
 	s.changed = true
-	if x+w >= s.cols {
-		s.cur.x = s.cols - 1
+	if x+w > edge {
+		s.cur.x = edge
 		s.cur.wrapNext = s.modes.Autowrap
 	} else {
 		s.cur.x = x + w
@@ -185,7 +193,9 @@ func (s *Screen) combine(r rune) {
 func (s *Screen) index() {
 	switch {
 	case s.cur.y == s.bot:
-		s.scrollUp(1)
+		if s.inMargins(s.cur.x) {
+			s.scrollUp(1)
+		}
 	case s.cur.y < s.rows-1:
 		s.cur.y++
 	}
@@ -195,7 +205,9 @@ func (s *Screen) index() {
 func (s *Screen) reverseIndex() {
 	switch {
 	case s.cur.y == s.top:
-		s.scrollDown(1)
+		if s.inMargins(s.cur.x) {
+			s.scrollDown(1)
+		}
 	case s.cur.y > 0:
 		s.cur.y--
 	}
@@ -204,6 +216,10 @@ func (s *Screen) reverseIndex() {
 // scrollUp scrolls the region up n lines. When the region is the whole main
 // screen, the lines leaving the top go to the history and the ring turns.
 func (s *Screen) scrollUp(n int) {
+	if !s.fullWidth() {
+		s.scrollRect(s.top, s.bot, n)
+		return
+	}
 	n = min(n, s.bot-s.top+1)
 	st := s.cur.style
 	if s.top == 0 && s.bot == s.rows-1 {
@@ -255,6 +271,10 @@ func (s *Screen) reverseRows(a, b int) {
 
 // scrollDown scrolls the region down n lines, blank lines entering at the top.
 func (s *Screen) scrollDown(n int) {
+	if !s.fullWidth() {
+		s.scrollRect(s.top, s.bot, -n)
+		return
+	}
 	n = min(n, s.bot-s.top+1)
 	s.rotateRows(s.top, s.bot, -n)
 	for y := s.top; y < s.top+n; y++ {
@@ -265,46 +285,73 @@ func (s *Screen) scrollDown(n int) {
 	s.changed = true
 }
 
-// insertCells shifts the cells from x right by n, blanks entering (ICH).
+// insertCells shifts the cells from x right by n, blanks entering (ICH):
+// up to the right margin from inside the margins, to the edge from beyond.
 func (s *Screen) insertCells(l *line, x, n int) {
-	n = min(n, s.cols-x)
+	if x < s.left {
+		return // ICH outside the margins does nothing, as in xterm
+	}
+	s.insertCellsTo(l, x, n, s.rightEdge(x)+1)
+}
+
+// insertCellsTo shifts the cells [x, end) right by n, blanks entering.
+func (s *Screen) insertCellsTo(l *line, x, n, end int) {
+	n = min(n, end-x)
+	if n <= 0 {
+		return
+	}
 	s.splitWide(l, x)
-	copy(l.cells[x+n:], l.cells[x:s.cols-n])
+	s.splitWide(l, end)
+	copy(l.cells[x+n:end], l.cells[x:end-n])
 	s.touch(l)
-	l.used = min(s.cols, l.used+n)
+	l.used = min(len(l.cells), max(l.used+n, end))
 	s.clearCells(l, x, x+n, s.cur.style)
-	if s.Width(l.cells[s.cols-1]) == 2 { // its tail was pushed off the edge
-		l.cells[s.cols-1] = blank(s.eraseStyle())
+	if s.Width(l.cells[end-1]) == 2 { // its tail was pushed off the edge
+		l.cells[end-1] = blank(s.eraseStyle())
 		s.touch(l)
 	}
 	s.changed = true
 }
 
-// deleteCells removes n cells at x, shifting the rest left (DCH).
+// deleteCells removes n cells at x, shifting the rest left (DCH), up to the
+// right margin from inside the margins.
 func (s *Screen) deleteCells(l *line, x, n int) {
-	n = min(n, s.cols-x)
+	if x < s.left {
+		return
+	}
+	s.deleteCellsTo(l, x, n, s.rightEdge(x)+1)
+}
+
+// deleteCellsTo removes n cells at x from [x, end), blanks entering at end.
+func (s *Screen) deleteCellsTo(l *line, x, n, end int) {
+	n = min(n, end-x)
+	if n <= 0 {
+		return
+	}
 	s.splitWide(l, x)
 	s.splitWide(l, x+n)
-	copy(l.cells[x:], l.cells[x+n:])
+	s.splitWide(l, end)
+	copy(l.cells[x:end-n], l.cells[x+n:end])
 	s.touch(l)
-	s.clearCells(l, s.cols-n, s.cols, s.cur.style)
+	l.used = max(l.used, end)
+	s.clearCells(l, end-n, end, s.cur.style)
 }
 
 // insertLines inserts n blank lines at the cursor row inside the region (IL).
 func (s *Screen) insertLines(n int) {
-	if s.cur.y < s.top || s.cur.y > s.bot {
+	if s.cur.y < s.top || s.cur.y > s.bot || !s.inMargins(s.cur.x) {
 		return
 	}
 	top := s.top
 	s.top = s.cur.y
 	s.scrollDown(n)
 	s.top = top
-	s.cur.x, s.cur.wrapNext = 0, false
+	s.cur.x, s.cur.wrapNext = s.left, false
 }
 
 // deleteLines deletes n lines at the cursor row inside the region (DL).
 func (s *Screen) deleteLines(n int) {
-	if s.cur.y < s.top || s.cur.y > s.bot {
+	if s.cur.y < s.top || s.cur.y > s.bot || !s.inMargins(s.cur.x) {
 		return
 	}
 	top := s.top
@@ -315,7 +362,7 @@ func (s *Screen) deleteLines(n int) {
 	s.scrollUp(n)
 	s.altActive = alt
 	s.top = top
-	s.cur.x, s.cur.wrapNext = 0, false
+	s.cur.x, s.cur.wrapNext = s.left, false
 }
 
 // eraseDisplay implements ED.
@@ -372,8 +419,26 @@ func (s *Screen) moveTo(x, y int) {
 func (s *Screen) moveToOrigin(x, y int) {
 	if s.modes.Origin {
 		y = max(s.top, min(y+s.top, s.bot))
+		x = max(s.left, min(x+s.left, s.right))
 	}
 	s.moveTo(x, y)
+}
+
+// moveToColumn is CHA and HPA: in origin mode columns count from the left
+// margin and stay inside the margins.
+func (s *Screen) moveToColumn(x int) {
+	if s.modes.Origin {
+		x = max(s.left, min(x+s.left, s.right))
+	}
+	s.moveTo(x, s.cur.y)
+}
+
+// moveToRow is VPA: in origin mode rows count from the region's top.
+func (s *Screen) moveToRow(y int) {
+	if s.modes.Origin {
+		y = max(s.top, min(y+s.top, s.bot))
+	}
+	s.moveTo(s.cur.x, y)
 }
 
 // setAltScreen switches between the main and the alternate screen.

@@ -284,12 +284,7 @@ func (s *Screen) execute(b byte) {
 	case 0x07:
 		s.bells++
 	case 0x08:
-		if s.cur.x > 0 {
-			if !s.cur.wrapNext {
-				s.cur.x--
-			}
-		}
-		s.cur.wrapNext = false
+		s.backspace()
 	case 0x09:
 		s.tabForward(1)
 	case 0x0a, 0x0b, 0x0c:
@@ -298,11 +293,11 @@ func (s *Screen) execute(b byte) {
 		}
 		s.index()
 		if s.modes.NewlineMode {
-			s.cur.x = 0
+			s.carriageReturn()
 		}
 		s.cur.wrapNext = false
 	case 0x0d:
-		s.cur.x, s.cur.wrapNext = 0, false
+		s.carriageReturn()
 	case 0x0e:
 		s.cur.gl = 1
 	case 0x0f:
@@ -312,10 +307,10 @@ func (s *Screen) execute(b byte) {
 }
 
 func (s *Screen) tabForward(n int) {
-	x := s.cur.x
-	for ; n > 0 && x < s.cols-1; n-- {
+	x, edge := s.cur.x, s.rightEdge(s.cur.x)
+	for ; n > 0 && x < edge; n-- {
 		x++
-		for x < s.cols-1 && !s.tabs[x] {
+		for x < edge && !s.tabs[x] {
 			x++
 		}
 	}
@@ -324,10 +319,10 @@ func (s *Screen) tabForward(n int) {
 }
 
 func (s *Screen) tabBackward(n int) {
-	x := s.cur.x
-	for ; n > 0 && x > 0; n-- {
+	x, edge := s.cur.x, s.leftEdge(s.cur.x)
+	for ; n > 0 && x > edge; n-- {
 		x--
-		for x > 0 && !s.tabs[x] {
+		for x > edge && !s.tabs[x] {
 			x--
 		}
 	}
@@ -363,7 +358,11 @@ func (s *Screen) escDispatch(final byte) {
 		s.cur.wrapNext = false
 	case 'E':
 		s.index()
-		s.cur.x, s.cur.wrapNext = 0, false
+		s.carriageReturn()
+	case '6':
+		s.backIndex()
+	case '9':
+		s.forwardIndex()
 	case 'H':
 		s.tabs[s.cur.x] = true
 	case 'M':
@@ -384,6 +383,7 @@ func (s *Screen) escDispatch(final byte) {
 // alignmentTest is DECALN: the screen fills with E, margins reset, cursor home.
 func (s *Screen) alignmentTest() {
 	s.top, s.bot = 0, s.rows-1
+	s.left, s.right = 0, s.cols-1
 	s.modes.Origin = false
 	for y := range s.rows {
 		l := s.g.row(y)

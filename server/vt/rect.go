@@ -23,6 +23,8 @@ func (s *Screen) corners(i int) rect {
 	if s.modes.Origin {
 		r.top += s.top
 		r.bot = min(r.bot+s.top, s.bot)
+		r.left += s.left
+		r.right = min(r.right+s.left, s.right)
 	}
 	r.bot, r.right = min(r.bot, s.rows-1), min(r.right, s.cols-1)
 	return r

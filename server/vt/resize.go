@@ -28,6 +28,7 @@ func (s *Screen) Resize(cols, rows int) {
 	s.cols, s.rows = cols, rows
 	s.resetTabs(oldCols)
 	s.top, s.bot = 0, rows-1
+	s.left, s.right = 0, cols-1
 	s.cur.x = min(s.cur.x, cols-1)
 	s.cur.y = max(0, min(s.cur.y, rows-1))
 	s.cur.wrapNext = false

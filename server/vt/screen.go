@@ -14,6 +14,8 @@ type Modes struct {
 	BracketedPaste bool // 2004
 	FocusEvents    bool // 1004
 	NewlineMode    bool // LNM
+	LRMargins      bool // DECLRMM: DECSLRM may set left and right margins (margins.go)
+	ReverseWrap    bool // 45 (and 1045): BS at the left margin goes to the line above (margins.go)
 	Mouse          int  // 0, 9, 1000, 1002 or 1003
 	MouseEncoding  int  // 0 (X10), 1005, 1006 or 1015
 	CursorStyle    int  // DECSCUSR parameter
@@ -56,6 +58,7 @@ type Screen struct {
 	cur        cursor
 	saved      [2]savedCursor // DECSC slots for the main and the alternate screen
 	top, bot   int            // scroll region, inclusive
+	left, right int           // left and right margins, inclusive (margins.go)
 	tabs       []bool
 	modes      Modes
 	title      string
@@ -130,6 +133,7 @@ func (s *Screen) reset() {
 	s.cur = cursor{charsets: [4]byte{'B', 'B', 'B', 'B'}}
 	s.saved = [2]savedCursor{}
 	s.top, s.bot = 0, s.rows-1
+	s.left, s.right = 0, s.cols-1
 	s.resetTabs(0)
 	s.title = ""
 	for y := range s.rows {
