@@ -51,19 +51,19 @@ type savedCursor struct {
 
 // Screen is one window's terminal state.
 type Screen struct {
-	cols, rows int
-	main, alt  grid
-	g          *grid // main or alt
-	altActive  bool
-	cur        cursor
-	saved      [2]savedCursor // DECSC slots for the main and the alternate screen
-	top, bot   int            // scroll region, inclusive
-	left, right int           // left and right margins, inclusive (margins.go)
-	tabs       []bool
-	modes      Modes
-	title      string
-	titleStack []string // XTPUSHTITLE (winops.go)
-	sace       int      // DECSACE: 2, DECCARA/DECRARA act on the rectangle, else the stream (rect.go)
+	cols, rows  int
+	main, alt   grid
+	g           *grid // main or alt
+	altActive   bool
+	cur         cursor
+	saved       [2]savedCursor // DECSC slots for the main and the alternate screen
+	top, bot    int            // scroll region, inclusive
+	left, right int            // left and right margins, inclusive (margins.go)
+	tabs        []bool
+	modes       Modes
+	title       string
+	titleStack  []string // XTPUSHTITLE (winops.go)
+	sace        int      // DECSACE: 2, DECCARA/DECRARA act on the rectangle, else the stream (rect.go)
 	// The colours OSC 10/11 queries are answered with (colors.go).
 	fgColor, bgColor string
 	// Options screen users set (options.go).
