@@ -50,6 +50,14 @@ func (s *Screen) csiDispatch(final byte) {
 			s.softReset()
 		}
 		return
+	case '"':
+		switch final {
+		case 'p':
+			s.setConformanceLevel()
+		case 'q':
+			s.setCharProtection(p.raw(0) == 1)
+		}
+		return
 	case '$':
 		switch final {
 		case 'p': // DECRQM, ANSI modes
@@ -66,15 +74,6 @@ func (s *Screen) csiDispatch(final byte) {
 			s.changeAttrs(false)
 		case 't':
 			s.changeAttrs(true)
-		}
-		return
-	case '"':
-		if final == 'q' { // DECSCA
-			if p.raw(0) == 1 {
-				s.cur.style.Attr |= Protected
-			} else {
-				s.cur.style.Attr &^= Protected
-			}
 		}
 		return
 	case '\'':
@@ -110,7 +109,7 @@ func (s *Screen) csiDispatch(final byte) {
 	case 'a': // HPR is not bounded by the margins
 		s.moveTo(s.cur.x+n, s.cur.y)
 	case 'D':
-		s.moveTo(max(s.cur.x-n, s.leftEdge(s.cur.x)), s.cur.y)
+		s.cursorBack(n)
 	case 'E':
 		s.cursorDown(n)
 		s.carriageReturn()
@@ -141,7 +140,7 @@ func (s *Screen) csiDispatch(final byte) {
 			s.scrollDown(n)
 		}
 	case 'X':
-		s.clearCells(s.g.row(s.cur.y), s.cur.x, s.cur.x+n, s.cur.style)
+		s.eraseCells(s.g.row(s.cur.y), s.cur.x, min(s.cur.x+n, s.cols), s.isoProtect)
 		s.cur.wrapNext = false
 	case 'Z':
 		s.tabBackward(n)
@@ -178,7 +177,7 @@ func (s *Screen) csiDispatch(final byte) {
 		case 5:
 			s.replies = append(s.replies, dsrOK...)
 		case 6:
-			s.reportCursor(false)
+			s.reportCursor()
 		}
 	case 'r':
 		top, bot := p.param(0, 1)-1, p.param(1, s.rows)-1
@@ -188,7 +187,7 @@ func (s *Screen) csiDispatch(final byte) {
 			s.moveToOrigin(0, 0)
 		}
 	case 's':
-		if s.modes.LRMargins {
+		if s.modes.LRMargins && s.level >= 4 {
 			s.setLRMargins()
 		} else {
 			s.saveCursor()
@@ -216,16 +215,20 @@ func (s *Screen) cursorDown(n int) {
 	s.moveTo(s.cur.x, min(s.cur.y+n, bot))
 }
 
-func (s *Screen) reportCursor(private bool) {
-	x, y := s.cur.x, s.cur.y
+// reportCursor is CPR (DSR 6).
+func (s *Screen) reportCursor() {
+	x, y := s.cursorForReport()
+	s.replies = append(s.replies, "\x1b["+strconv.Itoa(y+1)+";"+strconv.Itoa(x+1)+"R"...)
+}
+
+// cursorForReport is the cursor as CPR and DECXCPR count it: from the
+// margins in origin mode.
+func (s *Screen) cursorForReport() (x, y int) {
+	x, y = s.cur.x, s.cur.y
 	if s.modes.Origin {
 		x, y = x-s.left, y-s.top
 	}
-	r := "\x1b["
-	if private {
-		r += "?"
-	}
-	s.replies = append(s.replies, r+strconv.Itoa(y+1)+";"+strconv.Itoa(x+1)+"R"...)
+	return x, y
 }
 
 func (s *Screen) privateDispatch(final, inter byte) {
@@ -237,10 +240,14 @@ func (s *Screen) privateDispatch(final, inter byte) {
 		}
 	case p.private == '?' && inter == 0 && (final == 'J' || final == 'K'):
 		s.selectiveErase(final == 'J', p.raw(0))
+	case p.private == '?' && inter == 0 && final == 's':
+		s.saveModes()
+	case p.private == '?' && inter == 0 && final == 'r':
+		s.restoreModes()
 	case p.private == '?' && inter == '$' && final == 'p':
 		s.reportMode(true, p.raw(0))
-	case p.private == '?' && inter == 0 && final == 'n' && p.raw(0) == 6:
-		s.reportCursor(true)
+	case p.private == '?' && inter == 0 && final == 'n':
+		s.privateStatusReport()
 	case p.private == '>' && inter == 0 && final == 'c' && p.raw(0) == 0:
 		s.replies = append(s.replies, da2Reply...)
 	}
@@ -263,8 +270,14 @@ func (s *Screen) setDECMode(mode int, on bool) {
 	case 3: // DECCOLM: the size stays, but the screen clears as in xterm/tmux
 		s.top, s.bot = 0, s.rows-1
 		s.setLRMarginMode(false)
-		s.eraseAll()
+		if !s.noClearOnColumns {
+			s.eraseAll()
+		}
 		s.moveTo(0, 0)
+	case 66: // DECNKM
+		m.AppKeypad = on
+	case 95: // DECNCSM: DECCOLM keeps the screen
+		s.noClearOnColumns = on
 	case 5:
 		m.ReverseVideo = on
 	case 6:
@@ -331,68 +344,6 @@ func (s *Screen) setDECMode(mode int, on bool) {
 	}
 }
 
-// reportMode answers DECRQM for the modes we keep: 1 set, 2 reset, 0 unknown.
-func (s *Screen) reportMode(private bool, mode int) {
-	m := s.modes
-	var set bool
-	known := true
-	if private {
-		switch mode {
-		case 1:
-			set = m.AppCursor
-		case 5:
-			set = m.ReverseVideo
-		case 6:
-			set = m.Origin
-		case 7:
-			set = m.Autowrap
-		case 12:
-			set = m.CursorBlink
-		case 66:
-			set = m.AppKeypad // DECNKM
-		case 69:
-			set = m.LRMargins
-		case 45, 1045:
-			set = m.ReverseWrap
-		case 25:
-			set = m.CursorVisible
-		case 9, 1000, 1002, 1003:
-			set = m.Mouse == mode
-		case 1005, 1006, 1015:
-			set = m.MouseEncoding == mode
-		case 1004:
-			set = m.FocusEvents
-		case 2004:
-			set = m.BracketedPaste
-		case 47, 1047, 1049:
-			set = s.altActive
-		default:
-			known = false
-		}
-	} else {
-		switch mode {
-		case 4:
-			set = m.Insert
-		case 20:
-			set = m.NewlineMode
-		default:
-			known = false
-		}
-	}
-	v := 0
-	if known {
-		v = 2
-		if set {
-			v = 1
-		}
-	}
-	r := "\x1b["
-	if private {
-		r += "?"
-	}
-	s.replies = append(s.replies, r+strconv.Itoa(mode)+";"+strconv.Itoa(v)+"$y"...)
-}
-
 // softReset is DECSTR.
 func (s *Screen) softReset() {
 	s.modes.Insert = false
@@ -401,6 +352,7 @@ func (s *Screen) softReset() {
 	s.modes.CursorVisible = true
 	s.modes.AppCursor = false
 	s.modes.AppKeypad = false
+	s.modes.ReverseWrap = false
 	s.top, s.bot = 0, s.rows-1
 	s.setLRMarginMode(false)
 	s.cur.style = Style{}

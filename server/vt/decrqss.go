@@ -33,7 +33,11 @@ func (s *Screen) dcsDispatch() {
 	case " q":
 		val = strconv.Itoa(s.modes.CursorStyle) + " q"
 	case "\"p":
-		val = "65;1\"p"
+		val = strconv.Itoa(60+s.level) + ";1\"p"
+	case "$}": // DECSASD: the main display is active (gmux's status line is its own)
+		val = "0$}"
+	case "$~": // DECSSDT: no host-writable status line
+		val = "0$~"
 	case "\"q":
 		val = "0\"q"
 		if s.cur.style.Attr&Protected != 0 {

@@ -367,21 +367,20 @@ func (s *Screen) deleteLines(n int) {
 
 // eraseDisplay implements ED.
 func (s *Screen) eraseDisplay(mode int) {
-	st := s.cur.style
 	switch mode {
 	case 0:
-		s.clearCells(s.g.row(s.cur.y), s.cur.x, s.cols, st)
+		s.eraseCells(s.g.row(s.cur.y), s.cur.x, s.cols, s.isoProtect)
 		for y := s.cur.y + 1; y < s.rows; y++ {
-			s.clearCells(s.g.row(y), 0, s.cols, st)
+			s.eraseCells(s.g.row(y), 0, s.cols, s.isoProtect)
 		}
 	case 1:
 		for y := 0; y < s.cur.y; y++ {
-			s.clearCells(s.g.row(y), 0, s.cols, st)
+			s.eraseCells(s.g.row(y), 0, s.cols, s.isoProtect)
 		}
-		s.clearCells(s.g.row(s.cur.y), 0, s.cur.x+1, st)
+		s.eraseCells(s.g.row(s.cur.y), 0, s.cur.x+1, s.isoProtect)
 	case 2:
 		for y := range s.rows {
-			s.clearCells(s.g.row(y), 0, s.cols, st)
+			s.eraseCells(s.g.row(y), 0, s.cols, s.isoProtect)
 			s.g.row(y).wrapped = false
 		}
 	case 3:
@@ -395,12 +394,12 @@ func (s *Screen) eraseLine(mode int) {
 	l := s.g.row(s.cur.y)
 	switch mode {
 	case 0:
-		s.clearCells(l, s.cur.x, s.cols, s.cur.style)
+		s.eraseCells(l, s.cur.x, s.cols, s.isoProtect)
 		l.wrapped = false
 	case 1:
-		s.clearCells(l, 0, s.cur.x+1, s.cur.style)
+		s.eraseCells(l, 0, s.cur.x+1, s.isoProtect)
 	case 2:
-		s.clearCells(l, 0, s.cols, s.cur.style)
+		s.eraseCells(l, 0, s.cols, s.isoProtect)
 		l.wrapped = false
 	}
 	s.cur.wrapNext = false

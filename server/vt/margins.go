@@ -181,3 +181,19 @@ func (s *Screen) backspace() {
 	}
 	s.cur.x = s.right
 }
+
+// cursorBack is CUB: left n columns, stopping at the left margin it starts
+// inside. With reverse wraparound and autowrap it goes on through the lines
+// above as n backspaces would, xterm's behaviour.
+func (s *Screen) cursorBack(n int) {
+	if !(s.modes.ReverseWrap && s.modes.Autowrap) {
+		s.moveTo(max(s.cur.x-n, s.leftEdge(s.cur.x)), s.cur.y)
+		return
+	}
+	// Beyond one trip round the region every step repeats; bound the work.
+	n = min(n, (s.rows+1)*s.cols)
+	for range n {
+		s.backspace()
+	}
+	s.changed = true
+}

@@ -319,10 +319,10 @@ func (s *Screen) tabForward(n int) {
 }
 
 func (s *Screen) tabBackward(n int) {
-	x, edge := s.cur.x, s.leftEdge(s.cur.x)
-	for ; n > 0 && x > edge; n-- {
+	x := s.cur.x
+	for ; n > 0 && x > 0; n-- {
 		x--
-		for x > edge && !s.tabs[x] {
+		for x > 0 && !s.tabs[x] {
 			x--
 		}
 	}
@@ -359,6 +359,10 @@ func (s *Screen) escDispatch(final byte) {
 	case 'E':
 		s.index()
 		s.carriageReturn()
+	case 'V':
+		s.startProtectedArea(true)
+	case 'W':
+		s.startProtectedArea(false)
 	case '6':
 		s.backIndex()
 	case '9':

@@ -84,7 +84,7 @@ func (s *Screen) eraseRect(selective bool) {
 	if !ok {
 		return
 	}
-	s.eachRow(r, func(l *line) { s.eraseCells(l, r.left, r.right+1, selective) })
+	s.eachRow(r, func(l *line) { s.eraseCells(l, r.left, r.right+1, selective && !s.isoProtect) })
 }
 
 // eraseCells erases cells [from, to) of l; selective spares protected ones.
@@ -215,7 +215,7 @@ func (s *Screen) changeAttrs(reverse bool) {
 // protected characters.
 func (s *Screen) selectiveErase(display bool, mode int) {
 	y, x := s.cur.y, s.cur.x
-	line := func(row, from, to int) { s.eraseCells(s.g.row(row), from, to, true); s.touch(s.g.row(row)) }
+	line := func(row, from, to int) { s.eraseCells(s.g.row(row), from, to, !s.isoProtect); s.touch(s.g.row(row)) }
 	switch {
 	case mode == 0:
 		line(y, x, s.cols)
@@ -271,5 +271,28 @@ func (s *Screen) checksumRect() {
 	}
 	if len(s.replies) < maxReplies {
 		s.replies = append(s.replies, fmt.Sprintf("\x1bP%d!~%04X\x1b\\", pid, uint16(-sum))...)
+	}
+}
+
+// setCharProtection is DECSCA: characters written from now on are (or are
+// not) protected from the selective erases.
+func (s *Screen) setCharProtection(on bool) {
+	if on {
+		s.cur.style.Attr |= Protected
+	} else {
+		s.cur.style.Attr &^= Protected
+	}
+	s.isoProtect = false
+}
+
+// startProtectedArea is SPA (ESC V) and EPA (ESC W), ISO 6429's protection:
+// the characters written between them are spared by ED, EL and ECH (and,
+// unlike DECSCA's, not by the selective erases).
+func (s *Screen) startProtectedArea(on bool) {
+	if on {
+		s.cur.style.Attr |= Protected
+		s.isoProtect = true
+	} else {
+		s.cur.style.Attr &^= Protected
 	}
 }

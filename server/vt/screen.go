@@ -64,6 +64,13 @@ type Screen struct {
 	title       string
 	titleStack  []string // XTPUSHTITLE (winops.go)
 	sace        int      // DECSACE: 2, DECCARA/DECRARA act on the rectangle, else the stream (rect.go)
+	level       int      // conformance level, 1 (VT100) to 5 (VT520): DECSCL (level.go)
+	// noClearOnColumns is DECNCSM: DECCOLM leaves the screen as it is.
+	noClearOnColumns bool
+	savedModes       map[int]bool // XTSAVE (decrqm.go)
+	// isoProtect: the protection in use came from SPA (ESC V), which ED, EL
+	// and ECH honour, rather than DECSCA, which only the selective erases do.
+	isoProtect bool
 	// The colours OSC 10/11 queries are answered with (colors.go).
 	fgColor, bgColor string
 	// Options screen users set (options.go).
@@ -129,6 +136,10 @@ func (s *Screen) reset() {
 	}
 	s.titleStack = nil
 	s.sace = 0
+	s.level = 5
+	s.noClearOnColumns = false
+	s.savedModes = nil
+	s.isoProtect = false
 	s.modes = Modes{Autowrap: true, CursorVisible: true}
 	s.cur = cursor{charsets: [4]byte{'B', 'B', 'B', 'B'}}
 	s.saved = [2]savedCursor{}
