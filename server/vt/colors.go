@@ -5,15 +5,12 @@ import (
 	"strings"
 )
 
-// Colour queries: OSC 10, 11 and 12 with "?" ask the terminal's default
-// foreground, background and cursor colour. Editors (vim, neovim, helix),
-// pagers (bat, delta) and shells ask them to choose a light or dark theme.
-// The answer is the display's own colours, as the server learned them from
-// the outer terminal (SetDefaultColors), else a dark terminal's defaults.
-// Only colours go back, formatted here: nothing a program wrote is ever
-// echoed into its input. Setting colours (OSC 10-12 with a value) and the
-// resets (OSC 110-112) are accepted and ignored: the outer terminal's are
-// what the user sees.
+// The display's colours: OSC 10, 11 and 12 with "?" ask the terminal's
+// default foreground, background and cursor colour. Editors (vim, neovim,
+// helix), pagers (bat, delta) and shells ask them to choose a light or dark
+// theme. Unless the program set its own (palette.go), the answer is the
+// display's colours, as the server learned them from the outer terminal
+// (SetDefaultColors), else a dark terminal's defaults.
 
 // Default colours when the outer terminal did not say: light grey on black.
 const (
@@ -24,26 +21,6 @@ const (
 // SetDefaultColors sets the colours OSC 10/11/12 queries are answered with;
 // each is rgb:RRRR/GGGG/BBBB or "" for the default.
 func (s *Screen) SetDefaultColors(fg, bg string) { s.fgColor, s.bgColor = fg, bg }
-
-// colorQuery answers OSC 10, 11 or 12 (cmd) when arg is "?".
-func (s *Screen) colorQuery(cmd int, arg string) {
-	if arg != "?" {
-		return
-	}
-	c := s.fgColor
-	switch {
-	case cmd == 11:
-		c = s.bgColor
-		if c == "" {
-			c = defaultBgColor
-		}
-	case c == "":
-		c = defaultFgColor
-	}
-	if len(s.replies) < maxReplies {
-		s.replies = append(s.replies, fmt.Sprintf("\x1b]%d;%s\x1b\\", cmd, c)...)
-	}
-}
 
 // maxReplies bounds answers waiting for the program: a flood of queries
 // must not fill its input.

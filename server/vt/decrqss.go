@@ -18,8 +18,15 @@ const maxDCS = 64
 
 func (s *Screen) dcsDispatch() {
 	p := &s.p
+	if len(s.replies) >= maxReplies {
+		return
+	}
+	if names, ok := strings.CutPrefix(string(p.dcs), "+q"); ok {
+		s.termcapQuery(names)
+		return
+	}
 	req, ok := strings.CutPrefix(string(p.dcs), "$q")
-	if !ok || len(s.replies) >= maxReplies {
+	if !ok {
 		return
 	}
 	var val string

@@ -1,6 +1,7 @@
 package vt
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -421,8 +422,10 @@ func (s *Screen) oscDispatch() {
 	case "0", "2":
 		s.title = cleanTitle(arg)
 		s.changed = true
-	case "10", "11", "12":
-		s.colorQuery(int(cmd[1]-'0')+10, string(arg))
+	default:
+		if n, err := strconv.Atoi(string(cmd)); err == nil && isColorOSC(n) {
+			s.oscColor(n, string(arg))
+		}
 	}
 }
 

@@ -73,6 +73,7 @@ type Screen struct {
 	isoProtect bool
 	// The colours OSC 10/11 queries are answered with (colors.go).
 	fgColor, bgColor string
+	pal              palette // colours the program set (palette.go)
 	// Options screen users set (options.go).
 	noBCE, noAltScreen bool
 	// titleSearch and titleRow: screen's dynamic title (titlesearch.go).
@@ -135,6 +136,7 @@ func (s *Screen) reset() {
 		s.g, s.altActive = &s.main, false
 	}
 	s.titleStack = nil
+	s.pal = palette{}
 	s.sace = 0
 	s.level = 5
 	s.noClearOnColumns = false

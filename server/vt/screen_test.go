@@ -198,19 +198,23 @@ func FuzzEmulator(f *testing.F) {
 }
 
 // A hostile program cannot make the terminal type for it: queries that
-// would echo its own data (title report, OSC 52 read, palette and font
-// queries, XTGETTCAP) get no answer at all, and those answered (DECRQSS,
-// the default colours) carry gmux's own state in a fixed form.
+// would echo its own data (title report, OSC 52 read, font queries,
+// XTGETTCAP of a name gmux does not know) get no answer at all, and those
+// answered (DECRQSS, colours, XTGETTCAP Co) carry gmux's own state in a
+// fixed form: a colour set as text comes back only as the colour parsed.
 func TestNoEchoBack(t *testing.T) {
 	hostile := "\x1b]2;rm -rf ~\r\x07" + // set a title that is a command
 		"\x1b[21t\x1b[20t" + // report title / icon label
 		"\x1bP$qm\x1b\\\x1bP$q\"p\x1b\\" + // DECRQSS
 		"\x1b]52;c;?\x07" + // read the clipboard
-		"\x1b]10;?\x07\x1b]11;?\x07\x1b]4;1;?\x07" + // colour queries
-		"\x1bP+q544e\x1b\\" // XTGETTCAP
+		"\x1b]4;2;rm -rf ~\r\x07\x1b]4;3;#0a0B0c\x07" + // palette entries set as a command and as a colour
+		"\x1b]10;?\x07\x1b]11;?\x07\x1b]4;1;?;2;?;3;?\x07" + // colour queries
+		"\x1bP+q544e\x1b\\\x1bP+q436f\x1b\\" // XTGETTCAP TN (unknown) and Co
 	s := feed(80, 24, hostile)
 	want := "\x1bP1$r0m\x1b\\\x1bP1$r65;1\"p\x1b\\" + // DECRQSS: the SGR and the level, from gmux's state
-		"\x1b]10;" + defaultFgColor + "\x1b\\\x1b]11;" + defaultBgColor + "\x1b\\" // the colours, never text
+		"\x1b]10;" + defaultFgColor + "\x1b\\\x1b]11;" + defaultBgColor + "\x1b\\" + // the colours, never text
+		"\x1b]4;1;rgb:cdcd/0000/0000\x1b\\\x1b]4;2;rgb:0000/cdcd/0000\x1b\\\x1b]4;3;rgb:0a0a/0b0b/0c0c\x1b\\" +
+		"\x1bP1+r436f=323536\x1b\\" // Co=256
 	if r := string(s.TakeReplies()); r != want {
 		t.Fatalf("answered %q, want %q", r, want)
 	}

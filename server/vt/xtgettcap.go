@@ -1,0 +1,30 @@
+package vt
+
+import (
+	"encoding/hex"
+	"strings"
+)
+
+// XTGETTCAP (DCS + q Pt ST, Pt hex-encoded capability names separated by
+// ';'): a program asks the terminal for a terminfo capability. gmux answers
+// the ones that describe its own emulator: the number of colours. A name
+// it does not know gets no answer at all, since xterm's "invalid" answer
+// repeats the name and so would type program-chosen text into its input.
+var termcaps = map[string]string{
+	"Co":     "256",
+	"colors": "256",
+}
+
+func (s *Screen) termcapQuery(names string) {
+	for _, h := range strings.Split(names, ";") {
+		name, err := hex.DecodeString(h)
+		if err != nil {
+			continue
+		}
+		val, ok := termcaps[string(name)]
+		if !ok {
+			continue
+		}
+		s.replies = append(s.replies, "\x1bP1+r"+hex.EncodeToString(name)+"="+hex.EncodeToString([]byte(val))+"\x1b\\"...)
+	}
+}
