@@ -1,11 +1,16 @@
 package vt
 
-// Resize changes the screen to cols×rows. Lines are cut or padded, not
-// reflowed. When the screen gets shorter, lines above the cursor go to the
-// history so that the cursor's line stays in view, as in xterm.
+// Resize changes the screen to cols×rows. A new width rewraps the main
+// screen and the history (reflow.go); the alternate screen is cut or padded.
+// When the screen gets shorter, lines above the cursor go to the history so
+// that the cursor's line stays in view, as in xterm.
 func (s *Screen) Resize(cols, rows int) {
 	cols, rows = max(cols, 1), max(rows, 1)
 	if cols == s.cols && rows == s.rows {
+		return
+	}
+	if cols != s.cols {
+		s.resizeReflowing(cols, rows)
 		return
 	}
 	// Lines pushed off the top of the main screen are kept in the history.
@@ -71,4 +76,39 @@ func (s *Screen) resizeGrid(g *grid, cols, rows, drop int, keep bool) grid {
 		dst.wrapped = src.wrapped && n == len(src.cells)
 	}
 	return out
+}
+
+// resizeReflowing is Resize to a new width: the main screen and history
+// are rewrapped, carrying the cursor and the main screen's saved cursor.
+func (s *Screen) resizeReflowing(cols, rows int) {
+	cur := mark{x: s.cur.x, y: s.cur.y, pending: s.cur.wrapNext, set: true}
+	saved := mark{x: s.saved[0].x, y: s.saved[0].y, pending: s.saved[0].wrapNext, set: s.saved[0].set}
+	if s.altActive {
+		// Under a full-screen program the main screen's cursor is the one
+		// it will return to: the one saved on the way in (1049).
+		s.reflowMain(cols, rows, []*mark{&saved})
+		drop := max(0, s.cur.y+1-rows)
+		s.alt = s.resizeGrid(&s.alt, cols, rows, drop, false)
+		s.g = &s.alt
+		s.cur.y -= drop
+		s.cur.wrapNext = false
+	} else {
+		s.reflowMain(cols, rows, []*mark{&cur, &saved})
+		s.g = &s.main
+		s.alt = grid{}
+		s.cur.x, s.cur.y, s.cur.wrapNext = cur.x, cur.y, cur.pending
+	}
+	if s.saved[0].set {
+		s.saved[0].x, s.saved[0].y, s.saved[0].wrapNext = saved.x, saved.y, saved.pending
+	}
+	s.saved[1].y = max(0, min(s.saved[1].y, rows-1))
+	s.saved[1].x = min(s.saved[1].x, cols-1)
+	oldCols := s.cols
+	s.cols, s.rows = cols, rows
+	s.resetTabs(oldCols)
+	s.top, s.bot = 0, rows-1
+	s.left, s.right = 0, cols-1
+	s.cur.x = max(0, min(s.cur.x, cols-1))
+	s.cur.y = max(0, min(s.cur.y, rows-1))
+	s.changed = true
 }

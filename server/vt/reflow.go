@@ -1,0 +1,339 @@
+package vt
+
+import "unicode/utf8"
+
+// Reflow: when the width changes, the main screen and its history are
+// rewrapped, so a long line cut at 80 columns reads as one line at 120 and
+// splits again at 40, as in tmux, xterm and VTE. The alternate screen is
+// only cut or padded: the programs that use it redraw on SIGWINCH.
+//
+// What tmux gets wrong, and how gmux avoids it:
+//   - A shell redraws its prompt after a resize by moving up the rows it
+//     believes the prompt took (tmux#516, xterm.js#2752). Rewrapping the
+//     prompt's line first breaks that arithmetic and leaves copies of the
+//     prompt behind. So the logical line holding the cursor keeps its rows:
+//     they are cut or padded, as without reflow, and the shell's redraw
+//     finds the rows it expects. Every other line is rewrapped.
+//   - Output lost around the alternate screen (tmux#2536): the main screen
+//     reflows while a full-screen program runs, and the cursor it returns to
+//     (saved by 1049) is carried through, so nothing under vim is lost.
+//   - A cursor saved with DECSC before the resize (tmux#4366) is carried to
+//     the same character as the live cursor is.
+// The screen stays anchored at its top: widening does not pull history
+// back onto a screen the user just cleared.
+
+// mark is a cursor position carried through a reflow: in screen rows
+// before, in screen rows after (clamped to the screen).
+type mark struct {
+	x, y    int
+	pending bool // the wrap is pending: the next character goes to the next row
+	set     bool
+}
+
+// oldRow is one row of the history or the screen before the reflow.
+type oldRow struct {
+	cells   []Cell
+	wrapped bool
+}
+
+// reflowMain rewraps the main screen (s.main, s.cols wide) and the history
+// to cols×rows and moves the marks with the text they sit on.
+func (s *Screen) reflowMain(cols, rows int, marks []*mark) {
+	h := s.hist
+	histLen := h.Len()
+	g := &s.main
+	// The screen rows that matter: up to the last with content or a mark.
+	used := g.lastUsed()
+	for _, m := range marks {
+		if m.set {
+			used = max(used, m.y)
+		}
+	}
+	cursorRow := -1 // the first mark is the cursor: its line keeps its rows
+	if len(marks) > 0 && marks[0].set {
+		cursorRow = histLen + marks[0].y
+	}
+	total := histLen + used + 1
+	row := func(u int) oldRow {
+		if u < histLen {
+			hl := h.at(u)
+			return oldRow{hl.cells(s, 0), hl.wrapped}
+		}
+		l := g.row(u - histLen)
+		return oldRow{l.cells[:min(l.used, len(l.cells))], l.wrapped}
+	}
+
+	r := reflower{s: s, cols: cols, hist: NewHistory(h.limit), first: histLen}
+	r.marks = make([]*mark, len(marks))
+	for i, m := range marks {
+		if m.set {
+			r.marks[i] = &mark{x: m.x, y: histLen + m.y, pending: m.pending, set: true}
+		}
+	}
+	// The cursor's logical line: the rows joined to cursorRow by wrapping.
+	stickyFrom, stickyTo := -1, -1
+	if cursorRow >= 0 {
+		stickyFrom, stickyTo = cursorRow, cursorRow
+		for stickyFrom > 0 && stickyFrom-1 < total && r.wrappedAt(row, stickyFrom-1) {
+			stickyFrom--
+		}
+		for stickyTo < total-1 && r.wrappedAt(row, stickyTo) {
+			stickyTo++
+		}
+	}
+
+	for u := 0; u < total; {
+		if u == stickyFrom {
+			for ; u <= stickyTo; u++ {
+				r.keepRow(u, row(u))
+			}
+			continue
+		}
+		// A history line alone on its row that fits is kept as it is.
+		if u < histLen && u < r.first && !h.at(u).wrapped && (u == 0 || !h.at(u-1).wrapped) {
+			if hl := h.at(u); textWidth(hl.text) <= cols {
+				r.hist.add(hl)
+				r.n++
+				u++
+				continue
+			}
+		}
+		end := u
+		for end < total-1 && end+1 != stickyFrom && r.wrappedAt(row, end) {
+			end++
+		}
+		r.rewrap(u, end, row)
+		u = end + 1
+	}
+	r.place(rows, marks)
+}
+
+// reflower builds the rewrapped rows: those before the old screen's top go
+// straight into the new history; from there on they are kept as cells
+// until the end decides which go on the screen.
+type reflower struct {
+	s      *Screen
+	cols   int
+	hist   *History
+	first  int      // the old screen's first row (rows before it are history)
+	n      int      // rows made so far
+	top    int      // the new row where the old screen's first row begins
+	kept   []oldRow // rows from keptAt on
+	keptAt int
+	keep   bool // rows are being kept (the old screen's top was reached)
+	marks  []*mark
+}
+
+func (r *reflower) wrappedAt(row func(int) oldRow, u int) bool {
+	if u < r.first {
+		return r.s.hist.at(u).wrapped
+	}
+	return row(u).wrapped
+}
+
+// startKeeping switches to keeping rows as cells once the old screen's top
+// is reached.
+func (r *reflower) startKeeping(u int) {
+	if !r.keep && u >= r.first {
+		r.keep, r.keptAt = true, r.n
+	}
+}
+
+// emit adds one new row.
+func (r *reflower) emit(cells []Cell, wrapped bool) {
+	if r.keep {
+		r.kept = append(r.kept, oldRow{cells, wrapped})
+	} else {
+		l := line{cells: cells, used: len(cells), wrapped: wrapped}
+		r.hist.add(r.hist.encode(r.s, &l))
+	}
+	r.n++
+}
+
+// keepRow copies old row u cut or padded to the new width: the cursor's line.
+func (r *reflower) keepRow(u int, o oldRow) {
+	r.startKeeping(u)
+	if u == r.first {
+		r.top = r.n
+	}
+	cells := make([]Cell, min(len(o.cells), r.cols))
+	copy(cells, o.cells)
+	if n := len(cells); n > 0 && n < len(o.cells) && o.cells[n].R == wideTail {
+		cells[n-1] = Cell{} // the wide character's tail was cut off
+	}
+	for _, m := range r.marks {
+		if m != nil && m.set && m.y == u {
+			r.setMark(m, min(m.x, r.cols-1), r.n, m.pending && m.x < r.cols)
+		}
+	}
+	r.emit(cells, o.wrapped)
+}
+
+// setMark records where a mark lands; y is a new row index.
+func (r *reflower) setMark(m *mark, x, y int, pending bool) {
+	m.x, m.y, m.pending = x, y, pending
+	m.set = false // moved: not to be moved again
+}
+
+// rewrap joins old rows from..to (one logical line) and splits it at the
+// new width.
+func (r *reflower) rewrap(from, to int, row func(int) oldRow) {
+	var text []Cell
+	type start struct{ u, off int }
+	starts := make([]start, 0, to-from+1)
+	for u := from; u <= to; u++ {
+		cells := row(u).cells
+		n := len(cells)
+		for n > 0 && cells[n-1] == (Cell{}) {
+			n-- // blanks at a row's end: padding, or nothing written
+		}
+		starts = append(starts, start{u, len(text)})
+		text = append(text, cells[:n]...)
+	}
+	// Marks on these rows become offsets into the logical line.
+	type pending struct {
+		m   *mark
+		off int
+	}
+	var todo []pending
+	for _, m := range r.marks {
+		if m == nil || !m.set || m.y < from || m.y > to {
+			continue
+		}
+		off := starts[m.y-from].off + m.x
+		if m.pending {
+			off++
+		}
+		todo = append(todo, pending{m, off})
+	}
+
+	r.startKeeping(to)
+	cols := r.cols
+	cur := make([]Cell, 0, cols)
+	x := 0
+	// place maps a logical offset to (x, new row) as the split proceeds.
+	placed := make([]struct{ x, y int }, len(text)+1)
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c.R == wideTail {
+			placed[i] = struct{ x, y int }{x - 1, r.n}
+			continue
+		}
+		w := r.s.Width(c)
+		if w > cols {
+			placed[i] = struct{ x, y int }{x, r.n}
+			continue // a wide character in one column cannot be drawn
+		}
+		if x+w > cols {
+			r.emit(cur, true)
+			cur, x = make([]Cell, 0, cols), 0
+		}
+		placed[i] = struct{ x, y int }{x, r.n}
+		cur = append(cur, c)
+		if w == 2 {
+			if i+1 < len(text) && text[i+1].R == wideTail {
+				cur = append(cur, text[i+1])
+			} else {
+				cur = append(cur, Cell{R: wideTail, S: c.S})
+			}
+		}
+		x += w
+	}
+	endX, endY := x, r.n
+	r.emit(cur, false)
+	if from <= r.first && r.first <= to {
+		// The old screen's first row begins at the row its first cell went to.
+		off := starts[r.first-from].off
+		if off < len(text) {
+			r.top = placed[off].y
+		} else {
+			r.top = endY
+		}
+	}
+	for _, p := range todo {
+		switch {
+		case p.off < len(text):
+			r.setMark(p.m, placed[p.off].x, placed[p.off].y, false)
+		default:
+			// Past the text: count on from its end, into blank rows.
+			x, y := endX+p.off-len(text), endY
+			for x > cols {
+				x -= cols
+				y++
+			}
+			pend := x == cols
+			if pend {
+				x = cols - 1
+			}
+			for r.n <= y {
+				if len(r.kept) > 0 && r.keep {
+					r.kept[len(r.kept)-1].wrapped = true
+				}
+				r.emit(nil, false)
+			}
+			r.setMark(p.m, x, y, pend)
+		}
+	}
+}
+
+// place decides which new rows the screen shows, rebuilds the main grid
+// and the history, and moves the marks into screen coordinates.
+func (r *reflower) place(rows int, marks []*mark) {
+	s := r.s
+	if !r.keep { // the screen was empty: it starts after the history
+		r.keptAt, r.top = r.n, r.n
+	}
+	n := r.n
+	cursorY := r.top
+	if len(r.marks) > 0 && r.marks[0] != nil {
+		cursorY = r.marks[0].y
+	}
+	// Anchored at the old screen's top; down as far as the text needs,
+	// but never past the cursor.
+	top := max(r.top, min(n-rows, cursorY))
+	top = max(0, min(top, cursorY))
+	for i := r.keptAt; i < top && i-r.keptAt < len(r.kept); i++ {
+		k := r.kept[i-r.keptAt]
+		l := line{cells: k.cells, used: len(k.cells), wrapped: k.wrapped}
+		r.hist.add(r.hist.encode(s, &l))
+	}
+	g := s.newGrid(r.cols, rows)
+	for y := range rows {
+		i := top + y - r.keptAt
+		if i < 0 || i >= len(r.kept) {
+			continue
+		}
+		k := r.kept[i]
+		dst := &g.lines[y]
+		copy(dst.cells, k.cells)
+		dst.used = min(len(k.cells), r.cols)
+		dst.wrapped = k.wrapped
+	}
+	s.main = g
+	*s.hist = *r.hist
+	for i, m := range marks {
+		rm := r.marks[i]
+		if rm == nil {
+			continue
+		}
+		m.x = rm.x
+		m.y = max(0, min(rm.y-top, rows-1))
+		m.pending = rm.pending
+	}
+}
+
+// textWidth is the columns a history line's text takes.
+func textWidth(text string) int {
+	w := 0
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			w++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		w += RuneWidth(r)
+		i += size
+	}
+	return w
+}
