@@ -276,8 +276,10 @@ func (s *Screen) setDECMode(mode int, on bool) {
 		s.moveTo(0, 0)
 	case 66: // DECNKM
 		m.AppKeypad = on
-	case 95: // DECNCSM: DECCOLM keeps the screen
-		s.noClearOnColumns = on
+	case 95: // DECNCSM: DECCOLM keeps the screen (a VT510 mode: level 5)
+		if s.level >= 5 {
+			s.noClearOnColumns = on
+		}
 	case 5:
 		m.ReverseVideo = on
 	case 6:

@@ -111,6 +111,7 @@ func (s *Screen) copyRect() {
 	top, left := p.param(5, 1)-1, p.param(6, 1)-1
 	if s.modes.Origin {
 		top += s.top
+		left += s.left
 	}
 	if top >= s.rows || left >= s.cols {
 		return

@@ -214,7 +214,7 @@ func TestNoEchoBack(t *testing.T) {
 	want := "\x1bP1$r0m\x1b\\\x1bP1$r65;1\"p\x1b\\" + // DECRQSS: the SGR and the level, from gmux's state
 		"\x1b]10;" + defaultFgColor + "\x1b\\\x1b]11;" + defaultBgColor + "\x1b\\" + // the colours, never text
 		"\x1b]4;1;rgb:cdcd/0000/0000\x1b\\\x1b]4;2;rgb:0000/cdcd/0000\x1b\\\x1b]4;3;rgb:0a0a/0b0b/0c0c\x1b\\" +
-		"\x1bP1+r436f=323536\x1b\\" // Co=256
+		"\x1bP1+r436F=323536\x1b\\" // Co=256
 	if r := string(s.TakeReplies()); r != want {
 		t.Fatalf("answered %q, want %q", r, want)
 	}

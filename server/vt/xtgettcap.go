@@ -5,6 +5,9 @@ import (
 	"strings"
 )
 
+// upperHex encodes as xterm does, in capitals.
+func upperHex(b []byte) string { return strings.ToUpper(hex.EncodeToString(b)) }
+
 // XTGETTCAP (DCS + q Pt ST, Pt hex-encoded capability names separated by
 // ';'): a program asks the terminal for a terminfo capability. gmux answers
 // the ones that describe its own emulator: the number of colours. A name
@@ -25,6 +28,6 @@ func (s *Screen) termcapQuery(names string) {
 		if !ok {
 			continue
 		}
-		s.replies = append(s.replies, "\x1bP1+r"+hex.EncodeToString(name)+"="+hex.EncodeToString([]byte(val))+"\x1b\\"...)
+		s.replies = append(s.replies, "\x1bP1+r"+upperHex(name)+"="+upperHex([]byte(val))+"\x1b\\"...)
 	}
 }
