@@ -31,7 +31,7 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 	} {
 		t.Run(lay.name, func(t *testing.T) {
 			const cols, rows = 40, 12
-			r, err := newRenderer("xterm-256color", "", "C.UTF-8", cols, rows)
+			r, err := newRenderer("xterm-256color", "truecolor", "C.UTF-8", cols, rows)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -95,7 +95,16 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 
 // editRandomly makes one random change to sc, of the kinds programs make.
 func editRandomly(sc *vt.Screen, rng *rand.Rand, i, cols, rows int) {
-	switch rng.Intn(14) {
+	switch rng.Intn(18) {
+	case 14: // colours in the 38;5;N form, low and high, and direct colour
+		fmt.Fprintf(sc, "\x1b[%d;%dH\x1b[38;5;%d;48;5;%dmx\x1b[38;2;%d;%d;%dmy\x1b[m", rng.Intn(rows)+1, rng.Intn(cols-2)+1,
+			rng.Intn(256), rng.Intn(16), rng.Intn(256), rng.Intn(256), rng.Intn(256))
+	case 15: // concealed text, overline, a curly underline
+		fmt.Fprintf(sc, "\x1b[%d;%dH\x1b[8ms\x1b[28;53mo\x1b[4:3mc\x1b[m", rng.Intn(rows)+1, rng.Intn(cols-3)+1)
+	case 16: // trailing blanks, with and without a background
+		fmt.Fprintf(sc, "\x1b[%d;1Hab  \x1b[4%dm  \x1b[m\x1b[K", rng.Intn(rows)+1, rng.Intn(8))
+	case 17: // a line erased from the middle on
+		fmt.Fprintf(sc, "\x1b[%d;%dH\x1b[K", rng.Intn(rows)+1, rng.Intn(cols)+1)
 	case 10: // line and character editing inside and outside a scroll region
 		fmt.Fprintf(sc, "\x1b[%d;%dH\x1b[%d%c", rng.Intn(rows)+1, rng.Intn(cols)+1, rng.Intn(3)+1, "LMP@XK"[rng.Intn(6)])
 	case 11:

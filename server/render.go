@@ -30,10 +30,15 @@ type renderer struct {
 	// stays the same, the small-change path may draw the window's rows.
 	around      frameAround
 	aroundKnown bool
-	// cursorShown is whether the last full frame left the cursor visible.
+	// cursorShown is whether the last full frame left the cursor visible,
+	// cursorStyle the DECSCUSR style it set.
 	cursorShown bool
+	cursorStyle int
 	finished    bool // tcell's screen was shut down (Fini)
 	smallFrames int  // frames sent by the small-change path (for tests)
+	// cw draws the window's cells (cellwriter.go); nil-safe canWrite
+	// false for terminals tcell must draw alone.
+	cw *cellWriter
 }
 
 // drawnRow is a terminal row as last drawn from the window: its cells (nil:
@@ -133,7 +138,8 @@ func newRenderer(term, colorterm, locale string, cols, rows int) (*renderer, err
 		return nil, fmt.Errorf("terminal %q: %w", term, err)
 	}
 	tty.dropKeyboardProtocols()
-	return &renderer{ti: ti, tty: tty, scr: scr}, nil
+	truecolor := ti.TrueColor || ti.SetFgRGB != ""
+	return &renderer{ti: ti, tty: tty, scr: scr, cw: newCellWriter(ti, truecolor)}, nil
 }
 
 func withLocale(locale string, f func() error) error {
@@ -164,7 +170,14 @@ func (r *renderer) size() (int, int) {
 
 // invalidate makes the next draw repaint the whole terminal (redisplay).
 func (r *renderer) invalidate() {
-	r.scr.Sync()
+	if r.cw.canWrite() {
+		// Cleared now, drawn by the next frame: tcell's Sync would draw
+		// the window's cells itself first, only to be drawn over.
+		r.tty.Write([]byte(r.ti.Clear))
+		r.scr.Clear()
+	} else {
+		r.scr.Sync()
+	}
 	r.known = false
 	r.drawn = nil
 }
@@ -226,6 +239,8 @@ func (r *renderer) draw(f frame) []byte {
 		r.drawnRev = modes.ReverseVideo
 	}
 	r.around, r.aroundKnown = around, true
+	writer := r.cw.canWrite()
+	var spans []rowSpan
 	for y := range max(textRows, 0) {
 		if y >= vr {
 			for x := range cols {
@@ -235,6 +250,13 @@ func (r *renderer) draw(f frame) []byte {
 		}
 		row := sc.Row(y)
 		if r.rowUnchanged(y, sc) {
+			continue
+		}
+		if writer {
+			spans = append(spans, rowSpan{y, 0, cols - 1})
+			for x := vc; x < cols; x++ {
+				r.scr.Put(x, top+y, " ", tcell.StyleDefault)
+			}
 			continue
 		}
 		for x := 0; x < cols; x++ {
@@ -264,8 +286,20 @@ func (r *renderer) draw(f frame) []byte {
 	} else {
 		r.scr.HideCursor()
 	}
+	var cells strings.Builder
+	if writer && len(spans) > 0 {
+		// The window's cells first, so tcell's buffer holds them as drawn
+		// and its Show leaves them alone; their bytes go after tcell's.
+		cells.WriteString(r.ti.HideCursor)
+		r.cw.writeSpans(&cells, r.cellBuffer(), sc, spans, top, cols, modes.ReverseVideo)
+		if showCursor {
+			cells.WriteString(r.ti.TGoto(cx, top+cy))
+			cells.WriteString(r.ti.ShowCursor)
+		}
+	}
 	r.scr.Show()
-	r.cursorShown = showCursor
+	r.tty.Write([]byte(cells.String()))
+	r.cursorShown, r.cursorStyle = showCursor, modes.CursorStyle
 	r.syncModes(withOwnMouse(modes, f.ownMouse))
 	return r.tty.take()
 }
@@ -467,7 +501,8 @@ func (r *renderer) trySmallChange(f frame, sc *vt.Screen, around frameAround, cx
 	shown := min(around.vr, around.winRows) // window rows on the terminal
 	if !r.known || !r.aroundKnown || around != r.around || modes.ReverseVideo ||
 		r.drawnFrom != sc || shown <= 0 || len(r.drawn) < shown ||
-		withOwnMouse(modes, f.ownMouse) != r.outer || showCursor != r.cursorShown {
+		withOwnMouse(modes, f.ownMouse) != r.outer || showCursor != r.cursorShown ||
+		modes.CursorStyle != r.cursorStyle {
 		return nil, false
 	}
 	var changed []int
@@ -476,9 +511,7 @@ func (r *renderer) trySmallChange(f frame, sc *vt.Screen, around frameAround, cx
 			return nil, false
 		}
 		if !r.sameAsDrawn(y, sc) {
-			if changed = append(changed, y); len(changed) > maxFastRows {
-				return nil, false
-			}
+			changed = append(changed, y)
 		}
 	}
 	if !showCursor {

@@ -464,7 +464,7 @@ func (p *parser) extendedColor(i int) (*Color, int) {
 		get := func(k int) int { return max(int(args[k]), 0) }
 		switch {
 		case len(args) >= 2 && args[0] == 5:
-			c := Indexed(uint8(get(1)))
+			c := Indexed256(uint8(get(1)))
 			return &c, j
 		case len(args) >= 5 && args[0] == 2:
 			n := len(args)
@@ -478,7 +478,7 @@ func (p *parser) extendedColor(i int) (*Color, int) {
 	}
 	switch {
 	case i+2 < p.nparams && p.raw(i+1) == 5:
-		c := Indexed(uint8(p.raw(i + 2)))
+		c := Indexed256(uint8(p.raw(i + 2)))
 		return &c, i + 2
 	case i+4 < p.nparams && p.raw(i+1) == 2:
 		c := RGB(uint8(p.raw(i+2)), uint8(p.raw(i+3)), uint8(p.raw(i+4)))

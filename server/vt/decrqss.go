@@ -84,6 +84,8 @@ func sgrString(st Style) string {
 func sgrColor(c Color, base, bright, extended int) []string {
 	if n, ok := c.Index(); ok {
 		switch {
+		case c.Extended():
+			return []string{strconv.Itoa(extended), "5", strconv.Itoa(int(n))}
 		case n < 8:
 			return []string{strconv.Itoa(base + int(n))}
 		case n < 16:

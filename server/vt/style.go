@@ -10,16 +10,36 @@ const (
 	colorKindMask Color = 0xff << 24
 	colorIndexed  Color = 1 << 24
 	colorRGB      Color = 2 << 24
+	// colorIndexed256 is a colour 0-15 a program chose as 38;5;N (48;5;N)
+	// rather than 30-37/90-97: the same colour, but some terminals
+	// brighten the first form with bold and not the second, so it is drawn
+	// in the form the program used.
+	colorIndexed256 Color = 3 << 24
 )
 
 // Indexed returns palette colour n (0-15 are the ANSI colours).
 func Indexed(n uint8) Color { return colorIndexed | Color(n) }
 
+// Indexed256 returns palette colour n as chosen by 38;5;n: for n < 16 it is
+// kept apart from Indexed(n), so the renderer can use the same form.
+func Indexed256(n uint8) Color {
+	if n < 16 {
+		return colorIndexed256 | Color(n)
+	}
+	return Indexed(n)
+}
+
+// Extended reports whether c is a colour 0-15 given in the 38;5;N form.
+func (c Color) Extended() bool { return c&colorKindMask == colorIndexed256 }
+
 // RGB returns a 24-bit colour.
 func RGB(r, g, b uint8) Color { return colorRGB | Color(r)<<16 | Color(g)<<8 | Color(b) }
 
 // Index returns the palette index of an indexed colour.
-func (c Color) Index() (uint8, bool) { return uint8(c), c&colorKindMask == colorIndexed }
+func (c Color) Index() (uint8, bool) {
+	k := c & colorKindMask
+	return uint8(c), k == colorIndexed || k == colorIndexed256
+}
 
 // RGB returns the components of an RGB colour.
 func (c Color) RGB() (r, g, b uint8, ok bool) {

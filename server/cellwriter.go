@@ -1,0 +1,230 @@
+package server
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/gdamore/tcell/v2/terminfo"
+	"github.com/gmux/gmux/server/vt"
+)
+
+// The cell writer draws a window's rows onto the client's terminal itself,
+// so the outer terminal ends up holding exactly what the window holds:
+//   - blank cells at a row's end are cleared with EL, not written as spaces
+//     (text selected in the outer terminal has no trailing blanks, and the
+//     bytes are fewer);
+//   - a colour keeps the form the program used (38;5;1 stays 38;5;1: some
+//     terminals brighten 31 under bold but not 38;5;1);
+//   - concealed text (SGR 8) is sent concealed, not replaced by spaces;
+//   - direct colour is sent as such when the terminal takes it (truecolor
+//     on, or detected: truecolor.go), else as the nearest palette colour;
+//   - colours the program changed with OSC 4/10/11 are drawn as it set them.
+// tcell still draws everything around the window (status, captions,
+// messages, menus, copy mode), and the cells written here are recorded in
+// tcell's buffer as drawn, so its next frame stays correct. tcell makes no
+// assumption about the terminal's cursor or style at the start of a frame,
+// which is what lets the two write to the same terminal.
+
+// eraseToEOL is EL: every terminal that can stop autowrap (the writer's
+// condition) is an ANSI terminal that has it, though terminfo has no field
+// for it in tcell.
+const eraseToEOL = "\x1b[K"
+
+// cellWriter holds what drawing cells needs to know about the terminal.
+type cellWriter struct {
+	ti        *terminfo.Terminfo
+	truecolor bool
+	palette   []tcell.Color // the terminal's colours, for fitting others
+}
+
+// canWrite reports whether the terminal is one the cell writer can drive:
+// it must stop autowrap (so the last column can be written) and have at
+// least 8 colours; other terminals are drawn by tcell alone.
+func (w *cellWriter) canWrite() bool {
+	return w.ti != nil && w.ti.Colors >= 8 && w.ti.AttrOff != "" && w.ti.DisableAutoMargin != ""
+}
+
+func newCellWriter(ti *terminfo.Terminfo, truecolor bool) *cellWriter {
+	w := &cellWriter{ti: ti, truecolor: truecolor}
+	n := min(max(ti.Colors, 0), 256)
+	for i := range n {
+		w.palette = append(w.palette, tcell.PaletteColor(i))
+	}
+	return w
+}
+
+// windowColors are the colours a program changed in its window.
+type windowColors struct {
+	sc     *vt.Screen
+	any    bool
+	fg, bg vt.Color // OSC 10/11, DefaultColor when unchanged
+}
+
+func colorsOf(sc *vt.Screen) windowColors {
+	wc := windowColors{sc: sc, any: sc.HasPalette()}
+	if wc.any {
+		wc.fg, wc.bg = sc.DefaultColors()
+	}
+	return wc
+}
+
+// resolve applies the window's own palette to c.
+func (wc windowColors) resolve(c vt.Color, isFg bool) vt.Color {
+	if !wc.any {
+		return c
+	}
+	if c == vt.DefaultColor {
+		if isFg {
+			return wc.fg
+		}
+		return wc.bg
+	}
+	if n, ok := c.Index(); ok {
+		if set, ok := wc.sc.PaletteColor(n); ok {
+			return set
+		}
+	}
+	return c
+}
+
+// rowSpan is the part of a window row to draw: cells x0..x1.
+type rowSpan struct{ y, x0, x1 int }
+
+// writeSpans draws the spans of the window's rows at terminal row top + y,
+// cut at cols, and records them in tcell's buffer. A span that reaches the
+// row's trailing blanks ends with EL.
+func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc *vt.Screen, spans []rowSpan, top, cols int, reverseVideo bool) {
+	vc, _ := sc.Size()
+	width := min(vc, cols)
+	wc := colorsOf(sc)
+	var conv styleConverter
+	for _, s := range spans {
+		row := sc.Row(s.y)
+		end := width // cells from end on are blank
+		for end > 0 && blankCell(row[end-1]) {
+			end--
+		}
+		x1 := min(s.x1, width-1)
+		x0 := s.x0
+		if x0 > 0 && row[x0].IsWideTail() {
+			x0-- // start at the character, not its right half
+		}
+		b.WriteString(w.ti.TGoto(x0, top+s.y))
+		var last vt.Style
+		have := false
+		x := x0
+		for ; x <= x1 && x < end; x++ {
+			c := row[x]
+			if c.IsWideTail() {
+				continue
+			}
+			if !have || c.S != last {
+				w.writeStyle(b, c.S, wc, reverseVideo)
+				last, have = c.S, true
+			}
+			text := sc.Text(c)
+			cw := sc.Width(c)
+			switch {
+			case text == "":
+				text = " "
+			case cw == 2 && x+1 >= cols:
+				text, cw = " ", 1 // half a wide character cannot be drawn
+			}
+			b.WriteString(text)
+			cells.Put(x, top+s.y, text, conv.convert(c.S, reverseVideo))
+			cells.SetDirty(x, top+s.y, false)
+		}
+		b.WriteString(w.ti.AttrOff)
+		if x1 >= end && end < width {
+			// The rest of the row is blank: one EL instead of spaces.
+			if x > end {
+				b.WriteString(w.ti.TGoto(end, top+s.y))
+			}
+			b.WriteString(eraseToEOL)
+			for bx := end; bx < cols; bx++ {
+				cells.Put(bx, top+s.y, " ", tcell.StyleDefault)
+				cells.SetDirty(bx, top+s.y, false)
+			}
+		}
+	}
+}
+
+// blankCell reports whether c looks like nothing: EL can stand for it.
+func blankCell(c vt.Cell) bool {
+	return (c.R == 0 || c.R == ' ') && c.S == vt.Style{}
+}
+
+// writeStyle sets the terminal to style st from scratch.
+func (w *cellWriter) writeStyle(b *strings.Builder, st vt.Style, wc windowColors, reverseVideo bool) {
+	ti := w.ti
+	b.WriteString(ti.AttrOff)
+	a := st.Attr
+	if (a&vt.Reverse != 0) != reverseVideo {
+		b.WriteString(ti.Reverse)
+	}
+	for _, on := range []struct {
+		bit vt.Attr
+		seq string
+	}{{vt.Bold, ti.Bold}, {vt.Faint, ti.Dim}, {vt.Italic, ti.Italic}, {vt.Blink | vt.RapidBlink, ti.Blink}, {vt.Strike, ti.StrikeThrough}} {
+		if a&on.bit != 0 {
+			b.WriteString(on.seq)
+		}
+	}
+	if a&vt.Invisible != 0 {
+		b.WriteString("\x1b[8m")
+	}
+	if a&vt.Overline != 0 {
+		b.WriteString("\x1b[53m")
+	}
+	switch u := a.Underline(); {
+	case u == vt.UnderlineSingle:
+		b.WriteString(ti.Underline)
+	case u > vt.UnderlineSingle:
+		// The styled form: terminals without it take the plain underline
+		// from the first parameter.
+		b.WriteString(ti.Underline)
+		b.WriteString("\x1b[4:" + strconv.Itoa(int(u)) + "m")
+	}
+	w.writeColor(b, wc.resolve(st.Fg, true), true)
+	w.writeColor(b, wc.resolve(st.Bg, false), false)
+}
+
+// writeColor sends colour c as foreground or background.
+func (w *cellWriter) writeColor(b *strings.Builder, c vt.Color, fg bool) {
+	ti := w.ti
+	if c == vt.DefaultColor {
+		return
+	}
+	if r, g, bl, ok := c.RGB(); ok {
+		if w.truecolor {
+			base := "48;2;"
+			if fg {
+				base = "38;2;"
+			}
+			b.WriteString("\x1b[" + base + strconv.Itoa(int(r)) + ";" + strconv.Itoa(int(g)) + ";" + strconv.Itoa(int(bl)) + "m")
+			return
+		}
+		fit := tcell.FindColor(tcell.NewRGBColor(int32(r), int32(g), int32(bl)), w.palette)
+		c = vt.Indexed(uint8(fit - tcell.ColorValid))
+	}
+	n, _ := c.Index()
+	if int(n) >= len(w.palette) {
+		r, g, bl := tcell.PaletteColor(int(n)).RGB()
+		fit := tcell.FindColor(tcell.NewRGBColor(r, g, bl), w.palette)
+		n = uint8(fit - tcell.ColorValid)
+	}
+	if c.Extended() && len(w.palette) >= 256 {
+		base := "48;5;"
+		if fg {
+			base = "38;5;"
+		}
+		b.WriteString("\x1b[" + base + strconv.Itoa(int(n)) + "m")
+		return
+	}
+	if fg {
+		b.WriteString(ti.TColor(int(n), -1))
+	} else {
+		b.WriteString(ti.TColor(-1, int(n)))
+	}
+}
