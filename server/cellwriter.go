@@ -150,10 +150,10 @@ func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc 
 	}
 }
 
-// blankCell reports whether c looks like nothing: EL can stand for it.
-func blankCell(c vt.Cell) bool {
-	return (c.R == 0 || c.R == ' ') && c.S == vt.Style{}
-}
+// blankCell reports whether c holds nothing: never written, or erased
+// with the default background. EL stands for such cells; a space the
+// program wrote is written, as the terminal would have it.
+func blankCell(c vt.Cell) bool { return c == vt.Cell{} }
 
 // writeStyle sets the terminal to style st from scratch.
 func (w *cellWriter) writeStyle(b *strings.Builder, st vt.Style, wc windowColors, reverseVideo bool) {

@@ -137,6 +137,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	}
 	s.selectWindow(c, w)
 	s.askColors(c)
+	s.askTruecolor(c)
 	s.startClock()
 	if reattach && s.set.password != "" {
 		// A password guards reattaching, as in screen: the display starts

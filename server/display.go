@@ -50,6 +50,8 @@ type display struct {
 	processing bool
 	// The terminal's default colours, as it answered askColors (colors.go).
 	fgColor, bgColor string
+	// truecolorKnown: the terminal takes direct colour (truecolor.go).
+	truecolorKnown bool
 	// When c's own bell last rang, and it last raised a desktop
 	// notification, for windows it does not show (attention.go).
 	lastOuterBell, lastNotify time.Time

@@ -38,8 +38,8 @@ func (s *session) input(c *client, data []byte) {
 // window when nothing above it takes keys; otherwise key by key, as long as
 // something does.
 func (s *session) dispatch(c *client, ev input.Event) {
-	if ev.Kind == input.Reply && s.colorReply(c, ev.Bytes) {
-		return // the terminal's answer to askColors: gmux's, not the program's
+	if ev.Kind == input.Reply && (s.colorReply(c, ev.Bytes) || s.truecolorReply(c, ev.Bytes)) {
+		return // the terminal's answer to gmux's own queries, not the program's
 	}
 	for ev.Kind == input.Text && len(ev.Bytes) > 0 && (s.keyByKey(c) || s.startsUserKey(ev.Bytes)) {
 		_, n := utf8.DecodeRune(ev.Bytes)

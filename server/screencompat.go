@@ -23,7 +23,7 @@ func init() {
 		"gmux is UTF-8 throughout": {
 			"defutf8", "utf8", "encoding", "defencoding", "charset", "defcharset", "c1", "defc1", "gr", "defgr",
 			"kanji", "defkanji"},
-		"gmux passes colours and attributes to the terminal as the program sent them":                        {"attrcolor", "truecolor"},
+		"gmux passes colours and attributes to the terminal as the program sent them":                        {"attrcolor"},
 		"wide characters follow Unicode's East Asian Width; ambiguous ones are narrow, as in most terminals": {"cjkwidth"},
 		"windows are pseudo-terminals: there is no serial line to send a break or transfer files on": {
 			"break", "pow_break", "breaktype", "defbreaktype", "zmodem", "xon", "xoff", "crlf", "zombie_timeout"},

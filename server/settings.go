@@ -37,6 +37,7 @@ type settings struct {
 	notify           string        // desktop notifications: "off", "osc9", "osc777", "on" (by TERM)
 	password         string        // the session password's crypt hash, or "" (password.go)
 	systemdScope     string        // "on", "off", "auto" or "" (auto) (scope.go)
+	truecolor        string        // "on", "off", "auto" or "" (auto) (truecolor.go)
 	defMonitor       bool          // new windows are monitored (defmonitor)
 	shellTitle       string        // new shell windows' title; "search|name" is dynamic (shelltitle)
 	// New windows' options (cmd_windowopts.go); the zero value is gmux's default.

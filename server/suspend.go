@@ -37,6 +37,7 @@ func (s *session) suspend(c *client, ack bool) {
 		// set-up goes out with the first frame after the resume.
 		if r, err := newRenderer(c.hello.Term, c.hello.ColorTerm, c.hello.Locale, c.cols, c.rows); err == nil {
 			c.r = r
+			c.r.cw.truecolor = s.truecolorFor(c)
 		}
 		s.log.Printf("client %d: suspended", c.id)
 	}

@@ -114,3 +114,29 @@ func TestColorQueryAnsweredWithTheDisplays(t *testing.T) {
 	tm.send(`printf '\e]11;?\e\\'; IFS= read -rs -d '\' reply; echo "answer:${reply#*;}" | tr -d '\033'` + "\r")
 	tm.waitText("answer:rgb:fdf6/e3e3/c0c0")
 }
+
+// Direct colour reaches a terminal that takes it even when COLORTERM did
+// not come along (ssh does not forward it): gmux asks the terminal at
+// attach. `truecolor off` sends the nearest palette colour instead.
+func TestTruecolorDetectedAndSwitchable(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "rgb")
+	tm.send("printf '\\033[38;2;1;2;3mdirect\\033[m\\n'\r")
+	tm.waitText("direct")
+	if !strings.Contains(tm.rawOutput(), "\x1b[38;2;1;2;3mdirect") {
+		t.Fatalf("direct colour not sent to a terminal that answered it takes it: %q", tail(tm.rawOutput()))
+	}
+	if out, code := e.run("-S", "rgb", "-X", "truecolor", "off"); code != 0 {
+		t.Fatalf("truecolor off: %d %s", code, out)
+	}
+	before := len(tm.rawOutput())
+	tm.send("printf '\\033[38;2;1;2;3mnearest\\033[m\\n'\r")
+	tm.waitText("nearest")
+	waitFor(t, "the nearest colour drawn", func() bool {
+		out := tm.rawOutput()[before:]
+		return strings.Contains(out, "nearest\x1b") && !strings.Contains(out, "\x1b[38;2;")
+	})
+	if out, code := e.run("-S", "rgb", "-X", "truecolor", "sideways"); code == 0 || !strings.Contains(out, "on, off or auto") {
+		t.Fatalf("bad value accepted: %d %s", code, out)
+	}
+}

@@ -46,3 +46,20 @@ func BenchmarkFullScreenApp(b *testing.B) {
 	}
 	benchStream(b, []byte(sb.String()))
 }
+
+// BenchmarkReflow is one width change of a window with 10,000 lines of
+// history (97-character lines, so about half wrap at 80 columns): the cost
+// of a resize drag, step by step.
+func BenchmarkReflow(b *testing.B) {
+	s := New(120, 50, 10000)
+	var sb strings.Builder
+	for i := range 10050 {
+		fmt.Fprintf(&sb, "%06d the quick brown fox jumps over the lazy dog, again and again and again, line %06d\r\n", i, i)
+	}
+	s.Write([]byte(sb.String()))
+	widths := []int{80, 120}
+	b.ResetTimer()
+	for i := range b.N {
+		s.Resize(widths[i%2], 50)
+	}
+}

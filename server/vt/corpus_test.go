@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,6 +22,34 @@ import (
 var regenerate = flag.Bool("golden", false, "regenerate testdata/corpus/*.golden with tmux")
 
 const corpusCols, corpusRows = 80, 24
+
+// A stream may resize the terminal between its parts: the APC string
+// ESC _ gmux:resize=COLSxROWS ESC \ is not fed to either terminal but
+// resizes both there (reflow cases).
+var resizeMarker = regexp.MustCompile(`\x1b_gmux:resize=(\d+)x(\d+)\x1b\\`)
+
+// corpusPart is a piece of a stream and the size to resize to before it.
+type corpusPart struct {
+	data       []byte
+	cols, rows int
+}
+
+// splitCorpus cuts a stream at its resize markers.
+func splitCorpus(data []byte) []corpusPart {
+	parts := []corpusPart{{cols: corpusCols, rows: corpusRows}}
+	for {
+		m := resizeMarker.FindSubmatchIndex(data)
+		if m == nil {
+			parts[len(parts)-1].data = data
+			return parts
+		}
+		parts[len(parts)-1].data = data[:m[0]]
+		c, _ := strconv.Atoi(string(data[m[2]:m[3]]))
+		r, _ := strconv.Atoi(string(data[m[4]:m[5]]))
+		parts = append(parts, corpusPart{cols: c, rows: r})
+		data = data[m[1]:]
+	}
+}
 
 func corpusCases(t *testing.T) []string {
 	files, err := filepath.Glob("testdata/corpus/*.in")
@@ -127,16 +156,20 @@ func compareWithGolden(t *testing.T, in, golden string) string {
 		t.Fatal(err)
 	}
 	s := New(corpusCols, corpusRows, 1000)
-	s.Write(data)
+	for _, part := range splitCorpus(data) {
+		s.Resize(part.cols, part.rows)
+		s.Write(part.data)
+	}
+	cols, rows := s.Size()
 	header, capture, _ := strings.Cut(golden, "\n")
 	var gx, gy int
 	fmt.Sscanf(header, "cursor %d,%d", &gx, &gy)
-	gx = min(gx, corpusCols-1) // tmux puts a pending wrap one column past the edge
-	want := parseCapture(capture, corpusCols, corpusRows)
+	gx = min(gx, cols-1) // tmux puts a pending wrap one column past the edge
+	want := parseCapture(capture, cols, rows)
 	var diffs []string
-	for y := range corpusRows {
+	for y := range rows {
 		row := s.Row(y)
-		for x := range corpusCols {
+		for x := range cols {
 			c := row[x]
 			if c.IsWideTail() {
 				continue
@@ -210,11 +243,61 @@ func tmuxReference(in string, cols, rows int) (string, error) {
 		return string(out), err
 	}
 	defer tmux("kill-server")
-	script := fmt.Sprintf("stty raw -echo; cat '%s'; touch '%s'; exec sleep 1000", abs, done)
+	data, err := os.ReadFile(abs)
+	if err != nil {
+		return "", err
+	}
+	// Each part is its own file; between parts the script waits for the
+	// resize to be made.
+	parts := splitCorpus(data)
+	script := "stty raw -echo; "
+	for i, part := range parts {
+		f := filepath.Join(dir, fmt.Sprintf("part%d", i))
+		if err := os.WriteFile(f, part.data, 0o644); err != nil {
+			return "", err
+		}
+		if i > 0 {
+			script += fmt.Sprintf("touch '%s/ready%d'; while [ ! -e '%s/go%d' ]; do sleep 0.02; done; ", dir, i, dir, i)
+		}
+		script += fmt.Sprintf("cat '%s'; ", f)
+	}
+	script += fmt.Sprintf("touch '%s'; exec sleep 1000", done)
 	if out, err := tmux("new-session", "-d", "-x", strconv.Itoa(cols), "-y", strconv.Itoa(rows), script); err != nil {
 		return "", fmt.Errorf("tmux: %v: %s", err, out)
 	}
 	deadline := time.Now().Add(10 * time.Second)
+	for i, part := range parts[1:] {
+		ready := filepath.Join(dir, fmt.Sprintf("ready%d", i+1))
+		for {
+			if _, err := os.Stat(ready); err == nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				return "", fmt.Errorf("tmux did not reach part %d", i+1)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		// tmux reads the pane asynchronously: resize only once it has
+		// taken in everything written before.
+		if _, err := settledCapture(tmux, deadline); err != nil {
+			return "", err
+		}
+		size := fmt.Sprintf("%dx%d", part.cols, part.rows)
+		if out, err := tmux("resize-window", "-x", strconv.Itoa(part.cols), "-y", strconv.Itoa(part.rows)); err != nil {
+			return "", fmt.Errorf("tmux resize: %v: %s", err, out)
+		}
+		for {
+			out, _ := tmux("display", "-p", "#{pane_width}x#{pane_height}")
+			if strings.TrimSpace(out) == size {
+				break
+			}
+			if time.Now().After(deadline) {
+				return "", fmt.Errorf("tmux did not resize to %s", size)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("go%d", i+1)), nil, 0o644)
+	}
 	for {
 		if _, err := os.Stat(done); err == nil {
 			break
@@ -224,7 +307,12 @@ func tmuxReference(in string, cols, rows int) (string, error) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	// tmux reads the pane asynchronously: wait until two captures agree.
+	return settledCapture(tmux, deadline)
+}
+
+// settledCapture returns tmux's cursor and screen once two captures in a
+// row agree: tmux reads the pane asynchronously.
+func settledCapture(tmux func(...string) (string, error), deadline time.Time) (string, error) {
 	var last string
 	for {
 		cap, err := tmux("capture-pane", "-p", "-e", "-N")

@@ -70,6 +70,15 @@ func (h *History) add(hl histLine) {
 	h.start = (h.start + 1) % len(h.lines)
 }
 
+// pop removes and returns the newest line.
+func (h *History) pop() histLine {
+	h.n--
+	i := (h.start + h.n) % len(h.lines)
+	hl := h.lines[i]
+	h.lines[i] = histLine{}
+	return hl
+}
+
 // push stores screen line l.
 func (h *History) push(s *Screen, l *line) {
 	if h.limit > 0 {

@@ -19,8 +19,10 @@ import "unicode/utf8"
 //     (saved by 1049) is carried through, so nothing under vim is lost.
 //   - A cursor saved with DECSC before the resize (tmux#4366) is carried to
 //     the same character as the live cursor is.
-// The screen stays anchored at its top: widening does not pull history
-// back onto a screen the user just cleared.
+// The cursor keeps its row on the screen, as in tmux (the corpus checks
+// reflow against tmux): narrowing pushes rows above it into the history,
+// widening brings them back, and a prompt at the top of a cleared screen
+// stays at the top.
 
 // mark is a cursor position carried through a reflow: in screen rows
 // before, in screen rows after (clamped to the screen).
@@ -64,6 +66,9 @@ func (s *Screen) reflowMain(cols, rows int, marks []*mark) {
 	}
 
 	r := reflower{s: s, cols: cols, hist: NewHistory(h.limit), first: histLen}
+	if len(marks) > 0 {
+		r.cursorRow = marks[0].y
+	}
 	r.marks = make([]*mark, len(marks))
 	for i, m := range marks {
 		if m.set {
@@ -102,7 +107,9 @@ func (s *Screen) reflowMain(cols, rows int, marks []*mark) {
 		for end < total-1 && end+1 != stickyFrom && r.wrappedAt(row, end) {
 			end++
 		}
-		r.rewrap(u, end, row)
+		if end >= histLen || !r.rewrapText(u, end) {
+			r.rewrap(u, end, row)
+		}
 		u = end + 1
 	}
 	r.place(rows, marks)
@@ -122,6 +129,8 @@ type reflower struct {
 	keptAt int
 	keep   bool // rows are being kept (the old screen's top was reached)
 	marks  []*mark
+	// cursorRow is the cursor's screen row before the reflow.
+	cursorRow int
 }
 
 func (r *reflower) wrappedAt(row func(int) oldRow, u int) bool {
@@ -283,15 +292,22 @@ func (r *reflower) place(rows int, marks []*mark) {
 	if !r.keep { // the screen was empty: it starts after the history
 		r.keptAt, r.top = r.n, r.n
 	}
-	n := r.n
-	cursorY := r.top
+	// The cursor keeps its row on the screen, as in tmux: narrowing pushes
+	// the rows above it into the history, widening brings them back (so a
+	// screen cleared to a prompt at the top stays so). Without a cursor the
+	// old screen's top stays the top.
+	top := r.top
 	if len(r.marks) > 0 && r.marks[0] != nil {
-		cursorY = r.marks[0].y
+		cursorY := r.marks[0].y
+		top = max(0, cursorY-min(r.cursorRow, rows-1))
 	}
-	// Anchored at the old screen's top; down as far as the text needs,
-	// but never past the cursor.
-	top := max(r.top, min(n-rows, cursorY))
-	top = max(0, min(top, cursorY))
+	// Rows above the old screen's top come back from the new history.
+	for r.keptAt > top && r.hist.Len() > 0 {
+		hl := r.hist.pop()
+		r.kept = append([]oldRow{{hl.cells(s, 0), hl.wrapped}}, r.kept...)
+		r.keptAt--
+	}
+	top = max(top, r.keptAt)
 	for i := r.keptAt; i < top && i-r.keptAt < len(r.kept); i++ {
 		k := r.kept[i-r.keptAt]
 		l := line{cells: k.cells, used: len(k.cells), wrapped: k.wrapped}
@@ -320,6 +336,76 @@ func (r *reflower) place(rows int, marks []*mark) {
 		m.y = max(0, min(rm.y-top, rows-1))
 		m.pending = rm.pending
 	}
+}
+
+// rewrapText is rewrap for a logical line wholly in the history and
+// wholly ASCII, the bulk of any scrollback: the stored texts are joined and
+// cut by bytes, their style runs moved along, and no cell is made. It
+// reports false, having done nothing, for a line it cannot take.
+func (r *reflower) rewrapText(from, to int) bool {
+	h := r.s.hist
+	n := 0
+	for u := from; u <= to; u++ {
+		t := h.at(u).text
+		if !isASCII(t) {
+			return false
+		}
+		n += len(t)
+	}
+	if n > maxRunCol {
+		return false // style runs count columns in 16 bits
+	}
+	text := make([]byte, 0, n)
+	var runs []styleRun
+	var last Style
+	for u := from; u <= to; u++ {
+		hl := h.at(u)
+		base := len(text)
+		if last != (Style{}) && (len(hl.runs) == 0 || hl.runs[0].col != 0) {
+			runs = append(runs, styleRun{col: uint16(base)}) // the piece starts plain
+			last = Style{}
+		}
+		for _, rn := range hl.runs {
+			runs = append(runs, styleRun{col: uint16(base + int(rn.col)), style: rn.style})
+			last = rn.style
+		}
+		text = append(text, hl.text...)
+	}
+	joined := string(text)
+	cols := r.cols
+	run := 0
+	var cur Style
+	for start := 0; ; start += cols {
+		end := min(start+cols, len(joined))
+		var pieceRuns []styleRun
+		for run < len(runs) && int(runs[run].col) <= start {
+			cur = runs[run].style
+			run++
+		}
+		if cur != (Style{}) {
+			pieceRuns = append(pieceRuns, styleRun{style: cur})
+		}
+		for k := run; k < len(runs) && int(runs[k].col) < end; k++ {
+			pieceRuns = append(pieceRuns, styleRun{col: runs[k].col - uint16(start), style: runs[k].style})
+		}
+		r.hist.add(histLine{text: joined[start:end], runs: pieceRuns, wrapped: end < len(joined)})
+		r.n++
+		if end >= len(joined) {
+			return true
+		}
+	}
+}
+
+// maxRunCol is the furthest column a style run can start at.
+const maxRunCol = 1<<16 - 1
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // textWidth is the columns a history line's text takes.

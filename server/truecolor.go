@@ -1,0 +1,80 @@
+package server
+
+import (
+	"bytes"
+	"regexp"
+
+	"github.com/gmux/gmux/proto"
+)
+
+// Direct colour (24-bit) on a display: `truecolor on|off|auto` (auto, the
+// default, is what the terminal is known to take). A terminal is known to
+// take it when its terminfo entry says so (RGB, Tc, or the set-RGB
+// capabilities), when COLORTERM says truecolor or 24bit, or, since ssh does
+// not forward COLORTERM, when it answers so at attach: gmux asks XTGETTCAP
+// for RGB and Tc, and sets a direct background colour and reads it back
+// with DECRQSS (terminals that do not take it report something else, or
+// nothing). Windows' direct colours are drawn as the nearest palette colour
+// on a display without it.
+
+// truecolorQueries ask the display's terminal whether it takes direct
+// colour: XTGETTCAP RGB and Tc, then DECRQSS of the SGR after setting a
+// direct background, put back right after.
+const truecolorQueries = "\x1bP+q524742;5463\x1b\\" + "\x1b[48;2;1;2;3m\x1bP$qm\x1b\\\x1b[m"
+
+// directColorEcho is a DECRQSS answer carrying the background set above.
+var directColorEcho = regexp.MustCompile(`48[:;]2[:;]+1[:;]2[:;]3`)
+
+// truecolorFor is whether display c is drawn with direct colour.
+func (s *session) truecolorFor(c *client) bool {
+	switch s.set.truecolor {
+	case "on":
+		return true
+	case "off":
+		return false
+	}
+	return c.truecolorKnown
+}
+
+// askTruecolor asks c's terminal, unless it is known already.
+func (s *session) askTruecolor(c *client) {
+	c.truecolorKnown = c.r.ti.TrueColor || c.r.ti.SetFgRGB != ""
+	c.r.cw.truecolor = s.truecolorFor(c)
+	if !c.truecolorKnown {
+		s.send(c, proto.TypeOutput, []byte(truecolorQueries))
+	}
+}
+
+// truecolorReply takes a terminal's answer to askTruecolor; false if b is
+// not one. Every XTGETTCAP and DECRQSS answer from a display is gmux's own
+// (programs' queries are answered by their window), so none is typed into
+// a program, whatever it says.
+func (s *session) truecolorReply(c *client, b []byte) bool {
+	yes := false
+	switch {
+	case bytes.HasPrefix(b, []byte("\x1bP1+r")):
+		yes = true // it has RGB or Tc: the only capabilities asked
+	case bytes.HasPrefix(b, []byte("\x1bP1$r")):
+		yes = directColorEcho.Match(b)
+	case bytes.HasPrefix(b, []byte("\x1bP0+r")), bytes.HasPrefix(b, []byte("\x1bP0$r")):
+	default:
+		return false
+	}
+	if yes && !c.truecolorKnown {
+		c.truecolorKnown = true
+		s.applyTruecolor(c)
+	}
+	return true
+}
+
+// applyTruecolor redraws c's display if its colour depth changed.
+func (s *session) applyTruecolor(c *client) {
+	if c.r == nil {
+		return
+	}
+	if on := s.truecolorFor(c); on != c.r.cw.truecolor {
+		c.r.cw.truecolor = on
+		c.r.invalidate()
+		s.markDirty(c)
+	}
+}
