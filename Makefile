@@ -4,7 +4,7 @@ BIN     := bin/gmux
 PREFIX  ?= /usr/local
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 
-.PHONY: all build run test test-short fuzz bench lint install clean golden stress
+.PHONY: all build run test test-short fuzz bench lint install clean golden stress conformance
 
 all: build
 
@@ -36,6 +36,14 @@ fuzz:
 # Regenerate the emulator's reference screens from tmux (needs tmux).
 golden:
 	$(GO) test ./server/vt -run '^TestCorpus$$' -golden -v
+
+# xterm's conformance suite, esctest2, run stock inside a gmux window (in a
+# private tmux at 80x25); prints passed/failed by test class. Skipped with a
+# message when the suite, tmux or python3 is missing. A few minutes: the
+# tests gmux does not answer wait for their timeouts.
+ESCTEST_DIR ?= ../shared/esctest2
+conformance:
+	$(GO) run ./cmd/conformance -esctest $(ESCTEST_DIR)
 
 # Micro-benchmarks of the hot paths, then gmux beside tmux, screen and a bare
 # PTY (writes bench.json).
