@@ -91,10 +91,20 @@ func (wc windowColors) resolve(c vt.Color, isFg bool) vt.Color {
 // rowSpan is the part of a window row to draw: cells x0..x1.
 type rowSpan struct{ y, x0, x1 int }
 
+// termState is what the writer knows of the terminal: where its cursor is
+// (x < 0: not known) and whether the default style is set. Knowing them
+// spares the moves and style changes a keystroke's echo does not need:
+// typed at the cursor, an echo is the character alone, as tmux sends it.
+type termState struct {
+	x, y  int
+	clean bool
+}
+
 // writeSpans draws the spans of the window's rows at terminal row top + y,
 // cut at cols, and records them in tcell's buffer. A span that reaches the
-// row's trailing blanks ends with EL.
-func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc *vt.Screen, spans []rowSpan, top, cols int, reverseVideo bool) {
+// row's trailing blanks ends with EL. The terminal is left in the default
+// style; st follows the cursor and the style.
+func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc *vt.Screen, spans []rowSpan, top, cols int, reverseVideo bool, st *termState) {
 	vc, _ := sc.Size()
 	width := min(vc, cols)
 	wc := colorsOf(sc)
@@ -110,41 +120,52 @@ func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc 
 		if x0 > 0 && row[x0].IsWideTail() {
 			x0-- // start at the character, not its right half
 		}
-		b.WriteString(w.ti.TGoto(x0, top+s.y))
-		var last vt.Style
-		have := false
+		ty := top + s.y
+		if st.x != x0 || st.y != ty {
+			b.WriteString(w.ti.TGoto(x0, ty))
+		}
+		cur, have := vt.Style{}, st.clean && !reverseVideo && !wc.any
 		x := x0
 		for ; x <= x1 && x < end; x++ {
 			c := row[x]
 			if c.IsWideTail() {
 				continue
 			}
-			if !have || c.S != last {
+			if !have || c.S != cur {
 				w.writeStyle(b, c.S, wc, reverseVideo)
-				last, have = c.S, true
+				cur, have = c.S, true
 			}
 			text := sc.Text(c)
-			cw := sc.Width(c)
 			switch {
 			case text == "":
 				text = " "
-			case cw == 2 && x+1 >= cols:
-				text, cw = " ", 1 // half a wide character cannot be drawn
+			case sc.Width(c) == 2 && x+1 >= cols:
+				text = " " // half a wide character cannot be drawn
 			}
 			b.WriteString(text)
-			cells.Put(x, top+s.y, text, conv.convert(c.S, reverseVideo))
-			cells.SetDirty(x, top+s.y, false)
+			cells.Put(x, ty, text, conv.convert(c.S, reverseVideo))
+			cells.SetDirty(x, ty, false)
 		}
-		b.WriteString(w.ti.AttrOff)
+		if !have || cur != (vt.Style{}) || reverseVideo || wc.any {
+			b.WriteString(w.ti.AttrOff)
+		}
+		st.clean = true
+		// At the last column the terminal's cursor is where its autowrap
+		// handling left it: not known.
+		st.x, st.y = x, ty
+		if x >= cols {
+			st.x = -1
+		}
 		if x1 >= end && end < width {
 			// The rest of the row is blank: one EL instead of spaces.
-			if x > end {
-				b.WriteString(w.ti.TGoto(end, top+s.y))
+			if st.x != end {
+				b.WriteString(w.ti.TGoto(end, ty))
+				st.x = end
 			}
 			b.WriteString(eraseToEOL)
 			for bx := end; bx < cols; bx++ {
-				cells.Put(bx, top+s.y, " ", tcell.StyleDefault)
-				cells.SetDirty(bx, top+s.y, false)
+				cells.Put(bx, ty, " ", tcell.StyleDefault)
+				cells.SetDirty(bx, ty, false)
 			}
 		}
 	}

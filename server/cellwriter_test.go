@@ -21,7 +21,7 @@ func drawOnce(t *testing.T, colorterm, in string) string {
 
 func TestCellWriterLeavesTheTerminalAsTheWindow(t *testing.T) {
 	out := drawOnce(t, "", "ab\r\n\x1b[38;5;1mred\x1b[31mred\x1b[m \x1b[8msecret\x1b[m")
-	if strings.Contains(out, "ab ") || !strings.Contains(out, "ab\x1b(B\x1b[m\x1b[K") {
+	if strings.Contains(out, "ab ") || !strings.Contains(out, "ab\x1b[K") {
 		t.Errorf("trailing blanks not cleared with EL: %q", out)
 	}
 	if !strings.Contains(out, "\x1b[38;5;1mred") || !strings.Contains(out, "\x1b[31mred") {
@@ -40,5 +40,29 @@ func TestCellWriterColours(t *testing.T) {
 	// Without direct colour the nearest of the terminal's 256 is sent.
 	if out := drawOnce(t, "", in); strings.Contains(out, "38;2;") || !strings.Contains(out, "\x1b[38;5;208mA") {
 		t.Errorf("256-colour terminal: %q", out)
+	}
+}
+
+// A keystroke's echo at the cursor is the character alone, as tmux sends it.
+func TestEchoIsTheCharacterAlone(t *testing.T) {
+	r, err := newRenderer("xterm-256color", "", "C.UTF-8", 40, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := vt.New(40, 5, 0)
+	sc.Write([]byte("$ "))
+	r.draw(frame{screen: sc})
+	r.draw(frame{screen: sc})
+	sc.Write([]byte("l"))
+	if out := string(r.draw(frame{screen: sc})); out != "l" {
+		t.Fatalf("echo of one key sent %q", out)
+	}
+	sc.Write([]byte("s"))
+	if out := string(r.draw(frame{screen: sc})); out != "s" {
+		t.Fatalf("echo of the next key sent %q", out)
+	}
+	sc.Write([]byte("\b \b"))
+	if out := string(r.draw(frame{screen: sc})); len(out) > 24 {
+		t.Fatalf("a backspace's echo took %d bytes: %q", len(out), out)
 	}
 }

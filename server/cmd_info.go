@@ -37,8 +37,9 @@ func init() {
 			if x.s.scope != "" {
 				scope = " scope " + x.s.scope
 			}
-			return fmt.Sprintf("(%d,%d)/(%d,%d)+%d%s window %d (%s) pid %d%s", cx+1, cy+1, cols, rows,
-				sc.History().Len(), flags, x.w.number, x.w.displayTitle(), x.w.pid, scope), nil
+			h := sc.History()
+			return fmt.Sprintf("(%d,%d)/(%d,%d)+%d%s window %d (%s) pid %d history %s%s", cx+1, cy+1, cols, rows,
+				h.Len(), flags, x.w.number, x.w.displayTitle(), x.w.pid, formatBytes(h.Bytes()), scope), nil
 		},
 	})
 	register(&command{

@@ -52,16 +52,28 @@ func (r *renderer) fastDraw(sc *vt.Screen, changed []int, top, cols, cx, cy int,
 		spans = append(spans, rowSpan{y, x0, x1})
 	}
 	var b strings.Builder
-	if len(spans) > 0 {
+	st := termState{x: r.cursorX, y: r.cursorY, clean: r.styleClean}
+	// One short span with the cursor showing: no need to hide it while
+	// moving, the change is a keystroke's worth.
+	compact := len(spans) == 1 && showCursor && spans[0].x1-spans[0].x0 < 16
+	if len(spans) > 0 && !compact {
 		b.WriteString(r.ti.HideCursor)
-		r.cw.writeSpans(&b, r.cellBuffer(), sc, spans, top, cols, sc.Modes().ReverseVideo)
+	}
+	r.cw.writeSpans(&b, r.cellBuffer(), sc, spans, top, cols, sc.Modes().ReverseVideo, &st)
+	if showCursor {
+		if st.x != cx || st.y != top+cy {
+			b.WriteString(r.ti.TGoto(cx, top+cy))
+		}
+		if len(spans) > 0 && !compact {
+			b.WriteString(r.ti.ShowCursor)
+		}
 	}
 	for _, y := range changed {
 		r.remember(y, sc)
 	}
-	if showCursor {
-		b.WriteString(r.ti.TGoto(cx, top+cy))
-		b.WriteString(r.ti.ShowCursor)
+	r.cursorX, r.cursorY, r.styleClean = cx, top+cy, st.clean
+	if !showCursor {
+		r.cursorX = -1
 	}
 	r.tty.Write([]byte(b.String()))
 	return r.tty.take(), true

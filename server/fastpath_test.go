@@ -95,7 +95,9 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 
 // editRandomly makes one random change to sc, of the kinds programs make.
 func editRandomly(sc *vt.Screen, rng *rand.Rand, i, cols, rows int) {
-	switch rng.Intn(18) {
+	switch rng.Intn(20) {
+	case 18, 19: // typing at the cursor, as a shell's echo
+		sc.Write([]byte(string(rune('a' + rng.Intn(26)))))
 	case 14: // colours in the 38;5;N form, low and high, and direct colour
 		fmt.Fprintf(sc, "\x1b[%d;%dH\x1b[38;5;%d;48;5;%dmx\x1b[38;2;%d;%d;%dmy\x1b[m", rng.Intn(rows)+1, rng.Intn(cols-2)+1,
 			rng.Intn(256), rng.Intn(16), rng.Intn(256), rng.Intn(256), rng.Intn(256))

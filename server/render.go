@@ -34,8 +34,13 @@ type renderer struct {
 	// cursorStyle the DECSCUSR style it set.
 	cursorShown bool
 	cursorStyle int
-	finished    bool // tcell's screen was shut down (Fini)
-	smallFrames int  // frames sent by the small-change path (for tests)
+	// Where the last frame left the terminal's cursor (when shown), and
+	// whether it left the default style set: a keystroke's echo is then
+	// its character alone (fastpath.go).
+	cursorX, cursorY int
+	styleClean       bool
+	finished         bool // tcell's screen was shut down (Fini)
+	smallFrames      int  // frames sent by the small-change path (for tests)
 	// cw draws the window's cells (cellwriter.go); nil-safe canWrite
 	// false for terminals tcell must draw alone.
 	cw *cellWriter
@@ -180,6 +185,7 @@ func (r *renderer) invalidate() {
 	}
 	r.known = false
 	r.drawn = nil
+	r.styleClean, r.cursorX = false, -1
 }
 
 // frameAround is a frame less the window's cells: where the window sits on
@@ -206,7 +212,7 @@ type frame struct {
 // draw renders f and returns the bytes for the client's terminal.
 func (r *renderer) draw(f frame) []byte {
 	if f.menu != nil {
-		r.drawn = nil
+		r.drawn, r.styleClean = nil, false
 		return r.drawMenu(f.menu, f.message)
 	}
 	sc := f.screen
@@ -227,7 +233,7 @@ func (r *renderer) draw(f frame) []byte {
 	}
 	r.drawAround(around)
 	if f.copy != nil {
-		r.drawn, r.aroundKnown = nil, false
+		r.drawn, r.aroundKnown, r.styleClean = nil, false, false
 		r.drawCopy(f.copy, top, textRows, cols)
 		r.scr.Show()
 		r.syncModes(withOwnMouse(vt.Modes{}, f.ownMouse))
@@ -291,7 +297,7 @@ func (r *renderer) draw(f frame) []byte {
 		// The window's cells first, so tcell's buffer holds them as drawn
 		// and its Show leaves them alone; their bytes go after tcell's.
 		cells.WriteString(r.ti.HideCursor)
-		r.cw.writeSpans(&cells, r.cellBuffer(), sc, spans, top, cols, modes.ReverseVideo)
+		r.cw.writeSpans(&cells, r.cellBuffer(), sc, spans, top, cols, modes.ReverseVideo, &termState{x: -1})
 		if showCursor {
 			cells.WriteString(r.ti.TGoto(cx, top+cy))
 			cells.WriteString(r.ti.ShowCursor)
@@ -300,6 +306,12 @@ func (r *renderer) draw(f frame) []byte {
 	r.scr.Show()
 	r.tty.Write([]byte(cells.String()))
 	r.cursorShown, r.cursorStyle = showCursor, modes.CursorStyle
+	// tcell leaves the style of the last cell it drew; the writer's bytes,
+	// when there are any, end with the default.
+	r.cursorX, r.cursorY, r.styleClean = cx, top+cy, writer && len(spans) > 0
+	if !showCursor {
+		r.cursorX = -1
+	}
 	r.syncModes(withOwnMouse(modes, f.ownMouse))
 	return r.tty.take()
 }

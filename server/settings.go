@@ -13,11 +13,14 @@ type settings struct {
 	escape   byte                         // the command key (C-a)
 	literal  byte                         // after escape, sends escape itself ('a')
 
-	shell      string   // the program of new windows (shell)
-	scrollback int      // history lines of new windows (defscrollback)
-	dir        string   // new windows' directory (chdir)
-	env        []string // new windows' environment (setenv, unsetenv)
-	updateEnv  []string // variables that follow the newest client (clientenv.go)
+	shell      string // the program of new windows (shell)
+	scrollback int    // history lines of new windows (defscrollback)
+	// historyBytes is new windows' history budget in bytes, 0 for none
+	// (historybytes).
+	historyBytes int
+	dir          string   // new windows' directory (chdir)
+	env          []string // new windows' environment (setenv, unsetenv)
+	updateEnv    []string // variables that follow the newest client (clientenv.go)
 
 	hardstatus       int // statusOff, statusLastLine, statusFirstLine
 	hardstatusFormat string

@@ -119,6 +119,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		done:   make(chan struct{}),
 		reaped: make(chan struct{}),
 	}
+	w.screen.History().SetByteLimit(s.set.historyBytes)
 	w.named = title != "" && !dynamic
 	if dynamic {
 		w.screen.SetTitleSearch(search)

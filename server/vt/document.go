@@ -5,33 +5,42 @@ package vt
 // Lines are kept in the compact history form, decoded only when shown.
 type Document struct {
 	s     *Screen // for the table of grapheme clusters (append-only)
-	lines []histLine
+	hist  histView
+	lines []histLine // the screen's rows, after the history
 	cols  int
 }
 
 // Snapshot returns the history followed by the visible screen (the main
-// screen's history is kept even while the alternate screen is shown).
+// screen's history is kept even while the alternate screen is shown). The
+// history's compressed blocks are shared, not copied: they never change.
 func (s *Screen) Snapshot() *Document {
 	h := s.hist
-	d := &Document{s: s, lines: make([]histLine, 0, h.n+s.rows), cols: s.cols}
-	for i := range h.n {
-		d.lines = append(d.lines, h.at(i))
-	}
+	d := &Document{s: s, hist: h.histView, lines: make([]histLine, 0, s.rows), cols: s.cols}
+	d.hist.blocks = append([]*histBlock(nil), h.blocks...)
+	d.hist.tail = append([]histLine(nil), h.tail...)
 	for y := range s.rows {
 		d.lines = append(d.lines, h.encode(s, s.g.row(y)))
 	}
 	return d
 }
 
+// line is line i of the document.
+func (d *Document) line(i int) histLine {
+	if i < d.hist.n {
+		return d.hist.at(i)
+	}
+	return d.lines[i-d.hist.n]
+}
+
 // Len returns the number of lines.
-func (d *Document) Len() int { return len(d.lines) }
+func (d *Document) Len() int { return d.hist.n + len(d.lines) }
 
 // Cols returns the width of the window when the snapshot was taken.
 func (d *Document) Cols() int { return d.cols }
 
 // Text returns line i as text, trailing blanks removed.
 func (d *Document) Text(i int) string {
-	t := d.lines[i].text
+	t := d.line(i).text
 	end := len(t)
 	for end > 0 && t[end-1] == ' ' {
 		end--
@@ -40,11 +49,11 @@ func (d *Document) Text(i int) string {
 }
 
 // Wrapped reports whether line i continues on the next (autowrap).
-func (d *Document) Wrapped(i int) bool { return d.lines[i].wrapped }
+func (d *Document) Wrapped(i int) bool { return d.line(i).wrapped }
 
 // Cells decodes line i into at least cols cells.
 func (d *Document) Cells(i, cols int) []Cell {
-	return d.lines[i].cells(d.s, cols)
+	return d.line(i).cells(d.s, cols)
 }
 
 // TextOf returns a decoded cell's characters ("" for empty or a wide tail).

@@ -3,15 +3,35 @@ package vt
 import "unicode/utf8"
 
 // History is a window's scrollback: the lines that scrolled off the top of the
-// main screen, oldest first, up to a limit. Each line is stored as its text plus
-// the points where the style changes, so a line costs memory in proportion to
-// what is written on it, not to the window width.
+// main screen, oldest first, up to a limit of lines (and, if set, of bytes).
+// Each line is stored as its text plus the points where the style changes,
+// so a line costs memory in proportion to what is written on it, not to the
+// window width. The newest lines (the hot tail) are kept as they are; older
+// ones are compressed in blocks (histblock.go), decompressed on demand.
 type History struct {
-	lines      []histLine // ring
-	start, n   int
+	histView
 	limit      int
+	byteLimit  int // 0: no limit (historybytes)
+	blockBytes int // compressed bytes in blocks
+	tailBytes  int // bytes of the hot tail's lines
 	scratch    []byte
 	scratchRun []styleRun
+	// blockScratch is reused to build and compress blocks.
+	blockScratch []byte
+}
+
+// histView is the lines of a history: compressed blocks, of which the
+// first `first` lines are gone, then the tail. Blocks never change, so a
+// copy of a view (a copy-mode snapshot) stays valid while the history
+// moves on.
+type histView struct {
+	blocks []*histBlock
+	first  int
+	tail   []histLine
+	n      int
+	// The block last decompressed, for reads that walk the history.
+	cacheBlock *histBlock
+	cacheLines []histLine
 }
 
 type histLine struct {
@@ -25,6 +45,13 @@ type styleRun struct {
 	style Style
 }
 
+// lineBytes is what a line costs in memory, roughly, for historybytes.
+func (hl histLine) bytes() int { return len(hl.text) + len(hl.runs)*16 + 40 }
+
+// hotLines is how many of the newest lines stay uncompressed: a screen or
+// two of them are read on every scroll of copy mode.
+const hotLines = 2 * blockLines
+
 // NewHistory returns a history holding up to limit lines.
 func NewHistory(limit int) *History { return &History{limit: max(limit, 0)} }
 
@@ -36,46 +63,121 @@ func (h *History) Limit() int { return h.limit }
 
 // SetLimit changes the most lines held, dropping the oldest beyond it.
 func (h *History) SetLimit(limit int) {
-	limit = max(limit, 0)
-	kept := make([]histLine, 0, min(h.n, limit))
-	for i := max(0, h.n-limit); i < h.n; i++ {
-		kept = append(kept, h.at(i))
-	}
-	h.lines, h.start, h.n, h.limit = kept, 0, len(kept), limit
+	h.limit = max(limit, 0)
+	h.trim()
 }
 
-// Clear forgets every line (ED 3).
-func (h *History) Clear() { h.lines, h.start, h.n = nil, 0, 0 }
+// SetByteLimit sets the most bytes the history may take (0: no limit),
+// dropping the oldest lines beyond it.
+func (h *History) SetByteLimit(n int) {
+	h.byteLimit = max(n, 0)
+	h.trim()
+}
 
-func (h *History) at(i int) histLine { return h.lines[(h.start+i)%len(h.lines)] }
+// ByteLimit is the byte budget, 0 for none.
+func (h *History) ByteLimit() int { return h.byteLimit }
+
+// Bytes is the memory the history's lines take: compressed blocks and the
+// hot tail.
+func (h *History) Bytes() int { return h.blockBytes + h.tailBytes }
+
+// Clear forgets every line (ED 3).
+func (h *History) Clear() {
+	h.histView = histView{}
+	h.blockBytes, h.tailBytes = 0, 0
+}
+
+// at returns line i (0 is the oldest).
+func (v *histView) at(i int) histLine {
+	cold := len(v.blocks)*blockLines - v.first
+	if i >= cold {
+		return v.tail[i-cold]
+	}
+	i += v.first
+	b := v.blocks[i/blockLines]
+	if b != v.cacheBlock {
+		v.cacheBlock, v.cacheLines = b, b.decompress()
+	}
+	return v.cacheLines[i%blockLines]
+}
 
 func (h *History) add(hl histLine) {
 	if h.limit == 0 {
 		return
 	}
-	if h.n < h.limit {
-		if h.n == len(h.lines) {
-			// Grow by doubling up to the limit; the ring is linear until full.
-			grown := make([]histLine, h.n, min(max(2*h.n, 64), h.limit))
-			for i := range h.n {
-				grown[i] = h.at(i)
-			}
-			h.lines, h.start = grown[:cap(grown)], 0
+	h.tail = append(h.tail, hl)
+	h.n++
+	h.tailBytes += hl.bytes()
+	if len(h.tail) >= hotLines+blockLines {
+		var b *histBlock
+		b, h.blockScratch = compressBlock(h.tail[:blockLines], h.blockScratch)
+		h.blocks = append(h.blocks, b)
+		h.blockBytes += len(b.data)
+		for _, old := range h.tail[:blockLines] {
+			h.tailBytes -= old.bytes()
 		}
-		h.lines[(h.start+h.n)%len(h.lines)] = hl
-		h.n++
-		return
+		// The tail moves down in its array; what it leaves is cleared so
+		// the compressed lines' memory goes.
+		n := copy(h.tail, h.tail[blockLines:])
+		clear(h.tail[n:])
+		h.tail = h.tail[:n]
 	}
-	h.lines[h.start] = hl
-	h.start = (h.start + 1) % len(h.lines)
+	h.trim()
+}
+
+// trim drops the oldest lines beyond the limits.
+func (h *History) trim() {
+	for h.n > h.limit || h.byteLimit > 0 && h.Bytes() > h.byteLimit && h.n > 0 {
+		if len(h.blocks) == 0 {
+			h.tailBytes -= h.tail[0].bytes()
+			h.tail[0] = histLine{}
+			h.tail = h.tail[1:]
+			h.n--
+			continue
+		}
+		// Whole lines of the oldest block go at once when they can: a
+		// block is freed only when all its lines are gone.
+		drop := min(h.n-h.limit, blockLines-h.first)
+		if drop <= 0 {
+			drop = blockLines - h.first // over the byte budget: the block goes
+		}
+		h.first += drop
+		h.n -= drop
+		if h.first == blockLines {
+			h.blockBytes -= len(h.blocks[0].data)
+			if h.cacheBlock == h.blocks[0] {
+				h.cacheBlock, h.cacheLines = nil, nil
+			}
+			h.blocks[0] = nil
+			h.blocks = h.blocks[1:]
+			h.first = 0
+		}
+	}
 }
 
 // pop removes and returns the newest line.
 func (h *History) pop() histLine {
+	if len(h.tail) == 0 {
+		last := h.blocks[len(h.blocks)-1]
+		lines := last.decompress()
+		if len(h.blocks) == 1 {
+			lines = lines[h.first:]
+			h.first = 0
+		}
+		h.blockBytes -= len(last.data)
+		h.blocks = h.blocks[:len(h.blocks)-1]
+		if h.cacheBlock == last {
+			h.cacheBlock, h.cacheLines = nil, nil
+		}
+		h.tail = append([]histLine(nil), lines...)
+		for _, hl := range h.tail {
+			h.tailBytes += hl.bytes()
+		}
+	}
+	hl := h.tail[len(h.tail)-1]
+	h.tail = h.tail[:len(h.tail)-1]
+	h.tailBytes -= hl.bytes()
 	h.n--
-	i := (h.start + h.n) % len(h.lines)
-	hl := h.lines[i]
-	h.lines[i] = histLine{}
 	return hl
 }
 
