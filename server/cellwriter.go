@@ -39,11 +39,17 @@ type cellWriter struct {
 }
 
 // canWrite reports whether the terminal is one the cell writer can drive:
-// it must stop autowrap (so the last column can be written) and have at
-// least 8 colours; other terminals are drawn by tcell alone.
+// at least 8 colours and a way to reset attributes; others are drawn by
+// tcell alone.
 func (w *cellWriter) canWrite() bool {
-	return w.ti != nil && w.ti.Colors >= 8 && w.ti.AttrOff != "" && w.ti.DisableAutoMargin != ""
+	return w.ti != nil && w.ti.Colors >= 8 && w.ti.AttrOff != ""
 }
+
+// cornerUnsafe reports whether writing the terminal's bottom-right cell
+// may scroll it: autowrap that cannot be turned off (screen's and tmux's
+// terminfo have no rmam). That one cell is left to tcell, which knows the
+// trick for it.
+func (w *cellWriter) cornerUnsafe() bool { return w.ti.DisableAutoMargin == "" }
 
 func newCellWriter(ti *terminfo.Terminfo, truecolor bool) *cellWriter {
 	w := &cellWriter{ti: ti, truecolor: truecolor}
@@ -125,8 +131,22 @@ func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc 
 			b.WriteString(w.ti.TGoto(x0, ty))
 		}
 		cur, have := vt.Style{}, st.clean && !reverseVideo && !wc.any
+		stop := end // the span's cells stop before stop
+		_, termRows := cells.Size()
+		if w.cornerUnsafe() && ty == termRows-1 && end == cols {
+			stop = cols - 1 // the corner (and a wide character on it): tcell draws it
+			if row[stop].IsWideTail() {
+				stop--
+			}
+			str, sty := sc.Text(row[stop]), row[stop].S
+			if str == "" || sc.Width(row[stop]) == 2 && stop+1 >= cols {
+				str = " "
+			}
+			cells.Put(stop, ty, str, conv.convert(sty, reverseVideo))
+			cells.SetDirty(stop, ty, true)
+		}
 		x := x0
-		for ; x <= x1 && x < end; x++ {
+		for ; x <= x1 && x < stop; x++ {
 			c := row[x]
 			if c.IsWideTail() {
 				continue

@@ -49,6 +49,11 @@ func (r *renderer) fastDraw(sc *vt.Screen, changed []int, top, cols, cx, cy int,
 		if x1+1 < len(cur) && cur[x1+1].IsWideTail() {
 			x1++
 		}
+		// The bottom-right corner of a terminal that cannot stop autowrap
+		// is tcell's to draw (cornerUnsafe): a full frame does it.
+		if _, termRows := r.cellBuffer().Size(); r.cw.cornerUnsafe() && top+y == termRows-1 && x1 >= cols-2 {
+			return nil, false
+		}
 		spans = append(spans, rowSpan{y, x0, x1})
 	}
 	var b strings.Builder

@@ -115,10 +115,17 @@ func TestRendererMatchesTmuxPane(t *testing.T) {
 		return tmux("capture-pane", "-p", "-e", "-N", "-t", win) + "cursor " + tmux("display", "-p", "-t", win, "#{cursor_x},#{cursor_y}")
 	}
 	var direct, through string
-	waitFor(t, "both panes to show the same cells", func() bool {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
 		direct, through = capture("direct"), capture("gmux")
-		return strings.Contains(direct, "DONE") && direct == through
-	})
+		if strings.Contains(direct, "DONE") && direct == through {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the panes differ:\ndirect: %q\nthrough gmux: %q", direct, through)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	if !strings.Contains(direct, "38;5;1m") || !strings.Contains(direct, "trail   ") {
 		t.Fatalf("the reference pane is not what the test means to compare: %q", direct)
 	}

@@ -88,7 +88,11 @@ func TestSSHDropKeepsJob(t *testing.T) {
 	e := newEnv(t)
 	sshd := startSSHD(t, e)
 	remote := func(args string) string {
-		return fmt.Sprintf("cd %s && env %s %s %s", e.home, strings.Join(e.env, " "), gmuxBin, args)
+		quoted := make([]string, len(e.env))
+		for i, kv := range e.env {
+			quoted[i] = "'" + strings.ReplaceAll(kv, "'", `'\''`) + "'" // PS1='$ ' keeps its space
+		}
+		return fmt.Sprintf("cd %s && env %s %s %s", e.home, strings.Join(quoted, " "), gmuxBin, args)
 	}
 	for i, how := range []string{"ssh client killed", "sshd session killed"} {
 		t.Run(how, func(t *testing.T) {
