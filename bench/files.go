@@ -35,16 +35,38 @@ func writeFlood(path string, size int) error {
 	return w.Flush()
 }
 
-// writeWide writes n lines of 199 columns, to fill scrollback at 200 columns.
-func writeWide(path string, n int) error {
+// words are what the scrollback cases' lines are made of: text that
+// compresses as real output does, not a letter repeated.
+var words = strings.Fields(`the of and to in is was for on that with as by at from this are be or an
+have it not had but were which they their one all been has more can its also who would will there
+when into time after other some only out about two what over such then new first them than these
+could may out up than most where between during through under while error warning info debug request
+response server client session window buffer socket stream packet thread process kernel memory file
+directory build test passed failed running started stopped connected closed timeout retry value
+config option user host port status code line column index offset length width height total count`)
+
+// writeLines writes n lines of about width bytes each (a number, then
+// words), the same on every run.
+func writeLines(path string, n, width int) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	w := bufio.NewWriter(f)
+	w := bufio.NewWriterSize(f, 1<<20)
+	seed := uint32(1)
+	var line []byte
 	for i := range n {
-		fmt.Fprintf(w, "%08d %s\n", i, strings.Repeat(string(rune('a'+i%26)), 190))
+		line = fmt.Appendf(line[:0], "%08d", i)
+		for len(line) < width {
+			seed = seed*1664525 + 1013904223
+			line = append(line, ' ')
+			line = append(line, words[int(seed>>16)%len(words)]...)
+		}
+		line = append(line[:width], '\n')
+		if _, err := w.Write(line); err != nil {
+			return err
+		}
 	}
 	return w.Flush()
 }

@@ -25,7 +25,7 @@ var (
 	only    = flag.String("only", "", "comma-separated subset: gmux,tmux,screen,direct")
 	idleFor = flag.Duration("idle", 10*time.Second, "how long the idle case watches")
 	gmuxBin = flag.String("gmux", "", "gmux binary (default: build ./cmd/gmux)")
-	cases   = flag.String("cases", "", "comma-separated subset: throughput,stalled,echo,idle,reattach,windows")
+	cases   = flag.String("cases", "", "comma-separated subset: throughput,stalled,echo,idle,reattach,windows,million")
 )
 
 // want says whether case name is to be measured.
@@ -34,6 +34,9 @@ func want(name string) bool {
 }
 
 const cols, rows = 200, 50
+
+// million is the file of a million lines for the million case.
+var million string
 
 // result is one multiplexer's figures.
 type result struct {
@@ -48,6 +51,13 @@ type result struct {
 	RSSStartKiB        int     `json:"rss_start_kib,omitempty"`
 	RSSAfterFloodKiB   int     `json:"rss_after_flood_kib,omitempty"`
 	RSS10WindowsKiB    int     `json:"rss_10_windows_kib,omitempty"`
+	// RSS10WindowsTotalKiB adds the attached client's resident set.
+	RSS10WindowsTotalKiB int `json:"rss_10_windows_with_client_kib,omitempty"`
+	// One window holding a million lines (history limit 1,000,000):
+	// server and client resident set, and the text it holds.
+	RSSMillionKiB      int     `json:"rss_million_lines_kib,omitempty"`
+	MillionTextBytes   int64   `json:"million_lines_text_bytes,omitempty"`
+	MillionBytesPerByte float64 `json:"million_lines_rss_per_text_byte,omitempty"`
 	IdleServerTicks    int     `json:"idle_server_cpu_ticks"`
 	IdleClientTicks    int     `json:"idle_client_cpu_ticks"`
 	IdleServerWakeups  int     `json:"idle_server_wakeups"`
@@ -71,7 +81,11 @@ func main() {
 	flood := filepath.Join(work, "flood.txt")
 	must(writeFlood(flood, *sizeMiB<<20))
 	wide := filepath.Join(work, "wide.txt")
-	must(writeWide(wide, 10000))
+	must(writeLines(wide, 10000, 97))
+	million = filepath.Join(work, "million.txt")
+	if want("million") {
+		must(writeLines(million, 1000000, 102))
+	}
 
 	var muxes []*mux
 	for _, m := range multiplexers(work) {
@@ -156,8 +170,33 @@ func measure(m *mux, flood, wide string) (r result) {
 	}
 	if want("windows") {
 		r.RSS10WindowsKiB = tenWindows(m, c, wide)
+		r.RSS10WindowsTotalKiB = r.RSS10WindowsKiB + rssKiB(c.pid())
+	}
+	if want("million") {
+		c.close()
+		m.stop()
+		r.RSSMillionKiB, r.MillionTextBytes = millionLines(m, million)
+		r.MillionBytesPerByte = float64(r.RSSMillionKiB) * 1024 / float64(r.MillionTextBytes)
+		c = m.attach() // for the deferred close
 	}
 	return r
+}
+
+// millionLines starts m afresh with a history of a million lines, prints
+// the file of a million lines in it, and returns the resident set of server
+// and client once it is all in, with the bytes of text printed.
+func millionLines(m *mux, file string) (int, int64) {
+	m.history = 1000000
+	defer func() { m.history = 10000 }()
+	m.start()
+	c := m.attach()
+	defer c.close()
+	c.typeLine("export PS1='$ '; stty -echo")
+	c.typeLine(fmt.Sprintf("cat %s; %s", file, markerCmd(60)))
+	c.waitFor(marker(60), 10*time.Minute)
+	time.Sleep(2 * time.Second) // let the server finish with the last of it
+	st, _ := os.Stat(file)
+	return rssKiB(m.serverPID()) + rssKiB(c.pid()), st.Size()
 }
 
 // echoSamples is the keystrokes timed per run of the echo case.
@@ -299,7 +338,7 @@ func reattach(m *mux, c *client) (float64, *client) {
 	return median(re), c
 }
 
-// tenWindows fills ten windows with 10,000 lines of 200 columns each and
+// tenWindows fills ten windows with 10,000 lines of 97 columns each and
 // returns the server's resident set.
 func tenWindows(m *mux, c *client, wide string) int {
 	for w := range 10 {

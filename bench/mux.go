@@ -23,6 +23,9 @@ type mux struct {
 	newWindow func()         // open another window and show it
 	serverPID func() int
 	stop      func()
+	// history is the scrollback limit in lines of the next start (10,000
+	// unless a case asks for more).
+	history int
 }
 
 var shellEnv = []string{"PS1=$ ", "TERM=xterm-256color", "LANG=C.UTF-8", "PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}
@@ -60,8 +63,10 @@ func multiplexers(work string) []*mux {
 	// gmux
 	gdir := filepath.Join(work, "gmux-sock")
 	genv := append([]string{"GMUX_SOCKET_DIR=" + gdir, "SHELL=/bin/bash"}, shellEnv...)
-	gmux := &mux{name: "gmux", missing: func() string { return "" }}
-	gmux.start = func() { run(genv, *gmuxBin, append([]string{"-dmS", "bench"}, shell...)...) }
+	gmux := &mux{name: "gmux", missing: func() string { return "" }, history: 10000}
+	gmux.start = func() {
+		run(genv, *gmuxBin, append([]string{"-h", strconv.Itoa(gmux.history), "-dmS", "bench"}, shell...)...)
+	}
 	gmux.attach = func() *client { return startClient(genv, *gmuxBin, "-x", "bench") }
 	gmux.shared = func() *client { return startStalledClient(genv, *gmuxBin, "-x", "bench") }
 	gmux.detach = func() { try(genv, *gmuxBin, "-d", "bench") }
@@ -87,9 +92,10 @@ func multiplexers(work string) []*mux {
 	os.WriteFile(tconf, []byte("set -g status off\nset -g history-limit 10000\nset -g default-terminal screen-256color\n"), 0o644)
 	tsock := "gmux-bench-" + strconv.Itoa(os.Getpid())
 	tmuxArgs := func(a ...string) []string { return append([]string{"-L", tsock, "-f", tconf}, a...) }
-	tmux := &mux{name: "tmux", missing: missingBinary("tmux")}
+	tmux := &mux{name: "tmux", missing: missingBinary("tmux"), history: 10000}
 	tmux.start = func() {
-		run(shellEnv, "tmux", tmuxArgs(append([]string{"new-session", "-d", "-s", "bench", "-x", "200", "-y", "50"}, shell...)...)...)
+		run(shellEnv, "tmux", tmuxArgs(append([]string{"start-server", ";", "set", "-g", "history-limit", strconv.Itoa(tmux.history), ";",
+			"new-session", "-d", "-s", "bench", "-x", "200", "-y", "50"}, shell...)...)...)
 	}
 	tmux.attach = func() *client { return startClient(shellEnv, "tmux", tmuxArgs("attach", "-t", "bench")...) }
 	tmux.shared = func() *client { return startStalledClient(shellEnv, "tmux", tmuxArgs("attach", "-t", "bench")...) }
@@ -105,9 +111,9 @@ func multiplexers(work string) []*mux {
 	sdir := filepath.Join(work, "screen-dir")
 	os.MkdirAll(sdir, 0o700)
 	senv := append([]string{"SCREENDIR=" + sdir, "SHELL=/bin/bash"}, shellEnv...)
-	scr := &mux{name: "screen", missing: missingBinary("screen")}
+	scr := &mux{name: "screen", missing: missingBinary("screen"), history: 10000}
 	scr.start = func() {
-		run(senv, "screen", append([]string{"-c", "/dev/null", "-h", "10000", "-dmS", "bench"}, shell...)...)
+		run(senv, "screen", append([]string{"-c", "/dev/null", "-h", strconv.Itoa(scr.history), "-dmS", "bench"}, shell...)...)
 	}
 	scr.attach = func() *client { return startClient(senv, "screen", "-c", "/dev/null", "-x", "bench") }
 	scr.shared = func() *client { return startStalledClient(senv, "screen", "-c", "/dev/null", "-x", "bench") }

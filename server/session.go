@@ -35,10 +35,11 @@ type session struct {
 	eventRun     int         // events taken in a row while bulk may wait
 	later        []func()    // run after the current event (afterEvent)
 	procs        *processors
-	windows      []*window // sorted by number
-	windowIDs    int       // the last window id given
-	lastWin      *window   // the window most recently selected by anyone
-	prevWin      *window   // the one selected before it: a new display's previous window
+	mem          memoryRelease // returning memory after floods (memory.go)
+	windows      []*window     // sorted by number
+	windowIDs    int           // the last window id given
+	lastWin      *window       // the window most recently selected by anyone
+	prevWin      *window       // the one selected before it: a new display's previous window
 	clients      map[*client]bool
 	ln           net.Listener
 	log          *log.Logger
@@ -188,6 +189,7 @@ func (s *session) showOutput(w *window, data []byte) {
 		s.silenceBroken(w)
 	}
 	s.noteOutput(len(data))
+	s.noteMemory(len(data))
 	if w.log != nil {
 		s.logOutput(w, data)
 	}
