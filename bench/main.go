@@ -349,6 +349,7 @@ func tenWindows(m *mux, c *client, wide string) int {
 		c.typeLine(fmt.Sprintf("cat %s; %s", wide, markerCmd(40+w)))
 		c.waitFor(marker(40+w), 2*time.Minute)
 	}
+	time.Sleep(2 * time.Second) // at rest: what the server holds, not its last burst
 	return rssKiB(m.serverPID())
 }
 

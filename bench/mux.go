@@ -94,8 +94,10 @@ func multiplexers(work string) []*mux {
 	tmuxArgs := func(a ...string) []string { return append([]string{"-L", tsock, "-f", tconf}, a...) }
 	tmux := &mux{name: "tmux", missing: missingBinary("tmux"), history: 10000}
 	tmux.start = func() {
-		run(shellEnv, "tmux", tmuxArgs(append([]string{"start-server", ";", "set", "-g", "history-limit", strconv.Itoa(tmux.history), ";",
-			"new-session", "-d", "-s", "bench", "-x", "200", "-y", "50"}, shell...)...)...)
+		// The history limit is read when a pane is made: from the
+		// configuration, written for each start.
+		os.WriteFile(tconf, []byte(fmt.Sprintf("set -g status off\nset -g history-limit %d\nset -g default-terminal screen-256color\n", tmux.history)), 0o644)
+		run(shellEnv, "tmux", tmuxArgs(append([]string{"new-session", "-d", "-s", "bench", "-x", "200", "-y", "50"}, shell...)...)...)
 	}
 	tmux.attach = func() *client { return startClient(shellEnv, "tmux", tmuxArgs("attach", "-t", "bench")...) }
 	tmux.shared = func() *client { return startStalledClient(shellEnv, "tmux", tmuxArgs("attach", "-t", "bench")...) }

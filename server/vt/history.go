@@ -16,8 +16,9 @@ type History struct {
 	tailBytes  int // bytes of the hot tail's lines
 	scratch    []byte
 	scratchRun []styleRun
-	// blockScratch is reused to build and compress blocks.
-	blockScratch []byte
+	// unpacked are blocks the compressor has not finished: their size
+	// counts as their lines' until it has (settle).
+	unpacked []*histBlock
 }
 
 // histView is the lines of a history: compressed blocks, of which the
@@ -50,7 +51,7 @@ func (hl histLine) bytes() int { return len(hl.text) + len(hl.runs)*16 + 40 }
 
 // hotLines is how many of the newest lines stay uncompressed: a screen or
 // two of them are read on every scroll of copy mode.
-const hotLines = 2 * blockLines
+const hotLines = blockLines / 2
 
 // NewHistory returns a history holding up to limit lines.
 func NewHistory(limit int) *History { return &History{limit: max(limit, 0)} }
@@ -79,12 +80,42 @@ func (h *History) ByteLimit() int { return h.byteLimit }
 
 // Bytes is the memory the history's lines take: compressed blocks and the
 // hot tail.
-func (h *History) Bytes() int { return h.blockBytes + h.tailBytes }
+func (h *History) Bytes() int {
+	h.settle()
+	return h.blockBytes + h.tailBytes
+}
+
+// forget takes block b out of the accounting, returning what it counted.
+func (h *History) forget(b *histBlock) int {
+	h.settle()
+	for i, u := range h.unpacked {
+		if u == b {
+			h.unpacked = append(h.unpacked[:i], h.unpacked[i+1:]...)
+			return b.raw
+		}
+	}
+	return b.size()
+}
+
+// settle counts the blocks the compressor has finished at their packed size.
+func (h *History) settle() {
+	kept := h.unpacked[:0]
+	for _, b := range h.unpacked {
+		if b.packed() {
+			h.blockBytes += b.size() - b.raw
+		} else {
+			kept = append(kept, b)
+		}
+	}
+	clear(h.unpacked[len(kept):])
+	h.unpacked = kept
+}
 
 // Clear forgets every line (ED 3).
 func (h *History) Clear() {
 	h.histView = histView{}
 	h.blockBytes, h.tailBytes = 0, 0
+	h.unpacked = nil
 }
 
 // at returns line i (0 is the oldest).
@@ -109,15 +140,15 @@ func (h *History) add(hl histLine) {
 	h.n++
 	h.tailBytes += hl.bytes()
 	if len(h.tail) >= hotLines+blockLines {
-		var b *histBlock
-		b, h.blockScratch = compressBlock(h.tail[:blockLines], h.blockScratch)
+		b := newBlock(append([]histLine(nil), h.tail[:blockLines]...))
 		h.blocks = append(h.blocks, b)
-		h.blockBytes += len(b.data)
+		h.unpacked = append(h.unpacked, b)
+		h.blockBytes += b.raw
 		for _, old := range h.tail[:blockLines] {
 			h.tailBytes -= old.bytes()
 		}
 		// The tail moves down in its array; what it leaves is cleared so
-		// the compressed lines' memory goes.
+		// the lines' memory can go once packed.
 		n := copy(h.tail, h.tail[blockLines:])
 		clear(h.tail[n:])
 		h.tail = h.tail[:n]
@@ -144,7 +175,7 @@ func (h *History) trim() {
 		h.first += drop
 		h.n -= drop
 		if h.first == blockLines {
-			h.blockBytes -= len(h.blocks[0].data)
+			h.blockBytes -= h.forget(h.blocks[0])
 			if h.cacheBlock == h.blocks[0] {
 				h.cacheBlock, h.cacheLines = nil, nil
 			}
@@ -164,7 +195,7 @@ func (h *History) pop() histLine {
 			lines = lines[h.first:]
 			h.first = 0
 		}
-		h.blockBytes -= len(last.data)
+		h.blockBytes -= h.forget(last)
 		h.blocks = h.blocks[:len(h.blocks)-1]
 		if h.cacheBlock == last {
 			h.cacheBlock, h.cacheLines = nil, nil
