@@ -13,7 +13,7 @@ import (
 // releaseAfter bytes of it, the session returns the memory at once. The
 // timer is one-shot and armed only by output: an idle session has none.
 const (
-	releaseAfter = 32 << 20
+	releaseAfter = 4 << 20
 	releaseQuiet = time.Second
 )
 
