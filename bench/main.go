@@ -55,15 +55,15 @@ type result struct {
 	RSS10WindowsTotalKiB int `json:"rss_10_windows_with_client_kib,omitempty"`
 	// One window holding a million lines (history limit 1,000,000):
 	// server and client resident set, and the text it holds.
-	RSSMillionKiB      int     `json:"rss_million_lines_kib,omitempty"`
-	MillionTextBytes   int64   `json:"million_lines_text_bytes,omitempty"`
+	RSSMillionKiB       int     `json:"rss_million_lines_kib,omitempty"`
+	MillionTextBytes    int64   `json:"million_lines_text_bytes,omitempty"`
 	MillionBytesPerByte float64 `json:"million_lines_rss_per_text_byte,omitempty"`
-	IdleServerTicks    int     `json:"idle_server_cpu_ticks"`
-	IdleClientTicks    int     `json:"idle_client_cpu_ticks"`
-	IdleServerWakeups  int     `json:"idle_server_wakeups"`
-	IdleClientWakeups  int     `json:"idle_client_wakeups"`
-	ReattachMs         float64 `json:"reattach_ms,omitempty"`
-	Err                string  `json:"error,omitempty"`
+	IdleServerTicks     int     `json:"idle_server_cpu_ticks"`
+	IdleClientTicks     int     `json:"idle_client_cpu_ticks"`
+	IdleServerWakeups   int     `json:"idle_server_wakeups"`
+	IdleClientWakeups   int     `json:"idle_client_wakeups"`
+	ReattachMs          float64 `json:"reattach_ms,omitempty"`
+	Err                 string  `json:"error,omitempty"`
 }
 
 func main() {
