@@ -107,7 +107,13 @@ func multiplexers(work string) []*mux {
 		n, _ := strconv.Atoi(strings.TrimSpace(run(shellEnv, "tmux", tmuxArgs("display", "-p", "-t", "bench", "#{pid}")...)))
 		return n
 	}
-	tmux.stop = func() { exec.Command("tmux", tmuxArgs("kill-server")...).Run() }
+	tmux.stop = func() {
+		pid := tmux.serverPID()
+		exec.Command("tmux", tmuxArgs("kill-server")...).Run()
+		if pid > 0 {
+			waitGone(pid, 5*time.Second) // a new server must not find this one dying
+		}
+	}
 
 	// GNU screen
 	sdir := filepath.Join(work, "screen-dir")
