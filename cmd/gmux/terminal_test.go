@@ -140,3 +140,30 @@ func TestTruecolorDetectedAndSwitchable(t *testing.T) {
 		t.Fatalf("bad value accepted: %d %s", code, out)
 	}
 }
+
+// Resizing rewraps what is on the screen, and the shell's own redraw of
+// its prompt line (readline on SIGWINCH) leaves one prompt, not copies of
+// it: the cursor's line keeps its rows for the shell to redraw (tmux#516).
+func TestResizeRewrapsAndPromptStaysOne(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "reflow")
+	tm.send("printf 'A%.0s' $(seq 120); echo\r")
+	tm.waitText(strings.Repeat("A", 80) + "\n" + strings.Repeat("A", 40) + "\n")
+	const typed = "echo typed-but-not-run-and-long-enough-to-wrap-at-forty"
+	tm.send(typed)
+	tm.waitText("wrap-at-forty")
+	tm.resize(40, 24)
+	waitFor(t, "three rows of 40 A's", func() bool {
+		return strings.Contains(tm.text(), strings.Repeat(strings.Repeat("A", 40)+"\n", 3))
+	})
+	tm.resize(130, 24)
+	waitFor(t, "the 120 A's on one row again", func() bool {
+		return strings.Contains(tm.text(), "\n"+strings.Repeat("A", 120)+"\n")
+	})
+	waitFor(t, "the prompt line redrawn once", func() bool {
+		return strings.Count(tm.text(), "$ "+typed) == 1
+	})
+	if n := strings.Count(tm.text(), "typed-but"); n != 1 {
+		t.Fatalf("the prompt line shows %d times after the resizes:\n%s", n, tm.text())
+	}
+}
