@@ -73,7 +73,9 @@ func main() {
 	defer os.RemoveAll(work)
 	if *gmuxBin == "" {
 		*gmuxBin = filepath.Join(work, "gmux")
-		out, err := exec.Command("go", "build", "-o", *gmuxBin, "./cmd/gmux").CombinedOutput()
+		build := exec.Command("go", "build", "-o", *gmuxBin, "./cmd/gmux")
+		build.Env = append(os.Environ(), "CGO_ENABLED=0") // as make build and the README install it
+		out, err := build.CombinedOutput()
 		if err != nil {
 			fail("build gmux: %v\n%s", err, out)
 		}
