@@ -36,11 +36,13 @@ func (s *session) truecolorFor(c *client) bool {
 	return c.truecolorKnown
 }
 
-// askTruecolor asks c's terminal, unless it is known already.
+// askTruecolor asks c's terminal, unless it is known already or is not
+// one that could say yes: a terminal of fewer than 256 colours (the Linux
+// console, old hardware) is not asked, and sees no DCS it may not parse.
 func (s *session) askTruecolor(c *client) {
 	c.truecolorKnown = c.r.ti.TrueColor || c.r.ti.SetFgRGB != ""
 	c.r.cw.truecolor = s.truecolorFor(c)
-	if !c.truecolorKnown {
+	if !c.truecolorKnown && c.r.ti.Colors >= 256 {
 		s.send(c, proto.TypeOutput, []byte(truecolorQueries))
 	}
 }
