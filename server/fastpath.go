@@ -28,6 +28,7 @@ func (r *renderer) fastDraw(sc *vt.Screen, changed []int, top, cols, cx, cy int,
 		return nil, false
 	}
 	spans := make([]rowSpan, 0, len(changed))
+	_, termRows := r.cellBuffer().Size()
 	for _, y := range changed {
 		old, cur := r.drawn[y].cells, sc.Row(y)
 		if len(old) != len(cur) {
@@ -51,7 +52,7 @@ func (r *renderer) fastDraw(sc *vt.Screen, changed []int, top, cols, cx, cy int,
 		}
 		// The bottom-right corner of a terminal that cannot stop autowrap
 		// is tcell's to draw (cornerUnsafe): a full frame does it.
-		if _, termRows := r.cellBuffer().Size(); r.cw.cornerUnsafe() && top+y == termRows-1 && x1 >= cols-2 {
+		if r.cw.cornerUnsafe() && top+y == termRows-1 && x1 >= cols-2 {
 			return nil, false
 		}
 		spans = append(spans, rowSpan{y, x0, x1})

@@ -24,11 +24,12 @@ type memoryRelease struct {
 	armed      bool
 }
 
-// noteMemory counts n bytes of output, arming the release after a lot.
-func (s *session) noteMemory(n int) {
+// noteMemory counts n bytes of output that came at now, arming the release
+// after a lot.
+func (s *session) noteMemory(n int, now time.Time) {
 	m := &s.mem
 	m.bytes += n
-	m.lastOutput = time.Now()
+	m.lastOutput = now
 	if m.bytes >= releaseAfter && !m.armed {
 		s.armMemoryRelease()
 	}

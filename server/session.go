@@ -184,12 +184,13 @@ func (s *session) showOutput(w *window, data []byte) {
 		return
 	}
 	w.screen.Write(data)
-	w.lastOutput = time.Now()
+	now := time.Now()
+	w.lastOutput = now
 	if w.silenceWait > 0 {
 		s.silenceBroken(w)
 	}
 	s.noteOutput(len(data))
-	s.noteMemory(len(data))
+	s.noteMemory(len(data), now)
 	if w.log != nil {
 		s.logOutput(w, data)
 	}

@@ -75,9 +75,6 @@ func (h *History) SetByteLimit(n int) {
 	h.trim()
 }
 
-// ByteLimit is the byte budget, 0 for none.
-func (h *History) ByteLimit() int { return h.byteLimit }
-
 // Bytes is the memory the history's lines take: compressed blocks and the
 // hot tail.
 func (h *History) Bytes() int {

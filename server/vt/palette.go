@@ -60,17 +60,17 @@ func (s *Screen) oscColor(cmd int, arg string) {
 			})
 		}
 	case cmd == 104 || cmd == 105:
-		base := 0
+		base, end := 0, paletteSize // OSC 104: the palette
 		if cmd == 105 {
-			base = paletteSize
+			base, end = paletteSize, paletteSize+specialColors // OSC 105: the special colours
 		}
 		if arg == "" {
 			for k := range s.pal.set {
-				if k >= base && k < paletteSize+specialColors && (cmd == 105 || k < paletteSize) {
+				if k >= base && k < end {
 					delete(s.pal.set, k)
 				}
 			}
-			return
+			break
 		}
 		for _, f := range strings.Split(arg, ";") {
 			if n, err := strconv.Atoi(f); err == nil {

@@ -1,6 +1,9 @@
 package vt
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Reflow: when the width changes, the main screen and its history are
 // rewrapped, so a long line cut at 80 columns reads as one line at 120 and
@@ -79,7 +82,7 @@ func (s *Screen) reflowMain(cols, rows int, marks []*mark) {
 	stickyFrom, stickyTo := -1, -1
 	if cursorRow >= 0 {
 		stickyFrom, stickyTo = cursorRow, cursorRow
-		for stickyFrom > 0 && stickyFrom-1 < total && r.wrappedAt(row, stickyFrom-1) {
+		for stickyFrom > 0 && r.wrappedAt(row, stickyFrom-1) {
 			stickyFrom--
 		}
 		for stickyTo < total-1 && r.wrappedAt(row, stickyTo) {
@@ -95,7 +98,7 @@ func (s *Screen) reflowMain(cols, rows int, marks []*mark) {
 			continue
 		}
 		// A history line alone on its row that fits is kept as it is.
-		if u < histLen && u < r.first && !h.at(u).wrapped && (u == 0 || !h.at(u-1).wrapped) {
+		if u < histLen && !h.at(u).wrapped && (u == 0 || !h.at(u-1).wrapped) {
 			if hl := h.at(u); textWidth(hl.text) <= cols {
 				r.hist.add(hl)
 				r.n++
@@ -153,10 +156,15 @@ func (r *reflower) emit(cells []Cell, wrapped bool) {
 	if r.keep {
 		r.kept = append(r.kept, oldRow{cells, wrapped})
 	} else {
-		l := line{cells: cells, used: len(cells), wrapped: wrapped}
-		r.hist.add(r.hist.encode(r.s, &l))
+		r.toHistory(oldRow{cells, wrapped})
 	}
 	r.n++
+}
+
+// toHistory stores a new row in the new history.
+func (r *reflower) toHistory(o oldRow) {
+	l := line{cells: o.cells, used: len(o.cells), wrapped: o.wrapped}
+	r.hist.add(r.hist.encode(r.s, &l))
 }
 
 // keepRow copies old row u cut or padded to the new width: the cursor's line.
@@ -188,15 +196,14 @@ func (r *reflower) setMark(m *mark, x, y int, pending bool) {
 // new width.
 func (r *reflower) rewrap(from, to int, row func(int) oldRow) {
 	var text []Cell
-	type start struct{ u, off int }
-	starts := make([]start, 0, to-from+1)
+	starts := make([]int, 0, to-from+1) // where each old row begins in text
 	for u := from; u <= to; u++ {
 		cells := row(u).cells
 		n := len(cells)
 		for n > 0 && cells[n-1] == (Cell{}) {
 			n-- // blanks at a row's end: padding, or nothing written
 		}
-		starts = append(starts, start{u, len(text)})
+		starts = append(starts, len(text))
 		text = append(text, cells[:n]...)
 	}
 	// Marks on these rows become offsets into the logical line.
@@ -209,7 +216,7 @@ func (r *reflower) rewrap(from, to int, row func(int) oldRow) {
 		if m == nil || !m.set || m.y < from || m.y > to {
 			continue
 		}
-		off := starts[m.y-from].off + m.x
+		off := starts[m.y-from] + m.x
 		if m.pending {
 			off++
 		}
@@ -220,7 +227,7 @@ func (r *reflower) rewrap(from, to int, row func(int) oldRow) {
 	cols := r.cols
 	cur := make([]Cell, 0, cols)
 	x := 0
-	// place maps a logical offset to (x, new row) as the split proceeds.
+	// placed maps a logical offset to (x, new row) as the split proceeds.
 	placed := make([]struct{ x, y int }, len(text)+1)
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -252,7 +259,7 @@ func (r *reflower) rewrap(from, to int, row func(int) oldRow) {
 	r.emit(cur, false)
 	if from <= r.first && r.first <= to {
 		// The old screen's first row begins at the row its first cell went to.
-		off := starts[r.first-from].off
+		off := starts[r.first-from]
 		if off < len(text) {
 			r.top = placed[off].y
 		} else {
@@ -302,16 +309,17 @@ func (r *reflower) place(rows int, marks []*mark) {
 		top = max(0, cursorY-min(r.cursorRow, rows-1))
 	}
 	// Rows above the old screen's top come back from the new history.
+	var back []oldRow // newest first
 	for r.keptAt > top && r.hist.Len() > 0 {
 		hl := r.hist.pop()
-		r.kept = append([]oldRow{{hl.cells(s, 0), hl.wrapped}}, r.kept...)
+		back = append(back, oldRow{hl.cells(s, 0), hl.wrapped})
 		r.keptAt--
 	}
+	slices.Reverse(back)
+	r.kept = append(back, r.kept...)
 	top = max(top, r.keptAt)
 	for i := r.keptAt; i < top && i-r.keptAt < len(r.kept); i++ {
-		k := r.kept[i-r.keptAt]
-		l := line{cells: k.cells, used: len(k.cells), wrapped: k.wrapped}
-		r.hist.add(r.hist.encode(s, &l))
+		r.toHistory(r.kept[i-r.keptAt])
 	}
 	g := s.newGrid(r.cols, rows)
 	for y := range rows {
