@@ -2,7 +2,9 @@ package proto
 
 import (
 	"errors"
+	"slices"
 	"strconv"
+	"time"
 )
 
 // Version is the protocol version. Bump it whenever a frame's layout or meaning
@@ -35,13 +37,20 @@ const (
 	TypePowerDetach Type = 17
 	TypeCommand     Type = 20 // client → server: run a command (-X, -ls queries)
 	TypeReply       Type = 21 // server → client: a command's result
+	// TypePing and TypePong are heartbeats (FeatureHeartbeat): a client on a
+	// link that can fail silently (ssh) pings when it has sent nothing for a
+	// while, and the server answers at once, so each side hears the other
+	// every few seconds and a black-holed link is noticed. They are in the
+	// optional range: a peer that does not know them skips them.
+	TypePing Type = 64
+	TypePong Type = 65
 )
 
 var typeNames = map[Type]string{
 	TypeHello: "hello", TypeWelcome: "welcome", TypeInput: "input",
 	TypeOutput: "output", TypeResize: "resize", TypeDetach: "detach",
 	TypeExit: "exit", TypeSuspend: "suspend", TypeResume: "resume", TypePowerDetach: "power-detach",
-	TypeCommand: "command", TypeReply: "reply",
+	TypeCommand: "command", TypeReply: "reply", TypePing: "ping", TypePong: "pong",
 }
 
 func (t Type) String() string {
@@ -71,10 +80,28 @@ const (
 	FeatureDetachRequest = "detach-request"
 	// FeaturePowerDetach: the power-detach frame.
 	FeaturePowerDetach = "power-detach"
+	// FeatureHeartbeat: the client pings when idle and the server answers;
+	// a server drops a client that offered it and stays silent longer than
+	// HeartbeatTimeout. Only a client on a link that can fail silently (a
+	// remote one) offers it.
+	FeatureHeartbeat = "heartbeat"
 )
 
-// Features is what this version offers.
+// Features is what this version offers on every connection.
 var Features = []string{FeatureSuspend, FeatureDetachRequest, FeaturePowerDetach}
+
+// ServerFeatures is what a server of this version takes when offered.
+var ServerFeatures = append(slices.Clip(Features), FeatureHeartbeat)
+
+// Heartbeat timing. A client pings after HeartbeatInterval without sending
+// anything, and calls the link lost after HeartbeatLost without hearing
+// anything; the server drops a heartbeat client silent for HeartbeatTimeout
+// (longer: the client, not the server, decides when to reconnect).
+const (
+	HeartbeatInterval = 4 * time.Second
+	HeartbeatLost     = 12 * time.Second
+	HeartbeatTimeout  = 30 * time.Second
+)
 
 var (
 	// ErrTooLarge is returned for a frame whose declared length exceeds MaxPayload.

@@ -67,3 +67,7 @@ func (r *Reader) ReadFrame() (Frame, error) {
 	}
 	return Frame{Type: t, Payload: p}, nil
 }
+
+// Read reads the stream past the frames read so far, buffered bytes first:
+// a proxy that has read the hello hands the rest on as it comes.
+func (r *Reader) Read(p []byte) (int, error) { return r.r.Read(p) }

@@ -50,6 +50,9 @@ type Welcome struct {
 	Direct bool `json:"direct,omitempty"`
 	// Features are those of the hello's the server takes.
 	Features []string `json:"features,omitempty"`
+	// Escape is the session's command key (C-a), for a client that must
+	// take keys itself while its link is down (C-a d gives up).
+	Escape string `json:"escape,omitempty"`
 }
 
 // Common returns the features both lists hold.

@@ -59,7 +59,7 @@ func (s *session) dropClient(c *client, err error) {
 
 func (s *session) welcome(c *client, errText string) {
 	s.send(c, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Session: s.name, Error: errText, Direct: c.tty != nil,
-		Features: proto.Common(c.hello.Features, proto.Features)}))
+		Features: proto.Common(c.hello.Features, proto.ServerFeatures), Escape: string([]byte{s.set.escape})}))
 	if errText != "" {
 		s.closeWhenSent(c)
 	}
@@ -189,6 +189,8 @@ func (s *session) frame(c *client, f proto.Frame) {
 			s.resume(c)
 		}
 		s.resizeDisplay(c, cols, rows)
+	case proto.TypePing:
+		s.send(c, proto.TypePong, nil)
 	case proto.TypeCommand:
 		var cmd proto.Command
 		if err := proto.DecodeJSON(f.Payload, &cmd); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"slices"
 	"syscall"
 	"time"
 
@@ -65,9 +66,19 @@ func (s *session) readClient(c *client) {
 	c.conn.SetReadDeadline(time.Time{})
 	fd := rr.take()
 	s.post(func() { s.hello(c, h, fd) })
+	// A client on a link that can fail silently pings when idle: one that
+	// stays silent longer is gone (its ssh black-holed), and is dropped
+	// rather than held attached for ever.
+	heartbeat := slices.Contains(h.Features, proto.FeatureHeartbeat)
 	for {
+		if heartbeat {
+			c.conn.SetReadDeadline(time.Now().Add(proto.HeartbeatTimeout))
+		}
 		f, err := r.ReadFrame()
 		if err != nil {
+			if errors.Is(err, os.ErrDeadlineExceeded) {
+				err = fmt.Errorf("no heartbeat for %v: link lost", proto.HeartbeatTimeout)
+			}
 			s.post(func() { s.dropClient(c, err) })
 			return
 		}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+
+	"github.com/gmux/gmux/client"
 	"strconv"
 	"strings"
 )
@@ -33,6 +35,7 @@ type flags struct {
 	escape      string // -e xy
 	config      string // -c
 	scrollback  int    // -h N (0: default)
+	proxy       bool   // --proxy NAME: the far end of a remote attach (client.Proxy)
 	args        []string
 }
 
@@ -55,6 +58,8 @@ Options:
 -p window     With -X: send the command to this window.
 -q            Quiet: do not print messages on failure.
 -r [name]     Reattach to a detached session (by PID.NAME, NAME, PID or prefix).
+              HOST:NAME instead of a name (with -r, -x, -R, -d, -S, -ls HOST:)
+              reaches a session on HOST over ssh, and reconnects by itself.
 -R [name]     Reattach if possible, otherwise start a new session.
 -S name       Name the new session (the socket becomes PID.name).
 -s shell      Shell to run in new windows instead of $SHELL.
@@ -69,7 +74,8 @@ Options:
 -Q cmd args   The same (screen's query: -Q windows, -Q title, -Q info...).
 
 Environment: GMUX_SOCKET_DIR (socket directory), GMUXRC (config file, else ~/.gmuxrc, else ~/.screenrc),
-SYSGMUXRC (system config, else /etc/gmuxrc), SHELL.
+SYSGMUXRC (system config, else /etc/gmuxrc), SHELL, GMUX_SSH_COMMAND (ssh command line
+for HOST:NAME, default ssh), GMUX_REMOTE_COMMAND (gmux on the far side, default gmux).
 Keys (after C-a): d detach, c new window, n/p next/prev, 0-9 select,
 " window list, A title, k kill, a send C-a, C-a other window, ? help.
 `
@@ -110,6 +116,9 @@ func parseFlags(argv []string) (*flags, error) {
 			continue
 		case "--version":
 			f.version = true
+			continue
+		case client.ProxyFlag:
+			f.proxy = true
 			continue
 		}
 	letters:

@@ -23,7 +23,12 @@ func run(argv []string) int {
 		return 2
 	}
 	dir := proto.SocketDir()
+	if host, ok := remoteHost(f); ok {
+		return remote(host, f)
+	}
 	switch {
+	case f.proxy:
+		return proxy(dir, firstArg(f))
 	case f.help:
 		fmt.Print(usage)
 		return 0
@@ -215,6 +220,11 @@ func attach(s client.Session, f *flags, takeover bool) int {
 		}
 		return fail(f, "attach %s: %v", proto.Printable(s.Name), err)
 	}
+	return finishAttach(res)
+}
+
+// finishAttach prints how an attachment ended and returns the exit status.
+func finishAttach(res client.Result) int {
 	if res.Message != "" {
 		fmt.Println(res.Message)
 	}

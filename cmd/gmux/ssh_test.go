@@ -30,8 +30,10 @@ func startSSHD(t *testing.T, e *env) *sshServer {
 	if os.Getuid() != 0 {
 		t.Skip("sshd needs root here")
 	}
-	dir := filepath.Join(e.home, "ssh")
-	os.MkdirAll(dir, 0o700)
+	dir, err := os.MkdirTemp(e.home, "ssh") // one per sshd: a test may run two
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, k := range []string{"host", "user"} {
 		if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", filepath.Join(dir, k)).CombinedOutput(); err != nil {
 			t.Fatalf("ssh-keygen: %v %s", err, out)

@@ -1,0 +1,489 @@
+package client
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+	"golang.org/x/sys/unix"
+	"golang.org/x/term"
+)
+
+// Retry pacing after a lost link: capped exponential backoff with jitter, so
+// that many clients that lost the same link do not all knock at once.
+const (
+	retryFirst = time.Second
+	retryMax   = 30 * time.Second
+)
+
+// retryDelay is the pause before retry number try (1, 2, ...): 1 s, 2 s, 4 s
+// ... up to 30 s, each ±20%.
+func retryDelay(try int) time.Duration {
+	d := retryMax
+	if try < 6 {
+		d = min(retryFirst<<(try-1), retryMax)
+	}
+	return time.Duration(float64(d) * (0.8 + 0.4*rand.Float64()))
+}
+
+// remoteAttachment is an attach to a session on another host that rides out
+// a lost link: it notices one by heartbeats, keeps the last screen, says on
+// the bottom line that it is reconnecting, and attaches again (to the same
+// session, taking it over, never creating one) with non-interactive ssh,
+// until it succeeds or the user gives up with C-a d. One goroutine — run —
+// owns all of it; the link's and the terminal's goroutines only move bytes.
+type remoteAttachment struct {
+	host    string
+	session string // PID.NAME once attached: retries go to this one only
+	hello   proto.Hello
+	in, out *os.File
+	raw     *term.State
+	keys    *keyReader
+	escape  byte
+
+	link       *remoteLink // nil while the link is down
+	features   []string
+	lastSent   time.Time
+	lastHeard  time.Time
+	suspending bool // asked the server to let go, stopping when it says so
+
+	// While down:
+	lostAt   time.Time
+	why      string // why the link went, or why the last try failed
+	try      int    // retries made
+	nextTry  time.Time
+	dialing  chan dialResult // a retry under way, else nil
+	needAuth bool            // ssh must ask the user: waits for Enter
+	sawEsc   bool            // the command key was typed: d gives up
+	dropped  int             // keys typed while down, not sent
+}
+
+type dialResult struct {
+	link    *remoteLink
+	welcome proto.Welcome
+	err     error
+}
+
+// AttachRemote attaches the terminal to session name on host, over ssh.
+func AttachRemote(host, name string, opts AttachOptions) (Result, error) {
+	in, out := os.Stdin, os.Stdout
+	if !term.IsTerminal(int(in.Fd())) {
+		return Result{}, ErrNotATerminal
+	}
+	cols, rows := terminalSize(out, in)
+	a := &remoteAttachment{host: host, in: in, out: out, escape: 0x01, hello: proto.Hello{
+		Mode: proto.ModeAttach, Term: os.Getenv("TERM"), ColorTerm: os.Getenv("COLORTERM"),
+		Locale: locale(opts.ForceUTF8), Cols: cols, Rows: rows,
+		Shared: opts.Shared, Takeover: opts.Takeover, ReadOnly: opts.ReadOnly, ForceUTF8: opts.ForceUTF8,
+		Features: append(append([]string(nil), proto.Features...), proto.FeatureHeartbeat),
+	}}
+	if a.hello.Term == "" {
+		a.hello.Term = "vt100"
+	}
+	// The first connection may ask (a host key, a password): ssh has the
+	// terminal in cooked mode until the session answers.
+	l, w, err := dialRemote(host, name, a.hello, true)
+	if err != nil {
+		return Result{}, err
+	}
+	if a.raw, err = term.MakeRaw(int(in.Fd())); err != nil {
+		l.close()
+		return Result{}, fmt.Errorf("raw mode: %w", err)
+	}
+	defer term.Restore(int(in.Fd()), a.raw)
+	if a.keys, err = newKeyReader(in); err != nil {
+		l.close()
+		return Result{}, err
+	}
+	defer a.keys.stop()
+	a.connected(l, w)
+	res := a.run()
+	if a.link != nil {
+		a.link.close()
+	}
+	if res.lost {
+		out.Write([]byte(terminalReset))
+	}
+	return res, nil
+}
+
+func terminalSize(files ...*os.File) (int, int) {
+	for _, f := range files {
+		if c, r, err := term.GetSize(int(f.Fd())); err == nil && c > 0 && r > 0 {
+			return c, r
+		}
+	}
+	return 80, 24
+}
+
+// connected takes a new link; retries from now on go to its session only.
+func (a *remoteAttachment) connected(l *remoteLink, w proto.Welcome) {
+	a.link, a.features = l, w.Features
+	a.session = w.Session
+	if w.Escape != "" && w.Escape[0] != 0 {
+		a.escape = w.Escape[0]
+	}
+	a.lastSent, a.lastHeard = time.Now(), time.Now()
+	a.try, a.why, a.needAuth, a.sawEsc = 0, "", false, false
+	// A retry takes the session over from the connection it lost, which
+	// the server may not have noticed yet; and attaches to nothing else.
+	a.hello.Takeover, a.hello.Shared = true, false
+	if a.dropped > 0 {
+		msg := fmt.Sprintf("%d key(s) typed while the link was down were not sent", a.dropped)
+		a.send(proto.TypeCommand, proto.EncodeJSON(proto.Command{Args: []string{"echo", msg}, Window: -1, Literal: true, Show: true}))
+		a.dropped = 0
+	}
+}
+
+// run is the attachment's loop; it returns how the attachment ended.
+func (a *remoteAttachment) run() Result {
+	sigs := make(chan os.Signal, 8)
+	signal.Notify(sigs, syscall.SIGWINCH, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT, syscall.SIGQUIT,
+		syscall.SIGTSTP, syscall.SIGCONT)
+	defer signal.Stop(sigs)
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	for {
+		timer.Reset(time.Until(a.nextWake()))
+		var frames <-chan proto.Frame
+		if a.link != nil {
+			frames = a.link.frames
+		}
+		select {
+		case k, ok := <-a.keys.keys:
+			if !ok {
+				return Result{Message: "[gmux: terminal closed]", Status: 1, lost: true}
+			}
+			if res, done := a.typed(k); done {
+				return res
+			}
+		case f, ok := <-frames:
+			if !ok {
+				a.down("the connection closed: " + a.link.said.lastLine())
+				continue
+			}
+			if res, done := a.frame(f); done {
+				return res
+			}
+		case sig := <-sigs:
+			if res, done := a.signalled(sig); done {
+				return res
+			}
+		case r := <-a.dialing:
+			a.dialing = nil
+			if res, done := a.dialed(r); done {
+				return res
+			}
+		case <-timer.C:
+			a.tick()
+		}
+	}
+}
+
+// nextWake is when the loop has something to do unprompted: a heartbeat
+// while connected; a retry, or the countdown on the status line, while down.
+func (a *remoteAttachment) nextWake() time.Time {
+	if a.link != nil {
+		return earliest(a.lastSent.Add(proto.HeartbeatInterval), a.lastHeard.Add(proto.HeartbeatLost))
+	}
+	if a.needAuth {
+		return time.Now().Add(time.Hour)
+	}
+	return time.Now().Add(time.Second).Truncate(time.Second)
+}
+
+func earliest(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func (a *remoteAttachment) tick() {
+	now := time.Now()
+	if a.link != nil {
+		if now.Sub(a.lastHeard) >= proto.HeartbeatLost {
+			a.down(fmt.Sprintf("no answer for %d s", int(proto.HeartbeatLost.Seconds())))
+			return
+		}
+		if now.Sub(a.lastSent) >= proto.HeartbeatInterval {
+			a.send(proto.TypePing, nil)
+		}
+		return
+	}
+	if a.dialing == nil && !a.needAuth && !now.Before(a.nextTry) {
+		a.retry()
+	}
+	a.status()
+}
+
+// send queues a frame on the link; a full queue means the link is gone.
+func (a *remoteAttachment) send(t proto.Type, payload []byte) {
+	if a.link == nil {
+		return
+	}
+	if !a.link.send(t, payload) {
+		a.down("the connection is not taking data")
+		return
+	}
+	a.lastSent = time.Now()
+}
+
+// frame handles one frame from the session.
+func (a *remoteAttachment) frame(f proto.Frame) (Result, bool) {
+	a.lastHeard = time.Now()
+	switch f.Type {
+	case proto.TypeOutput:
+		if _, err := a.out.Write(f.Payload); err != nil {
+			return Result{Message: "[gmux: terminal closed]", Status: 1, lost: true}, true
+		}
+	case proto.TypeSuspend:
+		a.stop()
+	case proto.TypeDetach:
+		// Final, whoever asked: another display took the session over
+		// (gmux -d -r), and taking it back would fight it.
+		return Result{Message: "[" + string(f.Payload) + "]"}, true
+	case proto.TypePowerDetach:
+		return Result{Message: string(f.Payload), HangUp: true}, true
+	case proto.TypeExit:
+		var e proto.Exit
+		if err := proto.DecodeJSON(f.Payload, &e); err != nil {
+			return Result{Message: "[gmux: session ended]"}, true
+		}
+		return Result{Message: "[gmux: " + e.Reason + "]", Status: e.Status}, true
+	}
+	return Result{}, false
+}
+
+// typed handles keys: to the session while connected; while down they are
+// not sent (blindly typed keys could do anything once the link is back),
+// except C-a d, which gives up, and Enter when ssh must ask the user.
+func (a *remoteAttachment) typed(k []byte) (Result, bool) {
+	if a.link != nil {
+		if !a.suspending {
+			a.send(proto.TypeInput, k)
+		}
+		return Result{}, false
+	}
+	for _, b := range k {
+		switch {
+		case a.sawEsc && (b == 'd' || b == 0x04):
+			return Result{Message: fmt.Sprintf("[gave up reconnecting to %s; the session stays there: gmux -r %s:%s]",
+				a.host, a.host, a.session)}, true
+		case b == a.escape:
+			a.sawEsc = true
+			continue
+		case a.needAuth && (b == '\r' || b == '\n'):
+			a.authenticate()
+		default:
+			a.dropped++
+		}
+		a.sawEsc = false
+	}
+	a.status()
+	return Result{}, false
+}
+
+// signalled handles the client's signals.
+func (a *remoteAttachment) signalled(sig os.Signal) (Result, bool) {
+	switch sig {
+	case syscall.SIGWINCH:
+		a.hello.Cols, a.hello.Rows = terminalSize(a.out, a.in)
+		if a.link != nil {
+			a.send(proto.TypeResize, proto.EncodeResize(a.hello.Cols, a.hello.Rows))
+		} else {
+			a.status()
+		}
+	case syscall.SIGTSTP:
+		if a.link != nil && contains(a.features, proto.FeatureSuspend) {
+			a.suspending = true // stops when the server has let go (frame)
+			a.send(proto.TypeSuspend, nil)
+			return Result{}, false
+		}
+		a.stop()
+	case syscall.SIGCONT:
+		a.cont()
+	default:
+		// A hang-up or a kill detaches; the session goes on over there.
+		if a.link != nil && contains(a.features, proto.FeatureDetachRequest) {
+			a.send(proto.TypeDetach, nil)
+			a.awaitEnd(answerWait)
+		}
+		return Result{Message: fmt.Sprintf("[gmux: %s, detached from %s on %s]", sig, a.session, a.host), Status: 1, lost: true}, true
+	}
+	return Result{}, false
+}
+
+// awaitEnd gives the server up to d to answer a detach (and restore the
+// terminal through its last frames).
+func (a *remoteAttachment) awaitEnd(d time.Duration) {
+	deadline := time.After(d)
+	for {
+		select {
+		case f, ok := <-a.link.frames:
+			if !ok {
+				return
+			}
+			if _, done := a.frame(f); done {
+				return
+			}
+		case <-deadline:
+			return
+		}
+	}
+}
+
+// stop hands the terminal back to the shell and stops until fg.
+func (a *remoteAttachment) stop() {
+	a.suspending = false
+	term.Restore(int(a.in.Fd()), a.raw)
+	syscall.Kill(os.Getpid(), syscall.SIGSTOP)
+}
+
+// cont takes the terminal back after a stop, when in the foreground.
+func (a *remoteAttachment) cont() {
+	pgrp, err := unix.IoctlGetInt(int(a.in.Fd()), unix.TIOCGPGRP)
+	if err != nil || pgrp != syscall.Getpgrp() {
+		return
+	}
+	if _, err := term.MakeRaw(int(a.in.Fd())); err != nil {
+		return
+	}
+	a.hello.Cols, a.hello.Rows = terminalSize(a.out, a.in)
+	if a.link != nil {
+		a.send(proto.TypeResume, proto.EncodeResize(a.hello.Cols, a.hello.Rows))
+	} else {
+		a.status()
+	}
+}
+
+// down takes note that the link is lost and starts retrying.
+func (a *remoteAttachment) down(why string) {
+	if a.link == nil {
+		return
+	}
+	a.link.close()
+	a.link, a.suspending = nil, false
+	a.lostAt, a.why, a.try = time.Now(), strings.TrimSuffix(strings.TrimSpace(why), ":"), 0
+	a.nextTry = time.Now().Add(retryDelay(1))
+	a.status()
+}
+
+// retry starts a non-interactive attempt in the background: keys (C-a d)
+// and signals are still handled meanwhile.
+func (a *remoteAttachment) retry() {
+	a.try++
+	done := make(chan dialResult, 1)
+	a.dialing = done
+	hello, target := a.hello, a.target()
+	go func() {
+		l, w, err := dialRemote(a.host, target, hello, false)
+		done <- dialResult{l, w, err}
+	}()
+}
+
+// target is what a retry asks the far side for: the session by its PID,
+// which stays when the session is renamed and is never another session's.
+func (a *remoteAttachment) target() string {
+	pid, _, _ := strings.Cut(a.session, ".")
+	if _, err := strconv.Atoi(pid); err != nil {
+		return a.session
+	}
+	return pid
+}
+
+// dialed takes a retry's outcome.
+func (a *remoteAttachment) dialed(r dialResult) (Result, bool) {
+	if r.err == nil {
+		a.connected(r.link, r.welcome)
+		return Result{}, false // the server redraws everything on attach
+	}
+	a.why = r.err.Error()
+	switch {
+	case isFinal(r.err) || errors.Is(r.err, ErrNoSession): // the session is gone, or gmux there
+		return Result{Message: fmt.Sprintf("[gmux: cannot reconnect to %s on %s: %s]", a.session, a.host, r.err), Status: 1, lost: true}, true
+	case errors.Is(r.err, ErrAuthNeeded):
+		a.needAuth = true
+	default:
+		a.nextTry = time.Now().Add(retryDelay(a.try + 1))
+	}
+	a.status()
+	return Result{}, false
+}
+
+// authenticate runs one interactive attempt: ssh gets the terminal, cooked,
+// and the keys, to ask for a password or passphrase.
+func (a *remoteAttachment) authenticate() {
+	a.keys.pause()
+	defer a.keys.unpause()
+	term.Restore(int(a.in.Fd()), a.raw)
+	fmt.Fprintf(a.out, "\x1b[%d;1H\x1b[0m\x1b[K\r\n[gmux: logging in to %s again]\r\n", a.hello.Rows, a.host)
+	a.try++
+	l, w, err := dialRemote(a.host, a.target(), a.hello, true)
+	term.MakeRaw(int(a.in.Fd()))
+	a.dialed(dialResult{l, w, err})
+	if err != nil && !errors.Is(err, ErrAuthNeeded) {
+		a.needAuth = false
+	}
+}
+
+// status draws the reconnecting line on the terminal's bottom row, over the
+// last screen, which stays as it was.
+func (a *remoteAttachment) status() {
+	if a.link != nil {
+		return
+	}
+	esc := keyName(a.escape)
+	var msg string
+	switch {
+	case a.needAuth:
+		msg = fmt.Sprintf("connection to %s lost — ssh must ask you to log in: Enter to do so, %s d to give up", a.host, esc)
+	case a.dialing != nil:
+		msg = fmt.Sprintf("connection to %s lost — reconnecting (try %d) — %s d to give up", a.host, a.try, esc)
+	default:
+		next := max(0, int(time.Until(a.nextTry).Round(time.Second).Seconds()))
+		msg = fmt.Sprintf("connection to %s lost — reconnecting (try %d, next in %d s) — %s d to give up", a.host, a.try+1, next, esc)
+	}
+	if a.dropped > 0 {
+		msg += fmt.Sprintf(" — %d key(s) dropped", a.dropped)
+	}
+	if a.why != "" {
+		msg += " [" + a.why + "]"
+	}
+	line := []rune(proto.Printable(msg))
+	cols := max(1, a.hello.Cols)
+	if len(line) > cols {
+		line = line[:cols]
+	}
+	pad := strings.Repeat(" ", cols-len(line))
+	// Saved cursor, bottom row, reverse video, whole width; the cursor goes
+	// back where the session left it.
+	fmt.Fprintf(a.out, "\x1b7\x1b[%d;1H\x1b[0;7m%s%s\x1b[0m\x1b8", a.hello.Rows, string(line), pad)
+}
+
+// keyName is how a command key is written: C-a.
+func keyName(b byte) string {
+	switch {
+	case b < 0x20:
+		return "C-" + string(rune(b+0x60))
+	case b == 0x7f:
+		return "C-?"
+	}
+	return string(rune(b))
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

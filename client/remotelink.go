@@ -1,0 +1,166 @@
+package client
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+)
+
+// remoteLink is one ssh connection to a remote session's proxy: frames go
+// out through ssh's stdin, in through its stdout. Its goroutines only move
+// bytes; the attach loop owns everything else.
+type remoteLink struct {
+	cmd    *exec.Cmd
+	said   *tail
+	frames chan proto.Frame // closed when the stream ends
+	out    chan []byte      // to the writer; never blocks the loop
+	done   chan struct{}    // closed by close
+}
+
+// batchWelcomeWait bounds how long a background retry waits for the session
+// to answer, ssh's connect included.
+const batchWelcomeWait = 30 * time.Second
+
+// dialRemote runs ssh to host's gmux proxy for the session name, sends
+// hello and waits for the welcome. interactive: ssh may ask the user (the
+// terminal is in cooked mode, and what ssh says shows) and is waited for as
+// long as it takes; otherwise it runs in batch mode and silently.
+func dialRemote(host, name string, hello proto.Hello, interactive bool) (*remoteLink, proto.Welcome, error) {
+	cmd := sshTo(host, !interactive, ProxyFlag, name)
+	l := &remoteLink{cmd: cmd, said: &tail{}, frames: make(chan proto.Frame, 16), out: make(chan []byte, 64), done: make(chan struct{})}
+	if interactive {
+		l.said.passTo(os.Stderr)
+	}
+	cmd.Stderr = l.said
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, proto.Welcome{}, err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, proto.Welcome{}, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, proto.Welcome{}, &finalError{fmt.Sprintf("run %s: %v", sshCommand(), err)}
+	}
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	go l.write(stdin)
+	hello.PID = os.Getpid()
+	l.out <- proto.AppendFrame(nil, proto.TypeHello, proto.EncodeHello(hello))
+
+	r := proto.NewReader(stdout)
+	first := make(chan error, 1)
+	var f proto.Frame
+	go func() {
+		var err error
+		f, err = r.ReadFrame()
+		first <- err
+	}()
+	var wait <-chan time.Time
+	if !interactive {
+		wait = time.After(batchWelcomeWait)
+	}
+	select {
+	case err = <-first:
+	case <-wait:
+		err = fmt.Errorf("no answer from %s within %v", host, batchWelcomeWait)
+	}
+	l.said.passTo(nil) // from now on the screen is the session's
+	if err != nil {
+		l.close()
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			<-exited // its exit status and last words say why
+			return nil, proto.Welcome{}, sshFailure(host, cmd.ProcessState.ExitCode(), l.said)
+		}
+		return nil, proto.Welcome{}, err
+	}
+	w, err := welcomeOf(f)
+	if err != nil {
+		l.close()
+		var ve *proto.VersionError
+		if errors.As(err, &ve) {
+			return nil, w, &finalError{fmt.Sprintf("the gmux on %s speaks protocol v%d, this one v%d: install the same gmux on both sides", host, ve.Peer, ve.Local)}
+		}
+		if strings.HasPrefix(w.Error, noSession) {
+			return nil, w, fmt.Errorf("%s: %w: %s", host, ErrNoSession, w.Error)
+		}
+		return nil, w, &finalError{fmt.Sprintf("%s: %v", host, err)}
+	}
+	go l.read(r)
+	return l, w, nil
+}
+
+// welcomeOf reads the first frame of a connection as a welcome; a refusal
+// is an error with the server's words.
+func welcomeOf(f proto.Frame) (proto.Welcome, error) {
+	if f.Type != proto.TypeWelcome {
+		return proto.Welcome{}, fmt.Errorf("session server answered %s, not welcome", f.Type)
+	}
+	w, err := proto.DecodeWelcome(f.Payload)
+	if err == nil && w.Error != "" {
+		err = errors.New(w.Error)
+	}
+	return w, err
+}
+
+// read hands frames to the loop until the stream ends.
+func (l *remoteLink) read(r *proto.Reader) {
+	defer close(l.frames)
+	for {
+		f, err := r.ReadFrame()
+		if err != nil {
+			return
+		}
+		select {
+		case l.frames <- f:
+		case <-l.done:
+			return
+		}
+	}
+}
+
+// write writes what the loop queued, in order.
+func (l *remoteLink) write(w io.WriteCloser) {
+	defer w.Close()
+	for {
+		select {
+		case b := <-l.out:
+			if _, err := w.Write(b); err != nil {
+				return
+			}
+		case <-l.done:
+			return
+		}
+	}
+}
+
+// send queues a frame; it reports false when the link is so far behind that
+// the queue is full (a black hole): the frame is dropped.
+func (l *remoteLink) send(t proto.Type, payload []byte) bool {
+	select {
+	case l.out <- proto.AppendFrame(nil, t, payload):
+		return true
+	default:
+		return false
+	}
+}
+
+// close ends the link: ssh is killed (a black-holed ssh would wait for ever).
+func (l *remoteLink) close() {
+	select {
+	case <-l.done:
+		return
+	default:
+	}
+	close(l.done)
+	if l.cmd.Process != nil {
+		l.cmd.Process.Kill()
+	}
+}

@@ -1,0 +1,289 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// linkRelay stands between ssh and sshd as the network does: it passes bytes
+// on, and the test can reset every connection (a dropped link) or turn it
+// into a black hole (nothing passes, nothing is reset: a dead Wi-Fi, a NAT
+// that forgot the flow). When the black hole ends, the connections it held
+// are reset, as a NAT that lost its state answers.
+type linkRelay struct {
+	t      *testing.T
+	ln     net.Listener
+	target string
+	mu     sync.Mutex
+	conns  []*net.TCPConn
+	hole   bool
+}
+
+func startRelay(t *testing.T, targetPort int) *linkRelay {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &linkRelay{t: t, ln: ln, target: fmt.Sprintf("127.0.0.1:%d", targetPort)}
+	t.Cleanup(func() { ln.Close(); r.reset() })
+	go r.serve()
+	return r
+}
+
+func (r *linkRelay) port() int { return r.ln.Addr().(*net.TCPAddr).Port }
+
+func (r *linkRelay) serve() {
+	for {
+		c, err := r.ln.Accept()
+		if err != nil {
+			return
+		}
+		r.mu.Lock()
+		r.conns = append(r.conns, c.(*net.TCPConn))
+		hole := r.hole
+		r.mu.Unlock()
+		if hole {
+			go r.pipe(c, io.Discard) // held, and nothing answers
+			continue
+		}
+		d, err := net.Dial("tcp", r.target)
+		if err != nil {
+			c.Close()
+			continue
+		}
+		r.mu.Lock()
+		r.conns = append(r.conns, d.(*net.TCPConn))
+		r.mu.Unlock()
+		go r.pipe(c, d)
+		go r.pipe(d, c)
+	}
+}
+
+// pipe copies from to to, dropping what comes while the link is a black hole.
+func (r *linkRelay) pipe(from net.Conn, to io.Writer) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := from.Read(buf)
+		r.mu.Lock()
+		hole := r.hole
+		r.mu.Unlock()
+		if n > 0 && !hole {
+			if _, err := to.Write(buf[:n]); err != nil {
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// reset drops every connection with a TCP reset.
+func (r *linkRelay) reset() {
+	r.mu.Lock()
+	conns := r.conns
+	r.conns = nil
+	r.mu.Unlock()
+	for _, c := range conns {
+		c.SetLinger(0)
+		c.Close()
+	}
+}
+
+// blackHole starts or ends a black hole.
+func (r *linkRelay) blackHole(on bool) {
+	r.mu.Lock()
+	r.hole = on
+	r.mu.Unlock()
+	if !on {
+		r.reset()
+	}
+}
+
+// remoteEnv is what a remote test's gmux needs to reach sshd through the
+// relay, and to run the gmux under test on the far side with this test's
+// socket directory and shell.
+func remoteEnv(e *env, sshd *sshServer, port int) []string {
+	quoted := make([]string, len(e.env))
+	for i, kv := range e.env {
+		quoted[i] = "'" + strings.ReplaceAll(kv, "'", `'\''`) + "'"
+	}
+	return []string{
+		fmt.Sprintf("GMUX_SSH_COMMAND=ssh -i %s -p %d -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR", sshd.key, port),
+		fmt.Sprintf("GMUX_REMOTE_COMMAND=cd %s && env %s %s", e.home, strings.Join(quoted, " "), gmuxBin)}
+}
+
+const farHost = "root@127.0.0.1"
+
+// A session on another host, attached over ssh: the job survives a reset
+// link and a black-holed one, the client says it is reconnecting and comes
+// back by itself, keys typed meanwhile are not sent, and C-a d ends it.
+func TestRemoteAttachRidesOutLostLinks(t *testing.T) {
+	e := newEnv(t)
+	sshd := startSSHD(t, e)
+	relay := startRelay(t, sshd.port)
+	var tm *terminal
+	withEnv(e, remoteEnv(e, sshd, relay.port()), func() {
+		tm = e.attach(120, 24, "-S", farHost+":job")
+	})
+	tm.waitText("$ ")
+	if !strings.Contains(e.ls(), ".job\t") {
+		t.Fatalf("the session is not on the far side:\n%s", e.ls())
+	}
+	pid := startJob(t, tm)
+	tm.send("echo before-$((1+1))\r")
+	tm.waitText("before-2")
+
+	// A reset: ssh ends at once, the client retries by itself.
+	relay.reset()
+	tm.waitText("connection to " + farHost + " lost")
+	waitGone(tm, "lost", 15*time.Second) // redrawn: the status line is gone
+	if !strings.Contains(tm.text(), "before-2") {
+		t.Fatalf("the screen was not redrawn as it was:\n%s", tm.text())
+	}
+	tm.send("echo after-reset-$((2+2))\r")
+	tm.waitText("after-reset-4")
+
+	// A black hole: nothing comes back and nothing is reset; heartbeats
+	// notice within 15 s.
+	relay.blackHole(true)
+	lostAt := time.Now()
+	tm.waitMatchWithin("connection to "+farHost+" lost — reconnecting", 15*time.Second)
+	t.Logf("black hole noticed in %v", time.Since(lostAt).Round(time.Millisecond))
+	tm.send("xyz")
+	tm.waitText("3 key(s) dropped")
+	relay.blackHole(false)
+	tm.waitMatchWithin("3 key\\(s\\) typed while the link was down were not sent", 40*time.Second)
+	if strings.Contains(tm.text(), "xyz") {
+		t.Fatalf("keys typed while the link was down reached the shell:\n%s", tm.text())
+	}
+	tm.send("echo after-hole-$((3+3))\r")
+	tm.waitText("after-hole-6")
+	if !alive(pid) {
+		t.Fatalf("job %d died with the link", pid)
+	}
+
+	// The far side's commands over ssh: -ls HOST: and -X.
+	withEnv(e, remoteEnv(e, sshd, relay.port()), func() {
+		out, code := e.run("-ls", farHost+":")
+		if code != 0 || !strings.Contains(out, ".job\t") || !strings.Contains(out, "Attached") {
+			t.Fatalf("-ls %s: (%d)\n%s", farHost+":", code, out)
+		}
+		out, code = e.run("-S", farHost+":job", "-Q", "windows")
+		if code != 0 || !strings.Contains(out, "0") {
+			t.Fatalf("-Q windows over ssh: (%d) %s", code, out)
+		}
+		if out, code := e.run("-S", farHost+":job", "-X", "title", "far away"); code != 0 {
+			t.Fatalf("-X title over ssh: (%d) %s", code, out)
+		}
+		out, _ = e.run("-S", "job", "-Q", "title")
+		if !strings.Contains(out, "far away") {
+			t.Fatalf("-X over ssh did not reach the session: title %q", out)
+		}
+	})
+
+	tm.send("\x01d")
+	if code := tm.waitExit(); code != 0 {
+		t.Fatalf("C-a d: status %d\n%s", code, tm.text())
+	}
+	waitFor(t, "the session to be Detached", func() bool { return strings.Contains(e.ls(), "Detached") })
+	if !alive(pid) {
+		t.Fatalf("job %d died on detach", pid)
+	}
+}
+
+// While the link is down, C-a d gives up for good, and the session stays on
+// the far side, detached once the server hears nothing more.
+func TestRemoteGiveUpWhileDown(t *testing.T) {
+	e := newEnv(t)
+	sshd := startSSHD(t, e)
+	relay := startRelay(t, sshd.port)
+	e.startDetached("far")
+	var tm *terminal
+	withEnv(e, remoteEnv(e, sshd, relay.port()), func() { tm = e.attach(80, 24, "-r", farHost+":far") })
+	tm.waitText("$ ")
+	relay.blackHole(true)
+	tm.waitMatchWithin("connection to "+farHost+" lost", 15*time.Second)
+	tm.send("\x01d")
+	tm.waitExit()
+	if !strings.Contains(tm.text(), "gave up reconnecting") {
+		t.Fatalf("no word on giving up:\n%s", tm.text())
+	}
+	relay.blackHole(false) // the old connection is reset: the server drops it
+	waitFor(t, "the session to be Detached", func() bool { return strings.Contains(e.ls(), "Detached") })
+}
+
+// A client killed outright leaves the remote session detached, as a local
+// one; and a far side without gmux gets a message naming the fix.
+func TestRemoteKilledClientAndMissingGmux(t *testing.T) {
+	e := newEnv(t)
+	sshd := startSSHD(t, e)
+	e.startDetached("far")
+	vars := remoteEnv(e, sshd, sshd.port)
+	var tm *terminal
+	withEnv(e, vars, func() { tm = e.attach(80, 24, "-r", farHost+":far") })
+	tm.waitText("$ ")
+	waitFor(t, "the session to be Attached", func() bool { return strings.Contains(e.ls(), "Attached") })
+	tm.cmd.Process.Signal(syscall.SIGKILL)
+	waitFor(t, "the session to be Detached", func() bool { return strings.Contains(e.ls(), "Detached") })
+
+	missing := append(vars[:1:1], "GMUX_REMOTE_COMMAND=/nonexistent/gmux")
+	withEnv(e, missing, func() { tm = e.attach(80, 24, "-r", farHost+":far") })
+	tm.waitExit()
+	if out := strings.ReplaceAll(tm.text(), "\n", ""); !strings.Contains(out, "gmux is not installed on "+farHost) || !strings.Contains(out, "GMUX_REMOTE_COMMAND") {
+		t.Fatalf("no clear message for a far side without gmux:\n%s", out)
+	}
+	withEnv(e, vars, func() { tm = e.attach(80, 24, "-r", farHost+":nosuch") })
+	tm.waitExit()
+	if out := strings.ReplaceAll(tm.text(), "\n", ""); !strings.Contains(out, `there is no session matching "nosuch"`) {
+		t.Fatalf("no clear message for an unknown remote session:\n%s", out)
+	}
+}
+
+// Two clients on two hosts (two sshd) at once both ride out a reset.
+func TestRemoteTwoHosts(t *testing.T) {
+	e := newEnv(t)
+	var tms []*terminal
+	var relays []*linkRelay
+	for i := range 2 {
+		sshd := startSSHD(t, e)
+		relay := startRelay(t, sshd.port)
+		relays = append(relays, relay)
+		withEnv(e, remoteEnv(e, sshd, relay.port()), func() {
+			tms = append(tms, e.attach(80, 24, "-S", fmt.Sprintf("%s:host%d", farHost, i)))
+		})
+	}
+	for i, tm := range tms {
+		tm.waitText("$ ")
+		tm.send(fmt.Sprintf("echo on-host-%d\r", i))
+		tm.waitText(fmt.Sprintf("on-host-%d", i))
+	}
+	for _, r := range relays {
+		r.reset()
+	}
+	for i, tm := range tms {
+		waitFor(t, "the client to say the link is lost", func() bool { return strings.Contains(tm.rawOutput(), "lost") })
+		waitGone(tm, "lost", 15*time.Second)
+		tm.send(fmt.Sprintf("echo again-%d-$((%d+10))\r", i, i))
+		tm.waitText(fmt.Sprintf("again-%d-%d", i, i+10))
+	}
+}
+
+// waitGone waits until the screen no longer shows s.
+func waitGone(tm *terminal, s string, d time.Duration) {
+	tm.t.Helper()
+	deadline := time.Now().Add(d)
+	for strings.Contains(tm.text(), s) {
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("timed out waiting for %q to go from the screen:\n%s", s, tm.text())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
