@@ -132,14 +132,17 @@ func remoteAttach(host, name string, f *flags, takeover bool) (int, error) {
 		return 1, err
 	}
 	res, err := client.AttachRemote(host, name, client.AttachOptions{Shared: f.multi, Takeover: takeover, ForceUTF8: f.utf8})
+	if errors.Is(err, client.ErrNotATerminal) {
+		return 1, errNotATerminal
+	}
 	if err != nil {
-		if errors.Is(err, client.ErrNotATerminal) {
-			return 1, errors.New("Must be connected to a terminal.")
-		}
 		return 1, fmt.Errorf("attach %s:%s: %w", host, name, err)
 	}
 	return finishAttach(res), nil
 }
+
+// errNotATerminal is screen's words for an attach without a terminal.
+var errNotATerminal = errors.New("Must be connected to a terminal.") //lint:ignore ST1005 screen's message, word for word
 
 // proxy is --proxy NAME, run by ssh on the far side of a remote attach.
 func proxy(dir, name string) int {

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -286,4 +289,44 @@ func waitGone(tm *terminal, s string, d time.Duration) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// The first connection may ask (here a key's passphrase): ssh has the
+// terminal, cooked, until the session answers. A retry never asks: when ssh
+// must, the client says so and waits for Enter, then ssh asks again.
+func TestRemoteAsksOnlyWhenTold(t *testing.T) {
+	e := newEnv(t)
+	sshd := startSSHD(t, e)
+	relay := startRelay(t, sshd.port)
+	locked := filepath.Join(filepath.Dir(sshd.key), "locked")
+	if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "sesame", "-f", locked).CombinedOutput(); err != nil {
+		t.Fatalf("ssh-keygen: %v %s", err, out)
+	}
+	pub, _ := os.ReadFile(locked + ".pub")
+	keys := filepath.Join(filepath.Dir(sshd.key), "authorized_keys")
+	old, _ := os.ReadFile(keys)
+	os.WriteFile(keys, append(old, pub...), 0o600)
+	e.startDetached("far")
+	vars := remoteEnv(e, sshd, relay.port())
+	vars[0] = strings.Replace(vars[0], "-i "+sshd.key, "-o IdentitiesOnly=yes -i "+locked, 1)
+	var tm *terminal
+	withEnv(e, vars, func() { tm = e.attach(120, 24, "-r", farHost+":far") })
+	tm.waitText("Enter passphrase for key")
+	tm.send("sesame\r")
+	tm.waitText("$ ")
+	tm.send("echo in-$((4*4))\r")
+	tm.waitText("in-16")
+
+	relay.reset()
+	tm.waitMatchWithin("ssh must ask you to log in: Enter to do so", 20*time.Second)
+	tm.send("\r")
+	tm.waitText("Enter passphrase for key")
+	tm.send("sesame\r")
+	// Redrawn (ssh discards what is typed before it has restored the
+	// terminal: wait for the session's screen).
+	waitGone(tm, "logging in to", 15*time.Second)
+	tm.send("echo again-$((5*5))\r")
+	tm.waitText("again-25")
+	tm.send("\x01d")
+	tm.waitExit()
 }
