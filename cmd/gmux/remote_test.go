@@ -7,11 +7,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gmux/gmux/proto"
 )
 
 // linkRelay stands between ssh and sshd as the network does: it passes bytes
@@ -329,4 +332,51 @@ func TestRemoteAsksOnlyWhenTold(t *testing.T) {
 	tm.waitText("again-25")
 	tm.send("\x01d")
 	tm.waitExit()
+}
+
+// The server answers a ping at once, tells a heartbeat client its command
+// key, and (make stress) drops a heartbeat client that falls silent.
+func TestHeartbeatAnswered(t *testing.T) {
+	e := newEnv(t)
+	e.startDetached("hb")
+	conn, err := net.Dial("unix", socketOf(t, e))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	proto.WriteFrame(conn, proto.TypeHello, proto.EncodeHello(proto.Hello{
+		Mode: proto.ModeAttach, Term: "xterm-256color", Cols: 80, Rows: 24,
+		Features: append(slices.Clone(proto.Features), proto.FeatureHeartbeat)}))
+	r := proto.NewReader(conn)
+	f, err := r.ReadFrame()
+	if err != nil || f.Type != proto.TypeWelcome {
+		t.Fatalf("no welcome: %v %v", f, err)
+	}
+	w, _ := proto.DecodeWelcome(f.Payload)
+	if !slices.Contains(w.Features, proto.FeatureHeartbeat) || w.Escape != "\x01" {
+		t.Fatalf("welcome: features %v, escape %q", w.Features, w.Escape)
+	}
+	proto.WriteFrame(conn, proto.TypePing, nil)
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	for {
+		f, err := r.ReadFrame()
+		if err != nil {
+			t.Fatalf("no pong: %v", err)
+		}
+		if f.Type == proto.TypePong {
+			break
+		}
+	}
+	if !stress() {
+		return
+	}
+	conn.SetReadDeadline(time.Time{})
+	go discard(conn)
+	deadline := time.Now().Add(proto.HeartbeatTimeout + 10*time.Second)
+	for !strings.Contains(e.ls(), "Detached") {
+		if time.Now().After(deadline) {
+			t.Fatalf("a silent heartbeat client is still attached after %v", proto.HeartbeatTimeout)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
