@@ -25,7 +25,7 @@ var (
 	only    = flag.String("only", "", "comma-separated subset: gmux,tmux,screen,direct")
 	idleFor = flag.Duration("idle", 10*time.Second, "how long the idle case watches")
 	gmuxBin = flag.String("gmux", "", "gmux binary (default: build ./cmd/gmux)")
-	cases   = flag.String("cases", "", "comma-separated subset: throughput,stalled,echo,idle,reattach,windows,million")
+	cases   = flag.String("cases", "", "comma-separated subset: throughput,stalled,echo,idle,reattach,windows,million,remote")
 )
 
 // want says whether case name is to be measured.
@@ -114,10 +114,20 @@ func main() {
 			fmt.Fprintf(os.Stderr, "  %s: %s\n", r.Name, r.Err)
 		}
 	}
-	report(results)
-	b, _ := json.MarshalIndent(map[string]any{
+	out := map[string]any{
 		"machine": machine(), "runs": *runs, "flood_mib": *sizeMiB, "size": fmt.Sprintf("%dx%d", cols, rows), "results": results,
-	}, "", "  ")
+	}
+	var remote remoteResult
+	if want("remote") && (*only == "" || strings.Contains(","+*only+",", ",gmux,")) {
+		fmt.Fprintf(os.Stderr, "measuring gmux over ssh…\n")
+		remote = remoteCase(work, flood)
+		out["remote"] = remote
+	}
+	report(results)
+	if want("remote") {
+		reportRemote(remote)
+	}
+	b, _ := json.MarshalIndent(out, "", "  ")
 	must(os.WriteFile(*jsonOut, b, 0o644))
 	fmt.Printf("\nwritten to %s\n", *jsonOut)
 }
@@ -232,8 +242,12 @@ func echoSideBySide(muxes []*mux, results []result) {
 		if err := catch(func() {
 			m.start()
 			p.c = m.attach()
-			p.c.typeLine("export PS1='$ '; stty -echo")
-			if m.name != "direct" {
+			// Typed ahead of a client still connecting (over ssh, the
+			// terminal is cooked until then), this is echoed at once by the
+			// terminal: wait for the shell to have run it.
+			p.c.typeLine("export PS1='$ '; stty -echo; " + markerCmd(30))
+			p.c.waitFor(marker(30), time.Minute)
+			if m.serverPID != nil {
 				p.srvPID = m.serverPID()
 			}
 		}); err != "" {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/gmux/gmux/proto"
+	"golang.org/x/sys/unix"
 )
 
 // ProxyFlag is the hidden option that makes gmux the far end of a remote
@@ -17,18 +18,20 @@ import (
 // near side reports as "gmux on HOST is too old".
 const ProxyFlag = "--proxy"
 
-// Proxy bridges a stream (ssh's stdin and stdout, on the far side of a
+// Proxy connects a stream (ssh's stdin and stdout, on the far side of a
 // remote attach) to the session in dir that name refers to, until either side
 // closes. It reads the hello itself to choose the session as -r, -x or -d -r
 // would, and gives the hello the far side's environment and process: the
 // session's updateenv variables (SSH_AUTH_SOCK, DISPLAY) must be this host's,
-// not those of the machine the user sits at. Everything after the hello passes
-// through untouched: the server cannot tell this stream from a local client
-// that relays its terminal. A session that cannot be chosen is refused with a
-// welcome that says why, which the near side prints.
-func Proxy(dir, name string, in io.Reader, out io.Writer) error {
-	r := proto.NewReader(in)
-	f, err := r.ReadFrame()
+// not those of the machine the user sits at. Then it hands the stream itself
+// to the server (server/stream.go), so that no process of its own stands
+// between sshd and the session, and waits for the server to be done with it;
+// a server that does not take it gets it bridged. Either way the server
+// cannot tell the client from a local one that relays its terminal. A session
+// that cannot be chosen is refused with a welcome that says why, which the
+// near side prints.
+func Proxy(dir, name string, in, out *os.File) error {
+	f, err := proto.ReadOneFrame(in) // not a byte more: the rest is the server's
 	if err != nil {
 		return fmt.Errorf("read hello: %w", err)
 	}
@@ -40,7 +43,7 @@ func Proxy(dir, name string, in io.Reader, out io.Writer) error {
 	if f.Type != proto.TypeHello {
 		return refuse("first frame is %s, not hello", f.Type)
 	}
-	hello := f.Payload
+	hello, rights := f.Payload, []byte(nil)
 	h, err := proto.DecodeHello(f.Payload)
 	var ve *proto.VersionError
 	switch {
@@ -49,8 +52,8 @@ func Proxy(dir, name string, in io.Reader, out io.Writer) error {
 	case err != nil:
 		return refuse("bad hello: %v", err)
 	default:
-		h.Env, h.PID, h.TTY = os.Environ(), os.Getpid(), false
-		hello = proto.EncodeHello(h)
+		h.Env, h.PID, h.TTY, h.Stream = os.Environ(), os.Getpid(), false, true
+		hello, rights = proto.EncodeHello(h), unix.UnixRights(int(in.Fd()), int(out.Fd()))
 	}
 	s, err := proxyTarget(dir, name, h)
 	if err != nil {
@@ -61,11 +64,24 @@ func Proxy(dir, name string, in io.Reader, out io.Writer) error {
 		return refuse("session %s: %v", proto.Printable(s.Name), err)
 	}
 	defer conn.Close()
-	if err := proto.WriteFrame(conn, proto.TypeHello, hello); err != nil {
+	if _, _, err := conn.WriteMsgUnix(proto.AppendFrame(nil, proto.TypeHello, hello), rights, nil); err != nil {
 		return refuse("session %s: %v", proto.Printable(s.Name), err)
 	}
+	// A server that took the stream says nothing here and closes this when
+	// the client goes; one that did not answers here: bridge.
+	buf := make([]byte, 64<<10)
+	n, err := conn.Read(buf)
+	if n == 0 {
+		if errors.Is(err, io.EOF) || errors.Is(err, net.ErrClosed) {
+			err = nil
+		}
+		return err
+	}
+	if _, err := out.Write(buf[:n]); err != nil {
+		return err
+	}
 	go func() {
-		io.Copy(conn, r)
+		io.Copy(conn, in)
 		conn.CloseWrite() // the near side went: the server detaches it
 	}()
 	_, err = io.Copy(out, conn)

@@ -16,19 +16,33 @@ import (
 	"golang.org/x/term"
 )
 
-// Retry pacing after a lost link: capped exponential backoff with jitter, so
-// that many clients that lost the same link do not all knock at once.
+// Retry pacing after a lost link: exponential backoff with jitter, so that
+// the clients that lost one link do not all knock at once, capped low while
+// the loss is recent — a link that returns (Wi-Fi back, a laptop awake) is
+// found within a second, which is the point of reconnecting by ourselves —
+// and higher as the outage drags on, when a retry a second is only load.
 const (
-	retryFirst = time.Second
+	retryFirst = 250 * time.Millisecond
 	retryMax   = 30 * time.Second
 )
 
-// retryDelay is the pause before retry number try (1, 2, ...): 1 s, 2 s, 4 s
-// ... up to 30 s, each ±20%.
-func retryDelay(try int) time.Duration {
-	d := retryMax
-	if try < 6 {
-		d = min(retryFirst<<(try-1), retryMax)
+// retryCap is the longest pause between retries lostFor into an outage.
+func retryCap(lostFor time.Duration) time.Duration {
+	switch {
+	case lostFor < time.Minute:
+		return time.Second
+	case lostFor < 10*time.Minute:
+		return 5 * time.Second
+	}
+	return retryMax
+}
+
+// retryDelay is the pause before retry number try (1, 2, ...) lostFor into
+// an outage: 250 ms, 500 ms, 1 s, ... up to retryCap, each ±20%.
+func retryDelay(try int, lostFor time.Duration) time.Duration {
+	d := retryCap(lostFor)
+	if try < 10 {
+		d = min(retryFirst<<(try-1), d)
 	}
 	return time.Duration(float64(d) * (0.8 + 0.4*rand.Float64()))
 }
@@ -196,7 +210,12 @@ func (a *remoteAttachment) nextWake() time.Time {
 	if a.needAuth {
 		return time.Now().Add(time.Hour)
 	}
-	return time.Now().Add(time.Second).Truncate(time.Second)
+	// The countdown on the status line moves each second.
+	second := time.Now().Add(time.Second).Truncate(time.Second)
+	if a.dialing == nil && a.nextTry.Before(second) {
+		return a.nextTry
+	}
+	return second
 }
 
 func earliest(a, b time.Time) time.Time {
@@ -366,19 +385,21 @@ func (a *remoteAttachment) cont() {
 
 // down takes note that the link is lost and starts retrying.
 func (a *remoteAttachment) down(why string) {
+	debugf("down: %s", why)
 	if a.link == nil {
 		return
 	}
 	a.link.close()
 	a.link, a.suspending = nil, false
 	a.lostAt, a.why, a.try = time.Now(), strings.TrimSuffix(strings.TrimSpace(why), ":"), 0
-	a.nextTry = time.Now().Add(retryDelay(1))
+	a.nextTry = time.Now().Add(retryDelay(1, 0))
 	a.status()
 }
 
 // retry starts a non-interactive attempt in the background: keys (C-a d)
 // and signals are still handled meanwhile.
 func (a *remoteAttachment) retry() {
+	debugf("retry %d", a.try+1)
 	a.try++
 	done := make(chan dialResult, 1)
 	a.dialing = done
@@ -401,6 +422,7 @@ func (a *remoteAttachment) target() string {
 
 // dialed takes a retry's outcome.
 func (a *remoteAttachment) dialed(r dialResult) (Result, bool) {
+	debugf("dialed: %v", r.err)
 	if r.err == nil {
 		a.connected(r.link, r.welcome)
 		return Result{}, false // the server redraws everything on attach
@@ -412,7 +434,7 @@ func (a *remoteAttachment) dialed(r dialResult) (Result, bool) {
 	case errors.Is(r.err, ErrAuthNeeded):
 		a.needAuth = true
 	default:
-		a.nextTry = time.Now().Add(retryDelay(a.try + 1))
+		a.nextTry = time.Now().Add(retryDelay(a.try+1, time.Since(a.lostAt)))
 	}
 	a.status()
 	return Result{}, false
@@ -486,4 +508,12 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func debugf(format string, args ...any) {
+	if p := os.Getenv("GMUX_REMOTE_DEBUG"); p != "" {
+		f, _ := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+		fmt.Fprintf(f, time.Now().Format("15:04:05.000000")+" "+format+"\n", args...)
+		f.Close()
+	}
 }

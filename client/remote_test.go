@@ -48,12 +48,19 @@ func TestShellQuoteRoundTrip(t *testing.T) {
 }
 
 func TestRetryDelayBackoff(t *testing.T) {
-	for try, base := range []time.Duration{1, 2, 4, 8, 16, 30, 30, 30} {
-		base *= time.Second
+	ms := time.Millisecond
+	for _, c := range []struct {
+		try     int
+		lostFor time.Duration
+		want    time.Duration
+	}{
+		{1, 0, 250 * ms}, {2, time.Second, 500 * ms}, {3, 2 * time.Second, time.Second}, {20, 50 * time.Second, time.Second},
+		{4, 2 * time.Minute, 2 * time.Second}, {30, 5 * time.Minute, 5 * time.Second}, {40, time.Hour, 30 * time.Second},
+	} {
 		for range 50 {
-			d := retryDelay(try + 1)
-			if d < base*8/10 || d > base*12/10 {
-				t.Fatalf("retry %d waits %v, want %v ±20%%", try+1, d, base)
+			d := retryDelay(c.try, c.lostFor)
+			if d < c.want*8/10 || d > c.want*12/10 {
+				t.Fatalf("retry %d after %v waits %v, want %v ±20%%", c.try, c.lostFor, d, c.want)
 			}
 		}
 	}

@@ -68,6 +68,24 @@ func (r *Reader) ReadFrame() (Frame, error) {
 	return Frame{Type: t, Payload: p}, nil
 }
 
-// Read reads the stream past the frames read so far, buffered bytes first:
-// a proxy that has read the hello hands the rest on as it comes.
-func (r *Reader) Read(p []byte) (int, error) { return r.r.Read(p) }
+// ReadOneFrame reads exactly one frame from r, and not a byte more: what
+// follows stays unread for whoever takes r next (a proxy hands its stdin on).
+func ReadOneFrame(r io.Reader) (Frame, error) {
+	var h [headerLen]byte
+	if _, err := io.ReadFull(r, h[:]); err != nil {
+		return Frame{}, err
+	}
+	t := Type(h[0])
+	n := binary.BigEndian.Uint32(h[1:])
+	if !t.Known() && !t.Optional() {
+		return Frame{}, fmt.Errorf("%w %d", ErrUnknownType, h[0])
+	}
+	if n > MaxPayload {
+		return Frame{}, fmt.Errorf("%s: %w (%d bytes)", t, ErrTooLarge, n)
+	}
+	p := make([]byte, n)
+	if _, err := io.ReadFull(r, p); err != nil {
+		return Frame{}, fmt.Errorf("%s payload: %w", t, err)
+	}
+	return Frame{Type: t, Payload: p}, nil
+}

@@ -24,6 +24,11 @@ type Hello struct {
 	// TTY says the client's terminal travels with this frame (SCM_RIGHTS):
 	// the server may read and write it directly.
 	TTY bool `json:"tty"`
+	// Stream says two descriptors travel with this frame (SCM_RIGHTS): the
+	// stream a proxy bridges (frames from the client, frames to it). A
+	// server that takes them answers there, and on this connection never;
+	// one that does not answers here, and the proxy bridges.
+	Stream bool `json:"stream,omitempty"`
 	// Features the client offers (Features); the welcome says which of
 	// them the server takes.
 	Features []string `json:"features,omitempty"`

@@ -36,6 +36,9 @@ func (s *session) dropClient(c *client, err error) {
 	c.gone = true
 	close(c.stop)
 	c.conn.Close()
+	if c.via != nil {
+		c.via.Close() // the proxy, waiting on it, ends
+	}
 	if c.tty != nil {
 		c.tty.Close()
 	}

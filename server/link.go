@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
-	"golang.org/x/sys/unix"
 )
 
 // link is a client's transport: its connection, and its terminal when it
@@ -19,6 +18,7 @@ import (
 // blocking the loop.
 type link struct {
 	conn    net.Conn
+	via     net.Conn // the proxy's connection, when conn is the stream it handed over (stream.go)
 	tty     *os.File // the client's terminal when it passed it (terminal.go), else nil
 	rawConn syscall.RawConn
 	rawTTY  syscall.RawConn
@@ -58,14 +58,26 @@ func (s *session) readClient(c *client) {
 		s.log.Printf("client %d: dropped: %v", c.id, err)
 		c.conn.Close()
 		close(c.out)
-		if fd := rr.take(); fd >= 0 {
-			unix.Close(fd)
-		}
+		closeAll(rr.take())
 		return
 	}
 	c.conn.SetReadDeadline(time.Time{})
-	fd := rr.take()
-	s.post(func() { s.hello(c, h, fd) })
+	fds := rr.take()
+	tty := -1
+	switch {
+	case h.Stream && len(fds) == 2:
+		// A proxy handed over the stream it bridges: from now on the
+		// client's frames come and go there (stream.go).
+		if err := s.takeStream(c, fds[0], fds[1]); err != nil {
+			s.log.Printf("client %d: stream not taken, bridged instead: %v", c.id, err)
+		} else {
+			r, fds = proto.NewReader(c.conn), nil
+		}
+	case h.TTY && len(fds) == 1:
+		tty, fds = fds[0], nil
+	}
+	closeAll(fds)
+	s.post(func() { s.hello(c, h, tty) })
 	// A client on a link that can fail silently pings when idle: one that
 	// stays silent longer is gone (its ssh black-holed), and is dropped
 	// rather than held attached for ever.

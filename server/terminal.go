@@ -24,20 +24,23 @@ import (
 // pass its terminal (or is told not to: GMUX_RELAY=1) still relays through
 // input and output frames.
 
-// rightsReader reads a Unix connection with recvmsg so that a descriptor
-// passed with the hello is received rather than silently closed by the
-// kernel. Only the first descriptor is kept, and only until the hello has
-// been read; any other is closed at once. It belongs to the connection's
-// reader goroutine.
+// rightsReader reads a Unix connection with recvmsg so that descriptors
+// passed with the hello are received rather than silently closed by the
+// kernel: the client's terminal, or a proxy's stream (stream.go). At most
+// maxPassed are kept, and only until the hello has been read; any other is
+// closed at once. It belongs to the connection's reader goroutine.
 type rightsReader struct {
 	conn *net.UnixConn
 	oob  []byte
-	fd   int  // the descriptor passed with the hello, or -1
-	open bool // descriptors are still taken
+	fds  []int // the descriptors passed with the hello
+	open bool  // descriptors are still taken
 }
 
+// maxPassed: a terminal, or a stream's two ends.
+const maxPassed = 2
+
 func newRightsReader(conn *net.UnixConn) *rightsReader {
-	return &rightsReader{conn: conn, oob: make([]byte, unix.CmsgSpace(4*4)), fd: -1, open: true}
+	return &rightsReader{conn: conn, oob: make([]byte, unix.CmsgSpace(4*4)), open: true}
 }
 
 func (r *rightsReader) Read(p []byte) (int, error) {
@@ -59,8 +62,8 @@ func (r *rightsReader) keep(oob []byte) {
 			continue
 		}
 		for _, fd := range fds {
-			if r.open && r.fd < 0 {
-				r.fd = fd
+			if r.open && len(r.fds) < maxPassed {
+				r.fds = append(r.fds, fd)
 				continue
 			}
 			unix.Close(fd)
@@ -68,12 +71,19 @@ func (r *rightsReader) keep(oob []byte) {
 	}
 }
 
-// take returns the descriptor passed with the hello (or -1) and closes the
-// door to any later one.
-func (r *rightsReader) take() int {
-	fd := r.fd
-	r.fd, r.open = -1, false
-	return fd
+// take returns the descriptors passed with the hello and closes the door to
+// any later one.
+func (r *rightsReader) take() []int {
+	fds := r.fds
+	r.fds, r.open = nil, false
+	return fds
+}
+
+// closeAll closes descriptors that are not used.
+func closeAll(fds []int) {
+	for _, fd := range fds {
+		unix.Close(fd)
+	}
 }
 
 // openTerminal opens the terminal behind a passed descriptor afresh. The new open file description is the server's own:

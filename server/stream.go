@@ -1,0 +1,67 @@
+package server
+
+import (
+	"errors"
+	"net"
+	"os"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// A remote client's frames reach the session through ssh and the proxy on
+// this host (`gmux --proxy`, client/proxy.go). Bridging them would put the
+// proxy process between sshd and the session both ways — a process wake-up
+// each way on every keystroke's echo. So the proxy hands over the stream
+// itself: its stdin and stdout (sshd's pipes) travel with the hello, and the
+// server reads and writes them as it would the proxy's socket; the proxy only
+// waits for its socket to close. What the client sends is the same either way.
+
+// takeStream makes the stream in (frames from the client) and out (frames to
+// it) c's connection; c's socket is kept to end the proxy when c goes.
+func (s *session) takeStream(c *client, in, out int) error {
+	pc, err := newPipeConn(in, out)
+	if err != nil {
+		return err
+	}
+	c.via, c.conn, c.rawConn = c.conn, pc, rawConn(pc.out)
+	return nil
+}
+
+// pipeConn is a stream of two descriptors — pipes or a socket — as a
+// net.Conn, served by Go's poller (they are made non-blocking: the proxy
+// that shares them reads and writes them no more).
+type pipeConn struct {
+	in, out *os.File
+}
+
+func newPipeConn(in, out int) (*pipeConn, error) {
+	for _, fd := range []int{in, out} {
+		if err := unix.SetNonblock(fd, true); err != nil {
+			return nil, err
+		}
+		unix.CloseOnExec(fd)
+	}
+	return &pipeConn{in: os.NewFile(uintptr(in), "stream in"), out: os.NewFile(uintptr(out), "stream out")}, nil
+}
+
+func (p *pipeConn) Read(b []byte) (int, error)  { return p.in.Read(b) }
+func (p *pipeConn) Write(b []byte) (int, error) { return p.out.Write(b) }
+
+func (p *pipeConn) Close() error {
+	return errors.Join(p.in.Close(), p.out.Close())
+}
+
+func (p *pipeConn) SetDeadline(t time.Time) error {
+	return errors.Join(p.in.SetReadDeadline(t), p.out.SetWriteDeadline(t))
+}
+func (p *pipeConn) SetReadDeadline(t time.Time) error  { return p.in.SetReadDeadline(t) }
+func (p *pipeConn) SetWriteDeadline(t time.Time) error { return p.out.SetWriteDeadline(t) }
+
+func (p *pipeConn) LocalAddr() net.Addr  { return streamAddr{} }
+func (p *pipeConn) RemoteAddr() net.Addr { return streamAddr{} }
+
+type streamAddr struct{}
+
+func (streamAddr) Network() string { return "stream" }
+func (streamAddr) String() string  { return "proxied stream" }
