@@ -61,7 +61,7 @@ func remoteCase(work, flood string) (r remoteResult) {
 	// Straight to sshd, as plain ssh goes, for echo and throughput; through
 	// the relay for the reconnects.
 	genv := append([]string{"GMUX_SSH_COMMAND=ssh " + strings.Join(sshArgs(sshd.port), " "), "GMUX_REMOTE_COMMAND=" + farEnv}, shellEnv...)
-	relayEnv := append([]string{"GMUX_REMOTE_DEBUG=/tmp/rd.log", "GMUX_SSH_COMMAND=ssh " + strings.Join(sshArgs(relay.port()), " "), "GMUX_REMOTE_COMMAND=" + farEnv}, shellEnv...)
+	relayEnv := append([]string{"GMUX_SSH_COMMAND=ssh " + strings.Join(sshArgs(relay.port()), " "), "GMUX_REMOTE_COMMAND=" + farEnv}, shellEnv...)
 	tsock := fmt.Sprintf("gmux-bench-remote-%d", os.Getpid())
 	tconf := filepath.Join(work, "tmux.conf")
 
@@ -292,4 +292,3 @@ func (r *relay) reset() {
 }
 
 func (r *relay) close() { r.ln.Close(); r.reset() }
-

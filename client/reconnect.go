@@ -385,7 +385,6 @@ func (a *remoteAttachment) cont() {
 
 // down takes note that the link is lost and starts retrying.
 func (a *remoteAttachment) down(why string) {
-	debugf("down: %s", why)
 	if a.link == nil {
 		return
 	}
@@ -399,7 +398,6 @@ func (a *remoteAttachment) down(why string) {
 // retry starts a non-interactive attempt in the background: keys (C-a d)
 // and signals are still handled meanwhile.
 func (a *remoteAttachment) retry() {
-	debugf("retry %d", a.try+1)
 	a.try++
 	done := make(chan dialResult, 1)
 	a.dialing = done
@@ -422,7 +420,6 @@ func (a *remoteAttachment) target() string {
 
 // dialed takes a retry's outcome.
 func (a *remoteAttachment) dialed(r dialResult) (Result, bool) {
-	debugf("dialed: %v", r.err)
 	if r.err == nil {
 		a.connected(r.link, r.welcome)
 		return Result{}, false // the server redraws everything on attach
@@ -508,12 +505,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func debugf(format string, args ...any) {
-	if p := os.Getenv("GMUX_REMOTE_DEBUG"); p != "" {
-		f, _ := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
-		fmt.Fprintf(f, time.Now().Format("15:04:05.000000")+" "+format+"\n", args...)
-		f.Close()
-	}
 }
