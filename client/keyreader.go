@@ -20,14 +20,17 @@ type keyReader struct {
 	mu     sync.Mutex
 	paused bool
 	resume chan struct{}
+	// direct takes keys first, from this goroutine; what it declines goes
+	// to keys.
+	direct func([]byte) bool
 }
 
-func newKeyReader(in *os.File) (*keyReader, error) {
+func newKeyReader(in *os.File, direct func([]byte) bool) (*keyReader, error) {
 	r, w, err := os.Pipe()
 	if err != nil {
 		return nil, err
 	}
-	k := &keyReader{fd: int(in.Fd()), wakeR: r, wakeW: w, keys: make(chan []byte), resume: make(chan struct{})}
+	k := &keyReader{fd: int(in.Fd()), wakeR: r, wakeW: w, keys: make(chan []byte), resume: make(chan struct{}), direct: direct}
 	go k.run()
 	return k, nil
 }
@@ -66,7 +69,10 @@ func (k *keyReader) run() {
 		if n <= 0 {
 			return // the terminal hung up
 		}
-		k.keys <- append([]byte(nil), buf[:n]...)
+		b := append([]byte(nil), buf[:n]...)
+		if k.direct == nil || !k.direct(b) {
+			k.keys <- b
+		}
 	}
 }
 

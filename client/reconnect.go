@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -62,11 +63,12 @@ type remoteAttachment struct {
 	keys    *keyReader
 	escape  byte
 
-	link       *remoteLink // nil while the link is down
-	features   []string
-	lastSent   time.Time
-	lastHeard  time.Time
-	suspending bool // asked the server to let go, stopping when it says so
+	link     *remoteLink // nil while the link is down
+	live     atomic.Pointer[remoteLink] // link, for the terminal's reader
+	features []string
+	// suspending: asked the server to let go, stopping when it says so;
+	// keys are not sent meanwhile.
+	suspending atomic.Bool
 
 	// While down:
 	lostAt   time.Time
@@ -112,7 +114,7 @@ func AttachRemote(host, name string, opts AttachOptions) (Result, error) {
 		return Result{}, fmt.Errorf("raw mode: %w", err)
 	}
 	defer term.Restore(int(in.Fd()), a.raw)
-	if a.keys, err = newKeyReader(in); err != nil {
+	if a.keys, err = newKeyReader(in, a.keyNow); err != nil {
 		l.close()
 		return Result{}, err
 	}
@@ -140,11 +142,12 @@ func terminalSize(files ...*os.File) (int, int) {
 // connected takes a new link; retries from now on go to its session only.
 func (a *remoteAttachment) connected(l *remoteLink, w proto.Welcome) {
 	a.link, a.features = l, w.Features
+	l.start(a.out)
+	a.live.Store(l)
 	a.session = w.Session
 	if w.Escape != "" && w.Escape[0] != 0 {
 		a.escape = w.Escape[0]
 	}
-	a.lastSent, a.lastHeard = time.Now(), time.Now()
 	a.try, a.why, a.needAuth, a.sawEsc = 0, "", false, false
 	// A retry takes the session over from the connection it lost, which
 	// the server may not have noticed yet; and attaches to nothing else.
@@ -205,7 +208,7 @@ func (a *remoteAttachment) run() Result {
 // while connected; a retry, or the countdown on the status line, while down.
 func (a *remoteAttachment) nextWake() time.Time {
 	if a.link != nil {
-		return earliest(a.lastSent.Add(proto.HeartbeatInterval), a.lastHeard.Add(proto.HeartbeatLost))
+		return earliest(a.link.lastSent().Add(proto.HeartbeatInterval), a.link.lastHeard().Add(proto.HeartbeatLost))
 	}
 	if a.needAuth {
 		return time.Now().Add(time.Hour)
@@ -228,11 +231,11 @@ func earliest(a, b time.Time) time.Time {
 func (a *remoteAttachment) tick() {
 	now := time.Now()
 	if a.link != nil {
-		if now.Sub(a.lastHeard) >= proto.HeartbeatLost {
+		if now.Sub(a.link.lastHeard()) >= proto.HeartbeatLost {
 			a.down(fmt.Sprintf("no answer for %d s", int(proto.HeartbeatLost.Seconds())))
 			return
 		}
-		if now.Sub(a.lastSent) >= proto.HeartbeatInterval {
+		if now.Sub(a.link.lastSent()) >= proto.HeartbeatInterval {
 			a.send(proto.TypePing, nil)
 		}
 		return
@@ -250,14 +253,25 @@ func (a *remoteAttachment) send(t proto.Type, payload []byte) {
 	}
 	if !a.link.send(t, payload) {
 		a.down("the connection is not taking data")
-		return
 	}
-	a.lastSent = time.Now()
+}
+
+// keyNow sends keys straight from the terminal's reader while the link is up
+// (no hand-off to the loop on a keystroke's way); it reports false when the
+// loop is to have them.
+func (a *remoteAttachment) keyNow(k []byte) bool {
+	l := a.live.Load()
+	if l == nil {
+		return false
+	}
+	if !a.suspending.Load() {
+		l.writeNow(proto.TypeInput, k) // a failed link is the loop's to notice
+	}
+	return true
 }
 
 // frame handles one frame from the session.
 func (a *remoteAttachment) frame(f proto.Frame) (Result, bool) {
-	a.lastHeard = time.Now()
 	switch f.Type {
 	case proto.TypeOutput:
 		if _, err := a.out.Write(f.Payload); err != nil {
@@ -286,7 +300,7 @@ func (a *remoteAttachment) frame(f proto.Frame) (Result, bool) {
 // except C-a d, which gives up, and Enter when ssh must ask the user.
 func (a *remoteAttachment) typed(k []byte) (Result, bool) {
 	if a.link != nil {
-		if !a.suspending {
+		if !a.suspending.Load() {
 			a.send(proto.TypeInput, k)
 		}
 		return Result{}, false
@@ -322,7 +336,7 @@ func (a *remoteAttachment) signalled(sig os.Signal) (Result, bool) {
 		}
 	case syscall.SIGTSTP:
 		if a.link != nil && contains(a.features, proto.FeatureSuspend) {
-			a.suspending = true // stops when the server has let go (frame)
+			a.suspending.Store(true) // stops when the server has let go (frame)
 			a.send(proto.TypeSuspend, nil)
 			return Result{}, false
 		}
@@ -361,7 +375,7 @@ func (a *remoteAttachment) awaitEnd(d time.Duration) {
 
 // stop hands the terminal back to the shell and stops until fg.
 func (a *remoteAttachment) stop() {
-	a.suspending = false
+	a.suspending.Store(false)
 	term.Restore(int(a.in.Fd()), a.raw)
 	syscall.Kill(os.Getpid(), syscall.SIGSTOP)
 }
@@ -389,7 +403,9 @@ func (a *remoteAttachment) down(why string) {
 		return
 	}
 	a.link.close()
-	a.link, a.suspending = nil, false
+	a.link = nil
+	a.live.Store(nil)
+	a.suspending.Store(false)
 	a.lostAt, a.why, a.try = time.Now(), strings.TrimSuffix(strings.TrimSpace(why), ":"), 0
 	a.nextTry = time.Now().Add(retryDelay(1, 0))
 	a.status()

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"net"
 	"os/exec"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gmux/gmux/proto"
@@ -21,6 +24,15 @@ type remoteLink struct {
 	frames chan proto.Frame // closed when the stream ends
 	out    chan []byte      // to the writer; never blocks the loop
 	done   chan struct{}    // closed by close
+	// The hot paths skip the loop: output is written to the terminal by
+	// the reader, keys to ssh by the terminal's reader (writeNow) — a hand-off
+	// between goroutines less each way of every keystroke's echo.
+	r     *proto.Reader
+	term  io.Writer // where output goes, once attached
+	stdin io.Writer
+	wmu   sync.Mutex // one writer at a time on stdin
+	// When something last went out and came in (UnixNano), for heartbeats.
+	sent, heard atomic.Int64
 }
 
 // batchWelcomeWait bounds how long a background retry waits for the session
@@ -51,7 +63,8 @@ func dialRemote(host, name string, hello proto.Hello, interactive bool) (*remote
 	}
 	exited := make(chan struct{})
 	go func() { cmd.Wait(); close(exited) }()
-	go l.write(stdin)
+	l.stdin = stdin
+	go l.write()
 	hello.PID = os.Getpid()
 	l.out <- proto.AppendFrame(nil, proto.TypeHello, proto.EncodeHello(hello))
 
@@ -93,8 +106,15 @@ func dialRemote(host, name string, hello proto.Hello, interactive bool) (*remote
 		}
 		return nil, w, &finalError{fmt.Sprintf("%s: %v", host, err)}
 	}
-	go l.read(r)
+	l.heard.Store(time.Now().UnixNano())
+	l.r = r
 	return l, w, nil
+}
+
+// start begins reading frames: output to term, the rest to the loop.
+func (l *remoteLink) start(term io.Writer) {
+	l.term = term
+	go l.read(l.r)
 }
 
 // welcomeOf reads the first frame of a connection as a welcome; a refusal
@@ -110,13 +130,21 @@ func welcomeOf(f proto.Frame) (proto.Welcome, error) {
 	return w, err
 }
 
-// read hands frames to the loop until the stream ends.
+// read writes output to the terminal and hands other frames to the loop,
+// until the stream ends.
 func (l *remoteLink) read(r *proto.Reader) {
 	defer close(l.frames)
 	for {
 		f, err := r.ReadFrame()
 		if err != nil {
 			return
+		}
+		l.heard.Store(time.Now().UnixNano())
+		if f.Type == proto.TypeOutput {
+			if _, err := l.term.Write(f.Payload); err == nil {
+				continue
+			}
+			// The terminal is gone: the loop finds out.
 		}
 		select {
 		case l.frames <- f:
@@ -127,14 +155,18 @@ func (l *remoteLink) read(r *proto.Reader) {
 }
 
 // write writes what the loop queued, in order.
-func (l *remoteLink) write(w io.WriteCloser) {
-	defer w.Close()
+func (l *remoteLink) write() {
+	defer l.stdin.(io.Closer).Close()
 	for {
 		select {
 		case b := <-l.out:
-			if _, err := w.Write(b); err != nil {
+			l.wmu.Lock()
+			_, err := l.stdin.Write(b)
+			l.wmu.Unlock()
+			if err != nil {
 				return
 			}
+			l.sent.Store(time.Now().UnixNano())
 		case <-l.done:
 			return
 		}
@@ -151,6 +183,28 @@ func (l *remoteLink) send(t proto.Type, payload []byte) bool {
 		return false
 	}
 }
+
+// writeNow writes a frame at once, from the caller's goroutine (keys, from
+// the terminal's reader). It may block on a link that takes nothing; the
+// loop, which never calls it, notices by heartbeats.
+func (l *remoteLink) writeNow(t proto.Type, payload []byte) error {
+	b := proto.AppendFrame(nil, t, payload)
+	l.wmu.Lock()
+	defer l.wmu.Unlock()
+	select {
+	case <-l.done:
+		return net.ErrClosed
+	default:
+	}
+	_, err := l.stdin.Write(b)
+	if err == nil {
+		l.sent.Store(time.Now().UnixNano())
+	}
+	return err
+}
+
+func (l *remoteLink) lastSent() time.Time  { return time.Unix(0, l.sent.Load()) }
+func (l *remoteLink) lastHeard() time.Time { return time.Unix(0, l.heard.Load()) }
 
 // close ends the link: ssh is killed (a black-holed ssh would wait for ever).
 func (l *remoteLink) close() {
