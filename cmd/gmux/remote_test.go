@@ -246,6 +246,13 @@ func TestRemoteKilledClientAndMissingGmux(t *testing.T) {
 	if out := strings.ReplaceAll(tm.text(), "\n", ""); !strings.Contains(out, "gmux is not installed on "+farHost) || !strings.Contains(out, "GMUX_REMOTE_COMMAND") {
 		t.Fatalf("no clear message for a far side without gmux:\n%s", out)
 	}
+	old := filepath.Join(e.home, "oldgmux")
+	os.WriteFile(old, []byte("#!/bin/sh\necho 'gmux: unknown option -- (gmux -h lists them)' >&2\nexit 2\n"), 0o755)
+	withEnv(e, append(vars[:1:1], "GMUX_REMOTE_COMMAND="+old), func() { tm = e.attach(80, 24, "-r", farHost+":far") })
+	tm.waitExit()
+	if out := strings.ReplaceAll(tm.text(), "\n", ""); !strings.Contains(out, "the gmux on "+farHost+" is too old for remote sessions: install this gmux there") {
+		t.Fatalf("no clear message for a far side with an old gmux:\n%s", out)
+	}
 	withEnv(e, vars, func() { tm = e.attach(80, 24, "-r", farHost+":nosuch") })
 	tm.waitExit()
 	if out := strings.ReplaceAll(tm.text(), "\n", ""); !strings.Contains(out, `there is no session matching "nosuch"`) {
@@ -263,13 +270,22 @@ func TestRemoteTwoHosts(t *testing.T) {
 		relay := startRelay(t, sshd.port)
 		relays = append(relays, relay)
 		withEnv(e, remoteEnv(e, sshd, relay.port()), func() {
-			tms = append(tms, e.attach(80, 24, "-S", fmt.Sprintf("%s:host%d", farHost, i)))
+			// -S HOST:NAME creates there; so does -D -R HOST:NAME, when
+			// there is none to resume.
+			how := []string{"-S", fmt.Sprintf("%s:host%d", farHost, i)}
+			if i == 1 {
+				how = []string{"-D", "-R", fmt.Sprintf("%s:host%d", farHost, i)}
+			}
+			tms = append(tms, e.attach(80, 24, how...))
 		})
 	}
 	for i, tm := range tms {
 		tm.waitText("$ ")
 		tm.send(fmt.Sprintf("echo on-host-%d\r", i))
 		tm.waitText(fmt.Sprintf("on-host-%d", i))
+	}
+	if out := e.ls(); !strings.Contains(out, ".host0\t") || !strings.Contains(out, ".host1\t") {
+		t.Fatalf("sessions not made on the far side:\n%s", out)
 	}
 	for _, r := range relays {
 		r.reset()
