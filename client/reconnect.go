@@ -391,6 +391,9 @@ func (a *remoteAttachment) cont() {
 	}
 	a.hello.Cols, a.hello.Rows = terminalSize(a.out, a.in)
 	if a.link != nil {
+		// Stopped, the client heard nothing, and that says nothing of the
+		// link: the heartbeat clock starts again.
+		a.link.heard.Store(time.Now().UnixNano())
 		a.send(proto.TypeResume, proto.EncodeResize(a.hello.Cols, a.hello.Rows))
 	} else {
 		a.status()

@@ -156,6 +156,8 @@ func TestRemoteAttachRidesOutLostLinks(t *testing.T) {
 	}
 	tm.send("echo after-reset-$((2+2))\r")
 	tm.waitText("after-reset-4")
+	tm.resize(100, 30) // passed on, as by a local client
+	waitFor(t, "the window to take the new size", func() bool { c, r := windowSize(t, e, "job"); return c == 100 && r == 30 })
 
 	// A black hole: nothing comes back and nothing is reset; heartbeats
 	// notice within 15 s.
