@@ -63,7 +63,7 @@ type remoteAttachment struct {
 	keys    *keyReader
 	escape  byte
 
-	link     *remoteLink // nil while the link is down
+	link     *remoteLink                // nil while the link is down
 	live     atomic.Pointer[remoteLink] // link, for the terminal's reader
 	features []string
 	// suspending: asked the server to let go, stopping when it says so;
