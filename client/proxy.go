@@ -31,6 +31,11 @@ const ProxyFlag = "--proxy"
 // that cannot be chosen is refused with a welcome that says why, which the
 // near side prints.
 func Proxy(dir, name string, in, out *os.File) error {
+	// First the mark the near side looks for, past what a login script
+	// may have printed.
+	if _, err := io.WriteString(out, proto.ProxyMagic); err != nil {
+		return err
+	}
 	f, err := proto.ReadOneFrame(in) // not a byte more: the rest is the server's
 	if err != nil {
 		return fmt.Errorf("read hello: %w", err)

@@ -120,6 +120,11 @@ func AttachRemote(host, name string, opts AttachOptions) (Result, error) {
 	}
 	defer a.keys.stop()
 	a.connected(l, w)
+	if c, r := terminalSize(out, in); c != a.hello.Cols || r != a.hello.Rows {
+		// Resized while ssh was connecting (no SIGWINCH was watched then).
+		a.hello.Cols, a.hello.Rows = c, r
+		a.send(proto.TypeResize, proto.EncodeResize(c, r))
+	}
 	res := a.run()
 	if a.link != nil {
 		a.link.close()

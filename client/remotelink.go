@@ -35,6 +35,10 @@ type remoteLink struct {
 	sent, heard atomic.Int64
 }
 
+// maxNoise is how much a login script on the far side may print before the
+// proxy speaks (a "Welcome!" from .bashrc): skipped, up to this.
+const maxNoise = 64 << 10
+
 // batchWelcomeWait bounds how long a background retry waits for the session
 // to answer, ssh's connect included.
 const batchWelcomeWait = 30 * time.Second
@@ -72,8 +76,10 @@ func dialRemote(host, name string, hello proto.Hello, interactive bool) (*remote
 	first := make(chan error, 1)
 	var f proto.Frame
 	go func() {
-		var err error
-		f, err = r.ReadFrame()
+		err := r.SkipTo(proto.ProxyMagic, maxNoise)
+		if err == nil {
+			f, err = r.ReadFrame()
+		}
 		first <- err
 	}()
 	var wait <-chan time.Time
@@ -88,6 +94,10 @@ func dialRemote(host, name string, hello proto.Hello, interactive bool) (*remote
 	l.said.passTo(nil) // from now on the screen is the session's
 	if err != nil {
 		l.close()
+		var noise *proto.NoiseError
+		if errors.As(err, &noise) {
+			return nil, proto.Welcome{}, &finalError{fmt.Sprintf("%s printed %q… where gmux was to answer: a login script there writes to the output of non-interactive shells (ssh %s true shows it); make it quiet unless the shell is interactive", host, noise.Seen, host)}
+		}
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			<-exited // its exit status and last words say why
 			return nil, proto.Welcome{}, sshFailure(host, cmd.ProcessState.ExitCode(), l.said)

@@ -89,3 +89,40 @@ func ReadOneFrame(r io.Reader) (Frame, error) {
 	}
 	return Frame{Type: t, Payload: p}, nil
 }
+
+// ProxyMagic is what the far end of a remote attach writes before anything
+// else: the near side skips what precedes it — whatever a login script on the
+// far host printed before gmux started (.bashrc is read even for ssh's
+// non-interactive commands) — instead of taking it for frames.
+const ProxyMagic = "\x00gmux-proxy\x00"
+
+// NoiseError is a stream that did not show ProxyMagic within its limit.
+type NoiseError struct {
+	Seen string // the start of what came instead
+}
+
+func (e *NoiseError) Error() string { return fmt.Sprintf("no gmux answer, instead: %q", e.Seen) }
+
+// SkipTo reads and drops everything up to and including magic, reading at
+// most limit bytes; a stream that ends first says io.EOF (or
+// io.ErrUnexpectedEOF after some bytes), one that goes past limit
+// *NoiseError.
+func (r *Reader) SkipTo(magic string, limit int) error {
+	var seen []byte
+	for {
+		b, err := r.r.ReadByte()
+		if err != nil {
+			if err == io.EOF && len(seen) > 0 {
+				return io.ErrUnexpectedEOF
+			}
+			return err
+		}
+		seen = append(seen, b)
+		if len(seen) >= len(magic) && string(seen[len(seen)-len(magic):]) == magic {
+			return nil
+		}
+		if len(seen) > limit {
+			return &NoiseError{Seen: string(seen[:min(len(seen), 60)])}
+		}
+	}
+}

@@ -168,3 +168,24 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestSkipToMagic(t *testing.T) {
+	frame := AppendFrame(nil, TypePong, nil)
+	r := NewReader(strings.NewReader("Welcome!\n\x00\x01" + ProxyMagic + string(frame)))
+	if err := r.SkipTo(ProxyMagic, 100); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := r.ReadFrame(); err != nil || f.Type != TypePong {
+		t.Fatalf("after the magic: %v %v", f, err)
+	}
+	var noise *NoiseError
+	if err := NewReader(strings.NewReader(strings.Repeat("x", 200))).SkipTo(ProxyMagic, 100); !errors.As(err, &noise) {
+		t.Fatalf("200 bytes of noise: %v", err)
+	}
+	if err := NewReader(strings.NewReader("")).SkipTo(ProxyMagic, 100); err != io.EOF {
+		t.Fatalf("nothing at all: %v", err)
+	}
+	if err := NewReader(strings.NewReader("partial")).SkipTo(ProxyMagic, 100); err != io.ErrUnexpectedEOF {
+		t.Fatalf("noise then the end: %v", err)
+	}
+}

@@ -262,6 +262,26 @@ func TestRemoteKilledClientAndMissingGmux(t *testing.T) {
 	}
 }
 
+// A login script on the far side that prints (a greeting in .bashrc, read
+// even for ssh's commands) does not get in the way.
+func TestRemoteLoginNoise(t *testing.T) {
+	e := newEnv(t)
+	sshd := startSSHD(t, e)
+	e.startDetached("far")
+	vars := remoteEnv(e, sshd, sshd.port)
+	vars[1] = strings.Replace(vars[1], "GMUX_REMOTE_COMMAND=", "GMUX_REMOTE_COMMAND=echo Welcome to the far side; printf 'x\\0\\0\\0\\1y\\n'; ", 1)
+	var tm *terminal
+	withEnv(e, vars, func() { tm = e.attach(80, 24, "-r", farHost+":far") })
+	tm.waitText("$ ")
+	tm.send("echo through-$((7*6))\r")
+	tm.waitText("through-42")
+	if strings.Contains(tm.text(), "Welcome") {
+		t.Fatalf("the far side's greeting reached the screen:\n%s", tm.text())
+	}
+	tm.send("\x01d")
+	tm.waitExit()
+}
+
 // Two clients on two hosts (two sshd) at once both ride out a reset.
 func TestRemoteTwoHosts(t *testing.T) {
 	e := newEnv(t)
