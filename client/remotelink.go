@@ -188,6 +188,9 @@ func (l *remoteLink) write() {
 func (l *remoteLink) send(t proto.Type, payload []byte) bool {
 	select {
 	case l.out <- proto.AppendFrame(nil, t, payload):
+		// Counted as sent when queued: a heartbeat the writer has not yet
+		// written must not make the loop queue another, and another.
+		l.sent.Store(time.Now().UnixNano())
 		return true
 	default:
 		return false

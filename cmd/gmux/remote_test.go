@@ -165,6 +165,11 @@ func TestRemoteAttachRidesOutLostLinks(t *testing.T) {
 	lostAt := time.Now()
 	tm.waitMatchWithin("connection to "+farHost+" lost — reconnecting", 15*time.Second)
 	t.Logf("black hole noticed in %v", time.Since(lostAt).Round(time.Millisecond))
+	// The last word heard came at most a heartbeat before the hole
+	// began: a loss called sooner was not the heartbeats' doing.
+	if d := time.Since(lostAt); d < proto.HeartbeatLost-proto.HeartbeatInterval-time.Second {
+		t.Fatalf("a black hole was called lost after %v, before heartbeats could be missed:\n%s", d, tm.text())
+	}
 	tm.send("xyz")
 	tm.waitText("3 key(s) dropped")
 	relay.blackHole(false)
