@@ -313,8 +313,9 @@ func (a *remoteAttachment) typed(k []byte) (Result, bool) {
 	for _, b := range k {
 		switch {
 		case a.sawEsc && (b == 'd' || b == 0x04):
+			// lost: the server, out of reach, cannot restore the terminal.
 			return Result{Message: fmt.Sprintf("[gave up reconnecting to %s; the session stays there: gmux -r %s:%s]",
-				a.host, a.host, a.session)}, true
+				a.host, a.host, a.session), lost: true}, true
 		case b == a.escape:
 			a.sawEsc = true
 			continue
