@@ -558,4 +558,3 @@ func (d *snapDecoder) line(all string, p int) (histLine, int) {
 	}
 	return hl, len(all) - len(sub.b)
 }
-
