@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
+	"time"
 )
 
 // A remote session is named HOST:NAME on the command line. HOST is whatever
@@ -55,14 +56,21 @@ func sshTo(host string, batch bool, args ...string) *exec.Cmd {
 	for _, a := range args {
 		remote += " " + shellQuote(a)
 	}
-	sshArgs := []string{"-T"}
+	// No pty, and no escape character: the stream is binary frames, and a
+	// "~." after a newline byte must not end it.
+	sshArgs := []string{"-T", "-e", "none"}
 	if batch {
 		sshArgs = append(sshArgs, "-o", "BatchMode=yes", "-o", "ConnectTimeout=10")
 	}
 	sshArgs = append(sshArgs, "--", host, remote)
 	// Through the shell, so that GMUX_SSH_COMMAND may hold options and
 	// quotes; exec, so that the process this client kills is ssh itself.
-	return exec.Command("/bin/sh", append([]string{"-c", "exec " + sshCommand() + ` "$@"`, "gmux-ssh"}, sshArgs...)...)
+	cmd := exec.Command("/bin/sh", append([]string{"-c", "exec " + sshCommand() + ` "$@"`, "gmux-ssh"}, sshArgs...)...)
+	// An ssh that leaves a process holding its stderr (an old OpenSSH's
+	// ControlPersist master) must not keep Wait from returning once it
+	// has exited.
+	cmd.WaitDelay = time.Second
+	return cmd
 }
 
 // shellQuote quotes s for a POSIX shell (the remote login shell reads the

@@ -27,10 +27,11 @@ type remoteLink struct {
 	// The hot paths skip the loop: output is written to the terminal by
 	// the reader, keys to ssh by the terminal's reader (writeNow) — a hand-off
 	// between goroutines less each way of every keystroke's echo.
-	r     *proto.Reader
-	term  io.Writer // where output goes, once attached
-	stdin io.Writer
-	wmu   sync.Mutex // one writer at a time on stdin
+	r      *proto.Reader
+	stdout *os.File  // ssh's output, read by the reader and closed by it
+	term   io.Writer // where output goes, once attached
+	stdin  io.Writer
+	wmu    sync.Mutex // one writer at a time on stdin
 	// When something last went out and came in (UnixNano), for heartbeats.
 	sent, heard atomic.Int64
 }
@@ -58,13 +59,21 @@ func dialRemote(host, name string, hello proto.Hello, interactive bool) (*remote
 	if err != nil {
 		return nil, proto.Welcome{}, err
 	}
-	stdout, err := cmd.StdoutPipe()
+	// Not StdoutPipe: Wait closes that as soon as ssh exits, and the last
+	// frames (a detach, the session's end) could be lost unread. This pipe
+	// is closed when the reader is done with it.
+	stdout, sshOut, err := os.Pipe()
 	if err != nil {
 		return nil, proto.Welcome{}, err
 	}
-	if err := cmd.Start(); err != nil {
+	cmd.Stdout = sshOut
+	err = cmd.Start()
+	sshOut.Close()
+	if err != nil {
+		stdout.Close()
 		return nil, proto.Welcome{}, &finalError{fmt.Sprintf("run %s: %v", sshCommand(), err)}
 	}
+	l.stdout = stdout
 	exited := make(chan struct{})
 	go func() { cmd.Wait(); close(exited) }()
 	l.stdin = stdin
@@ -144,6 +153,7 @@ func welcomeOf(f proto.Frame) (proto.Welcome, error) {
 // until the stream ends.
 func (l *remoteLink) read(r *proto.Reader) {
 	defer close(l.frames)
+	defer l.stdout.Close()
 	for {
 		f, err := r.ReadFrame()
 		if err != nil {
@@ -230,4 +240,5 @@ func (l *remoteLink) close() {
 	if l.cmd.Process != nil {
 		l.cmd.Process.Kill()
 	}
+	l.stdout.Close() // a reader, if one was started, ends with it
 }
