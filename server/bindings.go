@@ -29,6 +29,7 @@ var defaultBindings = map[string]string{
 	"r": "wrap", "^R": "wrap", "f": "flow", "^F": "flow", "Z": "reset",
 	"{": "history", "}": "history", "^V": "digraph",
 	"x": "lockscreen", "^X": "lockscreen",
+	"F": "fit",
 	"M": "monitor", "_": "silence", "m": "lastmsg", "^M": "lastmsg", "^G": "vbell",
 }
 

@@ -177,13 +177,22 @@ func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc 
 			st.x = -1
 		}
 		if x1 >= end && end < width {
-			// The rest of the row is blank: one EL instead of spaces.
+			// The rest of the row is blank: one EL instead of spaces —
+			// unless the window stops short of the terminal's edge, where
+			// EL would take the dots beyond it too.
 			if st.x != end {
 				b.WriteString(w.ti.TGoto(end, ty))
 				st.x = end
 			}
-			b.WriteString(eraseToEOL)
-			for bx := end; bx < cols; bx++ {
+			clearTo := cols
+			if width < cols {
+				clearTo = width
+				b.WriteString(strings.Repeat(" ", width-end))
+				st.x = width
+			} else {
+				b.WriteString(eraseToEOL)
+			}
+			for bx := end; bx < clearTo; bx++ {
 				cells.Put(bx, ty, " ", tcell.StyleDefault)
 				cells.SetDirty(bx, ty, false)
 			}

@@ -59,10 +59,18 @@ type display struct {
 	lastMessage string
 }
 
-// touch records activity: the most recently active client sizes the window.
+// touch records activity: under windowsize latest, the most recently active
+// client sizes the window.
 func (s *session) touch(c *client) {
 	s.activity++
 	c.active = s.activity
+	if s.set.windowSize == windowLatest && c.win != nil {
+		// The window takes the size of the display that types into it.
+		cols, rows := c.windowSize()
+		if wc, wr := c.win.screen.Size(); wc != cols || wr != rows {
+			s.fitWindow(c.win)
+		}
+	}
 }
 
 // windowSize is the size a window shown to c should have: the terminal less

@@ -42,10 +42,6 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			wc, wr := cols, rows
-			if lay.winCols > 0 {
-				wc, wr = lay.winCols, lay.winRows
-			}
 			top, textRows := 0, rows
 			if lay.status != "" {
 				textRows--
@@ -55,6 +51,12 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 			}
 			if lay.caption != "" {
 				textRows--
+			}
+			// The window is as the server sizes it: the rows between the
+			// status and caption lines (or smaller: another display's).
+			wc, wr := cols, textRows
+			if lay.winCols > 0 {
+				wc, wr = lay.winCols, lay.winRows
 			}
 			sc := vt.New(wc, wr, 0)
 			term := vt.New(cols, rows, 0) // the client's terminal
@@ -74,6 +76,14 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 						}
 						if sc.Text(want) != term.Text(got) && !(sc.Text(want) == "" && term.Text(got) == " ") || drawable(r, want.S) != got.S {
 							t.Fatalf("frame %d, cell (%d,%d): window %q %+v, terminal %q %+v", i, x, y, sc.Text(want), want.S, term.Text(got), got.S)
+						}
+					}
+				}
+				if lay.winCols > 0 {
+					// Where the window is not, the terminal shows dots.
+					for _, p := range [][2]int{{cols - 1, 0}, {wc, wr - 1}, {0, textRows - 1}, {cols - 1, textRows - 1}} {
+						if got := term.Text(term.Cell(p[0], top+p[1])); got != outsideDot {
+							t.Fatalf("frame %d: outside the window at (%d,%d): %q, not dots", i, p[0], p[1], got)
 						}
 					}
 				}
@@ -148,5 +158,52 @@ func editRandomly(sc *vt.Screen, rng *rand.Rand, i, cols, rows int) {
 	default: // a keystroke's echo, maybe with a style
 		fmt.Fprintf(sc, "\x1b[%d;%dH\x1b[%d;3%d;4%dm%c\x1b[m", rng.Intn(rows)+1, rng.Intn(cols)+1,
 			[]int{0, 1, 2, 3, 4, 5, 7, 9}[rng.Intn(8)], rng.Intn(8), rng.Intn(8), 'a'+rng.Intn(26))
+	}
+}
+
+// A window larger than the display (another display's size) is shown
+// scrolled so that its cursor is always in view, cell for cell.
+func TestPannedViewFollowsCursor(t *testing.T) {
+	const cols, rows = 30, 10
+	r, err := newRenderer("xterm-256color", "", "C.UTF-8", cols, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := vt.New(70, 25, 0)
+	term := vt.New(cols, rows, 0)
+	rng := rand.New(rand.NewSource(2))
+	panned := 0
+	for i := range 2000 {
+		editRandomly(sc, rng, i, 70, 25)
+		if rng.Intn(10) == 0 {
+			fmt.Fprintf(sc, "\x1b[%d;%dH", 1+rng.Intn(25), 1+rng.Intn(70)) // the cursor anywhere
+		}
+		term.Write(r.draw(frame{screen: sc}))
+		if !sc.Modes().CursorVisible {
+			continue
+		}
+		wx, wy := sc.Cursor()
+		tx, ty := term.Cursor()
+		ox, oy := wx-tx, wy-ty
+		if !term.Modes().CursorVisible || ox < 0 || oy < 0 || ox > 70-cols || oy > 25-rows {
+			t.Fatalf("frame %d: window cursor (%d,%d), terminal cursor (%d,%d) visible %v", i, wx, wy, tx, ty, term.Modes().CursorVisible)
+		}
+		if ox > 0 || oy > 0 {
+			panned++
+		}
+		for y := range rows {
+			for x := range cols {
+				want, got := sc.Cell(x+ox, y+oy), term.Cell(x, y)
+				if want.IsWideTail() || got.IsWideTail() || sc.Width(want) == 2 || want.S.Attr&vt.Invisible != 0 {
+					continue
+				}
+				if w, g := sc.Text(want), term.Text(got); w != g && !(w == "" && g == " ") {
+					t.Fatalf("frame %d: view at (%d,%d), cell (%d,%d): window %q, terminal %q", i, ox, oy, x, y, w, g)
+				}
+			}
+		}
+	}
+	if panned < 100 {
+		t.Fatalf("the view moved off the corner in only %d frames", panned)
 	}
 }

@@ -44,6 +44,9 @@ type renderer struct {
 	// cw draws the window's cells (cellwriter.go); nil-safe canWrite
 	// false for terminals tcell must draw alone.
 	cw *cellWriter
+	// panX, panY: the window's cell at the display's top left, when the
+	// window is larger than the display (drawPanned).
+	panX, panY int
 }
 
 // drawnRow is a terminal row as last drawn from the window: its cells (nil:
@@ -239,6 +242,13 @@ func (r *renderer) draw(f frame) []byte {
 		r.syncModes(withOwnMouse(vt.Modes{}, f.ownMouse))
 		return r.tty.take()
 	}
+	// A window larger than this display (its size is another display's,
+	// windowsize.go) is drawn scrolled to its cursor; a smaller one with
+	// dots around it (below).
+	if area := layoutScreen(cols, rows, f.status != "", f.statusTop, f.caption != "", false).winRows; vc > cols || vr > area {
+		return r.drawPanned(f, sc, lay)
+	}
+	r.panX, r.panY = 0, 0
 	var conv styleConverter
 	if top != r.around.top || modes.ReverseVideo != r.drawnRev {
 		r.forgetRows(0)
@@ -250,7 +260,7 @@ func (r *renderer) draw(f frame) []byte {
 	for y := range max(textRows, 0) {
 		if y >= vr {
 			for x := range cols {
-				r.scr.Put(x, top+y, " ", tcell.StyleDefault)
+				r.scr.Put(x, top+y, outsideDot, outsideStyle)
 			}
 			continue
 		}
@@ -261,13 +271,13 @@ func (r *renderer) draw(f frame) []byte {
 		if writer {
 			spans = append(spans, rowSpan{y, 0, cols - 1})
 			for x := vc; x < cols; x++ {
-				r.scr.Put(x, top+y, " ", tcell.StyleDefault)
+				r.scr.Put(x, top+y, outsideDot, outsideStyle)
 			}
 			continue
 		}
 		for x := 0; x < cols; x++ {
 			if x >= vc {
-				r.scr.Put(x, top+y, " ", tcell.StyleDefault)
+				r.scr.Put(x, top+y, outsideDot, outsideStyle)
 				continue
 			}
 			c := row[x]
@@ -314,6 +324,86 @@ func (r *renderer) draw(f frame) []byte {
 	}
 	r.syncModes(withOwnMouse(modes, f.ownMouse))
 	return r.tty.take()
+}
+
+// drawPanned draws a window whose size is not the display's (another
+// display's size, windowsize.go): a larger one scrolled just enough to keep
+// its cursor in view, as screen does, and dots wherever the window is not,
+// as tmux does, so the rest is not taken for an empty screen. tcell draws it
+// all; such frames are rare (two displays of different sizes) and none of
+// the shortcuts for the usual case apply.
+func (r *renderer) drawPanned(f frame, sc *vt.Screen, lay screenLayout) []byte {
+	cols, top, textRows := lay.cols, lay.top, max(lay.winRows, 0)
+	vc, vr := sc.Size()
+	cx, cy := sc.Cursor()
+	modes := sc.Modes()
+	r.panX = panTo(r.panX, cx, cols, vc)
+	r.panY = panTo(r.panY, cy, textRows, vr)
+	var conv styleConverter
+	for y := range textRows {
+		var row []vt.Cell
+		if wy := y + r.panY; wy < vr {
+			row = sc.Row(wy)
+		}
+		for x := range cols {
+			wx := x + r.panX
+			if row == nil || wx >= vc {
+				r.scr.Put(x, top+y, outsideDot, outsideStyle)
+				continue
+			}
+			c := row[wx]
+			if c.IsWideTail() {
+				if x == 0 {
+					r.scr.Put(x, top+y, " ", conv.convert(c.S, modes.ReverseVideo)) // its left half is out of view
+				}
+				continue
+			}
+			text := sc.Text(c)
+			if text == "" || c.S.Attr&vt.Invisible != 0 {
+				text = " "
+			} else if sc.Width(c) == 2 && (x+1 >= cols || wx+1 >= vc) {
+				text = " " // half a wide character cannot be drawn
+			}
+			r.scr.Put(x, top+y, text, conv.convert(c.S, modes.ReverseVideo))
+		}
+	}
+	vx, vy := cx-r.panX, cy-r.panY
+	showCursor := modes.CursorVisible && vx >= 0 && vx < cols && vy >= 0 && vy < textRows
+	if showCursor {
+		r.scr.ShowCursor(vx, top+vy)
+		r.scr.SetCursorStyle(tcell.CursorStyle(min(modes.CursorStyle, 6)))
+	} else {
+		r.scr.HideCursor()
+	}
+	r.scr.Show()
+	// Nothing of this frame is what the usual path expects to find.
+	r.forgetRows(0)
+	r.aroundKnown, r.styleClean, r.cursorX = false, false, -1
+	r.cursorShown, r.cursorStyle = showCursor, modes.CursorStyle
+	r.syncModes(withOwnMouse(modes, f.ownMouse))
+	return r.tty.take()
+}
+
+// What fills the display where a smaller window is not: dots, as tmux's,
+// dim so they do not compete with the window.
+var (
+	outsideDot   = "."
+	outsideStyle = tcell.StyleDefault.Dim(true)
+)
+
+// panTo moves a view of size view over size cells (starting at pan) just
+// enough to show cur.
+func panTo(pan, cur, view, size int) int {
+	if size <= view {
+		return 0
+	}
+	if cur < pan {
+		pan = cur
+	}
+	if cur >= pan+view {
+		pan = cur - view + 1
+	}
+	return max(0, min(pan, size-view))
 }
 
 // drawAround draws the lines around the window: status, caption, message.

@@ -370,21 +370,20 @@ func (s *session) selectWindow(c *client, w *window) {
 // fitWindow sizes w for the client that used it most recently (tmux's
 // "latest"): larger clients see it with blank space, smaller ones cropped.
 func (s *session) fitWindow(w *window) {
-	var best *client
-	for c := range s.clients {
-		if c.attached && c.win == w && (best == nil || c.active > best.active) {
-			best = c
-		}
-	}
-	if best == nil {
-		return
-	}
-	cols, rows := best.windowSize()
-	w.resize(cols, rows)
+	var shown []*client
 	for c := range s.clients {
 		if c.attached && c.win == w {
-			s.markDirty(c)
+			shown = append(shown, c)
 		}
+	}
+	if len(shown) == 0 {
+		return
+	}
+	if cols, rows, ok := s.set.fitSize(shown, w); ok {
+		w.resize(cols, rows)
+	}
+	for _, c := range shown {
+		s.markDirty(c)
 	}
 }
 

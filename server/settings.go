@@ -34,15 +34,19 @@ type settings struct {
 	logRaw           bool
 	logFlush         time.Duration
 	mousetrack       bool
-	staticTitles     bool          // dynamictitle off: programs' OSC titles are ignored
-	defSilence       bool          // new windows are monitored for silence
-	silenceWait      time.Duration // silencewait
-	notify           string        // desktop notifications: "off", "osc9", "osc777", "on" (by TERM)
-	password         string        // the session password's crypt hash, or "" (password.go)
-	systemdScope     string        // "on", "off", "auto" or "" (auto) (scope.go)
-	truecolor        string        // "on", "off", "auto" or "" (auto) (truecolor.go)
-	defMonitor       bool          // new windows are monitored (defmonitor)
-	shellTitle       string        // new shell windows' title; "search|name" is dynamic (shelltitle)
+	// windowSize is how a window shown on several displays is sized:
+	// windowSmallest (the default), windowLargest, windowLatest or
+	// windowManual (windowsize.go).
+	windowSize   int
+	staticTitles bool          // dynamictitle off: programs' OSC titles are ignored
+	defSilence   bool          // new windows are monitored for silence
+	silenceWait  time.Duration // silencewait
+	notify       string        // desktop notifications: "off", "osc9", "osc777", "on" (by TERM)
+	password     string        // the session password's crypt hash, or "" (password.go)
+	systemdScope string        // "on", "off", "auto" or "" (auto) (scope.go)
+	truecolor    string        // "on", "off", "auto" or "" (auto) (truecolor.go)
+	defMonitor   bool          // new windows are monitored (defmonitor)
+	shellTitle   string        // new shell windows' title; "search|name" is dynamic (shelltitle)
 	// New windows' options (cmd_windowopts.go); the zero value is gmux's default.
 	noWrap, noBCE, noAltScreen bool
 	flow                       int           // flowAuto, flowOn, flowOff (flow.go)

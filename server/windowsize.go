@@ -1,0 +1,52 @@
+package server
+
+import "fmt"
+
+// How a window shown on several displays at once (gmux -x) is sized: one
+// function of the displays and the policy (windowsize, tmux's window-size).
+// Whatever the size, a display smaller than the window shows the part around
+// the cursor, and one larger shows dots where the window is not
+// (render.go): nobody types blind, and nobody takes the rest for a blank
+// screen.
+
+const (
+	windowSmallest = iota // fits every display: nothing is cut off (screen users' expectation)
+	windowLargest         // fills the largest display; smaller ones scroll
+	windowLatest          // the display that had a key last
+	windowManual          // stays as it is until fit (C-a F)
+)
+
+var windowSizeNames = []string{"smallest", "largest", "latest", "manual"}
+
+func parseWindowSize(name string) (int, error) {
+	for i, n := range windowSizeNames {
+		if n == name {
+			return i, nil
+		}
+	}
+	return 0, fmt.Errorf("windowsize: %q is not smallest, largest, latest or manual", name)
+}
+
+// fitSize is the size window w takes on the displays that show it (at least
+// one), and false when the policy leaves it as it is.
+func (set *settings) fitSize(shown []*client, w *window) (int, int, bool) {
+	if set.windowSize == windowManual {
+		return 0, 0, false
+	}
+	latest := shown[0]
+	cols, rows := latest.windowSize()
+	for _, c := range shown[1:] {
+		cc, cr := c.windowSize()
+		switch set.windowSize {
+		case windowSmallest:
+			cols, rows = min(cols, cc), min(rows, cr)
+		case windowLargest:
+			cols, rows = max(cols, cc), max(rows, cr)
+		case windowLatest:
+			if c.active > latest.active {
+				latest, cols, rows = c, cc, cr
+			}
+		}
+	}
+	return cols, rows, true
+}
