@@ -40,6 +40,16 @@ type Session struct {
 	Scope   string // the systemd scope it runs in, if any
 	Warning string // what will end it all the same
 	Err     error  // why it is Unreachable
+	// The server's build ("" from a gmux older than versions being
+	// reported), its commit time, and its protocol.
+	Version  string
+	Built    int64
+	Protocol int
+}
+
+// Older reports whether the session's server is an older gmux than this one.
+func (s Session) Older() bool {
+	return (s.State == Attached || s.State == Detached) && proto.OlderBuild(s.Version, s.Built)
 }
 
 // PID returns the server's process id from the name.
@@ -116,6 +126,7 @@ func probe(path string) Session {
 		s.Windows = info.Windows
 		s.Created = time.Unix(info.Created, 0)
 		s.Scope, s.Warning = info.Scope, info.Warning
+		s.Version, s.Built, s.Protocol = info.Version, info.Built, info.Protocol
 		if info.Attached > 0 {
 			s.State = Attached
 		}

@@ -189,3 +189,18 @@ func TestSkipToMagic(t *testing.T) {
 		t.Fatalf("noise then the end: %v", err)
 	}
 }
+
+func TestOlderBuild(t *testing.T) {
+	if !OlderBuild("", 0) {
+		t.Error("a server reporting no version predates versions: older")
+	}
+	if a, _ := semver("v0.3.1"); !less(a, [3]int{0, 10, 0}) {
+		t.Error("v0.3.1 < v0.10.0")
+	}
+	if _, ok := semver("dev-abc"); ok {
+		t.Error("a dev build is not a semantic version")
+	}
+	if OlderBuild(BuildVersion(), 0) {
+		t.Error("this very build is not older than itself")
+	}
+}

@@ -40,4 +40,10 @@ type SessionInfo struct {
 	// Warning says what will end it all the same (logind at logout).
 	Scope   string `json:"scope,omitempty"`
 	Warning string `json:"warning,omitempty"`
+	// Version is the server binary's (BuildVersion), Built its commit's
+	// time (Unix seconds, 0 unknown), Protocol the protocol it speaks: an
+	// older server says none of them.
+	Version  string `json:"version,omitempty"`
+	Built    int64  `json:"built,omitempty"`
+	Protocol int    `json:"protocol,omitempty"`
 }

@@ -2,8 +2,9 @@ package server
 
 import (
 	"fmt"
-	"runtime/debug"
 	"time"
+
+	"github.com/gmux/gmux/proto"
 )
 
 func init() {
@@ -54,10 +55,6 @@ func init() {
 	})
 }
 
-// Version is the module version when installed with go install, else "dev".
-func Version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
+// Version is the module version when installed with go install, else
+// "dev" and the commit built from.
+func Version() string { return proto.BuildVersion() }

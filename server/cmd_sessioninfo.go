@@ -16,8 +16,16 @@ func init() {
 				Name: x.s.name, PID: os.Getpid(), Attached: x.s.attachedCount(),
 				Windows: len(x.s.windows), Created: x.s.created.Unix(), Goroutines: runtime.NumGoroutine(),
 				Scope: x.s.scope, Warning: x.s.lingerWarning,
+				Version: proto.BuildVersion(), Built: buildUnix(), Protocol: proto.Version,
 			})
 			return string(b), err
 		},
 	})
+}
+
+func buildUnix() int64 {
+	if t := proto.BuildTime(); !t.IsZero() {
+		return t.Unix()
+	}
+	return 0
 }

@@ -1,8 +1,13 @@
 package main
 
 import (
+	"net"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gmux/gmux/proto"
 )
 
 func TestLiteralCommandKey(t *testing.T) {
@@ -63,5 +68,58 @@ func TestResumeAmongSeveral(t *testing.T) {
 	// A name taken by a live session is refused.
 	if out, code := e.run("-dmS", "alpha", "sleep", "1"); code != 1 || !strings.Contains(out, "exists") {
 		t.Fatalf("duplicate name: %d %q", code, out)
+	}
+}
+
+// A session whose server is an older gmux (here one that, like every gmux
+// before versions were reported, says none) is marked as such by -ls; one of
+// this build is not.
+func TestLsMarksOlderServers(t *testing.T) {
+	e := newEnv(t)
+	e.startDetached("new")
+	os.MkdirAll(e.dir, 0o700)
+	// Not a PID in front: the cleanup that ends the test's servers by the
+	// PIDs in their names must find none here.
+	ln, err := net.Listen("unix", filepath.Join(e.dir, "old-gmux.old"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				r := proto.NewReader(conn)
+				if _, err := r.ReadFrame(); err != nil {
+					return
+				}
+				proto.WriteFrame(conn, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Session: "old-gmux.old"}))
+				if _, err := r.ReadFrame(); err != nil {
+					return
+				}
+				info := `{"name":"old-gmux.old","pid":1,"attached":0,"windows":1,"created":1700000000}`
+				proto.WriteFrame(conn, proto.TypeReply, proto.EncodeJSON(proto.Reply{OK: true, Output: info}))
+			}()
+		}
+	}()
+	out := e.ls()
+	var oldLine, newLine string
+	for _, l := range strings.Split(out, "\n") {
+		switch {
+		case strings.Contains(l, "old-gmux.old"):
+			oldLine = l
+		case strings.Contains(l, ".new\t"):
+			newLine = l
+		}
+	}
+	if !strings.Contains(oldLine, "(Detached; an older gmux)") {
+		t.Fatalf("the older server is not marked:\n%s", out)
+	}
+	if strings.Contains(newLine, "older") || !strings.Contains(newLine, "(Detached)") {
+		t.Fatalf("a server of this build is marked:\n%s", out)
 	}
 }

@@ -104,6 +104,15 @@ func list(dir string, wipe bool, match string) int {
 		if s.Err != nil {
 			state += ": " + s.Err.Error()
 		}
+		if s.Older() {
+			// Its server is a gmux from before this one (an upgrade since):
+			// said, so a surprise has a name.
+			if s.Version == "" {
+				state += "; an older gmux"
+			} else {
+				state += "; gmux " + s.Version + ", older than this " + proto.BuildVersion()
+			}
+		}
 		scope := ""
 		if s.Scope != "" {
 			scope = "\t" + s.Scope // for systemctl --user status
