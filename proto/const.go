@@ -11,6 +11,13 @@ import (
 // changes; peers of different versions refuse each other with a clear message.
 const Version = 1
 
+// MinVersion is the oldest protocol version this build still speaks. Each
+// side announces its range (the hello's version prefix is the client's
+// oldest, its max_version the newest; the welcome's prefix is the version
+// chosen), so a client can attach to a server of any version both speak —
+// a session started months ago by an older gmux among them.
+const MinVersion = 1
+
 // MaxPayload bounds a frame's payload so that a broken or hostile peer cannot
 // make the other side allocate without limit.
 const MaxPayload = 1 << 20

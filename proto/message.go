@@ -9,18 +9,22 @@ import (
 
 // Hello is the client's first frame.
 type Hello struct {
-	Version   int    `json:"-"`
-	Mode      string `json:"mode"`       // ModeAttach or ModeCommand
-	Term      string `json:"term"`       // the client terminal's TERM
-	ColorTerm string `json:"colorterm"`  // COLORTERM, to detect truecolor
-	Locale    string `json:"locale"`     // LC_ALL, LC_CTYPE or LANG, first set
-	Cols      int    `json:"cols"`       // terminal size
-	Rows      int    `json:"rows"`       //
-	PID       int    `json:"pid"`        // client process, for messages and logs
-	Shared    bool   `json:"shared"`     // -x: attach beside other clients
-	Takeover  bool   `json:"takeover"`   // -d -r: detach other clients first
-	ReadOnly  bool   `json:"readonly"`   // input is ignored
-	ForceUTF8 bool   `json:"force_utf8"` // -U: assume a UTF-8 terminal
+	// Version is the hello's version prefix: the oldest protocol version
+	// the client speaks; MaxVersion the newest (0 from a client that
+	// speaks only Version, as every gmux before ranges did).
+	Version    int    `json:"-"`
+	MaxVersion int    `json:"max_version,omitempty"`
+	Mode       string `json:"mode"`       // ModeAttach or ModeCommand
+	Term       string `json:"term"`       // the client terminal's TERM
+	ColorTerm  string `json:"colorterm"`  // COLORTERM, to detect truecolor
+	Locale     string `json:"locale"`     // LC_ALL, LC_CTYPE or LANG, first set
+	Cols       int    `json:"cols"`       // terminal size
+	Rows       int    `json:"rows"`       //
+	PID        int    `json:"pid"`        // client process, for messages and logs
+	Shared     bool   `json:"shared"`     // -x: attach beside other clients
+	Takeover   bool   `json:"takeover"`   // -d -r: detach other clients first
+	ReadOnly   bool   `json:"readonly"`   // input is ignored
+	ForceUTF8  bool   `json:"force_utf8"` // -U: assume a UTF-8 terminal
 	// TTY says the client's terminal travels with this frame (SCM_RIGHTS):
 	// the server may read and write it directly.
 	TTY bool `json:"tty"`
@@ -46,6 +50,7 @@ const (
 // Welcome is the server's reply to Hello. A non-empty Error means the server
 // refused and will close the connection.
 type Welcome struct {
+	// Version is the protocol version the server chose (its prefix).
 	Version int    `json:"-"`
 	Session string `json:"session"`
 	Error   string `json:"error,omitempty"`
@@ -110,22 +115,24 @@ func (e *VersionError) Error() string {
 
 // Handshake payloads start with a 2-byte version that never changes place, so a
 // mismatch can always be read and reported, whatever the rest looks like.
-func encodeVersioned(v any) []byte {
+func encodeVersioned(version int, v any) []byte {
 	body, err := json.Marshal(v)
 	if err != nil {
 		panic(err) // only our own fixed structs are marshalled
 	}
 	out := make([]byte, 2, 2+len(body))
-	binary.BigEndian.PutUint16(out, Version)
+	binary.BigEndian.PutUint16(out, uint16(version))
 	return append(out, body...)
 }
 
+// decodeVersioned reads a handshake payload whose version prefix must be one
+// this build speaks (MinVersion to Version).
 func decodeVersioned(p []byte, v any, peerIsServer bool) (int, error) {
 	if len(p) < 2 {
 		return 0, fmt.Errorf("%w: handshake shorter than its version", ErrMalformed)
 	}
 	ver := int(binary.BigEndian.Uint16(p))
-	if ver != Version {
+	if ver < MinVersion || ver > Version {
 		return ver, &VersionError{Local: Version, Peer: ver, PeerIsServer: peerIsServer}
 	}
 	if err := json.Unmarshal(p[2:], v); err != nil {
@@ -134,8 +141,20 @@ func decodeVersioned(p []byte, v any, peerIsServer bool) (int, error) {
 	return ver, nil
 }
 
-// EncodeHello returns the payload of a hello frame.
-func EncodeHello(h Hello) []byte { return encodeVersioned(h) }
+// EncodeHello returns the payload of a hello frame, announcing the range of
+// versions this build speaks.
+func EncodeHello(h Hello) []byte {
+	h.MaxVersion = Version
+	return encodeVersioned(MinVersion, h)
+}
+
+// Negotiate is the version a server of this build speaks with the client
+// that sent h: the newest both speak. ok is false when there is none.
+func Negotiate(h Hello) (int, bool) {
+	newest := max(h.MaxVersion, h.Version) // an older client sent no range
+	v := min(newest, Version)
+	return v, v >= max(h.Version, MinVersion)
+}
 
 // DecodeHello decodes a hello payload; a *VersionError reports a mismatch.
 func DecodeHello(p []byte) (Hello, error) {
@@ -148,8 +167,14 @@ func DecodeHello(p []byte) (Hello, error) {
 	return h, err
 }
 
-// EncodeWelcome returns the payload of a welcome frame.
-func EncodeWelcome(w Welcome) []byte { return encodeVersioned(w) }
+// EncodeWelcome returns the payload of a welcome frame, with the version
+// chosen (w.Version; 0 is this build's newest).
+func EncodeWelcome(w Welcome) []byte {
+	if w.Version == 0 {
+		w.Version = Version
+	}
+	return encodeVersioned(w.Version, w)
+}
 
 // DecodeWelcome decodes a welcome payload; a *VersionError reports a mismatch.
 func DecodeWelcome(p []byte) (Welcome, error) {

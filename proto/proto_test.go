@@ -79,9 +79,38 @@ func TestHelloRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.Version = Version
+	h.Version, h.MaxVersion = MinVersion, Version // the range this build speaks
 	if !reflect.DeepEqual(got, h) {
 		t.Fatalf("got %+v want %+v", got, h)
+	}
+}
+
+// Each side announces the versions it speaks, and the newest both speak is
+// chosen: an older client (no range), a newer one whose range reaches down
+// to this build's, and one that speaks only newer versions.
+func TestNegotiate(t *testing.T) {
+	for _, c := range []struct {
+		h    Hello
+		want int
+		ok   bool
+	}{
+		{Hello{Version: Version}, Version, true},                             // a client of this version, or one before ranges
+		{Hello{Version: MinVersion, MaxVersion: Version + 3}, Version, true}, // a newer client that still speaks ours
+		{Hello{Version: Version + 1, MaxVersion: Version + 2}, 0, false},     // only newer ones
+	} {
+		v, ok := Negotiate(c.h)
+		if ok != c.ok || ok && v != c.want {
+			t.Errorf("Negotiate(%+v) = %d %v, want %d %v", c.h, v, ok, c.want, c.ok)
+		}
+	}
+	// A welcome in a version the client speaks is read; one beyond is a
+	// VersionError naming both.
+	if w, err := DecodeWelcome(EncodeWelcome(Welcome{Session: "1.x", Version: MinVersion})); err != nil || w.Version != MinVersion {
+		t.Fatalf("a welcome of version %d: %v %v", MinVersion, w, err)
+	}
+	var ve *VersionError
+	if _, err := DecodeWelcome(EncodeWelcome(Welcome{Version: Version + 1})); !errors.As(err, &ve) || ve.Peer != Version+1 {
+		t.Fatalf("a welcome of a newer version: %v", err)
 	}
 }
 

@@ -61,7 +61,7 @@ func (s *session) dropClient(c *client, err error) {
 }
 
 func (s *session) welcome(c *client, errText string) {
-	s.send(c, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Session: s.name, Error: errText, Direct: c.tty != nil,
+	s.send(c, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Version: c.hello.Version, Session: s.name, Error: errText, Direct: c.tty != nil,
 		Features: proto.Common(c.hello.Features, proto.ServerFeatures), Escape: string([]byte{s.set.escape})}))
 	if errText != "" {
 		s.closeWhenSent(c)

@@ -62,6 +62,9 @@ func (s *session) readClient(c *client) {
 		return
 	}
 	c.conn.SetReadDeadline(time.Time{})
+	// The newest version both speak (the prefix was checked to be one of
+	// ours): the welcome says it, and the client speaks it from then on.
+	h.Version, _ = proto.Negotiate(h)
 	fds := rr.take()
 	tty := -1
 	switch {
