@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -121,5 +122,47 @@ func TestLsMarksOlderServers(t *testing.T) {
 	}
 	if strings.Contains(newLine, "older") || !strings.Contains(newLine, "(Detached)") {
 		t.Fatalf("a server of this build is marked:\n%s", out)
+	}
+}
+
+// A session whose server speaks a protocol this gmux does not (a newer or an
+// older build) is not a bare error: the message names the binary that
+// speaks it — the server's own, /proc/PID/exe.
+func TestVersionSkewNamesTheFix(t *testing.T) {
+	e := newEnv(t)
+	os.MkdirAll(e.dir, 0o700)
+	// The PID in the name must exist for the advice (this test's own);
+	// the socket is gone before the cleanup that ends servers by PID.
+	name := fmt.Sprintf("%d.skew", os.Getpid())
+	ln, err := net.Listen("unix", filepath.Join(e.dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				if _, err := proto.NewReader(conn).ReadFrame(); err != nil {
+					return
+				}
+				welcome := proto.EncodeWelcome(proto.Welcome{Version: 99, Error: "client speaks protocol v1, this server v99"})
+				proto.WriteFrame(conn, proto.TypeWelcome, welcome)
+			}()
+		}
+	}()
+	want := fmt.Sprintf("session %s runs a newer gmux (protocol v99; this gmux speaks v%d-v%d): use /proc/%d/exe", name, proto.MinVersion, proto.Version, os.Getpid())
+	out, code := e.run("-S", name, "-X", "echo", "hi")
+	if code == 0 || !strings.Contains(out, want+" -S "+name+" -X") {
+		t.Fatalf("-X to a session of another protocol: (%d) %s", code, out)
+	}
+	tm := e.attach(120, 24, "-x", name)
+	tm.waitExit()
+	if text := strings.ReplaceAll(tm.text(), "\n", ""); !strings.Contains(text, want+" -x "+name) {
+		t.Fatalf("attaching to a session of another protocol:\n%s", tm.text())
 	}
 }

@@ -227,7 +227,7 @@ func attach(s client.Session, f *flags, takeover bool) int {
 		if errors.Is(err, client.ErrNotATerminal) {
 			return fail(f, "Must be connected to a terminal.")
 		}
-		return fail(f, "attach %s: %v", proto.Printable(s.Name), err)
+		return fail(f, "attach %s: %v", proto.Printable(s.Name), versionAdvice(err, s, "-x", s.Name))
 	}
 	return finishAttach(res)
 }
@@ -286,7 +286,7 @@ func sendCommand(dir string, f *flags) int {
 	}
 	out, err := send(s.Path, f.window, f.args)
 	if err != nil {
-		return fail(f, "%v", err)
+		return fail(f, "%v", versionAdvice(err, s, "-S", s.Name, "-X", "..."))
 	}
 	if out != "" {
 		fmt.Println(out)
