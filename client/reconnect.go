@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
-	"golang.org/x/sys/unix"
 	"golang.org/x/term"
 )
 
@@ -388,11 +387,7 @@ func (a *remoteAttachment) stop() {
 
 // cont takes the terminal back after a stop, when in the foreground.
 func (a *remoteAttachment) cont() {
-	pgrp, err := unix.IoctlGetInt(int(a.in.Fd()), unix.TIOCGPGRP)
-	if err != nil || pgrp != syscall.Getpgrp() {
-		return
-	}
-	if _, err := term.MakeRaw(int(a.in.Fd())); err != nil {
+	if !retakeTerminal(a.in) {
 		return
 	}
 	a.hello.Cols, a.hello.Rows = terminalSize(a.out, a.in)

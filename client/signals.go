@@ -102,11 +102,7 @@ func (a *attachment) stop() {
 // foreground (after bg it is not: it waits for the next SIGCONT, from fg).
 // The server redraws everything.
 func (a *attachment) resume() {
-	pgrp, err := unix.IoctlGetInt(int(a.in.Fd()), unix.TIOCGPGRP)
-	if err != nil || pgrp != syscall.Getpgrp() {
-		return
-	}
-	if _, err := term.MakeRaw(int(a.in.Fd())); err != nil {
+	if !retakeTerminal(a.in) {
 		return
 	}
 	cols, rows, err := term.GetSize(int(a.out.Fd()))
@@ -114,6 +110,18 @@ func (a *attachment) resume() {
 		cols, rows = 80, 24
 	}
 	proto.WriteFrame(a.conn, proto.TypeResume, proto.EncodeResize(cols, rows))
+}
+
+// retakeTerminal puts the terminal back in raw mode after a stop, if this
+// client is in the foreground (after bg it is not: it waits for the next
+// SIGCONT, from fg), and reports whether it did.
+func retakeTerminal(in *os.File) bool {
+	pgrp, err := unix.IoctlGetInt(int(in.Fd()), unix.TIOCGPGRP)
+	if err != nil || pgrp != syscall.Getpgrp() {
+		return false
+	}
+	_, err = term.MakeRaw(int(in.Fd()))
+	return err == nil
 }
 
 // detach asks the server to detach this client, so that the server, which

@@ -45,32 +45,9 @@ func NewReader(r io.Reader) *Reader { return &Reader{r: bufio.NewReaderSize(r, 6
 // ReadFrame reads the next frame. The length is checked against MaxPayload
 // before anything is allocated, and unknown types are rejected, so a peer that
 // speaks garbage is detected on its first frame.
-func (r *Reader) ReadFrame() (Frame, error) {
-	var h [headerLen]byte
-	if _, err := io.ReadFull(r.r, h[:]); err != nil {
-		return Frame{}, err
-	}
-	t := Type(h[0])
-	n := binary.BigEndian.Uint32(h[1:])
-	if !t.Known() && !t.Optional() {
-		return Frame{}, fmt.Errorf("%w %d", ErrUnknownType, h[0])
-	}
-	if n > MaxPayload {
-		return Frame{}, fmt.Errorf("%s: %w (%d bytes)", t, ErrTooLarge, n)
-	}
-	p := make([]byte, n)
-	if _, err := io.ReadFull(r.r, p); err != nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
-		}
-		return Frame{}, fmt.Errorf("%s payload: %w", t, err)
-	}
-	return Frame{Type: t, Payload: p}, nil
-}
+func (r *Reader) ReadFrame() (Frame, error) { return readFrame(r.r) }
 
-// ReadOneFrame reads exactly one frame from r, and not a byte more: what
-// follows stays unread for whoever takes r next (a proxy hands its stdin on).
-func ReadOneFrame(r io.Reader) (Frame, error) {
+func readFrame(r io.Reader) (Frame, error) {
 	var h [headerLen]byte
 	if _, err := io.ReadFull(r, h[:]); err != nil {
 		return Frame{}, err
@@ -85,10 +62,17 @@ func ReadOneFrame(r io.Reader) (Frame, error) {
 	}
 	p := make([]byte, n)
 	if _, err := io.ReadFull(r, p); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
 		return Frame{}, fmt.Errorf("%s payload: %w", t, err)
 	}
 	return Frame{Type: t, Payload: p}, nil
 }
+
+// ReadOneFrame reads exactly one frame from r, and not a byte more: what
+// follows stays unread for whoever takes r next (a proxy hands its stdin on).
+func ReadOneFrame(r io.Reader) (Frame, error) { return readFrame(r) }
 
 // ProxyMagic is what the far end of a remote attach writes before anything
 // else: the near side skips what precedes it — whatever a login script on the

@@ -81,32 +81,14 @@ func TestLsMarksOlderServers(t *testing.T) {
 	os.MkdirAll(e.dir, 0o700)
 	// Not a PID in front: the cleanup that ends the test's servers by the
 	// PIDs in their names must find none here.
-	ln, err := net.Listen("unix", filepath.Join(e.dir, "old-gmux.old"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer conn.Close()
-				r := proto.NewReader(conn)
-				if _, err := r.ReadFrame(); err != nil {
-					return
-				}
-				proto.WriteFrame(conn, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Session: "old-gmux.old"}))
-				if _, err := r.ReadFrame(); err != nil {
-					return
-				}
-				info := `{"name":"old-gmux.old","pid":1,"attached":0,"windows":1,"created":1700000000}`
-				proto.WriteFrame(conn, proto.TypeReply, proto.EncodeJSON(proto.Reply{OK: true, Output: info}))
-			}()
+	fakeServer(t, filepath.Join(e.dir, "old-gmux.old"), func(conn net.Conn, r *proto.Reader) {
+		proto.WriteFrame(conn, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Session: "old-gmux.old"}))
+		if _, err := r.ReadFrame(); err != nil {
+			return
 		}
-	}()
+		info := `{"name":"old-gmux.old","pid":1,"attached":0,"windows":1,"created":1700000000}`
+		proto.WriteFrame(conn, proto.TypeReply, proto.EncodeJSON(proto.Reply{OK: true, Output: info}))
+	})
 	out := e.ls()
 	var oldLine, newLine string
 	for _, l := range strings.Split(out, "\n") {
@@ -134,27 +116,10 @@ func TestVersionSkewNamesTheFix(t *testing.T) {
 	// The PID in the name must exist for the advice (this test's own);
 	// the socket is gone before the cleanup that ends servers by PID.
 	name := fmt.Sprintf("%d.skew", os.Getpid())
-	ln, err := net.Listen("unix", filepath.Join(e.dir, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer conn.Close()
-				if _, err := proto.NewReader(conn).ReadFrame(); err != nil {
-					return
-				}
-				welcome := proto.EncodeWelcome(proto.Welcome{Version: 99, Error: "client speaks protocol v1, this server v99"})
-				proto.WriteFrame(conn, proto.TypeWelcome, welcome)
-			}()
-		}
-	}()
+	fakeServer(t, filepath.Join(e.dir, name), func(conn net.Conn, _ *proto.Reader) {
+		welcome := proto.EncodeWelcome(proto.Welcome{Version: 99, Error: "client speaks protocol v1, this server v99"})
+		proto.WriteFrame(conn, proto.TypeWelcome, welcome)
+	})
 	want := fmt.Sprintf("session %s runs a newer gmux (protocol v99; this gmux speaks v%d-v%d): use /proc/%d/exe", name, proto.MinVersion, proto.Version, os.Getpid())
 	out, code := e.run("-S", name, "-X", "echo", "hi")
 	if code == 0 || !strings.Contains(out, want+" -S "+name+" -X") {
@@ -165,4 +130,30 @@ func TestVersionSkewNamesTheFix(t *testing.T) {
 	if text := strings.ReplaceAll(tm.text(), "\n", ""); !strings.Contains(text, want+" -x "+name) {
 		t.Fatalf("attaching to a session of another protocol:\n%s", tm.text())
 	}
+}
+
+// fakeServer listens at path as a session server of another build would,
+// answering each connection's hello with answer; the socket goes when the
+// test does.
+func fakeServer(t *testing.T, path string, answer func(conn net.Conn, r *proto.Reader)) {
+	ln, err := net.Listen("unix", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				r := proto.NewReader(conn)
+				if _, err := r.ReadFrame(); err == nil {
+					answer(conn, r)
+				}
+			}()
+		}
+	}()
 }
