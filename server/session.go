@@ -379,7 +379,7 @@ func (s *session) fitWindow(w *window) {
 	if len(shown) == 0 {
 		return
 	}
-	if cols, rows, ok := s.set.fitSize(shown, w); ok {
+	if cols, rows, ok := s.set.fitSize(shown); ok {
 		w.resize(cols, rows)
 	}
 	for _, c := range shown {

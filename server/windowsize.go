@@ -27,9 +27,9 @@ func parseWindowSize(name string) (int, error) {
 	return 0, fmt.Errorf("windowsize: %q is not smallest, largest, latest or manual", name)
 }
 
-// fitSize is the size window w takes on the displays that show it (at least
+// fitSize is the size a window takes on the displays that show it (at least
 // one), and false when the policy leaves it as it is.
-func (set *settings) fitSize(shown []*client, w *window) (int, int, bool) {
+func (set *settings) fitSize(shown []*client) (int, int, bool) {
 	if set.windowSize == windowManual {
 		return 0, 0, false
 	}
