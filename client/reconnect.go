@@ -286,7 +286,7 @@ func (a *remoteAttachment) frame(f proto.Frame) (Result, bool) {
 	case proto.TypeDetach:
 		// Final, whoever asked: another display took the session over
 		// (gmux -d -r), and taking it back would fight it.
-		return Result{Message: "[" + string(f.Payload) + "]"}, true
+		return Result{Message: "[" + string(f.Payload) + " on " + a.host + "]"}, true
 	case proto.TypePowerDetach:
 		return Result{Message: string(f.Payload), HangUp: true}, true
 	case proto.TypeExit:

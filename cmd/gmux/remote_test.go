@@ -203,7 +203,7 @@ func TestRemoteAttachRidesOutLostLinks(t *testing.T) {
 	})
 
 	tm.send("\x01d")
-	if code := tm.waitExit(); code != 0 {
+	if code := tm.waitExit(); code != 0 || !strings.Contains(tm.text(), "[detached from ") || !strings.Contains(tm.text(), ".job on "+farHost+"]") {
 		t.Fatalf("C-a d: status %d\n%s", code, tm.text())
 	}
 	waitFor(t, "the session to be Detached", func() bool { return strings.Contains(e.ls(), "Detached") })
