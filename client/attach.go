@@ -43,26 +43,13 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 	if !term.IsTerminal(int(in.Fd())) {
 		return Result{}, ErrNotATerminal
 	}
-	cols, rows, err := term.GetSize(int(out.Fd()))
-	if err != nil {
-		if cols, rows, err = term.GetSize(int(in.Fd())); err != nil {
-			cols, rows = 80, 24
-		}
-	}
 	conn, err := dial(path)
 	if err != nil {
 		return Result{}, err
 	}
 	defer conn.Close()
-	hello := proto.Hello{
-		Mode: proto.ModeAttach, Term: os.Getenv("TERM"), ColorTerm: os.Getenv("COLORTERM"),
-		Locale: locale(opts.ForceUTF8), Cols: cols, Rows: rows,
-		Shared: opts.Shared, Takeover: opts.Takeover, ReadOnly: opts.ReadOnly, ForceUTF8: opts.ForceUTF8,
-		Features: proto.Features, Env: os.Environ(),
-	}
-	if hello.Term == "" {
-		hello.Term = "vt100"
-	}
+	hello := attachHello(opts, out, in)
+	hello.Features, hello.Env = proto.Features, os.Environ()
 	// Raw mode first: a server that takes the terminal (below) may draw or
 	// read as soon as it has answered.
 	state, err := term.MakeRaw(int(in.Fd()))
@@ -152,18 +139,57 @@ func relayOutput(r *proto.Reader, out io.Writer, session string, released func()
 			if _, err := out.Write(f.Payload); err != nil {
 				return Result{Message: "[gmux: terminal closed]", Status: 1, lost: true}
 			}
-		case proto.TypeDetach:
-			return Result{Message: "[" + string(f.Payload) + "]"}
-		case proto.TypePowerDetach:
-			return Result{Message: string(f.Payload), HangUp: true}
-		case proto.TypeExit:
-			var e proto.Exit
-			if err := proto.DecodeJSON(f.Payload, &e); err != nil {
-				return Result{Message: "[gmux: session ended]"}
+		default:
+			if res, ok := ending(f, ""); ok {
+				return res
 			}
-			return Result{Message: "[gmux: " + e.Reason + "]", Status: e.Status}
 		}
 	}
+}
+
+// attachHello is the hello of an attach from the terminal on out (or in),
+// without the features and environment, which differ by transport.
+func attachHello(opts AttachOptions, out, in *os.File) proto.Hello {
+	cols, rows := terminalSize(out, in)
+	h := proto.Hello{
+		Mode: proto.ModeAttach, Term: os.Getenv("TERM"), ColorTerm: os.Getenv("COLORTERM"),
+		Locale: locale(opts.ForceUTF8), Cols: cols, Rows: rows,
+		Shared: opts.Shared, Takeover: opts.Takeover, ReadOnly: opts.ReadOnly, ForceUTF8: opts.ForceUTF8,
+	}
+	if h.Term == "" {
+		h.Term = "vt100"
+	}
+	return h
+}
+
+// terminalSize is the size of the first of files that is a terminal with
+// one, else 80x24.
+func terminalSize(files ...*os.File) (int, int) {
+	for _, f := range files {
+		if c, r, err := term.GetSize(int(f.Fd())); err == nil && c > 0 && r > 0 {
+			return c, r
+		}
+	}
+	return 80, 24
+}
+
+// ending reports how an attachment ends if f ends it (detach, power
+// detach, the session's exit); where, if not "", follows the detach message
+// (" on HOST" for a remote session).
+func ending(f proto.Frame, where string) (Result, bool) {
+	switch f.Type {
+	case proto.TypeDetach:
+		return Result{Message: "[" + string(f.Payload) + where + "]"}, true
+	case proto.TypePowerDetach:
+		return Result{Message: string(f.Payload), HangUp: true}, true
+	case proto.TypeExit:
+		var e proto.Exit
+		if err := proto.DecodeJSON(f.Payload, &e); err != nil {
+			return Result{Message: "[gmux: session ended]"}, true
+		}
+		return Result{Message: "[gmux: " + e.Reason + "]", Status: e.Status}, true
+	}
+	return Result{}, false
 }
 
 // locale is the locale the server draws for: LC_ALL, LC_CTYPE or LANG, the

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -92,16 +93,10 @@ func AttachRemote(host, name string, opts AttachOptions) (Result, error) {
 	if !term.IsTerminal(int(in.Fd())) {
 		return Result{}, ErrNotATerminal
 	}
-	cols, rows := terminalSize(out, in)
-	a := &remoteAttachment{host: host, in: in, out: out, escape: 0x01, hello: proto.Hello{
-		Mode: proto.ModeAttach, Term: os.Getenv("TERM"), ColorTerm: os.Getenv("COLORTERM"),
-		Locale: locale(opts.ForceUTF8), Cols: cols, Rows: rows,
-		Shared: opts.Shared, Takeover: opts.Takeover, ReadOnly: opts.ReadOnly, ForceUTF8: opts.ForceUTF8,
-		Features: append(append([]string(nil), proto.Features...), proto.FeatureHeartbeat),
-	}}
-	if a.hello.Term == "" {
-		a.hello.Term = "vt100"
-	}
+	a := &remoteAttachment{host: host, in: in, out: out, escape: 0x01, hello: attachHello(opts, out, in)}
+	// The far side's environment is the proxy's; only a remote client
+	// offers heartbeats.
+	a.hello.Features = append(slices.Clone(proto.Features), proto.FeatureHeartbeat)
 	// The first connection may ask (a host key, a password): ssh has the
 	// terminal in cooked mode until the session answers.
 	l, w, err := dialRemote(host, name, a.hello, true)
@@ -132,15 +127,6 @@ func AttachRemote(host, name string, opts AttachOptions) (Result, error) {
 		out.Write([]byte(terminalReset))
 	}
 	return res, nil
-}
-
-func terminalSize(files ...*os.File) (int, int) {
-	for _, f := range files {
-		if c, r, err := term.GetSize(int(f.Fd())); err == nil && c > 0 && r > 0 {
-			return c, r
-		}
-	}
-	return 80, 24
 }
 
 // connected takes a new link; retries from now on go to its session only.
@@ -283,18 +269,12 @@ func (a *remoteAttachment) frame(f proto.Frame) (Result, bool) {
 		}
 	case proto.TypeSuspend:
 		a.stop()
-	case proto.TypeDetach:
-		// Final, whoever asked: another display took the session over
-		// (gmux -d -r), and taking it back would fight it.
-		return Result{Message: "[" + string(f.Payload) + " on " + a.host + "]"}, true
-	case proto.TypePowerDetach:
-		return Result{Message: string(f.Payload), HangUp: true}, true
-	case proto.TypeExit:
-		var e proto.Exit
-		if err := proto.DecodeJSON(f.Payload, &e); err != nil {
-			return Result{Message: "[gmux: session ended]"}, true
+	default:
+		// A detach is final, whoever asked: another display took the
+		// session over (gmux -d -r), and taking it back would fight it.
+		if res, ok := ending(f, " on "+a.host); ok {
+			return res, true
 		}
-		return Result{Message: "[gmux: " + e.Reason + "]", Status: e.Status}, true
 	}
 	return Result{}, false
 }
@@ -340,7 +320,7 @@ func (a *remoteAttachment) signalled(sig os.Signal) (Result, bool) {
 			a.status()
 		}
 	case syscall.SIGTSTP:
-		if a.link != nil && contains(a.features, proto.FeatureSuspend) {
+		if a.link != nil && slices.Contains(a.features, proto.FeatureSuspend) {
 			a.suspending.Store(true) // stops when the server has let go (frame)
 			a.send(proto.TypeSuspend, nil)
 			return Result{}, false
@@ -350,7 +330,7 @@ func (a *remoteAttachment) signalled(sig os.Signal) (Result, bool) {
 		a.cont()
 	default:
 		// A hang-up or a kill detaches; the session goes on over there.
-		if a.link != nil && contains(a.features, proto.FeatureDetachRequest) {
+		if a.link != nil && slices.Contains(a.features, proto.FeatureDetachRequest) {
 			a.send(proto.TypeDetach, nil)
 			a.awaitEnd(answerWait)
 		}
@@ -516,13 +496,4 @@ func keyName(b byte) string {
 		return "C-?"
 	}
 	return string(rune(b))
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -180,13 +180,9 @@ func (l *remoteLink) write() {
 	for {
 		select {
 		case b := <-l.out:
-			l.wmu.Lock()
-			_, err := l.stdin.Write(b)
-			l.wmu.Unlock()
-			if err != nil {
+			if l.writeBytes(b) != nil {
 				return
 			}
-			l.sent.Store(time.Now().UnixNano())
 		case <-l.done:
 			return
 		}
@@ -211,14 +207,18 @@ func (l *remoteLink) send(t proto.Type, payload []byte) bool {
 // the terminal's reader). It may block on a link that takes nothing; the
 // loop, which never calls it, notices by heartbeats.
 func (l *remoteLink) writeNow(t proto.Type, payload []byte) error {
-	b := proto.AppendFrame(nil, t, payload)
-	l.wmu.Lock()
-	defer l.wmu.Unlock()
 	select {
 	case <-l.done:
 		return net.ErrClosed
 	default:
 	}
+	return l.writeBytes(proto.AppendFrame(nil, t, payload))
+}
+
+// writeBytes writes frames to ssh, one writer at a time.
+func (l *remoteLink) writeBytes(b []byte) error {
+	l.wmu.Lock()
+	defer l.wmu.Unlock()
 	_, err := l.stdin.Write(b)
 	if err == nil {
 		l.sent.Store(time.Now().UnixNano())

@@ -341,10 +341,10 @@ func (d *snapDecoder) int() int {
 	return int(v)
 }
 
-// count reads a length, refusing one beyond limit or beyond what is left.
+// count reads a length, refusing a negative one or one beyond limit.
 func (d *snapDecoder) count(limit int) int {
 	n := d.int()
-	if n < 0 || n > limit || n > len(d.b) && n > 0 && limit > len(d.b) {
+	if n < 0 || n > limit {
 		d.fail("bad length")
 		return 0
 	}
