@@ -159,12 +159,17 @@ func windowTermios(w *window) (*unix.Termios, error) {
 	return t, nil
 }
 
-// applyWindowDefaults gives a new window the defaults set for new windows.
+// applyWindowDefaults gives a window the defaults set for new windows.
 func (s *session) applyWindowDefaults(w *window) {
-	w.screen.SetAutowrap(!s.set.noWrap)
-	w.screen.SetBCE(!s.set.noBCE)
-	w.screen.SetAltScreen(!s.set.noAltScreen)
+	s.applyScreenDefaults(w)
 	if err := s.setFlow(w, s.set.flow); err != nil {
 		s.log.Printf("window %d: %v", w.number, err)
 	}
+}
+
+// applyScreenDefaults gives a window's emulation the defaults for new windows.
+func (s *session) applyScreenDefaults(w *window) {
+	w.screen.SetAutowrap(!s.set.noWrap)
+	w.screen.SetBCE(!s.set.noBCE)
+	w.screen.SetAltScreen(!s.set.noAltScreen)
 }

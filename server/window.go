@@ -12,7 +12,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/creack/pty"
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/vt"
 	"golang.org/x/sys/unix"
@@ -96,7 +95,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	}
 	cmd.Dir = dir
 	cmd.Env = s.childEnv(number)
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
+	f, err := startInPTY(cmd, cols, rows, s.set.flow)
 	if err != nil {
 		return nil, fmt.Errorf("start %s: %w", argv[0], err)
 	}
@@ -131,7 +130,8 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		w.silenceWait = s.set.silenceWait
 	}
 	w.hstatus = s.set.defHstatus
-	s.applyWindowDefaults(w)
+	w.flow = s.set.flow // on its terminal already (startInPTY)
+	s.applyScreenDefaults(w)
 	if w.title == "" {
 		w.title = baseName(argv[0])
 	}
