@@ -2,6 +2,7 @@ package proto
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -34,9 +35,13 @@ func WriteFrame(w io.Writer, t Type, payload []byte) error {
 	return err
 }
 
-// Reader reads frames from a stream.
+// Reader reads frames from a stream. A read that fails in the middle of a
+// frame (a deadline) keeps what it read: the next ReadFrame goes on with the
+// same frame, and Unread hands it over (a live upgrade carries it to the
+// next server).
 type Reader struct {
-	r *bufio.Reader
+	r    *bufio.Reader
+	part []byte // the frame read so far, header first
 }
 
 // NewReader returns a Reader over r.
@@ -45,7 +50,50 @@ func NewReader(r io.Reader) *Reader { return &Reader{r: bufio.NewReaderSize(r, 6
 // ReadFrame reads the next frame. The length is checked against MaxPayload
 // before anything is allocated, and unknown types are rejected, so a peer that
 // speaks garbage is detected on its first frame.
-func (r *Reader) ReadFrame() (Frame, error) { return readFrame(r.r) }
+func (r *Reader) ReadFrame() (Frame, error) {
+	if err := r.fill(headerLen); err != nil {
+		return Frame{}, err
+	}
+	t := Type(r.part[0])
+	n := binary.BigEndian.Uint32(r.part[1:])
+	if !t.Known() && !t.Optional() {
+		return Frame{}, fmt.Errorf("%w %d", ErrUnknownType, r.part[0])
+	}
+	if n > MaxPayload {
+		return Frame{}, fmt.Errorf("%s: %w (%d bytes)", t, ErrTooLarge, n)
+	}
+	if err := r.fill(headerLen + int(n)); err != nil {
+		return Frame{}, fmt.Errorf("%s payload: %w", t, err)
+	}
+	p := r.part[headerLen:]
+	r.part = nil
+	return Frame{Type: t, Payload: p}, nil
+}
+
+// fill reads until the frame so far is n bytes long.
+func (r *Reader) fill(n int) error {
+	if cap(r.part) < n {
+		r.part = append(make([]byte, 0, n), r.part...)
+	}
+	for len(r.part) < n {
+		k, err := r.r.Read(r.part[len(r.part):n])
+		r.part = r.part[:len(r.part)+k]
+		if err != nil {
+			if err == io.EOF && len(r.part) > 0 {
+				err = io.ErrUnexpectedEOF
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// Unread returns what was read from the stream and not yet returned as a
+// frame: a frame cut by a deadline, and what is buffered after it.
+func (r *Reader) Unread() []byte {
+	rest, _ := r.r.Peek(r.r.Buffered())
+	return append(bytes.Clone(r.part), rest...)
+}
 
 func readFrame(r io.Reader) (Frame, error) {
 	var h [headerLen]byte

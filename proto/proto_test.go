@@ -5,9 +5,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"net"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestFrameRoundTrip(t *testing.T) {
@@ -231,5 +234,33 @@ func TestOlderBuild(t *testing.T) {
 	}
 	if OlderBuild(BuildVersion(), 0) {
 		t.Error("this very build is not older than itself")
+	}
+}
+
+// A frame cut by a read deadline is not lost: the next ReadFrame finishes it,
+// and Unread returns it with what follows.
+func TestReaderKeepsAFrameCutByADeadline(t *testing.T) {
+	a, b := net.Pipe()
+	defer a.Close()
+	defer b.Close()
+	whole := AppendFrame(nil, TypeInput, []byte("hello"))
+	go b.Write(whole[:3])
+	r := NewReader(a)
+	a.SetReadDeadline(time.Now().Add(50 * time.Millisecond))
+	if _, err := r.ReadFrame(); !errors.Is(err, os.ErrDeadlineExceeded) {
+		t.Fatalf("ReadFrame = %v, want a deadline", err)
+	}
+	if got := r.Unread(); !bytes.Equal(got, whole[:3]) {
+		t.Fatalf("Unread = %q, want %q", got, whole[:3])
+	}
+	a.SetReadDeadline(time.Time{})
+	go b.Write(append(whole[3:], whole...))
+	f, err := r.ReadFrame()
+	if err != nil || f.Type != TypeInput || string(f.Payload) != "hello" {
+		t.Fatalf("ReadFrame after the deadline = %v %v", f, err)
+	}
+	f, err = r.ReadFrame()
+	if err != nil || string(f.Payload) != "hello" {
+		t.Fatalf("second frame = %v %v", f, err)
 	}
 }
