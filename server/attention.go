@@ -33,8 +33,8 @@ func (s *session) shownAnywhere(w *window) bool {
 // bellShown is a bell in w, which display c shows: its terminal's bell,
 // or with vbell on, vbell_msg.
 func (s *session) bellShown(c *client, w *window, bells int) {
-	if s.set.vbell {
-		s.showMessage(c, s.attentionMessage(s.set.vbellMsg, w, c))
+	if s.set.Vbell {
+		s.showMessage(c, s.attentionMessage(s.set.VbellMsg, w, c))
 		return
 	}
 	c.bells += bells
@@ -46,7 +46,7 @@ func (s *session) hiddenAttention(w *window, bells int) {
 	switch {
 	case bells > 0:
 		w.bell = true
-		s.tellDisplays(s.set.bellMsg, w)
+		s.tellDisplays(s.set.BellMsg, w)
 		for c := range s.clients {
 			if c.attached {
 				s.ringOuterBell(c)
@@ -54,7 +54,7 @@ func (s *session) hiddenAttention(w *window, bells int) {
 		}
 	case w.monitor && !w.activity:
 		w.activity = true
-		s.tellDisplays(s.set.activityMsg, w)
+		s.tellDisplays(s.set.ActivityMsg, w)
 	}
 }
 
@@ -146,7 +146,7 @@ func (s *session) ringOuterBell(c *client) {
 // escape its terminal takes: OSC 777 (foot, urxvt) or OSC 9 (iTerm2, kitty,
 // WezTerm, Ghostty, Windows Terminal), at most once per notifyGap.
 func (s *session) notify(c *client, msg string) {
-	kind := s.set.notify
+	kind := s.set.Notify
 	if kind == "off" || time.Since(c.lastNotify) < notifyGap {
 		return
 	}

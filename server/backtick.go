@@ -68,7 +68,7 @@ func (s *session) setBacktick(id int, lifespan, refresh time.Duration, argv []st
 // (the last one counts), and the bars are redrawn when it changes.
 func (s *session) runBacktick(b *backtick) {
 	cmd := exec.Command(b.argv[0], b.argv[1:]...)
-	cmd.Env, cmd.Dir = s.set.env, s.set.dir
+	cmd.Env, cmd.Dir = s.set.Env, s.set.Dir
 	cmd.Stdin = nil
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	out, err := cmd.StdoutPipe()

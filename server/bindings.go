@@ -36,15 +36,15 @@ var defaultBindings = map[string]string{
 // installDefaultBindings binds screen's keys, plus escape-key bindings that
 // depend on the escape character: C-a C-a (other) and C-a a (meta).
 func (s *session) installDefaultBindings() {
-	s.set.bindings = map[byte][]string{}
+	s.set.Bindings = map[byte][]string{}
 	for k, line := range defaultBindings {
 		key, err := parseKey(k)
 		if err != nil {
 			panic(err) // the table above is ours
 		}
 		args, _ := splitCommand(line)
-		s.set.bindings[key] = args
+		s.set.Bindings[key] = args
 	}
-	s.set.bindings[s.set.escape] = []string{"other"}
-	s.set.bindings[s.set.literal] = []string{"meta"}
+	s.set.Bindings[s.set.Escape] = []string{"other"}
+	s.set.Bindings[s.set.Literal] = []string{"meta"}
 }

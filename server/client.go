@@ -52,7 +52,7 @@ func (s *session) dropClient(c *client, err error) {
 	if wasAttached && c.win != nil && !s.ending {
 		s.fitWindow(c.win)
 	}
-	if wasAttached && s.set.noAutodetach && !s.ending {
+	if wasAttached && s.set.NoAutodetach && !s.ending {
 		// Its terminal went away without a detach: with autodetach off,
 		// as in screen, the session goes with it.
 		s.end("its terminal hung up and autodetach is off", 0)
@@ -62,7 +62,7 @@ func (s *session) dropClient(c *client, err error) {
 
 func (s *session) welcome(c *client, errText string) {
 	s.send(c, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Version: c.hello.Version, Session: s.name, Error: errText, Direct: c.tty != nil,
-		Features: proto.Common(c.hello.Features, proto.ServerFeatures), Escape: string([]byte{s.set.escape})}))
+		Features: proto.Common(c.hello.Features, proto.ServerFeatures), Escape: string([]byte{s.set.Escape})}))
 	if errText != "" {
 		s.closeWhenSent(c)
 	}
@@ -142,7 +142,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	s.askColors(c)
 	s.askTruecolor(c)
 	s.startClock()
-	if reattach && s.set.password != "" {
+	if reattach && s.set.Password != "" {
 		// A password guards reattaching, as in screen: the display starts
 		// locked, and shows nothing of the session until it is typed.
 		_ = s.lock(c, " (reattach)")

@@ -38,7 +38,7 @@ func (s *session) followClientEnv(env []string) {
 			values[k] = v
 		}
 	}
-	for _, name := range s.set.updateEnv {
+	for _, name := range s.set.UpdateEnv {
 		v, ok := values[name]
 		if name == "SSH_AUTH_SOCK" {
 			s.followAgent(v)

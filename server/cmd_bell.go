@@ -8,9 +8,9 @@ func init() {
 		maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
-				return fmt.Sprintf("bell_msg is '%s'", x.s.set.bellMsg), nil
+				return fmt.Sprintf("bell_msg is '%s'", x.s.set.BellMsg), nil
 			}
-			x.s.set.bellMsg = args[0]
+			x.s.set.BellMsg = args[0]
 			return "", nil
 		},
 	})
@@ -18,11 +18,11 @@ func init() {
 		name: "vbell", usage: "[on|off]", help: "show vbell_msg instead of ringing the terminal's bell; no argument toggles",
 		maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			on, err := toggle(args, x.s.set.vbell)
+			on, err := toggle(args, x.s.set.Vbell)
 			if err != nil {
 				return "", err
 			}
-			x.s.set.vbell = on
+			x.s.set.Vbell = on
 			if len(args) > 0 {
 				return "", nil
 			}
@@ -37,9 +37,9 @@ func init() {
 		maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
-				return fmt.Sprintf("vbell_msg is '%s'", x.s.set.vbellMsg), nil
+				return fmt.Sprintf("vbell_msg is '%s'", x.s.set.VbellMsg), nil
 			}
-			x.s.set.vbellMsg = args[0]
+			x.s.set.VbellMsg = args[0]
 			return "", nil
 		},
 	})

@@ -7,18 +7,18 @@ func init() {
 		name: "bind", usage: "[-c class] key [command args...]", minArgs: 1, maxArgs: -1,
 		help: "bind key (after the command key, or after command -c class) to a command; without one, unbind it",
 		run: func(x *cmdContext, args []string) (string, error) {
-			table := x.s.set.bindings
+			table := x.s.set.Bindings
 			if args[0] == "-c" {
 				if len(args) < 3 {
 					return "", fmt.Errorf("usage: bind -c class key [command args...]")
 				}
-				if x.s.set.classes == nil {
-					x.s.set.classes = map[string]map[byte][]string{}
+				if x.s.set.Classes == nil {
+					x.s.set.Classes = map[string]map[byte][]string{}
 				}
-				if x.s.set.classes[args[1]] == nil {
-					x.s.set.classes[args[1]] = map[byte][]string{}
+				if x.s.set.Classes[args[1]] == nil {
+					x.s.set.Classes[args[1]] = map[byte][]string{}
 				}
-				table, args = x.s.set.classes[args[1]], args[2:]
+				table, args = x.s.set.Classes[args[1]], args[2:]
 			}
 			k, err := parseKey(args[0])
 			if err != nil {
@@ -42,7 +42,7 @@ func init() {
 			if err != nil {
 				return "", err
 			}
-			delete(x.s.set.bindings, k)
+			delete(x.s.set.Bindings, k)
 			return "", nil
 		},
 	})

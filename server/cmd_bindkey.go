@@ -12,7 +12,7 @@ func init() {
 			for len(args) > 0 && len(args[0]) == 2 && args[0][0] == '-' {
 				switch args[0] {
 				case "-m":
-					b.copyMode = true
+					b.CopyMode = true
 				case "-k":
 					termcap = true
 				case "-d", "-a", "-t":
@@ -27,22 +27,22 @@ func init() {
 			if len(args) == 0 {
 				return x.s.listKeymap(), nil
 			}
-			b.name, b.args = args[0], args[1:]
+			b.Name, b.Args = args[0], args[1:]
 			switch {
-			case b.name == "":
+			case b.Name == "":
 				return "", fmt.Errorf("bindkey: empty key")
 			case termcap:
-				seqs, ok := termcapKeys[b.name]
+				seqs, ok := termcapKeys[b.Name]
 				if !ok {
-					return "", fmt.Errorf("bindkey -k: unknown key name %q", b.name)
+					return "", fmt.Errorf("bindkey -k: unknown key name %q", b.Name)
 				}
-				b.seqs = seqs
+				b.Seqs = seqs
 			default:
-				b.seqs = []string{b.name}
+				b.Seqs = []string{b.Name}
 			}
-			if len(b.args) > 0 {
-				if err := checkBindable(b.args[0]); err != nil {
-					return "", fmt.Errorf("bindkey %s: %w", printableKeys(b.name), err)
+			if len(b.Args) > 0 {
+				if err := checkBindable(b.Args[0]); err != nil {
+					return "", fmt.Errorf("bindkey %s: %w", printableKeys(b.Name), err)
 				}
 			}
 			x.s.bindKey(b)

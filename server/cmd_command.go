@@ -11,7 +11,7 @@ func init() {
 			switch {
 			case len(args) == 2 && args[0] == "-c":
 				class = args[1]
-				if x.s.set.classes[class] == nil {
+				if x.s.set.Classes[class] == nil {
 					return "", fmt.Errorf("command: no class %q (bind -c %s key command)", class, class)
 				}
 			case len(args) != 0:

@@ -16,7 +16,7 @@ func init() {
 			cols, rows := c.windowSize()
 			cx, cy := c.win.screen.Cursor()
 			c.copy = newCopyMode(c.win.screen.Snapshot(), cols, rows, cx, cy)
-			c.copy.ignoreCase = x.s.set.ignoreCase
+			c.copy.ignoreCase = x.s.set.IgnoreCase
 			c.copy.win = c.win
 			x.s.markDirty(c)
 			return "", nil
@@ -68,9 +68,9 @@ func init() {
 	register(&command{
 		name: "bufferfile", usage: "[file]", help: "the file readbuf and writebuf use (default ~/.gmux-exchange)", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			x.s.set.bufferFile = ""
+			x.s.set.BufferFile = ""
 			if len(args) == 1 {
-				x.s.set.bufferFile = expandHome(args[0])
+				x.s.set.BufferFile = expandHome(args[0])
 			}
 			return "", nil
 		},
@@ -80,9 +80,9 @@ func init() {
 		run: func(x *cmdContext, args []string) (string, error) {
 			switch args[0] {
 			case "on", "off":
-				x.s.set.clipboard = args[0]
+				x.s.set.Clipboard = args[0]
 			case "auto":
-				x.s.set.clipboard = ""
+				x.s.set.Clipboard = ""
 			default:
 				return "", fmt.Errorf("clipboard wants on, off or auto")
 			}
@@ -96,8 +96,8 @@ func (s *session) exchangeFile(args []string) string {
 	switch {
 	case len(args) == 1:
 		return expandHome(args[0])
-	case s.set.bufferFile != "":
-		return s.set.bufferFile
+	case s.set.BufferFile != "":
+		return s.set.BufferFile
 	}
 	return expandHome("~/.gmux-exchange")
 }

@@ -11,11 +11,11 @@ func init() {
 	register(&command{
 		name: "ignorecase", usage: "[on|off]", help: "copy mode searches ignore case; no argument toggles", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			on, err := toggle(args, x.s.set.ignoreCase)
+			on, err := toggle(args, x.s.set.IgnoreCase)
 			if err != nil {
 				return "", err
 			}
-			x.s.set.ignoreCase = on
+			x.s.set.IgnoreCase = on
 			if len(args) == 0 {
 				return "Set ignorecase " + map[bool]string{true: "on", false: "off"}[on], nil
 			}
@@ -27,7 +27,7 @@ func init() {
 		help: "in copy mode, key new does what key old does (h=^B:l=^F)",
 		run: func(x *cmdContext, args []string) (string, error) {
 			keys := map[byte]byte{}
-			for k, v := range x.s.set.markKeys {
+			for k, v := range x.s.set.MarkKeys {
 				keys[k] = v
 			}
 			for _, pair := range strings.Split(args[0], ":") {
@@ -45,7 +45,7 @@ func init() {
 				}
 				keys[n] = o
 			}
-			x.s.set.markKeys = keys
+			x.s.set.MarkKeys = keys
 			return "", nil
 		},
 	})

@@ -64,9 +64,9 @@ func init() {
 		name: "pow_detach_msg", usage: "[message]", maxArgs: 1, help: "what a power detach prints (default: [power detached])",
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
-				return fmt.Sprintf("pow_detach_msg is '%s'", x.s.set.powDetachMsg), nil
+				return fmt.Sprintf("pow_detach_msg is '%s'", x.s.set.PowDetachMsg), nil
 			}
-			x.s.set.powDetachMsg = args[0]
+			x.s.set.PowDetachMsg = args[0]
 			return "", nil
 		},
 	})
@@ -76,7 +76,7 @@ func init() {
 		run: func(x *cmdContext, args []string) (string, error) {
 			on, err := toggle(args, true)
 			if err == nil {
-				x.s.set.noAutodetach = !on
+				x.s.set.NoAutodetach = !on
 			}
 			return "", err
 		},
@@ -91,7 +91,7 @@ func (s *session) powerDetach(c *client) {
 		return
 	}
 	s.log.Printf("client %d: power detached", c.id)
-	msg := s.set.powDetachMsg
+	msg := s.set.PowDetachMsg
 	if msg == "" {
 		msg = "[power detached]"
 	}

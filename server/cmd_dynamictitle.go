@@ -7,7 +7,7 @@ func init() {
 			if err := onOff(args[0]); err != nil {
 				return "", err
 			}
-			x.s.set.staticTitles = args[0] == "off"
+			x.s.set.StaticTitles = args[0] == "off"
 			return "", nil
 		},
 	})

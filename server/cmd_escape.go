@@ -12,15 +12,15 @@ func init() {
 			}
 			s := x.s
 			// The bindings that follow the escape character move with it.
-			if b, ok := s.set.bindings[s.set.escape]; ok && len(b) == 1 && b[0] == "other" {
-				delete(s.set.bindings, s.set.escape)
+			if b, ok := s.set.Bindings[s.set.Escape]; ok && len(b) == 1 && b[0] == "other" {
+				delete(s.set.Bindings, s.set.Escape)
 			}
-			if b, ok := s.set.bindings[s.set.literal]; ok && len(b) == 1 && b[0] == "meta" {
-				delete(s.set.bindings, s.set.literal)
+			if b, ok := s.set.Bindings[s.set.Literal]; ok && len(b) == 1 && b[0] == "meta" {
+				delete(s.set.Bindings, s.set.Literal)
 			}
-			s.set.escape, s.set.literal = keys[0], keys[1]
-			s.set.bindings[s.set.escape] = []string{"other"}
-			s.set.bindings[s.set.literal] = []string{"meta"}
+			s.set.Escape, s.set.Literal = keys[0], keys[1]
+			s.set.Bindings[s.set.Escape] = []string{"other"}
+			s.set.Bindings[s.set.Literal] = []string{"meta"}
 			return "", nil
 		},
 	})

@@ -9,27 +9,27 @@ func init() {
 		run: func(x *cmdContext, args []string) (string, error) {
 			s := x.s
 			if len(args) == 0 {
-				return fmt.Sprintf("hardstatus %s %q", [...]string{"off", "alwayslastline", "alwaysfirstline"}[s.set.hardstatus], s.set.hardstatusFormat), nil
+				return fmt.Sprintf("hardstatus %s %q", [...]string{"off", "alwayslastline", "alwaysfirstline"}[s.set.Hardstatus], s.set.HardstatusFormat), nil
 			}
 			switch args[0] {
 			case "off", "ignore":
-				s.set.hardstatus = statusOff
+				s.set.Hardstatus = statusOff
 			case "on", "alwayslastline", "lastline":
-				s.set.hardstatus = statusLastLine
+				s.set.Hardstatus = statusLastLine
 			case "alwaysfirstline", "firstline":
-				s.set.hardstatus = statusFirstLine
+				s.set.Hardstatus = statusFirstLine
 			case "string":
 				if len(args) < 2 {
 					return "", fmt.Errorf("usage: hardstatus string format")
 				}
-				s.set.hardstatusFormat = args[1]
+				s.set.HardstatusFormat = args[1]
 				s.refit()
 				return "", nil
 			default:
 				return "", fmt.Errorf("hardstatus: unknown mode %q", args[0])
 			}
 			if len(args) == 2 {
-				s.set.hardstatusFormat = args[1]
+				s.set.HardstatusFormat = args[1]
 			}
 			s.refit()
 			return "", nil
@@ -42,21 +42,21 @@ func init() {
 			s := x.s
 			switch args[0] {
 			case "always":
-				s.set.caption = true
+				s.set.Caption = true
 			case "splitonly", "off":
-				s.set.caption = false // one region: splitonly shows nothing
+				s.set.Caption = false // one region: splitonly shows nothing
 			case "string":
 				if len(args) < 2 {
 					return "", fmt.Errorf("usage: caption string format")
 				}
-				s.set.captionFormat = args[1]
+				s.set.CaptionFormat = args[1]
 				s.refit()
 				return "", nil
 			default:
 				return "", fmt.Errorf("caption: unknown mode %q", args[0])
 			}
 			if len(args) == 2 {
-				s.set.captionFormat = args[1]
+				s.set.CaptionFormat = args[1]
 			}
 			s.refit()
 			return "", nil

@@ -25,14 +25,14 @@ func init() {
 
 // bindingHelp lists the command key and every bound key with its command.
 func (s *session) bindingHelp() []string {
-	keys := make([]int, 0, len(s.set.bindings))
-	for k := range s.set.bindings {
+	keys := make([]int, 0, len(s.set.Bindings))
+	for k := range s.set.Bindings {
 		keys = append(keys, int(k))
 	}
 	sort.Ints(keys)
-	lines := []string{fmt.Sprintf("Command key: %s   Literal %s: %s", keyName(s.set.escape), keyName(s.set.escape), keyName(s.set.literal))}
+	lines := []string{fmt.Sprintf("Command key: %s   Literal %s: %s", keyName(s.set.Escape), keyName(s.set.Escape), keyName(s.set.Literal))}
 	for _, k := range keys {
-		lines = append(lines, fmt.Sprintf("%-6s %s", keyName(byte(k)), strings.Join(s.set.bindings[byte(k)], " ")))
+		lines = append(lines, fmt.Sprintf("%-6s %s", keyName(byte(k)), strings.Join(s.set.Bindings[byte(k)], " ")))
 	}
 	return lines
 }

@@ -18,16 +18,16 @@ func init() {
 		help: "most memory each window's scrollback takes, as 20M, 512k or bytes (0: no limit); this window and new ones",
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
-				if x.s.set.historyBytes == 0 {
+				if x.s.set.HistoryBytes == 0 {
 					return "historybytes 0 (no limit)", nil
 				}
-				return "historybytes " + formatBytes(x.s.set.historyBytes), nil
+				return "historybytes " + formatBytes(x.s.set.HistoryBytes), nil
 			}
 			n, err := parseSize(args[0])
 			if err != nil {
 				return "", err
 			}
-			x.s.set.historyBytes = n
+			x.s.set.HistoryBytes = n
 			if x.w != nil {
 				x.w.screen.History().SetByteLimit(n)
 			}

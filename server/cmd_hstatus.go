@@ -22,9 +22,9 @@ func init() {
 		name: "defhstatus", usage: "[text]", maxArgs: 1, help: "the hardstatus of new windows (%h)",
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
-				return fmt.Sprintf("default hstatus is '%s'", x.s.set.defHstatus), nil
+				return fmt.Sprintf("default hstatus is '%s'", x.s.set.DefHstatus), nil
 			}
-			x.s.set.defHstatus = args[0]
+			x.s.set.DefHstatus = args[0]
 			return "", nil
 		},
 	})

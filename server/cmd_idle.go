@@ -14,10 +14,10 @@ func init() {
 		run: func(x *cmdContext, args []string) (string, error) {
 			set := &x.s.set
 			if len(args) == 0 {
-				if set.idleTimeout == 0 {
+				if set.IdleTimeout == 0 {
 					return "idle off", nil
 				}
-				return fmt.Sprintf("idle timeout %ds, %s", int(set.idleTimeout.Seconds()), strings.Join(set.idleCommand, " ")), nil
+				return fmt.Sprintf("idle timeout %ds, %s", int(set.IdleTimeout.Seconds()), strings.Join(set.IdleCommand, " ")), nil
 			}
 			secs := 0
 			if args[0] != "off" {
@@ -31,10 +31,10 @@ func init() {
 				if err := checkBindable(args[1]); err != nil {
 					return "", fmt.Errorf("idle: %w", err)
 				}
-				set.idleCommand = append([]string(nil), args[1:]...)
+				set.IdleCommand = append([]string(nil), args[1:]...)
 			}
-			set.idleTimeout = time.Duration(secs) * time.Second
-			if set.idleTimeout > 0 {
+			set.IdleTimeout = time.Duration(secs) * time.Second
+			if set.IdleTimeout > 0 {
 				for c := range x.s.clients {
 					if c.attached {
 						x.s.noteKey(c)
@@ -55,12 +55,12 @@ func init() {
 		name: "blankerprg", usage: "[program args]", maxArgs: -1, help: "the program blanker shows (none: a blank screen)",
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
-				if len(x.s.set.blankerPrg) == 0 {
+				if len(x.s.set.BlankerPrg) == 0 {
 					return "No blankerprg set.", nil
 				}
-				return "blankerprg: " + strings.Join(x.s.set.blankerPrg, " "), nil
+				return "blankerprg: " + strings.Join(x.s.set.BlankerPrg, " "), nil
 			}
-			x.s.set.blankerPrg = append([]string(nil), args...)
+			x.s.set.BlankerPrg = append([]string(nil), args...)
 			return "", nil
 		},
 	})

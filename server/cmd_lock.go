@@ -28,13 +28,13 @@ func init() {
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 1 {
 				if args[0] == "none" {
-					x.s.set.password = ""
+					x.s.set.Password = ""
 					return "", nil
 				}
 				if err := checkHash(args[0]); err != nil {
 					return "", fmt.Errorf("password: %w", err)
 				}
-				x.s.set.password = args[0]
+				x.s.set.Password = args[0]
 				return "", nil
 			}
 			if !x.interactive() {
@@ -48,7 +48,7 @@ func init() {
 						return
 					}
 					if first == "" {
-						x.s.set.password = ""
+						x.s.set.Password = ""
 						x.s.showMessage(c, "[ No password - locking turned off ]")
 						return
 					}
@@ -57,7 +57,7 @@ func init() {
 						x.s.showMessage(c, err.Error())
 						return
 					}
-					x.s.set.password = hash
+					x.s.set.Password = hash
 					x.s.showMessage(c, "[ Password set ]")
 				}})
 			}})

@@ -34,14 +34,14 @@ func init() {
 				if err != nil || secs < 0 {
 					return "", fmt.Errorf("logfile flush wants seconds")
 				}
-				x.s.set.logFlush = time.Duration(secs * float64(time.Second))
+				x.s.set.LogFlush = time.Duration(secs * float64(time.Second))
 			case args[0] == "raw" && len(args) == 2:
 				if err := onOff(args[1]); err != nil {
 					return "", err
 				}
-				x.s.set.logRaw = args[1] == "on"
+				x.s.set.LogRaw = args[1] == "on"
 			case len(args) == 1:
-				x.s.set.logFile = args[0]
+				x.s.set.LogFile = args[0]
 			default:
 				return "", fmt.Errorf("usage: logfile name | flush secs | raw on|off")
 			}
@@ -63,9 +63,9 @@ func init() {
 				path = expandHome(args[0])
 			}
 			if !filepath.IsAbs(path) {
-				dir := x.s.set.dir
-				if x.s.set.hardcopyDir != "" {
-					dir = expandHome(x.s.set.hardcopyDir)
+				dir := x.s.set.Dir
+				if x.s.set.HardcopyDir != "" {
+					dir = expandHome(x.s.set.HardcopyDir)
 				}
 				path = filepath.Join(dir, path)
 			}
@@ -84,7 +84,7 @@ func init() {
 				b.WriteByte('\n')
 			}
 			write, verb := writeUserFile, "written to"
-			if x.s.set.hardcopyAppend {
+			if x.s.set.HardcopyAppend {
 				write, verb = appendUserFile, "appended to"
 			}
 			if err := write(path, []byte(b.String())); err != nil {
@@ -98,14 +98,14 @@ func init() {
 func init() {
 	register(&command{
 		name: "hardcopydir", usage: "dir", minArgs: 1, maxArgs: 1, help: "where hardcopy writes files named without a directory",
-		run: func(x *cmdContext, args []string) (string, error) { x.s.set.hardcopyDir = args[0]; return "", nil },
+		run: func(x *cmdContext, args []string) (string, error) { x.s.set.HardcopyDir = args[0]; return "", nil },
 	})
 	register(&command{
 		name: "hardcopy_append", usage: "on|off", minArgs: 1, maxArgs: 1, help: "hardcopy adds to its file instead of replacing it",
 		run: func(x *cmdContext, args []string) (string, error) {
 			on, err := toggle(args, false)
 			if err == nil {
-				x.s.set.hardcopyAppend = on
+				x.s.set.HardcopyAppend = on
 			}
 			return "", err
 		},

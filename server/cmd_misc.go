@@ -16,15 +16,15 @@ func init() {
 			if args[0] == "" || strings.ContainsAny(args[0], "/ \t") {
 				return "", fmt.Errorf("term: %q is not a terminal name", args[0])
 			}
-			x.s.set.term = args[0]
+			x.s.set.Term = args[0]
 			return "", nil
 		},
 	})
 	register(&command{
 		name: "verbose", usage: "[on|off]", help: "say which command each new window runs", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			on, err := toggle(args, x.s.set.verbose)
-			x.s.set.verbose = on
+			on, err := toggle(args, x.s.set.Verbose)
+			x.s.set.Verbose = on
 			if len(args) == 0 && err == nil {
 				return map[bool]string{true: "verbose on", false: "verbose off"}[on], nil
 			}
@@ -71,7 +71,7 @@ func init() {
 			if err != nil || n < 1 || n > maxWindows {
 				return "", fmt.Errorf("maxwin wants 1 to %d, not %q", maxWindows, args[0])
 			}
-			x.s.set.maxWin = n
+			x.s.set.MaxWin = n
 			return "", nil
 		},
 	})
@@ -80,7 +80,7 @@ func init() {
 		run: func(x *cmdContext, args []string) (string, error) {
 			on, err := toggle(args, false)
 			if err == nil {
-				x.s.set.staticTitles = !on
+				x.s.set.StaticTitles = !on
 			}
 			return "", err
 		},

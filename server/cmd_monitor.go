@@ -27,13 +27,13 @@ func init() {
 		name: "defmonitor", usage: "on|off", help: "monitor new windows for activity", minArgs: 1, maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			on, err := toggle(args, false)
-			x.s.set.defMonitor = on
+			x.s.set.DefMonitor = on
 			return "", err
 		},
 	})
 	register(&command{
 		name: "activity", usage: "message", help: "the message for activity in a monitored window (%n its number)",
 		minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) { x.s.set.activityMsg = args[0]; return "", nil },
+		run: func(x *cmdContext, args []string) (string, error) { x.s.set.ActivityMsg = args[0]; return "", nil },
 	})
 }

@@ -7,7 +7,7 @@ func init() {
 			if err := onOff(args[0]); err != nil {
 				return "", err
 			}
-			x.s.set.mousetrack = args[0] == "on"
+			x.s.set.Mousetrack = args[0] == "on"
 			for c := range x.s.clients {
 				if c.attached {
 					x.s.markDirty(c)

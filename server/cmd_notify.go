@@ -12,11 +12,11 @@ func init() {
 		help: "desktop notifications for bells, activity and silence in hidden windows (on: the escape the terminal takes)",
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
-				return "notify " + x.s.set.notify, nil
+				return "notify " + x.s.set.Notify, nil
 			}
 			switch args[0] {
 			case "on", "off", "osc9", "osc777":
-				x.s.set.notify = args[0]
+				x.s.set.Notify = args[0]
 				return "", nil
 			}
 			return "", fmt.Errorf("notify wants on, off, osc9 or osc777, not %q", args[0])

@@ -11,9 +11,9 @@ func init() {
 		help: "the message line's look, as %{...}: sorendition \"=b\" \"wb\" (bold, white on blue... background first)",
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
-				return fmt.Sprintf("sorendition is '%s'", x.s.set.msgRendition), nil
+				return fmt.Sprintf("sorendition is '%s'", x.s.set.MsgRendition), nil
 			}
-			x.s.set.msgRendition = renditionSpec(args)
+			x.s.set.MsgRendition = renditionSpec(args)
 			return "", nil
 		},
 	})
@@ -24,11 +24,11 @@ func init() {
 			spec := renditionSpec(args[1:])
 			switch args[0] {
 			case "bell":
-				x.s.set.bellRendition = spec
+				x.s.set.BellRendition = spec
 			case "monitor":
-				x.s.set.monitorRendition = spec
+				x.s.set.MonitorRendition = spec
 			case "so":
-				x.s.set.msgRendition = spec
+				x.s.set.MsgRendition = spec
 			case "silence":
 				// Silence comes with the rest of the attention commands.
 			default:

@@ -13,14 +13,14 @@ import (
 func init() {
 	register(&command{
 		name: "shell", usage: "command", help: "the shell new windows run", minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) { x.s.set.shell = args[0]; return "", nil },
+		run: func(x *cmdContext, args []string) (string, error) { x.s.set.Shell = args[0]; return "", nil },
 	})
 	register(&command{
 		name: "defscrollback", usage: "lines", help: "scrollback lines for new windows", minArgs: 1, maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			n, err := nonNegative(args[0])
 			if err == nil {
-				x.s.set.scrollback = n
+				x.s.set.Scrollback = n
 			}
 			return "", err
 		},
@@ -43,7 +43,7 @@ func init() {
 			if err != nil || f < 0 {
 				return "", fmt.Errorf("msgwait wants seconds, not %q", args[0])
 			}
-			x.s.set.msgWait = time.Duration(f * float64(time.Second))
+			x.s.set.MsgWait = time.Duration(f * float64(time.Second))
 			return "", nil
 		},
 	})
@@ -54,13 +54,13 @@ func init() {
 	register(&command{
 		name: "zombie", usage: "[keys]", help: "keep dead windows until a key: first kills, second restarts (zombie kr); no keys: off", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			x.s.set.zombie = ""
+			x.s.set.Zombie = ""
 			if len(args) == 1 {
 				keys, err := parseKeys(args[0])
 				if err != nil || len(keys) != 2 {
 					return "", fmt.Errorf("zombie wants two keys, like kr")
 				}
-				x.s.set.zombie = string(keys)
+				x.s.set.Zombie = string(keys)
 			}
 			return "", nil
 		},
@@ -90,7 +90,7 @@ func init() {
 			if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 				return "", fmt.Errorf("chdir: %s is not a directory", dir)
 			}
-			x.s.set.dir = dir
+			x.s.set.Dir = dir
 			return "", nil
 		},
 	})
@@ -113,8 +113,8 @@ func onOff(s string) error {
 
 // setEnv sets (or with nil removes) a variable in the programs' environment.
 func (s *session) setEnv(name string, val *string) {
-	env := s.set.env[:0:0]
-	for _, kv := range s.set.env {
+	env := s.set.Env[:0:0]
+	for _, kv := range s.set.Env {
 		if k, _, _ := strings.Cut(kv, "="); k != name {
 			env = append(env, kv)
 		}
@@ -122,7 +122,7 @@ func (s *session) setEnv(name string, val *string) {
 	if val != nil {
 		env = append(env, name+"="+*val)
 	}
-	s.set.env = env
+	s.set.Env = env
 }
 
 func expandHome(p string) string {

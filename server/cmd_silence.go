@@ -15,7 +15,7 @@ func init() {
 			if w == nil {
 				return "", fmt.Errorf("no window")
 			}
-			wait := x.s.set.silenceWait
+			wait := x.s.set.SilenceWait
 			switch {
 			case len(args) == 0 && w.silenceWait > 0, len(args) == 1 && args[0] == "off":
 				wait = 0
@@ -44,10 +44,10 @@ func init() {
 			if err != nil || n < 1 {
 				return "", fmt.Errorf("silencewait wants seconds, not %q", args[0])
 			}
-			x.s.set.silenceWait = time.Duration(n) * time.Second
+			x.s.set.SilenceWait = time.Duration(n) * time.Second
 			for _, w := range x.s.windows {
 				if w.silenceWait > 0 {
-					w.silenceWait = x.s.set.silenceWait
+					w.silenceWait = x.s.set.SilenceWait
 				}
 			}
 			return fmt.Sprintf("silencewait set to %d seconds", n), nil
@@ -58,7 +58,7 @@ func init() {
 		run: func(x *cmdContext, args []string) (string, error) {
 			on, err := toggle(args, false)
 			if err == nil {
-				x.s.set.defSilence = on
+				x.s.set.DefSilence = on
 			}
 			return "", err
 		},

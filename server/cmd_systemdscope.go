@@ -9,7 +9,7 @@ func init() {
 		run: func(x *cmdContext, args []string) (string, error) {
 			switch args[0] {
 			case "on", "off", "auto":
-				x.s.set.systemdScope = args[0]
+				x.s.set.SystemdScope = args[0]
 				return "", nil
 			}
 			return "", fmt.Errorf("systemdscope wants on, off or auto, not %q", args[0])

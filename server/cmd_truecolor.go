@@ -8,7 +8,7 @@ func init() {
 		help: "draw direct (24-bit) colours as such: on, off (nearest palette colour), or auto, as each display's terminal takes them",
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
-				v := x.s.set.truecolor
+				v := x.s.set.Truecolor
 				if v == "" {
 					v = "auto"
 				}
@@ -16,7 +16,7 @@ func init() {
 			}
 			switch args[0] {
 			case "on", "off", "auto":
-				x.s.set.truecolor = args[0]
+				x.s.set.Truecolor = args[0]
 			default:
 				return "", fmt.Errorf("truecolor wants on, off or auto, not %q", args[0])
 			}

@@ -11,11 +11,11 @@ func init() {
 		help: "variables new windows take from the newest attached client (SSH_AUTH_SOCK through a link that follows it); none: list",
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
-				return strings.Join(x.s.set.updateEnv, " "), nil
+				return strings.Join(x.s.set.UpdateEnv, " "), nil
 			}
 			for _, a := range args {
-				if !slices.Contains(x.s.set.updateEnv, a) {
-					x.s.set.updateEnv = append(x.s.set.updateEnv, a)
+				if !slices.Contains(x.s.set.UpdateEnv, a) {
+					x.s.set.UpdateEnv = append(x.s.set.UpdateEnv, a)
 				}
 			}
 			return "", nil

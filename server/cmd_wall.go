@@ -15,8 +15,8 @@ func init() {
 	register(&command{
 		name: "unbindall", help: "remove every key binding (gmux -X bind ... still works)",
 		run: func(x *cmdContext, _ []string) (string, error) {
-			x.s.set.bindings = map[byte][]string{}
-			x.s.set.classes = nil
+			x.s.set.Bindings = map[byte][]string{}
+			x.s.set.Classes = nil
 			return "", nil
 		},
 	})

@@ -28,7 +28,7 @@ func init() {
 		name: "defwrap", usage: "on|off", help: "line wrapping in new windows", minArgs: 1, maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			on, err := toggle(args, true)
-			x.s.set.noWrap = !on
+			x.s.set.NoWrap = !on
 			return "", err
 		},
 	})
@@ -50,18 +50,18 @@ func init() {
 		name: "defbce", usage: "on|off", help: "background colour erase in new windows (gmux's default: on)", minArgs: 1, maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			on, err := toggle(args, true)
-			x.s.set.noBCE = !on
+			x.s.set.NoBCE = !on
 			return "", err
 		},
 	})
 	register(&command{
 		name: "altscreen", usage: "[on|off]", help: "let full-screen programs use the alternate screen (gmux's default: on)", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			on, err := toggle(args, !x.s.set.noAltScreen)
+			on, err := toggle(args, !x.s.set.NoAltScreen)
 			if err != nil {
 				return "", err
 			}
-			x.s.set.noAltScreen = !on
+			x.s.set.NoAltScreen = !on
 			for _, w := range x.s.windows {
 				w.screen.SetAltScreen(on)
 			}
@@ -99,7 +99,7 @@ func init() {
 		run: func(x *cmdContext, args []string) (string, error) {
 			mode, err := flowMode(args[0])
 			if err == nil {
-				x.s.set.flow = mode
+				x.s.set.Flow = mode
 			}
 			return "", err // a second argument, interrupt, has no meaning here
 		},
@@ -162,14 +162,14 @@ func windowTermios(w *window) (*unix.Termios, error) {
 // applyWindowDefaults gives a window the defaults set for new windows.
 func (s *session) applyWindowDefaults(w *window) {
 	s.applyScreenDefaults(w)
-	if err := s.setFlow(w, s.set.flow); err != nil {
+	if err := s.setFlow(w, s.set.Flow); err != nil {
 		s.log.Printf("window %d: %v", w.number, err)
 	}
 }
 
 // applyScreenDefaults gives a window's emulation the defaults for new windows.
 func (s *session) applyScreenDefaults(w *window) {
-	w.screen.SetAutowrap(!s.set.noWrap)
-	w.screen.SetBCE(!s.set.noBCE)
-	w.screen.SetAltScreen(!s.set.noAltScreen)
+	w.screen.SetAutowrap(!s.set.NoWrap)
+	w.screen.SetBCE(!s.set.NoBCE)
+	w.screen.SetAltScreen(!s.set.NoAltScreen)
 }

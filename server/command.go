@@ -171,11 +171,11 @@ func (s *session) variable(name string) string {
 	case "PID":
 		return strconv.Itoa(os.Getpid())
 	case "PWD":
-		return s.set.dir
+		return s.set.Dir
 	case "STY":
 		return s.opts.Name
 	}
-	for _, kv := range s.set.env {
+	for _, kv := range s.set.Env {
 		if k, v, ok := strings.Cut(kv, "="); ok && k == name {
 			return v
 		}

@@ -10,7 +10,7 @@ import (
 func (s *session) copyInput(c *client, key []byte) {
 	m := c.copy
 	if len(key) == 1 {
-		if as, ok := s.set.markKeys[key[0]]; ok {
+		if as, ok := s.set.MarkKeys[key[0]]; ok {
 			key = []byte{as} // markkeys: this key does what another does
 		}
 	}
@@ -58,7 +58,7 @@ const maxOSC52 = 74000
 // clipboardFor reports whether copies go to c's terminal clipboard: on by
 // default where TERM names a terminal known to take OSC 52.
 func (s *session) clipboardFor(c *client) bool {
-	switch s.set.clipboard {
+	switch s.set.Clipboard {
 	case "on":
 		return true
 	case "off":

@@ -64,7 +64,7 @@ type display struct {
 func (s *session) touch(c *client) {
 	s.activity++
 	c.active = s.activity
-	if s.set.windowSize == windowLatest && c.win != nil {
+	if s.set.WindowSize == windowLatest && c.win != nil {
 		// The window takes the size of the display that types into it.
 		cols, rows := c.windowSize()
 		if wc, wr := c.win.screen.Size(); wc != cols || wr != rows {
@@ -119,12 +119,12 @@ func (s *session) draw(c *client) {
 	c.dirty = false
 	c.unseen = 0
 	c.lastDraw = time.Now()
-	f := frame{screen: c.win.screen, message: c.message, menu: c.menu, copy: c.copy, statusTop: s.set.hardstatus == statusFirstLine,
+	f := frame{screen: c.win.screen, message: c.message, menu: c.menu, copy: c.copy, statusTop: s.set.Hardstatus == statusFirstLine,
 		ownMouse: s.wantsOwnMouse(c)}
 	if c.prompt != nil {
 		f.message = c.prompt.line()
 	}
-	if st := applyStatusStyle(statusStyle{}, s.set.msgRendition); f.message != "" && st != barStyle {
+	if st := applyStatusStyle(statusStyle{}, s.set.MsgRendition); f.message != "" && st != barStyle {
 		f.message = st.mark() + f.message // sorendition
 	}
 	f.caption, f.status = s.bars(c)
@@ -152,7 +152,7 @@ func (s *session) showMessage(c *client, msg string) {
 	}
 	c.msgGen++
 	gen := c.msgGen
-	time.AfterFunc(s.set.msgWait, func() {
+	time.AfterFunc(s.set.MsgWait, func() {
 		s.post(func() {
 			if c.msgGen == gen && c.message != "" {
 				c.message = ""

@@ -20,7 +20,7 @@ type displayProgram struct {
 // showing says so; ended runs on the loop, with its exit, once it is gone.
 func (s *session) runOnDisplay(c *client, argv []string, showing func() bool, ended func(error)) (*displayProgram, error) {
 	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.Env, cmd.Dir = s.set.env, s.set.dir
+	cmd.Env, cmd.Dir = s.set.Env, s.set.Dir
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(c.cols), Rows: uint16(c.rows)})
 	if err != nil {
 		return nil, err

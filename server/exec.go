@@ -78,7 +78,7 @@ func (s *session) startFilter(w *window, pat string, pipeUser bool, argv []strin
 	f.userInput = pat[0] == '.' && !pipeUser
 	cmd := exec.Command(path, argv[1:]...)
 	cmd.Args[0] = argv[0]
-	cmd.Env, cmd.Dir = s.childEnv(w.number), s.set.dir
+	cmd.Env, cmd.Dir = s.childEnv(w.number), s.set.Dir
 	var tty *os.File
 	if strings.Contains(pat, ".") {
 		master, slave, err := pty.Open()

@@ -15,8 +15,8 @@ import (
 func (s *session) noteKey(c *client) {
 	c.lastKey = time.Now()
 	c.idleRan = false
-	if s.set.idleTimeout > 0 && !c.idleTimer {
-		s.armIdle(c, s.set.idleTimeout)
+	if s.set.IdleTimeout > 0 && !c.idleTimer {
+		s.armIdle(c, s.set.IdleTimeout)
 	}
 }
 
@@ -27,7 +27,7 @@ func (s *session) armIdle(c *client, d time.Duration) {
 	time.AfterFunc(d, func() {
 		s.post(func() {
 			c.idleTimer = false
-			timeout := s.set.idleTimeout
+			timeout := s.set.IdleTimeout
 			if c.gone || !c.attached || timeout <= 0 || c.idleRan {
 				return
 			}
@@ -36,7 +36,7 @@ func (s *session) armIdle(c *client, d time.Duration) {
 				return
 			}
 			c.idleRan = true
-			out, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, s.set.idleCommand)
+			out, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, s.set.IdleCommand)
 			switch {
 			case err != nil:
 				s.showMessage(c, err.Error())
@@ -55,10 +55,10 @@ func (s *session) blank(c *client) {
 	b := &blanker{}
 	c.blanker = b
 	s.send(c, proto.TypeOutput, []byte("\x1b[?25l\x1b[H\x1b[2J"))
-	if len(s.set.blankerPrg) == 0 {
+	if len(s.set.BlankerPrg) == 0 {
 		return
 	}
-	prog, err := s.runOnDisplay(c, s.set.blankerPrg, func() bool { return c.blanker == b }, nil)
+	prog, err := s.runOnDisplay(c, s.set.BlankerPrg, func() bool { return c.blanker == b }, nil)
 	if err != nil {
 		s.log.Printf("blankerprg: %v", err)
 		return

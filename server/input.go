@@ -19,7 +19,7 @@ const escapeTime = 25 * time.Millisecond
 // input handles bytes from client c's terminal.
 func (s *session) input(c *client, data []byte) {
 	s.noteKey(c)
-	c.tok.Split = s.set.escape
+	c.tok.Split = s.set.Escape
 	c.tok.Feed(data, func(ev input.Event) { s.dispatch(c, ev) })
 	if c.tok.Pending() {
 		c.escGen++
@@ -72,7 +72,7 @@ func (s *session) sendInput(c *client, b []byte) {
 		return
 	}
 	if c.win.exited {
-		if s.set.zombie != "" {
+		if s.set.Zombie != "" {
 			s.zombieKey(c, b[0])
 		}
 		return
@@ -93,9 +93,9 @@ func (s *session) runKey(c *client, key []byte) {
 		s.showMessage(c, "no command bound to that key")
 		return
 	}
-	table := s.set.bindings
+	table := s.set.Bindings
 	if c.prefixClass != "" {
-		table = s.set.classes[c.prefixClass]
+		table = s.set.Classes[c.prefixClass]
 		c.prefixClass = ""
 	}
 	args, ok := table[key[0]]

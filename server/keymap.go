@@ -17,10 +17,10 @@ import (
 
 // keyBinding is one bindkey entry.
 type keyBinding struct {
-	seqs     []string // what the terminal may send for the key
-	name     string   // as given: the string, or the termcap name after -k
-	copyMode bool     // -m
-	args     []string
+	Seqs     []string // what the terminal may send for the key
+	Name     string   // as given: the string, or the termcap name after -k
+	CopyMode bool     // -m
+	Args     []string
 }
 
 // termcapKeys are the termcap names bindkey -k knows, with every sequence
@@ -39,27 +39,27 @@ var termcapKeys = map[string][]string{
 
 // bindKey adds, replaces or (with no args) removes a binding.
 func (s *session) bindKey(b keyBinding) {
-	kept := s.set.keymap[:0:0]
-	for _, old := range s.set.keymap {
-		if old.name != b.name || old.copyMode != b.copyMode {
+	kept := s.set.Keymap[:0:0]
+	for _, old := range s.set.Keymap {
+		if old.Name != b.Name || old.CopyMode != b.CopyMode {
 			kept = append(kept, old)
 		}
 	}
-	if len(b.args) > 0 {
+	if len(b.Args) > 0 {
 		kept = append(kept, b)
 	}
-	s.set.keymap = kept
+	s.set.Keymap = kept
 }
 
 // boundKey returns the binding for the key k in the table for copy mode or
 // not, or nil.
 func (s *session) boundKey(k []byte, copyMode bool) *keyBinding {
-	for i := range s.set.keymap {
-		b := &s.set.keymap[i]
-		if b.copyMode != copyMode {
+	for i := range s.set.Keymap {
+		b := &s.set.Keymap[i]
+		if b.CopyMode != copyMode {
 			continue
 		}
-		for _, seq := range b.seqs {
+		for _, seq := range b.Seqs {
 			if string(k) == seq {
 				return b
 			}
@@ -71,8 +71,8 @@ func (s *session) boundKey(k []byte, copyMode bool) *keyBinding {
 // startsUserKey reports whether text holds a byte that begins a binding, so
 // that dispatch hands it over key by key.
 func (s *session) startsUserKey(text []byte) bool {
-	for _, b := range s.set.keymap {
-		for _, seq := range b.seqs {
+	for _, b := range s.set.Keymap {
+		for _, seq := range b.Seqs {
 			if bytes.IndexByte(text, seq[0]) >= 0 {
 				return true
 			}
@@ -84,12 +84,12 @@ func (s *session) startsUserKey(text []byte) bool {
 // listKeymap is bindkey with no arguments: the bindings, one per line.
 func (s *session) listKeymap() string {
 	var lines []string
-	for _, b := range s.set.keymap {
+	for _, b := range s.set.Keymap {
 		flag := ""
-		if b.copyMode {
+		if b.CopyMode {
 			flag = "-m "
 		}
-		lines = append(lines, flag+printableKeys(b.name)+" "+strings.Join(b.args, " "))
+		lines = append(lines, flag+printableKeys(b.Name)+" "+strings.Join(b.Args, " "))
 	}
 	if len(lines) == 0 {
 		return "no bindkey bindings"
@@ -123,9 +123,9 @@ func (userKeys) handle(s *session, c *client, ev input.Event) bool {
 	}
 	b := s.boundKey(ev.Bytes, false)
 	if b == nil && c.copy != nil {
-		if b = s.boundKey(ev.Bytes, true); b != nil && b.args[0] == "stuff" && len(b.args) == 2 {
+		if b = s.boundKey(ev.Bytes, true); b != nil && b.Args[0] == "stuff" && len(b.Args) == 2 {
 			// In copy mode, stuff types copy mode's own keys.
-			for k := []byte(b.args[1]); len(k) > 0; {
+			for k := []byte(b.Args[1]); len(k) > 0; {
 				n := nextKey(k)
 				s.copyInput(c, n)
 				k = k[len(n):]
@@ -136,6 +136,6 @@ func (userKeys) handle(s *session, c *client, ev input.Event) bool {
 	if b == nil {
 		return false
 	}
-	s.runBound(c, b.args)
+	s.runBound(c, b.Args)
 	return true
 }

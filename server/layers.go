@@ -35,7 +35,7 @@ func (s *session) layers(c *client) []layer {
 		st = append(st, c.menu)
 	}
 	st = append(st, commandKeys{})
-	if len(s.set.keymap) > 0 {
+	if len(s.set.Keymap) > 0 {
 		st = append(st, userKeys{})
 	}
 	st = append(st, gmuxMouse{})
@@ -58,7 +58,7 @@ func (commandKeys) handle(s *session, c *client, ev input.Event) bool {
 		s.redrawIfBarsShowEscape(c)
 		return true
 	}
-	if ev.Kind == input.Key && len(ev.Bytes) == 1 && ev.Bytes[0] == s.set.escape {
+	if ev.Kind == input.Key && len(ev.Bytes) == 1 && ev.Bytes[0] == s.set.Escape {
 		c.prefix = true
 		s.redrawIfBarsShowEscape(c)
 		return true

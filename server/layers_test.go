@@ -15,8 +15,8 @@ func testSession() *session {
 		log:     log.New(io.Discard, "", 0),
 		events:  make(chan func(), 64),
 		clients: map[*client]bool{},
-		set: settings{escape: 0x01, literal: 'a', msgWait: 1 << 40,
-			bindings: map[byte][]string{'x': {"echo", "ran x"}, 0x1b: {"echo", "ran esc"}}},
+		set: settings{Escape: 0x01, Literal: 'a', MsgWait: 1 << 40,
+			Bindings: map[byte][]string{'x': {"echo", "ran x"}, 0x1b: {"echo", "ran esc"}}},
 	}
 }
 

@@ -36,7 +36,7 @@ func (s *session) lock(c *client, why string) error {
 		return nil
 	}
 	l := &lockScreen{why: why}
-	if s.set.password == "" {
+	if s.set.Password == "" {
 		prog := s.variable("LOCKPRG")
 		if prog == "" {
 			return fmt.Errorf("no password to lock with: set one with C-a : password (or $LOCKPRG)")
@@ -64,7 +64,7 @@ func (s *session) lockProgramEnded(c *client, l *lockScreen, err error) {
 		return
 	}
 	l.prog, l.note = nil, "$LOCKPRG failed: "+err.Error()
-	if s.set.password == "" {
+	if s.set.Password == "" {
 		// Nothing else can open it: start the program again.
 		c.lock = nil
 		if lerr := s.lock(c, l.why); lerr != nil {
@@ -129,7 +129,7 @@ func (s *session) tryUnlock(c *client, l *lockScreen) {
 	typed := string(l.typed)
 	clear(l.typed)
 	l.typed = l.typed[:0]
-	if s.set.password != "" && passwordMatches(s.set.password, typed) {
+	if s.set.Password != "" && passwordMatches(s.set.Password, typed) {
 		s.unlock(c)
 		return
 	}

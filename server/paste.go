@@ -57,7 +57,7 @@ func (s *session) settlePaste(w *window, since time.Time) {
 	w.held = nil
 	for i, h := range held {
 		b := h.b
-		if h.paste && s.set.slowPaste > 0 {
+		if h.paste && s.set.SlowPaste > 0 {
 			// slowpaste: the rest waits behind the paste, which goes a
 			// character at a time.
 			w.held = append([]heldInput{{slow: slowPieces(b, w.screen.Modes().BracketedPaste)}}, held[i+1:]...)
@@ -99,7 +99,7 @@ func (s *session) trickle(w *window) {
 	w.deliver(h.slow[0])
 	h.slow = h.slow[1:]
 	if len(h.slow) > 0 {
-		time.AfterFunc(s.set.slowPaste, func() { s.post(func() { s.trickle(w) }) })
+		time.AfterFunc(s.set.SlowPaste, func() { s.post(func() { s.trickle(w) }) })
 		return
 	}
 	w.held = w.held[1:]

@@ -128,7 +128,7 @@ func unitName(pid int, name string) string {
 // enterScope moves the server, and the windows the config opened, into a
 // scope of their own, as scopeMode says; what happened goes to the log.
 func (s *session) enterScope() {
-	mode := scopeMode(s.set.systemdScope)
+	mode := scopeMode(s.set.SystemdScope)
 	if mode == "off" {
 		s.log.Printf("systemd scope: off")
 		return

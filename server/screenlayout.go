@@ -44,5 +44,5 @@ func layoutScreen(cols, rows int, status, statusTop, caption, message bool) scre
 // layout returns c's screen layout without a message: what sizes its window.
 func (c *client) layout() screenLayout {
 	s := c.s
-	return layoutScreen(c.cols, c.rows, s.set.hardstatus != statusOff, s.set.hardstatus == statusFirstLine, s.set.caption, false)
+	return layoutScreen(c.cols, c.rows, s.set.Hardstatus != statusOff, s.set.Hardstatus == statusFirstLine, s.set.Caption, false)
 }

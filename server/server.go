@@ -166,8 +166,8 @@ func checkPeer(conn net.Conn) (int, error) {
 // childEnv is the environment of window n's program: the starting client's,
 // with TERM set for our emulator and variables naming the session.
 func (s *session) childEnv(n int) []string {
-	env := make([]string, 0, len(s.set.env)+5)
-	for _, kv := range s.set.env {
+	env := make([]string, 0, len(s.set.Env)+5)
+	for _, kv := range s.set.Env {
 		k, _, _ := strings.Cut(kv, "=")
 		switch k {
 		case "TERM", "TERMCAP", "COLUMNS", "LINES", "STY", "WINDOW", "GMUX", "GMUX_WINDOW", "TMUX", "TMUX_PANE":
@@ -176,7 +176,7 @@ func (s *session) childEnv(n int) []string {
 		env = append(env, kv)
 	}
 	return append(env,
-		"TERM="+s.set.term,
+		"TERM="+s.set.Term,
 		"STY="+s.name,
 		"WINDOW="+strconv.Itoa(n),
 		"GMUX="+s.socket,

@@ -125,15 +125,15 @@ const maxWindows = 100
 // newWindow starts a window and shows it to client c (if any).
 func (s *session) newWindow(c *client, argv []string, title string, number int) (*window, error) {
 	switch {
-	case number >= s.set.maxWin:
-		return nil, fmt.Errorf("window number %d is out of range (0-%d)", number, s.set.maxWin-1)
+	case number >= s.set.MaxWin:
+		return nil, fmt.Errorf("window number %d is out of range (0-%d)", number, s.set.MaxWin-1)
 	case number < 0:
 		number = s.freeNumber()
 	default:
 		number = s.freeNumberFrom(number)
 	}
-	if number < 0 || number >= s.set.maxWin {
-		return nil, fmt.Errorf("no free window number (maxwin %d)", s.set.maxWin)
+	if number < 0 || number >= s.set.MaxWin {
+		return nil, fmt.Errorf("no free window number (maxwin %d)", s.set.MaxWin)
 	}
 	cols, rows := s.opts.Cols, s.opts.Rows
 	if c != nil {
@@ -141,7 +141,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 	} else if s.lastWin != nil {
 		cols, rows = s.lastWin.screen.Size()
 	}
-	w, err := s.startWindow(number, argv, s.set.dir, title, cols, rows)
+	w, err := s.startWindow(number, argv, s.set.Dir, title, cols, rows)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +159,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 	} else {
 		s.setLastWin(w)
 	}
-	if s.set.verbose {
+	if s.set.Verbose {
 		for d := range s.clients {
 			s.showMessage(d, fmt.Sprintf("Window %d: %s", w.number, strings.Join(w.argv, " ")))
 		}
@@ -237,9 +237,9 @@ func (s *session) windowExited(w *window, status string, code int) {
 		return // killed: it left the list already
 	}
 	w.status, w.code = status, code
-	if s.set.zombie != "" && !s.ending {
+	if s.set.Zombie != "" && !s.ending {
 		msg := fmt.Sprintf("\r\n=== Window %d (%s) %s: %s kills it, %s restarts it ===",
-			w.number, w.title, status, keyName(s.set.zombie[0]), keyName(s.set.zombie[1]))
+			w.number, w.title, status, keyName(s.set.Zombie[0]), keyName(s.set.Zombie[1]))
 		w.screen.Write([]byte(msg))
 		for c := range s.clients {
 			if c.attached && c.win == w {
@@ -297,9 +297,9 @@ func (s *session) removeWindow(w *window) {
 func (s *session) zombieKey(c *client, key byte) {
 	w := c.win
 	switch key {
-	case s.set.zombie[0]:
+	case s.set.Zombie[0]:
 		s.removeWindow(w)
-	case s.set.zombie[1]:
+	case s.set.Zombie[1]:
 		title := ""
 		if w.named {
 			title = w.title

@@ -356,9 +356,9 @@ func (s *session) rendition(w *window) string {
 	case w == nil:
 		return ""
 	case w.bell:
-		return s.set.bellRendition
+		return s.set.BellRendition
 	case w.activity:
-		return s.set.monitorRendition
+		return s.set.MonitorRendition
 	}
 	return ""
 }
@@ -408,11 +408,11 @@ func textWidth(s string) int {
 func (s *session) bars(c *client) (caption, status string) {
 	cols := c.cols
 	v := statusView{cur: c.win, other: c.other, cols: cols, focus: true, copyMode: c.copy != nil, escaped: c.prefix}
-	if s.set.caption {
-		caption = s.expandStatus(s.set.captionFormat, v)
+	if s.set.Caption {
+		caption = s.expandStatus(s.set.CaptionFormat, v)
 	}
-	if s.set.hardstatus != statusOff {
-		status = s.expandStatus(s.set.hardstatusFormat, v)
+	if s.set.Hardstatus != statusOff {
+		status = s.expandStatus(s.set.HardstatusFormat, v)
 	}
 	return caption, status
 }
@@ -442,15 +442,15 @@ func (s *session) startClock() {
 }
 
 func (s *session) captionFormatIfOn() string {
-	if s.set.caption {
-		return s.set.captionFormat
+	if s.set.Caption {
+		return s.set.CaptionFormat
 	}
 	return ""
 }
 
 func (s *session) hardstatusFormatIfOn() string {
-	if s.set.hardstatus != statusOff {
-		return s.set.hardstatusFormat
+	if s.set.Hardstatus != statusOff {
+		return s.set.HardstatusFormat
 	}
 	return ""
 }

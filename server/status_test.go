@@ -102,7 +102,7 @@ func TestStatusColours(t *testing.T) {
 // A window with a bell or activity takes rendition's style in %w, and the
 // line's style comes back after it.
 func TestRenditionInWindowList(t *testing.T) {
-	s := &session{log: log.New(io.Discard, "", 0), set: settings{bellRendition: "=ub", monitorRendition: "=b"}}
+	s := &session{log: log.New(io.Discard, "", 0), set: settings{BellRendition: "=ub", MonitorRendition: "=b"}}
 	w0 := &window{number: 0, title: "bash", screen: vt.New(10, 2, 0), bell: true}
 	w1 := &window{number: 1, title: "vim", screen: vt.New(10, 2, 0)}
 	w2 := &window{number: 2, title: "top", screen: vt.New(10, 2, 0), activity: true}

@@ -27,7 +27,7 @@ var directColorEcho = regexp.MustCompile(`48[:;]2[:;]+1[:;]2[:;]3`)
 
 // truecolorFor is whether display c is drawn with direct colour.
 func (s *session) truecolorFor(c *client) bool {
-	switch s.set.truecolor {
+	switch s.set.Truecolor {
 	case "on":
 		return true
 	case "off":

@@ -73,9 +73,9 @@ var readBuffers = sync.Pool{New: func() any { b := make([]byte, readSize); retur
 // startWindow starts argv in a new PTY of the given size.
 func (s *session) startWindow(number int, argv []string, dir, title string, cols, rows int) (*window, error) {
 	if len(argv) == 0 {
-		argv = []string{s.set.shell}
+		argv = []string{s.set.Shell}
 		if title == "" {
-			title = s.set.shellTitle // screen's shelltitle: for shells only
+			title = s.set.ShellTitle // screen's shelltitle: for shells only
 		}
 	}
 	// "search|name" is screen's dynamic title: name, until the shell's
@@ -90,12 +90,12 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	}
 	cmd := exec.Command(path, argv[1:]...)
 	cmd.Args[0] = argv[0]
-	if s.opts.LoginShell && len(argv) == 1 && argv[0] == s.set.shell {
+	if s.opts.LoginShell && len(argv) == 1 && argv[0] == s.set.Shell {
 		cmd.Args[0] = "-" + baseName(argv[0])
 	}
 	cmd.Dir = dir
 	cmd.Env = s.childEnv(number)
-	f, err := startInPTY(cmd, cols, rows, s.set.flow)
+	f, err := startInPTY(cmd, cols, rows, s.set.Flow)
 	if err != nil {
 		return nil, fmt.Errorf("start %s: %w", argv[0], err)
 	}
@@ -108,7 +108,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		number: number,
 		title:  title,
 		argv:   argv,
-		screen: vt.New(cols, rows, s.set.scrollback),
+		screen: vt.New(cols, rows, s.set.Scrollback),
 		pty:    f,
 		rawPTY: rawConn(f),
 		cmd:    cmd,
@@ -118,19 +118,19 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		done:   make(chan struct{}),
 		reaped: make(chan struct{}),
 	}
-	w.screen.History().SetByteLimit(s.set.historyBytes)
+	w.screen.History().SetByteLimit(s.set.HistoryBytes)
 	w.named = title != "" && !dynamic
 	if dynamic {
 		w.screen.SetTitleSearch(search)
 	}
-	w.staticTitle = s.set.staticTitles
-	w.monitor = s.set.defMonitor
+	w.staticTitle = s.set.StaticTitles
+	w.monitor = s.set.DefMonitor
 	w.screen.SetDefaultColors(s.displayColors[0], s.displayColors[1])
-	if s.set.defSilence {
-		w.silenceWait = s.set.silenceWait
+	if s.set.DefSilence {
+		w.silenceWait = s.set.SilenceWait
 	}
-	w.hstatus = s.set.defHstatus
-	w.flow = s.set.flow // on its terminal already (startInPTY)
+	w.hstatus = s.set.DefHstatus
+	w.flow = s.set.Flow // on its terminal already (startInPTY)
 	s.applyScreenDefaults(w)
 	if w.title == "" {
 		w.title = baseName(argv[0])

@@ -30,14 +30,14 @@ func parseWindowSize(name string) (int, error) {
 // fitSize is the size a window takes on the displays that show it (at least
 // one), and false when the policy leaves it as it is.
 func (set *settings) fitSize(shown []*client) (int, int, bool) {
-	if set.windowSize == windowManual {
+	if set.WindowSize == windowManual {
 		return 0, 0, false
 	}
 	latest := shown[0]
 	cols, rows := latest.windowSize()
 	for _, c := range shown[1:] {
 		cc, cr := c.windowSize()
-		switch set.windowSize {
+		switch set.WindowSize {
 		case windowSmallest:
 			cols, rows = min(cols, cc), min(rows, cr)
 		case windowLargest:

@@ -138,7 +138,7 @@ func (s *session) scheduleLogFlush(w *window) {
 		return
 	}
 	l.timer = true
-	wait := s.set.logFlush
+	wait := s.set.LogFlush
 	if l.failed != nil {
 		wait = min(wait, logRetry)
 	}
@@ -177,7 +177,7 @@ func (s *session) logPath(pattern string, w *window) string {
 	r := strings.NewReplacer("%n", strconv.Itoa(w.number), "%t", w.displayTitle(), "%S", s.opts.Name, "%%", "%")
 	p := expandHome(r.Replace(pattern))
 	if !filepath.IsAbs(p) {
-		p = filepath.Join(s.set.dir, p)
+		p = filepath.Join(s.set.Dir, p)
 	}
 	return p
 }
@@ -197,7 +197,7 @@ func (s *session) setLogging(w *window, on bool) (string, error) {
 	if w.log != nil {
 		return "Logging already on: " + w.log.path, nil
 	}
-	l, err := openWindowLog(s.logPath(s.set.logFile, w), s.set.logRaw)
+	l, err := openWindowLog(s.logPath(s.set.LogFile, w), s.set.LogRaw)
 	if err != nil {
 		return "", err
 	}
