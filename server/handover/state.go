@@ -1,0 +1,138 @@
+// Package handover is the state a session server hands to the binary that
+// replaces it in a live upgrade (gmux -X upgrade): everything the session
+// is, but for its programs and connections, which pass as descriptors kept
+// open across exec, named here by number.
+//
+// The format is versioned. Each gmux writes FormatVersion and reads every
+// version from OldestReadable to FormatVersion; a state it cannot read is
+// refused before anything is touched, and the old server carries on.
+package handover
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+)
+
+// State is a session at the moment of the hand-over.
+type State struct {
+	Writer   string          `json:"writer"` // the gmux that wrote it (proto.BuildVersion)
+	Session  Session         `json:"session"`
+	Settings json.RawMessage `json:"settings"` // the server's settings, as it encodes them
+	Windows  []Window        `json:"windows"`
+	Clients  []Client        `json:"clients"`
+	// Screens are the windows' emulations (vt snapshots), by Window.Screen;
+	// they travel after the JSON, as they are.
+	Screens [][]byte `json:"-"`
+}
+
+// Session is what belongs to the session as a whole.
+type Session struct {
+	Config        proto.ServerConfig `json:"config"` // what the first client started it with
+	Name          string             `json:"name"`   // PID.NAME
+	Socket        string             `json:"socket"`
+	Listener      int                `json:"listener"` // the socket's descriptor
+	Created       time.Time          `json:"created"`
+	WindowIDs     int                `json:"window_ids"`  // the last window id given
+	LastWindow    int                `json:"last_window"` // ids; 0 for none
+	PrevWindow    int                `json:"prev_window"`
+	EverAttached  bool               `json:"ever_attached"`
+	Activity      uint64             `json:"activity"`
+	Buffer        string             `json:"buffer"`    // the paste buffer
+	Registers     map[string]string  `json:"registers"` // by one-byte name
+	Digraphs      map[string]rune    `json:"digraphs"`
+	ColonHistory  []string           `json:"colon_history"`
+	SearchHistory []string           `json:"search_history"`
+	ConfigErrors  []string           `json:"config_errors"`
+	Messages      []Message          `json:"messages"`
+	Scope         string             `json:"scope"`
+	DisplayColors [2]string          `json:"display_colors"`
+	LingerWarning string             `json:"linger_warning"`
+	Backticks     []Backtick         `json:"backticks"`
+	Panics        int                `json:"panics"`
+}
+
+// Message is one of the messages the session showed (C-a C-m's log).
+type Message struct {
+	At   time.Time `json:"at"`
+	Text string    `json:"text"`
+}
+
+// Backtick is a backtick command's definition and its last value.
+type Backtick struct {
+	ID       int           `json:"id"`
+	Lifespan time.Duration `json:"lifespan"`
+	Refresh  time.Duration `json:"refresh"`
+	Argv     []string      `json:"argv"`
+	Value    string        `json:"value"`
+}
+
+// Window is one window: its program runs on, on the PTY it has.
+type Window struct {
+	ID          int           `json:"id"`
+	Number      int           `json:"number"`
+	PID         int           `json:"pid"`
+	PTY         int           `json:"pty"` // the PTY master's descriptor; -1 once the program ended
+	Argv        []string      `json:"argv"`
+	Title       string        `json:"title"`
+	Named       bool          `json:"named"`
+	StaticTitle bool          `json:"static_title"`
+	Monitor     bool          `json:"monitor"`
+	Activity    bool          `json:"activity"`
+	Bell        bool          `json:"bell"`
+	SilenceWait time.Duration `json:"silence_wait"`
+	Silent      bool          `json:"silent"`
+	Flow        int           `json:"flow"`
+	Hstatus     string        `json:"hstatus"`
+	// Input is what was typed or pasted for the program and not yet
+	// written to it: it is written first.
+	Input []byte `json:"input"`
+	Log   *Log   `json:"log,omitempty"`
+	// An ended program's window (zombie): how it ended.
+	Exited bool   `json:"exited"`
+	Status string `json:"status"`
+	Code   int    `json:"code"`
+	Screen int    `json:"screen"` // index in State.Screens
+}
+
+// Log is a window's log file, open.
+type Log struct {
+	File  int    `json:"file"` // its descriptor
+	Path  string `json:"path"`
+	Raw   bool   `json:"raw"`
+	State int    `json:"state"` // the escape stripper's state
+}
+
+// Client is a connection: an attached display, or a command waiting for its
+// reply (the one that asked for the upgrade).
+type Client struct {
+	ID      int         `json:"id"`
+	Version int         `json:"version"` // the protocol version agreed
+	Hello   proto.Hello `json:"hello"`
+	Conn    int         `json:"conn"` // its socket; -1 for a stream
+	// A stream a proxy handed over: frames in, frames out; -1 when none.
+	In  int `json:"in"`
+	Out int `json:"out"`
+	Via int `json:"via"` // the proxy's socket, or -1
+	TTY int `json:"tty"` // its terminal, when the server holds it, or -1
+	PID int `json:"pid"`
+	// Attached clients keep their size and their windows (ids, 0 for none).
+	Attached bool `json:"attached"`
+	Cols     int  `json:"cols"`
+	Rows     int  `json:"rows"`
+	Window   int  `json:"window"`
+	Other    int  `json:"other"`
+	// Unread is what was read from the client and not handled: the start
+	// of its next frames. Unwritten is what was meant for it and not
+	// written: first the rest of a frame cut off, then whole frames.
+	Unread    []byte `json:"unread"`
+	Unwritten []Part `json:"unwritten"`
+}
+
+// Part is a run of bytes for a client's connection or (Terminal) its
+// terminal.
+type Part struct {
+	Terminal bool   `json:"terminal"`
+	B        []byte `json:"b"`
+}

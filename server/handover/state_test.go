@@ -1,0 +1,83 @@
+package handover
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+)
+
+func sample() *State {
+	return &State{
+		Writer: "v0.9",
+		Session: Session{
+			Config: proto.ServerConfig{Name: "work", Argv: []string{"sh"}}, Name: "123.work", Socket: "/tmp/s/123.work",
+			Listener: 5, Created: time.Unix(1700000000, 0).UTC(), WindowIDs: 3, LastWindow: 2,
+			Buffer: "copied\ttext", Registers: map[string]string{"a": "x"}, Digraphs: map[string]rune{"e'": 'é'},
+			Messages: []Message{{At: time.Unix(1700000001, 0).UTC(), Text: "hi"}},
+			Backticks: []Backtick{{ID: 1, Lifespan: time.Second, Argv: []string{"date"}, Value: "now"}},
+		},
+		Settings: []byte(`{"Shell":"/bin/sh"}`),
+		Windows: []Window{
+			{ID: 1, Number: 0, PID: 100, PTY: 7, Argv: []string{"sh"}, Title: "sh", Input: []byte("ls\r"), Screen: 0,
+				Log: &Log{File: 9, Path: "gmuxlog.0"}},
+			{ID: 2, Number: 1, PID: 101, PTY: -1, Exited: true, Status: "exited 0", Screen: 1},
+		},
+		Clients: []Client{{ID: 4, Version: 1, Hello: proto.Hello{Mode: proto.ModeAttach, Term: "xterm"}, Conn: 8, In: -1, Out: -1,
+			Via: -1, TTY: 10, Attached: true, Cols: 80, Rows: 24, Window: 1, Unread: []byte{9, 0},
+			Unwritten: []Part{{Terminal: true, B: []byte("\x1b[H")}}}},
+		Screens: [][]byte{[]byte("screen one"), bytes.Repeat([]byte{0, 1, 2}, 1<<20)},
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	var buf bytes.Buffer
+	want := sample()
+	if err := Encode(&buf, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("round trip changed the state:\n got %+v\nwant %+v", got.Session, want.Session)
+	}
+}
+
+// Every cut and a damaged byte anywhere are refused with ErrState, never a
+// panic; versions outside the readable range are named.
+func TestRefusesWhatItCannotRead(t *testing.T) {
+	var buf bytes.Buffer
+	st := sample()
+	st.Screens[1] = []byte("short")
+	if err := Encode(&buf, st); err != nil {
+		t.Fatal(err)
+	}
+	whole := buf.Bytes()
+	for n := 0; n < len(whole); n++ {
+		if _, err := Decode(bytes.NewReader(whole[:n])); !errors.Is(err, ErrState) {
+			t.Fatalf("cut at %d of %d: %v", n, len(whole), err)
+		}
+	}
+	for i := range whole {
+		b := bytes.Clone(whole)
+		b[i] ^= 0xff
+		if _, err := Decode(bytes.NewReader(b)); err != nil && !errors.Is(err, ErrState) {
+			t.Fatalf("damage at %d: %v", i, err)
+		}
+	}
+	newer := bytes.Clone(whole)
+	newer[len(magic)] = FormatVersion + 1
+	if _, err := Decode(bytes.NewReader(newer)); !errors.Is(err, ErrState) || !bytes.Contains([]byte(err.Error()), []byte("format 2")) {
+		t.Fatalf("newer format: %v", err)
+	}
+	defer func(old string) { oldestReadable = old }(oldestReadable)
+	oldestReadable = "2"
+	if _, err := Decode(bytes.NewReader(whole)); !errors.Is(err, ErrState) {
+		t.Fatalf("format below the oldest readable: %v", err)
+	}
+}
