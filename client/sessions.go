@@ -178,6 +178,10 @@ func dial(path string) (*net.UnixConn, error) {
 // replyTimeout bounds how long a command or an attach waits for the server.
 const replyTimeout = 10 * time.Second
 
+// upgradeTimeout is how long -X upgrade waits: the server tries the new
+// binary out on the session's state first (up to 20 s), then hands over.
+const upgradeTimeout = 40 * time.Second
+
 // handshake sends hello and reads the welcome, within timeout. rights, if not
 // nil, is a descriptor passed with the hello (unix.UnixRights).
 func handshake(conn *net.UnixConn, h proto.Hello, rights []byte, timeout time.Duration) (*proto.Reader, proto.Welcome, error) {
@@ -225,14 +229,19 @@ func CommandLiteral(path string, window int, args []string) (string, error) {
 	return command(path, proto.Command{Args: args, Window: window, Literal: true}, replyTimeout)
 }
 
-// command sends cmd, with every step bounded by timeout.
+// command sends cmd, with every step bounded by timeout (upgradeTimeout for
+// an upgrade, which first tries the new binary out).
 func command(path string, cmd proto.Command, timeout time.Duration) (string, error) {
+	if len(cmd.Args) > 0 && cmd.Args[0] == "upgrade" {
+		timeout = max(timeout, upgradeTimeout)
+	}
 	conn, err := dial(path)
 	if err != nil {
 		return "", err
 	}
 	defer conn.Close()
-	r, _, err := handshake(conn, proto.Hello{Mode: proto.ModeCommand}, nil, timeout)
+	exe, _ := os.Executable()
+	r, _, err := handshake(conn, proto.Hello{Mode: proto.ModeCommand, Exe: exe}, nil, timeout)
 	if err != nil {
 		return "", err
 	}

@@ -12,12 +12,20 @@ import (
 // apart (gmux -ls marks servers older than the client): a machine holds
 // servers of many builds for as long as their sessions live.
 
+// versionStamp, set at link time (-ldflags "-X
+// github.com/gmux/gmux/proto.versionStamp=v1.2.3"), names the version of a
+// build made outside the module system (a package, a test's second build).
+var versionStamp string
+
 var buildOnce = sync.OnceValues(func() (string, time.Time) {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "dev", time.Time{}
 	}
 	version := bi.Main.Version
+	if versionStamp != "" {
+		version = versionStamp
+	}
 	var rev string
 	var when time.Time
 	var dirty bool

@@ -39,6 +39,9 @@ type Hello struct {
 	// Env is the client's environment (KEY=VALUE): the session's
 	// updateenv variables follow the newest client.
 	Env []string `json:"env,omitempty"`
+	// Exe is a command client's own binary: what -X upgrade moves the
+	// session to when no path is given.
+	Exe string `json:"exe,omitempty"`
 }
 
 // Hello modes.

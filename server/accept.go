@@ -75,6 +75,9 @@ func (s *session) accept() {
 	var pause time.Duration
 	for {
 		conn, err := s.ln.Accept()
+		if s.stoppedByFreeze(err) && s.parkIfFrozen(&s.acceptParked) {
+			continue // waiting connections are the next server's, or ours again
+		}
 		if err != nil {
 			if errors.Is(err, net.ErrClosed) {
 				return

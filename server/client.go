@@ -200,7 +200,10 @@ func (s *session) frame(c *client, f proto.Frame) {
 			s.send(c, proto.TypeReply, proto.EncodeJSON(proto.Reply{Output: err.Error()}))
 			return
 		}
-		out, err := s.runCommandFromShell(cmd)
+		out, err := s.runCommandFromShell(c, cmd)
+		if errors.Is(err, errReplyLater) {
+			return
+		}
 		reply := proto.Reply{OK: err == nil, Output: out}
 		if err != nil {
 			reply.Output = err.Error()

@@ -31,8 +31,13 @@ type cmdContext struct {
 	s     *session
 	c     *client
 	w     *window
-	shell bool // from gmux -X: c is the latest attached client, but nobody is at its keys
+	shell bool    // from gmux -X: c is the latest attached client, but nobody is at its keys
+	from  *client // the -X connection, which waits for the reply
 }
+
+// errReplyLater is what a command returns when it answers the -X connection
+// itself, later (upgrade).
+var errReplyLater = errors.New("the reply comes later")
 
 // interactive reports whether a user at a terminal runs the command, so it
 // may ask (prompts, confirmations, menus).
@@ -89,8 +94,8 @@ func (s *session) runCommand(x *cmdContext, args []string) (string, error) {
 }
 
 // runCommandFromShell runs a command sent by `gmux -X` (or -ls queries).
-func (s *session) runCommandFromShell(cmd proto.Command) (string, error) {
-	x := &cmdContext{s: s, w: s.lastWin, shell: true}
+func (s *session) runCommandFromShell(from *client, cmd proto.Command) (string, error) {
+	x := &cmdContext{s: s, w: s.lastWin, shell: true, from: from}
 	if cmd.Window >= 0 {
 		if x.w = s.windowByNumber(cmd.Window); x.w == nil {
 			return "", fmt.Errorf("no window %d", cmd.Window)

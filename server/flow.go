@@ -35,11 +35,16 @@ func (g *outputGate) release() {
 
 func (g *outputGate) held() bool { return g.ch.Load() != nil }
 
-// wait returns when the gate is open.
-func (g *outputGate) wait() {
+// wait returns true when the gate is open, false if stop is closed first.
+func (g *outputGate) wait(stop <-chan struct{}) bool {
 	if p := g.ch.Load(); p != nil {
-		<-*p
+		select {
+		case <-*p:
+		case <-stop:
+			return false
+		}
 	}
+	return true
 }
 
 // flowKeys takes C-s and C-q out of input for a window with flow on, and

@@ -21,12 +21,14 @@ const (
 // inputQueue is one window's waiting input, in order. The loop appends; the
 // window's writer goroutine takes and writes.
 type inputQueue struct {
-	mu       sync.Mutex
-	chunks   [][]byte
-	size     int       // bytes in chunks and in the writer's hands
-	closed   bool      // the program is gone: the writer ends
-	progress time.Time // when the writer last wrote something
-	ready    chan struct{}
+	mu     sync.Mutex
+	chunks [][]byte
+	size   int  // bytes in chunks and in the writer's hands
+	closed bool // the program is gone: the writer ends
+	// interrupted: a take waiting for input returns nil (freeze.go).
+	interrupted bool
+	progress    time.Time // when the writer last wrote something
+	ready       chan struct{}
 }
 
 func newInputQueue() *inputQueue {
@@ -52,23 +54,64 @@ func (q *inputQueue) len() int {
 	return q.size
 }
 
-// take waits for input and returns its first chunk, or nil once the queue
-// is closed.
-func (q *inputQueue) take() []byte {
+// take waits for input and returns its first chunk; nil if interrupt was
+// called first, and false once the queue is closed.
+func (q *inputQueue) take() ([]byte, bool) {
 	for {
 		q.mu.Lock()
 		if q.closed {
 			q.mu.Unlock()
-			return nil
+			return nil, false
 		}
 		if len(q.chunks) > 0 {
 			c := q.chunks[0]
 			q.chunks = q.chunks[1:]
 			q.mu.Unlock()
-			return c
+			return c, true
+		}
+		if q.interrupted {
+			q.interrupted = false
+			q.mu.Unlock()
+			return nil, true
 		}
 		q.mu.Unlock()
 		<-q.ready
+	}
+}
+
+// interrupt makes a waiting take return (a live upgrade's freeze).
+func (q *inputQueue) interrupt() {
+	q.mu.Lock()
+	q.interrupted = true
+	q.mu.Unlock()
+	q.wake()
+}
+
+// unshift puts back the unwritten rest of a chunk take returned, first.
+func (q *inputQueue) unshift(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	q.mu.Lock()
+	q.chunks = append([][]byte{b}, q.chunks...)
+	q.mu.Unlock()
+}
+
+// pending returns a copy of what waits to be written, in order.
+func (q *inputQueue) pending() []byte {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	var b []byte
+	for _, c := range q.chunks {
+		b = append(b, c...)
+	}
+	return b
+}
+
+func (q *inputQueue) wake() {
+	select {
+	case q.ready <- struct{}{}:
+	default:
 	}
 }
 

@@ -33,6 +33,11 @@ type link struct {
 	credit chan struct{} // the loop lets the input reader read on (inputqueue.go)
 	stop   chan struct{} // closed when the client is dropped
 	wake   chan struct{} // the terminal reader may read again (suspend.go)
+
+	// The frame reader of an admitted client, and its readers stopped by a
+	// live upgrade's freeze (freeze.go).
+	frames                *proto.Reader
+	readParked, ttyParked parked
 }
 
 // readClient reads frames and hands them to the loop. The first must be a
@@ -50,6 +55,8 @@ func (s *session) readClient(c *client) {
 		h, err = proto.DecodeHello(f.Payload)
 	}
 	if err != nil {
+		// A freeze cuts a hello short: the connection is closed (only one
+		// made in the moment of an upgrade sees it; the client may retry).
 		var ve *proto.VersionError
 		if errors.As(err, &ve) {
 			// Say so in the peer's terms: the version comes first in every hello.
@@ -80,16 +87,25 @@ func (s *session) readClient(c *client) {
 		tty, fds = fds[0], nil
 	}
 	closeAll(fds)
+	c.frames = r
 	s.post(func() { s.hello(c, h, tty) })
+	s.readFrames(c, r, slices.Contains(h.Features, proto.FeatureHeartbeat))
+}
+
+// readFrames hands an admitted client's frames to the loop until it is
+// dropped. A client with heartbeat pings when idle (see below).
+func (s *session) readFrames(c *client, r *proto.Reader, heartbeat bool) {
 	// A client on a link that can fail silently pings when idle: one that
 	// stays silent longer is gone (its ssh black-holed), and is dropped
 	// rather than held attached for ever.
-	heartbeat := slices.Contains(h.Features, proto.FeatureHeartbeat)
 	for {
 		if heartbeat {
 			c.conn.SetReadDeadline(time.Now().Add(proto.HeartbeatTimeout))
 		}
 		f, err := r.ReadFrame()
+		if s.stoppedByFreeze(err) && s.parkIfFrozen(&c.readParked) {
+			continue // what it read of a frame is kept in r
+		}
 		if err != nil {
 			if errors.Is(err, os.ErrDeadlineExceeded) {
 				err = fmt.Errorf("no heartbeat for %v: link lost", proto.HeartbeatTimeout)
@@ -117,23 +133,36 @@ type outPart struct {
 func (s *session) writeClient(c *client) {
 	for parts := range c.out {
 		var err error
-		for _, p := range parts {
+		var rest []outPart // not written, when a freeze stopped the write
+		for i, p := range parts {
+			var n int
 			if p.terminal {
-				_, err = c.tty.Write(p.b)
+				n, err = c.tty.Write(p.b)
 			} else {
-				_, err = c.conn.Write(p.b)
+				n, err = c.conn.Write(p.b)
 			}
 			if err != nil {
+				if s.stoppedByFreeze(err) {
+					rest = append([]outPart{{p.terminal, p.b[n:]}}, parts[i+1:]...)
+				}
 				break
 			}
 		}
-		s.post(func() { s.written(c, err) })
+		s.post(func() { s.written(c, err, rest) })
 	}
 }
 
-func (s *session) written(c *client, err error) {
+// written hears from the writer; rest is what a freeze kept it from writing.
+func (s *session) written(c *client, err error, rest []outPart) {
 	c.busy = false
 	if c.gone {
+		return
+	}
+	if s.stoppedByFreeze(err) {
+		c.pending = append(rest, c.pending...)
+		for _, p := range rest {
+			c.queued += len(p.b)
+		}
 		return
 	}
 	if err != nil {
@@ -196,8 +225,8 @@ func (c *client) queue(terminal bool, b []byte) {
 }
 
 func (s *session) flush(c *client) {
-	if c.busy || c.gone || len(c.pending) == 0 {
-		return
+	if c.busy || c.gone || len(c.pending) == 0 || s.frz.Load() != nil {
+		return // frozen: it waits, for this server or the next (freeze.go)
 	}
 	for len(c.pending) > 0 {
 		p := &c.pending[0]

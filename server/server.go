@@ -49,17 +49,7 @@ func start(opts Options) (*session, error) {
 	if opts.Escape == 0 {
 		opts.Escape, opts.Literal = 0x01, 'a'
 	}
-	s := &session{
-		opts:    opts,
-		name:    strconv.Itoa(os.Getpid()) + "." + opts.Name,
-		created: time.Now(),
-		events:  make(chan func(), 256),
-		bulk:    make(chan func(), 256),
-		procs:   newProcessors(),
-		clients: map[*client]bool{},
-		log:     opts.Log,
-		set:     defaultSettings(opts),
-	}
+	s := newSession(opts)
 	if proto.HasControl(opts.Name) {
 		return nil, fmt.Errorf("bad session name %q: control characters are not allowed", opts.Name)
 	}
@@ -93,6 +83,24 @@ func start(opts Options) (*session, error) {
 		}
 	}
 	return s, nil
+}
+
+// newSession returns a session with nothing in it yet.
+func newSession(opts Options) *session {
+	s := &session{
+		opts:    opts,
+		name:    strconv.Itoa(os.Getpid()) + "." + opts.Name,
+		created: time.Now(),
+		events:  make(chan func(), 256),
+		bulk:    make(chan func(), 256),
+		procs:   newProcessors(),
+		clients: map[*client]bool{},
+		log:     opts.Log,
+		set:     defaultSettings(opts),
+	}
+	ch := make(chan struct{})
+	s.freezeCh.Store(&ch)
+	return s
 }
 
 // loadConfig runs the config files; what went wrong is shown to the first

@@ -66,7 +66,14 @@ type session struct {
 	lingerWarning string            // logind will end the session at logout, or ""
 	searchHistory []string          // copy mode searches
 	panics        int               // panics recovered (recover.go): the log is kept
+	upgrading     bool              // an upgrade is being tried (upgrade.go)
 	reserve       atomic.Int32      // a spare descriptor for refusing clients at the fd limit (accept.go)
+
+	// A live upgrade's freeze (freeze.go): the one in progress, the
+	// channel closed when one starts, and the listener's goroutine parked.
+	frz          atomic.Pointer[freeze]
+	freezeCh     atomic.Pointer[chan struct{}]
+	acceptParked parked
 }
 
 // post runs f on the session loop. Every goroutine but the loop's changes

@@ -123,11 +123,17 @@ func (s *session) readTerminal(c *client, rc syscall.RawConn, proc *procStat) {
 			}
 		}
 		if errors.Is(err, os.ErrDeadlineExceeded) {
+			if s.parkIfFrozen(&c.ttyParked) {
+				continue
+			}
 			select {
 			case <-c.wake:
 				continue
 			case <-c.stop:
 				return
+			case <-s.frozen():
+				s.parkIfFrozen(&c.ttyParked)
+				continue // to the deadline it was paused by, if it still is
 			}
 		}
 		if err != nil {

@@ -60,6 +60,10 @@ type window struct {
 	heldOutput   []byte        // read before the gate closed, shown when it opens
 	status       string        // how the program ended, once it has
 	code         int           // its exit status (128+signal when killed)
+	// Its reader and writer stopped by a live upgrade's freeze (freeze.go);
+	// writerDone is closed when the writer has ended.
+	readParked, writeParked parked
+	writerDone              chan struct{}
 }
 
 // readSize is the PTY read buffer: large reads keep the per-byte cost of heavy
@@ -117,6 +121,8 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		in:     newInputQueue(),
 		done:   make(chan struct{}),
 		reaped: make(chan struct{}),
+
+		writerDone: make(chan struct{}),
 	}
 	w.screen.History().SetByteLimit(s.set.HistoryBytes)
 	w.named = title != "" && !dynamic
@@ -159,7 +165,10 @@ func (s *session) readWindow(w *window) {
 	defer close(w.done)
 	lanes := newOutputLane(s)
 	for {
-		w.gate.wait()
+		if !w.gate.wait(s.frozen()) {
+			s.parkIfFrozen(&w.readParked)
+			continue
+		}
 		bp := readBuffers.Get().(*[]byte)
 		n, err := readRaw(w.rawPTY, *bp)
 		if n > 0 {
@@ -178,6 +187,9 @@ func (s *session) readWindow(w *window) {
 			readBuffers.Put(bp)
 		}
 		if err != nil {
+			if s.stoppedByFreeze(err) && s.parkIfFrozen(&w.readParked) {
+				continue
+			}
 			return // EIO once the program and its children closed the PTY
 		}
 	}
@@ -187,16 +199,28 @@ func (s *session) readWindow(w *window) {
 // It writes a piece at a time so that the loop hears of the progress of a
 // large paste and lets the clients that wait for it go on.
 func (s *session) writeWindow(w *window) {
+	defer close(w.writerDone)
 	var failed error
 	for {
-		b := w.in.take()
-		if b == nil {
+		b, open := w.in.take()
+		if !open {
 			return
+		}
+		if b == nil { // a freeze interrupted the wait
+			s.parkIfFrozen(&w.writeParked)
+			continue
 		}
 		for len(b) > 0 {
 			n := len(b)
 			if failed == nil {
 				n, failed = w.pty.Write(b[:min(len(b), writePiece)])
+			}
+			if s.stoppedByFreeze(failed) {
+				w.in.wrote(n)
+				w.in.unshift(b[n:]) // written after the freeze, by this server or the next
+				failed = nil
+				s.parkIfFrozen(&w.writeParked)
+				break
 			}
 			if failed != nil {
 				n = len(b) // the program is gone: discard until the window closes

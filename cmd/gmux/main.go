@@ -7,11 +7,15 @@ import (
 	"os"
 
 	"github.com/gmux/gmux/client"
+	"github.com/gmux/gmux/server"
 )
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == client.ServerCommand {
 		os.Exit(serve())
+	}
+	if len(os.Args) > 1 && os.Args[1] == server.ResumeCommand {
+		os.Exit(takeOver(os.Args[2:]))
 	}
 	os.Exit(run(os.Args[1:]))
 }

@@ -51,6 +51,19 @@ type Session struct {
 	LingerWarning string             `json:"linger_warning"`
 	Backticks     []Backtick         `json:"backticks"`
 	Panics        int                `json:"panics"`
+	Upgrade       *Upgrade           `json:"upgrade,omitempty"`
+}
+
+// Upgrade says who asked for the hand-over and when it started: the new
+// server answers the client and says how long it took.
+type Upgrade struct {
+	From    string    `json:"from"` // the versions
+	To      string    `json:"to"`
+	Asker   int       `json:"asker"` // the client's id, 0 for none
+	Started time.Time `json:"started"`
+	// Failed is set when the new binary could not take the state and gave
+	// it back to the old one: why.
+	Failed string `json:"failed,omitempty"`
 }
 
 // Message is one of the messages the session showed (C-a C-m's log).

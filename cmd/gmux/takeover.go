@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+	"log"
+	"os"
+	"strconv"
+
+	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server"
+)
+
+// takeOver is a live upgrade's entry (server.ResumeCommand): the session's
+// server, exec'd with its state, or a trial run on a state ("-check").
+func takeOver(args []string) int {
+	if len(args) == 1 && args[0] == "-check" {
+		if err := server.CheckState(os.Stdin); err != nil {
+			fmt.Fprintf(os.Stderr, "gmux %s: %v\n", proto.BuildVersion(), err)
+			return 1
+		}
+		fmt.Printf("ok %s\n", proto.BuildVersion())
+		return 0
+	}
+	if len(args) < 2 {
+		fmt.Fprintln(os.Stderr, "gmux: a session is handed over by gmux itself (-X upgrade)")
+		return 2
+	}
+	stateFD, err1 := strconv.Atoi(args[0])
+	exeFD, err2 := strconv.Atoi(args[1])
+	if err1 != nil || err2 != nil {
+		fmt.Fprintln(os.Stderr, "gmux: bad hand-over arguments")
+		return 2
+	}
+	failure := ""
+	if len(args) > 2 {
+		failure = args[2]
+	}
+	// The server's stderr is its log file already (serve): the same
+	// process, the same descriptors.
+	logger := log.New(os.Stderr, "", log.LstdFlags)
+	status, _, err := server.Resume(stateFD, exeFD, failure, logger)
+	if err != nil {
+		logger.Printf("upgrade: %v", err)
+	}
+	// The log is kept: it is the only record of the hand-over; serve
+	// removes it only on a clean end of a session it started.
+	return status
+}

@@ -1,0 +1,312 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"os"
+	"slices"
+	"sort"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/handover"
+	"github.com/gmux/gmux/server/vt"
+	"golang.org/x/sys/unix"
+)
+
+// The new binary's side of a live upgrade (upgrade.go): read the state,
+// check all of it, and only then take the descriptors over. A state it
+// cannot take goes back to the old binary, which takes it again and says
+// why the upgrade failed.
+
+// decoded is a state with everything that could fail already parsed.
+type decoded struct {
+	st      *handover.State
+	set     settings
+	screens []*vt.Screen
+}
+
+func decodeState(r io.Reader) (*decoded, error) {
+	st, err := handover.Decode(r)
+	if err != nil {
+		return nil, err
+	}
+	d := &decoded{st: st}
+	if err := json.Unmarshal(st.Settings, &d.set); err != nil {
+		return nil, fmt.Errorf("%w: settings: %v", handover.ErrState, err)
+	}
+	for _, w := range st.Windows {
+		sc, err := vt.Restore(st.Screens[w.Screen])
+		if err != nil {
+			return nil, fmt.Errorf("window %d: %w", w.Number, err)
+		}
+		d.screens = append(d.screens, sc)
+	}
+	st.Screens = nil // restored: the bytes can go
+	return d, nil
+}
+
+// CheckState reads a state as Resume would and says whether this gmux can
+// take it (the trial run of an upgrade).
+func CheckState(r io.Reader) error {
+	_, err := decodeState(r)
+	return err
+}
+
+// Resume serves the session in the state at stateFD, handed over by a live
+// upgrade; exeFD is the binary that wrote it. Like Run, it returns the exit
+// status and whether the log is worth keeping. It returns early (with an
+// error) only when it cannot take the state and cannot give it back either.
+func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, bool, error) {
+	f := os.NewFile(uintptr(stateFD), "gmux-state")
+	d, err := decodeState(f)
+	if err == nil {
+		err = checkDescriptors(d.st)
+	}
+	if err != nil {
+		if failure != "" {
+			return 1, true, fmt.Errorf("the session's own binary cannot take it back: %w", err)
+		}
+		// Back to the binary that wrote it, with the same state.
+		logger.Printf("upgrade: cannot take the session: %v; handing it back", err)
+		if _, serr := f.Seek(0, 0); serr != nil {
+			return 1, true, serr
+		}
+		argv := []string{os.Args[0], ResumeCommand, strconv.Itoa(stateFD), strconv.Itoa(exeFD), err.Error()}
+		err = syscall.Exec("/proc/self/fd/"+strconv.Itoa(exeFD), argv, os.Environ())
+		return 1, true, fmt.Errorf("cannot go back to the old binary: %w", err)
+	}
+	f.Close()
+	unix.Close(exeFD)
+	if up := d.st.Session.Upgrade; up != nil {
+		up.Failed = failure
+	}
+	s := resumeSession(d, logger)
+	go s.accept()
+	s.handleSignals()
+	s.run()
+	os.Remove(s.socket)
+	s.awaitPrograms()
+	s.log.Printf("session %s: exit %d", s.name, s.exitCode)
+	return s.exitCode, s.panics > 0, nil
+}
+
+// checkDescriptors makes sure every descriptor the state names is open.
+func checkDescriptors(st *handover.State) error {
+	for _, fd := range keptDescriptors(st) {
+		if _, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0); err != nil {
+			return fmt.Errorf("descriptor %d of the state is not open: %w", fd, err)
+		}
+	}
+	return nil
+}
+
+// resumeSession builds the session from a checked state and starts its
+// goroutines; from here on the descriptors are this server's.
+func resumeSession(d *decoded, logger *log.Logger) *session {
+	st := d.st
+	ss := st.Session
+	opts := Options{ServerConfig: ss.Config, Log: logger}
+	s := newSession(opts)
+	s.name, s.socket, s.created = ss.Name, ss.Socket, ss.Created
+	s.set = d.set
+	s.windowIDs, s.everAttached, s.activity = ss.WindowIDs, ss.EverAttached, ss.Activity
+	s.buffer, s.digraphs = ss.Buffer, ss.Digraphs
+	s.colonHistory, s.searchHistory, s.configErrors = ss.ColonHistory, ss.SearchHistory, ss.ConfigErrors
+	s.scope, s.displayColors, s.lingerWarning, s.panics = ss.Scope, ss.DisplayColors, ss.LingerWarning, ss.Panics
+	s.registers = map[byte]string{}
+	for k, v := range ss.Registers {
+		if len(k) == 1 {
+			s.registers[k[0]] = v
+		}
+	}
+	for _, m := range ss.Messages {
+		s.messageLog = append(s.messageLog, loggedMessage{at: m.At, text: m.Text})
+	}
+	ln, err := net.FileListener(os.NewFile(uintptr(ss.Listener), "listener"))
+	if err != nil {
+		logger.Printf("upgrade: the socket: %v", err) // nobody new can attach; those attached stay
+		ln = closedListener{}
+	}
+	unix.Close(ss.Listener)
+	s.ln = ln
+	s.reserveFiles()
+	byID := map[int]*window{}
+	for i, ws := range st.Windows {
+		w := s.resumeWindow(ws, d.screens[i])
+		byID[w.id] = w
+		s.windows = append(s.windows, w)
+	}
+	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].number < s.windows[j].number })
+	s.lastWin, s.prevWin = byID[ss.LastWindow], byID[ss.PrevWindow]
+	for _, b := range ss.Backticks {
+		s.setBacktick(b.ID, b.Lifespan, b.Refresh, b.Argv)
+		if bt := s.backticks[b.ID]; bt != nil && bt.value == "" {
+			bt.value = b.Value
+		}
+	}
+	var asker *client
+	for _, cs := range st.Clients {
+		c := s.resumeClient(cs, byID)
+		if c != nil && ss.Upgrade != nil && cs.ID == ss.Upgrade.Asker {
+			asker = c
+		}
+	}
+	s.post(func() { s.upgraded(ss.Upgrade, asker) })
+	return s
+}
+
+// upgraded tells whoever asked how the upgrade went.
+func (s *session) upgraded(up *handover.Upgrade, asker *client) {
+	if up == nil {
+		return
+	}
+	took := time.Since(up.Started).Round(time.Millisecond)
+	msg := fmt.Sprintf("%s now runs gmux %s (was %s; hand-over %v)", s.name, up.To, up.From, took)
+	ok := up.Failed == ""
+	if !ok {
+		msg = fmt.Sprintf("upgrade to gmux %s failed, the session goes on with gmux %s: %s", up.To, up.From, up.Failed)
+	}
+	s.log.Printf("upgrade: %s", msg)
+	if asker != nil && !asker.attached {
+		s.send(asker, proto.TypeReply, proto.EncodeJSON(proto.Reply{OK: ok, Output: msg}))
+		return
+	}
+	for c := range s.clients {
+		if c.attached {
+			s.showMessage(c, msg)
+		}
+	}
+}
+
+// resumeWindow takes a window's program and PTY over.
+func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
+	w := &window{
+		id: ws.ID, number: ws.Number, pid: ws.PID, argv: ws.Argv, title: ws.Title, named: ws.Named,
+		staticTitle: ws.StaticTitle, monitor: ws.Monitor, activity: ws.Activity, bell: ws.Bell,
+		silenceWait: ws.SilenceWait, silent: ws.Silent, flow: ws.Flow, hstatus: ws.Hstatus,
+		exited: ws.Exited, status: ws.Status, code: ws.Code,
+		screen: screen, in: newInputQueue(),
+		done: make(chan struct{}), reaped: make(chan struct{}), writerDone: make(chan struct{}),
+		lastOutput: time.Now(), lastInput: time.Now(),
+	}
+	if ws.Log != nil {
+		unix.CloseOnExec(ws.Log.File)
+		w.log = &windowLog{path: ws.Log.Path, f: os.NewFile(uintptr(ws.Log.File), ws.Log.Path), raw: ws.Log.Raw, state: ws.Log.State}
+	}
+	if w.exited {
+		close(w.done)
+		close(w.reaped)
+		close(w.writerDone)
+		w.in.close()
+		return w
+	}
+	unix.CloseOnExec(ws.PTY)
+	// Non-blocking already (pollable did that to the open file): NewFile
+	// sees it and hands the descriptor to the poller.
+	w.pty = os.NewFile(uintptr(ws.PTY), "/dev/ptmx")
+	w.rawPTY = rawConn(w.pty)
+	if len(ws.Input) > 0 {
+		w.in.push(ws.Input)
+	}
+	s.watchSilence(w)
+	go s.readWindow(w)
+	go s.writeWindow(w)
+	go s.waitWindow(w)
+	return w
+}
+
+// resumeClient takes a connection over: an attached display gets a new
+// renderer and one full redraw.
+func (s *session) resumeClient(cs handover.Client, byID map[int]*window) *client {
+	var conn net.Conn
+	var err error
+	switch {
+	case cs.In >= 0:
+		conn, err = newPipeConn(cs.In, cs.Out)
+	default:
+		f := os.NewFile(uintptr(cs.Conn), "client")
+		conn, err = net.FileConn(f)
+		f.Close()
+	}
+	if err != nil {
+		s.log.Printf("upgrade: client %d: %v", cs.ID, err)
+		return nil
+	}
+	c := &client{s: s, id: cs.ID, hello: cs.Hello, link: link{conn: conn, out: make(chan []outPart, 1),
+		credit: make(chan struct{}, 1), stop: make(chan struct{}), wake: make(chan struct{}, 1), pid: cs.PID}}
+	c.hello.Version = cs.Version
+	c.rawConn = rawConn(conn.(interface {
+		SyscallConn() (syscall.RawConn, error)
+	}))
+	if cs.Via >= 0 {
+		f := os.NewFile(uintptr(cs.Via), "proxy")
+		c.via, _ = net.FileConn(f)
+		f.Close()
+	}
+	if cs.TTY >= 0 {
+		c.tty, err = openTerminal(cs.TTY)
+		unix.Close(cs.TTY)
+		if err != nil {
+			s.log.Printf("upgrade: client %d: %v", cs.ID, err)
+		} else {
+			c.rawTTY = rawConn(c.tty)
+		}
+	}
+	s.clients[c] = true
+	for _, p := range cs.Unwritten {
+		c.queue(p.Terminal && c.tty != nil, p.B)
+	}
+	c.frames = proto.NewReader(io.MultiReader(bytes.NewReader(cs.Unread), conn))
+	go s.readFrames(c, c.frames, slices.Contains(cs.Hello.Features, proto.FeatureHeartbeat))
+	go s.writeClient(c)
+	if cs.Attached {
+		s.resumeDisplay(c, cs, byID)
+	}
+	s.flush(c)
+	return c
+}
+
+// resumeDisplay gives an attached client its display back.
+func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*window) {
+	c.cols, c.rows = clampSize(cs.Cols, cs.Rows)
+	h := c.hello
+	r, err := newRenderer(h.Term, h.ColorTerm, h.Locale, c.cols, c.rows)
+	if err != nil {
+		s.log.Printf("upgrade: client %d: %v", c.id, err)
+		return
+	}
+	c.r = r
+	c.attached = true
+	if c.tty != nil {
+		go s.readTerminal(c, c.rawTTY, openProcStat(c.pid, c.rawTTY))
+	}
+	s.touch(c)
+	s.noteKey(c)
+	c.other = byID[cs.Other]
+	w := byID[cs.Window]
+	if w == nil {
+		w = s.lastWin
+	}
+	if w == nil && len(s.windows) > 0 {
+		w = s.windows[0]
+	}
+	s.selectWindow(c, w)
+	s.askColors(c)
+	s.startClock()
+	c.r.invalidate()
+	s.markDirty(c)
+}
+
+// closedListener stands in for a socket that could not be taken over.
+type closedListener struct{}
+
+func (closedListener) Accept() (net.Conn, error) { return nil, net.ErrClosed }
+func (closedListener) Close() error              { return nil }
+func (closedListener) Addr() net.Addr            { return streamAddr{} }

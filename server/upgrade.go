@@ -1,0 +1,184 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/gmux/gmux/server/handover"
+	"golang.org/x/sys/unix"
+)
+
+// ResumeCommand is the hidden first argument that makes gmux take over a
+// session handed to it by a live upgrade: ResumeCommand STATE-FD EXE-FD
+// [failure], with the state in STATE-FD and the binary that wrote it in
+// EXE-FD (to go back to, should this one fail to take the state). With
+// "-check" instead of the descriptors it reads a state on stdin, says "ok
+// VERSION" when it can take it, and exits.
+const ResumeCommand = "__resume"
+
+// checkTimeout bounds the trial run of the new binary.
+const checkTimeout = 20 * time.Second
+
+// settleTimeout bounds the freeze's wait for every goroutine to stop.
+const settleTimeout = 3 * time.Second
+
+// upgrade replaces the server's binary with path, keeping the session; done
+// gets the outcome (on the loop, for a failure; from the new server, for a
+// success — it is told through the state which client asked).
+//
+// 1. A trial: path is run with the state on stdin and must say it can take
+// it. A file that is not gmux, a gmux that fails, one that cannot read this
+// state: the session goes on as it was.
+// 2. The freeze (freeze.go), the final state into a memfd, the descriptors
+// kept open, exec. Should exec fail, the freeze is lifted.
+func (s *session) upgrade(path string, asker *client, done func(string, error)) {
+	if s.frz.Load() != nil || s.upgrading {
+		done("", fmt.Errorf("an upgrade is already under way"))
+		return
+	}
+	st, err := s.captureState(false)
+	if err != nil {
+		done("", fmt.Errorf("upgrade: %w", err))
+		return
+	}
+	var trial bytes.Buffer
+	if err := handover.Encode(&trial, st); err != nil {
+		done("", fmt.Errorf("upgrade: %w", err))
+		return
+	}
+	s.upgrading = true
+	go func() {
+		version, err := tryBinary(path, trial.Bytes())
+		s.post(func() {
+			if err != nil {
+				s.upgrading = false
+				done("", fmt.Errorf("upgrade to %s refused, the session goes on unchanged: %w", path, err))
+				return
+			}
+			s.handOver(path, version, asker, done)
+		})
+	}()
+}
+
+// tryBinary runs path on a state and returns the version it says it is.
+func tryBinary(path string, state []byte) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), checkTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, path, ResumeCommand, "-check")
+	cmd.Stdin = bytes.NewReader(state)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	answer := strings.TrimSpace(out.String())
+	version, ok := strings.CutPrefix(answer, "ok ")
+	switch {
+	case ctx.Err() != nil:
+		return "", fmt.Errorf("it did not answer within %v", checkTimeout)
+	case err == nil && ok:
+		return version, nil
+	case err == nil:
+		return "", fmt.Errorf("it is not a gmux that takes sessions over (it said %q)", firstLine(answer))
+	}
+	why := firstLine(strings.TrimSpace(errOut.String()))
+	if why == "" {
+		why = firstLine(answer)
+	}
+	if why != "" {
+		return "", fmt.Errorf("%v: %s", err, why)
+	}
+	return "", fmt.Errorf("%v", err)
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	if len(s) > 200 {
+		s = s[:200] + "…"
+	}
+	return s
+}
+
+// handOver freezes the session and execs path with its state.
+func (s *session) handOver(path, version string, asker *client, done func(string, error)) {
+	start := time.Now()
+	s.startFreeze()
+	s.awaitSettled(settleTimeout, func(err error) {
+		if err == nil {
+			err = s.execWithState(path, version, asker, start)
+		}
+		// Only a failure comes back here.
+		s.liftFreeze()
+		s.upgrading = false
+		s.restartBackticks()
+		done("", fmt.Errorf("upgrade to %s failed, the session goes on unchanged: %w", path, err))
+	})
+}
+
+// execWithState writes the state and execs path; it returns only if that
+// fails.
+func (s *session) execWithState(path, version string, asker *client, start time.Time) error {
+	for len(s.events) > 0 || len(s.bulk) > 0 { // what the goroutines handed over before they parked
+		select {
+		case f := <-s.events:
+			s.handle(f)
+		case f := <-s.bulk:
+			s.handle(f)
+		}
+	}
+	s.stopBackticks()
+	st, err := s.captureState(true)
+	if err != nil {
+		return err
+	}
+	st.Session.Upgrade = &handover.Upgrade{From: st.Writer, To: version, Asker: clientID(asker), Started: start}
+	memfd, err := unix.MemfdCreate("gmux-state", 0)
+	if err != nil {
+		return fmt.Errorf("memfd: %w", err)
+	}
+	f := os.NewFile(uintptr(memfd), "gmux-state")
+	defer f.Close()
+	if err := handover.Encode(f, st); err != nil {
+		return err
+	}
+	if _, err := f.Seek(0, 0); err != nil {
+		return err
+	}
+	exe, err := unix.Open("/proc/self/exe", unix.O_RDONLY, 0) // not close-on-exec: the way back
+	if err != nil {
+		return fmt.Errorf("open the running binary: %w", err)
+	}
+	defer unix.Close(exe)
+	kept := keptDescriptors(st)
+	if err := setCloseOnExec(kept, false); err != nil {
+		setCloseOnExec(kept, true)
+		return err
+	}
+	s.log.Printf("upgrade: handing the session to %s (%s)", path, version)
+	argv := []string{path, ResumeCommand, strconv.Itoa(memfd), strconv.Itoa(exe)}
+	err = syscall.Exec(path, argv, os.Environ())
+	setCloseOnExec(kept, true)
+	return fmt.Errorf("exec: %w", err)
+}
+
+func clientID(c *client) int {
+	if c == nil {
+		return 0
+	}
+	return c.id
+}
+
+// restartBackticks starts again the backtick programs stopped for a
+// hand-over (their pipes would not survive exec).
+func (s *session) restartBackticks() {
+	for _, b := range s.backticks {
+		if b.persistent() && b.running == nil {
+			s.runBacktick(b)
+		}
+	}
+}

@@ -1,0 +1,164 @@
+package server
+
+import (
+	"encoding/json"
+	"fmt"
+	"syscall"
+
+	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/handover"
+	"golang.org/x/sys/unix"
+)
+
+// captureState describes the session for the binary that takes it over
+// (server/handover). It runs on the loop; for the real hand-over, frozen
+// (freeze.go), so that nothing moves while it is taken. Unfrozen (a trial),
+// the clients' readers are running: what they hold is left out.
+func (s *session) captureState(frozen bool) (*handover.State, error) {
+	set, err := json.Marshal(&s.set)
+	if err != nil {
+		return nil, err
+	}
+	st := &handover.State{Writer: proto.BuildVersion(), Settings: set}
+	st.Session = handover.Session{
+		Config: s.opts.ServerConfig, Name: s.name, Socket: s.socket, Listener: descriptor(s.ln),
+		Created: s.created, WindowIDs: s.windowIDs, LastWindow: windowID(s.lastWin), PrevWindow: windowID(s.prevWin),
+		EverAttached: s.everAttached, Activity: s.activity, Buffer: s.buffer,
+		Registers: map[string]string{}, Digraphs: s.digraphs,
+		ColonHistory: s.colonHistory, SearchHistory: s.searchHistory, ConfigErrors: s.configErrors,
+		Scope: s.scope, DisplayColors: s.displayColors, LingerWarning: s.lingerWarning, Panics: s.panics,
+	}
+	for k, v := range s.registers {
+		st.Session.Registers[string([]byte{k})] = v
+	}
+	for _, m := range s.messageLog {
+		st.Session.Messages = append(st.Session.Messages, handover.Message{At: m.at, Text: m.text})
+	}
+	for _, b := range s.backticks {
+		st.Session.Backticks = append(st.Session.Backticks, handover.Backtick{ID: b.id, Lifespan: b.lifespan,
+			Refresh: b.refresh, Argv: b.argv, Value: b.value})
+	}
+	for _, w := range s.windows {
+		if w.filter != nil {
+			return nil, fmt.Errorf("window %d runs a filter (exec): end it first", w.number)
+		}
+		screen, err := w.screen.MarshalBinary()
+		if err != nil {
+			return nil, fmt.Errorf("window %d: %w", w.number, err)
+		}
+		ws := handover.Window{
+			ID: w.id, Number: w.number, PID: w.pid, PTY: -1, Argv: w.argv, Title: w.title, Named: w.named,
+			StaticTitle: w.staticTitle, Monitor: w.monitor, Activity: w.activity, Bell: w.bell,
+			SilenceWait: w.silenceWait, Silent: w.silent, Flow: w.flow, Hstatus: w.hstatus,
+			Exited: w.exited, Status: w.status, Code: w.code, Screen: len(st.Screens),
+		}
+		st.Screens = append(st.Screens, screen)
+		if !w.exited {
+			ws.PTY = descriptor(w.pty)
+			ws.Input = w.in.pending()
+			for _, h := range w.held {
+				ws.Input = append(ws.Input, h.b...)
+				for _, p := range h.slow {
+					ws.Input = append(ws.Input, p...)
+				}
+			}
+		}
+		if w.log != nil {
+			if err := w.log.flush(); err != nil {
+				s.log.Printf("window %d: log: %v", w.number, err)
+			}
+			ws.Log = &handover.Log{File: descriptor(w.log.f), Path: w.log.path, Raw: w.log.raw, State: w.log.state}
+		}
+		st.Windows = append(st.Windows, ws)
+	}
+	for c := range s.clients {
+		if c.gone || c.frames == nil {
+			continue
+		}
+		cs := handover.Client{
+			ID: c.id, Version: c.hello.Version, Hello: c.hello, Conn: -1, In: -1, Out: -1, Via: -1, TTY: -1, PID: c.pid,
+			Attached: c.attached && !c.closing, Cols: c.cols, Rows: c.rows,
+			Window: windowID(c.win), Other: windowID(c.other),
+		}
+		if frozen {
+			cs.Unread = c.frames.Unread()
+		}
+		if p, ok := c.conn.(*pipeConn); ok {
+			cs.In, cs.Out = descriptor(p.in), descriptor(p.out)
+		} else {
+			cs.Conn = descriptor(c.conn)
+		}
+		if c.via != nil {
+			cs.Via = descriptor(c.via)
+		}
+		if c.tty != nil {
+			cs.TTY = descriptor(c.tty)
+		}
+		for _, p := range c.pending {
+			cs.Unwritten = append(cs.Unwritten, handover.Part{Terminal: p.terminal, B: p.b})
+		}
+		st.Clients = append(st.Clients, cs)
+	}
+	return st, nil
+}
+
+func windowID(w *window) int {
+	if w == nil {
+		return 0
+	}
+	return w.id
+}
+
+// descriptor returns the number of the descriptor behind f, without
+// os.File.Fd, which would make it blocking; -1 if there is none.
+func descriptor(f any) int {
+	sc, ok := f.(interface {
+		SyscallConn() (syscall.RawConn, error)
+	})
+	if !ok {
+		return -1
+	}
+	rc, err := sc.SyscallConn()
+	if err != nil {
+		return -1
+	}
+	fd := -1
+	rc.Control(func(d uintptr) { fd = int(d) })
+	return fd
+}
+
+// keptDescriptors lists every descriptor a state names: they must stay open
+// across exec.
+func keptDescriptors(st *handover.State) []int {
+	fds := []int{st.Session.Listener}
+	for _, w := range st.Windows {
+		fds = append(fds, w.PTY)
+		if w.Log != nil {
+			fds = append(fds, w.Log.File)
+		}
+	}
+	for _, c := range st.Clients {
+		fds = append(fds, c.Conn, c.In, c.Out, c.Via, c.TTY)
+	}
+	kept := fds[:0]
+	for _, fd := range fds {
+		if fd >= 0 {
+			kept = append(kept, fd)
+		}
+	}
+	return kept
+}
+
+// setCloseOnExec sets or clears close-on-exec on fds.
+func setCloseOnExec(fds []int, on bool) error {
+	for _, fd := range fds {
+		flag := 0
+		if on {
+			flag = unix.FD_CLOEXEC
+		}
+		if _, err := unix.FcntlInt(uintptr(fd), unix.F_SETFD, flag); err != nil {
+			return fmt.Errorf("descriptor %d: %w", fd, err)
+		}
+	}
+	return nil
+}
