@@ -17,7 +17,7 @@ func sample() *State {
 			Config: proto.ServerConfig{Name: "work", Argv: []string{"sh"}}, Name: "123.work", Socket: "/tmp/s/123.work",
 			Listener: 5, Created: time.Unix(1700000000, 0).UTC(), WindowIDs: 3, LastWindow: 2,
 			Buffer: "copied\ttext", Registers: map[string]string{"a": "x"}, Digraphs: map[string]rune{"e'": 'é'},
-			Messages: []Message{{At: time.Unix(1700000001, 0).UTC(), Text: "hi"}},
+			Messages:  []Message{{At: time.Unix(1700000001, 0).UTC(), Text: "hi"}},
 			Backticks: []Backtick{{ID: 1, Lifespan: time.Second, Argv: []string{"date"}, Value: "now"}},
 		},
 		Settings: []byte(`{"Shell":"/bin/sh"}`),
