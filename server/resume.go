@@ -129,12 +129,13 @@ func resumeSession(d *decoded, logger *log.Logger) *session {
 	for _, m := range ss.Messages {
 		s.messageLog = append(s.messageLog, loggedMessage{at: m.At, text: m.Text})
 	}
-	ln, err := net.FileListener(os.NewFile(uintptr(ss.Listener), "listener"))
+	lf := os.NewFile(uintptr(ss.Listener), "listener")
+	ln, err := net.FileListener(lf) // a copy: the original is closed through its File, never by number (a finalizer would close it again, whatever has the number by then)
 	if err != nil {
 		logger.Printf("upgrade: the socket: %v", err) // nobody new can attach; those attached stay
 		ln = closedListener{}
 	}
-	unix.Close(ss.Listener)
+	lf.Close()
 	s.ln = ln
 	s.reserveFiles()
 	byID := map[int]*window{}

@@ -1,0 +1,252 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// Other builds of gmux, for upgrades: one that says it is another version,
+// and one that refuses the state format of this one.
+var (
+	otherBuilds sync.Once
+	newerGmux   string
+	pickyGmux   string
+	buildErr    error
+)
+
+func buildOthers(t *testing.T) {
+	t.Helper()
+	otherBuilds.Do(func() {
+		dir := filepath.Dir(gmuxBin)
+		newerGmux, pickyGmux = filepath.Join(dir, "gmux-newer"), filepath.Join(dir, "gmux-picky")
+		for _, b := range []struct{ out, ldflags string }{
+			{newerGmux, "-X github.com/gmux/gmux/proto.versionStamp=v9.9.9"},
+			{pickyGmux, "-X github.com/gmux/gmux/proto.versionStamp=v10.0.0 -X github.com/gmux/gmux/server/handover.oldestReadable=99"},
+		} {
+			args := append([]string{"build"}, buildFlags...)
+			args = append(args, "-ldflags", b.ldflags, "-o", b.out, ".")
+			if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
+				buildErr = fmt.Errorf("build %s: %v\n%s", b.out, err, out)
+				return
+			}
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+}
+
+// upgradeScene is a session as the issue describes it: a counter job with
+// 3000 lines of history behind it and a log file, a second titled window,
+// and a client attached.
+func upgradeScene(t *testing.T) (*env, *terminal, int, []int) {
+	e := newEnv(t)
+	e.startDetached("up", "-h", "5000", "bash", "-c",
+		`seq -f "hist %g" 3000; i=0; while :; do i=$((i+1)); echo "tick $i"; sleep 0.01; done`)
+	e.run("-S", "up", "-p", "0", "-X", "log", "on")
+	e.run("-S", "up", "-X", "screen", "-t", "editor")
+	tm := e.attach(80, 24, "-x", "up")
+	tm.waitText("$ ")
+	tm.send("echo before-$((6*7))\r")
+	tm.waitText("before-42")
+	pid := serverPID(t, e)
+	kids := sortedChildren(pid)
+	if len(kids) != 2 {
+		t.Fatalf("server %d has children %v, want the two programs", pid, kids)
+	}
+	return e, tm, pid, kids
+}
+
+// A live upgrade keeps the programs (same PIDs, still the server's
+// children), history, titles, the log and the attached client.
+func TestUpgradeKeepsTheSession(t *testing.T) {
+	buildOthers(t)
+	e, tm, pid, kids := upgradeScene(t)
+	out, code := e.run("-S", "up", "-X", "upgrade", newerGmux)
+	if code != 0 || !strings.Contains(out, "now runs gmux v9.9.9") {
+		t.Fatalf("upgrade: %d %q", code, out)
+	}
+	if exe, _ := os.Readlink(fmt.Sprintf("/proc/%d/exe", pid)); exe != newerGmux {
+		t.Fatalf("server %d runs %s, want %s", pid, exe, newerGmux)
+	}
+	if got := sortedChildren(pid); !slices.Equal(got, kids) {
+		t.Fatalf("children after the upgrade %v, before %v", got, kids)
+	}
+	// The client is still attached, and typing reaches the program.
+	tm.send("echo after-$((6*8))\r")
+	tm.waitText("after-48")
+	if ls := e.ls(); !strings.Contains(ls, "(Attached)") {
+		t.Fatalf("-ls after the upgrade:\n%s", ls)
+	}
+	if out, _ := e.run("-S", "up", "-Q", "windows"); !strings.Contains(out, "editor") {
+		t.Fatalf("windows after the upgrade: %q", out)
+	}
+	// The counter went on with nothing lost, and its history is whole.
+	hc := filepath.Join(e.home, "hc")
+	var text string
+	waitFor(t, "ticks after the upgrade in hardcopy -h", func() bool {
+		e.run("-S", "up", "-p", "0", "-X", "hardcopy", "-h", hc)
+		b, _ := os.ReadFile(hc)
+		text = string(b)
+		return strings.Count(text, "tick ") > 300
+	})
+	for i := 1; i <= 3000; i++ {
+		if !strings.Contains(text, fmt.Sprintf("hist %d\n", i)) {
+			t.Fatalf("hardcopy -h lacks history line %d", i)
+		}
+	}
+	checkCounted(t, "hardcopy", text, "tick ")
+	// The log file stayed open and goes on.
+	logged, _ := os.ReadFile(filepath.Join(e.home, "gmuxlog.0"))
+	waitFor(t, "the log to grow", func() bool {
+		b, _ := os.ReadFile(filepath.Join(e.home, "gmuxlog.0"))
+		return len(b) > len(logged)+100
+	})
+	b, _ := os.ReadFile(filepath.Join(e.home, "gmuxlog.0"))
+	checkCounted(t, "log", string(b), "tick ")
+	// And back again, to this build.
+	if out, code := e.run("-S", "up", "-X", "upgrade", gmuxBin); code != 0 {
+		t.Fatalf("upgrade back: %d %q", code, out)
+	}
+	tm.send("echo back-$((6*9))\r")
+	tm.waitText("back-54")
+}
+
+// checkCounted fails unless the numbered lines with prefix in text run on
+// without a gap or a repeat.
+func checkCounted(t *testing.T, what, text, prefix string) (first, last int) {
+	t.Helper()
+	for _, line := range strings.Split(text, "\n") {
+		rest, ok := strings.CutPrefix(strings.TrimRight(line, "\r "), prefix)
+		if !ok {
+			continue
+		}
+		n, err := strconv.Atoi(rest)
+		if err != nil {
+			continue
+		}
+		if first == 0 {
+			first = n
+		}
+		if last != 0 && n != last+1 {
+			t.Fatalf("%s: %s%d follows %s%d", what, prefix, n, prefix, last)
+		}
+		last = n
+	}
+	if last == 0 {
+		t.Fatalf("%s: no %q lines", what, prefix)
+	}
+	return first, last
+}
+
+// An upgrade to something that cannot take the session leaves it as it
+// was, says why, and fails.
+func TestUpgradeRefusedLeavesTheSession(t *testing.T) {
+	buildOthers(t)
+	e, tm, pid, kids := upgradeScene(t)
+	exe, _ := os.Readlink(fmt.Sprintf("/proc/%d/exe", pid))
+	script := filepath.Join(e.home, "exit1")
+	os.WriteFile(script, []byte("#!/bin/sh\necho starting\nexit 1\n"), 0o755)
+	for _, c := range []struct{ path, want string }{
+		{"/bin/false", "exit status 1"},
+		{script, "exit status 1"},
+		{pickyGmux, "this gmux reads formats 99 to"},
+		{filepath.Join(e.home, "missing"), "no such file"},
+	} {
+		out, code := e.run("-S", "up", "-X", "upgrade", c.path)
+		if code == 0 || !strings.Contains(out, "goes on unchanged") || !strings.Contains(out, c.want) {
+			t.Fatalf("upgrade to %s: %d %q, want a failure naming %q", c.path, code, out, c.want)
+		}
+		if now, _ := os.Readlink(fmt.Sprintf("/proc/%d/exe", pid)); now != exe {
+			t.Fatalf("after a refused upgrade the server runs %s", now)
+		}
+		if got := sortedChildren(pid); !slices.Equal(got, kids) {
+			t.Fatalf("children %v, before %v", got, kids)
+		}
+	}
+	tm.send("echo still-$((6*7+1))\r")
+	tm.waitText("still-43")
+}
+
+// Under load: a window flooding its output and a client typing while the
+// session is handed over lose no byte and no keystroke.
+func TestUpgradeUnderLoad(t *testing.T) {
+	buildOthers(t)
+	e := newEnv(t)
+	// The flood starts once the log is on, and goes on through the upgrades.
+	e.startDetached("load", "bash", "-c", `while [ ! -e go ]; do sleep 0.05; done; seq -f "flood %g" 200000; echo flood-done; sleep 600`)
+	e.run("-S", "load", "-p", "0", "-X", "log", "on")
+	typed := filepath.Join(e.home, "typed")
+	e.run("-S", "load", "-X", "screen", "-t", "typing", "sh", "-c", "stty -echo; cat > "+typed)
+	tm := e.attach(80, 24, "-x", "load")
+	waitFor(t, "the client to attach", func() bool { return strings.Contains(e.ls(), "(Attached)") })
+	os.WriteFile(filepath.Join(e.home, "go"), nil, 0o600)
+	var sent strings.Builder
+	stop := make(chan struct{})
+	typing := make(chan struct{})
+	go func() { // typed at the client while the upgrades run
+		defer close(typing)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			line := fmt.Sprintf("key %d\n", i)
+			sent.WriteString(line)
+			tm.send(line)
+			time.Sleep(2 * time.Millisecond)
+		}
+	}()
+	for i, bin := range []string{newerGmux, gmuxBin, newerGmux} {
+		if out, code := e.run("-S", "load", "-X", "upgrade", bin); code != 0 {
+			close(stop)
+			logText, _ := os.ReadFile(serverLog(t, e))
+			t.Fatalf("upgrade %d: %d %q\nserver log:\n%s", i, code, out, logText)
+		}
+	}
+	close(stop)
+	<-typing
+	logPath := filepath.Join(e.home, "gmuxlog.0")
+	waitFor(t, "the flood to end", func() bool {
+		e.run("-S", "load", "-p", "0", "-X", "logfile", "flush", "0") // written at once
+		b, _ := os.ReadFile(logPath)
+		return strings.Contains(string(b), "flood-done")
+	})
+	b, _ := os.ReadFile(logPath)
+	if first, last := checkCounted(t, "log", string(b), "flood "); first != 1 || last != 200000 {
+		logText, _ := os.ReadFile(serverLog(t, e))
+		t.Fatalf("the log's flood lines run from %d to %d, want 1 to 200000\nserver log:\n%s", first, last, logText)
+	}
+	want := sent.String()
+	waitFor(t, "every key to reach the program", func() bool {
+		got, _ := os.ReadFile(typed)
+		return len(got) >= len(want)
+	})
+	if got, _ := os.ReadFile(typed); string(got) != want {
+		t.Fatalf("typed %d bytes, the program read %d; first difference at %d", len(want), len(got), firstDiff(string(got), want))
+	}
+}
+
+func firstDiff(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+func sortedChildren(pid int) []int {
+	kids := childrenOf(pid)
+	slices.Sort(kids)
+	return kids
+}
