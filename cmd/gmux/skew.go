@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 
 	"github.com/gmux/gmux/client"
@@ -31,6 +32,12 @@ func versionAdvice(err error, s client.Session, args ...string) error {
 			exe += " " + a
 		}
 	}
-	return fmt.Errorf("session %s runs %s (protocol v%d; this gmux speaks v%d-v%d): use %s",
+	advice := fmt.Errorf("session %s runs %s (protocol v%d; this gmux speaks v%d-v%d): use %s",
 		proto.Printable(s.Name), who, ve.Peer, proto.MinVersion, proto.Version, exe)
+	if self, err := os.Executable(); err == nil && ve.Peer < ve.Local && s.PID() > 0 {
+		// Its own binary can also ask it to move to this one (-X upgrade).
+		advice = fmt.Errorf("%w, or move it to this gmux: /proc/%d/exe -S %s -X upgrade %s",
+			advice, s.PID(), proto.Printable(s.Name), self)
+	}
+	return advice
 }
