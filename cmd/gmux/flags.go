@@ -19,6 +19,7 @@ type flags struct {
 	detached    bool   // -m (with -d: start detached)
 	list        bool   // -ls, -list
 	wipe        bool   // -wipe
+	upgradeAll  bool   // -upgrade [match]: every session moves to this binary
 	version     bool   // -v
 	help        bool   // -h without a number, --help
 	utf8        bool   // -U
@@ -68,6 +69,8 @@ Options:
 -U            Tell gmux the terminal speaks UTF-8.
 -v            Print the version.
 -wipe         Remove dead sessions' sockets.
+-upgrade [name]  Move every session (or those matching name) to this gmux
+              binary, keeping their programs, screens and terminals.
 -x [name]     Attach to a session that is already attached (multi display).
 -X cmd args   Send a command to a running session (-S name, -p window);
               what it answers is printed, a failure sets the exit status.
@@ -110,6 +113,9 @@ func parseFlags(argv []string) (*flags, error) {
 			continue
 		case "-wipe", "--wipe":
 			f.wipe = true
+			continue
+		case "-upgrade", "--upgrade":
+			f.upgradeAll = true
 			continue
 		case "--help":
 			f.help = true

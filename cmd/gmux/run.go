@@ -37,6 +37,8 @@ func run(argv []string) int {
 		return 0
 	case f.list || f.wipe:
 		return list(dir, f.wipe, firstArg(f))
+	case f.upgradeAll:
+		return upgradeAll(dir, firstArg(f))
 	case f.command:
 		return sendCommand(dir, f)
 	case f.resume || f.resumeOr || f.multi:

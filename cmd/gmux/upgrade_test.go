@@ -250,3 +250,25 @@ func sortedChildren(pid int) []int {
 	slices.Sort(kids)
 	return kids
 }
+
+// gmux -upgrade moves every session to the binary it runs as, with a line
+// for each and a summary.
+func TestUpgradeEverySession(t *testing.T) {
+	buildOthers(t)
+	e := newEnv(t)
+	e.startDetached("one", "sleep", "600")
+	e.startDetached("two", "sleep", "600")
+	cmd := exec.Command(newerGmux, "-upgrade")
+	cmd.Env, cmd.Dir = e.env, e.home
+	out, err := cmd.CombinedOutput()
+	if err != nil || strings.Count(string(out), "now runs gmux v9.9.9") != 2 || !strings.Contains(string(out), "2 of 2 sessions now run") {
+		t.Fatalf("gmux -upgrade: %v\n%s", err, out)
+	}
+	if ls := e.ls(); strings.Count(ls, "(Detached)") != 2 {
+		t.Fatalf("-ls after -upgrade:\n%s", ls)
+	}
+	out2, code := e.run("-S", "one", "-Q", "sessioninfo")
+	if code != 0 || !strings.Contains(out2, "v9.9.9") {
+		t.Fatalf("sessioninfo after -upgrade: %d %s", code, out2)
+	}
+}
