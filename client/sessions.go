@@ -45,6 +45,9 @@ type Session struct {
 	Version  string
 	Built    int64
 	Protocol int
+	// AutoUpgrade: what attaching with a newer gmux does (on, off, ask, or
+	// "" for ask).
+	AutoUpgrade string
 }
 
 // Older reports whether the session's server is an older gmux than this one.
@@ -126,7 +129,7 @@ func probe(path string) Session {
 		s.Windows = info.Windows
 		s.Created = time.Unix(info.Created, 0)
 		s.Scope, s.Warning = info.Scope, info.Warning
-		s.Version, s.Built, s.Protocol = info.Version, info.Built, info.Protocol
+		s.Version, s.Built, s.Protocol, s.AutoUpgrade = info.Version, info.Built, info.Protocol, info.AutoUpgrade
 		if info.Attached > 0 {
 			s.State = Attached
 		}

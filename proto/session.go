@@ -46,4 +46,7 @@ type SessionInfo struct {
 	Version  string `json:"version,omitempty"`
 	Built    int64  `json:"built,omitempty"`
 	Protocol int    `json:"protocol,omitempty"`
+	// AutoUpgrade is the session's autoupgrade setting: what an attach by a
+	// newer gmux does ("on", "off", "ask"; "" from an older server: ask).
+	AutoUpgrade string `json:"autoupgrade,omitempty"`
 }

@@ -16,7 +16,7 @@ func init() {
 				Name: x.s.name, PID: os.Getpid(), Attached: x.s.attachedCount(),
 				Windows: len(x.s.windows), Created: x.s.created.Unix(), Goroutines: runtime.NumGoroutine(),
 				Scope: x.s.scope, Warning: x.s.lingerWarning,
-				Version: proto.BuildVersion(), Built: buildUnix(), Protocol: proto.Version,
+				Version: proto.BuildVersion(), Built: buildUnix(), Protocol: proto.Version, AutoUpgrade: x.s.set.AutoUpgrade,
 			})
 			return string(b), err
 		},

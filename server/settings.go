@@ -45,8 +45,11 @@ type settings struct {
 	Password     string        // the session password's crypt hash, or "" (password.go)
 	SystemdScope string        // "on", "off", "auto" or "" (auto) (scope.go)
 	Truecolor    string        // "on", "off", "auto" or "" (auto) (truecolor.go)
-	DefMonitor   bool          // new windows are monitored (defmonitor)
-	ShellTitle   string        // new shell windows' title; "search|name" is dynamic (shelltitle)
+	// AutoUpgrade is what gmux -r with a newer gmux does: "on" moves the
+	// session to it first, "off" does not, "ask" (or "") asks.
+	AutoUpgrade string
+	DefMonitor  bool   // new windows are monitored (defmonitor)
+	ShellTitle  string // new shell windows' title; "search|name" is dynamic (shelltitle)
 	// New windows' options (cmd_windowopts.go); the zero value is gmux's default.
 	NoWrap, NoBCE, NoAltScreen bool
 	Flow                       int           // flowAuto, flowOn, flowOff (flow.go)

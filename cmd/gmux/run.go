@@ -224,6 +224,7 @@ func attach(s client.Session, f *flags, takeover bool) int {
 	if err := checkTerminal(); err != nil {
 		return fail(f, "%v", err)
 	}
+	offerUpgrade(s)
 	res, err := client.Attach(s.Path, client.AttachOptions{Shared: f.multi, Takeover: takeover, ForceUTF8: f.utf8})
 	if err != nil {
 		if errors.Is(err, client.ErrNotATerminal) {

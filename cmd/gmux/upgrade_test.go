@@ -13,11 +13,12 @@ import (
 	"time"
 )
 
-// Other builds of gmux, for upgrades: one that says it is another version,
-// and one that refuses the state format of this one.
+// Other builds of gmux, for upgrades: one that says it is a newer version,
+// one older, and one that refuses the state format of this one.
 var (
 	otherBuilds sync.Once
 	newerGmux   string
+	olderGmux   string
 	pickyGmux   string
 	buildErr    error
 )
@@ -27,8 +28,10 @@ func buildOthers(t *testing.T) {
 	otherBuilds.Do(func() {
 		dir := filepath.Dir(gmuxBin)
 		newerGmux, pickyGmux = filepath.Join(dir, "gmux-newer"), filepath.Join(dir, "gmux-picky")
+		olderGmux = filepath.Join(dir, "gmux-older")
 		for _, b := range []struct{ out, ldflags string }{
 			{newerGmux, "-X github.com/gmux/gmux/proto.versionStamp=v9.9.9"},
+			{olderGmux, "-X github.com/gmux/gmux/proto.versionStamp=v1.0.0"},
 			{pickyGmux, "-X github.com/gmux/gmux/proto.versionStamp=v10.0.0 -X github.com/gmux/gmux/server/handover.oldestReadable=99"},
 		} {
 			args := append([]string{"build"}, buildFlags...)
@@ -270,5 +273,39 @@ func TestUpgradeEverySession(t *testing.T) {
 	out2, code := e.run("-S", "one", "-Q", "sessioninfo")
 	if code != 0 || !strings.Contains(out2, "v9.9.9") {
 		t.Fatalf("sessioninfo after -upgrade: %d %s", code, out2)
+	}
+}
+
+// gmux -r with a newer gmux offers to move the session to it first
+// (autoupgrade ask, the default); with autoupgrade off it does not.
+func TestAttachOffersUpgrade(t *testing.T) {
+	buildOthers(t)
+	e := newEnv(t)
+	for _, name := range []string{"asked", "left"} {
+		cmd := exec.Command(olderGmux, "-dmS", name)
+		cmd.Env, cmd.Dir = e.env, e.home
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("start %s with the older gmux: %v %s", name, err, out)
+		}
+	}
+	e.run("-S", "left", "-X", "autoupgrade", "off")
+	version := func(name string) string {
+		out, _ := e.run("-S", name, "-Q", "sessioninfo")
+		return out
+	}
+	tm := e.startIn(100, 24, newerGmux, "-r", "asked")
+	tm.waitText("runs gmux v1.0.0; this is gmux v9.9.9. Move it to this gmux first")
+	tm.send("y\r")
+	tm.waitText("$ ")
+	if v := version("asked"); !strings.Contains(v, `"version":"v9.9.9"`) {
+		t.Fatalf("after yes: %s", v)
+	}
+	tm2 := e.startIn(100, 24, newerGmux, "-r", "left")
+	tm2.waitText("$ ")
+	if strings.Contains(tm2.rawOutput(), "Move it") {
+		t.Fatalf("autoupgrade off asked:\n%s", tm2.rawOutput())
+	}
+	if v := version("left"); !strings.Contains(v, `"version":"v1.0.0"`) {
+		t.Fatalf("autoupgrade off moved the session: %s", v)
 	}
 }
