@@ -25,7 +25,7 @@ var (
 	only    = flag.String("only", "", "comma-separated subset: gmux,tmux,screen,direct")
 	idleFor = flag.Duration("idle", 10*time.Second, "how long the idle case watches")
 	gmuxBin = flag.String("gmux", "", "gmux binary (default: build ./cmd/gmux)")
-	cases   = flag.String("cases", "", "comma-separated subset: throughput,stalled,echo,idle,reattach,windows,million,remote")
+	cases   = flag.String("cases", "", "comma-separated subset: throughput,stalled,echo,idle,reattach,windows,upgrade,million,remote")
 )
 
 // want says whether case name is to be measured.
@@ -63,7 +63,12 @@ type result struct {
 	IdleServerWakeups   int     `json:"idle_server_wakeups"`
 	IdleClientWakeups   int     `json:"idle_client_wakeups"`
 	ReattachMs          float64 `json:"reattach_ms,omitempty"`
-	Err                 string  `json:"error,omitempty"`
+	// A live upgrade of the 10-window session to the same binary: the
+	// hand-over (freeze to the new server answering, as the server
+	// reports it) and the whole -X upgrade (with the trial run).
+	UpgradeHandOverMs float64 `json:"upgrade_hand_over_ms,omitempty"`
+	UpgradeTotalMs    float64 `json:"upgrade_total_ms,omitempty"`
+	Err               string  `json:"error,omitempty"`
 }
 
 func main() {
@@ -183,6 +188,9 @@ func measure(m *mux, flood, wide string) (r result) {
 	if want("windows") {
 		r.RSS10WindowsKiB = tenWindows(m, c, wide)
 		r.RSS10WindowsTotalKiB = r.RSS10WindowsKiB + rssKiB(c.pid())
+		if m.upgrade != nil && want("upgrade") {
+			r.UpgradeHandOverMs, r.UpgradeTotalMs = upgradeTimes(m)
+		}
 	}
 	if want("million") {
 		c.close()
@@ -367,6 +375,24 @@ func tenWindows(m *mux, c *client, wide string) int {
 	}
 	time.Sleep(2 * time.Second) // at rest: what the server holds, not its last burst
 	return rssKiB(m.serverPID())
+}
+
+// upgradeTimes upgrades m's session in place runs times and returns the
+// median hand-over the server reports and the median of the whole command.
+func upgradeTimes(m *mux) (handOver, total float64) {
+	var h, t []float64
+	for range *runs {
+		start := time.Now()
+		out := m.upgrade()
+		t = append(t, float64(time.Since(start).Microseconds())/1000)
+		_, after, ok := strings.Cut(out, "hand-over ")
+		d, err := time.ParseDuration(strings.TrimSuffix(strings.TrimSpace(after), ")"))
+		if !ok || err != nil {
+			panic(fmt.Sprintf("upgrade said %q", out))
+		}
+		h = append(h, float64(d.Microseconds())/1000)
+	}
+	return median(h), median(t)
 }
 
 // marker is text that appears nowhere else: a renderer that sends only the

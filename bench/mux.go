@@ -21,6 +21,7 @@ type mux struct {
 	shared    func() *client // a second client that never reads (nil: n/a)
 	detach    func()         // detach the attached client
 	newWindow func()         // open another window and show it
+	upgrade   func() string  // live upgrade to the same binary, its reply (nil: n/a)
 	serverPID func() int
 	stop      func()
 	// history is the scrollback limit in lines of the next start (10,000
@@ -71,6 +72,7 @@ func multiplexers(work string) []*mux {
 	gmux.shared = func() *client { return startStalledClient(genv, *gmuxBin, "-x", "bench") }
 	gmux.detach = func() { try(genv, *gmuxBin, "-d", "bench") }
 	gmux.newWindow = func() { run(genv, *gmuxBin, "-S", "bench", "-X", "screen") }
+	gmux.upgrade = func() string { return run(genv, *gmuxBin, "-S", "bench", "-X", "upgrade", *gmuxBin) }
 	gmux.serverPID = func() int {
 		entries, _ := os.ReadDir(gdir)
 		for _, e := range entries {

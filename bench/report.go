@@ -50,6 +50,12 @@ func report(results []result) {
 			r.ReattachMs, ratio(r.ReattachMs, t.ReattachMs))
 	}
 	w.Flush()
+	for _, r := range results {
+		if r.UpgradeHandOverMs > 0 {
+			fmt.Printf("%s live upgrade of the 10 windows × 10,000 lines: hand-over %.1f ms (goal < 200), whole -X upgrade with the trial run %.1f ms\n",
+				r.Name, r.UpgradeHandOverMs, r.UpgradeTotalMs)
+		}
+	}
 	if direct != nil && direct.ThroughputMBs > 0 {
 		for _, r := range results {
 			if r.Name != "direct" {

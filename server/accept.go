@@ -71,7 +71,6 @@ const helloTimeout = 10 * time.Second
 // waited out with a growing pause, as net/http does: one failed accept must
 // not leave the session unreachable for good.
 func (s *session) accept() {
-	id := 0
 	var pause time.Duration
 	for {
 		conn, err := s.ln.Accept()
@@ -103,7 +102,7 @@ func (s *session) accept() {
 			conn.Close()
 			continue
 		}
-		id++
+		id := int(s.clientIDs.Add(1))
 		c := &client{s: s, id: id, link: link{conn: conn, out: make(chan []outPart, 1), rawConn: rawConn(conn.(*net.UnixConn)),
 			credit: make(chan struct{}, 1), stop: make(chan struct{}), wake: make(chan struct{}, 1), pid: pid}}
 		go s.readClient(c)

@@ -65,7 +65,9 @@ func CheckState(r io.Reader) error {
 // error) only when it cannot take the state and cannot give it back either.
 func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, bool, error) {
 	f := os.NewFile(uintptr(stateFD), "gmux-state")
+	began := time.Now()
 	d, err := decodeState(f)
+	logger.Printf("upgrade: state read in %v", time.Since(began).Round(time.Millisecond))
 	if err == nil {
 		err = checkDescriptors(d.st)
 	}
@@ -154,6 +156,9 @@ func resumeSession(d *decoded, logger *log.Logger) *session {
 	}
 	var asker *client
 	for _, cs := range st.Clients {
+		if int64(cs.ID) > s.clientIDs.Load() {
+			s.clientIDs.Store(int64(cs.ID))
+		}
 		c := s.resumeClient(cs, byID)
 		if c != nil && ss.Upgrade != nil && cs.ID == ss.Upgrade.Asker {
 			asker = c

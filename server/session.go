@@ -74,6 +74,9 @@ type session struct {
 	frz          atomic.Pointer[freeze]
 	freezeCh     atomic.Pointer[chan struct{}]
 	acceptParked parked
+	// clientIDs is the last client id given: ids stay unique across a live
+	// upgrade, which keeps the clients and names the one that asked by id.
+	clientIDs atomic.Int64
 }
 
 // post runs f on the session loop. Every goroutine but the loop's changes

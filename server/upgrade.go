@@ -146,6 +146,7 @@ func (s *session) execWithState(path, version string, asker *client, start time.
 	if err := handover.Encode(f, st); err != nil {
 		return err
 	}
+	size, _ := f.Seek(0, 1)
 	if _, err := f.Seek(0, 0); err != nil {
 		return err
 	}
@@ -159,7 +160,8 @@ func (s *session) execWithState(path, version string, asker *client, start time.
 		setCloseOnExec(kept, true)
 		return err
 	}
-	s.log.Printf("upgrade: handing the session to %s (%s)", path, version)
+	s.log.Printf("upgrade: handing the session to %s (%s): state of %d bytes, ready %v after the freeze began",
+		path, version, size, time.Since(start).Round(time.Millisecond))
 	argv := []string{path, ResumeCommand, strconv.Itoa(memfd), strconv.Itoa(exe)}
 	err = syscall.Exec(path, argv, os.Environ())
 	setCloseOnExec(kept, true)

@@ -115,9 +115,13 @@ func TestUpgradeKeepsTheSession(t *testing.T) {
 	})
 	b, _ := os.ReadFile(filepath.Join(e.home, "gmuxlog.0"))
 	checkCounted(t, "log", string(b), "tick ")
-	// And back again, to this build.
-	if out, code := e.run("-S", "up", "-X", "upgrade", gmuxBin); code != 0 {
-		t.Fatalf("upgrade back: %d %q", code, out)
+	// And back and forth: each server numbers the clients it accepts on
+	// from those it took over (a repeated id once sent the reply to the
+	// attached client instead of the one that asked).
+	for i, bin := range []string{gmuxBin, newerGmux, gmuxBin, newerGmux, gmuxBin} {
+		if out, code := e.run("-S", "up", "-X", "upgrade", bin); code != 0 || !strings.Contains(out, "now runs") {
+			t.Fatalf("upgrade %d: %d %q", i, code, out)
+		}
 	}
 	tm.send("echo back-$((6*9))\r")
 	tm.waitText("back-54")

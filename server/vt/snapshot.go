@@ -500,9 +500,9 @@ func (d *snapDecoder) history() *History {
 			d.fail("history block: " + err.Error())
 			return h
 		}
-		all, lines := string(raw), 0
-		for p := 0; p < len(all) && d.err == nil; lines++ {
-			_, p = d.line(all, p)
+		lines := 0
+		for p := 0; p < len(raw) && d.err == nil; lines++ {
+			_, p = d.line(raw, p)
 		}
 		if lines != blockLines {
 			d.fail("history block of the wrong size")
@@ -517,7 +517,7 @@ func (d *snapDecoder) history() *History {
 			d.fail("truncated history")
 			return h
 		}
-		hl, p := d.line(string(d.b), 0)
+		hl, p := d.line(d.b, 0)
 		if d.err != nil {
 			return h
 		}
@@ -531,8 +531,8 @@ func (d *snapDecoder) history() *History {
 
 // line reads a history line at p of all as readLine does, checking every
 // length against what is there (readLine trusts blocks it wrote itself).
-func (d *snapDecoder) line(all string, p int) (histLine, int) {
-	sub := &snapDecoder{b: []byte(all[p:])}
+func (d *snapDecoder) line(all []byte, p int) (histLine, int) {
+	sub := &snapDecoder{b: all[p:]} // not a copy: that made reading a block quadratic
 	var hl histLine
 	n := sub.uint()
 	if n > uint64(len(sub.b)) {
