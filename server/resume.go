@@ -308,6 +308,13 @@ func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*win
 	s.startClock()
 	c.r.invalidate()
 	s.markDirty(c)
+	if cs.Locked {
+		// Locked it was, locked it stays: an upgrade must not be a way in.
+		if err := s.lock(c, cs.LockWhy); err != nil {
+			s.log.Printf("upgrade: client %d: cannot lock again: %v; detaching it", c.id, err)
+			s.detach(c, "detached (it was locked)")
+		}
+	}
 }
 
 // closedListener stands in for a socket that could not be taken over.

@@ -83,6 +83,12 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 		if frozen {
 			cs.Unread = c.frames.Unread()
 		}
+		if c.lock != nil {
+			if c.lock.prog != nil {
+				return nil, fmt.Errorf("a display is locked by $LOCKPRG: unlock it first")
+			}
+			cs.Locked, cs.LockWhy = true, c.lock.why
+		}
 		if p, ok := c.conn.(*pipeConn); ok {
 			cs.In, cs.Out = descriptor(p.in), descriptor(p.out)
 		} else {

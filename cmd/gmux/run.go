@@ -184,6 +184,9 @@ func resume(dir string, f *flags) int {
 	s, choices, err := pick(dir, name, want)
 	switch {
 	case err == nil:
+		if checkTerminal() == nil {
+			offerUpgrade(s) // s was probed: an empty version is an old server's
+		}
 		return attach(s, f, takeover)
 	case len(choices) > 1:
 		printChoices(choices, `"gmux -r [pid.]name" to resume`)
@@ -224,7 +227,6 @@ func attach(s client.Session, f *flags, takeover bool) int {
 	if err := checkTerminal(); err != nil {
 		return fail(f, "%v", err)
 	}
-	offerUpgrade(s)
 	res, err := client.Attach(s.Path, client.AttachOptions{Shared: f.multi, Takeover: takeover, ForceUTF8: f.utf8})
 	if err != nil {
 		if errors.Is(err, client.ErrNotATerminal) {

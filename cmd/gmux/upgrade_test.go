@@ -313,3 +313,33 @@ func TestAttachOffersUpgrade(t *testing.T) {
 		t.Fatalf("autoupgrade off moved the session: %s", v)
 	}
 }
+
+// A locked display stays locked through an upgrade: it is not a way in.
+func TestUpgradeKeepsALockedDisplayLocked(t *testing.T) {
+	e := newEnv(t)
+	hash, err := exec.Command("openssl", "passwd", "-6", "s3cret").Output()
+	if err != nil {
+		t.Skipf("openssl: %v", err)
+	}
+	rc := writeRC(t, e, "password '"+strings.TrimSpace(string(hash))+"'\n")
+	tm := e.attach(80, 24, "-c", rc, "-S", "lk", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	tm.send("echo visible-$((1+1))\r")
+	tm.waitText("visible-2")
+	tm.send("\x01x")
+	tm.waitText("session lk is locked")
+	if out, code := e.run("-S", "lk", "-X", "upgrade", gmuxBin); code != 0 {
+		t.Fatalf("upgrade: %d %q", code, out)
+	}
+	tm.send("echo typed-$((3+3))\r") // at the lock: a wrong password, not a command
+	tm.waitText("Password incorrect.")
+	if strings.Contains(tm.text(), "visible-2") || strings.Contains(tm.text(), "typed-6") {
+		t.Fatalf("the display came back unlocked:\n%s", tm.text())
+	}
+	time.Sleep(0) // the lock's pause after a wrong password passes below
+	waitFor(t, "the password to be taken", func() bool {
+		tm.send("s3cret\r")
+		time.Sleep(200 * time.Millisecond)
+		return strings.Contains(tm.text(), "visible-2")
+	})
+}
