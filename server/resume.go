@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"slices"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"syscall"
@@ -71,12 +72,24 @@ func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, bool, 
 	if err == nil {
 		err = checkDescriptors(d.st)
 	}
+	var s *session
+	if err == nil {
+		if up := d.st.Session.Upgrade; up != nil {
+			up.Failed = failure
+		}
+		s, err = resumeGuarded(d, logger)
+	}
 	if err != nil {
 		if failure != "" {
 			return 1, true, fmt.Errorf("the session's own binary cannot take it back: %w", err)
 		}
-		// Back to the binary that wrote it, with the same state.
+		// Back to the binary that wrote it, with the same state: the
+		// descriptors it names are all still open (originals are closed
+		// only once everything is taken over).
 		logger.Printf("upgrade: cannot take the session: %v; handing it back", err)
+		if d != nil {
+			setCloseOnExec(keptDescriptors(d.st), false)
+		}
 		if _, serr := f.Seek(0, 0); serr != nil {
 			return 1, true, serr
 		}
@@ -84,12 +97,12 @@ func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, bool, 
 		err = syscall.Exec("/proc/self/fd/"+strconv.Itoa(exeFD), argv, os.Environ())
 		return 1, true, fmt.Errorf("cannot go back to the old binary: %w", err)
 	}
+	for _, o := range s.handedOver {
+		o.Close()
+	}
+	s.handedOver = nil
 	f.Close()
 	unix.Close(exeFD)
-	if up := d.st.Session.Upgrade; up != nil {
-		up.Failed = failure
-	}
-	s := resumeSession(d, logger)
 	go s.accept()
 	s.handleSignals()
 	s.run()
@@ -97,6 +110,18 @@ func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, bool, 
 	s.awaitPrograms()
 	s.log.Printf("session %s: exit %d", s.name, s.exitCode)
 	return s.exitCode, s.panics > 0, nil
+}
+
+// resumeGuarded is resumeSession, with a panic (a bug in this binary) an
+// error: the session goes back to the old binary rather than dying.
+func resumeGuarded(d *decoded, logger *log.Logger) (s *session, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			logger.Printf("upgrade: panic taking the session over: %v\n%s", p, debug.Stack())
+			s, err = nil, fmt.Errorf("the new gmux failed taking the session over: %v", p)
+		}
+	}()
+	return resumeSession(d, logger), nil
 }
 
 // checkDescriptors makes sure every descriptor the state names is open.
@@ -132,12 +157,12 @@ func resumeSession(d *decoded, logger *log.Logger) *session {
 		s.messageLog = append(s.messageLog, loggedMessage{at: m.At, text: m.Text})
 	}
 	lf := os.NewFile(uintptr(ss.Listener), "listener")
-	ln, err := net.FileListener(lf) // a copy: the original is closed through its File, never by number (a finalizer would close it again, whatever has the number by then)
+	s.handedOver = append(s.handedOver, lf)
+	ln, err := net.FileListener(lf) // a copy
 	if err != nil {
 		logger.Printf("upgrade: the socket: %v", err) // nobody new can attach; those attached stay
 		ln = closedListener{}
 	}
-	lf.Close()
 	s.ln = ln
 	s.reserveFiles()
 	byID := map[int]*window{}
@@ -165,8 +190,16 @@ func resumeSession(d *decoded, logger *log.Logger) *session {
 		}
 	}
 	s.post(func() { s.upgraded(ss.Upgrade, asker) })
+	if takeoverFault != "" {
+		panic("takeoverFault: " + takeoverFault)
+	}
 	return s
 }
+
+// takeoverFault, set at link time, makes taking a session over fail at the
+// last step: a test's stand-in for a new gmux with a bug in it, which must
+// hand the session back to the old one.
+var takeoverFault string
 
 // upgraded tells whoever asked how the upgrade went.
 func (s *session) upgraded(up *handover.Upgrade, asker *client) {
@@ -238,8 +271,8 @@ func (s *session) resumeClient(cs handover.Client, byID map[int]*window) *client
 		conn, err = newPipeConn(cs.In, cs.Out)
 	default:
 		f := os.NewFile(uintptr(cs.Conn), "client")
+		s.handedOver = append(s.handedOver, f)
 		conn, err = net.FileConn(f)
-		f.Close()
 	}
 	if err != nil {
 		s.log.Printf("upgrade: client %d: %v", cs.ID, err)
@@ -248,17 +281,19 @@ func (s *session) resumeClient(cs handover.Client, byID map[int]*window) *client
 	c := &client{s: s, id: cs.ID, hello: cs.Hello, link: link{conn: conn, out: make(chan []outPart, 1),
 		credit: make(chan struct{}, 1), stop: make(chan struct{}), wake: make(chan struct{}, 1), pid: cs.PID}}
 	c.hello.Version = cs.Version
-	c.rawConn = rawConn(conn.(interface {
-		SyscallConn() (syscall.RawConn, error)
-	}))
+	if pc, ok := conn.(*pipeConn); ok {
+		c.rawConn = rawConn(pc.out) // as takeStream has it
+	} else {
+		c.rawConn = rawConn(conn.(*net.UnixConn))
+	}
 	if cs.Via >= 0 {
 		f := os.NewFile(uintptr(cs.Via), "proxy")
+		s.handedOver = append(s.handedOver, f)
 		c.via, _ = net.FileConn(f)
-		f.Close()
 	}
 	if cs.TTY >= 0 {
 		c.tty, err = openTerminal(cs.TTY)
-		unix.Close(cs.TTY)
+		s.handedOver = append(s.handedOver, os.NewFile(uintptr(cs.TTY), "client terminal"))
 		if err != nil {
 			s.log.Printf("upgrade: client %d: %v", cs.ID, err)
 		} else {

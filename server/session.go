@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"io"
 	"log"
 	"net"
 	"os"
@@ -77,6 +78,10 @@ type session struct {
 	// clientIDs is the last client id given: ids stay unique across a live
 	// upgrade, which keeps the clients and names the one that asked by id.
 	clientIDs atomic.Int64
+	// handedOver are descriptors a live upgrade handed over and this server
+	// copied: closed once it has taken everything over, so that until then
+	// the session can still go back to the old binary (resume.go).
+	handedOver []io.Closer
 }
 
 // post runs f on the session loop. Every goroutine but the loop's changes
