@@ -103,13 +103,8 @@ func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, bool, 
 	s.handedOver = nil
 	f.Close()
 	unix.Close(exeFD)
-	go s.accept()
-	s.handleSignals()
-	s.run()
-	os.Remove(s.socket)
-	s.awaitPrograms()
-	s.log.Printf("session %s: exit %d", s.name, s.exitCode)
-	return s.exitCode, s.panics > 0, nil
+	status, keepLog := s.serve()
+	return status, keepLog, nil
 }
 
 // resumeGuarded is resumeSession, with a panic (a bug in this binary) an

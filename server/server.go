@@ -32,6 +32,11 @@ func Run(opts Options, ready io.WriteCloser) (status int, keepLog bool) {
 	}
 	fmt.Fprint(ready, "ok "+s.name)
 	ready.Close()
+	return s.serve()
+}
+
+// serve runs a started (or taken over) session to its end; see Run.
+func (s *session) serve() (status int, keepLog bool) {
 	go s.accept()
 	s.handleSignals()
 	s.run()

@@ -15,13 +15,7 @@ import (
 // -X still works; idle N lockscreen locks by itself.
 func TestLockAndPassword(t *testing.T) {
 	e := newEnv(t)
-	hash, err := exec.Command("openssl", "passwd", "-6", "s3cret").Output()
-	if err != nil {
-		t.Skipf("openssl: %v", err)
-	}
-	rc := writeRC(t, e, "password '"+strings.TrimSpace(string(hash))+"'\n")
-	tm := e.attach(80, 24, "-c", rc, "-S", "lk", "bash", "--norc", "--noprofile")
-	tm.waitText("$ ")
+	tm := attachWithPassword(t, e, "lk", "s3cret")
 	tm.send("echo visible-$((1+1))\r")
 	tm.waitText("visible-2")
 	tm.send("\x01x")
@@ -82,4 +76,19 @@ func TestLockprg(t *testing.T) {
 	tm2.waitText("$ ")
 	tm2.send("\x01x")
 	tm2.waitText("no password to lock with")
+}
+
+// attachWithPassword starts session name with password (a $6$ hash from
+// openssl passwd -6 in its config) and attaches to it at its prompt; the
+// test is skipped without openssl.
+func attachWithPassword(t *testing.T, e *env, name, password string) *terminal {
+	t.Helper()
+	hash, err := exec.Command("openssl", "passwd", "-6", password).Output()
+	if err != nil {
+		t.Skipf("openssl: %v", err)
+	}
+	rc := writeRC(t, e, "password '"+strings.TrimSpace(string(hash))+"'\n")
+	tm := e.attach(80, 24, "-c", rc, "-S", name, "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	return tm
 }

@@ -321,13 +321,7 @@ func TestAttachOffersUpgrade(t *testing.T) {
 // A locked display stays locked through an upgrade: it is not a way in.
 func TestUpgradeKeepsALockedDisplayLocked(t *testing.T) {
 	e := newEnv(t)
-	hash, err := exec.Command("openssl", "passwd", "-6", "s3cret").Output()
-	if err != nil {
-		t.Skipf("openssl: %v", err)
-	}
-	rc := writeRC(t, e, "password '"+strings.TrimSpace(string(hash))+"'\n")
-	tm := e.attach(80, 24, "-c", rc, "-S", "lk", "bash", "--norc", "--noprofile")
-	tm.waitText("$ ")
+	tm := attachWithPassword(t, e, "lk", "s3cret")
 	tm.send("echo visible-$((1+1))\r")
 	tm.waitText("visible-2")
 	tm.send("\x01x")
