@@ -75,6 +75,10 @@ func upgradeScene(t *testing.T) (*env, *terminal, int, []int) {
 func TestUpgradeKeepsTheSession(t *testing.T) {
 	buildOthers(t)
 	e, tm, pid, kids := upgradeScene(t)
+	// A binding, the paste buffer and a setting, to find again.
+	e.run("-S", "up", "-X", "bind", "E", "echo", "from-a-binding")
+	e.run("-S", "up", "-X", "register", ".", "in-the-buffer")
+	e.run("-S", "up", "-X", "autoupgrade", "off")
 	out, code := e.run("-S", "up", "-X", "upgrade", newerGmux)
 	if code != 0 || !strings.Contains(out, "now runs gmux v9.9.9") {
 		t.Fatalf("upgrade: %d %q", code, out)
@@ -93,6 +97,16 @@ func TestUpgradeKeepsTheSession(t *testing.T) {
 	}
 	if out, _ := e.run("-S", "up", "-Q", "windows"); !strings.Contains(out, "editor") {
 		t.Fatalf("windows after the upgrade: %q", out)
+	}
+	tm.send("\x01E")
+	tm.waitText("from-a-binding")
+	buf := filepath.Join(e.home, "buf")
+	e.run("-S", "up", "-X", "writebuf", buf)
+	if b, _ := os.ReadFile(buf); string(b) != "in-the-buffer" {
+		t.Fatalf("paste buffer after the upgrade: %q", b)
+	}
+	if out, _ := e.run("-S", "up", "-Q", "autoupgrade"); !strings.Contains(out, "autoupgrade off") {
+		t.Fatalf("setting after the upgrade: %q", out)
 	}
 	// The counter went on with nothing lost, and its history is whole.
 	hc := filepath.Join(e.home, "hc")
