@@ -297,7 +297,10 @@ func (s *session) resumeClient(cs handover.Client, byID map[int]*window) *client
 	}
 	s.clients[c] = true
 	for _, p := range cs.Unwritten {
-		c.queue(p.Terminal && c.tty != nil, p.B)
+		if p.Terminal && c.tty == nil {
+			continue // for a terminal this server could not open: nowhere to go
+		}
+		c.queue(p.Terminal, p.B)
 	}
 	c.frames = proto.NewReader(io.MultiReader(bytes.NewReader(cs.Unread), conn))
 	go s.readFrames(c, c.frames, slices.Contains(cs.Hello.Features, proto.FeatureHeartbeat))
@@ -320,7 +323,11 @@ func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*win
 	}
 	c.r = r
 	c.attached = true
+	c.suspended = cs.Suspended
 	if c.tty != nil {
+		if c.suspended {
+			c.tty.SetReadDeadline(time.Now()) // the shell's until the client resumes
+		}
 		go s.readTerminal(c, c.rawTTY, openProcStat(c.pid, c.rawTTY))
 	}
 	s.touch(c)
@@ -334,7 +341,9 @@ func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*win
 		w = s.windows[0]
 	}
 	s.selectWindow(c, w)
-	s.askColors(c)
+	if !c.suspended { // a stopped client's terminal is the shell's: no questions to it
+		s.askColors(c)
+	}
 	s.startClock()
 	c.r.invalidate()
 	s.markDirty(c)

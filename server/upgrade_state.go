@@ -83,6 +83,7 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 		if frozen {
 			cs.Unread = c.frames.Unread()
 		}
+		cs.Suspended = c.suspended
 		if c.lock != nil {
 			if c.lock.prog != nil {
 				return nil, fmt.Errorf("a display is locked by $LOCKPRG: unlock it first")

@@ -505,9 +505,9 @@ func rssKiB(pid int) int {
 // A client stopped by its shell's job control (SIGTSTP), by SIGSTOP or by
 // C-a z gives the terminal back: what is typed goes to the shell, not to the
 // session, and fg brings the session back, redrawn. The client runs under an
-// interactive shell, as from a login.
+// interactive shell, as from a login. A live upgrade meanwhile keeps it so.
 func TestStoppedClientReleasesTerminal(t *testing.T) {
-	for _, how := range []string{"SIGTSTP", "SIGSTOP", "C-a z"} {
+	for _, how := range []string{"SIGTSTP", "SIGSTOP", "C-a z", "C-a z, upgraded"} {
 		t.Run(how, func(t *testing.T) {
 			e := newEnv(t)
 			login := e.startIn(80, 24, "bash", "--norc", "--noprofile", "-i")
@@ -547,6 +547,11 @@ func TestStoppedClientReleasesTerminal(t *testing.T) {
 				})
 			}
 			waitFor(t, "the server to let go of the terminal", suspended)
+			if strings.HasSuffix(how, "upgraded") {
+				if out, code := e.run("-S", "stop", "-X", "upgrade", gmuxBin); code != 0 {
+					t.Fatalf("upgrade: %d %q", code, out)
+				}
+			}
 			login.send("echo at-shell-$((6*6))\r")
 			login.waitText("at-shell-36")
 			if out, _ := e.run("-S", "stop", "-X", "hardcopy", "-h", filepath.Join(e.home, "hc")); out != "" && !strings.Contains(out, "written") {

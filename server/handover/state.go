@@ -138,8 +138,11 @@ type Client struct {
 	Other    int  `json:"other"`
 	// Locked: the display was locked (lockscreen, a reattach with a
 	// password); it comes back locked, with the same line above the prompt.
-	Locked  bool   `json:"locked,omitempty"`
-	LockWhy string `json:"lock_why,omitempty"`
+	Locked bool `json:"locked,omitempty"`
+	// Suspended: its client is stopped (C-a z) and the terminal is the
+	// shell's; it is neither read nor drawn until the client resumes.
+	Suspended bool   `json:"suspended,omitempty"`
+	LockWhy   string `json:"lock_why,omitempty"`
 	// Unread is what was read from the client and not handled: the start
 	// of its next frames. Unwritten is what was meant for it and not
 	// written: first the rest of a frame cut off, then whole frames.
