@@ -340,10 +340,11 @@ func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*win
 	if w == nil && len(s.windows) > 0 {
 		w = s.windows[0]
 	}
+	// What the terminal answered before is known: it is not asked again
+	// (a stopped client's terminal is the shell's: no questions to it).
+	c.fgColor, c.bgColor, c.truecolorKnown = cs.FG, cs.BG, cs.Truecolor
+	c.r.cw.truecolor = s.truecolorFor(c)
 	s.selectWindow(c, w)
-	if !c.suspended { // a stopped client's terminal is the shell's: no questions to it
-		s.askColors(c)
-	}
 	s.startClock()
 	c.r.invalidate()
 	s.markDirty(c)

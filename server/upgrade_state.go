@@ -84,6 +84,7 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 			cs.Unread = c.frames.Unread()
 		}
 		cs.Suspended = c.suspended
+		cs.FG, cs.BG, cs.Truecolor = c.fgColor, c.bgColor, c.truecolorKnown
 		if c.lock != nil {
 			if c.lock.prog != nil {
 				return nil, fmt.Errorf("a display is locked by $LOCKPRG: unlock it first")

@@ -141,7 +141,12 @@ type Client struct {
 	Locked bool `json:"locked,omitempty"`
 	// Suspended: its client is stopped (C-a z) and the terminal is the
 	// shell's; it is neither read nor drawn until the client resumes.
-	Suspended bool   `json:"suspended,omitempty"`
+	Suspended bool `json:"suspended,omitempty"`
+	// What its terminal answered: its default colours, and whether it
+	// takes direct colour (not asked again).
+	FG        string `json:"fg,omitempty"`
+	BG        string `json:"bg,omitempty"`
+	Truecolor bool   `json:"truecolor,omitempty"`
 	LockWhy   string `json:"lock_why,omitempty"`
 	// Unread is what was read from the client and not handled: the start
 	// of its next frames. Unwritten is what was meant for it and not
