@@ -23,7 +23,7 @@ const (
 // shownAnywhere reports whether an attached display shows w.
 func (s *session) shownAnywhere(w *window) bool {
 	for c := range s.clients {
-		if c.attached && c.win == w {
+		if c.attached && c.shows(w) {
 			return true
 		}
 	}

@@ -14,7 +14,7 @@ var defaultBindings = map[string]string{
 	"k": "kill", "^K": "kill",
 	"w": "windows", "^W": "windows",
 	"N": "number",
-	"i": "info", "^I": "info",
+	"i": "info", "^I": "focus", // Tab is C-i: screen's C-a Tab moves between regions
 	"l": "redisplay", "^L": "redisplay",
 	"C": "clear",
 	"v": "version",
@@ -29,7 +29,7 @@ var defaultBindings = map[string]string{
 	"r": "wrap", "^R": "wrap", "f": "flow", "^F": "flow", "Z": "reset",
 	"{": "history", "}": "history", "^V": "digraph",
 	"x": "lockscreen", "^X": "lockscreen",
-	"F": "fit",
+	"F": "fit", "S": "split", "|": "split -v", "X": "remove", "Q": "only",
 	"M": "monitor", "_": "silence", "m": "lastmsg", "^M": "lastmsg", "^G": "vbell",
 }
 

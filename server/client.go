@@ -45,6 +45,9 @@ func (s *session) dropClient(c *client, err error) {
 	close(c.out)
 	delete(s.clients, c)
 	wasAttached := c.attached
+	if wasAttached {
+		s.lastRegions = c.saveRegions() // its terminal went away: the layout stays for the next
+	}
 	c.attached = false
 	if c.r != nil {
 		c.r.close()
@@ -139,6 +142,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		c.other = s.prevWin // C-a C-a goes where the session was before
 	}
 	s.selectWindow(c, w)
+	s.restoreRegions(c, s.lastRegions)
 	s.askColors(c)
 	s.askTruecolor(c)
 	s.startClock()
@@ -224,6 +228,7 @@ func (s *session) release(c *client, t proto.Type, payload []byte) {
 		return
 	}
 	c.attached = false
+	s.lastRegions = c.saveRegions()
 	s.letGo(c) // before the client is told: once it has gone, what is typed belongs to its shell
 	s.send(c, t, payload)
 	s.closeWhenSent(c)
@@ -248,6 +253,7 @@ func (s *session) letGo(c *client) {
 func (s *session) resizeDisplay(c *client, cols, rows int) {
 	c.cols, c.rows = clampSize(cols, rows)
 	c.r.resize(c.cols, c.rows)
+	s.resizeRegions(c)
 	s.touch(c)
 	if c.win != nil {
 		s.fitWindow(c.win)

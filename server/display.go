@@ -12,7 +12,8 @@ import (
 // layers, and the modes open on it.
 type display struct {
 	r      *renderer
-	win    *window // the window this client shows
+	win    *window  // the window this client shows (in its focused region)
+	regs   *regions // the display's regions, when split (regions.go)
 	other  *window // the one shown before (C-a C-a)
 	active uint64  // last activity, ordered across clients
 	cols   int
@@ -75,7 +76,12 @@ func (s *session) touch(c *client) {
 
 // windowSize is the size a window shown to c should have: the terminal less
 // the caption and status lines.
-func (c *client) windowSize() (int, int) { return c.cols, max(1, c.layout().winRows) }
+func (c *client) windowSize() (int, int) {
+	if c.regs != nil {
+		return regionWindowSize(c.focusRect())
+	}
+	return c.cols, max(1, c.layout().winRows)
+}
 
 // markDirty notes that c's view changed and schedules a frame.
 func (s *session) markDirty(c *client) {
@@ -112,15 +118,19 @@ func (s *session) schedule(c *client) {
 const interactiveBytes = 2048
 
 func (s *session) draw(c *client) {
-	if c.win == nil || c.blanker != nil || c.lock != nil {
+	split := c.regs != nil && c.menu == nil
+	if c.win == nil && !split || c.blanker != nil || c.lock != nil {
 		return
 	}
 	defer s.recoverClient(c, "drawing")
 	c.dirty = false
 	c.unseen = 0
 	c.lastDraw = time.Now()
-	f := frame{screen: c.win.screen, message: c.message, menu: c.menu, copy: c.copy, statusTop: s.set.Hardstatus == statusFirstLine,
+	f := frame{message: c.message, menu: c.menu, copy: c.copy, statusTop: s.set.Hardstatus == statusFirstLine,
 		ownMouse: s.wantsOwnMouse(c)}
+	if c.win != nil {
+		f.screen = c.win.screen
+	}
 	if c.prompt != nil {
 		f.message = c.prompt.line()
 	}
@@ -128,7 +138,12 @@ func (s *session) draw(c *client) {
 		f.message = st.mark() + f.message // sorendition
 	}
 	f.caption, f.status = s.bars(c)
-	out := c.r.draw(f)
+	var out []byte
+	if split {
+		out = c.r.drawRegions(f, s.regionFrames(c))
+	} else {
+		out = c.r.draw(f)
+	}
 	if c.bells > 0 {
 		out = append(out, '\a')
 		c.bells = 0
@@ -175,8 +190,27 @@ func (s *session) redrawBars() {
 // redrawWindow redraws every attached display that shows w.
 func (s *session) redrawWindow(w *window) {
 	for c := range s.clients {
-		if c.attached && c.win == w {
+		if c.attached && c.shows(w) {
 			s.markDirty(c)
 		}
 	}
+}
+
+// regionFrames is what each of c's regions shows, placed on its terminal.
+func (s *session) regionFrames(c *client) []regionFrame {
+	top, _, _ := c.regionArea()
+	focus := c.regs.lay.Focus()
+	var out []regionFrame
+	for _, r := range c.regs.lay.Regions() {
+		w := c.regs.win[r.ID]
+		rf := regionFrame{rect: r.Rect, focused: r.ID == focus}
+		rf.rect.Y += top
+		if w != nil {
+			rf.screen = w.screen
+		}
+		rf.caption = s.expandStatus(s.set.CaptionFormat, statusView{cur: w, other: c.other, cols: r.Rect.W,
+			focus: rf.focused, copyMode: rf.focused && c.copy != nil, escaped: rf.focused && c.prefix})
+		out = append(out, rf)
+	}
+	return out
 }

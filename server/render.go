@@ -237,7 +237,7 @@ func (r *renderer) draw(f frame) []byte {
 	r.drawAround(around)
 	if f.copy != nil {
 		r.drawn, r.aroundKnown, r.styleClean = nil, false, false
-		r.drawCopy(f.copy, top, textRows, cols)
+		r.drawCopy(f.copy, 0, top, textRows, cols)
 		r.scr.Show()
 		r.syncModes(withOwnMouse(vt.Modes{}, f.ownMouse))
 		return r.tty.take()
@@ -451,7 +451,13 @@ func (r *renderer) drawMessage(msg string, y, cols int) {
 // drawLine writes text on row y, padded to the full width, in st until a
 // status style marker (statusstyle.go) changes it.
 func (r *renderer) drawLine(msg string, y, cols int, st tcell.Style) {
-	x := 0
+	r.drawLineAt(msg, 0, y, cols, st)
+}
+
+// drawLineAt is drawLine in the cols cells from x0 on (a region's caption).
+func (r *renderer) drawLineAt(msg string, x0, y, cols int, st tcell.Style) {
+	cols += x0
+	x := x0
 	for i := 0; i < len(msg) && x < cols; i++ {
 		if msg[i] == statusMark && i+3 < len(msg) {
 			st = tcellStatusStyle(statusStyle{fg: msg[i+1], bg: msg[i+2], attr: msg[i+3]})
@@ -640,13 +646,13 @@ func withOwnMouse(m vt.Modes, own bool) vt.Modes {
 
 // drawCopy draws a client's copy mode: the frozen document, the marked region
 // in reverse video, search matches highlighted, the position top right.
-func (r *renderer) drawCopy(m *copyMode, top, rows, cols int) {
+func (r *renderer) drawCopy(m *copyMode, left, top, rows, cols int) {
 	var conv styleConverter
 	match := tcell.StyleDefault.Background(tcell.ColorYellow).Foreground(tcell.ColorBlack)
 	for y := range max(rows, 0) {
 		line := m.top + y
 		if line >= m.doc.Len() {
-			r.drawLine("", top+y, cols, tcell.StyleDefault)
+			r.drawLineAt("", left, top+y, cols, tcell.StyleDefault)
 			continue
 		}
 		cells := m.doc.Cells(line, cols)
@@ -670,16 +676,16 @@ func (r *renderer) drawCopy(m *copyMode, top, rows, cols int) {
 			if m.selected(x, line) {
 				st = st.Reverse(true)
 			}
-			r.scr.Put(x, top+y, text, st)
+			r.scr.Put(left+x, top+y, text, st)
 		}
 	}
 	ind := m.indicator()
 	if x := cols - len(ind); x >= 0 {
 		for i, ch := range ind {
-			r.scr.Put(x+i, top, string(ch), tcell.StyleDefault.Reverse(true))
+			r.scr.Put(left+x+i, top, string(ch), tcell.StyleDefault.Reverse(true))
 		}
 	}
-	r.scr.ShowCursor(min(m.cx, cols-1), top+m.cy-m.top)
+	r.scr.ShowCursor(left+min(m.cx, cols-1), top+m.cy-m.top)
 }
 
 // matchColumns returns the rune positions where pat starts in text.

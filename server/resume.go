@@ -141,6 +141,7 @@ func resumeSession(d *decoded, logger *log.Logger) *session {
 	s.windowIDs, s.everAttached, s.activity = ss.WindowIDs, ss.EverAttached, ss.Activity
 	s.buffer, s.digraphs = ss.Buffer, ss.Digraphs
 	s.colonHistory, s.searchHistory, s.configErrors = ss.ColonHistory, ss.SearchHistory, ss.ConfigErrors
+	s.lastRegions = ss.Regions
 	s.scope, s.displayColors, s.lingerWarning, s.panics = ss.Scope, ss.DisplayColors, ss.LingerWarning, ss.Panics
 	s.registers = map[byte]string{}
 	for k, v := range ss.Registers {
@@ -345,6 +346,7 @@ func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*win
 	c.fgColor, c.bgColor, c.truecolorKnown = cs.FG, cs.BG, cs.Truecolor
 	c.r.cw.truecolor = s.truecolorFor(c)
 	s.selectWindow(c, w)
+	s.restoreRegions(c, cs.Regions)
 	s.startClock()
 	c.r.invalidate()
 	s.markDirty(c)

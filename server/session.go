@@ -82,6 +82,9 @@ type session struct {
 	// copied: closed once it has taken everything over, so that until then
 	// the session can still go back to the old binary (resume.go).
 	handedOver []io.Closer
+	// lastRegions are the regions of the display that detached last: the
+	// next to attach gets them (regions.go).
+	lastRegions *savedRegions
 }
 
 // post runs f on the session loop. Every goroutine but the loop's changes
@@ -216,7 +219,7 @@ func (s *session) showOutput(w *window, data []byte) {
 	if w.screen.TakeChanged() || bells > 0 {
 		shown := false
 		for c := range s.clients {
-			if c.attached && c.win == w {
+			if c.attached && c.shows(w) {
 				shown = true
 				if bells > 0 {
 					s.bellShown(c, w, bells)
@@ -257,7 +260,7 @@ func (s *session) windowExited(w *window, status string, code int) {
 			w.number, w.title, status, keyName(s.set.Zombie[0]), keyName(s.set.Zombie[1]))
 		w.screen.Write([]byte(msg))
 		for c := range s.clients {
-			if c.attached && c.win == w {
+			if c.attached && c.shows(w) {
 				s.markDirty(c)
 			}
 		}
@@ -295,6 +298,13 @@ func (s *session) removeWindow(w *window) {
 	for c := range s.clients {
 		if c.other == w {
 			c.other = nil
+		}
+		if c.regs != nil {
+			for id, rw := range c.regs.win {
+				if rw == w && id != c.regs.lay.Focus() {
+					delete(c.regs.win, id) // an unfocused region shows nothing, as in screen
+				}
+			}
 		}
 		if c.attached && c.win == w {
 			next := c.other
@@ -368,6 +378,9 @@ func (s *session) selectWindow(c *client, w *window) {
 			c.other = c.win
 		}
 		c.win = w
+		if c.regs != nil {
+			c.regs.win[c.regs.lay.Focus()] = w
+		}
 		if c.message != "" { // it spoke of the window left: stale now
 			c.message = ""
 			c.msgGen++
@@ -385,20 +398,17 @@ func (s *session) selectWindow(c *client, w *window) {
 // fitWindow sizes w for the client that used it most recently (tmux's
 // "latest"): larger clients see it with blank space, smaller ones cropped.
 func (s *session) fitWindow(w *window) {
-	var shown []*client
-	for c := range s.clients {
-		if c.attached && c.win == w {
-			shown = append(shown, c)
-		}
-	}
+	shown := s.views(w)
 	if len(shown) == 0 {
 		return
 	}
 	if cols, rows, ok := s.set.fitSize(shown); ok {
 		w.resize(cols, rows)
 	}
-	for _, c := range shown {
-		s.markDirty(c)
+	for c := range s.clients {
+		if c.attached && c.shows(w) {
+			s.markDirty(c)
+		}
 	}
 }
 

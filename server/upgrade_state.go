@@ -27,6 +27,7 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 		Registers: map[string]string{}, Digraphs: s.digraphs,
 		ColonHistory: s.colonHistory, SearchHistory: s.searchHistory, ConfigErrors: s.configErrors,
 		Scope: s.scope, DisplayColors: s.displayColors, LingerWarning: s.lingerWarning, Panics: s.panics,
+		Regions: s.lastRegions,
 	}
 	for k, v := range s.registers {
 		st.Session.Registers[string([]byte{k})] = v
@@ -85,6 +86,7 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 		}
 		cs.Suspended = c.suspended
 		cs.FG, cs.BG, cs.Truecolor = c.fgColor, c.bgColor, c.truecolorKnown
+		cs.Regions = c.saveRegions()
 		if c.lock != nil {
 			if c.lock.prog != nil {
 				return nil, fmt.Errorf("a display is locked by $LOCKPRG: unlock it first")

@@ -27,24 +27,30 @@ func parseWindowSize(name string) (int, error) {
 	return 0, fmt.Errorf("windowsize: %q is not smallest, largest, latest or manual", name)
 }
 
-// fitSize is the size a window takes on the displays that show it (at least
+// view is one place a window is shown: a display, or a region of one
+// (regions.go), with its size and its display's last activity.
+type view struct {
+	cols, rows int
+	active     uint64
+}
+
+// fitSize is the size a window takes in the views that show it (at least
 // one), and false when the policy leaves it as it is.
-func (set *settings) fitSize(shown []*client) (int, int, bool) {
+func (set *settings) fitSize(shown []view) (int, int, bool) {
 	if set.WindowSize == windowManual {
 		return 0, 0, false
 	}
 	latest := shown[0]
-	cols, rows := latest.windowSize()
-	for _, c := range shown[1:] {
-		cc, cr := c.windowSize()
+	cols, rows := latest.cols, latest.rows
+	for _, v := range shown[1:] {
 		switch set.WindowSize {
 		case windowSmallest:
-			cols, rows = min(cols, cc), min(rows, cr)
+			cols, rows = min(cols, v.cols), min(rows, v.rows)
 		case windowLargest:
-			cols, rows = max(cols, cc), max(rows, cr)
+			cols, rows = max(cols, v.cols), max(rows, v.rows)
 		case windowLatest:
-			if c.active > latest.active {
-				latest, cols, rows = c, cc, cr
+			if v.active > latest.active {
+				latest, cols, rows = v, v.cols, v.rows
 			}
 		}
 	}

@@ -52,6 +52,18 @@ type Session struct {
 	Backticks     []Backtick         `json:"backticks"`
 	Panics        int                `json:"panics"`
 	Upgrade       *Upgrade           `json:"upgrade,omitempty"`
+	// Regions are the last detached display's regions, for the next to
+	// attach.
+	Regions *Regions `json:"regions,omitempty"`
+}
+
+// Regions is a split display: the layout's text form (server/layout), the
+// window id each region shows in the layout's order (0: none), and the
+// index of the focused one.
+type Regions struct {
+	Layout  string `json:"layout"`
+	Windows []int  `json:"windows"`
+	Focus   int    `json:"focus"`
 }
 
 // Upgrade says who asked for the hand-over and when it started: the new
@@ -147,7 +159,9 @@ type Client struct {
 	FG        string `json:"fg,omitempty"`
 	BG        string `json:"bg,omitempty"`
 	Truecolor bool   `json:"truecolor,omitempty"`
-	LockWhy   string `json:"lock_why,omitempty"`
+	// Regions: the display is split.
+	Regions *Regions `json:"regions,omitempty"`
+	LockWhy string   `json:"lock_why,omitempty"`
 	// Unread is what was read from the client and not handled: the start
 	// of its next frames. Unwritten is what was meant for it and not
 	// written: first the rest of a frame cut off, then whole frames.

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// sizeOf is the size of window n of session name.
+func sizeOf(t *testing.T, e *env, name string, n int) (int, int) {
+	t.Helper()
+	out, code := e.run("-S", name, "-p", strconv.Itoa(n), "-X", "info")
+	m := regexp.MustCompile(`/\((\d+),(\d+)\)`).FindStringSubmatch(out)
+	if code != 0 || m == nil {
+		t.Fatalf("info of window %d: %d %q", n, code, out)
+	}
+	cols, _ := strconv.Atoi(m[1])
+	rows, _ := strconv.Atoi(m[2])
+	return cols, rows
+}
+
+func waitSize(t *testing.T, e *env, name string, n, cols, rows int) {
+	t.Helper()
+	var c, r int
+	defer func() {
+		if t.Failed() {
+			t.Logf("window %d is %dx%d", n, c, r)
+		}
+	}()
+	waitFor(t, "window "+strconv.Itoa(n)+" to be "+strconv.Itoa(cols)+"x"+strconv.Itoa(rows), func() bool {
+		c, r = sizeOf(t, e, name, n)
+		return c == cols && r == rows
+	})
+}
+
+// C-a S splits the display, C-a Tab moves to the new (empty) region, C-a c
+// opens a window there, C-a | splits side by side, C-a X removes a region,
+// C-a Q keeps one; each window takes its region's size (less the caption),
+// as in screen, and each region shows its caption.
+func TestRegions(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "rg")
+	tm.send("echo top-$((1+1))\r")
+	tm.waitText("top-2")
+	tm.send("\x01S")
+	waitSize(t, e, "rg", 0, 80, 11) // 24 rows: 12 each, less a caption
+	tm.send("\x01\t")              // to the empty region
+	tm.send("\x01c")
+	tm.waitMatch(`(?m)^1 `) // its caption, on the last row
+	waitSize(t, e, "rg", 1, 80, 11)
+	tm.send("echo bottom-$((2+2))\r")
+	tm.waitText("bottom-4")
+	if !strings.Contains(tm.text(), "top-2") {
+		t.Fatalf("the top region lost its window:\n%s", tm.text())
+	}
+	tm.send("\x01|") // the bottom region, side by side
+	waitSize(t, e, "rg", 1, 40, 11)
+	tm.waitText("│")
+	tm.send("\x01:resize -h +5\r")
+	waitSize(t, e, "rg", 1, 45, 11)
+	tm.send("\x01:resize -v -3\r") // taller neighbour, shorter bottom row of regions
+	waitSize(t, e, "rg", 1, 45, 8)
+	tm.send("\x01:resize =\r")
+	waitSize(t, e, "rg", 1, 39, 11) // 79 columns shared: the odd one to the last region
+	tm.send("\x01:focus right\r")
+	tm.send("\x01X") // the empty right region goes
+	waitSize(t, e, "rg", 1, 80, 11)
+	tm.send("\x01:focus up\r")
+	tm.send("\x01Q") // only the top one, with window 0
+	waitSize(t, e, "rg", 0, 80, 24)
+	tm.waitText("top-2")
+	if strings.Contains(tm.text(), "bottom-4") {
+		t.Fatalf("C-a Q left another region:\n%s", tm.text())
+	}
+}
+
+// The layout comes back after detach and resume (screen 4.9 loses it), with
+// each region's window, and through a live upgrade.
+func TestRegionsSurviveDetachAndUpgrade(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "keep")
+	tm.send("\x01S\x01\t\x01c")
+	tm.waitMatch(`(?m)^1 `)
+	tm.send("echo in-one\r")
+	tm.waitText("in-one")
+	tm.send("\x01d")
+	tm.waitText("[detached from ")
+	tm2 := e.attach(80, 24, "-r", "keep")
+	tm2.waitMatch(`(?m)^0 `)
+	tm2.waitMatch(`(?m)^1 `)
+	waitSize(t, e, "keep", 0, 80, 11)
+	waitSize(t, e, "keep", 1, 80, 11)
+	tm2.send("echo still-split\r") // the focus came back too: the bottom region
+	tm2.waitText("still-split")
+	if out, code := e.run("-S", "keep", "-X", "upgrade", gmuxBin); code != 0 {
+		t.Fatalf("upgrade: %d %q", code, out)
+	}
+	tm2.send("clear; echo after-upgrade\r")
+	tm2.waitText("after-upgrade")
+	tm2.waitMatch(`(?m)^0 `)
+	waitSize(t, e, "keep", 0, 80, 11)
+}

@@ -1,0 +1,12 @@
+package server
+
+func init() {
+	register(&command{
+		name: "only", maxArgs: 0, needClient: true,
+		help: "remove every region but the focused one (C-a Q)",
+		run: func(x *cmdContext, _ []string) (string, error) {
+			x.s.onlyRegion(x.c)
+			return "", nil
+		},
+	})
+}

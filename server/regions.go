@@ -1,0 +1,240 @@
+package server
+
+import (
+	"github.com/gmux/gmux/server/handover"
+	"github.com/gmux/gmux/server/layout"
+)
+
+// A display split into regions (split, C-a S and C-a |): the layout's
+// geometry (server/layout) and the window each region shows. A display
+// never split has none, and its whole terminal is its window's; that path
+// stays as it was. The focused region's window is c.win: input, commands
+// and copy mode go there as before. A region shows no window until one is
+// selected or created in it.
+type regions struct {
+	lay *layout.Layout
+	win map[int]*window // by region id; absent: the region is empty
+}
+
+// regionArea is the part of c's terminal the regions share: all of it but
+// the hardstatus line. Each region's last row is its caption.
+func (c *client) regionArea() (top, cols, rows int) {
+	s := c.s
+	l := layoutScreen(c.cols, c.rows, s.set.Hardstatus != statusOff, s.set.Hardstatus == statusFirstLine, false, false)
+	return l.top, c.cols, max(l.winRows, 1)
+}
+
+// regionWindowSize is the size of a window shown in a region of r.
+func regionWindowSize(r layout.Rect) (int, int) { return max(r.W, 1), max(r.H-1, 1) }
+
+// focusRect is where c's focused region is.
+func (c *client) focusRect() layout.Rect {
+	r, _ := c.regs.lay.Rect(c.regs.lay.Focus())
+	return r
+}
+
+// split divides c's focused region in two; the new one is empty and the
+// focus stays, as in screen.
+func (s *session) split(c *client, dir layout.Dir) error {
+	if c.regs == nil {
+		_, cols, rows := c.regionArea()
+		c.regs = &regions{lay: layout.New(cols, rows), win: map[int]*window{}}
+		if c.win != nil {
+			c.regs.win[c.regs.lay.Focus()] = c.win
+		}
+	}
+	if _, err := c.regs.lay.Split(dir); err != nil {
+		if c.regs.lay.Len() == 1 {
+			c.regs = nil
+		}
+		return err
+	}
+	s.regionsChanged(c)
+	return nil
+}
+
+// focusRegion moves c's focus to region id.
+func (s *session) focusRegion(c *client, id int) {
+	if id == 0 || !c.regs.lay.SetFocus(id) {
+		return
+	}
+	w := c.regs.win[id]
+	if w != c.win && c.win != nil {
+		c.other = c.win
+	}
+	c.win = w
+	if c.copy != nil && c.copy.win != w {
+		c.copy = nil
+	}
+	if w != nil {
+		s.setLastWin(w)
+		s.windowSeen(w)
+	}
+	s.markDirty(c)
+}
+
+// removeRegion takes c's focused region away; the last one left fills the
+// display again, without regions.
+func (s *session) removeRegion(c *client) error {
+	if c.regs == nil {
+		return layout.ErrLastRegion
+	}
+	id := c.regs.lay.Focus()
+	if err := c.regs.lay.Remove(id); err != nil {
+		return err
+	}
+	delete(c.regs.win, id)
+	s.focusRegion(c, c.regs.lay.Focus())
+	s.regionsChanged(c)
+	return nil
+}
+
+// onlyRegion keeps c's focused region alone.
+func (s *session) onlyRegion(c *client) {
+	if c.regs == nil {
+		return
+	}
+	c.regs.lay.Only()
+	s.regionsChanged(c)
+}
+
+// regionsChanged refits every window c's regions show after their sizes
+// changed, and ends the split when one region is left.
+func (s *session) regionsChanged(c *client) {
+	if c.regs != nil && c.regs.lay.Len() == 1 {
+		c.regs = nil
+		if c.win == nil {
+			s.selectWindow(c, s.fallbackWindow(c))
+		}
+	}
+	for _, w := range s.windows {
+		s.fitWindow(w)
+	}
+	if c.r != nil {
+		c.r.invalidate()
+	}
+	s.markDirty(c)
+}
+
+// fallbackWindow is the window a display shows when the region it is left
+// with has none: the one it showed before, else the session's current.
+func (s *session) fallbackWindow(c *client) *window {
+	if c.other != nil && !c.other.removed {
+		return c.other
+	}
+	if s.lastWin != nil {
+		return s.lastWin
+	}
+	if len(s.windows) > 0 {
+		return s.windows[0]
+	}
+	return nil
+}
+
+// resizeRegions fits c's regions to its terminal's new size.
+func (s *session) resizeRegions(c *client) {
+	if c.regs == nil {
+		return
+	}
+	_, cols, rows := c.regionArea()
+	c.regs.lay.Resize(cols, rows)
+	for id := range c.regs.win {
+		if _, ok := c.regs.lay.Rect(id); !ok {
+			delete(c.regs.win, id) // a region the smaller terminal could not hold
+		}
+	}
+	if c.regs.win[c.regs.lay.Focus()] != c.win {
+		s.focusRegion(c, c.regs.lay.Focus())
+	}
+	if c.regs.lay.Len() == 1 {
+		s.regionsChanged(c)
+	}
+}
+
+// views are the places a window is shown, for its size (windowsize.go):
+// each display that shows it, or each region of a display that does.
+func (s *session) views(w *window) []view {
+	var out []view
+	for c := range s.clients {
+		if !c.attached {
+			continue
+		}
+		if c.regs == nil {
+			if c.win == w {
+				cols, rows := c.windowSize()
+				out = append(out, view{cols, rows, c.active})
+			}
+			continue
+		}
+		for _, r := range c.regs.lay.Regions() {
+			if c.regs.win[r.ID] == w {
+				cols, rows := regionWindowSize(r.Rect)
+				out = append(out, view{cols, rows, c.active})
+			}
+		}
+	}
+	return out
+}
+
+// shows reports whether c shows w, in its only or in any region.
+func (c *client) shows(w *window) bool {
+	if c.regs == nil {
+		return c.win == w
+	}
+	for _, rw := range c.regs.win {
+		if rw == w {
+			return true
+		}
+	}
+	return false
+}
+
+// savedRegions is a display's regions in words: the layout's text, the
+// window (id) each region shows in the layout's order (0: none), and which
+// one has the focus. The session keeps the last display's, so that a
+// display that attaches next gets the layout back (screen loses it); a live
+// upgrade carries every display's.
+type savedRegions = handover.Regions
+
+// saveRegions describes c's regions, or nil when it is not split.
+func (c *client) saveRegions() *savedRegions {
+	if c.regs == nil {
+		return nil
+	}
+	sr := &savedRegions{Layout: c.regs.lay.String()}
+	for i, r := range c.regs.lay.Regions() {
+		sr.Windows = append(sr.Windows, windowID(c.regs.win[r.ID]))
+		if r.ID == c.regs.lay.Focus() {
+			sr.Focus = i
+		}
+	}
+	return sr
+}
+
+// restoreRegions gives c the regions sr describes, fitted to its terminal;
+// windows gone since show nothing.
+func (s *session) restoreRegions(c *client, sr *savedRegions) {
+	if sr == nil {
+		return
+	}
+	_, cols, rows := c.regionArea()
+	lay, err := layout.Parse(sr.Layout, cols, rows)
+	if err != nil || lay.Len() < 2 {
+		return
+	}
+	byID := map[int]*window{}
+	for _, w := range s.windows {
+		byID[w.id] = w
+	}
+	c.regs = &regions{lay: lay, win: map[int]*window{}}
+	for i, r := range lay.Regions() {
+		if i < len(sr.Windows) && byID[sr.Windows[i]] != nil {
+			c.regs.win[r.ID] = byID[sr.Windows[i]]
+		}
+		if i == sr.Focus {
+			lay.SetFocus(r.ID)
+		}
+	}
+	c.win = c.regs.win[lay.Focus()]
+	s.regionsChanged(c)
+}
