@@ -14,8 +14,8 @@ type display struct {
 	r      *renderer
 	win    *window  // the window this client shows (in its focused region)
 	regs   *regions // the display's regions, when split (regions.go)
-	other  *window // the one shown before (C-a C-a)
-	active uint64  // last activity, ordered across clients
+	other  *window  // the one shown before (C-a C-a)
+	active uint64   // last activity, ordered across clients
 	cols   int
 	rows   int
 

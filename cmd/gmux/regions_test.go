@@ -45,7 +45,7 @@ func TestRegions(t *testing.T) {
 	tm.waitText("top-2")
 	tm.send("\x01S")
 	waitSize(t, e, "rg", 0, 80, 11) // 24 rows: 12 each, less a caption
-	tm.send("\x01\t")              // to the empty region
+	tm.send("\x01\t")               // to the empty region
 	tm.send("\x01c")
 	tm.waitMatch(`(?m)^1 `) // its caption, on the last row
 	waitSize(t, e, "rg", 1, 80, 11)
