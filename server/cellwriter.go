@@ -107,12 +107,17 @@ type termState struct {
 }
 
 // writeSpans draws the spans of the window's rows at terminal row top + y,
-// cut at cols, and records them in tcell's buffer. A span that reaches the
-// row's trailing blanks ends with EL. The terminal is left in the default
-// style; st follows the cursor and the style.
-func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc *vt.Screen, spans []rowSpan, top, cols int, reverseVideo bool, st *termState) {
+// from terminal column left on (a region's; 0 for the whole display), cut
+// at cols, and records them in tcell's buffer. A span that reaches the
+// row's trailing blanks ends with EL where the window reaches the
+// terminal's right edge, with spaces where something is beside it. The
+// terminal is left in the default style; st follows the cursor and the
+// style.
+func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc *vt.Screen, spans []rowSpan, top, left, cols int, reverseVideo bool, st *termState) {
 	vc, _ := sc.Size()
 	width := min(vc, cols)
+	termCols, termRows := cells.Size()
+	atEdge := left+cols >= termCols
 	wc := colorsOf(sc)
 	var conv styleConverter
 	for _, s := range spans {
@@ -127,13 +132,12 @@ func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc 
 			x0-- // start at the character, not its right half
 		}
 		ty := top + s.y
-		if st.x != x0 || st.y != ty {
-			b.WriteString(w.ti.TGoto(x0, ty))
+		if st.x != left+x0 || st.y != ty {
+			b.WriteString(w.ti.TGoto(left+x0, ty))
 		}
 		cur, have := vt.Style{}, st.clean && !reverseVideo && !wc.any
 		stop := end // the span's cells stop before stop
-		_, termRows := cells.Size()
-		if w.cornerUnsafe() && ty == termRows-1 && end == cols {
+		if w.cornerUnsafe() && ty == termRows-1 && end == cols && atEdge {
 			stop = cols - 1 // the corner (and a wide character on it): tcell draws it
 			if row[stop].IsWideTail() {
 				stop--
@@ -142,8 +146,8 @@ func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc 
 			if str == "" || sc.Width(row[stop]) == 2 && stop+1 >= cols {
 				str = " "
 			}
-			cells.Put(stop, ty, str, conv.convert(sty, reverseVideo))
-			cells.SetDirty(stop, ty, true)
+			cells.Put(left+stop, ty, str, conv.convert(sty, reverseVideo))
+			cells.SetDirty(left+stop, ty, true)
 		}
 		x := x0
 		for ; x <= x1 && x < stop; x++ {
@@ -163,8 +167,8 @@ func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc 
 				text = " " // half a wide character cannot be drawn
 			}
 			b.WriteString(text)
-			cells.Put(x, ty, text, conv.convert(c.S, reverseVideo))
-			cells.SetDirty(x, ty, false)
+			cells.Put(left+x, ty, text, conv.convert(c.S, reverseVideo))
+			cells.SetDirty(left+x, ty, false)
 		}
 		if !have || cur != (vt.Style{}) || reverseVideo || wc.any {
 			b.WriteString(w.ti.AttrOff)
@@ -172,29 +176,29 @@ func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc 
 		st.clean = true
 		// At the last column the terminal's cursor is where its autowrap
 		// handling left it: not known.
-		st.x, st.y = x, ty
-		if x >= cols {
+		st.x, st.y = left+x, ty
+		if left+x >= termCols {
 			st.x = -1
 		}
 		if x1 >= end && end < width {
 			// The rest of the row is blank: one EL instead of spaces —
 			// unless the window stops short of the terminal's edge, where
-			// EL would take the dots beyond it too.
-			if st.x != end {
-				b.WriteString(w.ti.TGoto(end, ty))
-				st.x = end
+			// EL would take the dots or the regions beyond it too.
+			if st.x != left+end {
+				b.WriteString(w.ti.TGoto(left+end, ty))
+				st.x = left + end
 			}
 			clearTo := cols
-			if width < cols {
+			if width < cols || !atEdge {
 				clearTo = width
 				b.WriteString(strings.Repeat(" ", width-end))
-				st.x = width
+				st.x = left + width
 			} else {
 				b.WriteString(eraseToEOL)
 			}
 			for bx := end; bx < clearTo; bx++ {
-				cells.Put(bx, ty, " ", tcell.StyleDefault)
-				cells.SetDirty(bx, ty, false)
+				cells.Put(left+bx, ty, " ", tcell.StyleDefault)
+				cells.SetDirty(left+bx, ty, false)
 			}
 		}
 	}

@@ -65,7 +65,7 @@ func (r *renderer) fastDraw(sc *vt.Screen, changed []int, top, cols, cx, cy int,
 	if len(spans) > 0 && !compact {
 		b.WriteString(r.ti.HideCursor)
 	}
-	r.cw.writeSpans(&b, r.cellBuffer(), sc, spans, top, cols, sc.Modes().ReverseVideo, &st)
+	r.cw.writeSpans(&b, r.cellBuffer(), sc, spans, top, 0, cols, sc.Modes().ReverseVideo, &st)
 	if showCursor {
 		if st.x != cx || st.y != top+cy {
 			b.WriteString(r.ti.TGoto(cx, top+cy))

@@ -47,6 +47,9 @@ type renderer struct {
 	// panX, panY: the window's cell at the display's top left, when the
 	// window is larger than the display (drawPanned).
 	panX, panY int
+	// regions is what the last frame of a split display drew
+	// (render_regions.go); nil after anything else.
+	regions *regionCache
 }
 
 // drawnRow is a terminal row as last drawn from the window: its cells (nil:
@@ -168,7 +171,7 @@ func withLocale(locale string, f func() error) error {
 
 func (r *renderer) resize(cols, rows int) {
 	r.tty.setSize(cols, rows)
-	r.drawn = nil
+	r.drawn, r.regions = nil, nil
 }
 
 func (r *renderer) size() (int, int) {
@@ -188,6 +191,7 @@ func (r *renderer) invalidate() {
 	}
 	r.known = false
 	r.drawn = nil
+	r.regions = nil
 	r.styleClean, r.cursorX = false, -1
 }
 
@@ -214,6 +218,7 @@ type frame struct {
 
 // draw renders f and returns the bytes for the client's terminal.
 func (r *renderer) draw(f frame) []byte {
+	r.regions = nil // what a split frame drew is drawn over
 	if f.menu != nil {
 		r.drawn, r.styleClean = nil, false
 		return r.drawMenu(f.menu, f.message)
@@ -307,7 +312,7 @@ func (r *renderer) draw(f frame) []byte {
 		// The window's cells first, so tcell's buffer holds them as drawn
 		// and its Show leaves them alone; their bytes go after tcell's.
 		cells.WriteString(r.ti.HideCursor)
-		r.cw.writeSpans(&cells, r.cellBuffer(), sc, spans, top, cols, modes.ReverseVideo, &termState{x: -1})
+		r.cw.writeSpans(&cells, r.cellBuffer(), sc, spans, top, 0, cols, modes.ReverseVideo, &termState{x: -1})
 		if showCursor {
 			cells.WriteString(r.ti.TGoto(cx, top+cy))
 			cells.WriteString(r.ti.ShowCursor)

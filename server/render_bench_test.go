@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gmux/gmux/server/layout"
 	"github.com/gmux/gmux/server/vt"
 )
 
@@ -37,6 +38,10 @@ func BenchmarkRenderSmallChange(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			r, sc := newBenchRenderer(b)
 			f := bc.f
+			// The window is sized to what the lines around it leave, as a
+			// session sizes it (a larger one would be drawn panned).
+			area := layoutScreen(200, 50, f.status != "", f.statusTop, f.caption != "", false)
+			sc.Resize(200, area.winRows)
 			f.screen = sc
 			r.draw(f)
 			b.ResetTimer()
@@ -59,5 +64,36 @@ func BenchmarkRenderFullChange(b *testing.B) {
 		}
 		out := r.draw(frame{screen: sc})
 		b.SetBytes(int64(len(out)))
+	}
+}
+
+// BenchmarkRenderSmallChangeRegions is BenchmarkRenderSmallChange/status on
+// a display split in four (two by two), the echo in one of them: within
+// 1.5x of the unsplit display is the goal.
+func BenchmarkRenderSmallChangeRegions(b *testing.B) {
+	r, sc := newBenchRenderer(b)
+	lay := layout.New(200, 50)
+	lay.Split(layout.SideBySide)
+	lay.Split(layout.Stacked)
+	lay.SetFocus(lay.Regions()[0].ID)
+	lay.Split(layout.Stacked)
+	var screens []*vt.Screen
+	var regs []regionFrame
+	for i, rg := range lay.Regions() {
+		wc, wr := regionWindowSize(rg.Rect)
+		s := vt.New(wc, wr, 0)
+		for y := range wr {
+			fmt.Fprintf(s, "\x1b[%d;1H\x1b[3%dm%s", y+1, y%8, strings.Repeat(string(rune('a'+y%26)), wc-1))
+		}
+		screens = append(screens, s)
+		regs = append(regs, regionFrame{rect: rg.Rect, screen: s, caption: fmt.Sprintf("%d bash", i), focused: i == 0})
+	}
+	_ = sc
+	f := frame{status: "0$ bash  1-$ vim  2 make"}
+	r.drawRegions(f, regs)
+	b.ResetTimer()
+	for i := range b.N {
+		fmt.Fprintf(screens[0], "\x1b[10;50H%c", 'a'+i%26)
+		r.drawRegions(f, regs)
 	}
 }

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"strings"
+
 	"github.com/gdamore/tcell/v2"
 	"github.com/gmux/gmux/server/layout"
 	"github.com/gmux/gmux/server/vt"
@@ -19,22 +21,41 @@ const borderRune = "│"
 
 // drawRegions draws a split display: each region's window into its
 // rectangle with its caption on the region's last row, borders between
-// regions side by side, and the status line or message. tcell draws it all
-// and sends only what changed since the last frame; the single-window
-// shortcuts (rows known unchanged, the cell writer, the echo fast path) are
-// for the unsplit display.
+// regions side by side, and the status line or message. Only what changed
+// since the last frame is drawn: when nothing but window rows changed,
+// fastRegions sends them alone; otherwise tcell draws what is around the
+// windows and the cell writer (as for the unsplit display) their rows.
 func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 	cols, rows := r.size()
 	r.drawn, r.aroundKnown, r.styleClean, r.cursorX = nil, false, false, -1
 	lay := layoutScreen(cols, rows, f.status != "", f.statusTop, false, f.message != "")
 	area := layoutScreen(cols, rows, f.status != "", f.statusTop, false, false)
-	border := tcell.StyleDefault
-	for y := area.top; y < area.top+area.winRows; y++ {
-		for x := range cols {
-			r.scr.Put(x, y, borderRune, border)
+	rc := r.regions
+	fits := rc.fits(regs, area) && rc.status == f.status && rc.message == f.message
+	if fits && f.copy == nil {
+		if out, ok := r.fastRegions(f, regs, rc); ok {
+			return out
+		}
+	}
+	if !fits {
+		// Another arrangement, or the lines over it changed (a message
+		// covers a region's row): everything is drawn, borders first.
+		rc = &regionCache{area: area, status: f.status, message: f.message}
+		for _, rg := range regs {
+			rc.regions = append(rc.regions, drawnRegion{rect: rg.rect, screen: rg.screen, caption: "\x00"})
+		}
+		r.regions = rc
+		for y := area.top; y < area.top+area.winRows; y++ {
+			for x := range cols {
+				r.scr.Put(x, y, borderRune, tcell.StyleDefault)
+			}
 		}
 	}
 	r.scr.HideCursor()
+	r.drawAround(frameAround{screenLayout: lay, status: f.status, message: f.message})
+	writer := r.cw.canWrite()
+	var cells strings.Builder
+	st := termState{x: -1}
 	var focused *regionFrame
 	for i := range regs {
 		rg := &regs[i]
@@ -42,60 +63,113 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 		if rg.focused {
 			focused, copy = rg, f.copy
 		}
-		r.drawRegion(rg, copy)
+		spans := r.drawRegion(rg, copy, &rc.regions[i], lay.messageY, writer)
+		if len(spans) > 0 {
+			if cells.Len() == 0 {
+				cells.WriteString(r.ti.HideCursor)
+			}
+			// Into tcell's buffer as drawn (its Show leaves them alone);
+			// their bytes go after tcell's.
+			wc, _ := regionWindowSize(rg.rect)
+			r.cw.writeSpans(&cells, r.cellBuffer(), rg.screen, spans, rg.rect.Y, rg.rect.X, wc, rg.screen.Modes().ReverseVideo, &st)
+		}
 	}
-	r.drawAround(frameAround{screenLayout: lay, status: f.status, message: f.message})
 	var modes vt.Modes
+	cursor := false
+	var cx, cy int
 	if focused != nil && focused.screen != nil && f.copy == nil {
 		sc := focused.screen
 		modes = sc.Modes()
-		cx, cy := sc.Cursor()
+		x, y := sc.Cursor()
 		wc, wr := regionWindowSize(focused.rect)
-		if modes.CursorVisible && cx < wc && cy < wr && focused.rect.Y+cy != lay.messageY {
-			r.scr.ShowCursor(focused.rect.X+cx, focused.rect.Y+cy)
+		if modes.CursorVisible && x < wc && y < wr && focused.rect.Y+y != lay.messageY {
+			cursor, cx, cy = true, focused.rect.X+x, focused.rect.Y+y
+			r.scr.ShowCursor(cx, cy)
 			r.scr.SetCursorStyle(tcell.CursorStyle(min(modes.CursorStyle, 6)))
 		}
 	}
+	if cells.Len() > 0 && cursor {
+		cells.WriteString(r.ti.TGoto(cx, cy))
+		cells.WriteString(r.ti.ShowCursor)
+	}
 	r.scr.Show()
+	r.tty.Write([]byte(cells.String()))
 	r.syncModes(withOwnMouse(modes, f.ownMouse))
 	return r.tty.take()
 }
 
 // drawRegion draws one region: its window's top-left part (the window is
 // sized to the region, or kept larger by another view of it: windowsize),
-// dots where the window does not reach, and its caption.
-func (r *renderer) drawRegion(rg *regionFrame, copy *copyMode) {
+// dots where the window does not reach, and its caption — only the rows
+// that changed since d was drawn. With writer, the window's rows are
+// returned as spans for the cell writer instead of drawn through tcell.
+func (r *renderer) drawRegion(rg *regionFrame, copy *copyMode, d *drawnRegion, messageY int, writer bool) []rowSpan {
 	rect := rg.rect
 	wc, wr := regionWindowSize(rect)
 	var conv styleConverter
 	if copy != nil {
 		r.drawCopy(copy, rect.X, rect.Y, min(wr, rect.H), wc)
+		d.rows = nil // drawn over: the window's rows are drawn again after
 	}
+	var vc, vr int
+	var rev bool
+	if rg.screen != nil {
+		vc, vr = rg.screen.Size()
+		rev = rg.screen.Modes().ReverseVideo
+	}
+	if vc != d.vc || vr != d.vr || rev != d.rev {
+		d.rows, d.vc, d.vr, d.rev = nil, vc, vr, rev
+	}
+	for len(d.rows) < wr {
+		d.rows = append(d.rows, 0)
+		d.cells = append(d.cells, nil)
+	}
+	var spans []rowSpan
 	for y := range min(wr, rect.H) {
 		if copy != nil {
 			break // copy mode shows this region: a view of its window's history
 		}
-		for x := range rect.W {
-			r.scr.Put(rect.X+x, rect.Y+y, " ", tcell.StyleDefault)
-		}
-		if rg.screen == nil {
+		if rect.Y+y == messageY {
+			d.rows[y] = 0 // under the message: drawn when it goes
 			continue
 		}
 		sc := rg.screen
-		vc, vr := sc.Size()
-		rev := sc.Modes().ReverseVideo
-		if y >= vr {
-			for x := range wc {
-				r.scr.Put(rect.X+x, rect.Y+y, outsideDot, outsideStyle)
+		if sc != nil && y < vr {
+			// Kept plus one: 0 is "not drawn", and an untouched row's version is 0.
+			ver := sc.RowVersion(y) + 1
+			if d.rows[y] == ver {
+				continue
+			}
+			d.rows[y] = ver
+			d.cells[y] = append(d.cells[y][:0], sc.Row(y)...)
+		} else if d.rows[y] == blankDrawn {
+			continue
+		} else {
+			d.rows[y] = blankDrawn
+		}
+		if sc == nil || y >= vr {
+			for x := range rect.W {
+				st, text := tcell.StyleDefault, " "
+				if sc != nil && x < wc {
+					st, text = outsideStyle, outsideDot
+				}
+				r.scr.Put(rect.X+x, rect.Y+y, text, st)
 			}
 			continue
 		}
-		row := sc.Row(y)
-		for x := 0; x < wc; x++ {
-			if x >= vc {
-				r.scr.Put(rect.X+x, rect.Y+y, outsideDot, outsideStyle)
-				continue
+		for x := vc; x < rect.W; x++ {
+			text := " "
+			if x < wc {
+				text = outsideDot
 			}
+			r.scr.Put(rect.X+x, rect.Y+y, text, outsideStyle)
+		}
+		if writer {
+			spans = append(spans, rowSpan{y, 0, min(vc, wc) - 1})
+			continue
+		}
+		row := sc.Row(y)
+		for x := 0; x < min(vc, wc); x++ {
 			c := row[x]
 			if c.IsWideTail() {
 				continue
@@ -109,11 +183,159 @@ func (r *renderer) drawRegion(rg *regionFrame, copy *copyMode) {
 			r.scr.Put(rect.X+x, rect.Y+y, text, conv.convert(c.S, rev))
 		}
 	}
-	if rect.H > 1 {
+	if rect.H > 1 && rect.Y+rect.H-1 != messageY && (rg.caption != d.caption || rg.focused != d.focused) {
 		st := tcell.StyleDefault.Reverse(true)
 		if rg.focused {
 			st = st.Bold(true) // the focused region's caption stands out
 		}
 		r.drawLineAt(rg.caption, rect.X, rect.Y+rect.H-1, rect.W, st)
+		d.caption, d.focused = rg.caption, rg.focused
 	}
+	return spans
+}
+
+// fastRegions sends the changed rows of the regions' windows with the cell
+// writer, tcell not asked (its Show scans every cell: the small-change path
+// of fastpath.go, for a split display): when nothing but window rows
+// changed, on a terminal the writer can drive. It reports false, having
+// changed nothing, otherwise.
+func (r *renderer) fastRegions(f frame, regs []regionFrame, rc *regionCache) ([]byte, bool) {
+	if _, ok := r.scr.(cellBuffered); !ok || !r.cw.canWrite() || !r.known {
+		return nil, false
+	}
+	cells := r.cellBuffer()
+	termCols, termRows := cells.Size()
+	type regionSpans struct {
+		i     int
+		spans []rowSpan
+	}
+	var work []regionSpans
+	var focused *regionFrame
+	for i := range regs {
+		rg, d := &regs[i], &rc.regions[i]
+		if rg.focused {
+			focused = rg
+		}
+		if rg.caption != d.caption || rg.focused != d.focused {
+			return nil, false
+		}
+		if rg.screen == nil {
+			continue
+		}
+		vc, vr := rg.screen.Size()
+		if vc != d.vc || vr != d.vr || rg.screen.Modes().ReverseVideo != d.rev {
+			return nil, false
+		}
+		wc, wr := regionWindowSize(rg.rect)
+		var spans []rowSpan
+		for y := range min(wr, vr, rg.rect.H, len(d.rows)) {
+			if d.rows[y] == rg.screen.RowVersion(y)+1 {
+				continue
+			}
+			old, cur := d.cells[y], rg.screen.Row(y)
+			if len(old) != len(cur) {
+				return nil, false
+			}
+			x0, x1 := -1, -1
+			for x := range cur[:min(len(cur), wc)] {
+				if cur[x] != old[x] {
+					if x0 < 0 {
+						x0 = x
+					}
+					x1 = x
+				}
+			}
+			if x0 < 0 {
+				continue
+			}
+			if x1+1 < len(cur) && cur[x1+1].IsWideTail() {
+				x1++ // a wide character's change shows in its tail's cell too
+			}
+			if r.cw.cornerUnsafe() && rg.rect.Y+y == termRows-1 && rg.rect.X+x1 >= termCols-2 {
+				return nil, false // the corner is tcell's to draw
+			}
+			spans = append(spans, rowSpan{y, x0, x1})
+		}
+		if len(spans) > 0 {
+			work = append(work, regionSpans{i, spans})
+		}
+	}
+	var modes vt.Modes
+	if focused != nil && focused.screen != nil {
+		modes = focused.screen.Modes()
+	}
+	if withOwnMouse(modes, f.ownMouse) != r.outer {
+		return nil, false
+	}
+	var b strings.Builder
+	st := termState{x: -1}
+	b.WriteString(r.ti.HideCursor)
+	for _, w := range work {
+		rg, d := &regs[w.i], &rc.regions[w.i]
+		wc, _ := regionWindowSize(rg.rect)
+		r.cw.writeSpans(&b, cells, rg.screen, w.spans, rg.rect.Y, rg.rect.X, wc, d.rev, &st)
+	}
+	for i := range regs { // every row looked at is now as drawn
+		rg, d := &regs[i], &rc.regions[i]
+		if rg.screen == nil {
+			continue
+		}
+		_, vr := rg.screen.Size()
+		_, wr := regionWindowSize(rg.rect)
+		for y := range min(wr, vr, rg.rect.H, len(d.rows)) {
+			if ver := rg.screen.RowVersion(y) + 1; d.rows[y] != ver {
+				d.rows[y] = ver
+				d.cells[y] = append(d.cells[y][:0], rg.screen.Row(y)...)
+			}
+		}
+	}
+	if focused != nil && focused.screen != nil {
+		cx, cy := focused.screen.Cursor()
+		wc, wr := regionWindowSize(focused.rect)
+		if modes.CursorVisible && cx < wc && cy < wr {
+			b.WriteString(r.ti.TGoto(focused.rect.X+cx, focused.rect.Y+cy))
+			b.WriteString(r.ti.ShowCursor)
+			r.scr.ShowCursor(focused.rect.X+cx, focused.rect.Y+cy)
+		}
+	}
+	r.tty.Write([]byte(b.String()))
+	r.smallFrames++
+	return r.tty.take(), true
+}
+
+// regionCache is what the last split frame drew, so that the next draws
+// only what changed: a keystroke's echo in one region redraws one row.
+type regionCache struct {
+	area            screenLayout
+	regions         []drawnRegion
+	status, message string
+}
+
+// drawnRegion is one region as last drawn.
+type drawnRegion struct {
+	rect    layout.Rect
+	screen  *vt.Screen
+	vc, vr  int
+	rev     bool
+	rows    []uint64    // each row's RowVersion+1 as drawn; 0 not drawn, blankDrawn blank
+	cells   [][]vt.Cell // each row's cells as drawn, for the changed columns
+	caption string
+	focused bool
+}
+
+// blankDrawn marks a region row drawn blank (no window there).
+const blankDrawn = ^uint64(0)
+
+// fits reports whether the cache describes the same arrangement of the
+// same windows: only then may rows be skipped.
+func (rc *regionCache) fits(regs []regionFrame, area screenLayout) bool {
+	if rc == nil || rc.area != area || len(rc.regions) != len(regs) {
+		return false
+	}
+	for i, rg := range regs {
+		if rc.regions[i].rect != rg.rect || rc.regions[i].screen != rg.screen {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,98 @@
+package server
+
+import (
+	"fmt"
+	"math/rand"
+	"testing"
+
+	"github.com/gmux/gmux/server/layout"
+	"github.com/gmux/gmux/server/vt"
+)
+
+// A split display's terminal shows, after every frame, each region's window
+// at the region's place, its caption on the region's last row and borders
+// between regions side by side — through small changes (the cell writer)
+// and full frames (tcell) alike, with messages coming and going, a caption
+// changing and the focus moving.
+func TestRegionFramesKeepTerminalExact(t *testing.T) {
+	for _, term := range []string{"xterm-256color", "screen-256color"} {
+		t.Run(term, func(t *testing.T) {
+			const cols, rows = 60, 20
+			r, err := newRenderer(term, "truecolor", "C.UTF-8", cols, rows)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Three regions: left, and on the right two stacked; the
+			// hardstatus on the last row.
+			lay := layout.New(cols, rows-1)
+			lay.Split(layout.SideBySide)
+			lay.SetFocus(lay.Regions()[1].ID)
+			lay.Split(layout.Stacked)
+			var regs []regionFrame
+			var screens []*vt.Screen
+			for i, rg := range lay.Regions() {
+				wc, wr := regionWindowSize(rg.Rect)
+				screens = append(screens, vt.New(wc, wr, 0))
+				regs = append(regs, regionFrame{rect: rg.Rect, screen: screens[i], caption: fmt.Sprintf("%d sh", i)})
+			}
+			out := vt.New(cols, rows, 0) // the client's terminal
+			rng := rand.New(rand.NewSource(2))
+			message, focus := "", 0
+			for i := range 2000 {
+				k := rng.Intn(len(screens))
+				wc, wr := screens[k].Size()
+				editRandomly(screens[k], rng, i, wc, wr)
+				switch rng.Intn(60) {
+				case 0:
+					message = map[bool]string{true: "", false: fmt.Sprintf("message %d", i)}[message != ""]
+				case 1:
+					focus = rng.Intn(len(regs))
+				case 2:
+					regs[k].caption = fmt.Sprintf("%d sh %d", k, i)
+				}
+				for j := range regs {
+					regs[j].focused = j == focus
+				}
+				out.Write(r.drawRegions(frame{status: "status", message: message}, regs))
+				for j, rg := range regs {
+					sc := rg.screen
+					wc, wr := sc.Size()
+					for y := range wr {
+						for x := range wc {
+							want, got := sc.Cell(x, y), out.Cell(rg.rect.X+x, rg.rect.Y+y)
+							if want.IsWideTail() || x == wc-1 && sc.Width(want) == 2 {
+								continue
+							}
+							if sc.Text(want) != out.Text(got) && !(sc.Text(want) == "" && out.Text(got) == " ") || drawable(r, want.S) != got.S {
+								t.Fatalf("frame %d, region %d cell (%d,%d): window %q %+v, terminal %q %+v", i, j, x, y, sc.Text(want), want.S, out.Text(got), got.S)
+							}
+						}
+					}
+					var caption string
+					for x := range len(rg.caption) {
+						caption += out.Text(out.Cell(rg.rect.X+x, rg.rect.Y+rg.rect.H-1))
+					}
+					if caption != rg.caption {
+						t.Fatalf("frame %d: region %d's caption %q, want %q", i, j, caption, rg.caption)
+					}
+				}
+				border := regs[0].rect.X + regs[0].rect.W
+				for y := range rows - 1 {
+					if got := out.Text(out.Cell(border, y)); got != borderRune {
+						t.Fatalf("frame %d: border at (%d,%d) is %q", i, border, y, got)
+					}
+				}
+				f := regs[focus]
+				wx, wy := f.screen.Cursor()
+				tx, ty := out.Cursor()
+				if f.screen.Modes().CursorVisible && (f.rect.X+wx != tx || f.rect.Y+wy != ty || !out.Modes().CursorVisible) {
+					t.Fatalf("frame %d: cursor of region %d at (%d,%d), terminal's at (%d,%d)", i, focus, f.rect.X+wx, f.rect.Y+wy, tx, ty)
+				}
+			}
+			if r.smallFrames < 1000 {
+				t.Fatalf("the small-change path ran only %d times of 2000", r.smallFrames)
+			}
+			t.Logf("%d of 2000 frames took the small-change path", r.smallFrames)
+		})
+	}
+}
