@@ -70,7 +70,13 @@ func (commandKeys) handle(s *session, c *client, ev input.Event) bool {
 type gmuxMouse struct{}
 
 func (gmuxMouse) handle(s *session, c *client, ev input.Event) bool {
-	if ev.Kind != input.Mouse || !s.wantsOwnMouse(c) {
+	if ev.Kind != input.Mouse {
+		return false
+	}
+	if c.regs != nil && s.set.Mousetrack && s.regionMouse(c, ev.Mouse) {
+		return true
+	}
+	if !s.wantsOwnMouse(c) {
 		return false
 	}
 	s.mouseEvent(c, ev.Mouse)
@@ -81,6 +87,12 @@ func (gmuxMouse) handle(s *session, c *client, ev input.Event) bool {
 type windowInput struct{}
 
 func (windowInput) handle(s *session, c *client, ev input.Event) bool {
+	if ev.Kind == input.Mouse && c.regs != nil {
+		// The terminal's coordinates are the display's: the program's are
+		// its region's.
+		s.sendInput(c, c.regionMouseBytes(ev.Mouse))
+		return true
+	}
 	s.sendInput(c, ev.Bytes)
 	return true
 }

@@ -94,7 +94,7 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 	}
 	r.scr.Show()
 	r.tty.Write([]byte(cells.String()))
-	r.syncModes(withOwnMouse(modes, f.ownMouse))
+	r.syncModes(splitMouseModes(modes, f.ownMouse))
 	return r.tty.take()
 }
 
@@ -264,7 +264,7 @@ func (r *renderer) fastRegions(f frame, regs []regionFrame, rc *regionCache) ([]
 	if focused != nil && focused.screen != nil {
 		modes = focused.screen.Modes()
 	}
-	if withOwnMouse(modes, f.ownMouse) != r.outer {
+	if splitMouseModes(modes, f.ownMouse) != r.outer {
 		return nil, false
 	}
 	var b strings.Builder

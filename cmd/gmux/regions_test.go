@@ -101,3 +101,36 @@ func TestRegionsSurviveDetachAndUpgrade(t *testing.T) {
 	tm2.waitMatch(`(?m)^0 `)
 	waitSize(t, e, "keep", 0, 80, 11)
 }
+
+// With mousetrack on, a click focuses the region under it, dragging the
+// border between regions side by side resizes them, and a program that
+// asked for the mouse gets reports in its region's coordinates.
+func TestRegionsMouse(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "mouse")
+	tm.send("\x01:mousetrack on\r")
+	tm.send("\x01|") // side by side: 40 | 39
+	waitSize(t, e, "mouse", 0, 40, 23)
+	tm.send("\x1b[<0;60;5M\x1b[<0;60;5m") // a click in the right region (1-based)
+	tm.send("\x01c")
+	tm.waitMatch(`│1 `) // window 1 opened there: its caption is right of the border
+	waitSize(t, e, "mouse", 1, 39, 23)
+	// Drag the border (column 41, 1-based) to column 51.
+	tm.send("\x1b[<0;41;5M\x1b[<32;46;5M\x1b[<32;51;5M\x1b[<0;51;5m")
+	waitSize(t, e, "mouse", 0, 50, 23)
+	waitSize(t, e, "mouse", 1, 29, 23)
+	// A program asking for SGR mouse reports gets its region's coordinates:
+	// a click at the display's column 56 is its column 5.
+	tm.send(`printf '\033[?1000h\033[?1006h'; stty -echo; echo mouse-"on"; od -c` + "\r")
+	tm.waitText("mouse-on")
+	tm.send("\x1b[<0;56;3M\x1b[<0;56;3m")
+	tm.send("\r\x04")
+	waitFor(t, "od to show the report in the region's coordinates", func() bool {
+		squeezed := strings.NewReplacer(" ", "", "\n", "", "│", "").Replace(tm.text())
+		return strings.Contains(squeezed, "033[<0;5;3M")
+	})
+	// The wheel over the left region scrolls it: copy mode there, its
+	// position at the top right of the region (columns 44-50), not the display's.
+	tm.send("\x1b[<64;10;5M")
+	tm.waitMatch(`(?m)^\S.*\[\d+/\d+\]│`)
+}

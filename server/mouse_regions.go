@@ -1,0 +1,147 @@
+package server
+
+import (
+	"fmt"
+
+	"github.com/gmux/gmux/server/input"
+	"github.com/gmux/gmux/server/layout"
+	"github.com/gmux/gmux/server/vt"
+)
+
+// The mouse on a split display (mousetrack on): a click in a region
+// focuses it, dragging a border (the column between regions side by side,
+// or a region's caption for the one below it) resizes, and the wheel
+// scrolls the region under the pointer. Reports for a program that asked
+// for the mouse are passed on with its region's coordinates.
+
+// regionDrag is a border being dragged: region id's size along dir, and
+// where the pointer was.
+type regionDrag struct {
+	id  int
+	dir layout.Dir
+	at  int
+}
+
+// regionAt finds what is under the pointer at terminal cell (x, y): a
+// region (id), its caption row, or a border to the right of region id.
+func (c *client) regionAt(x, y int) (id int, rect layout.Rect, caption, border bool) {
+	top, _, _ := c.regionArea()
+	for _, r := range c.regs.lay.Regions() {
+		rc := r.Rect
+		rc.Y += top
+		if y < rc.Y || y >= rc.Y+rc.H {
+			continue
+		}
+		if x >= rc.X && x < rc.X+rc.W {
+			return r.ID, rc, y == rc.Y+rc.H-1, false
+		}
+		if x == rc.X+rc.W {
+			return r.ID, rc, false, true
+		}
+	}
+	return 0, layout.Rect{}, false, false
+}
+
+// regionMouse handles a mouse report on a split display; false if it is
+// not the split display's to handle (the program's, or gmux's wheel).
+func (s *session) regionMouse(c *client, m input.MouseReport) bool {
+	if d := c.drag; d != nil {
+		if m.Release {
+			c.drag = nil
+			return true
+		}
+		if m.Motion {
+			to := m.Y
+			if d.dir == layout.SideBySide {
+				to = m.X
+			}
+			if delta := to - d.at; delta != 0 {
+				if _, err := c.regs.lay.ResizeRegion(d.id, d.dir, delta); err == nil {
+					d.at = to
+					s.regionsChanged(c)
+				}
+			}
+			return true
+		}
+	}
+	id, _, caption, border := c.regionAt(m.X, m.Y)
+	if id == 0 {
+		return true // on the hardstatus line: nothing to do
+	}
+	switch {
+	case m.Button == 0 && !m.Release && !m.Motion && border:
+		c.drag = &regionDrag{id: id, dir: layout.SideBySide, at: m.X}
+		return true
+	case m.Button == 0 && !m.Release && !m.Motion && caption:
+		c.drag = &regionDrag{id: id, dir: layout.Stacked, at: m.Y}
+		s.focusRegion(c, id)
+		return true
+	case m.Button == 64 || m.Button == 65:
+		if id != c.regs.lay.Focus() {
+			s.focusRegion(c, id) // the wheel scrolls the region under the pointer
+		}
+	case id != c.regs.lay.Focus():
+		if m.Button <= 2 && !m.Release && !m.Motion {
+			s.focusRegion(c, id) // a click focuses; the program does not get it
+		}
+		return true
+	}
+	if c.win != nil && c.copy == nil && c.win.screen.Modes().Mouse != 0 {
+		s.sendInput(c, c.regionMouseBytes(m)) // the program asked for the mouse
+		return true
+	}
+	return false // gmux's own: the wheel scrolls (mouse.go)
+}
+
+// splitMouseModes are the input modes of a split display's terminal: with
+// gmux taking the mouse, SGR reports of presses and drags (a border is
+// dragged), or more if the focused program asked for more.
+func splitMouseModes(m vt.Modes, own bool) vt.Modes {
+	if own {
+		m.Mouse, m.MouseEncoding = max(m.Mouse, 1002), 1006
+	}
+	return m
+}
+
+// regionMouseBytes re-encodes a report for the focused region's program:
+// its coordinates are the region's, in the encoding the program asked for.
+// nil when the pointer is outside the region.
+func (c *client) regionMouseBytes(m input.MouseReport) []byte {
+	if c.win == nil {
+		return nil
+	}
+	top, _, _ := c.regionArea()
+	r := c.focusRect()
+	x, y := m.X-r.X, m.Y-top-r.Y
+	wc, wr := regionWindowSize(r)
+	if x < 0 || y < 0 || x >= wc || y >= wr {
+		return nil
+	}
+	b := m.Button
+	if m.Shift {
+		b |= 4
+	}
+	if m.Meta {
+		b |= 8
+	}
+	if m.Control {
+		b |= 16
+	}
+	if m.Motion {
+		b |= 32
+	}
+	if c.win.screen.Modes().MouseEncoding == 1006 {
+		end := 'M'
+		if m.Release {
+			end = 'm'
+		}
+		return fmt.Appendf(nil, "\x1b[<%d;%d;%d%c", b, x+1, y+1, end)
+	}
+	if m.Release {
+		b = 3
+	}
+	if x > 222 || y > 222 {
+		return nil // beyond what the X10 form can say
+	}
+	return []byte{0x1b, '[', 'M', byte(32 + b), byte(33 + x), byte(33 + y)}
+}
