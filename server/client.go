@@ -142,7 +142,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		c.other = s.prevWin // C-a C-a goes where the session was before
 	}
 	s.selectWindow(c, w)
-	s.restoreRegions(c, s.lastRegions)
+	s.layoutOnAttach(c)
 	s.askColors(c)
 	s.askTruecolor(c)
 	s.startClock()

@@ -12,11 +12,12 @@ import (
 // layers, and the modes open on it.
 type display struct {
 	r      *renderer
-	win    *window     // the window this client shows (in its focused region)
-	regs   *regions    // the display's regions, when split (regions.go)
-	drag   *regionDrag // a region border being dragged (mouse_regions.go)
-	other  *window     // the one shown before (C-a C-a)
-	active uint64      // last activity, ordered across clients
+	win    *window      // the window this client shows (in its focused region)
+	regs   *regions     // the display's regions, when split (regions.go)
+	drag   *regionDrag  // a region border being dragged (mouse_regions.go)
+	named  *namedLayout // the named layout it shows, if any (layouts.go)
+	other  *window      // the one shown before (C-a C-a)
+	active uint64       // last activity, ordered across clients
 	cols   int
 	rows   int
 

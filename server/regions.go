@@ -70,6 +70,7 @@ func (s *session) focusRegion(c *client, id int) {
 		s.setLastWin(w)
 		s.windowSeen(w)
 	}
+	s.autosaveLayout(c)
 	s.markDirty(c)
 }
 
@@ -107,6 +108,7 @@ func (s *session) regionsChanged(c *client) {
 			s.selectWindow(c, s.fallbackWindow(c))
 		}
 	}
+	s.autosaveLayout(c)
 	for _, w := range s.windows {
 		s.fitWindow(w)
 	}

@@ -142,6 +142,11 @@ func resumeSession(d *decoded, logger *log.Logger) *session {
 	s.buffer, s.digraphs = ss.Buffer, ss.Digraphs
 	s.colonHistory, s.searchHistory, s.configErrors = ss.ColonHistory, ss.SearchHistory, ss.ConfigErrors
 	s.lastRegions = ss.Regions
+	for _, l := range ss.Layouts {
+		s.layouts.list = append(s.layouts.list, &namedLayout{number: l.Number, title: l.Title, regions: l.Regions, window: l.Window})
+	}
+	s.layouts.noSave = ss.LayoutAutosaveOff
+	s.layouts.attachTo, s.layouts.last = s.layouts.byNumber(ss.LayoutAttach), s.layouts.byNumber(ss.LayoutLast)
 	s.scope, s.displayColors, s.lingerWarning, s.panics = ss.Scope, ss.DisplayColors, ss.LingerWarning, ss.Panics
 	s.registers = map[byte]string{}
 	for k, v := range ss.Registers {
@@ -345,6 +350,7 @@ func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*win
 	// (a stopped client's terminal is the shell's: no questions to it).
 	c.fgColor, c.bgColor, c.truecolorKnown = cs.FG, cs.BG, cs.Truecolor
 	c.r.cw.truecolor = s.truecolorFor(c)
+	c.named = s.layouts.byNumber(cs.Layout)
 	s.selectWindow(c, w)
 	s.restoreRegions(c, cs.Regions)
 	s.startClock()

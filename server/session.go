@@ -85,6 +85,7 @@ type session struct {
 	// lastRegions are the regions of the display that detached last: the
 	// next to attach gets them (regions.go).
 	lastRegions *savedRegions
+	layouts     layoutSet // named layouts (layouts.go)
 }
 
 // post runs f on the session loop. Every goroutine but the loop's changes
@@ -392,6 +393,7 @@ func (s *session) selectWindow(c *client, w *window) {
 	s.setLastWin(w)
 	s.windowSeen(w)
 	s.fitWindow(w)
+	s.autosaveLayout(c)
 	s.markDirty(c)
 }
 

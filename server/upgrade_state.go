@@ -29,6 +29,12 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 		Scope: s.scope, DisplayColors: s.displayColors, LingerWarning: s.lingerWarning, Panics: s.panics,
 		Regions: s.lastRegions,
 	}
+	ls := &s.layouts
+	for _, l := range ls.list {
+		st.Session.Layouts = append(st.Session.Layouts, handover.Layout{Number: l.number, Title: l.title, Regions: l.regions, Window: l.window})
+	}
+	st.Session.LayoutAutosaveOff = ls.noSave
+	st.Session.LayoutAttach, st.Session.LayoutLast = layoutNumber(ls.attachTo), layoutNumber(ls.last)
 	for k, v := range s.registers {
 		st.Session.Registers[string([]byte{k})] = v
 	}
@@ -87,6 +93,7 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 		cs.Suspended = c.suspended
 		cs.FG, cs.BG, cs.Truecolor = c.fgColor, c.bgColor, c.truecolorKnown
 		cs.Regions = c.saveRegions()
+		cs.Layout = layoutNumber(c.named)
 		if c.lock != nil {
 			if c.lock.prog != nil {
 				return nil, fmt.Errorf("a display is locked by $LOCKPRG: unlock it first")
@@ -110,6 +117,13 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 		st.Clients = append(st.Clients, cs)
 	}
 	return st, nil
+}
+
+func layoutNumber(l *namedLayout) int {
+	if l == nil {
+		return -1
+	}
+	return l.number
 }
 
 func windowID(w *window) int {

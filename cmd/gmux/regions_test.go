@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -133,4 +135,52 @@ func TestRegionsMouse(t *testing.T) {
 	// position at the top right of the region (columns 44-50), not the display's.
 	tm.send("\x1b[<64;10;5M")
 	tm.waitMatch(`(?m)^\S.*\[\d+/\d+\]│`)
+}
+
+// Named layouts: layout save keeps the regions under a name, layout new
+// starts an unsplit one, layout select/next/prev switch between them (the
+// current one follows its regions: autosave), show lists them, title and
+// number rename, remove drops one, dump writes them to a file.
+func TestLayouts(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "lay")
+	tm.send("\x01S")
+	waitSize(t, e, "lay", 0, 80, 11)
+	tm.send("\x01:layout save split\r")
+	tm.send("\x01:layout new single\r")
+	waitSize(t, e, "lay", 0, 80, 24)
+	show := func() string {
+		out, _ := e.run("-S", "lay", "-Q", "layout", "show")
+		return out
+	}
+	if got := show(); !strings.Contains(got, "0 split") || !strings.Contains(got, "1* single") {
+		t.Fatalf("layout show: %q", got)
+	}
+	tm.send("\x01:layout select split\r")
+	waitSize(t, e, "lay", 0, 80, 11)
+	tm.send("\x01|") // autosave: the split layout now has three regions
+	waitSize(t, e, "lay", 0, 40, 11)
+	tm.send("\x01:layout next\r")
+	waitSize(t, e, "lay", 0, 80, 24)
+	tm.send("\x01:layout prev\r")
+	waitSize(t, e, "lay", 0, 40, 11)
+	tm.send("\x01:layout title three\r")
+	tm.send("\x01:layout number 7\r")
+	waitFor(t, "the new title and number", func() bool { return strings.Contains(show(), "7* three") })
+	tm.send("\x01:layout dump dumped\r")
+	waitFor(t, "the dump", func() bool {
+		b, _ := os.ReadFile(filepath.Join(e.home, "dumped"))
+		return strings.Contains(string(b), `layout 7 "three": -[`) && strings.Contains(string(b), `layout 1 "single": r`)
+	})
+	// Detach and resume: the layout in use comes back.
+	tm.send("\x01d")
+	tm.waitText("[detached from ")
+	tm2 := e.attach(80, 24, "-r", "lay")
+	tm2.waitText("$ ")
+	waitSize(t, e, "lay", 0, 40, 11)
+	if got := show(); !strings.Contains(got, "7* three") {
+		t.Fatalf("layout show after resume: %q", got)
+	}
+	tm2.send("\x01:layout remove single\r")
+	waitFor(t, "the layout removed", func() bool { return !strings.Contains(show(), "single") })
 }

@@ -55,6 +55,22 @@ type Session struct {
 	// Regions are the last detached display's regions, for the next to
 	// attach.
 	Regions *Regions `json:"regions,omitempty"`
+	// Layouts are the named layouts (layout new/save); LayoutAttach and
+	// LayoutLast name, by number, the one displays attach to and the one
+	// used last (-1: none).
+	Layouts           []Layout `json:"layouts,omitempty"`
+	LayoutAutosaveOff bool     `json:"layout_autosave_off,omitempty"`
+	LayoutAttach      int      `json:"layout_attach"`
+	LayoutLast        int      `json:"layout_last"`
+}
+
+// Layout is a named layout: its regions (nil: unsplit) and an unsplit
+// one's window id.
+type Layout struct {
+	Number  int      `json:"number"`
+	Title   string   `json:"title"`
+	Regions *Regions `json:"regions,omitempty"`
+	Window  int      `json:"window"`
 }
 
 // Regions is a split display: the layout's text form (server/layout), the
@@ -159,8 +175,10 @@ type Client struct {
 	FG        string `json:"fg,omitempty"`
 	BG        string `json:"bg,omitempty"`
 	Truecolor bool   `json:"truecolor,omitempty"`
-	// Regions: the display is split.
+	// Regions: the display is split. Layout: the named layout it shows
+	// (its number, -1 none).
 	Regions *Regions `json:"regions,omitempty"`
+	Layout  int      `json:"layout"`
 	LockWhy string   `json:"lock_why,omitempty"`
 	// Unread is what was read from the client and not handled: the start
 	// of its next frames. Unwritten is what was meant for it and not
