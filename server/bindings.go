@@ -29,7 +29,7 @@ var defaultBindings = map[string]string{
 	"r": "wrap", "^R": "wrap", "f": "flow", "^F": "flow", "Z": "reset",
 	"{": "history", "}": "history", "^V": "digraph",
 	"x": "lockscreen", "^X": "lockscreen",
-	"F": "fit", "S": "split", "|": "split -v", "X": "remove", "Q": "only",
+	"F": "fit", "S": "split", "|": "split -v", "X": "remove", "Q": "only", "*": "displays",
 	"M": "monitor", "_": "silence", "m": "lastmsg", "^M": "lastmsg", "^G": "vbell",
 }
 

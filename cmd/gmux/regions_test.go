@@ -184,3 +184,21 @@ func TestLayouts(t *testing.T) {
 	tm2.send("\x01:layout remove single\r")
 	waitFor(t, "the layout removed", func() bool { return !strings.Contains(show(), "single") })
 }
+
+// displays (C-a *) lists the attached displays, with what each shows.
+func TestDisplays(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "disp")
+	tm.send("\x01S")
+	waitSize(t, e, "disp", 0, 80, 11)
+	tm2 := e.attach(100, 30, "-x", "disp")
+	tm2.waitText("$ ")
+	out, code := e.run("-S", "disp", "-Q", "displays")
+	if code != 0 || !strings.Contains(out, " 80x24 ") || !strings.Contains(out, "100x30 ") || !strings.Contains(out, "0(bash)* -") {
+		t.Fatalf("displays: %d %q", code, out)
+	}
+	tm.send("\x01*")
+	tm.waitText("Displays")
+	tm.waitText("100x30")
+	tm.send("q")
+}
