@@ -82,7 +82,7 @@ func defaultSettings(opts Options) settings {
 		Escape: opts.Escape, Literal: opts.Literal,
 		Shell: opts.Shell, Scrollback: opts.Scrollback, Dir: opts.Dir, Env: opts.Env,
 		HardstatusFormat: defaultStatusFormat,
-		CaptionFormat:    "%n %t",
+		CaptionFormat:    "%3n %t", // screen's
 		MsgWait:          5 * time.Second,
 		LogFile:          "gmuxlog.%n",
 		LogFlush:         defaultLogFlush,

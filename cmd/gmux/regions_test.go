@@ -2,8 +2,10 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -49,20 +51,20 @@ func TestRegions(t *testing.T) {
 	waitSize(t, e, "rg", 0, 80, 11) // 24 rows: 12 each, less a caption
 	tm.send("\x01\t")               // to the empty region
 	tm.send("\x01c")
-	tm.waitMatch(`(?m)^1 `) // its caption, on the last row
+	tm.waitMatch(`(?m)^  1 `) // its caption, on the last row (screen's "%3n %t")
 	waitSize(t, e, "rg", 1, 80, 11)
 	tm.send("echo bottom-$((2+2))\r")
 	tm.waitText("bottom-4")
 	if !strings.Contains(tm.text(), "top-2") {
 		t.Fatalf("the top region lost its window:\n%s", tm.text())
 	}
-	tm.send("\x01|") // the bottom region, side by side
-	waitSize(t, e, "rg", 1, 40, 11)
+	tm.send("\x01|") // the bottom region, side by side: 39 | 40, as screen splits 80
+	waitSize(t, e, "rg", 1, 39, 11)
 	tm.waitText("│")
 	tm.send("\x01:resize -h +5\r")
-	waitSize(t, e, "rg", 1, 45, 11)
+	waitSize(t, e, "rg", 1, 44, 11)
 	tm.send("\x01:resize -v -3\r") // taller neighbour, shorter bottom row of regions
-	waitSize(t, e, "rg", 1, 45, 8)
+	waitSize(t, e, "rg", 1, 44, 8)
 	tm.send("\x01:resize =\r")
 	waitSize(t, e, "rg", 1, 39, 11) // 79 columns shared: the odd one to the last region
 	tm.send("\x01:focus right\r")
@@ -83,14 +85,14 @@ func TestRegionsSurviveDetachAndUpgrade(t *testing.T) {
 	e := newEnv(t)
 	tm := startSession(t, e, "keep")
 	tm.send("\x01S\x01\t\x01c")
-	tm.waitMatch(`(?m)^1 `)
+	tm.waitMatch(`(?m)^  1 `)
 	tm.send("echo in-one\r")
 	tm.waitText("in-one")
 	tm.send("\x01d")
 	tm.waitText("[detached from ")
 	tm2 := e.attach(80, 24, "-r", "keep")
-	tm2.waitMatch(`(?m)^0 `)
-	tm2.waitMatch(`(?m)^1 `)
+	tm2.waitMatch(`(?m)^  0 `)
+	tm2.waitMatch(`(?m)^  1 `)
 	waitSize(t, e, "keep", 0, 80, 11)
 	waitSize(t, e, "keep", 1, 80, 11)
 	tm2.send("echo still-split\r") // the focus came back too: the bottom region
@@ -100,7 +102,7 @@ func TestRegionsSurviveDetachAndUpgrade(t *testing.T) {
 	}
 	tm2.send("clear; echo after-upgrade\r")
 	tm2.waitText("after-upgrade")
-	tm2.waitMatch(`(?m)^0 `)
+	tm2.waitMatch(`(?m)^  0 `)
 	waitSize(t, e, "keep", 0, 80, 11)
 }
 
@@ -111,14 +113,14 @@ func TestRegionsMouse(t *testing.T) {
 	e := newEnv(t)
 	tm := startSession(t, e, "mouse")
 	tm.send("\x01:mousetrack on\r")
-	tm.send("\x01|") // side by side: 40 | 39
-	waitSize(t, e, "mouse", 0, 40, 23)
+	tm.send("\x01|") // side by side: 39 | 40
+	waitSize(t, e, "mouse", 0, 39, 23)
 	tm.send("\x1b[<0;60;5M\x1b[<0;60;5m") // a click in the right region (1-based)
 	tm.send("\x01c")
-	tm.waitMatch(`│1 `) // window 1 opened there: its caption is right of the border
-	waitSize(t, e, "mouse", 1, 39, 23)
-	// Drag the border (column 41, 1-based) to column 51.
-	tm.send("\x1b[<0;41;5M\x1b[<32;46;5M\x1b[<32;51;5M\x1b[<0;51;5m")
+	tm.waitMatch(`│  1 `) // window 1 opened there: its caption is right of the border
+	waitSize(t, e, "mouse", 1, 40, 23)
+	// Drag the border (column 40, 1-based) to column 51.
+	tm.send("\x1b[<0;40;5M\x1b[<32;46;5M\x1b[<32;51;5M\x1b[<0;51;5m")
 	waitSize(t, e, "mouse", 0, 50, 23)
 	waitSize(t, e, "mouse", 1, 29, 23)
 	// A program asking for SGR mouse reports gets its region's coordinates:
@@ -159,11 +161,11 @@ func TestLayouts(t *testing.T) {
 	tm.send("\x01:layout select split\r")
 	waitSize(t, e, "lay", 0, 80, 11)
 	tm.send("\x01|") // autosave: the split layout now has three regions
-	waitSize(t, e, "lay", 0, 40, 11)
+	waitSize(t, e, "lay", 0, 39, 11)
 	tm.send("\x01:layout next\r")
 	waitSize(t, e, "lay", 0, 80, 24)
 	tm.send("\x01:layout prev\r")
-	waitSize(t, e, "lay", 0, 40, 11)
+	waitSize(t, e, "lay", 0, 39, 11)
 	tm.send("\x01:layout title three\r")
 	tm.send("\x01:layout number 7\r")
 	waitFor(t, "the new title and number", func() bool { return strings.Contains(show(), "7* three") })
@@ -177,7 +179,7 @@ func TestLayouts(t *testing.T) {
 	tm.waitText("[detached from ")
 	tm2 := e.attach(80, 24, "-r", "lay")
 	tm2.waitText("$ ")
-	waitSize(t, e, "lay", 0, 40, 11)
+	waitSize(t, e, "lay", 0, 39, 11)
 	if got := show(); !strings.Contains(got, "7* three") {
 		t.Fatalf("layout show after resume: %q", got)
 	}
@@ -201,4 +203,56 @@ func TestDisplays(t *testing.T) {
 	tm.waitText("Displays")
 	tm.waitText("100x30")
 	tm.send("q")
+}
+
+// The same splits give the same window sizes as GNU screen 4.9: C-a S, a
+// new window in the new region, C-a | there, and a window in that region;
+// each window reports its size with stty.
+func TestRegionsSizesLikeScreen(t *testing.T) {
+	screenBin, err := exec.LookPath("screen")
+	if err != nil {
+		t.Skip("GNU screen is not installed: no comparison")
+	}
+	e := newEnv(t)
+	run := func(name string, tm *terminal) []string {
+		dir := filepath.Join(e.home, name)
+		os.Mkdir(dir, 0o700)
+		size := func(file string) {
+			path := filepath.Join(dir, file)
+			tm.send("stty size > " + path + "\r")
+			waitFor(t, name+"'s "+file, func() bool { b, _ := os.ReadFile(path); return len(b) > 0 })
+		}
+		tm.waitText("$ ")
+		size("whole")
+		tm.send("\x01S")
+		size("top")
+		tm.send("\x01\t\x01c") // typed ahead of the new shell: it reads it when it starts
+		size("bottom")
+		tm.send("\x01|")
+		size("bottom-left")
+		tm.send("\x01\t\x01c")
+		size("bottom-right")
+		var sizes []string
+		for _, f := range []string{"whole", "top", "bottom", "bottom-left", "bottom-right"} {
+			b, _ := os.ReadFile(filepath.Join(dir, f))
+			sizes = append(sizes, f+" "+strings.TrimSpace(string(b)))
+		}
+		return sizes
+	}
+	gm := run("gmux", e.attach(80, 24, append([]string{"-S", "cmp"}, bash...)...))
+	sdir := filepath.Join(e.home, "screendir")
+	os.Mkdir(sdir, 0o700)
+	var sc []string
+	withEnv(e, []string{"SCREENDIR=" + sdir}, func() {
+		tm := e.startIn(80, 24, screenBin, "-c", "/dev/null", "-S", "cmp", "bash", "--norc", "--noprofile")
+		defer func() {
+			quit := exec.Command(screenBin, "-S", "cmp", "-X", "quit")
+			quit.Env = e.env
+			quit.Run()
+		}()
+		sc = run("screen", tm)
+	})
+	if !slices.Equal(gm, sc) {
+		t.Fatalf("window sizes differ:\n gmux   %q\n screen %q", gm, sc)
+	}
 }

@@ -187,8 +187,9 @@ func (l *Layout) Split(dir Dir) (int, error) {
 	if total-border < 2*MinSize {
 		return 0, ErrTooSmall
 	}
-	second := (total - border) / 2
-	first := total - border - second
+	// As screen: the new region gets the odd cell.
+	first := (total - border) / 2
+	second := total - border - first
 	nr := l.newRegion()
 	p := f.parent
 	if p != nil && p.dir == dir {
