@@ -67,6 +67,11 @@ func init() {
 // refit resizes every shown window for its clients and redraws them, after
 // the status or caption lines came or went.
 func (s *session) refit() {
+	for c := range s.clients {
+		if c.attached {
+			s.resizeRegions(c) // the hardstatus line takes a row from the regions or gives it back
+		}
+	}
 	for _, w := range s.windows {
 		s.fitWindow(w)
 	}

@@ -256,3 +256,21 @@ func TestRegionsSizesLikeScreen(t *testing.T) {
 		t.Fatalf("window sizes differ:\n gmux   %q\n screen %q", gm, sc)
 	}
 }
+
+// A hardstatus line turned on takes its row from the regions, and gives it
+// back when turned off.
+func TestRegionsMakeRoomForHardstatus(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "hs")
+	tm.send("\x01S\x01\t\x01c")
+	waitSize(t, e, "hs", 1, 80, 11)
+	rows := func() int {
+		_, a := sizeOf(t, e, "hs", 0)
+		_, b := sizeOf(t, e, "hs", 1)
+		return a + b
+	}
+	e.run("-S", "hs", "-X", "hardstatus", "alwayslastline")
+	waitFor(t, "the regions to share 23 rows", func() bool { return rows() == 21 }) // less two captions
+	e.run("-S", "hs", "-X", "hardstatus", "ignore")
+	waitFor(t, "the regions to share 24 rows again", func() bool { return rows() == 22 })
+}
