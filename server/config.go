@@ -45,7 +45,7 @@ func (s *session) sourceFile(path string, depth int) (errs []string, err error) 
 			continue
 		}
 		if perr == nil {
-			_, perr = s.runCommand(&cmdContext{s: s, w: s.lastWin}, args)
+			_, perr = s.runCommand(s.configContext(args[0]), args)
 		}
 		if perr != nil {
 			errs = append(errs, fmt.Sprintf("%s:%d: %v", path, n, perr))

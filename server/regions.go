@@ -228,6 +228,7 @@ func (s *session) restoreRegions(c *client, sr *savedRegions) {
 	for _, w := range s.windows {
 		byID[w.id] = w
 	}
+	shown := c.win
 	c.regs = &regions{lay: lay, win: map[int]*window{}}
 	for i, r := range lay.Regions() {
 		if i < len(sr.Windows) && byID[sr.Windows[i]] != nil {
@@ -236,6 +237,11 @@ func (s *session) restoreRegions(c *client, sr *savedRegions) {
 		if i == sr.Focus {
 			lay.SetFocus(r.ID)
 		}
+	}
+	if c.regs.win[lay.Focus()] == nil && shown != nil {
+		// The focused region had nothing (a config that split before any
+		// window): it shows the window the display would have shown.
+		c.regs.win[lay.Focus()] = shown
 	}
 	c.win = c.regs.win[lay.Focus()]
 	s.regionsChanged(c)

@@ -123,6 +123,7 @@ func (s *session) loadConfig() {
 		s.log.Print(e)
 	}
 	s.startupErrors, s.configErrors = errs, errs
+	s.bootDone()
 }
 
 // handleSignals makes the server deaf to the hang-up and interrupt that kill a

@@ -86,6 +86,7 @@ type session struct {
 	// next to attach gets them (regions.go).
 	lastRegions *savedRegions
 	layouts     layoutSet // named layouts (layouts.go)
+	boot        *client   // the display a config's split lines act on (bootdisplay.go)
 }
 
 // post runs f on the session loop. Every goroutine but the loop's changes

@@ -274,3 +274,78 @@ func TestRegionsMakeRoomForHardstatus(t *testing.T) {
 	e.run("-S", "hs", "-X", "hardstatus", "ignore")
 	waitFor(t, "the regions to share 24 rows again", func() bool { return rows() == 22 })
 }
+
+// focus moves between three regions stacked: next, prev, top, bottom, up,
+// down; C-a F (fit) sizes the focused region's window to it.
+func TestRegionsFocusAndFit(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "foc")
+	tm.send("\x01S\x01S") // the top region split again: 6, 6 and 12 rows
+	for n, rows := range []int{1: 5, 2: 11} {
+		if n == 0 {
+			continue
+		}
+		tm.send("\x01\t\x01c")
+		waitSize(t, e, "foc", n, 80, rows)
+	}
+	current := func() string {
+		out, _ := e.run("-S", "foc", "-Q", "number")
+		return out
+	}
+	for _, step := range []struct{ cmd, want string }{
+		{"focus top", "0 ("}, {"focus next", "1 ("}, {"focus bottom", "2 ("},
+		{"focus up", "1 ("}, {"focus prev", "0 ("}, {"focus prev", "2 ("}, {"focus down", "2 ("},
+	} {
+		tm.send("\x01:" + step.cmd + "\r")
+		waitFor(t, step.cmd+" to reach window "+step.want, func() bool { return strings.HasPrefix(current(), step.want) })
+	}
+	// Under windowsize manual a window keeps its size until C-a F.
+	e.run("-S", "foc", "-X", "windowsize", "manual")
+	tm.send("\x01Q")
+	tm.send("\x01:select 1\r")
+	waitFor(t, "window 1 shown", func() bool { return strings.HasPrefix(current(), "1 (") })
+	if c, r := sizeOf(t, e, "foc", 1); c != 80 || r != 5 {
+		t.Fatalf("under manual window 1 changed size to %dx%d", c, r)
+	}
+	tm.send("\x01F")
+	waitSize(t, e, "foc", 1, 80, 24)
+}
+
+// Two displays of different sizes, one split, share a window by the
+// windowsize policy: the region counts as a display of its size.
+func TestRegionsShareWindowsByPolicy(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "pol")
+	tm.send("\x01S") // window 0 in an 80x12 region: 80x11
+	waitSize(t, e, "pol", 0, 80, 11)
+	tm2 := e.attach(100, 30, "-x", "pol")
+	tm2.waitText("$ ")
+	waitSize(t, e, "pol", 0, 80, 11) // smallest, the default
+	e.run("-S", "pol", "-X", "windowsize", "largest")
+	tm2.send("\x01l")
+	waitSize(t, e, "pol", 0, 100, 30)
+	e.run("-S", "pol", "-X", "windowsize", "smallest")
+	tm.send("\x01l")
+	waitSize(t, e, "pol", 0, 80, 11)
+}
+
+// A .screenrc that arranges the first display (split, screen, focus) gets
+// it on the first attach, each window in its region, as in screen.
+func TestScreenrcSplits(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, `split
+screen -t top 0 sleep 1000
+focus
+screen -t shell 1
+`)
+	tm := e.attach(80, 24, "-c", rc, "-S", "rcs")
+	tm.waitMatch(`(?m)^  0 top`)
+	tm.waitMatch(`(?m)^  1 shell`)
+	waitSize(t, e, "rcs", 0, 80, 11)
+	waitSize(t, e, "rcs", 1, 80, 11)
+	tm.send("echo in-$((2*3))\r") // the focus is where the config left it: the shell below
+	tm.waitText("in-6")
+	if out, _ := e.run("-S", "rcs", "-X", "errors"); strings.Contains(out, "rc") {
+		t.Fatalf("config errors: %s", out)
+	}
+}
