@@ -148,9 +148,7 @@ func (s *session) resizeRegions(c *client) {
 	if c.regs.win[c.regs.lay.Focus()] != c.win {
 		s.focusRegion(c, c.regs.lay.Focus())
 	}
-	if c.regs.lay.Len() == 1 {
-		s.regionsChanged(c)
-	}
+	s.regionsChanged(c) // every region's window takes its new size
 }
 
 // views are the places a window is shown, for its size (windowsize.go):

@@ -349,3 +349,15 @@ screen -t shell 1
 		t.Fatalf("config errors: %s", out)
 	}
 }
+
+// A terminal resized refits its regions and every window in them.
+func TestRegionsFollowTerminalResize(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "rsz")
+	tm.send("\x01|\x01\t\x01c") // side by side: 39 | 40, window 1 on the right
+	waitSize(t, e, "rsz", 1, 40, 23)
+	tm.send("\x01\t") // back to the left: window 0
+	tm.resize(120, 30)
+	waitSize(t, e, "rsz", 0, 58, 29) // 119 columns shared in the old proportion
+	waitSize(t, e, "rsz", 1, 61, 29) // the region not focused too
+}
