@@ -58,6 +58,10 @@ func (s *session) focusRegion(c *client, id int) {
 	if id == 0 || !c.regs.lay.SetFocus(id) {
 		return
 	}
+	if s.set.FocusMinW != 0 || s.set.FocusMinH != 0 {
+		s.growFocused(c)
+		defer s.regionsChanged(c)
+	}
 	w := c.regs.win[id]
 	if w != c.win && c.win != nil {
 		c.other = c.win

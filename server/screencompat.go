@@ -55,7 +55,6 @@ var screenToCome = map[string]string{}
 
 func init() {
 	for family, names := range map[string][]string{
-		"regions":   {"width", "height", "focusminsize"},
 		"multiuser": {"multiuser", "acladd", "aclchg", "acldel", "aclgrp", "aclumask", "addacl", "chacl", "writelock", "defwritelock", "su", "umask"},
 		"screen":    {"group", "logtstamp"},
 	} {

@@ -48,8 +48,11 @@ type settings struct {
 	// AutoUpgrade is what gmux -r with a newer gmux does: "on" moves the
 	// session to it first, "off" does not, "ask" (or "") asks.
 	AutoUpgrade string
-	DefMonitor  bool   // new windows are monitored (defmonitor)
-	ShellTitle  string // new shell windows' title; "search|name" is dynamic (shelltitle)
+	// FocusMinW, FocusMinH: the least size a focused region grows to
+	// (focusminsize; 0 none, -1 as large as possible).
+	FocusMinW, FocusMinH int
+	DefMonitor           bool   // new windows are monitored (defmonitor)
+	ShellTitle           string // new shell windows' title; "search|name" is dynamic (shelltitle)
 	// New windows' options (cmd_windowopts.go); the zero value is gmux's default.
 	NoWrap, NoBCE, NoAltScreen bool
 	Flow                       int           // flowAuto, flowOn, flowOff (flow.go)

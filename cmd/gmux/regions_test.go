@@ -361,3 +361,29 @@ func TestRegionsFollowTerminalResize(t *testing.T) {
 	waitSize(t, e, "rsz", 0, 58, 29) // 119 columns shared in the old proportion
 	waitSize(t, e, "rsz", 1, 61, 29) // the region not focused too
 }
+
+// resize -b and _ (max), focusminsize, and width/height (screen's -w: the
+// window alone, kept under windowsize manual).
+func TestRegionsResizeExtras(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "ext")
+	tm.send("\x01S\x01|") // top: 39 | 40; bottom full width
+	waitSize(t, e, "ext", 0, 39, 11)
+	tm.send("\x01:resize -b +4\r")
+	waitSize(t, e, "ext", 0, 43, 15)
+	tm.send("\x01:resize _\r") // as tall as the region below allows
+	waitSize(t, e, "ext", 0, 43, 22)
+	tm.send("\x01:resize =\r")
+	waitSize(t, e, "ext", 0, 39, 11)
+	tm.send("\x01:focusminsize 60 16\r")
+	tm.send("\x01:focus right\r\x01c") // the right region grows to 60x16 as it takes the focus
+	waitSize(t, e, "ext", 1, 60, 15)
+	e.run("-S", "ext", "-X", "windowsize", "manual")
+	tm.send("\x01:width -w 100 30\r")
+	waitSize(t, e, "ext", 1, 100, 30)
+	tm.send("\x01:height 20\r")
+	waitSize(t, e, "ext", 1, 100, 20)
+	if out, code := e.run("-S", "ext", "-X", "width", "-d"); code == 0 || !strings.Contains(out, "does not change the terminal") {
+		t.Fatalf("width -d: %d %q", code, out)
+	}
+}
