@@ -30,25 +30,12 @@ func (r *renderer) fastDraw(sc *vt.Screen, changed []int, top, cols, cx, cy int,
 	spans := make([]rowSpan, 0, len(changed))
 	_, termRows := r.cellBuffer().Size()
 	for _, y := range changed {
-		old, cur := r.drawn[y].cells, sc.Row(y)
-		if len(old) != len(cur) {
+		x0, x1, same, ok := changedSpan(r.drawn[y].cells, sc.Row(y), cols)
+		if !ok {
 			return nil, false
 		}
-		x0, x1 := -1, -1
-		for x := range cur[:min(len(cur), cols)] {
-			if cur[x] != old[x] {
-				if x0 < 0 {
-					x0 = x
-				}
-				x1 = x
-			}
-		}
-		if x0 < 0 {
+		if same {
 			continue
-		}
-		// A wide character's change shows in its tail's cell too.
-		if x1+1 < len(cur) && cur[x1+1].IsWideTail() {
-			x1++
 		}
 		// The bottom-right corner of a terminal that cannot stop autowrap
 		// is tcell's to draw (cornerUnsafe): a full frame does it.
@@ -83,4 +70,30 @@ func (r *renderer) fastDraw(sc *vt.Screen, changed []int, top, cols, cx, cy int,
 	}
 	r.tty.Write([]byte(b.String()))
 	return r.tty.take(), true
+}
+
+// changedSpan is the columns of a row that changed from old to cur, within
+// the first cols: same when none did, not ok when the rows cannot be
+// compared (another width). A wide character's change shows in its tail's
+// cell too.
+func changedSpan(old, cur []vt.Cell, cols int) (x0, x1 int, same, ok bool) {
+	if len(old) != len(cur) {
+		return 0, 0, false, false
+	}
+	x0, x1 = -1, -1
+	for x := range cur[:min(len(cur), cols)] {
+		if cur[x] != old[x] {
+			if x0 < 0 {
+				x0 = x
+			}
+			x1 = x
+		}
+	}
+	if x0 < 0 {
+		return 0, 0, true, true
+	}
+	if x1+1 < len(cur) && cur[x1+1].IsWideTail() {
+		x1++
+	}
+	return x0, x1, false, true
 }

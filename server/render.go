@@ -285,17 +285,7 @@ func (r *renderer) draw(f frame) []byte {
 				r.scr.Put(x, top+y, outsideDot, outsideStyle)
 				continue
 			}
-			c := row[x]
-			if c.IsWideTail() {
-				continue
-			}
-			text := sc.Text(c)
-			if text == "" || c.S.Attr&vt.Invisible != 0 {
-				text = " "
-			} else if x+1 >= cols && sc.Width(c) == 2 {
-				text = " " // half a wide character cannot be drawn
-			}
-			r.scr.Put(x, top+y, text, conv.convert(c.S, modes.ReverseVideo))
+			r.putCell(sc, row[x], x, top+y, x+1 >= cols, &conv, modes.ReverseVideo)
 		}
 	}
 	// Rows under the status, caption or message line were not drawn from
@@ -713,4 +703,19 @@ func inHits(hits []int, x, n int) bool {
 		}
 	}
 	return false
+}
+
+// putCell hands tcell a window cell at terminal (x, y); last says it is the
+// last column the window has there (half a wide character cannot be drawn).
+func (r *renderer) putCell(sc *vt.Screen, c vt.Cell, x, y int, last bool, conv *styleConverter, reverseVideo bool) {
+	if c.IsWideTail() {
+		return
+	}
+	text := sc.Text(c)
+	if text == "" || c.S.Attr&vt.Invisible != 0 {
+		text = " "
+	} else if last && sc.Width(c) == 2 {
+		text = " "
+	}
+	r.scr.Put(x, y, text, conv.convert(c.S, reverseVideo))
 }

@@ -170,17 +170,7 @@ func (r *renderer) drawRegion(rg *regionFrame, copy *copyMode, d *drawnRegion, m
 		}
 		row := sc.Row(y)
 		for x := 0; x < min(vc, wc); x++ {
-			c := row[x]
-			if c.IsWideTail() {
-				continue
-			}
-			text := sc.Text(c)
-			if text == "" || c.S.Attr&vt.Invisible != 0 {
-				text = " "
-			} else if x+1 >= wc && sc.Width(c) == 2 {
-				text = " " // half a wide character cannot be drawn
-			}
-			r.scr.Put(rect.X+x, rect.Y+y, text, conv.convert(c.S, rev))
+			r.putCell(sc, row[x], rect.X+x, rect.Y+y, x+1 >= wc, &conv, rev)
 		}
 	}
 	if rect.H > 1 && rect.Y+rect.H-1 != messageY && (rg.caption != d.caption || rg.focused != d.focused) {
@@ -232,24 +222,12 @@ func (r *renderer) fastRegions(f frame, regs []regionFrame, rc *regionCache) ([]
 			if d.rows[y] == rg.screen.RowVersion(y)+1 {
 				continue
 			}
-			old, cur := d.cells[y], rg.screen.Row(y)
-			if len(old) != len(cur) {
+			x0, x1, same, ok := changedSpan(d.cells[y], rg.screen.Row(y), wc)
+			if !ok {
 				return nil, false
 			}
-			x0, x1 := -1, -1
-			for x := range cur[:min(len(cur), wc)] {
-				if cur[x] != old[x] {
-					if x0 < 0 {
-						x0 = x
-					}
-					x1 = x
-				}
-			}
-			if x0 < 0 {
+			if same {
 				continue
-			}
-			if x1+1 < len(cur) && cur[x1+1].IsWideTail() {
-				x1++ // a wide character's change shows in its tail's cell too
 			}
 			if r.cw.cornerUnsafe() && rg.rect.Y+y == termRows-1 && rg.rect.X+x1 >= termCols-2 {
 				return nil, false // the corner is tcell's to draw

@@ -27,10 +27,16 @@ import (
 // windowSize returns the current window's size from -X info.
 func windowSize(t *testing.T, e *env, name string) (int, int) {
 	t.Helper()
-	out, code := e.run("-S", name, "-X", "info")
+	return infoSize(t, e, "-S", name, "-X", "info")
+}
+
+// infoSize is the window size in what gmux args (an info command) print.
+func infoSize(t *testing.T, e *env, args ...string) (int, int) {
+	t.Helper()
+	out, code := e.run(args...)
 	m := regexp.MustCompile(`/\((\d+),(\d+)\)`).FindStringSubmatch(out)
 	if code != 0 || m == nil {
-		t.Fatalf("info: %d %q", code, out)
+		t.Fatalf("%v: %d %q", args, code, out)
 	}
 	cols, _ := strconv.Atoi(m[1])
 	rows, _ := strconv.Atoi(m[2])

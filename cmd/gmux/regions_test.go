@@ -4,7 +4,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,14 +13,7 @@ import (
 // sizeOf is the size of window n of session name.
 func sizeOf(t *testing.T, e *env, name string, n int) (int, int) {
 	t.Helper()
-	out, code := e.run("-S", name, "-p", strconv.Itoa(n), "-X", "info")
-	m := regexp.MustCompile(`/\((\d+),(\d+)\)`).FindStringSubmatch(out)
-	if code != 0 || m == nil {
-		t.Fatalf("info of window %d: %d %q", n, code, out)
-	}
-	cols, _ := strconv.Atoi(m[1])
-	rows, _ := strconv.Atoi(m[2])
-	return cols, rows
+	return infoSize(t, e, "-S", name, "-p", strconv.Itoa(n), "-X", "info")
 }
 
 func waitSize(t *testing.T, e *env, name string, n, cols, rows int) {
