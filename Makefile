@@ -21,7 +21,7 @@ run: build
 # Unit, fuzz-corpus and end-to-end tests with the race detector, then short
 # fuzz runs of every decoder.
 test: lint
-	$(GO) test -race -count=1 -timeout 20m ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 	$(MAKE) fuzz FUZZTIME=50000x
 
 # FUZZTIME counts executions (Nx), not seconds: with a duration, go1.26's

@@ -44,7 +44,7 @@ func (s *session) sourceFile(path string, depth int) (errs []string, err error) 
 			}
 			continue
 		}
-		if perr == nil {
+		if perr == nil && len(args) > 0 { // a blank or comment line is nothing to run
 			_, perr = s.runCommand(s.configContext(args[0]), args)
 		}
 		if perr != nil {
