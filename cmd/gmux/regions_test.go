@@ -319,6 +319,19 @@ func TestRegionsShareWindowsByPolicy(t *testing.T) {
 	e.run("-S", "pol", "-X", "windowsize", "smallest")
 	tm.send("\x01l")
 	waitSize(t, e, "pol", 0, 80, 11)
+	// latest: the display that typed last; manual: as it is until C-a F.
+	e.run("-S", "pol", "-X", "windowsize", "latest")
+	tm2.send("\x01l")
+	waitSize(t, e, "pol", 0, 100, 30)
+	tm.send("\x01l")
+	waitSize(t, e, "pol", 0, 80, 11)
+	e.run("-S", "pol", "-X", "windowsize", "manual")
+	tm2.send("\x01l")
+	if c, r := sizeOf(t, e, "pol", 0); c != 80 || r != 11 {
+		t.Fatalf("under manual the window changed to %dx%d", c, r)
+	}
+	tm2.send("\x01F")
+	waitSize(t, e, "pol", 0, 100, 30)
 }
 
 // A .screenrc that arranges the first display (split, screen, focus) gets
