@@ -348,7 +348,6 @@ func TestUpgradeKeepsALockedDisplayLocked(t *testing.T) {
 	if strings.Contains(tm.text(), "visible-2") || strings.Contains(tm.text(), "typed-6") {
 		t.Fatalf("the display came back unlocked:\n%s", tm.text())
 	}
-	time.Sleep(0) // the lock's pause after a wrong password passes below
 	waitFor(t, "the password to be taken", func() bool {
 		tm.send("s3cret\r")
 		time.Sleep(200 * time.Millisecond)
