@@ -85,7 +85,6 @@ func init() {
 					other.number = c.named.number // as screen: the two swap
 				}
 				c.named.number = n
-				ls.list = append(ls.list[:0:0], ls.list...)
 				sortLayouts(ls)
 				return "", nil
 			case "remove":

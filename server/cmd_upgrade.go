@@ -31,18 +31,15 @@ func init() {
 			}
 			if x.from != nil {
 				asker := x.from
-				x.s.upgrade(abs, asker, func(out string, err error) {
-					reply := proto.Reply{OK: err == nil, Output: out}
-					if err != nil {
-						reply.Output = err.Error()
-					}
-					x.s.send(asker, proto.TypeReply, proto.EncodeJSON(reply))
+				x.s.upgrade(abs, asker, func(err error) {
+					// Only a failure is answered here: success is the new server's to tell.
+					x.s.send(asker, proto.TypeReply, proto.EncodeJSON(proto.Reply{Output: err.Error()}))
 				})
 				return "", errReplyLater
 			}
 			c := x.c
-			x.s.upgrade(abs, nil, func(_ string, err error) {
-				if err != nil && c != nil && !c.gone {
+			x.s.upgrade(abs, nil, func(err error) {
+				if c != nil && !c.gone {
 					x.s.showMessage(c, err.Error())
 				}
 			})

@@ -24,7 +24,7 @@ type regionDrag struct {
 
 // regionAt finds what is under the pointer at terminal cell (x, y): a
 // region (id), its caption row, or a border to the right of region id.
-func (c *client) regionAt(x, y int) (id int, rect layout.Rect, caption, border bool) {
+func (c *client) regionAt(x, y int) (id int, caption, border bool) {
 	top, _, _ := c.regionArea()
 	for _, r := range c.regs.lay.Regions() {
 		rc := r.Rect
@@ -33,13 +33,13 @@ func (c *client) regionAt(x, y int) (id int, rect layout.Rect, caption, border b
 			continue
 		}
 		if x >= rc.X && x < rc.X+rc.W {
-			return r.ID, rc, y == rc.Y+rc.H-1, false
+			return r.ID, y == rc.Y+rc.H-1, false
 		}
 		if x == rc.X+rc.W {
-			return r.ID, rc, false, true
+			return r.ID, false, true
 		}
 	}
-	return 0, layout.Rect{}, false, false
+	return 0, false, false
 }
 
 // regionMouse handles a mouse report on a split display; false if it is
@@ -64,7 +64,7 @@ func (s *session) regionMouse(c *client, m input.MouseReport) bool {
 			return true
 		}
 	}
-	id, _, caption, border := c.regionAt(m.X, m.Y)
+	id, caption, border := c.regionAt(m.X, m.Y)
 	if id == 0 {
 		return true // on the hardstatus line: nothing to do
 	}

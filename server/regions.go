@@ -226,15 +226,13 @@ func (s *session) restoreRegions(c *client, sr *savedRegions) {
 	if err != nil || lay.Len() < 2 {
 		return
 	}
-	byID := map[int]*window{}
-	for _, w := range s.windows {
-		byID[w.id] = w
-	}
 	shown := c.win
 	c.regs = &regions{lay: lay, win: map[int]*window{}}
 	for i, r := range lay.Regions() {
-		if i < len(sr.Windows) && byID[sr.Windows[i]] != nil {
-			c.regs.win[r.ID] = byID[sr.Windows[i]]
+		if i < len(sr.Windows) {
+			if w := s.windowByID(sr.Windows[i]); w != nil {
+				c.regs.win[r.ID] = w
+			}
 		}
 		if i == sr.Focus {
 			lay.SetFocus(r.ID)

@@ -33,7 +33,7 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 	rc := r.regions
 	fits := rc.fits(regs, area) && rc.status == f.status && rc.message == f.message
 	if fits && f.copy == nil {
-		if out, ok := r.fastRegions(f, regs, rc); ok {
+		if out, ok := r.fastRegions(f, regs, rc, lay.messageY); ok {
 			return out
 		}
 	}
@@ -75,15 +75,10 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 		}
 	}
 	var modes vt.Modes
-	cursor := false
-	var cx, cy int
-	if focused != nil && focused.screen != nil && f.copy == nil {
-		sc := focused.screen
-		modes = sc.Modes()
-		x, y := sc.Cursor()
-		wc, wr := regionWindowSize(focused.rect)
-		if modes.CursorVisible && x < wc && y < wr && focused.rect.Y+y != lay.messageY {
-			cursor, cx, cy = true, focused.rect.X+x, focused.rect.Y+y
+	cursor, cx, cy := false, 0, 0
+	if f.copy == nil {
+		modes = focused.modes()
+		if cx, cy, cursor = focused.cursor(lay.messageY); cursor {
 			r.scr.ShowCursor(cx, cy)
 			r.scr.SetCursorStyle(tcell.CursorStyle(min(modes.CursorStyle, 6)))
 		}
@@ -189,7 +184,7 @@ func (r *renderer) drawRegion(rg *regionFrame, copy *copyMode, d *drawnRegion, m
 // of fastpath.go, for a split display): when nothing but window rows
 // changed, on a terminal the writer can drive. It reports false, having
 // changed nothing, otherwise.
-func (r *renderer) fastRegions(f frame, regs []regionFrame, rc *regionCache) ([]byte, bool) {
+func (r *renderer) fastRegions(f frame, regs []regionFrame, rc *regionCache, messageY int) ([]byte, bool) {
 	if _, ok := r.scr.(cellBuffered); !ok || !r.cw.canWrite() || !r.known {
 		return nil, false
 	}
@@ -238,11 +233,7 @@ func (r *renderer) fastRegions(f frame, regs []regionFrame, rc *regionCache) ([]
 			work = append(work, regionSpans{i, spans})
 		}
 	}
-	var modes vt.Modes
-	if focused != nil && focused.screen != nil {
-		modes = focused.screen.Modes()
-	}
-	if splitMouseModes(modes, f.ownMouse) != r.outer {
+	if splitMouseModes(focused.modes(), f.ownMouse) != r.outer {
 		return nil, false
 	}
 	var b strings.Builder
@@ -267,14 +258,10 @@ func (r *renderer) fastRegions(f frame, regs []regionFrame, rc *regionCache) ([]
 			}
 		}
 	}
-	if focused != nil && focused.screen != nil {
-		cx, cy := focused.screen.Cursor()
-		wc, wr := regionWindowSize(focused.rect)
-		if modes.CursorVisible && cx < wc && cy < wr {
-			b.WriteString(r.ti.TGoto(focused.rect.X+cx, focused.rect.Y+cy))
-			b.WriteString(r.ti.ShowCursor)
-			r.scr.ShowCursor(focused.rect.X+cx, focused.rect.Y+cy)
-		}
+	if cx, cy, ok := focused.cursor(messageY); ok {
+		b.WriteString(r.ti.TGoto(cx, cy))
+		b.WriteString(r.ti.ShowCursor)
+		r.scr.ShowCursor(cx, cy)
 	}
 	r.tty.Write([]byte(b.String()))
 	r.smallFrames++
@@ -316,4 +303,28 @@ func (rc *regionCache) fits(regs []regionFrame, area screenLayout) bool {
 		}
 	}
 	return true
+}
+
+// modes are the input modes of the focused region's window (none for an
+// empty region, or none focused).
+func (rg *regionFrame) modes() vt.Modes {
+	if rg == nil || rg.screen == nil {
+		return vt.Modes{}
+	}
+	return rg.screen.Modes()
+}
+
+// cursor is where the terminal's cursor goes for the focused region: its
+// window's cursor, when visible, inside the region and not under the
+// message line.
+func (rg *regionFrame) cursor(messageY int) (x, y int, ok bool) {
+	if rg == nil || rg.screen == nil {
+		return 0, 0, false
+	}
+	cx, cy := rg.screen.Cursor()
+	wc, wr := regionWindowSize(rg.rect)
+	if !rg.screen.Modes().CursorVisible || cx >= wc || cy >= wr || rg.rect.Y+cy == messageY {
+		return 0, 0, false
+	}
+	return rg.rect.X + cx, rg.rect.Y + cy, true
 }

@@ -279,14 +279,15 @@ func (s *session) resumeClient(cs handover.Client, byID map[int]*window) *client
 		s.log.Printf("upgrade: client %d: %v", cs.ID, err)
 		return nil
 	}
-	c := &client{s: s, id: cs.ID, hello: cs.Hello, link: link{conn: conn, out: make(chan []outPart, 1),
-		credit: make(chan struct{}, 1), stop: make(chan struct{}), wake: make(chan struct{}, 1), pid: cs.PID}}
-	c.hello.Version = cs.Version
+	var raw syscall.RawConn
 	if pc, ok := conn.(*pipeConn); ok {
-		c.rawConn = rawConn(pc.out) // as takeStream has it
+		raw = rawConn(pc.out) // as takeStream has it
 	} else {
-		c.rawConn = rawConn(conn.(*net.UnixConn))
+		raw = rawConn(conn.(*net.UnixConn))
 	}
+	c := s.newClient(cs.ID, conn, raw, cs.PID)
+	c.hello = cs.Hello
+	c.hello.Version = cs.Version
 	if cs.Via >= 0 {
 		f := os.NewFile(uintptr(cs.Via), "proxy")
 		s.handedOver = append(s.handedOver, f)

@@ -30,27 +30,27 @@ const checkTimeout = 20 * time.Second
 const settleTimeout = 3 * time.Second
 
 // upgrade replaces the server's binary with path, keeping the session; done
-// gets the outcome (on the loop, for a failure; from the new server, for a
-// success — it is told through the state which client asked).
+// hears of a failure, on the loop (a success is told by the new server,
+// which the state tells which client asked).
 //
 // 1. A trial: path is run with the state on stdin and must say it can take
 // it. A file that is not gmux, a gmux that fails, one that cannot read this
 // state: the session goes on as it was.
 // 2. The freeze (freeze.go), the final state into a memfd, the descriptors
 // kept open, exec. Should exec fail, the freeze is lifted.
-func (s *session) upgrade(path string, asker *client, done func(string, error)) {
-	if s.frz.Load() != nil || s.upgrading {
-		done("", fmt.Errorf("an upgrade is already under way"))
+func (s *session) upgrade(path string, asker *client, done func(error)) {
+	if s.upgrading {
+		done(fmt.Errorf("an upgrade is already under way"))
 		return
 	}
 	st, err := s.captureState(false)
 	if err != nil {
-		done("", fmt.Errorf("upgrade: %w", err))
+		done(fmt.Errorf("upgrade: %w", err))
 		return
 	}
 	var trial bytes.Buffer
 	if err := handover.Encode(&trial, st); err != nil {
-		done("", fmt.Errorf("upgrade: %w", err))
+		done(fmt.Errorf("upgrade: %w", err))
 		return
 	}
 	s.upgrading = true
@@ -59,7 +59,7 @@ func (s *session) upgrade(path string, asker *client, done func(string, error)) 
 		s.post(func() {
 			if err != nil {
 				s.upgrading = false
-				done("", fmt.Errorf("upgrade to %s refused, the session goes on unchanged: %w", path, err))
+				done(fmt.Errorf("upgrade to %s refused, the session goes on unchanged: %w", path, err))
 				return
 			}
 			s.handOver(path, version, asker, done)
@@ -105,7 +105,7 @@ func firstLine(s string) string {
 }
 
 // handOver freezes the session and execs path with its state.
-func (s *session) handOver(path, version string, asker *client, done func(string, error)) {
+func (s *session) handOver(path, version string, asker *client, done func(error)) {
 	start := time.Now()
 	s.startFreeze()
 	s.awaitSettled(settleTimeout, func(err error) {
@@ -116,7 +116,7 @@ func (s *session) handOver(path, version string, asker *client, done func(string
 		s.liftFreeze()
 		s.upgrading = false
 		s.restartBackticks()
-		done("", fmt.Errorf("upgrade to %s failed, the session goes on unchanged: %w", path, err))
+		done(fmt.Errorf("upgrade to %s failed, the session goes on unchanged: %w", path, err))
 	})
 }
 

@@ -272,14 +272,11 @@ func TestRegionsMakeRoomForHardstatus(t *testing.T) {
 func TestRegionsFocusAndFit(t *testing.T) {
 	e := newEnv(t)
 	tm := startSession(t, e, "foc")
-	tm.send("\x01S\x01S") // the top region split again: 6, 6 and 12 rows
-	for n, rows := range []int{1: 5, 2: 11} {
-		if n == 0 {
-			continue
-		}
-		tm.send("\x01\t\x01c")
-		waitSize(t, e, "foc", n, 80, rows)
-	}
+	tm.send("\x01S\x01S")  // the top region split again: 6, 6 and 12 rows
+	tm.send("\x01\t\x01c") // window 1 in the middle region
+	waitSize(t, e, "foc", 1, 80, 5)
+	tm.send("\x01\t\x01c") // window 2 in the bottom one
+	waitSize(t, e, "foc", 2, 80, 11)
 	current := func() string {
 		out, _ := e.run("-S", "foc", "-Q", "number")
 		return out
