@@ -40,13 +40,25 @@ func writeNow(rc syscall.RawConn, b []byte) int {
 // poller while there is nothing to read. End of file is io.EOF; a deadline
 // or a close of the file while waiting is returned as the poller reports it.
 func readRaw(rc syscall.RawConn, b []byte) (int, error) {
+	return readRawInto(rc, func() []byte { return b }, func() {})
+}
+
+// readRawInto is readRaw with the buffer taken by get only once there is
+// something to read, and handed back with put while there is not: a reader
+// that waits (an idle window's, most of the time) holds no buffer.
+func readRawInto(rc syscall.RawConn, get func() []byte, put func()) (int, error) {
 	var n uintptr
 	var errno syscall.Errno
 	err := rc.Read(func(fd uintptr) bool {
+		b := get()
 		for {
 			n, _, errno = syscall.RawSyscall(syscall.SYS_READ, fd, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
+			if errno == syscall.EAGAIN {
+				put()
+				return false // wait in the poller, then call again
+			}
 			if errno != syscall.EINTR {
-				return errno != syscall.EAGAIN // false: wait in the poller, then call again
+				return true
 			}
 		}
 	})

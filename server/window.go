@@ -164,27 +164,39 @@ func baseName(p string) string {
 func (s *session) readWindow(w *window) {
 	defer close(w.done)
 	lanes := newOutputLane(s)
+	// The buffer is taken when there is output to read, not while waiting
+	// for it: ten idle windows would otherwise hold ten of them.
+	var bp *[]byte
+	get := func() []byte {
+		bp = readBuffers.Get().(*[]byte)
+		return *bp
+	}
+	put := func() {
+		readBuffers.Put(bp)
+		bp = nil
+	}
 	for {
 		if !w.gate.wait(s.frozen()) {
 			s.parkIfFrozen(&w.readParked)
 			continue
 		}
-		bp := readBuffers.Get().(*[]byte)
-		n, err := readRaw(w.rawPTY, *bp)
+		n, err := readRawInto(w.rawPTY, get, put)
 		if n > 0 {
+			buf := bp // the loop's until its last piece is shown
+			bp = nil
 			// In slices: the loop turns to other windows' echo between them.
 			for off := 0; off < n; off += outputSlice {
-				piece, last := (*bp)[off:min(off+outputSlice, n)], off+outputSlice >= n
+				piece, last := (*buf)[off:min(off+outputSlice, n)], off+outputSlice >= n
 				lanes.send(func() {
 					defer lanes.taken() // deferred: a panic in the emulator must not freeze the window
 					s.windowOutput(w, piece)
 					if last {
-						readBuffers.Put(bp)
+						readBuffers.Put(buf)
 					}
 				})
 			}
-		} else {
-			readBuffers.Put(bp)
+		} else if bp != nil {
+			put()
 		}
 		if err != nil {
 			if s.stoppedByFreeze(err) && s.parkIfFrozen(&w.readParked) {
