@@ -1,7 +1,10 @@
 package server
 
 import (
+	"runtime"
 	"runtime/debug"
+
+	"github.com/gmux/gmux/server/vt"
 	"time"
 )
 
@@ -45,7 +48,21 @@ func (s *session) armMemoryRelease() {
 				return
 			}
 			m.armed, m.bytes = false, 0
-			debug.FreeOSMemory()
+			returnMemory()
 		})
 	})
+}
+
+// returnMemory frees what the heap no longer uses and gives it back to the
+// system. Two collections: the first moves the pools' spare buffers
+// (readBuffers) aside, the second (FreeOSMemory's) frees them.
+func returnMemory() {
+	runtime.GC()
+	debug.FreeOSMemory()
+}
+
+func init() {
+	// The history's compressor repacks a burst's blocks smaller once it is
+	// over, then lets its encoders go: what that frees goes back too.
+	vt.AfterRepack = returnMemory
 }

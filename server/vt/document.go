@@ -17,7 +17,7 @@ func (s *Screen) Snapshot() *Document {
 	h := s.hist
 	d := &Document{s: s, hist: h.histView, lines: make([]histLine, 0, s.rows), cols: s.cols}
 	d.hist.blocks = append([]*histBlock(nil), h.blocks...)
-	d.hist.tail = append([]histLine(nil), h.tail...)
+	d.hist.tail = h.tail.frozen()
 	for y := range s.rows {
 		d.lines = append(d.lines, h.encode(s, s.g.row(y)))
 	}

@@ -3,6 +3,9 @@ package vt
 import (
 	"encoding/binary"
 	"sync"
+	"sync/atomic"
+	"time"
+	"weak"
 
 	"github.com/klauspost/compress/zstd"
 )
@@ -27,18 +30,26 @@ const blockLines = 1024
 // histBlock is blockLines lines: as they are until the compressor has
 // packed them, then compressed.
 type histBlock struct {
-	mu    sync.Mutex
-	lines []histLine // until packed
-	data  []byte     // once packed
-	raw   int        // an estimate of the lines' bytes, until packed
+	mu   sync.Mutex
+	raw  []byte // the lines in the line format (appendLine), until packed
+	data []byte // once packed
+	// rawSize is len(raw), kept once packed: what the block counted
+	// for until then.
+	rawSize int
+	// saved is what repacking took off the packed size; it is added to
+	// owner (the history's total) too. dropped: the history let the
+	// block go, so it is not repacked.
+	saved   int
+	owner   *atomic.Int64
+	dropped bool
 }
 
 // size is what the block takes in memory now.
 func (b *histBlock) size() int {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.lines != nil {
-		return b.raw
+	if b.raw != nil {
+		return len(b.raw)
 	}
 	return len(b.data)
 }
@@ -47,19 +58,41 @@ func (b *histBlock) size() int {
 func (b *histBlock) packed() bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return b.lines == nil
+	return b.raw == nil
 }
 
-// newBlock makes a block of lines (which it keeps: the caller must not
-// change them) and queues it for compression.
-func newBlock(lines []histLine) *histBlock {
-	b := &histBlock{lines: lines}
-	for _, hl := range lines {
-		b.raw += hl.bytes()
+// drop marks b as let go by its history and returns its size and what
+// repacking saved on it (the history counted size+saved).
+func (b *histBlock) drop() (size, saved int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.dropped = true
+	if b.raw != nil {
+		return len(b.raw), 0
 	}
+	return len(b.data), b.saved
+}
+
+// newBlock makes a block of blockLines lines in the line format (which it
+// keeps: they must never be written again) and queues it for compression;
+// what repacking saves is added to owner.
+func newBlock(raw []byte, owner *atomic.Int64) *histBlock {
+	b := &histBlock{raw: raw, rawSize: len(raw), owner: owner}
 	compressQueue() <- b
 	return b
 }
+
+// Blocks are packed as they come with zstd's fastest level, which keeps up
+// with any flood. Once none has come for repackAfter, the compressor packs
+// them again at a better level (a tenth smaller on terminal text, at a
+// third of the speed) and then lets both encoders' tables go: an idle
+// server holds none. Repacking gives way to new blocks between blocks.
+const repackAfter = 300 * time.Millisecond
+
+// AfterRepack, if set, is called by the compressor when it has repacked
+// the blocks of a burst of output and let its encoders go: the memory it
+// freed can then be returned to the system.
+var AfterRepack func()
 
 var (
 	queueOnce sync.Once
@@ -72,79 +105,158 @@ var (
 func compressQueue() chan<- *histBlock {
 	queueOnce.Do(func() {
 		queue = make(chan *histBlock, 64)
-		go func() {
-			var scratch []byte
-			for b := range queue {
-				b.mu.Lock()
-				lines := b.lines
-				b.mu.Unlock()
-				var data []byte
-				data, scratch = compressLines(lines, scratch)
-				b.mu.Lock()
-				b.data, b.lines = data, nil
-				b.mu.Unlock()
-			}
-		}()
+		go compress(queue)
 	})
 	return queue
 }
 
+// compress is the compressor goroutine.
+func compress(queue <-chan *histBlock) {
+	var fast, better *zstd.Encoder
+	var scratch []byte
+	var repack []weak.Pointer[histBlock] // weak: a block its history dropped may go
+	for {
+		var b *histBlock
+		if fast == nil {
+			b = <-queue
+		} else {
+			select {
+			case b = <-queue:
+			case <-time.After(repackAfter):
+				if better == nil {
+					better = newEncoder(zstd.SpeedBetterCompression)
+				}
+				repack, scratch = repackSome(repack, better, queue, scratch)
+				if len(repack) == 0 {
+					fast, better, scratch, repack = nil, nil, nil, nil
+					if AfterRepack != nil {
+						AfterRepack()
+					}
+				}
+				continue
+			}
+		}
+		if fast == nil {
+			fast = newEncoder(zstd.SpeedFastest)
+		}
+		b.mu.Lock()
+		raw := b.raw
+		b.mu.Unlock()
+		var data []byte
+		data, scratch = compressRaw(fast, raw, scratch)
+		b.mu.Lock()
+		b.data, b.raw = data, nil
+		b.mu.Unlock()
+		repack = append(repack, weak.Make(b))
+	}
+}
+
+// repackSome repacks blocks from the front of list with enc until there
+// are none left or a new block waits in queue; it returns the rest.
+func repackSome(list []weak.Pointer[histBlock], enc *zstd.Encoder, queue <-chan *histBlock, scratch []byte) ([]weak.Pointer[histBlock], []byte) {
+	dec := decoder()
+	var raw []byte
+	for len(list) > 0 && len(queue) == 0 {
+		b := list[0].Value()
+		list[0] = weak.Pointer[histBlock]{}
+		list = list[1:]
+		if b == nil {
+			continue
+		}
+		b.mu.Lock()
+		data, dropped := b.data, b.dropped
+		b.mu.Unlock()
+		if dropped {
+			continue
+		}
+		var err error
+		if raw, err = dec.DecodeAll(data, raw[:0]); err != nil {
+			panic("vt: history block: " + err.Error()) // made here: memory corruption
+		}
+		var better []byte
+		if better, scratch = compressRaw(enc, raw, scratch); len(better) >= len(data) {
+			continue
+		}
+		b.mu.Lock()
+		if !b.dropped {
+			saved := len(b.data) - len(better)
+			b.data = better
+			b.saved += saved
+			b.owner.Add(int64(saved))
+		}
+		b.mu.Unlock()
+	}
+	return list, scratch
+}
+
 var (
-	zstdOnce sync.Once
-	zEnc     *zstd.Encoder
-	zDec     *zstd.Decoder
+	decOnce sync.Once
+	zDec    *zstd.Decoder
 )
 
-// codecs returns the process's zstd encoder and decoder: EncodeAll and
-// DecodeAll may be called from any goroutine at once, and one of each
-// keeps their tables (megabytes) from being made per window.
-func codecs() (*zstd.Encoder, *zstd.Decoder) {
-	zstdOnce.Do(func() {
+// decoder returns the process's zstd decoder: DecodeAll may be called from
+// any goroutine at once, and one keeps its tables from being made per
+// window.
+func decoder() *zstd.Decoder {
+	decOnce.Do(func() {
 		var err error
-		zEnc, err = zstd.NewWriter(nil, zstd.WithEncoderConcurrency(1), zstd.WithEncoderLevel(zstd.SpeedFastest),
-			zstd.WithLowerEncoderMem(true), zstd.WithWindowSize(1<<17))
-		if err != nil {
-			panic(err)
-		}
 		zDec, err = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true))
 		if err != nil {
 			panic(err)
 		}
 	})
-	return zEnc, zDec
+	return zDec
 }
 
-// compressLines packs lines into compressed bytes, building them in
-// scratch (which it returns, grown, for the next block).
-func compressLines(lines []histLine, scratch []byte) ([]byte, []byte) {
-	raw := scratch[:0]
-	for _, hl := range lines {
-		raw = appendLine(raw, hl)
+// newEncoder returns a zstd encoder at level for blocks of history.
+func newEncoder(level zstd.EncoderLevel) *zstd.Encoder {
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderConcurrency(1), zstd.WithEncoderLevel(level),
+		zstd.WithLowerEncoderMem(true), zstd.WithWindowSize(1<<17))
+	if err != nil {
+		panic(err)
 	}
-	enc, _ := codecs()
-	// The compressed form goes after the raw one in the same buffer, then
-	// is copied out at its exact size.
-	out := enc.EncodeAll(raw, raw[len(raw):])
-	return append([]byte(nil), out...), raw[:0]
+	return enc
 }
 
-// decompress returns the block's lines: as they are if not yet packed,
-// else unpacked (their texts then share one string).
-func (b *histBlock) decompress() []histLine {
+// compressRaw compresses a block's lines, building the compressed form in
+// scratch (which it returns, grown, for the next block) and returning a
+// copy of its exact size.
+func compressRaw(enc *zstd.Encoder, raw, scratch []byte) ([]byte, []byte) {
+	out := enc.EncodeAll(raw, scratch[:0])
+	return append([]byte(nil), out...), out[:0]
+}
+
+// unpack returns the block's lines in the line format: as they are if not
+// yet packed, else decompressed.
+func (b *histBlock) unpack() []byte {
 	b.mu.Lock()
-	lines, data := b.lines, b.data
+	raw, data := b.raw, b.data
 	b.mu.Unlock()
-	if lines != nil {
-		return lines
+	if raw != nil {
+		return raw
 	}
-	_, dec := codecs()
+	dec := decoder()
 	raw, err := dec.DecodeAll(data, nil)
 	if err != nil {
 		// A block is only ever made here: a failure is memory corruption.
 		panic("vt: history block: " + err.Error())
 	}
-	all := string(raw) // one allocation for every text of the block
-	lines = make([]histLine, 0, blockLines)
+	return raw
+}
+
+// skipLines returns raw (lines in the line format) without its first n.
+func skipLines(raw []byte, n int) []byte {
+	p := 0
+	for range n {
+		_, p = readLine(bytesView(raw), p)
+	}
+	return raw[p:]
+}
+
+// decompress returns the block's lines, their texts views of its bytes.
+func (b *histBlock) decompress() []histLine {
+	all := bytesView(b.unpack())
+	lines := make([]histLine, 0, blockLines)
 	for p := 0; p < len(all); {
 		var hl histLine
 		hl, p = readLine(all, p)

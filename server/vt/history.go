@@ -1,6 +1,10 @@
 package vt
 
-import "unicode/utf8"
+import (
+	"strings"
+	"sync/atomic"
+	"unicode/utf8"
+)
 
 // History is a window's scrollback: the lines that scrolled off the top of the
 // main screen, oldest first, up to a limit of lines (and, if set, of bytes).
@@ -11,9 +15,9 @@ import "unicode/utf8"
 type History struct {
 	histView
 	limit      int
-	byteLimit  int // 0: no limit (historybytes)
-	blockBytes int // compressed bytes in blocks
-	tailBytes  int // bytes of the hot tail's lines
+	byteLimit  int           // 0: no limit (historybytes)
+	blockBytes int           // compressed bytes in blocks, as first packed
+	saved      *atomic.Int64 // what repacking took off blockBytes (histblock.go); shared by copies
 	scratch    []byte
 	scratchRun []styleRun
 	// unpacked are blocks the compressor has not finished: their size
@@ -28,7 +32,7 @@ type History struct {
 type histView struct {
 	blocks []*histBlock
 	first  int
-	tail   []histLine
+	tail   lineArena
 	n      int
 	// The block last decompressed, for reads that walk the history.
 	cacheBlock *histBlock
@@ -46,15 +50,14 @@ type styleRun struct {
 	style Style
 }
 
-// lineBytes is what a line costs in memory, roughly, for historybytes.
-func (hl histLine) bytes() int { return len(hl.text) + len(hl.runs)*16 + 40 }
-
 // hotLines is how many of the newest lines stay uncompressed: a screen or
 // two of them are read on every scroll of copy mode.
-const hotLines = blockLines / 2
+const hotLines = blockLines / 4
 
 // NewHistory returns a history holding up to limit lines.
-func NewHistory(limit int) *History { return &History{limit: max(limit, 0)} }
+func NewHistory(limit int) *History {
+	return &History{limit: max(limit, 0), saved: new(atomic.Int64)}
+}
 
 // Len returns the number of lines held.
 func (h *History) Len() int { return h.n }
@@ -79,19 +82,21 @@ func (h *History) SetByteLimit(n int) {
 // hot tail.
 func (h *History) Bytes() int {
 	h.settle()
-	return h.blockBytes + h.tailBytes
+	return h.blockBytes - int(h.saved.Load()) + h.tail.size()
 }
 
 // forget takes block b out of the accounting, returning what it counted.
 func (h *History) forget(b *histBlock) int {
 	h.settle()
+	size, saved := b.drop()
 	for i, u := range h.unpacked {
 		if u == b {
 			h.unpacked = append(h.unpacked[:i], h.unpacked[i+1:]...)
-			return b.raw
+			return b.rawSize
 		}
 	}
-	return b.size()
+	h.saved.Add(-int64(saved))
+	return size + saved
 }
 
 // settle counts the blocks the compressor has finished at their packed size.
@@ -99,7 +104,7 @@ func (h *History) settle() {
 	kept := h.unpacked[:0]
 	for _, b := range h.unpacked {
 		if b.packed() {
-			h.blockBytes += b.size() - b.raw
+			h.blockBytes += b.size() - b.rawSize
 		} else {
 			kept = append(kept, b)
 		}
@@ -110,8 +115,12 @@ func (h *History) settle() {
 
 // Clear forgets every line (ED 3).
 func (h *History) Clear() {
+	for _, b := range h.blocks {
+		b.drop()
+	}
 	h.histView = histView{}
-	h.blockBytes, h.tailBytes = 0, 0
+	h.blockBytes = 0
+	h.saved.Store(0)
 	h.unpacked = nil
 }
 
@@ -119,7 +128,7 @@ func (h *History) Clear() {
 func (v *histView) at(i int) histLine {
 	cold := len(v.blocks)*blockLines - v.first
 	if i >= cold {
-		return v.tail[i-cold]
+		return v.tail.at(i - cold)
 	}
 	i += v.first
 	b := v.blocks[i/blockLines]
@@ -133,22 +142,13 @@ func (h *History) add(hl histLine) {
 	if h.limit == 0 {
 		return
 	}
-	h.tail = append(h.tail, hl)
+	h.tail.add(hl)
 	h.n++
-	h.tailBytes += hl.bytes()
-	if len(h.tail) >= hotLines+blockLines {
-		b := newBlock(append([]histLine(nil), h.tail[:blockLines]...))
+	if h.tail.len() >= hotLines+blockLines {
+		b := newBlock(h.tail.takeFront(blockLines), h.saved)
 		h.blocks = append(h.blocks, b)
 		h.unpacked = append(h.unpacked, b)
-		h.blockBytes += b.raw
-		for _, old := range h.tail[:blockLines] {
-			h.tailBytes -= old.bytes()
-		}
-		// The tail moves down in its array; what it leaves is cleared so
-		// the lines' memory can go once packed.
-		n := copy(h.tail, h.tail[blockLines:])
-		clear(h.tail[n:])
-		h.tail = h.tail[:n]
+		h.blockBytes += b.rawSize
 	}
 	h.trim()
 }
@@ -157,9 +157,7 @@ func (h *History) add(hl histLine) {
 func (h *History) trim() {
 	for h.n > h.limit || h.byteLimit > 0 && h.Bytes() > h.byteLimit && h.n > 0 {
 		if len(h.blocks) == 0 {
-			h.tailBytes -= h.tail[0].bytes()
-			h.tail[0] = histLine{}
-			h.tail = h.tail[1:]
+			h.tail.dropOldest()
 			h.n--
 			continue
 		}
@@ -185,11 +183,11 @@ func (h *History) trim() {
 
 // pop removes and returns the newest line.
 func (h *History) pop() histLine {
-	if len(h.tail) == 0 {
+	if h.tail.len() == 0 {
 		last := h.blocks[len(h.blocks)-1]
-		lines := last.decompress()
+		raw := last.unpack()
 		if len(h.blocks) == 1 {
-			lines = lines[h.first:]
+			raw = skipLines(raw, h.first)
 			h.first = 0
 		}
 		h.blockBytes -= h.forget(last)
@@ -197,14 +195,10 @@ func (h *History) pop() histLine {
 		if h.cacheBlock == last {
 			h.cacheBlock, h.cacheLines = nil, nil
 		}
-		h.tail = append([]histLine(nil), lines...)
-		for _, hl := range h.tail {
-			h.tailBytes += hl.bytes()
-		}
+		h.tail.addRaw(raw)
 	}
-	hl := h.tail[len(h.tail)-1]
-	h.tail = h.tail[:len(h.tail)-1]
-	h.tailBytes -= hl.bytes()
+	hl := h.tail.at(h.tail.len() - 1)
+	h.tail.dropNewest()
 	h.n--
 	return hl
 }
@@ -212,13 +206,23 @@ func (h *History) pop() histLine {
 // push stores screen line l.
 func (h *History) push(s *Screen, l *line) {
 	if h.limit > 0 {
-		h.add(h.encode(s, l))
+		h.add(h.encodeScratch(s, l))
 	}
 }
 
-// encode turns screen line l into its compact form, building it in the
-// history's scratch buffers.
+// encode turns screen line l into its compact form.
 func (h *History) encode(s *Screen, l *line) histLine {
+	hl := h.encodeScratch(s, l)
+	hl.text = strings.Clone(hl.text)
+	if hl.runs != nil {
+		hl.runs = append([]styleRun(nil), hl.runs...)
+	}
+	return hl
+}
+
+// encodeScratch turns screen line l into its compact form in the history's
+// scratch buffers: valid until the next call.
+func (h *History) encodeScratch(s *Screen, l *line) histLine {
 	cells := l.cells
 	end := min(l.used, len(cells))
 	for end > 0 && cells[end-1].R == 0 && cells[end-1].S == (Style{}) {
@@ -246,9 +250,9 @@ func (h *History) encode(s *Screen, l *line) histLine {
 			b = append(b, s.Text(*c)...)
 		}
 	}
-	hl := histLine{text: string(b), wrapped: l.wrapped}
+	hl := histLine{text: bytesView(b), wrapped: l.wrapped}
 	if len(runs) > 0 {
-		hl.runs = append([]styleRun(nil), runs...)
+		hl.runs = runs
 	}
 	h.scratch, h.scratchRun = b, runs
 	return hl

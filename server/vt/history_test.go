@@ -172,3 +172,62 @@ func TestHistoryPopAcrossBlocks(t *testing.T) {
 		t.Fatalf("after pops, newest %q", got)
 	}
 }
+
+// Once output stops, the compressor packs the blocks again, smaller; the
+// lines read back the same and the history's size follows, through lines
+// dropped and a clear.
+func TestRepackedHistory(t *testing.T) {
+	s := New(100, 3, 100000)
+	ref := New(100, 3, 100000)
+	rng := rand.New(rand.NewSource(11))
+	for i := range 6 * blockLines {
+		line := randomLine(rng, i) + " " + strings.Repeat("status ok ", rng.Intn(5)) + "\r\n"
+		s.Write([]byte(line))
+		ref.Write([]byte(line))
+	}
+	h := s.History()
+	sum := func() int {
+		n := h.tail.size()
+		for _, b := range h.blocks {
+			n += b.size()
+		}
+		return n
+	}
+	var packed int
+	waitUntil(t, "the blocks packed", func() bool {
+		for _, b := range h.blocks {
+			if !b.packed() {
+				return false
+			}
+		}
+		packed = h.Bytes()
+		return true
+	})
+	waitUntil(t, "the blocks repacked", func() bool { return h.Bytes() < packed })
+	if h.Bytes() != sum() {
+		t.Fatalf("history counts %d bytes, its blocks and tail take %d", h.Bytes(), sum())
+	}
+	t.Logf("%d bytes packed, %d repacked", packed, h.Bytes())
+	for i := range h.Len() {
+		if !sameText(s, h.Cells(s, i, 100), ref, ref.History().Cells(ref, i, 100)) {
+			t.Fatalf("line %d after repacking: %q", i, h.Text(i))
+		}
+	}
+	h.SetLimit(3 * blockLines)
+	if h.Bytes() != sum() {
+		t.Fatalf("after dropping lines: counts %d, takes %d", h.Bytes(), sum())
+	}
+	h.Clear()
+	if h.Bytes() != 0 {
+		t.Fatalf("after a clear: %d bytes", h.Bytes())
+	}
+}
+
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/klauspost/compress/zstd"
 	"maps"
 	"slices"
 )
@@ -292,19 +293,21 @@ func (e *snapEncoder) history(h *History) {
 	e.int(h.first)
 	e.int(len(h.blocks))
 	var scratch []byte
+	var enc *zstd.Encoder
 	for _, b := range h.blocks {
 		b.mu.Lock()
-		lines, data := b.lines, b.data
+		raw, data := b.raw, b.data
 		b.mu.Unlock()
-		if lines != nil {
-			data, scratch = compressLines(lines, scratch)
+		if raw != nil {
+			if enc == nil {
+				enc = newEncoder(zstd.SpeedFastest)
+			}
+			data, scratch = compressRaw(enc, raw, scratch)
 		}
 		e.bytes(data)
 	}
-	e.int(len(h.tail))
-	for _, hl := range h.tail {
-		e.b = appendLine(e.b, hl)
-	}
+	e.int(h.tail.len())
+	e.b = append(e.b, h.tail.data[h.tail.dead():]...)
 }
 
 // snapDecoder reads a snapshot's fields; the first failure sticks and every
@@ -489,7 +492,7 @@ func (d *snapDecoder) history() *History {
 		d.fail("bad history limits")
 		return h
 	}
-	_, dec := codecs()
+	dec := decoder()
 	for range nblocks {
 		data := d.bytes()
 		if d.err != nil {
@@ -508,7 +511,7 @@ func (d *snapDecoder) history() *History {
 			d.fail("history block of the wrong size")
 			return h
 		}
-		h.blocks = append(h.blocks, &histBlock{data: data})
+		h.blocks = append(h.blocks, &histBlock{data: data, owner: h.saved})
 		h.blockBytes += len(data)
 	}
 	ntail := d.count(len(d.b))
@@ -522,10 +525,9 @@ func (d *snapDecoder) history() *History {
 			return h
 		}
 		d.b = d.b[p:]
-		h.tail = append(h.tail, hl)
-		h.tailBytes += hl.bytes()
+		h.tail.add(hl)
 	}
-	h.n = len(h.blocks)*blockLines - h.first + len(h.tail)
+	h.n = len(h.blocks)*blockLines - h.first + h.tail.len()
 	return h
 }
 
