@@ -53,16 +53,22 @@ type result struct {
 	RSS10WindowsKiB    int     `json:"rss_10_windows_kib,omitempty"`
 	// RSS10WindowsTotalKiB adds the attached client's resident set.
 	RSS10WindowsTotalKiB int `json:"rss_10_windows_with_client_kib,omitempty"`
+	// Together10WindowsKiB is server and client with the pages they
+	// share counted once (the sum of their PSS; proc.go).
+	Together10WindowsKiB int `json:"memory_10_windows_server_and_client_kib,omitempty"`
 	// One window holding a million lines (history limit 1,000,000):
 	// server and client resident set, and the text it holds.
 	RSSMillionKiB       int     `json:"rss_million_lines_kib,omitempty"`
 	MillionTextBytes    int64   `json:"million_lines_text_bytes,omitempty"`
 	MillionBytesPerByte float64 `json:"million_lines_rss_per_text_byte,omitempty"`
-	IdleServerTicks     int     `json:"idle_server_cpu_ticks"`
-	IdleClientTicks     int     `json:"idle_client_cpu_ticks"`
-	IdleServerWakeups   int     `json:"idle_server_wakeups"`
-	IdleClientWakeups   int     `json:"idle_client_wakeups"`
-	ReattachMs          float64 `json:"reattach_ms,omitempty"`
+	// The same with shared pages counted once.
+	MillionTogetherKiB          int     `json:"million_lines_server_and_client_kib,omitempty"`
+	MillionTogetherBytesPerByte float64 `json:"million_lines_server_and_client_per_text_byte,omitempty"`
+	IdleServerTicks             int     `json:"idle_server_cpu_ticks"`
+	IdleClientTicks             int     `json:"idle_client_cpu_ticks"`
+	IdleServerWakeups           int     `json:"idle_server_wakeups"`
+	IdleClientWakeups           int     `json:"idle_client_wakeups"`
+	ReattachMs                  float64 `json:"reattach_ms,omitempty"`
 	// A live upgrade of the 10-window session to the same binary: the
 	// hand-over (freeze to the new server answering, as the server
 	// reports it) and the whole -X upgrade (with the trial run).
@@ -188,6 +194,7 @@ func measure(m *mux, flood, wide string) (r result) {
 	if want("windows") {
 		r.RSS10WindowsKiB = tenWindows(m, c, wide)
 		r.RSS10WindowsTotalKiB = r.RSS10WindowsKiB + rssKiB(c.pid())
+		r.Together10WindowsKiB = pssKiB(m.serverPID()) + pssKiB(c.pid())
 		if m.upgrade != nil && want("upgrade") {
 			r.UpgradeHandOverMs, r.UpgradeTotalMs = upgradeTimes(m)
 		}
@@ -195,8 +202,9 @@ func measure(m *mux, flood, wide string) (r result) {
 	if want("million") {
 		c.close()
 		m.stop()
-		r.RSSMillionKiB, r.MillionTextBytes = millionLines(m, million)
+		r.RSSMillionKiB, r.MillionTogetherKiB, r.MillionTextBytes = millionLines(m, million)
 		r.MillionBytesPerByte = float64(r.RSSMillionKiB) * 1024 / float64(r.MillionTextBytes)
+		r.MillionTogetherBytesPerByte = float64(r.MillionTogetherKiB) * 1024 / float64(r.MillionTextBytes)
 		c = m.attach() // for the deferred close
 	}
 	return r
@@ -204,8 +212,9 @@ func measure(m *mux, flood, wide string) (r result) {
 
 // millionLines starts m afresh with a history of a million lines, prints
 // the file of a million lines in it, and returns the resident set of server
-// and client once it is all in, with the bytes of text printed.
-func millionLines(m *mux, file string) (int, int64) {
+// and client once it is all in (summed, and with shared pages counted
+// once), with the bytes of text printed.
+func millionLines(m *mux, file string) (int, int, int64) {
 	m.history = 1000000
 	defer func() { m.history = 10000 }()
 	m.start()
@@ -214,9 +223,26 @@ func millionLines(m *mux, file string) (int, int64) {
 	c.typeLine("export PS1='$ '; stty -echo")
 	c.typeLine(fmt.Sprintf("cat %s; %s", file, markerCmd(60)))
 	c.waitFor(marker(60), 10*time.Minute)
-	time.Sleep(2 * time.Second) // let the server finish with the last of it
+	atRest(m.serverPID()) // let the server finish with the last of it
 	st, _ := os.Stat(file)
-	return rssKiB(m.serverPID()) + rssKiB(c.pid()), st.Size()
+	return rssKiB(m.serverPID()) + rssKiB(c.pid()), pssKiB(m.serverPID()) + pssKiB(c.pid()), st.Size()
+}
+
+// atRest waits until process pid has used no CPU for a second (at least
+// two seconds, at most a minute): memory is measured at rest, after the work
+// a burst of output leaves behind (gmux repacks its history smaller then).
+func atRest(pid int) {
+	time.Sleep(time.Second)
+	last, quiet := procStat(pid).ticks, 0
+	for deadline := time.Now().Add(time.Minute); quiet < 4 && time.Now().Before(deadline); {
+		time.Sleep(250 * time.Millisecond)
+		now := procStat(pid).ticks
+		if now == last {
+			quiet++
+		} else {
+			last, quiet = now, 0
+		}
+	}
 }
 
 // echoSamples is the keystrokes timed per run of the echo case.
@@ -373,7 +399,7 @@ func tenWindows(m *mux, c *client, wide string) int {
 		c.typeLine(fmt.Sprintf("cat %s; %s", wide, markerCmd(40+w)))
 		c.waitFor(marker(40+w), 2*time.Minute)
 	}
-	time.Sleep(2 * time.Second) // at rest: what the server holds, not its last burst
+	atRest(m.serverPID()) // what the server holds, not its last burst
 	return rssKiB(m.serverPID())
 }
 

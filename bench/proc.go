@@ -23,6 +23,25 @@ func rssKiB(pid int) int {
 	return 0
 }
 
+// pssKiB returns a process's proportional set size: its pages, each shared
+// one divided among the processes that map it. Summed over a server and its
+// client it counts the pages they share (the same binary, for gmux, tmux and
+// screen alike) once instead of twice, which the sum of their resident sets
+// does.
+func pssKiB(pid int) int {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/smaps_rollup", pid))
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "Pss:") {
+			n, _ := strconv.Atoi(strings.Fields(l)[1])
+			return n
+		}
+	}
+	return 0
+}
+
 type procSample struct{ ticks, switches int }
 
 // procStat sums CPU ticks (utime+stime) and context switches (wake-ups)

@@ -44,6 +44,17 @@ type histBlock struct {
 	dropped bool
 }
 
+// counted is what the history counts b for: its lines' bytes until it is
+// packed, then its first packed size (what repacking saved is counted apart).
+func (b *histBlock) counted() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.raw != nil {
+		return len(b.raw)
+	}
+	return len(b.data) + b.saved
+}
+
 // size is what the block takes in memory now.
 func (b *histBlock) size() int {
 	b.mu.Lock()
@@ -151,11 +162,41 @@ func compress(queue <-chan *histBlock) {
 	}
 }
 
+// repackGroup is the most blocks whose repacked bytes share one allocation.
+// On its own, a block of about 30 KB is rounded up to Go's next size class
+// or page, a tenth and more of it; a group wastes at most one page. Its
+// memory goes when its last block does: a history drops its oldest blocks
+// first, so that is a group's newest.
+const repackGroup = 16
+
 // repackSome repacks blocks from the front of list with enc until there
 // are none left or a new block waits in queue; it returns the rest.
 func repackSome(list []weak.Pointer[histBlock], enc *zstd.Encoder, queue <-chan *histBlock, scratch []byte) ([]weak.Pointer[histBlock], []byte) {
 	dec := decoder()
-	var raw []byte
+	var raw, packed []byte
+	type repacked struct {
+		b        *histBlock
+		from, to int // its bytes in packed
+	}
+	var group []repacked
+	flush := func() {
+		if len(group) == 0 {
+			return
+		}
+		mem := append([]byte(nil), packed...)
+		for _, r := range group {
+			better := mem[r.from:r.to:r.to]
+			r.b.mu.Lock()
+			if !r.b.dropped {
+				saved := len(r.b.data) - len(better)
+				r.b.data = better
+				r.b.saved += saved
+				r.b.owner.Add(int64(saved))
+			}
+			r.b.mu.Unlock()
+		}
+		group, packed = group[:0], packed[:0]
+	}
 	for len(list) > 0 && len(queue) == 0 {
 		b := list[0].Value()
 		list[0] = weak.Pointer[histBlock]{}
@@ -173,19 +214,21 @@ func repackSome(list []weak.Pointer[histBlock], enc *zstd.Encoder, queue <-chan 
 		if raw, err = dec.DecodeAll(data, raw[:0]); err != nil {
 			panic("vt: history block: " + err.Error()) // made here: memory corruption
 		}
-		var better []byte
-		if better, scratch = compressRaw(enc, raw, scratch); len(better) >= len(data) {
+		out := enc.EncodeAll(raw, scratch[:0])
+		scratch = out[:0]
+		if len(out) >= len(data) {
 			continue
 		}
-		b.mu.Lock()
-		if !b.dropped {
-			saved := len(b.data) - len(better)
-			b.data = better
-			b.saved += saved
-			b.owner.Add(int64(saved))
+		if len(group) > 0 && group[0].b.owner != b.owner {
+			flush() // a group is one history's
 		}
-		b.mu.Unlock()
+		group = append(group, repacked{b, len(packed), len(packed) + len(out)})
+		packed = append(packed, out...)
+		if len(group) == repackGroup {
+			flush()
+		}
 	}
+	flush()
 	return list, scratch
 }
 

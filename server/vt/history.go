@@ -104,7 +104,7 @@ func (h *History) settle() {
 	kept := h.unpacked[:0]
 	for _, b := range h.unpacked {
 		if b.packed() {
-			h.blockBytes += b.size() - b.rawSize
+			h.blockBytes += b.counted() - b.rawSize
 		} else {
 			kept = append(kept, b)
 		}
