@@ -55,6 +55,9 @@ func (s *session) dropClient(c *client, err error) {
 	if wasAttached && c.win != nil && !s.ending {
 		s.fitWindow(c.win)
 	}
+	if wasAttached {
+		s.spareAfter(c)
+	}
 	if wasAttached && s.set.NoAutodetach && !s.ending {
 		// Its terminal went away without a detach: with autodetach off,
 		// as in screen, the session goes with it.
@@ -108,7 +111,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		}
 	}
 	c.cols, c.rows = clampSize(h.Cols, h.Rows)
-	r, err := newRenderer(h.Term, h.ColorTerm, h.Locale, c.cols, c.rows)
+	r, err := s.takeRenderer(c.rendererKey())
 	if err != nil {
 		s.welcome(c, err.Error())
 		return
@@ -235,6 +238,7 @@ func (s *session) release(c *client, t proto.Type, payload []byte) {
 	if c.win != nil && !s.ending {
 		s.fitWindow(c.win)
 	}
+	s.spareAfter(c)
 	// A client that never reads does not keep its connection for ever.
 	time.AfterFunc(5*time.Second, func() { s.post(func() { s.dropClient(c, nil) }) })
 }

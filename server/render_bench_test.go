@@ -97,3 +97,35 @@ func BenchmarkRenderSmallChangeRegions(b *testing.B) {
 		r.drawRegions(f, regs)
 	}
 }
+
+// BenchmarkFirstFrame is the server's part of a reattach: a renderer for a
+// 200x50 terminal and its first frame of a full screen.
+func BenchmarkFirstFrame(b *testing.B) {
+	sc := vt.New(200, 50, 0)
+	for i := range 50 {
+		fmt.Fprintf(sc, "\x1b[%d;1H%0199d", i+1, i)
+	}
+	b.Run("renderer", func(b *testing.B) {
+		for range b.N {
+			r, err := newRenderer("xterm-256color", "truecolor", "C.UTF-8", 200, 50)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.StopTimer()
+			r.close()
+			b.StartTimer()
+		}
+	})
+	b.Run("frame", func(b *testing.B) {
+		for range b.N {
+			b.StopTimer()
+			r, _ := newRenderer("xterm-256color", "truecolor", "C.UTF-8", 200, 50)
+			b.StartTimer()
+			out := r.draw(frame{screen: sc})
+			b.SetBytes(int64(len(out)))
+			b.StopTimer()
+			r.close()
+			b.StartTimer()
+		}
+	})
+}

@@ -69,6 +69,7 @@ type session struct {
 	panics        int               // panics recovered (recover.go): the log is kept
 	upgrading     bool              // an upgrade is being tried (upgrade.go)
 	reserve       atomic.Int32      // a spare descriptor for refusing clients at the fd limit (accept.go)
+	spare         *spareRenderer    // made for the next attach while none is (spare.go)
 
 	// A live upgrade's freeze (freeze.go): the one in progress, the
 	// channel closed when one starts, and the listener's goroutine parked.

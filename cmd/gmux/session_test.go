@@ -62,6 +62,42 @@ func TestDetachResumeSameScreen(t *testing.T) {
 	}
 }
 
+// A detached session makes the next display's renderer ahead, for the
+// terminal that left (server/spare.go): a reattach from another terminal
+// must not get it, and one from the same must get a screen as exact.
+func TestReattachFromAnotherTerminal(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "other")
+	tm.send("printf '\\033[1;32mgreen\\033[0m\\n'; echo marker-$((6*7))\r")
+	tm.waitText("marker-42")
+	tm.send("\x01d")
+	tm.waitExit()
+	var wide string
+	for i, size := range [][2]int{{100, 30}, {100, 30}, {80, 24}} {
+		tm := e.attach(size[0], size[1], "-r", "other")
+		if i == 0 {
+			tm.waitText("marker-42")
+		} else {
+			tm.waitText("again-42")
+		}
+		waitFor(t, "the window at the terminal's size", func() bool {
+			c, r := windowSize(t, e, "other")
+			return c == size[0] && r == size[1]
+		})
+		tm.send("clear; echo again-$((7*6)); stty size\r")
+		tm.waitText(fmt.Sprintf("%d %d", size[1], size[0]))
+		// The screen but its last line (where info's answer shows).
+		text := tm.text()
+		text = text[:strings.LastIndex(strings.TrimRight(text, "\n "), "\n")]
+		if i == 1 && text != wide {
+			t.Fatalf("the same terminal again shows\n%s\nnot\n%s", text, wide)
+		}
+		wide = text
+		tm.send("\x01d")
+		tm.waitExit()
+	}
+}
+
 func findRow(screen, s string) int {
 	for i, l := range strings.Split(screen, "\n") {
 		if strings.Contains(l, s) {

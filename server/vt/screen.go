@@ -1,5 +1,7 @@
 package vt
 
+import "unicode/utf8"
+
 // Modes are the terminal modes a program sets that matter outside the screen
 // grid: the renderer mirrors the input modes onto each client's terminal.
 type Modes struct {
@@ -178,6 +180,8 @@ func (s *Screen) Row(y int) []Cell { return s.g.row(y).cells }
 // Text returns the characters of cell c: "" for an empty cell or a wide tail.
 func (s *Screen) Text(c Cell) string {
 	switch {
+	case c.R > 0 && c.R < utf8.RuneSelf:
+		return asciiText[c.R] // string(c.R) would allocate: once per cell of a frame
 	case c.R > 0:
 		return string(c.R)
 	case c.R < wideTail && clusterIndex(c.R) < len(s.clusters):
@@ -185,6 +189,14 @@ func (s *Screen) Text(c Cell) string {
 	}
 	return ""
 }
+
+// asciiText holds a string of each ASCII character.
+var asciiText = func() (t [utf8.RuneSelf]string) {
+	for i := range t {
+		t[i] = string(rune(i))
+	}
+	return t
+}()
 
 // Width returns the columns cell c's character takes (1 or 2; 0 for a tail).
 func (s *Screen) Width(c Cell) int {
