@@ -3,9 +3,11 @@ package server
 import (
 	"bytes"
 	"os"
+	"runtime"
 	"strconv"
 	"syscall"
 	"time"
+	"unsafe"
 
 	"github.com/gmux/gmux/proto"
 	"golang.org/x/sys/unix"
@@ -67,6 +69,7 @@ func (s *session) resume(c *client) {
 // one pread.
 type procStat struct {
 	f          *os.File
+	fd         uintptr // f's
 	buf        []byte
 	major, min uint32 // the terminal the client passed
 }
@@ -85,7 +88,7 @@ func openProcStat(pid int, tty syscall.RawConn) *procStat {
 	if err != nil {
 		return nil
 	}
-	return &procStat{f: f, buf: make([]byte, 1024), major: unix.Major(st.Rdev), min: unix.Minor(st.Rdev)}
+	return &procStat{f: f, fd: f.Fd(), buf: make([]byte, 1024), major: unix.Major(st.Rdev), min: unix.Minor(st.Rdev)}
 }
 
 // inForeground reports whether the process runs and its process group is the
@@ -96,8 +99,14 @@ func (p *procStat) inForeground() bool {
 	if p == nil {
 		return true
 	}
-	n, err := p.f.ReadAt(p.buf, 0)
-	if n == 0 && err != nil {
+	// One pread, raw: File.ReadAt would read again to find the end, and
+	// as a system call the runtime tracks it would wake the scheduler's
+	// monitor thread (a few wake-ups each keystroke, on a busy machine
+	// taken from the programs the keystroke is waiting for). A stat file
+	// is made whole on each read and is far smaller than buf.
+	n, _, errno := syscall.RawSyscall6(syscall.SYS_PREAD64, p.fd, uintptr(unsafe.Pointer(&p.buf[0])), uintptr(len(p.buf)), 0, 0, 0)
+	runtime.KeepAlive(p.f)
+	if errno != 0 || n == 0 {
 		return true
 	}
 	b := p.buf[:n]
