@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,6 +50,27 @@ func TestCopyModeSearchMarkPaste(t *testing.T) {
 	tm2.waitText("line 00001")
 	tm2.send("/line 19999\rY")
 	tm2.waitText("Copied 11 characters")
+	// A copy across the border of two compressed blocks (1024 lines each,
+	// from the first line of the history): lines 1020 to 1030.
+	tm2.send("\x01[g/line 01020\r 10j$ ")
+	tm2.waitText("Copied 120 characters")
+	tm2.send("cat > border.txt\r")
+	waitFor(t, "cat to run", func() bool { return len(processesRunning("cat")) > 0 })
+	tm2.send("\x01]")
+	tm2.waitText("line 01030")
+	tm2.send("\r\x04echo border-$((2+2))\r")
+	tm2.waitText("border-4")
+	got, err = os.ReadFile(filepath.Join(e.home, "border.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want strings.Builder
+	for i := 1020; i <= 1030; i++ {
+		fmt.Fprintf(&want, "line %05d\n", i)
+	}
+	if string(got) != want.String() {
+		t.Fatalf("pasted across blocks: %q", got)
+	}
 }
 
 func TestCopyModeOneClientOthersType(t *testing.T) {

@@ -23,14 +23,14 @@ func waitWithin(t *testing.T, d time.Duration, what string, cond func() bool) {
 	}
 }
 
-// The compressed scrollback holds every line: 300,000 lines go in, and
+// The compressed scrollback holds every line: a million lines go in, and
 // hardcopy -h writes each of them back, in order, with nothing between.
 func TestHardcopyOfLongCompressedHistory(t *testing.T) {
 	e := newEnv(t)
-	if out, code := e.run("-dmS", "long", "-h", "1000000"); code != 0 {
+	if out, code := e.run("-dmS", "long", "-h", "1000100"); code != 0 {
 		t.Fatalf("start: %d %s", code, out)
 	}
-	const n = 300000
+	const n = 1000000
 	if out, code := e.run("-S", "long", "-X", "stuff", fmt.Sprintf("seq %d; echo seq-done\n", n)); code != 0 {
 		t.Fatalf("stuff: %d %s", code, out)
 	}

@@ -1,6 +1,8 @@
 package vt
 
 import (
+	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -158,4 +160,43 @@ func TestReflowHistory(t *testing.T) {
 		}
 	}
 	checkInvariants(t, s)
+}
+
+// A history in compressed blocks (and repacked ones) rewraps whole: narrow
+// it, widen it back, and every line is there, in order, with its style.
+func TestReflowCompressedHistory(t *testing.T) {
+	s := New(60, 5, 100000)
+	rng := rand.New(rand.NewSource(5))
+	var want []string
+	for i := range 4*blockLines + 100 {
+		line := fmt.Sprintf("%05d %s", i, strings.Repeat("wrap ", rng.Intn(20)))
+		want = append(want, strings.TrimRight(line, " "))
+		fmt.Fprintf(s, "\x1b[3%dm%s\x1b[m\r\n", i%8, line)
+	}
+	if len(s.History().blocks) < 3 {
+		t.Fatalf("%d blocks: the test does not cover compressed history", len(s.History().blocks))
+	}
+	s.Resize(23, 5)
+	checkInvariants(t, s)
+	for i := range s.History().Len() {
+		if w := textWidth(s.History().Text(i)); w > 23 {
+			t.Fatalf("history row %d is %d wide at 23 columns", i, w)
+		}
+	}
+	s.Resize(120, 5)
+	checkInvariants(t, s)
+	h := s.History()
+	var got []string
+	for i := range h.Len() {
+		got = append(got, strings.TrimRight(h.Text(i), " "))
+	}
+	// The oldest lines, rewrapped at 23 columns and back, are whole again.
+	for i, w := range want[:len(got)-10] {
+		if got[i] != w {
+			t.Fatalf("history line %d after narrowing and widening: %q, want %q", i, got[i], w)
+		}
+	}
+	if c := h.Cells(s, 2000, 120)[0]; c.S.Fg == 0 {
+		t.Fatalf("line 2000 lost its colour: %+v", c.S)
+	}
 }
