@@ -37,6 +37,7 @@ func Run(opts Options, ready io.WriteCloser) (status int, keepLog bool) {
 
 // serve runs a started (or taken over) session to its end; see Run.
 func (s *session) serve() (status int, keepLog bool) {
+	tuneCollector()
 	go s.accept()
 	s.handleSignals()
 	s.run()
