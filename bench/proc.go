@@ -9,32 +9,24 @@ import (
 )
 
 // rssKiB returns a process's resident set (VmRSS).
-func rssKiB(pid int) int {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(l, "VmRSS:") {
-			n, _ := strconv.Atoi(strings.Fields(l)[1])
-			return n
-		}
-	}
-	return 0
-}
+func rssKiB(pid int) int { return procKiB(fmt.Sprintf("/proc/%d/status", pid), "VmRSS:") }
 
 // pssKiB returns a process's proportional set size: its pages, each shared
 // one divided among the processes that map it. Summed over a server and its
 // client it counts the pages they share (the same binary, for gmux, tmux and
 // screen alike) once instead of twice, which the sum of their resident sets
 // does.
-func pssKiB(pid int) int {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/smaps_rollup", pid))
+func pssKiB(pid int) int { return procKiB(fmt.Sprintf("/proc/%d/smaps_rollup", pid), "Pss:") }
+
+// procKiB returns the figure on the line of file that starts with field
+// (0 if there is none).
+func procKiB(file, field string) int {
+	b, err := os.ReadFile(file)
 	if err != nil {
 		return 0
 	}
 	for _, l := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(l, "Pss:") {
+		if strings.HasPrefix(l, field) {
 			n, _ := strconv.Atoi(strings.Fields(l)[1])
 			return n
 		}
