@@ -83,6 +83,26 @@ func List(dir string) ([]Session, error) { return ListMatching(dir, "") }
 // "" is every session), asking each of them, and only them, for its state.
 // The servers are asked in parallel, each for at most probeTimeout.
 func ListMatching(dir, name string) ([]Session, error) {
+	out, err := Sockets(dir, name)
+	if err != nil {
+		return nil, err
+	}
+	var wg sync.WaitGroup
+	for i := range out {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = probe(out[i].Path)
+		}()
+	}
+	wg.Wait()
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// Sockets returns the sessions in dir that name refers to (see Match),
+// without asking their servers anything: their state is not known.
+func Sockets(dir, name string) ([]Session, error) {
 	if err := proto.CheckSocketDir(dir); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, nil
@@ -100,18 +120,7 @@ func ListMatching(dir, name string) ([]Session, error) {
 		}
 		found = append(found, Session{Name: e.Name(), Path: filepath.Join(dir, e.Name())})
 	}
-	out := Match(found, name)
-	var wg sync.WaitGroup
-	for i := range out {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			out[i] = probe(out[i].Path)
-		}()
-	}
-	wg.Wait()
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, nil
+	return Match(found, name), nil
 }
 
 // probe asks one server for its state.

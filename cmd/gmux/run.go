@@ -177,6 +177,15 @@ func printChoices(sessions []client.Session, hint string) {
 func resume(dir string, f *flags) int {
 	name := firstArg(f)
 	takeover := f.detach || f.powerDetach
+	if s, ok := runByThisBinary(dir, name); ok && checkTerminal() == nil {
+		// The server holds to -r's rule itself (it refuses a second
+		// display unless -x or -d); if it refuses, or anything else goes
+		// wrong, the way below says so as it always has.
+		res, err := client.Attach(s.Path, client.AttachOptions{Shared: f.multi, Takeover: takeover, ForceUTF8: f.utf8})
+		if err == nil {
+			return finishAttach(res)
+		}
+	}
 	want := func(s client.Session) bool { return s.State == client.Detached }
 	if f.multi || takeover {
 		want = nil

@@ -98,6 +98,45 @@ func TestReattachFromAnotherTerminal(t *testing.T) {
 	}
 }
 
+// A session its server runs from this very binary is attached without the
+// probe first (cmd/gmux/samebinary.go): the server sees the attach as the
+// next connection after the last one, not after a probe's.
+func TestReattachWithoutProbe(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "direct")
+	tm.send("\x01d")
+	tm.waitExit()
+	attachedAs := regexp.MustCompile(`client (\d+): attached`)
+	ids := func() []int {
+		b, _ := os.ReadFile(serverLog(t, e))
+		var out []int
+		for _, m := range attachedAs.FindAllStringSubmatch(string(b), -1) {
+			n, _ := strconv.Atoi(m[1])
+			out = append(out, n)
+		}
+		return out
+	}
+	for _, args := range [][]string{{"-r", "direct"}, {"-x", "direct"}, {"-d", "-r", "direct"}} {
+		before := ids()
+		tm := e.attach(80, 24, args...)
+		tm.send("echo back-$((40+2))\r")
+		tm.waitText("back-42")
+		after := ids()
+		if len(after) != len(before)+1 || after[len(after)-1] != before[len(before)-1]+1 {
+			t.Fatalf("gmux %v: attached as client %v after %v: a probe came first", args, after, before)
+		}
+		tm.send("\x01d")
+		tm.waitExit()
+	}
+	// -r of a session attached elsewhere still says so, as before.
+	tm2 := e.attach(80, 24, "-r", "direct")
+	tm2.waitText("$ ")
+	out, code := e.run("-r", "direct")
+	if code == 0 || !strings.Contains(out, "attached elsewhere") {
+		t.Fatalf("-r of an attached session: %d %q", code, out)
+	}
+}
+
 func findRow(screen, s string) int {
 	for i, l := range strings.Split(screen, "\n") {
 		if strings.Contains(l, s) {
