@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"slices"
 	"syscall"
+	"time"
 
 	"github.com/gmux/gmux/proto"
 	"golang.org/x/sys/unix"
@@ -21,7 +22,16 @@ type AttachOptions struct {
 	Takeover  bool // -d/-D with -r: detach the others
 	ReadOnly  bool
 	ForceUTF8 bool
+	// Quick: give up after quickTimeout without an answer (a stopped or
+	// wedged server), not an attach's usual replyTimeout: for an attach
+	// tried before the usual way (which probes, and says what is wrong).
+	Quick bool
 }
+
+// quickTimeout bounds a Quick attach's wait for the server's answer: long
+// enough for a busy server (a healthy one answers within a millisecond),
+// short enough that a stopped one is soon reported the usual way.
+const quickTimeout = 3 * time.Second
 
 // ErrNotATerminal is returned when attaching without a terminal.
 var ErrNotATerminal = errors.New("must be connected to a terminal")
@@ -64,7 +74,11 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 		hello.TTY = true
 		rights = unix.UnixRights(int(in.Fd()))
 	}
-	r, welcome, err := handshake(conn, hello, rights, replyTimeout)
+	timeout := replyTimeout
+	if opts.Quick {
+		timeout = quickTimeout
+	}
+	r, welcome, err := handshake(conn, hello, rights, timeout)
 	if err != nil {
 		return Result{}, err
 	}

@@ -218,6 +218,20 @@ func TestHungSessionDoesNotSlowOthers(t *testing.T) {
 	if d := time.Since(start); d > 3*time.Second {
 		t.Errorf("-X to a healthy session took %v", d)
 	}
+	// -r from a terminal tries the stopped session's socket at once (its
+	// server runs this binary: no probe first), gives up on it soon and
+	// says what the usual way says.
+	start = time.Now()
+	tm := e.attach(80, 24, "-r", "hung")
+	if code := tm.waitExit(); code == 0 {
+		t.Errorf("-r of a stopped session: exit 0\n%s", tm.rawOutput())
+	}
+	if d := time.Since(start); d > 8*time.Second {
+		t.Errorf("-r of a stopped session took %v", d)
+	}
+	if out := tm.rawOutput(); !strings.Contains(out, "hung") {
+		t.Errorf("-r of a stopped session said %q", out)
+	}
 }
 
 // stubborn is a program that ignores the hang-up and SIGTERM; it writes its

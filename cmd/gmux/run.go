@@ -181,7 +181,7 @@ func resume(dir string, f *flags) int {
 		// The server holds to -r's rule itself (it refuses a second
 		// display unless -x or -d); if it refuses, or anything else goes
 		// wrong, the way below says so as it always has.
-		res, err := client.Attach(s.Path, client.AttachOptions{Shared: f.multi, Takeover: takeover, ForceUTF8: f.utf8})
+		res, err := client.Attach(s.Path, client.AttachOptions{Shared: f.multi, Takeover: takeover, ForceUTF8: f.utf8, Quick: true})
 		if err == nil {
 			return finishAttach(res)
 		}
