@@ -36,41 +36,59 @@ func writeNow(rc syscall.RawConn, b []byte) int {
 	return n
 }
 
-// readRaw reads into b from a non-blocking descriptor, waiting in Go's
-// poller while there is nothing to read. End of file is io.EOF; a deadline
-// or a close of the file while waiting is returned as the poller reports it.
-func readRaw(rc syscall.RawConn, b []byte) (int, error) {
-	return readRawInto(rc, func() []byte { return b }, func() {})
+// rawReader reads a non-blocking descriptor, waiting in Go's poller while
+// there is nothing to read. One is made per reading goroutine, with its
+// callback bound once: a read allocates nothing (a closure per read would,
+// on every keystroke and every chunk of output).
+type rawReader struct {
+	rc syscall.RawConn
+	// get gives the buffer once there is something to read; put, if not
+	// nil, takes it back while there is not: a reader that waits (an idle
+	// window's, most of the time) then holds no buffer.
+	get   func() []byte
+	put   func()
+	n     uintptr
+	errno syscall.Errno
+	step  func(fd uintptr) bool // r.tryRead
 }
 
-// readRawInto is readRaw with the buffer taken by get only once there is
-// something to read, and handed back with put while there is not: a reader
-// that waits (an idle window's, most of the time) holds no buffer.
-func readRawInto(rc syscall.RawConn, get func() []byte, put func()) (int, error) {
-	var n uintptr
-	var errno syscall.Errno
-	err := rc.Read(func(fd uintptr) bool {
-		b := get()
-		for {
-			n, _, errno = syscall.RawSyscall(syscall.SYS_READ, fd, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
-			if errno == syscall.EAGAIN {
-				put()
-				return false // wait in the poller, then call again
-			}
-			if errno != syscall.EINTR {
-				return true
-			}
-		}
-	})
+func newRawReader(rc syscall.RawConn, get func() []byte, put func()) *rawReader {
+	r := &rawReader{rc: rc, get: get, put: put}
+	r.step = r.tryRead
+	return r
+}
+
+// read reads once. End of file is io.EOF; a deadline or a close of the
+// file while waiting is returned as the poller reports it.
+func (r *rawReader) read() (int, error) {
+	r.n, r.errno = 0, 0
+	err := r.rc.Read(r.step)
 	switch {
 	case err != nil:
 		return 0, err
-	case errno != 0:
-		return 0, errno
-	case n == 0:
+	case r.errno != 0:
+		return 0, r.errno
+	case r.n == 0:
 		return 0, io.EOF
 	}
-	return int(n), nil
+	return int(r.n), nil
+}
+
+// tryRead is the poller's callback: false means nothing to read yet.
+func (r *rawReader) tryRead(fd uintptr) bool {
+	b := r.get()
+	for {
+		r.n, _, r.errno = syscall.RawSyscall(syscall.SYS_READ, fd, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
+		if r.errno == syscall.EAGAIN {
+			if r.put != nil {
+				r.put()
+			}
+			return false // wait in the poller, then call again
+		}
+		if r.errno != syscall.EINTR {
+			return true
+		}
+	}
 }
 
 // rawConn returns the descriptor access of an open file or connection (it

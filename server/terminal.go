@@ -107,8 +107,9 @@ func openTerminal(fd int) (*os.File, error) {
 func (s *session) readTerminal(c *client, rc syscall.RawConn, proc *procStat) {
 	defer proc.close()
 	buf := make([]byte, 4096)
+	tty := newRawReader(rc, func() []byte { return buf }, nil)
 	for {
-		n, err := readRaw(rc, buf)
+		n, err := tty.read()
 		if n > 0 && !proc.inForeground() {
 			// Typed at the shell that got the terminal back (suspend.go):
 			// dropped, and the terminal is let go until a resume.

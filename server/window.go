@@ -175,12 +175,13 @@ func (s *session) readWindow(w *window) {
 		readBuffers.Put(bp)
 		bp = nil
 	}
+	pty := newRawReader(w.rawPTY, get, put)
 	for {
 		if !w.gate.wait(s.frozen()) {
 			s.parkIfFrozen(&w.readParked)
 			continue
 		}
-		n, err := readRawInto(w.rawPTY, get, put)
+		n, err := pty.read()
 		if n > 0 {
 			buf := bp // the loop's until its last piece is shown
 			bp = nil
