@@ -11,8 +11,10 @@ all: build
 # Binaries are static (CGO_ENABLED=0): nothing in gmux needs libc, and a
 # static binary starts about 1.3 ms sooner, on every attach and every -X.
 # (Tests keep cgo: the race detector needs it.)
+# Two binaries, side by side: gmux, the client a user runs, and gmux-server,
+# which it starts (docs/design.md, "Two binaries").
 build:
-	CGO_ENABLED=0 $(GO) build -o $(BIN) ./cmd/gmux
+	CGO_ENABLED=0 $(GO) build -o bin/ ./cmd/gmux ./cmd/gmux-server
 
 # Build and start a session (attach with C-a d to detach, gmux -r to resume).
 run: build
@@ -71,7 +73,8 @@ $(STATICCHECK):
 	$(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 install:
-	CGO_ENABLED=0 $(GO) build -o $(DESTDIR)$(PREFIX)/bin/gmux ./cmd/gmux
+	install -d $(DESTDIR)$(PREFIX)/bin
+	CGO_ENABLED=0 $(GO) build -o $(DESTDIR)$(PREFIX)/bin/ ./cmd/gmux ./cmd/gmux-server
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 docs/gmux.1 $(DESTDIR)$(PREFIX)/share/man/man1/gmux.1
 

@@ -24,7 +24,7 @@ var (
 	jsonOut = flag.String("json", "bench.json", "where to write the results")
 	only    = flag.String("only", "", "comma-separated subset: gmux,tmux,screen,direct")
 	idleFor = flag.Duration("idle", 10*time.Second, "how long the idle case watches")
-	gmuxBin = flag.String("gmux", "", "gmux binary (default: build ./cmd/gmux)")
+	gmuxBin = flag.String("gmux", "", "gmux binary, with gmux-server beside it (default: build both)")
 	cases   = flag.String("cases", "", "comma-separated subset: throughput,stalled,echo,idle,reattach,windows,upgrade,million,remote")
 )
 
@@ -84,8 +84,10 @@ func main() {
 	defer os.RemoveAll(work)
 	if *gmuxBin == "" {
 		*gmuxBin = filepath.Join(work, "gmux")
-		build := exec.Command("go", "build", "-o", *gmuxBin, "./cmd/gmux")
-		build.Env = append(os.Environ(), "CGO_ENABLED=0") // as make build and the README install it
+		// gmux and its server, side by side, static as make build and the
+		// README install them.
+		build := exec.Command("go", "build", "-o", work+"/", "./cmd/gmux", "./cmd/gmux-server")
+		build.Env = append(os.Environ(), "CGO_ENABLED=0")
 		out, err := build.CombinedOutput()
 		if err != nil {
 			fail("build gmux: %v\n%s", err, out)

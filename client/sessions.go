@@ -252,7 +252,12 @@ func command(path string, cmd proto.Command, timeout time.Duration) (string, err
 		return "", err
 	}
 	defer conn.Close()
-	exe, _ := os.Executable()
+	// Exe is what -X upgrade without a path moves the session to: the
+	// server binary that goes with this gmux.
+	exe, err := ServerBinary()
+	if err != nil {
+		exe, _ = os.Executable() // its own check will say what is missing
+	}
 	r, _, err := handshake(conn, proto.Hello{Mode: proto.ModeCommand, Exe: exe}, nil, timeout)
 	if err != nil {
 		return "", err

@@ -16,9 +16,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// ServerCommand is the hidden first argument that makes gmux a session server.
-const ServerCommand = "__server"
-
 // ServerConfig is what a client hands the server it starts (on a pipe, fd 3).
 type ServerConfig = proto.ServerConfig
 
@@ -58,9 +55,9 @@ func Start(cfg ServerConfig) (string, error) {
 		return "", fmt.Errorf("%w: %s (%s); %s", ErrExists, proto.Printable(s.Name), s.State, how)
 	}
 
-	exe, err := os.Executable()
+	exe, err := ServerBinary()
 	if err != nil {
-		return "", fmt.Errorf("find gmux binary: %w", err)
+		return "", err
 	}
 	cfgR, cfgW, err := os.Pipe()
 	if err != nil {
@@ -75,7 +72,7 @@ func Start(cfg ServerConfig) (string, error) {
 		return "", err
 	}
 	defer devnull.Close()
-	cmd := exec.Command(exe, ServerCommand)
+	cmd := exec.Command(exe, proto.ServerCommand)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = devnull, devnull, devnull
 	cmd.ExtraFiles = []*os.File{cfgR, readyW}
 	cmd.Dir = cfg.Dir

@@ -93,7 +93,7 @@ func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, bool, 
 		if _, serr := f.Seek(0, 0); serr != nil {
 			return 1, true, serr
 		}
-		argv := []string{os.Args[0], ResumeCommand, strconv.Itoa(stateFD), strconv.Itoa(exeFD), err.Error()}
+		argv := []string{os.Args[0], proto.ResumeCommand, strconv.Itoa(stateFD), strconv.Itoa(exeFD), err.Error()}
 		err = syscall.Exec("/proc/self/fd/"+strconv.Itoa(exeFD), argv, os.Environ())
 		return 1, true, fmt.Errorf("cannot go back to the old binary: %w", err)
 	}

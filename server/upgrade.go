@@ -11,17 +11,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/handover"
 	"golang.org/x/sys/unix"
 )
-
-// ResumeCommand is the hidden first argument that makes gmux take over a
-// session handed to it by a live upgrade: ResumeCommand STATE-FD EXE-FD
-// [failure], with the state in STATE-FD and the binary that wrote it in
-// EXE-FD (to go back to, should this one fail to take the state). With
-// "-check" instead of the descriptors it reads a state on stdin, says "ok
-// VERSION" when it can take it, and exits.
-const ResumeCommand = "__resume"
 
 // checkTimeout bounds the trial run of the new binary.
 const checkTimeout = 20 * time.Second
@@ -71,7 +64,7 @@ func (s *session) upgrade(path string, asker *client, done func(error)) {
 func tryBinary(path string, state []byte) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), checkTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, path, ResumeCommand, "-check")
+	cmd := exec.CommandContext(ctx, path, proto.ResumeCommand, "-check")
 	cmd.Stdin = bytes.NewReader(state)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
@@ -165,7 +158,7 @@ func (s *session) execWithState(path, version string, asker *client, start time.
 	}
 	s.log.Printf("upgrade: handing the session to %s (%s): state of %d bytes, ready %v after the freeze began",
 		path, version, size, time.Since(start).Round(time.Millisecond))
-	argv := []string{path, ResumeCommand, strconv.Itoa(memfd), strconv.Itoa(exe)}
+	argv := []string{path, proto.ResumeCommand, strconv.Itoa(memfd), strconv.Itoa(exe)}
 	err = syscall.Exec(path, argv, os.Environ())
 	setCloseOnExec(kept, true)
 	return fmt.Errorf("exec: %w", err)

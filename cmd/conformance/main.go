@@ -93,7 +93,7 @@ func run(script, include, keepLog string, timeout time.Duration) (result, error)
 	defer os.RemoveAll(work)
 
 	gmux := filepath.Join(work, "gmux")
-	build := exec.Command("go", "build", "-o", gmux, "./cmd/gmux")
+	build := exec.Command("go", "build", "-o", work+"/", "./cmd/gmux", "./cmd/gmux-server") // gmux and its server, side by side
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		return result{}, fmt.Errorf("building gmux: %w", err)

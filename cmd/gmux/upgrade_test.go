@@ -14,7 +14,9 @@ import (
 )
 
 // Other builds of gmux, for upgrades: one that says it is a newer version,
-// one older, and one that refuses the state format of this one.
+// one older, and one that refuses the state format of this one. Each is a
+// gmux-server, a complete gmux in one file (client and server), as every
+// gmux was before the two binaries.
 var (
 	otherBuilds sync.Once
 	newerGmux   string
@@ -37,7 +39,7 @@ func buildOthers(t *testing.T) {
 			{pickyGmux, "-X github.com/gmux/gmux/proto.versionStamp=v10.0.0 -X github.com/gmux/gmux/server/handover.oldestReadable=99"},
 		} {
 			args := append([]string{"build"}, buildFlags...)
-			args = append(args, "-ldflags", b.ldflags, "-o", b.out, ".")
+			args = append(args, "-ldflags", b.ldflags, "-o", b.out, "../gmux-server")
 			if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
 				buildErr = fmt.Errorf("build %s: %v\n%s", b.out, err, out)
 				return

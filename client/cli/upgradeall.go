@@ -1,8 +1,7 @@
-package main
+package cli
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/gmux/gmux/client"
 	"github.com/gmux/gmux/proto"
@@ -12,9 +11,9 @@ import (
 // match) to this binary with -X upgrade, one by one, and prints a line for
 // each and a summary; the status is 1 if any could not be moved.
 func upgradeAll(dir, match string) int {
-	self, err := os.Executable()
+	self, err := client.ServerBinary()
 	if err != nil {
-		return fail(nil, "which binary is this? %v", err)
+		return fail(nil, "%v", err)
 	}
 	sessions, err := client.ListMatching(dir, match)
 	if err != nil {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -8,12 +8,12 @@ import (
 )
 
 // runByThisBinary returns the session name refers to in dir when there is
-// exactly one and its server runs this very binary (the same file: a
-// binary cannot be written while it runs, so the same build). Such a
-// session needs no probe before attaching: the probe's version is for the
-// offer to upgrade an older server, and its state only picks among several
-// sessions. That probe is a connection and two round trips, an eighth of a
-// reattach; the check here is two stat calls.
+// exactly one and its server runs the very binary this gmux would start
+// (the same file: a binary cannot be written while it runs, so the same
+// build). Such a session needs no probe before attaching: the probe's
+// version is for the offer to upgrade an older server, and its state only
+// picks among several sessions. That probe is a connection and two round
+// trips, an eighth of a reattach; the check here is a few stat calls.
 func runByThisBinary(dir, name string) (client.Session, bool) {
 	found, err := client.Sockets(dir, name)
 	if err != nil || len(found) != 1 {
@@ -24,7 +24,7 @@ func runByThisBinary(dir, name string) (client.Session, bool) {
 	if pid <= 0 {
 		return client.Session{}, false
 	}
-	self, err := os.Executable()
+	self, err := client.ServerBinary()
 	if err != nil {
 		return client.Session{}, false
 	}

@@ -1,4 +1,7 @@
-package main
+// Package cli is gmux's command line: screen's flags, and what each does
+// with the client package. Both binaries run it: gmux, the thin client, and
+// gmux-server, which is a complete gmux besides.
+package cli
 
 import (
 	"errors"
@@ -8,15 +11,13 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/gdamore/tcell/v2/terminfo"
 	"github.com/gmux/gmux/client"
 	"github.com/gmux/gmux/proto"
-	"github.com/gmux/gmux/server"
 	"golang.org/x/term"
 )
 
-// run is gmux as the user runs it; it returns the exit status.
-func run(argv []string) int {
+// Run is gmux as the user runs it; it returns the exit status.
+func Run(argv []string) int {
 	f, err := parseFlags(argv)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gmux: %v\n", err)
@@ -33,7 +34,7 @@ func run(argv []string) int {
 		fmt.Print(usage)
 		return 0
 	case f.version:
-		fmt.Printf("gmux version %s (protocol v%d)\n", server.Version(), proto.Version)
+		fmt.Printf("gmux version %s (protocol v%d)\n", proto.BuildVersion(), proto.Version)
 		return 0
 	case f.list || f.wipe:
 		return list(dir, f.wipe, firstArg(f))
@@ -217,15 +218,18 @@ func resume(dir string, f *flags) int {
 	return fail(f, "there is no detached session to resume (gmux -ls lists them)")
 }
 
-// checkTerminal refuses, as screen does, a terminal gmux cannot draw on: one
-// that cannot move its cursor (TERM=dumb, or unset). A TERM without a
-// terminfo entry here is allowed: the server draws for xterm-256color then.
+// checkTerminal refuses, as screen does, a terminal gmux cannot draw on:
+// TERM unset, or dumb (the common type that cannot move its cursor; every
+// type in tcell's built-in table can). Other types are the server's to look
+// up; it draws for xterm-256color when it does not know one. (Looking them
+// up here would link the terminfo tables into the client, and every gmux
+// command would start slower.)
 func checkTerminal() error {
 	t := os.Getenv("TERM")
 	if t == "" {
 		return fmt.Errorf("TERM is not set: set it to your terminal's type (e.g. xterm-256color)")
 	}
-	if ti, err := terminfo.LookupTerminfo(t); t == "dumb" || err == nil && ti.SetCursor == "" {
+	if t == "dumb" {
 		return fmt.Errorf("terminal type %q cannot move the cursor, which gmux needs: set TERM to your terminal's type (e.g. xterm-256color)", t)
 	}
 	return nil

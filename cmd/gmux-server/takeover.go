@@ -10,7 +10,7 @@ import (
 	"github.com/gmux/gmux/server"
 )
 
-// takeOver is a live upgrade's entry (server.ResumeCommand): the session's
+// takeOver is a live upgrade's entry (proto.ResumeCommand): the session's
 // server, exec'd with its state, or a trial run on a state ("-check").
 func takeOver(args []string) int {
 	if len(args) == 1 && args[0] == "-check" {

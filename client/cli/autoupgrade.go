@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -24,7 +24,7 @@ func offerUpgrade(s client.Session) {
 	if mode == "" {
 		mode = "ask"
 	}
-	self, err := os.Executable()
+	self, err := client.ServerBinary()
 	if mode == "off" || err != nil {
 		return
 	}
