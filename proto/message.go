@@ -148,7 +148,9 @@ func decodeVersioned(p []byte, v any, peerIsServer bool) (int, error) {
 // versions this build speaks.
 func EncodeHello(h Hello) []byte {
 	h.MaxVersion = Version
-	return encodeVersioned(MinVersion, h)
+	out := make([]byte, 2, 256+len(h.Exe)+64*len(h.Env))
+	binary.BigEndian.PutUint16(out, uint16(MinVersion))
+	return h.appendJSON(out)
 }
 
 // Negotiate is the version a server of this build speaks with the client
