@@ -122,11 +122,17 @@ func multiplexers(work string) []*mux {
 	os.MkdirAll(sdir, 0o700)
 	senv := append([]string{"SCREENDIR=" + sdir, "SHELL=/bin/bash"}, shellEnv...)
 	scr := &mux{name: "screen", missing: missingBinary("screen"), history: 10000}
+	// Screen's defaults but utmp: where /run/utmp is missing (a container),
+	// each window's login entry fails with a message that holds every
+	// attach's first frame back for screen's message wait, a second.
+	// Neither gmux nor tmux writes utmp.
+	src := filepath.Join(work, "screenrc")
+	os.WriteFile(src, []byte("deflogin off\n"), 0o600)
 	scr.start = func() {
-		run(senv, "screen", append([]string{"-c", "/dev/null", "-h", strconv.Itoa(scr.history), "-dmS", "bench"}, shell...)...)
+		run(senv, "screen", append([]string{"-c", src, "-h", strconv.Itoa(scr.history), "-dmS", "bench"}, shell...)...)
 	}
-	scr.attach = func() *client { return startClient(senv, "screen", "-c", "/dev/null", "-x", "bench") }
-	scr.shared = func() *client { return startStalledClient(senv, "screen", "-c", "/dev/null", "-x", "bench") }
+	scr.attach = func() *client { return startClient(senv, "screen", "-c", src, "-x", "bench") }
+	scr.shared = func() *client { return startStalledClient(senv, "screen", "-c", src, "-x", "bench") }
 	scr.detach = func() { try(senv, "screen", "-d", "bench") }
 	scr.newWindow = func() { run(senv, "screen", "-S", "bench", "-X", "screen") }
 	scr.serverPID = func() int {
