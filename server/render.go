@@ -50,6 +50,9 @@ type renderer struct {
 	// regions is what the last frame of a split display drew
 	// (render_regions.go); nil after anything else.
 	regions *regionCache
+	// rowStore is memory made ahead for the first frame's remembered rows
+	// (spare.go), taken by remember until it runs out.
+	rowStore []vt.Cell
 }
 
 // drawnRow is a terminal row as last drawn from the window: its cells (nil:
@@ -97,7 +100,12 @@ func (r *renderer) sameAsDrawn(y int, sc *vt.Screen) bool {
 // remember records that terminal row y now shows window row y.
 func (r *renderer) remember(y int, sc *vt.Screen) {
 	d := &r.drawn[y]
-	d.cells = append(d.cells[:0], sc.Row(y)...)
+	row := sc.Row(y)
+	if d.cells == nil && len(r.rowStore) >= len(row) {
+		d.cells = r.rowStore[:0:len(row)]
+		r.rowStore = r.rowStore[len(row):]
+	}
+	d.cells = append(d.cells[:0], row...)
 	d.ver = sc.RowVersion(y)
 }
 

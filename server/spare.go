@@ -1,5 +1,7 @@
 package server
 
+import "github.com/gmux/gmux/server/vt"
+
 // A reattach is what a screen user does most, and most of the server's part
 // in it was making the renderer: tcell's Init allocates and invalidates a
 // cell buffer of the terminal's size (about 1.9 MB at 200x50, 1.5-3.5 ms,
@@ -31,9 +33,20 @@ func (s *session) prepareSpare(key rendererFor) {
 		return
 	}
 	s.dropSpare()
-	if r, err := newRenderer(key.term, key.colorterm, key.locale, key.cols, key.rows); err == nil {
+	if r, err := makeSpare(key); err == nil {
 		s.spare = &spareRenderer{key: key, r: r}
 	}
+}
+
+// makeSpare makes a renderer for key ahead of its first frame.
+func makeSpare(key rendererFor) (*renderer, error) {
+	r, err := newRenderer(key.term, key.colorterm, key.locale, key.cols, key.rows)
+	if err == nil {
+		// The first frame remembers every row it draws: that memory too is
+		// made now (and touched), not while the attach waits.
+		r.rowStore = make([]vt.Cell, key.cols*key.rows)
+	}
+	return r, err
 }
 
 // takeRenderer returns a renderer for key: the spare if it was made for
