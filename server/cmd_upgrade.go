@@ -11,7 +11,7 @@ import (
 func init() {
 	register(&command{
 		name: "upgrade", usage: "[path]", maxArgs: 1,
-		help: "run this session on another gmux binary (default: the one sending -X, else the file this server was started from), keeping its programs, screens and clients",
+		help: "run this session on another gmux binary (default: the gmux-server that goes with the gmux sending -X, else the file this server was started from), keeping its programs, screens and clients",
 		run: func(x *cmdContext, args []string) (string, error) {
 			path := ""
 			if len(args) == 1 {
