@@ -219,7 +219,7 @@ func TestHungSessionDoesNotSlowOthers(t *testing.T) {
 		t.Errorf("-X to a healthy session took %v", d)
 	}
 	// -r from a terminal tries the stopped session's socket at once (its
-	// server runs this binary: no probe first), gives up on it soon and
+	// server runs the gmux-server this gmux starts: no probe first), gives up on it soon and
 	// says what the usual way says.
 	start = time.Now()
 	tm := e.attach(80, 24, "-r", "hung")

@@ -34,13 +34,11 @@ func TestMain(m *testing.M) {
 	os.Chmod(dir, 0o755) // a test runs it as another user too
 	// gmux and, beside it, the gmux-server it starts.
 	gmuxBin = filepath.Join(dir, "gmux")
-	for _, b := range []struct{ out, pkg string }{{gmuxBin, "."}, {filepath.Join(dir, "gmux-server"), "../gmux-server"}} {
-		args := append([]string{"build"}, buildFlags...)
-		args = append(args, "-o", b.out, b.pkg)
-		if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
-			fmt.Fprintf(os.Stderr, "build %s: %v\n%s", b.out, err, out)
-			os.Exit(1)
-		}
+	args := append([]string{"build"}, buildFlags...)
+	args = append(args, "-o", dir+"/", ".", "../gmux-server")
+	if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "build gmux: %v\n%s", err, out)
+		os.Exit(1)
 	}
 	code := m.Run()
 	os.RemoveAll(dir)

@@ -35,11 +35,5 @@ func handOn() int {
 		err = unix.Exec(exe, append([]string{exe}, os.Args[1:]...), os.Environ())
 	}
 	fmt.Fprintf(os.Stderr, "gmux: %v\n", err)
-	if os.Args[1] == proto.ServerCommand {
-		// The starting client reads its server's failure on fd 4.
-		if ready := os.NewFile(4, "ready"); ready != nil {
-			fmt.Fprint(ready, err)
-		}
-	}
 	return 2
 }

@@ -98,8 +98,8 @@ func TestReattachFromAnotherTerminal(t *testing.T) {
 	}
 }
 
-// A session its server runs from this very binary is attached without the
-// probe first (cmd/gmux/samebinary.go): the server sees the attach as the
+// A session whose server runs the very gmux-server this gmux would start
+// is attached without the probe first (client/cli/samebinary.go): the server sees the attach as the
 // next connection after the last one, not after a probe's.
 func TestReattachWithoutProbe(t *testing.T) {
 	e := newEnv(t)
