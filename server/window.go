@@ -250,18 +250,9 @@ func (s *session) writeWindow(w *window) {
 // writePiece is the most written to a program at once.
 const writePiece = 16 << 10
 
-// waitWindow reaps the program and reports its end to the loop. It waits by
-// PID (wait4), not with exec.Cmd.Wait, which only the process that started
-// the program can use: a server re-executed for a live upgrade must be able
-// to reap the children it inherits.
+// waitWindow reaps the program (reap.go) and reports its end to the loop.
 func (s *session) waitWindow(w *window) {
-	var ws unix.WaitStatus
-	var err error
-	for {
-		if _, err = unix.Wait4(w.pid, &ws, 0, nil); err != unix.EINTR {
-			break
-		}
-	}
+	ws, err := reap(w.pid)
 	close(w.reaped)
 	w.gate.release() // what it wrote before it ended is shown, held or not
 	if w.cmd != nil {

@@ -1,0 +1,64 @@
+package server
+
+import (
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// A window's program is reaped by PID (wait4), not with exec.Cmd.Wait,
+// which only the process that started it can use: a server re-executed for
+// a live upgrade must reap the children it inherits. A blocking wait4 holds
+// an OS thread for the program's whole life, with its stacks: ten windows,
+// ten idle threads. So the wait goes through Go's poller instead: a pidfd
+// becomes readable when its process ends, and only then is it reaped. A
+// kernel without pidfds (before 5.3) or a sandbox that refuses them gets the
+// blocking wait.
+
+// reap waits for process pid, a child of this one, to end and reaps it.
+func reap(pid int) (unix.WaitStatus, error) {
+	if ws, err, ok := reapPolled(pid); ok {
+		return ws, err
+	}
+	var ws unix.WaitStatus
+	for {
+		_, err := unix.Wait4(pid, &ws, 0, nil)
+		if err != unix.EINTR {
+			return ws, err
+		}
+	}
+}
+
+// reapPolled waits for pid through a pidfd in Go's poller; ok is false when
+// no pidfd could be had.
+func reapPolled(pid int) (ws unix.WaitStatus, err error, ok bool) {
+	fd, err := unix.PidfdOpen(pid, unix.PIDFD_NONBLOCK)
+	if err != nil {
+		return ws, nil, false
+	}
+	f := os.NewFile(uintptr(fd), "pidfd")
+	defer f.Close()
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return ws, nil, false
+	}
+	var waitErr error
+	err = rc.Read(func(uintptr) bool {
+		for {
+			var got int
+			got, waitErr = unix.Wait4(pid, &ws, unix.WNOHANG, nil)
+			switch {
+			case waitErr == unix.EINTR:
+				continue
+			case waitErr != nil, got == pid:
+				return true
+			}
+			return false // still running: wait until the pidfd says it ended
+		}
+	})
+	if err != nil {
+		// The poller refused the pidfd: wait the old way.
+		return ws, nil, false
+	}
+	return ws, waitErr, true
+}
