@@ -14,7 +14,8 @@ import (
 // and Go hands freed memory back to the system slowly (its scavenger works
 // over minutes), so a server's resident set would stay near the flood's peak
 // long after. Once output has been quiet for releaseQuiet after at least
-// releaseAfter bytes of it, the session returns the memory at once. The
+// releaseAfter bytes of it, the session packs the windows' newest history
+// lines too and returns the memory at once. The
 // timer is one-shot and armed only by output: an idle session has none.
 const (
 	releaseAfter = 4 << 20
@@ -49,9 +50,20 @@ func (s *session) armMemoryRelease() {
 				return
 			}
 			m.armed, m.bytes = false, 0
+			s.packHistoryTails()
 			returnMemory()
 		})
 	})
+}
+
+// packHistoryTails has every window's history compress its newest lines
+// too (vt.History.PackTail): at rest they are most of what an idle
+// window's history holds. The compressor does it, and returns the memory
+// when done (AfterRepack).
+func (s *session) packHistoryTails() {
+	for _, w := range s.windows {
+		w.screen.History().PackTail()
+	}
 }
 
 // returnMemory frees what the heap no longer uses and gives it back to the

@@ -42,6 +42,10 @@ type histBlock struct {
 	saved   int
 	owner   *atomic.Int64
 	dropped bool
+	// alone: a history's packed tail (PackTail), unpacked again by its
+	// next line. It is not repacked, so it never shares an allocation
+	// with blocks that live on after it.
+	alone bool
 }
 
 // counted is what the history counts b for: its lines' bytes until it is
@@ -93,6 +97,14 @@ func newBlock(raw []byte, owner *atomic.Int64) *histBlock {
 	return b
 }
 
+// newAloneBlock makes a block of a history's tail (fewer lines than a
+// block's, packed once and never repacked) and queues it.
+func newAloneBlock(raw []byte, owner *atomic.Int64) *histBlock {
+	b := &histBlock{raw: raw, rawSize: len(raw), owner: owner, alone: true}
+	compressQueue() <- b
+	return b
+}
+
 // Blocks are packed as they come with zstd's fastest level, which keeps up
 // with any flood. Once none has come for repackAfter, the compressor packs
 // them again at a better level (a tenth smaller on terminal text, at a
@@ -134,7 +146,7 @@ func compress(queue <-chan *histBlock) {
 			select {
 			case b = <-queue:
 			case <-time.After(repackAfter):
-				if better == nil {
+				if better == nil && len(repack) > 0 {
 					better = newEncoder(zstd.SpeedBetterCompression)
 				}
 				repack, scratch = repackSome(repack, better, queue, scratch)
@@ -158,7 +170,9 @@ func compress(queue <-chan *histBlock) {
 		b.mu.Lock()
 		b.data, b.raw = data, nil
 		b.mu.Unlock()
-		repack = append(repack, weak.Make(b))
+		if !b.alone {
+			repack = append(repack, weak.Make(b))
+		}
 	}
 }
 

@@ -26,14 +26,19 @@ type History struct {
 }
 
 // histView is the lines of a history: compressed blocks, of which the
-// first `first` lines are gone, then the tail. Blocks never change, so a
-// copy of a view (a copy-mode snapshot) stays valid while the history
-// moves on.
+// first `first` lines are gone, then the tail — as they are, or packed in
+// a block of their own while the window is at rest (PackTail). Blocks never
+// change, so a copy of a view (a copy-mode snapshot) stays valid while the
+// history moves on.
 type histView struct {
 	blocks []*histBlock
 	first  int
 	tail   lineArena
-	n      int
+	// packed holds the tail's lines instead of tail while the history is
+	// at rest, packedLines of them.
+	packed      *histBlock
+	packedLines int
+	n           int
 	// The block last decompressed, for reads that walk the history.
 	cacheBlock *histBlock
 	cacheLines []histLine
@@ -50,9 +55,13 @@ type styleRun struct {
 	style Style
 }
 
-// hotLines is how many of the newest lines stay uncompressed: a screen or
-// two of them are read on every scroll of copy mode.
+// hotLines is how many of the newest lines stay uncompressed while output
+// comes: a screen or two of them are read on every scroll of copy mode.
 const hotLines = blockLines / 4
+
+// minPackedLines is the fewest tail lines PackTail packs: below that the
+// compressed block's own cost is not worth it.
+const minPackedLines = 64
 
 // NewHistory returns a history holding up to limit lines.
 func NewHistory(limit int) *History {
@@ -82,7 +91,53 @@ func (h *History) SetByteLimit(n int) {
 // hot tail.
 func (h *History) Bytes() int {
 	h.settle()
-	return h.blockBytes - int(h.saved.Load()) + h.tail.size()
+	n := h.blockBytes - int(h.saved.Load()) + h.tail.size()
+	if h.packed != nil {
+		n += h.packed.counted()
+	}
+	return n
+}
+
+// PackTail compresses the hot tail while the window is at rest: between
+// bursts of output a window holds up to hotLines+blockLines lines as they
+// are (about 130 KB at 100 columns, arena room included), which is most of
+// an idle window's history memory after the blocks are packed. The
+// compressor packs them off the caller's goroutine; the next line added
+// (or removed) unpacks them. Reads do not: they decompress a copy, as they
+// do a block's.
+func (h *History) PackTail() {
+	if h.packed != nil || h.tail.len() < minPackedLines {
+		return
+	}
+	raw := h.tail.data[h.tail.dead():len(h.tail.data):len(h.tail.data)]
+	h.packed, h.packedLines = newAloneBlock(raw, h.saved), h.tail.len()
+	h.tail = lineArena{}
+}
+
+// hot returns the tail to change, unpacking it first if it was packed.
+func (h *History) hot() *lineArena {
+	if b := h.packed; b != nil {
+		raw := b.unpack()
+		_, saved := b.drop()
+		h.saved.Add(-int64(saved))
+		if h.cacheBlock == b {
+			h.cacheBlock, h.cacheLines = nil, nil
+		}
+		h.packed, h.packedLines = nil, 0
+		h.tail.addRaw(raw)
+	}
+	return &h.tail
+}
+
+// tailLen is the lines in the tail, packed or not.
+func (v *histView) tailLen() int { return v.tail.len() + v.packedLines }
+
+// tailRaw is the tail's lines in the line format, packed or not.
+func (v *histView) tailRaw() []byte {
+	if v.packed != nil {
+		return v.packed.unpack()
+	}
+	return v.tail.data[v.tail.dead():]
 }
 
 // forget takes block b out of the accounting, returning what it counted.
@@ -118,6 +173,9 @@ func (h *History) Clear() {
 	for _, b := range h.blocks {
 		b.drop()
 	}
+	if h.packed != nil {
+		h.packed.drop()
+	}
 	h.histView = histView{}
 	h.blockBytes = 0
 	h.saved.Store(0)
@@ -127,25 +185,34 @@ func (h *History) Clear() {
 // at returns line i (0 is the oldest).
 func (v *histView) at(i int) histLine {
 	cold := len(v.blocks)*blockLines - v.first
-	if i >= cold {
+	switch {
+	case i >= cold && v.packed != nil:
+		return v.cached(v.packed, i-cold)
+	case i >= cold:
 		return v.tail.at(i - cold)
 	}
 	i += v.first
-	b := v.blocks[i/blockLines]
+	return v.cached(v.blocks[i/blockLines], i%blockLines)
+}
+
+// cached returns line i of block b, decompressing b unless it was the
+// last one read.
+func (v *histView) cached(b *histBlock, i int) histLine {
 	if b != v.cacheBlock {
 		v.cacheBlock, v.cacheLines = b, b.decompress()
 	}
-	return v.cacheLines[i%blockLines]
+	return v.cacheLines[i]
 }
 
 func (h *History) add(hl histLine) {
 	if h.limit == 0 {
 		return
 	}
-	h.tail.add(hl)
+	tail := h.hot()
+	tail.add(hl)
 	h.n++
-	if h.tail.len() >= hotLines+blockLines {
-		b := newBlock(h.tail.takeFront(blockLines), h.saved)
+	if tail.len() >= hotLines+blockLines {
+		b := newBlock(tail.takeFront(blockLines), h.saved)
 		h.blocks = append(h.blocks, b)
 		h.unpacked = append(h.unpacked, b)
 		h.blockBytes += b.rawSize
@@ -157,7 +224,7 @@ func (h *History) add(hl histLine) {
 func (h *History) trim() {
 	for h.n > h.limit || h.byteLimit > 0 && h.Bytes() > h.byteLimit && h.n > 0 {
 		if len(h.blocks) == 0 {
-			h.tail.dropOldest()
+			h.hot().dropOldest()
 			h.n--
 			continue
 		}
@@ -183,7 +250,7 @@ func (h *History) trim() {
 
 // pop removes and returns the newest line.
 func (h *History) pop() histLine {
-	if h.tail.len() == 0 {
+	if h.hot().len() == 0 {
 		last := h.blocks[len(h.blocks)-1]
 		raw := last.unpack()
 		if len(h.blocks) == 1 {

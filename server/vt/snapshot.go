@@ -306,8 +306,8 @@ func (e *snapEncoder) history(h *History) {
 		}
 		e.bytes(data)
 	}
-	e.int(h.tail.len())
-	e.b = append(e.b, h.tail.data[h.tail.dead():]...)
+	e.int(h.tailLen())
+	e.b = append(e.b, h.tailRaw()...)
 }
 
 // snapDecoder reads a snapshot's fields; the first failure sticks and every
