@@ -1,6 +1,7 @@
 package client
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -137,7 +138,7 @@ func relayInput(in io.Reader, conn net.Conn, ended chan<- Result) {
 // relayOutput copies output frames to the terminal until the server says why
 // it is done; a suspend frame (the server released the terminal) calls
 // released.
-func relayOutput(r *proto.Reader, out io.Writer, session string, released func()) Result {
+func relayOutput(r *proto.Reader, out io.Writer, session string, released func(answer bool)) Result {
 	for {
 		f, err := r.ReadFrame()
 		if err != nil {
@@ -148,7 +149,7 @@ func relayOutput(r *proto.Reader, out io.Writer, session string, released func()
 		}
 		switch f.Type {
 		case proto.TypeSuspend:
-			released()
+			released(bytes.Equal(f.Payload, proto.SuspendAnswer))
 		case proto.TypeOutput:
 			if _, err := out.Write(f.Payload); err != nil {
 				return Result{Message: "[gmux: terminal closed]", Status: 1, lost: true}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -42,6 +43,9 @@ type attachment struct {
 	signal  atomic.Value  // the os.Signal that detached the client, if one did
 	// detachRequest: the server takes a detach frame as a request.
 	detachRequest bool
+
+	mu      sync.Mutex
+	waiting bool // for the server's answer to a suspend
 }
 
 // handleSignals handles the client's signals while it is attached: a resize
@@ -69,8 +73,17 @@ func (a *attachment) handleSignals(sigs <-chan os.Signal) {
 // suspend has the server stop reading the terminal and restore it, before
 // the client stops: otherwise the server would go on taking the keys typed at
 // the shell. The server's answer stops the client (released); one that does
-// not answer within answerWait is not waited for.
+// not answer within answerWait is not waited for. Whichever comes first, the
+// answer or the deadline, stops the client, once: an answer that comes later
+// (a loaded server) is read only after fg, and must not stop it again.
 func (a *attachment) suspend() {
+	select {
+	case <-a.acks: // from a wait that ran out as its answer came
+	default:
+	}
+	a.mu.Lock()
+	a.waiting = true
+	a.mu.Unlock()
 	if proto.WriteFrame(a.conn, proto.TypeSuspend, nil) == nil {
 		select {
 		case <-a.acks:
@@ -78,17 +91,36 @@ func (a *attachment) suspend() {
 		case <-time.After(answerWait):
 		}
 	}
-	a.stop()
+	if a.claimWait() {
+		a.stop()
+	}
+}
+
+// claimWait ends the wait for the server's answer and reports whether it was
+// still on: the caller then stops the client.
+func (a *attachment) claimWait() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	was := a.waiting
+	a.waiting = false
+	return was
 }
 
 // released is called when the server says it has let go of the terminal, at
-// the client's request or its own (C-a z): the client stops the way a shell
-// expects of a job.
-func (a *attachment) released() {
+// the client's request (answer) or its own (C-a z): the client stops the
+// way a shell expects of a job, unless this answers a request it stopped
+// for already.
+func (a *attachment) released(answer bool) {
+	claimed := a.claimWait()
+	if answer && !claimed {
+		return
+	}
 	a.stop()
-	select {
-	case a.acks <- struct{}{}:
-	default:
+	if claimed {
+		select {
+		case a.acks <- struct{}{}:
+		default:
+		}
 	}
 }
 

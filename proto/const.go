@@ -37,7 +37,7 @@ const (
 	TypeResize  Type = 12 // client → server: new terminal size
 	TypeDetach  Type = 13 // server → client: you are detached (reason); client → server: detach me
 	TypeExit    Type = 14 // server → client: the session ended (reason, status)
-	TypeSuspend Type = 15 // client → server: I am stopping, release my terminal; server → client: released
+	TypeSuspend Type = 15 // client → server: I am stopping, release my terminal; server → client: released (SuspendAnswer if asked)
 	TypeResume  Type = 16 // client → server: I am in the foreground again (size as resize)
 	// TypePowerDetach: server → client: you are detached, and hang up the
 	// shell that started you (screen's pow_detach: detach and log out).
@@ -93,6 +93,12 @@ const (
 	// remote one) offers it.
 	FeatureHeartbeat = "heartbeat"
 )
+
+// SuspendAnswer is the payload of the server's suspend frame when it answers
+// the client's own: a client that gave up waiting and stopped anyway then
+// knows the late answer for what it is, and does not stop a second time
+// after fg. An empty one is the server's own (C-a z), or an older server's.
+var SuspendAnswer = []byte("answer")
 
 // Features is what this version offers on every connection.
 var Features = []string{FeatureSuspend, FeatureDetachRequest, FeaturePowerDetach}

@@ -185,7 +185,7 @@ func (s *session) frame(c *client, f proto.Frame) {
 			s.detach(c, "detached")
 		}
 	case proto.TypeSuspend:
-		s.suspend(c, true)
+		s.suspend(c, suspendAnswer)
 	case proto.TypeResize, proto.TypeResume:
 		cols, rows, err := proto.DecodeResize(f.Payload)
 		if err != nil {

@@ -5,7 +5,7 @@ func init() {
 		name: "suspend", help: "stop this gmux client as C-z stops a program (fg brings it back)", maxArgs: 0, needClient: true,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			// The client stops itself when told its terminal is released.
-			x.s.suspend(x.c, true)
+			x.s.suspend(x.c, suspendTell)
 			return "", nil
 		},
 	})

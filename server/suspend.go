@@ -28,9 +28,18 @@ import (
 // ten times a second. On SIGCONT in the foreground the client sends resume
 // and gets a full redraw.
 
+// How the client hears of a suspend.
+type suspendNotice int
+
+const (
+	suspendQuiet  suspendNotice = iota // it is stopped already and cannot hear
+	suspendTell                        // the server's own (C-a z): the client stops when told
+	suspendAnswer                      // the client asked (SIGTSTP) and waits for the answer
+)
+
 // suspend stops reading and drawing c's terminal and restores it for the
-// shell; ack tells the client when that is done.
-func (s *session) suspend(c *client, ack bool) {
+// shell, then tells the client as notice says.
+func (s *session) suspend(c *client, notice suspendNotice) {
 	if c.attached && !c.suspended {
 		c.suspended = true
 		s.letGo(c)
@@ -43,8 +52,11 @@ func (s *session) suspend(c *client, ack bool) {
 		}
 		s.log.Printf("client %d: suspended", c.id)
 	}
-	if ack {
+	switch notice {
+	case suspendTell:
 		s.send(c, proto.TypeSuspend, nil)
+	case suspendAnswer:
+		s.send(c, proto.TypeSuspend, proto.SuspendAnswer)
 	}
 }
 

@@ -113,7 +113,7 @@ func (s *session) readTerminal(c *client, rc syscall.RawConn, proc *procStat) {
 		if n > 0 && !proc.inForeground() {
 			// Typed at the shell that got the terminal back (suspend.go):
 			// dropped, and the terminal is let go until a resume.
-			s.post(func() { s.suspend(c, false) })
+			s.post(func() { s.suspend(c, suspendQuiet) })
 			n, err = 0, os.ErrDeadlineExceeded
 		}
 		if n > 0 {

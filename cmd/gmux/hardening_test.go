@@ -527,7 +527,7 @@ func rssKiB(pid int) int {
 // session, and fg brings the session back, redrawn. The client runs under an
 // interactive shell, as from a login. A live upgrade meanwhile keeps it so.
 func TestStoppedClientReleasesTerminal(t *testing.T) {
-	for _, how := range []string{"SIGTSTP", "SIGSTOP", "C-a z", "C-a z, upgraded"} {
+	for _, how := range []string{"SIGTSTP", "SIGTSTP, slow server", "SIGSTOP", "C-a z", "C-a z, upgraded"} {
 		t.Run(how, func(t *testing.T) {
 			e := newEnv(t)
 			login := e.startIn(80, 24, "bash", "--norc", "--noprofile", "-i")
@@ -546,6 +546,15 @@ func TestStoppedClientReleasesTerminal(t *testing.T) {
 			switch how {
 			case "SIGTSTP":
 				syscall.Kill(client, syscall.SIGTSTP)
+			case "SIGTSTP, slow server":
+				// The server answers only after the client gave up
+				// waiting and stopped: the late answer, read after fg,
+				// must not stop it again.
+				server := serverPID(t, e)
+				syscall.Kill(server, syscall.SIGSTOP)
+				syscall.Kill(client, syscall.SIGTSTP)
+				login.waitText("Stopped")
+				syscall.Kill(server, syscall.SIGCONT)
 			case "SIGSTOP":
 				syscall.Kill(client, syscall.SIGSTOP)
 			default:
