@@ -126,9 +126,12 @@ func multiplexers(work string) []*mux {
 	// each window's login entry fails with a message that holds every
 	// attach's first frame back for screen's message wait, a second.
 	// Neither gmux nor tmux writes utmp.
+	// -h sets the first window's scrollback only: defscrollback gives every
+	// window the same limit (screen's default is 1,000 lines), as
+	// history-limit does in tmux and -h in gmux.
 	src := filepath.Join(work, "screenrc")
-	os.WriteFile(src, []byte("deflogin off\n"), 0o600)
 	scr.start = func() {
+		os.WriteFile(src, []byte(fmt.Sprintf("deflogin off\ndefscrollback %d\n", scr.history)), 0o600)
 		run(senv, "screen", append([]string{"-c", src, "-h", strconv.Itoa(scr.history), "-dmS", "bench"}, shell...)...)
 	}
 	scr.attach = func() *client { return startClient(senv, "screen", "-c", src, "-x", "bench") }
