@@ -42,7 +42,14 @@ func (s *session) noteMemory(n int, now time.Time) {
 
 func (s *session) armMemoryRelease() {
 	s.mem.armed = true
-	time.AfterFunc(releaseQuiet, func() {
+	// Due releaseQuiet after the last output, not a whole releaseQuiet
+	// after this look: the release, a one-off, is over sooner after a
+	// flood, and the idle time after it free of wake-ups.
+	wait := releaseQuiet
+	if !s.mem.lastOutput.IsZero() {
+		wait = max(releaseQuiet-time.Since(s.mem.lastOutput), time.Millisecond)
+	}
+	time.AfterFunc(wait, func() {
 		s.post(func() {
 			m := &s.mem
 			if time.Since(m.lastOutput) < releaseQuiet {
@@ -50,20 +57,25 @@ func (s *session) armMemoryRelease() {
 				return
 			}
 			m.armed, m.bytes = false, 0
-			s.packHistoryTails()
-			returnMemory()
+			if !s.packHistoryTails() {
+				returnMemory()
+			} // else the compressor returns it when done (vt.AfterRepack)
 		})
 	})
 }
 
 // packHistoryTails has every window's history compress its newest lines
 // too (vt.History.PackTail): at rest they are most of what an idle
-// window's history holds. The compressor does it, and returns the memory
-// when done (AfterRepack).
-func (s *session) packHistoryTails() {
+// window's history holds. It reports whether any did; the compressor then
+// returns the memory when done (AfterRepack).
+func (s *session) packHistoryTails() bool {
+	packed := false
 	for _, w := range s.windows {
-		w.screen.History().PackTail()
+		if w.screen.History().PackTail() {
+			packed = true
+		}
 	}
+	return packed
 }
 
 // returnMemory frees what the heap no longer uses and gives it back to the

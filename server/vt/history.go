@@ -104,14 +104,16 @@ func (h *History) Bytes() int {
 // an idle window's history memory after the blocks are packed. The
 // compressor packs them off the caller's goroutine; the next line added
 // (or removed) unpacks them. Reads do not: they decompress a copy, as they
-// do a block's.
-func (h *History) PackTail() {
+// do a block's. It reports whether it gave the compressor work (which
+// calls AfterRepack when done).
+func (h *History) PackTail() bool {
 	if h.packed != nil || h.tail.len() < minPackedLines {
-		return
+		return false
 	}
 	raw := h.tail.data[h.tail.dead():len(h.tail.data):len(h.tail.data)]
 	h.packed, h.packedLines = newAloneBlock(raw, h.saved), h.tail.len()
 	h.tail = lineArena{}
+	return true
 }
 
 // hot returns the tail to change, unpacking it first if it was packed.
