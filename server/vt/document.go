@@ -14,6 +14,7 @@ type Document struct {
 // screen's history is kept even while the alternate screen is shown). The
 // history's compressed blocks are shared, not copied: they never change.
 func (s *Screen) Snapshot() *Document {
+	s.thaw()
 	h := s.hist
 	d := &Document{s: s, hist: h.histView, lines: make([]histLine, 0, s.rows), cols: s.cols}
 	d.hist.blocks = append([]*histBlock(nil), h.blocks...)

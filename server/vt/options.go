@@ -3,10 +3,14 @@ package vt
 // Options screen has per window, and the terminal reset it binds to C-a Z.
 
 // Reset is a full terminal reset (RIS), as if the program had sent ESC c.
-func (s *Screen) Reset() { s.reset() }
+func (s *Screen) Reset() {
+	s.thaw()
+	s.reset()
+}
 
 // SetAutowrap turns line wrapping (DECAWM) on or off, as screen's wrap.
 func (s *Screen) SetAutowrap(on bool) {
+	s.thaw()
 	s.modes.Autowrap = on
 	if !on {
 		s.cur.wrapNext = false
@@ -24,6 +28,7 @@ func (s *Screen) BCE() bool { return !s.noBCE }
 // off, as screen's altscreen off, a full-screen program draws on the main
 // screen and what it showed last stays there when it ends.
 func (s *Screen) SetAltScreen(allowed bool) {
+	s.thaw()
 	s.noAltScreen = !allowed
 	if !allowed && s.altActive {
 		s.setAltScreen(false, false)

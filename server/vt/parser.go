@@ -56,6 +56,7 @@ func (p *parser) clear() {
 
 // Write feeds program output to the screen. It never fails.
 func (s *Screen) Write(data []byte) (int, error) {
+	s.thaw()
 	n := len(data)
 	if s.p.nutf8 > 0 {
 		data = s.finishUTF8(data)

@@ -5,6 +5,7 @@ package vt
 // When the screen gets shorter, lines above the cursor go to the history so
 // that the cursor's line stays in view, as in xterm.
 func (s *Screen) Resize(cols, rows int) {
+	s.thaw()
 	cols, rows = max(cols, 1), max(rows, 1)
 	if cols == s.cols && rows == s.rows {
 		return

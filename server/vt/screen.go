@@ -82,6 +82,7 @@ type Screen struct {
 	titleSearch string
 	titleRow    int
 	hist        *History
+	packed      *packedCells // the grids' cells while at rest (gridpack.go)
 	clusters    []string
 	clusterIdx  map[string]int
 	// clusterWidths are the clusters' widths, as the renderer draws them.
@@ -171,11 +172,17 @@ func (s *Screen) resetTabs(from int) {
 func (s *Screen) Size() (cols, rows int) { return s.cols, s.rows }
 
 // Cell returns the cell at column x, row y (0-based, on the visible screen).
-func (s *Screen) Cell(x, y int) Cell { return s.g.row(y).cells[x] }
+func (s *Screen) Cell(x, y int) Cell {
+	s.thaw()
+	return s.g.row(y).cells[x]
+}
 
 // Row returns the cells of visible row y. The slice is the screen's own: read it
 // before the next Write.
-func (s *Screen) Row(y int) []Cell { return s.g.row(y).cells }
+func (s *Screen) Row(y int) []Cell {
+	s.thaw()
+	return s.g.row(y).cells
+}
 
 // Text returns the characters of cell c: "" for an empty cell or a wide tail.
 func (s *Screen) Text(c Cell) string {
@@ -257,7 +264,10 @@ func (s *Screen) TakeChanged() bool {
 }
 
 // LineText returns visible row y as text, trailing blanks removed.
-func (s *Screen) LineText(y int) string { return cellsText(s, s.g.row(y).cells) }
+func (s *Screen) LineText(y int) string {
+	s.thaw()
+	return cellsText(s, s.g.row(y).cells)
+}
 
 // String returns the visible screen as text, one line per row.
 func (s *Screen) String() string {

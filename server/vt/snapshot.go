@@ -37,6 +37,7 @@ var ErrSnapshot = errors.New("vt: bad snapshot")
 // MarshalBinary returns the screen's state as bytes (Restore reads them
 // back). It never fails.
 func (s *Screen) MarshalBinary() ([]byte, error) {
+	s.thaw()
 	e := &snapEncoder{b: append([]byte(snapshotMagic), snapshotVersion)}
 	e.int(s.cols)
 	e.int(s.rows)
