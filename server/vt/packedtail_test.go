@@ -131,6 +131,9 @@ func TestPackedTailTakesLessMemory(t *testing.T) {
 		s.Write([]byte(randomLine(rng, i) + " " + strings.Repeat("status ok ", rng.Intn(5)) + "\r\n"))
 	}
 	h := s.History()
+	for _, b := range h.blocks { // else one packed meanwhile counts less later
+		waitPacked(t, b)
+	}
 	tailLines := h.tail.len()
 	before := h.Bytes()
 	tailBytes := h.tail.size()
@@ -148,8 +151,10 @@ func TestPackedTailTakesLessMemory(t *testing.T) {
 	if h.packed != nil || h.Len() != n+6 || !strings.HasPrefix(h.Text(n+4), "one more") {
 		t.Errorf("a new line did not unpack the tail: packed %v, %d lines (want %d), line %q", h.packed != nil, h.Len(), n+6, h.Text(n+4))
 	}
-	if got := h.Bytes(); got < before {
-		t.Errorf("unpacked, the history counts %d bytes, less than the %d it held before", got, before)
+	// The tail is counted whole again (the blocks may count a little less
+	// meanwhile: the compressor repacks them after a pause).
+	if got := h.Bytes(); got-after < tailBytes/2 {
+		t.Errorf("unpacked, the history counts %d bytes, %d packed, %d before: the tail of %d bytes is not counted", got, after, before, tailBytes)
 	}
 }
 
