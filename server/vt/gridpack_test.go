@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -170,5 +171,25 @@ func TestPackedGridTakesLessMemory(t *testing.T) {
 	}
 	if !strings.Contains(s.String(), "line 58 word") {
 		t.Fatalf("lost the text:\n%s", s.String())
+	}
+}
+
+// Showing a packed window again: its 200x50 cells thawed, after the
+// compressor packed them (what a switch to a window hidden at rest pays
+// before its first frame).
+func BenchmarkPackedGridThaw(b *testing.B) {
+	s := New(200, 50, 100)
+	for i := range 60 {
+		fmt.Fprintf(s, "\x1b[3%dmline %d %s\x1b[m\r\n", i%8, i, strings.Repeat("word ", 18))
+	}
+	b.SetBytes(int64(200 * 50 * cellSize))
+	for b.Loop() {
+		b.StopTimer()
+		s.Pack()
+		for !s.packed.block.packed() {
+			runtime.Gosched()
+		}
+		b.StartTimer()
+		s.Row(0)
 	}
 }
