@@ -16,8 +16,8 @@ import (
 // long after. Once output has been quiet for releaseQuiet after at least
 // releaseAfter bytes of it, the session packs the windows' newest history
 // lines and the screens of hidden windows too (packAtRest) and returns the
-// memory at once. The
-// timer is one-shot and armed only by output: an idle session has none.
+// memory at once. The timer is one-shot and armed only by output: an idle
+// session has none.
 const (
 	releaseAfter = 4 << 20
 	releaseQuiet = time.Second
