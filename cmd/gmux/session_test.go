@@ -333,6 +333,12 @@ func TestStaleSocketWipe(t *testing.T) {
 	}
 }
 
+// isStopped reports whether process pid is stopped (job control).
+func isStopped(pid int) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	return err == nil && strings.Contains(string(b), ") T ")
+}
+
 func isZombie(pid int) bool {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	return err == nil && strings.Contains(string(b), ") Z ")
