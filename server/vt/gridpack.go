@@ -44,7 +44,7 @@ func (s *Screen) Pack() bool {
 	p := &packedCells{}
 	p.main, raw = packGrid(&s.main, raw)
 	p.alt, raw = packGrid(&s.alt, raw)
-	p.block = newAloneBlock(raw, nil)
+	p.block = newAloneBlock(raw)
 	s.packed = p
 	return true
 }
@@ -62,18 +62,23 @@ func packGrid(g *grid, raw []byte) ([]int32, []byte) {
 	return lens, raw
 }
 
-// thaw puts packed cells back (see Pack).
+// thaw puts packed cells back (see Pack). It is on the way of every write
+// and every row drawn: small enough to inline, the work is elsewhere.
 func (s *Screen) thaw() {
-	p := s.packed
-	if p == nil {
-		return
+	if s.packed != nil {
+		s.unpackCells()
 	}
+}
+
+func (s *Screen) unpackCells() {
+	p := s.packed
 	s.packed = nil
 	raw := p.block.unpack()
 	p.block.drop()
-	cells := make([]Cell, sum(p.main)+sum(p.alt))
+	nMain := sum(p.main)
+	cells := make([]Cell, nMain+sum(p.alt))
 	raw = thawGrid(&s.main, p.main, cells, raw)
-	raw = thawGrid(&s.alt, p.alt, cells[sum(p.main):], raw)
+	raw = thawGrid(&s.alt, p.alt, cells[nMain:], raw)
 	if len(raw) != 0 {
 		panic("vt: packed cells: bytes left over") // memory corruption
 	}

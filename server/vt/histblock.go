@@ -42,9 +42,10 @@ type histBlock struct {
 	saved   int
 	owner   *atomic.Int64
 	dropped bool
-	// alone: a history's packed tail (PackTail), unpacked again by its
-	// next line. It is not repacked, so it never shares an allocation
-	// with blocks that live on after it.
+	// alone: a block packed at rest (a history's tail, a screen's cells),
+	// unpacked again by the next change. It is not repacked, so it never
+	// shares an allocation with blocks that live on after it, and saves
+	// its owner nothing (it has none).
 	alone bool
 }
 
@@ -97,10 +98,10 @@ func newBlock(raw []byte, owner *atomic.Int64) *histBlock {
 	return b
 }
 
-// newAloneBlock makes a block of a history's tail (fewer lines than a
-// block's, packed once and never repacked) and queues it.
-func newAloneBlock(raw []byte, owner *atomic.Int64) *histBlock {
-	b := &histBlock{raw: raw, rawSize: len(raw), owner: owner, alone: true}
+// newAloneBlock makes a block of what is packed at rest (History.PackTail,
+// Screen.Pack: packed once and never repacked) and queues it.
+func newAloneBlock(raw []byte) *histBlock {
+	b := &histBlock{raw: raw, rawSize: len(raw), alone: true}
 	compressQueue() <- b
 	return b
 }

@@ -111,7 +111,7 @@ func (h *History) PackTail() bool {
 		return false
 	}
 	raw := h.tail.data[h.tail.dead():len(h.tail.data):len(h.tail.data)]
-	h.packed, h.packedLines = newAloneBlock(raw, h.saved), h.tail.len()
+	h.packed, h.packedLines = newAloneBlock(raw), h.tail.len()
 	h.tail = lineArena{}
 	return true
 }
@@ -120,8 +120,7 @@ func (h *History) PackTail() bool {
 func (h *History) hot() *lineArena {
 	if b := h.packed; b != nil {
 		raw := b.unpack()
-		_, saved := b.drop()
-		h.saved.Add(-int64(saved))
+		b.drop() // alone: it saved the history nothing to take back
 		if h.cacheBlock == b {
 			h.cacheBlock, h.cacheLines = nil, nil
 		}

@@ -10,7 +10,6 @@ func (s *Screen) Reset() {
 
 // SetAutowrap turns line wrapping (DECAWM) on or off, as screen's wrap.
 func (s *Screen) SetAutowrap(on bool) {
-	s.thaw()
 	s.modes.Autowrap = on
 	if !on {
 		s.cur.wrapNext = false
