@@ -14,8 +14,9 @@ func init() {
 			if !x.interactive() {
 				return strings.Join(lines, "\n"), nil
 			}
+			width, _ := x.c.windowSize() // the focused region's, on a split display
 			x.c.menu = &menu{title: "gmux key bindings — any listed key after the command key; q or Esc to leave",
-				items: helpColumns(lines[1:], x.c.cols), sel: -1, done: func(int) {}}
+				items: helpColumns(lines[1:], width), sel: -1, done: func(int) {}}
 			x.c.menu.items = append([]string{lines[0], ""}, x.c.menu.items...)
 			x.s.markDirty(x.c)
 			return "", nil

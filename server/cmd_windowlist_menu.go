@@ -6,7 +6,7 @@ import (
 
 func init() {
 	register(&command{
-		name: "windowlist", help: "choose a window from a full-screen list (j/k or arrows, Enter)", maxArgs: 0, needClient: true,
+		name: "windowlist", help: "choose a window from a list in the focused region (j/k or arrows, Enter)", maxArgs: 0, needClient: true,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			m := &menu{title: "Num Name"}
 			for i, w := range x.s.windows {

@@ -120,7 +120,7 @@ func (s *session) schedule(c *client) {
 const interactiveBytes = 2048
 
 func (s *session) draw(c *client) {
-	split := c.regs != nil && c.menu == nil
+	split := c.regs != nil
 	if c.win == nil && !split || c.blanker != nil || c.lock != nil {
 		return
 	}

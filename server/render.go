@@ -426,18 +426,7 @@ func (r *renderer) drawAround(a frameAround) {
 func (r *renderer) drawMenu(m *menu, message string) []byte {
 	cols, rows := r.size()
 	r.scr.Clear()
-	r.drawLine(m.title, 0, cols, tcell.StyleDefault.Bold(true))
-	for i, it := range m.items {
-		y := i + 2
-		if y >= rows-1 {
-			break
-		}
-		st := tcell.StyleDefault
-		if i == m.sel {
-			st = st.Reverse(true)
-		}
-		r.drawLine(it, y, cols, st)
-	}
+	r.drawMenuIn(m, 0, 0, cols, rows-1)
 	if message != "" {
 		r.drawMessage(message, rows-1, cols)
 	}
@@ -445,6 +434,29 @@ func (r *renderer) drawMenu(m *menu, message string) []byte {
 	r.scr.Show()
 	r.syncModes(vt.Modes{})
 	return r.tty.take()
+}
+
+// drawMenuIn draws m in the w x h cells from (x0, y0) — the whole display,
+// or the focused region of a split one, as screen shows its lists: the
+// title, a blank line, then the items that fit, scrolled to the selection.
+func (r *renderer) drawMenuIn(m *menu, x0, y0, w, h int) {
+	first := m.scroll(h - menuItemsTop)
+	for y := range h {
+		text, st := "", tcell.StyleDefault
+		switch i := first + y - menuItemsTop; {
+		case y == 0:
+			text, st = m.title, st.Bold(true)
+			if m.more() {
+				text += moreHint
+			}
+		case y >= menuItemsTop && i < len(m.items):
+			text = m.items[i]
+			if i == m.sel {
+				st = st.Reverse(true)
+			}
+		}
+		r.drawLineAt(text, x0, y0+y, w, st)
+	}
 }
 
 func (r *renderer) drawMessage(msg string, y, cols int) {

@@ -32,7 +32,7 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 	area := layoutScreen(cols, rows, f.status != "", f.statusTop, false, false)
 	rc := r.regions
 	fits := rc.fits(regs, area) && rc.status == f.status && rc.message == f.message
-	if fits && f.copy == nil {
+	if fits && f.copy == nil && f.menu == nil {
 		if out, ok := r.fastRegions(f, regs, rc, lay.messageY); ok {
 			return out
 		}
@@ -59,11 +59,11 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 	var focused *regionFrame
 	for i := range regs {
 		rg := &regs[i]
-		var copy *copyMode
+		var over regionOverlay
 		if rg.focused {
-			focused, copy = rg, f.copy
+			focused, over = rg, regionOverlay{copy: f.copy, menu: f.menu}
 		}
-		spans := r.drawRegion(rg, copy, &rc.regions[i], lay.messageY, writer)
+		spans := r.drawRegion(rg, over, &rc.regions[i], lay.messageY, writer)
 		if len(spans) > 0 {
 			if cells.Len() == 0 {
 				cells.WriteString(r.ti.HideCursor)
@@ -76,7 +76,7 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 	}
 	var modes vt.Modes
 	cursor, cx, cy := false, 0, 0
-	if f.copy == nil {
+	if f.copy == nil && f.menu == nil {
 		modes = focused.modes()
 		if cx, cy, cursor = focused.cursor(lay.messageY); cursor {
 			r.scr.ShowCursor(cx, cy)
@@ -93,17 +93,30 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 	return r.tty.take()
 }
 
+// regionOverlay is what the focused region shows instead of its window:
+// copy mode, or a list (the window list, help), as in screen.
+type regionOverlay struct {
+	copy *copyMode
+	menu *menu
+}
+
 // drawRegion draws one region: its window's top-left part (the window is
 // sized to the region, or kept larger by another view of it: windowsize),
 // dots where the window does not reach, and its caption — only the rows
 // that changed since d was drawn. With writer, the window's rows are
 // returned as spans for the cell writer instead of drawn through tcell.
-func (r *renderer) drawRegion(rg *regionFrame, copy *copyMode, d *drawnRegion, messageY int, writer bool) []rowSpan {
+func (r *renderer) drawRegion(rg *regionFrame, over regionOverlay, d *drawnRegion, messageY int, writer bool) []rowSpan {
 	rect := rg.rect
 	wc, wr := regionWindowSize(rect)
 	var conv styleConverter
-	if copy != nil {
-		r.drawCopy(copy, rect.X, rect.Y, min(wr, rect.H), wc)
+	switch {
+	case over.menu != nil:
+		r.drawMenuIn(over.menu, rect.X, rect.Y, wc, min(wr, rect.H))
+	case over.copy != nil:
+		r.drawCopy(over.copy, rect.X, rect.Y, min(wr, rect.H), wc)
+	}
+	covered := over.menu != nil || over.copy != nil
+	if covered {
 		d.rows = nil // drawn over: the window's rows are drawn again after
 	}
 	var vc, vr int
@@ -121,8 +134,8 @@ func (r *renderer) drawRegion(rg *regionFrame, copy *copyMode, d *drawnRegion, m
 	}
 	var spans []rowSpan
 	for y := range min(wr, rect.H) {
-		if copy != nil {
-			break // copy mode shows this region: a view of its window's history
+		if covered {
+			break // copy mode or a list shows in this region instead
 		}
 		if rect.Y+y == messageY {
 			d.rows[y] = 0 // under the message: drawn when it goes

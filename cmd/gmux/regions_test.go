@@ -50,6 +50,15 @@ func TestRegions(t *testing.T) {
 	if !strings.Contains(tm.text(), "top-2") {
 		t.Fatalf("the top region lost its window:\n%s", tm.text())
 	}
+	// The window list shows in the focused region, as screen's: the top
+	// region keeps its window meanwhile, and the bottom one gets its back.
+	tm.send("\x01\"")
+	tm.waitMatch(`(?m)^\s+1\*\s+`)
+	if text := tm.text(); !strings.Contains(text, "top-2") || !strings.Contains(text, "Num Name") {
+		t.Fatalf("the window list did not stay in its region:\n%s", text)
+	}
+	tm.send("\x1b")
+	tm.waitText("bottom-4")
 	tm.send("\x01|") // the bottom region, side by side: 39 | 40, as screen splits 80
 	waitSize(t, e, "rg", 1, 39, 11)
 	tm.waitText("│")

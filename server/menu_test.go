@@ -1,0 +1,142 @@
+package server
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/gmux/gmux/server/layout"
+	"github.com/gmux/gmux/server/vt"
+)
+
+func numberedMenu(n, sel int) *menu {
+	m := &menu{title: "Num Name", sel: sel, done: func(int) {}}
+	for i := range n {
+		m.items = append(m.items, fmt.Sprintf("%3d  item-%d", i, i))
+		m.ids = append(m.ids, i)
+	}
+	return m
+}
+
+// rowText is row y of sc from column x0, w cells wide, without trailing blanks.
+func rowText(sc *vt.Screen, x0, y, w int) string {
+	var b strings.Builder
+	for x := x0; x < x0+w; x++ {
+		t := sc.Text(sc.Cell(x, y))
+		if t == "" {
+			t = " "
+		}
+		b.WriteString(t)
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// A list longer than its place scrolls with the selection, both ways, and
+// says there is more; one that fits does not.
+func TestMenuScrollsToTheSelection(t *testing.T) {
+	m := numberedMenu(30, 29)
+	if top := m.scroll(8); top != 22 || !m.more() {
+		t.Fatalf("selection at the end: first shown %d (more %v), want 22", top, m.more())
+	}
+	for range 25 {
+		m.key([]byte("k"))
+	}
+	if top := m.scroll(8); top != 4 || m.sel != 4 {
+		t.Fatalf("after 25 up: first shown %d, selection %d; want 4, 4", top, m.sel)
+	}
+	m.key([]byte("k\x1b[A"))
+	if top := m.scroll(8); top != 2 {
+		t.Fatalf("after 2 more up: first shown %d, want 2", top)
+	}
+	short := numberedMenu(5, 4)
+	if top := short.scroll(8); top != 0 || short.more() {
+		t.Fatalf("a list that fits: first shown %d, more %v", top, short.more())
+	}
+}
+
+// A list to read (help) pages with Space, scrolls with j/k, and closes on
+// Space at its end or on any other key.
+func TestReadOnlyListPages(t *testing.T) {
+	closed := false
+	m := numberedMenu(20, -1)
+	m.done = func(int) { closed = true }
+	m.scroll(8)
+	m.key([]byte(" "))
+	if top := m.scroll(8); top != 8 || closed {
+		t.Fatalf("Space: first shown %d (closed %v), want page 2 from 8", top, closed)
+	}
+	m.key([]byte("jjjjjjjjjj"))
+	if top := m.scroll(8); top != 12 {
+		t.Fatalf("j past the end: first shown %d, want the last page from 12", top)
+	}
+	m.key([]byte("k"))
+	if top := m.scroll(8); top != 11 {
+		t.Fatalf("k: first shown %d, want 11", top)
+	}
+	m.key([]byte("j "))
+	if !closed {
+		t.Fatal("Space on the last page did not close the list")
+	}
+	closed = false
+	m2 := numberedMenu(3, -1)
+	m2.done = func(int) { closed = true }
+	m2.scroll(8)
+	m2.key([]byte("x"))
+	if !closed {
+		t.Fatal("another key did not close the list")
+	}
+}
+
+// On a split display a list shows in the focused region only, as screen's
+// window list does: the other region keeps its window, and when the list
+// goes the focused region shows its window again.
+func TestMenuInFocusedRegion(t *testing.T) {
+	const cols, rows = 60, 21
+	r, err := newRenderer("xterm-256color", "truecolor", "C.UTF-8", cols, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lay := layout.New(cols, rows-1)
+	lay.Split(layout.Stacked)
+	var regs []regionFrame
+	for i, rg := range lay.Regions() {
+		wc, wr := regionWindowSize(rg.Rect)
+		sc := vt.New(wc, wr, 0)
+		for y := range wr {
+			fmt.Fprintf(sc, "\x1b[%d;1Hregion-%d-line-%d", y+1, i, y)
+		}
+		regs = append(regs, regionFrame{rect: rg.Rect, screen: sc, caption: fmt.Sprintf("%d sh", i), focused: i == 1})
+	}
+	term := vt.New(cols, rows, 0)
+	term.Write(r.drawRegions(frame{status: "status"}, regs))
+	m := numberedMenu(30, 29)
+	term.Write(r.drawRegions(frame{status: "status", menu: m}, regs))
+
+	top, bottom := regs[0], regs[1]
+	_, wr := regionWindowSize(bottom.rect)
+	if got := rowText(term, 0, bottom.rect.Y, cols); !strings.HasPrefix(got, "Num Name") || !strings.Contains(got, "more") {
+		t.Fatalf("focused region's first row %q: want the list's title and its more hint", got)
+	}
+	if got, want := rowText(term, 0, bottom.rect.Y+wr-1, cols), " 29  item-29"; got != want {
+		t.Fatalf("focused region's last row %q, want the selection %q", got, want)
+	}
+	if st := term.Cell(1, bottom.rect.Y+wr-1).S; st.Attr&vt.Reverse == 0 {
+		t.Fatalf("the selection is not in reverse video: %+v", st)
+	}
+	_, twr := regionWindowSize(top.rect)
+	for y := range twr {
+		if got, want := rowText(term, 0, top.rect.Y+y, cols), fmt.Sprintf("region-0-line-%d", y); got != want {
+			t.Fatalf("other region's row %d: %q, want %q", y, got, want)
+		}
+	}
+	if got := rowText(term, 0, top.rect.Y+top.rect.H-1, cols); got != "0 sh" {
+		t.Fatalf("other region's caption %q", got)
+	}
+
+	term.Write(r.drawRegions(frame{status: "status"}, regs))
+	for y := range wr {
+		if got, want := rowText(term, 0, bottom.rect.Y+y, cols), fmt.Sprintf("region-1-line-%d", y); got != want {
+			t.Fatalf("after the list, focused region's row %d: %q, want %q", y, got, want)
+		}
+	}
+}
