@@ -52,9 +52,7 @@ func (m *menu) key(data []byte) ([]byte, bool) {
 			i += len(key) - 1
 		case b == 'k' || b == 0x10: // k, C-p
 			m.move(-1)
-		case b == 'j' || b == 0x0e: // j, C-n
-			m.move(+1)
-		case b == ' ' && m.sel >= 0:
+		case b == 'j' || b == 0x0e || b == ' ' && m.sel >= 0: // j, C-n; Space in a list to pick from
 			m.move(+1)
 		case b == ' ' && m.top+m.page < len(m.items):
 			m.top += m.page // the next page of a list to read

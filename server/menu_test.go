@@ -18,18 +18,9 @@ func numberedMenu(n, sel int) *menu {
 	return m
 }
 
-// rowText is row y of sc from column x0, w cells wide, without trailing blanks.
-func rowText(sc *vt.Screen, x0, y, w int) string {
-	var b strings.Builder
-	for x := x0; x < x0+w; x++ {
-		t := sc.Text(sc.Cell(x, y))
-		if t == "" {
-			t = " "
-		}
-		b.WriteString(t)
-	}
-	return strings.TrimRight(b.String(), " ")
-}
+// rowText is row y of sc without trailing blanks (tcell pads a list's lines
+// with spaces).
+func rowText(sc *vt.Screen, y int) string { return strings.TrimRight(sc.LineText(y), " ") }
 
 // A list longer than its place scrolls with the selection, both ways, and
 // says there is more; one that fits does not.
@@ -114,10 +105,10 @@ func TestMenuInFocusedRegion(t *testing.T) {
 
 	top, bottom := regs[0], regs[1]
 	_, wr := regionWindowSize(bottom.rect)
-	if got := rowText(term, 0, bottom.rect.Y, cols); !strings.HasPrefix(got, "Num Name") || !strings.Contains(got, "more") {
+	if got := rowText(term, bottom.rect.Y); !strings.HasPrefix(got, "Num Name") || !strings.Contains(got, "more") {
 		t.Fatalf("focused region's first row %q: want the list's title and its more hint", got)
 	}
-	if got, want := rowText(term, 0, bottom.rect.Y+wr-1, cols), " 29  item-29"; got != want {
+	if got, want := rowText(term, bottom.rect.Y+wr-1), " 29  item-29"; got != want {
 		t.Fatalf("focused region's last row %q, want the selection %q", got, want)
 	}
 	if st := term.Cell(1, bottom.rect.Y+wr-1).S; st.Attr&vt.Reverse == 0 {
@@ -125,17 +116,17 @@ func TestMenuInFocusedRegion(t *testing.T) {
 	}
 	_, twr := regionWindowSize(top.rect)
 	for y := range twr {
-		if got, want := rowText(term, 0, top.rect.Y+y, cols), fmt.Sprintf("region-0-line-%d", y); got != want {
+		if got, want := rowText(term, top.rect.Y+y), fmt.Sprintf("region-0-line-%d", y); got != want {
 			t.Fatalf("other region's row %d: %q, want %q", y, got, want)
 		}
 	}
-	if got := rowText(term, 0, top.rect.Y+top.rect.H-1, cols); got != "0 sh" {
+	if got := rowText(term, top.rect.Y+top.rect.H-1); got != "0 sh" {
 		t.Fatalf("other region's caption %q", got)
 	}
 
 	term.Write(r.drawRegions(frame{status: "status"}, regs))
 	for y := range wr {
-		if got, want := rowText(term, 0, bottom.rect.Y+y, cols), fmt.Sprintf("region-1-line-%d", y); got != want {
+		if got, want := rowText(term, bottom.rect.Y+y), fmt.Sprintf("region-1-line-%d", y); got != want {
 			t.Fatalf("after the list, focused region's row %d: %q, want %q", y, got, want)
 		}
 	}

@@ -32,7 +32,8 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 	area := layoutScreen(cols, rows, f.status != "", f.statusTop, false, false)
 	rc := r.regions
 	fits := rc.fits(regs, area) && rc.status == f.status && rc.message == f.message
-	if fits && f.copy == nil && f.menu == nil {
+	over := regionOverlay{copy: f.copy, menu: f.menu} // on the focused region
+	if fits && !over.shown() {
 		if out, ok := r.fastRegions(f, regs, rc, lay.messageY); ok {
 			return out
 		}
@@ -59,11 +60,11 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 	var focused *regionFrame
 	for i := range regs {
 		rg := &regs[i]
-		var over regionOverlay
+		var on regionOverlay
 		if rg.focused {
-			focused, over = rg, regionOverlay{copy: f.copy, menu: f.menu}
+			focused, on = rg, over
 		}
-		spans := r.drawRegion(rg, over, &rc.regions[i], lay.messageY, writer)
+		spans := r.drawRegion(rg, on, &rc.regions[i], lay.messageY, writer)
 		if len(spans) > 0 {
 			if cells.Len() == 0 {
 				cells.WriteString(r.ti.HideCursor)
@@ -76,7 +77,7 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 	}
 	var modes vt.Modes
 	cursor, cx, cy := false, 0, 0
-	if f.copy == nil && f.menu == nil {
+	if !over.shown() {
 		modes = focused.modes()
 		if cx, cy, cursor = focused.cursor(lay.messageY); cursor {
 			r.scr.ShowCursor(cx, cy)
@@ -100,6 +101,8 @@ type regionOverlay struct {
 	menu *menu
 }
 
+func (o regionOverlay) shown() bool { return o.copy != nil || o.menu != nil }
+
 // drawRegion draws one region: its window's top-left part (the window is
 // sized to the region, or kept larger by another view of it: windowsize),
 // dots where the window does not reach, and its caption — only the rows
@@ -115,7 +118,7 @@ func (r *renderer) drawRegion(rg *regionFrame, over regionOverlay, d *drawnRegio
 	case over.copy != nil:
 		r.drawCopy(over.copy, rect.X, rect.Y, min(wr, rect.H), wc)
 	}
-	covered := over.menu != nil || over.copy != nil
+	covered := over.shown()
 	if covered {
 		d.rows = nil // drawn over: the window's rows are drawn again after
 	}
