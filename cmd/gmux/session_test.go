@@ -85,10 +85,14 @@ func TestReattachFromAnotherTerminal(t *testing.T) {
 			return c == size[0] && r == size[1]
 		})
 		tm.send("clear; echo again-$((7*6)); stty size\r")
-		tm.waitText(fmt.Sprintf("%d %d", size[1], size[0]))
-		// The screen but its last line (where info's answer shows).
-		text := tm.text()
-		text = text[:strings.LastIndex(strings.TrimRight(text, "\n "), "\n")]
+		// Until the prompt is back: read before it, the screens differ
+		// by it.
+		waitFor(t, "the prompt after stty", func() bool {
+			return strings.Contains(tm.text(), fmt.Sprintf("%d %d\n$", size[1], size[0]))
+		})
+		// The screen but its last row (where messages show).
+		rows := strings.Split(tm.text(), "\n")
+		text := strings.Join(rows[:size[1]-1], "\n")
 		if i == 1 && text != wide {
 			t.Fatalf("the same terminal again shows\n%s\nnot\n%s", text, wide)
 		}
