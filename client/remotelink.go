@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/proto/quietfd"
+	"golang.org/x/sys/unix"
 )
 
 // remoteLink is one ssh connection to a remote session's proxy: frames go
@@ -55,22 +57,27 @@ func dialRemote(host, name string, hello proto.Hello, interactive bool) (*remote
 		l.said.passTo(os.Stderr)
 	}
 	cmd.Stderr = l.said
-	stdin, err := cmd.StdinPipe()
+	stdin, sshIn, err := quietPipe()
 	if err != nil {
 		return nil, proto.Welcome{}, err
 	}
+	cmd.Stdin = sshIn
 	// Not StdoutPipe: Wait closes that as soon as ssh exits, and the last
 	// frames (a detach, the session's end) could be lost unread. This pipe
 	// is closed when the reader is done with it.
 	stdout, sshOut, err := os.Pipe()
 	if err != nil {
+		stdin.Close()
+		sshIn.Close()
 		return nil, proto.Welcome{}, err
 	}
 	cmd.Stdout = sshOut
 	err = cmd.Start()
 	sshOut.Close()
+	sshIn.Close()
 	if err != nil {
 		stdout.Close()
+		stdin.Close()
 		return nil, proto.Welcome{}, &finalError{fmt.Sprintf("run %s: %v", sshCommand(), err)}
 	}
 	l.stdout = stdout
@@ -241,4 +248,20 @@ func (l *remoteLink) close() {
 		l.cmd.Process.Kill()
 	}
 	l.stdout.Close() // a reader, if one was started, ends with it
+}
+
+// quietPipe is a pipe for ssh's input: ssh reads r, the client writes w,
+// which is polled for room only while a write waits (proto/quietfd) —
+// through Go's own poller, each key ssh read would wake the client once
+// more.
+func quietPipe() (w *quietfd.File, r *os.File, err error) {
+	var fds [2]int
+	if err := unix.Pipe2(fds[:], unix.O_CLOEXEC); err != nil {
+		return nil, nil, err
+	}
+	if w, err = quietfd.New(fds[1], "ssh input"); err != nil {
+		unix.Close(fds[0])
+		return nil, nil, err
+	}
+	return w, os.NewFile(uintptr(fds[0]), "ssh input"), nil
 }

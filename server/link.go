@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/proto/quietfd"
 )
 
 // link is a client's transport: its connection, and its terminal when it
@@ -18,8 +19,8 @@ import (
 // blocking the loop.
 type link struct {
 	conn    net.Conn
-	via     net.Conn // the proxy's connection, when conn is the stream it handed over (stream.go)
-	tty     *os.File // the client's terminal when it passed it (terminal.go), else nil
+	via     net.Conn      // the proxy's connection, when conn is the stream it handed over (stream.go)
+	tty     *quietfd.File // the client's terminal when it passed it (terminal.go), else nil
 	rawConn syscall.RawConn
 	rawTTY  syscall.RawConn
 	pid     int // the peer's process, from the kernel
@@ -81,7 +82,7 @@ func (s *session) readClient(c *client) {
 		if err := s.takeStream(c, fds[0], fds[1]); err != nil {
 			s.log.Printf("client %d: stream not taken, bridged instead: %v", c.id, err)
 		} else {
-			r, fds = proto.NewReader(c.conn), nil
+			r = proto.NewReader(c.conn) // on copies of fds, closed below
 		}
 	case h.TTY && len(fds) == 1:
 		tty, fds = fds[0], nil

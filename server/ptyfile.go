@@ -2,12 +2,15 @@ package server
 
 import (
 	"os"
+	"syscall"
 
+	"github.com/gmux/gmux/proto/quietfd"
 	"golang.org/x/sys/unix"
 )
 
 // pollable returns the PTY master as a non-blocking file served by Go's
-// network poller, and closes the one it was given.
+// network poller, for input and for room only while a write waits
+// (proto/quietfd), and closes the one it was given.
 //
 // creack/pty opens the master through os.OpenFile but then calls Fd() for its
 // ioctls, which switches the file to blocking mode for good. A blocking read
@@ -16,24 +19,20 @@ import (
 // session loop, and on a busy two-core machine that hand-off cost ~50 µs of
 // every keystroke's echo. Through the poller the reader runs on the thread
 // that noticed the output, and the loop runs right after it on the same one.
-func pollable(f *os.File) (*os.File, error) {
+func pollable(f *os.File) (*quietfd.File, error) {
 	fd, err := unix.Dup(int(f.Fd()))
 	if err != nil {
 		return nil, err
 	}
 	f.Close()
-	unix.CloseOnExec(fd)
-	if err := unix.SetNonblock(fd, true); err != nil {
-		unix.Close(fd)
-		return nil, err
-	}
-	// NewFile sees O_NONBLOCK and registers the descriptor with the poller.
-	return os.NewFile(uintptr(fd), "/dev/ptmx"), nil
+	return quietfd.New(fd, "/dev/ptmx")
 }
 
 // setWinsize sets the terminal size of a PTY without Fd(), which would put it
 // back into blocking mode (see pollable).
-func setWinsize(f *os.File, cols, rows int) error {
+func setWinsize(f interface {
+	SyscallConn() (syscall.RawConn, error)
+}, cols, rows int) error {
 	raw, err := f.SyscallConn()
 	if err != nil {
 		return err

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/proto/quietfd"
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/vt"
 	"golang.org/x/sys/unix"
@@ -247,11 +248,19 @@ func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
 		w.in.close()
 		return w
 	}
-	unix.CloseOnExec(ws.PTY)
-	// Non-blocking already (pollable did that to the open file): NewFile
-	// sees it and hands the descriptor to the poller.
-	w.pty = os.NewFile(uintptr(ws.PTY), "/dev/ptmx")
-	w.rawPTY = rawConn(w.pty)
+	pty, err := quietfd.New(ws.PTY, "/dev/ptmx") // as pollable makes it
+	if err != nil {
+		// Only when out of descriptors: the program loses its terminal
+		// (hung up, as by the descriptor's close), the rest goes on.
+		s.log.Printf("upgrade: window %d: %v", w.number, err)
+		w.exited, w.status = true, "lost its terminal"
+		close(w.done)
+		close(w.reaped)
+		close(w.writerDone)
+		w.in.close()
+		return w
+	}
+	w.pty, w.rawPTY = pty, rawConn(pty)
 	if len(ws.Input) > 0 {
 		w.in.push(ws.Input)
 	}
@@ -270,6 +279,8 @@ func (s *session) resumeClient(cs handover.Client, byID map[int]*window) *client
 	switch {
 	case cs.In >= 0:
 		conn, err = newPipeConn(cs.In, cs.Out)
+		unix.Close(cs.In)
+		unix.Close(cs.Out)
 	default:
 		f := os.NewFile(uintptr(cs.Conn), "client")
 		s.handedOver = append(s.handedOver, f)

@@ -3,9 +3,9 @@ package server
 import (
 	"errors"
 	"net"
-	"os"
 	"time"
 
+	"github.com/gmux/gmux/proto/quietfd"
 	"golang.org/x/sys/unix"
 )
 
@@ -29,20 +29,37 @@ func (s *session) takeStream(c *client, in, out int) error {
 }
 
 // pipeConn is a stream of two descriptors — pipes or a socket — as a
-// net.Conn, served by Go's poller (they are made non-blocking: the proxy
-// that shares them reads and writes them no more).
+// net.Conn, served by Go's poller for input, and for room only while a
+// write waits (proto/quietfd: a poller told of every read sshd makes of what
+// the session wrote would wake the server once more per echo). They are
+// made non-blocking: the proxy that shares them reads and writes them no
+// more.
 type pipeConn struct {
-	in, out *os.File
+	in, out *quietfd.File
 }
 
+// newPipeConn serves copies of in and out; the descriptors given stay the
+// caller's to close.
 func newPipeConn(in, out int) (*pipeConn, error) {
-	for _, fd := range []int{in, out} {
-		if err := unix.SetNonblock(fd, true); err != nil {
-			return nil, err
-		}
-		unix.CloseOnExec(fd)
+	din, err := unix.Dup(in)
+	if err != nil {
+		return nil, err
 	}
-	return &pipeConn{in: os.NewFile(uintptr(in), "stream in"), out: os.NewFile(uintptr(out), "stream out")}, nil
+	qin, err := quietfd.New(din, "stream in")
+	if err != nil {
+		return nil, err
+	}
+	dout, err := unix.Dup(out)
+	if err != nil {
+		qin.Close()
+		return nil, err
+	}
+	qout, err := quietfd.New(dout, "stream out")
+	if err != nil {
+		qin.Close()
+		return nil, err
+	}
+	return &pipeConn{in: qin, out: qout}, nil
 }
 
 func (p *pipeConn) Read(b []byte) (int, error)  { return p.in.Read(b) }

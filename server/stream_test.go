@@ -2,12 +2,12 @@ package server
 
 import (
 	"errors"
+	"io"
 	"os"
 	"testing"
 	"time"
 
 	"github.com/gmux/gmux/proto"
-	"golang.org/x/sys/unix"
 )
 
 // A stream handed over by a proxy carries frames both ways and honours read
@@ -17,16 +17,13 @@ func TestPipeConnFramesAndDeadline(t *testing.T) {
 	outR, outW, _ := os.Pipe()
 	defer inW.Close()
 	defer outR.Close()
-	// Descriptors of their own, as SCM_RIGHTS delivers them.
-	in, _ := unix.Dup(int(inR.Fd()))
-	out, _ := unix.Dup(int(outW.Fd()))
+	// The stream works on copies: the caller closes what it passed.
+	pc, err := newPipeConn(int(inR.Fd()), int(outW.Fd()))
 	inR.Close()
 	outW.Close()
-	pc, err := newPipeConn(in, out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer pc.Close()
 	proto.WriteFrame(inW, proto.TypePing, nil)
 	if f, err := proto.NewReader(pc).ReadFrame(); err != nil || f.Type != proto.TypePing {
 		t.Fatalf("read through the stream: %v %v", f, err)
@@ -38,5 +35,10 @@ func TestPipeConnFramesAndDeadline(t *testing.T) {
 	pc.SetReadDeadline(time.Now().Add(50 * time.Millisecond))
 	if _, err := pc.Read(make([]byte, 1)); !errors.Is(err, os.ErrDeadlineExceeded) {
 		t.Fatalf("a silent stream past its deadline: %v", err)
+	}
+	// Closed, it is closed for the far side too: no copy is left open.
+	pc.Close()
+	if n, err := outR.Read(make([]byte, 1)); n != 0 || err != io.EOF {
+		t.Fatalf("after Close the far side read %d, %v; want end of file", n, err)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/proto/quietfd"
 	"golang.org/x/sys/unix"
 )
 
@@ -89,7 +90,7 @@ func closeAll(fds []int) {
 // openTerminal opens the terminal behind a passed descriptor afresh. The new open file description is the server's own:
 // making it non-blocking (so Go's poller serves it, with no thread parked in
 // read) does not make the login shell's descriptor non-blocking too.
-func openTerminal(fd int) (*os.File, error) {
+func openTerminal(fd int) (*quietfd.File, error) {
 	if _, err := unix.IoctlGetTermios(fd, unix.TCGETS); err != nil {
 		return nil, fmt.Errorf("passed descriptor is not a terminal: %w", err)
 	}
@@ -97,7 +98,11 @@ func openTerminal(fd int) (*os.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open the client's terminal: %w", err)
 	}
-	return os.NewFile(uintptr(nfd), "client terminal"), nil
+	t, err := quietfd.New(nfd, "client terminal")
+	if err != nil {
+		return nil, fmt.Errorf("open the client's terminal: %w", err)
+	}
+	return t, nil
 }
 
 // readTerminal passes what the user types to the loop, as if it had come in

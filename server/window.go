@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/proto/quietfd"
 	"github.com/gmux/gmux/server/vt"
 	"golang.org/x/sys/unix"
 )
@@ -28,7 +28,7 @@ type window struct {
 	staticTitle  bool
 	argv         []string
 	screen       *vt.Screen
-	pty          *os.File
+	pty          *quietfd.File
 	rawPTY       syscall.RawConn
 	in           *inputQueue // input the program has not read yet
 	waiters      []*client   // clients that wait for in to drain (inputqueue.go)
@@ -99,11 +99,12 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	}
 	cmd.Dir = dir
 	cmd.Env = s.childEnv(number)
-	f, err := startInPTY(cmd, cols, rows, s.set.Flow)
+	master, err := startInPTY(cmd, cols, rows, s.set.Flow)
 	if err != nil {
 		return nil, fmt.Errorf("start %s: %w", argv[0], err)
 	}
-	if f, err = pollable(f); err != nil {
+	f, err := pollable(master)
+	if err != nil {
 		_ = cmd.Process.Kill() // it has no terminal to talk to
 		go cmd.Wait()
 		return nil, fmt.Errorf("start %s: %w", argv[0], err)
