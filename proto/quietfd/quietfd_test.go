@@ -239,3 +239,60 @@ func TestWrittenOnlyIgnoresInput(t *testing.T) {
 		t.Fatalf("read %q, %v; want in", b[:n], err)
 	}
 }
+
+// BenchmarkPTYEcho is a keystroke's round trip through a PTY, as the server
+// makes it to a window: written to the master, echoed by a program on the
+// slave, read back. "go-poller" serves the master as an *os.File does.
+func BenchmarkPTYEcho(b *testing.B) {
+	for _, quiet := range []bool{false, true} {
+		name := "go-poller"
+		if quiet {
+			name = "quietfd"
+		}
+		b.Run(name, func(b *testing.B) {
+			master, slave, err := pty.Open()
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer slave.Close()
+			raw, _ := unix.IoctlGetTermios(int(slave.Fd()), unix.TCGETS)
+			raw.Lflag &^= unix.ICANON | unix.ECHO
+			raw.Oflag &^= unix.OPOST
+			unix.IoctlSetTermios(int(slave.Fd()), unix.TCSETS, raw)
+			fd, err := unix.Dup(int(master.Fd()))
+			if err != nil {
+				b.Fatal(err)
+			}
+			master.Close()
+			var m io.ReadWriteCloser
+			if quiet {
+				if m, err = New(fd, "/dev/ptmx"); err != nil {
+					b.Fatal(err)
+				}
+			} else {
+				unix.SetNonblock(fd, true)
+				m = os.NewFile(uintptr(fd), "/dev/ptmx")
+			}
+			defer m.Close()
+			go func() { // the program: echoes what it reads
+				buf := make([]byte, 64)
+				for {
+					n, err := slave.Read(buf)
+					if err != nil {
+						return
+					}
+					slave.Write(buf[:n])
+				}
+			}()
+			key, back := []byte{'x'}, make([]byte, 64)
+			for b.Loop() {
+				if _, err := m.Write(key); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := m.Read(back); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
