@@ -136,7 +136,19 @@ func main() {
 		remote = remoteCase(work, flood)
 		out["remote"] = remote
 	}
+	var floor startFloor
+	if want("reattach") {
+		fmt.Fprintf(os.Stderr, "measuring the start of a process…\n")
+		var err error
+		if floor, err = measureStartFloor(work); err != nil {
+			fmt.Fprintf(os.Stderr, "  start floor: %v\n", err)
+		}
+		out["start_floor"] = floor
+	}
 	report(results)
+	if floor.GoMs > 0 {
+		fmt.Printf("a process started in a PTY until its first output, the floor under any reattach: Go hello world %.1f ms, C /bin/echo %.1f ms\n", floor.GoMs, floor.CMs)
+	}
 	if want("remote") {
 		reportRemote(remote)
 	}
