@@ -180,7 +180,8 @@ func (q *File) stepWrite(uintptr) bool {
 
 // waitRead calls try with the descriptor until it returns true, waiting for
 // input whenever it returns false. The poller's readiness is reset before
-// each call, so input that comes between a call and the wait is not missed.
+// the first call, not between a call and its wait, so input that comes
+// between the two is not missed.
 func (q *File) waitRead(try func(fd uintptr) bool) error {
 	q.rmu.Lock()
 	defer q.rmu.Unlock()
