@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"os/signal"
 	"slices"
@@ -119,7 +118,7 @@ func Attach(path string, opts AttachOptions) (Result, error) {
 
 // relayInput sends what is typed as input frames, for a server that does not
 // hold the terminal.
-func relayInput(in io.Reader, conn net.Conn, ended chan<- Result) {
+func relayInput(in io.Reader, conn io.Writer, ended chan<- Result) {
 	buf := make([]byte, 32<<10)
 	for {
 		n, err := in.Read(buf)
@@ -142,7 +141,7 @@ func relayOutput(r *proto.Reader, out io.Writer, session string, released func(a
 	for {
 		f, err := r.ReadFrame()
 		if err != nil {
-			if errors.Is(err, net.ErrClosed) {
+			if errors.Is(err, os.ErrClosed) {
 				return Result{Status: 1, lost: true}
 			}
 			return Result{Message: fmt.Sprintf("[lost connection to session %s]", session), Status: 1, lost: true}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"strings"
 
@@ -69,7 +68,7 @@ func Proxy(dir, name string, in, out *os.File) error {
 		return refuse("session %s: %v", proto.Printable(s.Name), err)
 	}
 	defer conn.Close()
-	if _, _, err := conn.WriteMsgUnix(proto.AppendFrame(nil, proto.TypeHello, hello), rights, nil); err != nil {
+	if err := conn.writeWithRights(proto.AppendFrame(nil, proto.TypeHello, hello), rights); err != nil {
 		return refuse("session %s: %v", proto.Printable(s.Name), err)
 	}
 	// A server that took the stream says nothing here and closes this when
@@ -77,7 +76,7 @@ func Proxy(dir, name string, in, out *os.File) error {
 	buf := make([]byte, 64<<10)
 	n, err := conn.Read(buf)
 	if n == 0 {
-		if errors.Is(err, io.EOF) || errors.Is(err, net.ErrClosed) {
+		if errors.Is(err, io.EOF) || errors.Is(err, os.ErrClosed) {
 			err = nil
 		}
 		return err
@@ -90,7 +89,7 @@ func Proxy(dir, name string, in, out *os.File) error {
 		conn.CloseWrite() // the near side went: the server detaches it
 	}()
 	_, err = io.Copy(out, conn)
-	if errors.Is(err, net.ErrClosed) {
+	if errors.Is(err, os.ErrClosed) {
 		err = nil
 	}
 	return err

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"os/exec"
 	"strings"
@@ -216,7 +215,7 @@ func (l *remoteLink) send(t proto.Type, payload []byte) bool {
 func (l *remoteLink) writeNow(t proto.Type, payload []byte) error {
 	select {
 	case <-l.done:
-		return net.ErrClosed
+		return os.ErrClosed
 	default:
 	}
 	return l.writeBytes(proto.AppendFrame(nil, t, payload))

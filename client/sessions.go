@@ -3,7 +3,6 @@ package client
 import (
 	"errors"
 	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"sort"
@@ -178,15 +177,6 @@ func Match(sessions []Session, name string) []Session {
 	return prefix
 }
 
-// dial connects to a session's socket.
-func dial(path string) (*net.UnixConn, error) {
-	conn, err := net.DialUnix("unix", nil, &net.UnixAddr{Name: path, Net: "unix"})
-	if err != nil {
-		return nil, err
-	}
-	return conn, nil
-}
-
 // replyTimeout bounds how long a command or an attach waits for the server.
 const replyTimeout = 10 * time.Second
 
@@ -196,11 +186,11 @@ const upgradeTimeout = 40 * time.Second
 
 // handshake sends hello and reads the welcome, within timeout. rights, if not
 // nil, is a descriptor passed with the hello (unix.UnixRights).
-func handshake(conn *net.UnixConn, h proto.Hello, rights []byte, timeout time.Duration) (*proto.Reader, proto.Welcome, error) {
+func handshake(conn *sessionConn, h proto.Hello, rights []byte, timeout time.Duration) (*proto.Reader, proto.Welcome, error) {
 	h.PID = os.Getpid()
 	hello := proto.AppendFrame(nil, proto.TypeHello, proto.EncodeHello(h))
 	conn.SetWriteDeadline(time.Now().Add(timeout))
-	if _, _, err := conn.WriteMsgUnix(hello, rights, nil); err != nil {
+	if err := conn.writeWithRights(hello, rights); err != nil {
 		return nil, proto.Welcome{}, fmt.Errorf("send hello: %w", err)
 	}
 	conn.SetDeadline(time.Now().Add(timeout))

@@ -2,7 +2,6 @@ package client
 
 import (
 	"fmt"
-	"net"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -34,7 +33,7 @@ const answerWait = time.Second
 
 // attachment is what the signal handler of an attached client works on.
 type attachment struct {
-	conn    net.Conn
+	conn    *sessionConn
 	in, out *os.File
 	raw     *term.State // the terminal's state before raw mode
 	session string
