@@ -41,25 +41,25 @@ type pipeConn struct {
 // newPipeConn serves copies of in and out; the descriptors given stay the
 // caller's to close.
 func newPipeConn(in, out int) (*pipeConn, error) {
-	din, err := unix.Dup(in)
+	qin, err := quietCopy(in, "stream in")
 	if err != nil {
 		return nil, err
 	}
-	qin, err := quietfd.New(din, "stream in")
-	if err != nil {
-		return nil, err
-	}
-	dout, err := unix.Dup(out)
-	if err != nil {
-		qin.Close()
-		return nil, err
-	}
-	qout, err := quietfd.New(dout, "stream out")
+	qout, err := quietCopy(out, "stream out")
 	if err != nil {
 		qin.Close()
 		return nil, err
 	}
 	return &pipeConn{in: qin, out: qout}, nil
+}
+
+// quietCopy serves a copy of fd through quietfd.
+func quietCopy(fd int, name string) (*quietfd.File, error) {
+	d, err := unix.Dup(fd)
+	if err != nil {
+		return nil, err
+	}
+	return quietfd.New(d, name)
 }
 
 func (p *pipeConn) Read(b []byte) (int, error)  { return p.in.Read(b) }

@@ -259,20 +259,9 @@ func (q *File) Read(b []byte) (int, error) {
 	var n int
 	var rerr error
 	err := q.waitRead(func(fd uintptr) bool {
-		for {
-			m, _, errno := syscall.Syscall(syscall.SYS_READ, fd, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
-			switch errno {
-			case syscall.EINTR:
-				continue
-			case syscall.EAGAIN:
-				return false
-			case 0:
-				n = int(m)
-			default:
-				rerr = &os.PathError{Op: "read", Path: q.Name(), Err: errno}
-			}
-			return true
-		}
+		var again bool
+		n, again, rerr = q.call("read", syscall.SYS_READ, fd, b)
+		return !again
 	})
 	if err == nil {
 		err = rerr
@@ -289,18 +278,15 @@ func (q *File) Write(b []byte) (int, error) {
 	var werr error
 	err := q.waitWrite(func(fd uintptr) bool {
 		for n < len(b) {
-			m, _, errno := syscall.Syscall(syscall.SYS_WRITE, fd, uintptr(unsafe.Pointer(&b[n])), uintptr(len(b)-n))
-			switch errno {
-			case syscall.EINTR:
-				continue
-			case syscall.EAGAIN:
+			m, again, err := q.call("write", syscall.SYS_WRITE, fd, b[n:])
+			if again {
 				return false
-			case 0:
-				n += int(m)
-			default:
-				werr = &os.PathError{Op: "write", Path: q.Name(), Err: errno}
+			}
+			if err != nil {
+				werr = err
 				return true
 			}
+			n += m
 		}
 		return true
 	})
@@ -308,4 +294,21 @@ func (q *File) Write(b []byte) (int, error) {
 		err = werr
 	}
 	return n, err
+}
+
+// call makes one read or write (trap) of b on fd, again after a signal;
+// again reports that fd has nothing or no room now (wait, then call again).
+func (q *File) call(op string, trap, fd uintptr, b []byte) (n int, again bool, err error) {
+	for {
+		m, _, errno := syscall.Syscall(trap, fd, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
+		switch errno {
+		case 0:
+			return int(m), false, nil
+		case syscall.EINTR:
+			continue
+		case syscall.EAGAIN:
+			return 0, true, nil
+		}
+		return 0, false, &os.PathError{Op: op, Path: q.Name(), Err: errno}
+	}
 }
