@@ -21,8 +21,8 @@ import (
 //     on, or detected: truecolor.go), else as the nearest palette colour;
 //   - colours the program changed with OSC 4/10/11 are drawn as it set them.
 // tcell still draws everything around the window (status, captions,
-// messages, menus, copy mode), and the cells written here are recorded in
-// tcell's buffer as drawn, so its next frame stays correct. tcell makes no
+// messages, menus, copy mode), and the cells written here are locked in
+// tcell's buffer (tcellcells.go), so its next frame leaves them be. tcell makes no
 // assumption about the terminal's cursor or style at the start of a frame,
 // which is what lets the two write to the same terminal.
 
@@ -108,15 +108,15 @@ type termState struct {
 
 // writeSpans draws the spans of the window's rows at terminal row top + y,
 // from terminal column left on (a region's; 0 for the whole display), cut
-// at cols, and records them in tcell's buffer. A span that reaches the
+// at cols, and locks them in tcell's buffer (tcellcells.go). A span that reaches the
 // row's trailing blanks ends with EL where the window reaches the
 // terminal's right edge, with spaces where something is beside it. The
 // terminal is left in the default style; st follows the cursor and the
 // style.
-func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc *vt.Screen, spans []rowSpan, top, left, cols int, reverseVideo bool, st *termState) {
+func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcellCells, sc *vt.Screen, spans []rowSpan, top, left, cols int, reverseVideo bool, st *termState) {
 	vc, _ := sc.Size()
 	width := min(vc, cols)
-	termCols, termRows := cells.Size()
+	termCols, termRows := cells.cols, cells.rows
 	atEdge := left+cols >= termCols
 	wc := colorsOf(sc)
 	var conv styleConverter
@@ -146,12 +146,13 @@ func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc 
 			if str == "" || sc.Width(row[stop]) == 2 && stop+1 >= cols {
 				str = " "
 			}
-			cells.Put(left+stop, ty, str, conv.convert(sty, reverseVideo))
-			cells.SetDirty(left+stop, ty, true)
+			cells.put(left+stop, ty, str, conv.convert(sty, reverseVideo))
+			cells.buf.SetDirty(left+stop, ty, true)
 		}
 		x := x0
 		for ; x <= x1 && x < stop; x++ {
 			c := row[x]
+			cells.lock(left+x, ty)
 			if c.IsWideTail() {
 				continue
 			}
@@ -167,8 +168,6 @@ func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc 
 				text = " " // half a wide character cannot be drawn
 			}
 			b.WriteString(text)
-			cells.Put(left+x, ty, text, conv.convert(c.S, reverseVideo))
-			cells.SetDirty(left+x, ty, false)
 		}
 		if !have || cur != (vt.Style{}) || reverseVideo || wc.any {
 			b.WriteString(w.ti.AttrOff)
@@ -197,8 +196,7 @@ func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcell.CellBuffer, sc 
 				b.WriteString(eraseToEOL)
 			}
 			for bx := end; bx < clearTo; bx++ {
-				cells.Put(left+bx, ty, " ", tcell.StyleDefault)
-				cells.SetDirty(left+bx, ty, false)
+				cells.lock(left+bx, ty)
 			}
 		}
 	}

@@ -3,7 +3,6 @@ package server
 import (
 	"strings"
 
-	"github.com/gdamore/tcell/v2"
 	"github.com/gmux/gmux/server/vt"
 )
 
@@ -13,22 +12,15 @@ import (
 // cell writer (cellwriter.go) sends just the changed cells of the changed
 // rows, and tcell is not asked at all.
 
-type cellBuffered interface{ GetCells() *tcell.CellBuffer }
-
-// cellBuffer is tcell's record of what the terminal shows.
-func (r *renderer) cellBuffer() *tcell.CellBuffer {
-	return r.scr.(cellBuffered).GetCells()
-}
-
 // fastDraw sends the changed cells of the given window rows, drawn from
 // terminal row top on and cut at cols, or reports false (having changed
 // nothing) if the terminal is one the cell writer cannot drive.
 func (r *renderer) fastDraw(sc *vt.Screen, changed []int, top, cols, cx, cy int, showCursor bool) ([]byte, bool) {
-	if _, ok := r.scr.(cellBuffered); !ok || !r.cw.canWrite() {
+	if !r.cw.canWrite() {
 		return nil, false
 	}
 	spans := make([]rowSpan, 0, len(changed))
-	_, termRows := r.cellBuffer().Size()
+	termRows := r.cells.rows
 	for _, y := range changed {
 		x0, x1, same, ok := changedSpan(r.drawn[y].cells, sc.Row(y), cols)
 		if !ok {
@@ -52,7 +44,7 @@ func (r *renderer) fastDraw(sc *vt.Screen, changed []int, top, cols, cx, cy int,
 	if len(spans) > 0 && !compact {
 		b.WriteString(r.ti.HideCursor)
 	}
-	r.cw.writeSpans(&b, r.cellBuffer(), sc, spans, top, 0, cols, sc.Modes().ReverseVideo, &st)
+	r.cw.writeSpans(&b, r.cells, sc, spans, top, 0, cols, sc.Modes().ReverseVideo, &st)
 	if showCursor {
 		if st.x != cx || st.y != top+cy {
 			b.WriteString(r.ti.TGoto(cx, top+cy))

@@ -53,6 +53,9 @@ type renderer struct {
 	// rowStore is memory made ahead for the first frame's remembered rows
 	// (spare.go), taken by remember until it runs out.
 	rowStore []vt.Cell
+	// cells is tcell's buffer and which of its cells the writer holds
+	// (tcellcells.go): everything tcell draws is put through it.
+	cells *tcellCells
 }
 
 // drawnRow is a terminal row as last drawn from the window: its cells (nil:
@@ -157,8 +160,22 @@ func newRenderer(term, colorterm, locale string, cols, rows int) (*renderer, err
 		return nil, fmt.Errorf("terminal %q: %w", term, err)
 	}
 	tty.dropKeyboardProtocols()
+	cb, ok := scr.(cellBuffered)
+	if !ok {
+		scr.Fini()
+		return nil, fmt.Errorf("terminal %q: tcell's screen keeps no cell buffer", term)
+	}
 	truecolor := ti.TrueColor || ti.SetFgRGB != ""
-	return &renderer{ti: ti, tty: tty, scr: scr, cw: newCellWriter(ti, truecolor)}, nil
+	return &renderer{ti: ti, tty: tty, scr: scr, cw: newCellWriter(ti, truecolor), cells: newTcellCells(cb.GetCells())}, nil
+}
+
+// put has tcell draw str at (x, y) in the next Show.
+func (r *renderer) put(x, y int, str string, st tcell.Style) { r.cells.put(x, y, str, st) }
+
+// show has tcell draw what was put since its last Show.
+func (r *renderer) show() {
+	r.scr.Show()
+	r.cells.shown()
 }
 
 func withLocale(locale string, f func() error) error {
@@ -179,6 +196,7 @@ func withLocale(locale string, f func() error) error {
 
 func (r *renderer) resize(cols, rows int) {
 	r.tty.setSize(cols, rows)
+	r.cells.resize(cols, rows)
 	r.drawn, r.regions = nil, nil
 }
 
@@ -193,13 +211,15 @@ func (r *renderer) invalidate() {
 		// Cleared now, drawn by the next frame: tcell's Sync would draw
 		// the window's cells itself first, only to be drawn over.
 		r.tty.Write([]byte(r.ti.Clear))
-		r.scr.Clear()
+		r.cells.cleared(r.scr)
 	} else {
 		r.scr.Sync()
+		r.cells.shown()
 	}
 	r.known = false
 	r.drawn = nil
 	r.regions = nil
+	r.aroundKnown = false
 	r.styleClean, r.cursorX = false, -1
 }
 
@@ -251,7 +271,7 @@ func (r *renderer) draw(f frame) []byte {
 	if f.copy != nil {
 		r.drawn, r.aroundKnown, r.styleClean = nil, false, false
 		r.drawCopy(f.copy, 0, top, textRows, cols)
-		r.scr.Show()
+		r.show()
 		r.syncModes(withOwnMouse(vt.Modes{}, f.ownMouse))
 		return r.tty.take()
 	}
@@ -273,7 +293,10 @@ func (r *renderer) draw(f frame) []byte {
 	for y := range max(textRows, 0) {
 		if y >= vr {
 			for x := range cols {
-				r.scr.Put(x, top+y, outsideDot, outsideStyle)
+				r.put(x, top+y, outsideDot, outsideStyle)
+			}
+			if y < len(r.drawn) {
+				r.drawn[y].cells = nil // dots now: a window row again is drawn again
 			}
 			continue
 		}
@@ -284,13 +307,13 @@ func (r *renderer) draw(f frame) []byte {
 		if writer {
 			spans = append(spans, rowSpan{y, 0, cols - 1})
 			for x := vc; x < cols; x++ {
-				r.scr.Put(x, top+y, outsideDot, outsideStyle)
+				r.put(x, top+y, outsideDot, outsideStyle)
 			}
 			continue
 		}
 		for x := 0; x < cols; x++ {
 			if x >= vc {
-				r.scr.Put(x, top+y, outsideDot, outsideStyle)
+				r.put(x, top+y, outsideDot, outsideStyle)
 				continue
 			}
 			r.putCell(sc, row[x], x, top+y, x+1 >= cols, &conv, modes.ReverseVideo)
@@ -307,16 +330,22 @@ func (r *renderer) draw(f frame) []byte {
 	}
 	var cells strings.Builder
 	if writer && len(spans) > 0 {
+		cells.Grow(len(spans) * (cols + 16)) // one byte a cell, most often
 		// The window's cells first, so tcell's buffer holds them as drawn
 		// and its Show leaves them alone; their bytes go after tcell's.
 		cells.WriteString(r.ti.HideCursor)
-		r.cw.writeSpans(&cells, r.cellBuffer(), sc, spans, top, 0, cols, modes.ReverseVideo, &termState{x: -1})
+		r.cw.writeSpans(&cells, r.cells, sc, spans, top, 0, cols, modes.ReverseVideo, &termState{x: -1})
 		if showCursor {
 			cells.WriteString(r.ti.TGoto(cx, top+cy))
 			cells.WriteString(r.ti.ShowCursor)
 		}
 	}
-	r.scr.Show()
+	// tcell's Show scans every cell (~200 µs at 200x50): when it has
+	// nothing to draw, the cursor's shape stays and the writer has put
+	// the cursor where it goes, it is not asked (a reattach's first frame).
+	if !writer || len(spans) == 0 || r.cells.touched || modes.CursorStyle != r.cursorStyle {
+		r.show()
+	}
 	r.tty.Write([]byte(cells.String()))
 	r.cursorShown, r.cursorStyle = showCursor, modes.CursorStyle
 	// tcell leaves the style of the last cell it drew; the writer's bytes,
@@ -351,13 +380,13 @@ func (r *renderer) drawPanned(f frame, sc *vt.Screen, lay screenLayout) []byte {
 		for x := range cols {
 			wx := x + r.panX
 			if row == nil || wx >= vc {
-				r.scr.Put(x, top+y, outsideDot, outsideStyle)
+				r.put(x, top+y, outsideDot, outsideStyle)
 				continue
 			}
 			c := row[wx]
 			if c.IsWideTail() {
 				if x == 0 {
-					r.scr.Put(x, top+y, " ", conv.convert(c.S, modes.ReverseVideo)) // its left half is out of view
+					r.put(x, top+y, " ", conv.convert(c.S, modes.ReverseVideo)) // its left half is out of view
 				}
 				continue
 			}
@@ -367,7 +396,7 @@ func (r *renderer) drawPanned(f frame, sc *vt.Screen, lay screenLayout) []byte {
 			} else if sc.Width(c) == 2 && (x+1 >= cols || wx+1 >= vc) {
 				text = " " // half a wide character cannot be drawn
 			}
-			r.scr.Put(x, top+y, text, conv.convert(c.S, modes.ReverseVideo))
+			r.put(x, top+y, text, conv.convert(c.S, modes.ReverseVideo))
 		}
 	}
 	vx, vy := cx-r.panX, cy-r.panY
@@ -378,7 +407,7 @@ func (r *renderer) drawPanned(f frame, sc *vt.Screen, lay screenLayout) []byte {
 	} else {
 		r.scr.HideCursor()
 	}
-	r.scr.Show()
+	r.show()
 	// Nothing of this frame is what the usual path expects to find.
 	r.forgetRows(0)
 	r.aroundKnown, r.styleClean, r.cursorX = false, false, -1
@@ -425,13 +454,13 @@ func (r *renderer) drawAround(a frameAround) {
 
 func (r *renderer) drawMenu(m *menu, message string) []byte {
 	cols, rows := r.size()
-	r.scr.Clear()
+	r.cells.clear(r.scr)
 	r.drawMenuIn(m, 0, 0, cols, rows-1)
 	if message != "" {
 		r.drawMessage(message, rows-1, cols)
 	}
 	r.scr.HideCursor()
-	r.scr.Show()
+	r.show()
 	r.syncModes(vt.Modes{})
 	return r.tty.take()
 }
@@ -489,11 +518,11 @@ func (r *renderer) drawLineAt(msg string, x0, y, cols int, st tcell.Style) {
 		if x+w > cols {
 			break // half a wide character cannot be drawn
 		}
-		r.scr.Put(x, y, cluster, st)
+		r.put(x, y, cluster, st)
 		x += w
 	}
 	for ; x < cols; x++ {
-		r.scr.Put(x, y, " ", st)
+		r.put(x, y, " ", st)
 	}
 }
 
@@ -691,13 +720,13 @@ func (r *renderer) drawCopy(m *copyMode, left, top, rows, cols int) {
 			if m.selected(x, line) {
 				st = st.Reverse(true)
 			}
-			r.scr.Put(left+x, top+y, text, st)
+			r.put(left+x, top+y, text, st)
 		}
 	}
 	ind := m.indicator()
 	if x := cols - len(ind); x >= 0 {
 		for i, ch := range ind {
-			r.scr.Put(left+x+i, top, string(ch), tcell.StyleDefault.Reverse(true))
+			r.put(left+x+i, top, string(ch), tcell.StyleDefault.Reverse(true))
 		}
 	}
 	r.scr.ShowCursor(left+min(m.cx, cols-1), top+m.cy-m.top)
@@ -737,5 +766,5 @@ func (r *renderer) putCell(sc *vt.Screen, c vt.Cell, x, y int, last bool, conv *
 	} else if last && sc.Width(c) == 2 {
 		text = " "
 	}
-	r.scr.Put(x, y, text, conv.convert(c.S, reverseVideo))
+	r.put(x, y, text, conv.convert(c.S, reverseVideo))
 }

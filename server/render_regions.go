@@ -48,7 +48,7 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 		r.regions = rc
 		for y := area.top; y < area.top+area.winRows; y++ {
 			for x := range cols {
-				r.scr.Put(x, y, borderRune, tcell.StyleDefault)
+				r.put(x, y, borderRune, tcell.StyleDefault)
 			}
 		}
 	}
@@ -69,10 +69,10 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 			if cells.Len() == 0 {
 				cells.WriteString(r.ti.HideCursor)
 			}
-			// Into tcell's buffer as drawn (its Show leaves them alone);
+			// Locked in tcell's buffer (its Show leaves them alone);
 			// their bytes go after tcell's.
 			wc, _ := regionWindowSize(rg.rect)
-			r.cw.writeSpans(&cells, r.cellBuffer(), rg.screen, spans, rg.rect.Y, rg.rect.X, wc, rg.screen.Modes().ReverseVideo, &st)
+			r.cw.writeSpans(&cells, r.cells, rg.screen, spans, rg.rect.Y, rg.rect.X, wc, rg.screen.Modes().ReverseVideo, &st)
 		}
 	}
 	var modes vt.Modes
@@ -88,7 +88,7 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 		cells.WriteString(r.ti.TGoto(cx, cy))
 		cells.WriteString(r.ti.ShowCursor)
 	}
-	r.scr.Show()
+	r.show()
 	r.tty.Write([]byte(cells.String()))
 	r.syncModes(splitMouseModes(modes, f.ownMouse))
 	return r.tty.take()
@@ -164,7 +164,7 @@ func (r *renderer) drawRegion(rg *regionFrame, over regionOverlay, d *drawnRegio
 				if sc != nil && x < wc {
 					st, text = outsideStyle, outsideDot
 				}
-				r.scr.Put(rect.X+x, rect.Y+y, text, st)
+				r.put(rect.X+x, rect.Y+y, text, st)
 			}
 			continue
 		}
@@ -173,7 +173,7 @@ func (r *renderer) drawRegion(rg *regionFrame, over regionOverlay, d *drawnRegio
 			if x < wc {
 				text = outsideDot
 			}
-			r.scr.Put(rect.X+x, rect.Y+y, text, outsideStyle)
+			r.put(rect.X+x, rect.Y+y, text, outsideStyle)
 		}
 		if writer {
 			spans = append(spans, rowSpan{y, 0, min(vc, wc) - 1})
@@ -201,11 +201,11 @@ func (r *renderer) drawRegion(rg *regionFrame, over regionOverlay, d *drawnRegio
 // changed, on a terminal the writer can drive. It reports false, having
 // changed nothing, otherwise.
 func (r *renderer) fastRegions(f frame, regs []regionFrame, rc *regionCache, messageY int) ([]byte, bool) {
-	if _, ok := r.scr.(cellBuffered); !ok || !r.cw.canWrite() || !r.known {
+	if !r.cw.canWrite() || !r.known {
 		return nil, false
 	}
-	cells := r.cellBuffer()
-	termCols, termRows := cells.Size()
+	cells := r.cells
+	termCols, termRows := cells.cols, cells.rows
 	type regionSpans struct {
 		i     int
 		spans []rowSpan

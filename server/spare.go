@@ -45,6 +45,7 @@ func makeSpare(key rendererFor) (*renderer, error) {
 		// The first frame remembers every row it draws: that memory too is
 		// made now (and touched), not while the attach waits.
 		r.rowStore = make([]vt.Cell, key.cols*key.rows)
+		r.cells.lockAll()
 	}
 	return r, err
 }
