@@ -438,11 +438,15 @@ func upgradeTimes(m *mux) (handOver, total float64) {
 
 // marker is text that appears nowhere else: a renderer that sends only the
 // cells that changed (all of them do) still sends all of it. markerCmd prints
-// it without the typed command line containing it.
-func marker(i int) string { return strings.Repeat(string(rune(0x16a0+i)), 6) }
+// it without the typed command line containing it. The letters are Canadian
+// syllabics, 640 assigned ones in a row: tmux does not draw an unassigned
+// code point (the Runic block used before ran out at -runs 6).
+func marker(i int) string { return strings.Repeat(string(rune(markerBase+i)), 6) }
+
+const markerBase = 0x1401
 
 func markerCmd(i int) string {
-	return "printf '" + strings.Repeat(fmt.Sprintf("\\u%04x", 0x16a0+i), 6) + "\\n'"
+	return "printf '" + strings.Repeat(fmt.Sprintf("\\u%04x", markerBase+i), 6) + "\\n'"
 }
 
 func median(v []float64) float64 {
