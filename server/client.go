@@ -124,19 +124,19 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 			c.rawTTY = rawConn(c.tty)
 		}
 	}
-	s.welcome(c, "")
-	if c.tty != nil {
-		go s.readTerminal(c, c.rawTTY, openProcStat(c.pid, c.rawTTY))
+	// A client that passed its terminal is sent the welcome after its
+	// first frame, which goes to the terminal: the screen is up a little
+	// sooner (the client went raw before its hello). A relaying one reads
+	// the frame after the welcome, on the same connection.
+	direct := c.tty != nil
+	if !direct {
+		s.welcome(c, "")
 	}
 	c.attached = true
 	reattach := s.everAttached
 	s.everAttached = true
-	if len(c.hello.Env) > 0 {
-		s.followClientEnv(c.hello.Env)
-	}
 	s.touch(c)
 	s.noteKey(c) // idle counts from the attach
-	s.log.Printf("client %d: attached (pid %d, %s %dx%d)", c.id, h.PID, h.Term, c.cols, c.rows)
 	w := s.lastWin
 	if w == nil && len(s.windows) > 0 {
 		w = s.windows[0]
@@ -144,16 +144,27 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	if s.prevWin != w {
 		c.other = s.prevWin // C-a C-a goes where the session was before
 	}
+	if reattach && s.set.Password != "" {
+		// A password guards reattaching, as in screen: the display starts
+		// locked, and shows nothing of the session until it is typed —
+		// locked before the window is selected, which draws it. The
+		// renderer's opening (the alternate screen) goes first.
+		s.send(c, proto.TypeOutput, c.r.opening())
+		_ = s.lock(c, " (reattach)")
+	}
 	s.selectWindow(c, w)
+	if direct {
+		s.welcome(c, "")
+		go s.readTerminal(c, c.rawTTY, openProcStat(c.pid, c.rawTTY))
+	}
+	if len(c.hello.Env) > 0 {
+		s.followClientEnv(c.hello.Env)
+	}
+	s.log.Printf("client %d: attached (pid %d, %s %dx%d)", c.id, h.PID, h.Term, c.cols, c.rows)
 	s.layoutOnAttach(c)
 	s.askColors(c)
 	s.askTruecolor(c)
 	s.startClock()
-	if reattach && s.set.Password != "" {
-		// A password guards reattaching, as in screen: the display starts
-		// locked, and shows nothing of the session until it is typed.
-		_ = s.lock(c, " (reattach)")
-	}
 	if s.lingerWarning != "" && !reattach {
 		s.showMessage(c, s.lingerWarning) // the first attach hears it once
 	}

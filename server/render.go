@@ -575,6 +575,11 @@ func (r *renderer) syncModes(m vt.Modes) {
 	r.tty.Write([]byte(b.String()))
 }
 
+// opening is what a new renderer has to send before anything else (tcell's
+// set-up: the alternate screen, cleared), for a display that shows
+// something else than a frame first (a locked one).
+func (r *renderer) opening() []byte { return r.tty.take() }
+
 // fini restores the client's terminal (modes off, main screen, cursor shown)
 // and returns the bytes that do it.
 func (r *renderer) fini() []byte {
