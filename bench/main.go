@@ -370,14 +370,27 @@ func catch(f func()) (msg string) {
 // idleCost counts CPU ticks and context switches of server and client while
 // attached and quiet.
 func idleCost(m *mux, c *client) (srvTicks, srvWakeups, cliTicks, cliWakeups int) {
-	// Settle first: the case before is a flood, and gmux narrows back to one
-	// processor up to a second after one (server/procs.go) — a one-off, not
-	// the periodic wake-ups this case looks for.
+	// Settle first: the case before is a flood, and after one gmux narrows
+	// back to one processor (server/procs.go) and, a second after the last
+	// output, packs the newest history and returns the memory
+	// (server/memory.go), a collection whose workers wake threads: one-offs,
+	// not the periodic wake-ups this case looks for. So the count starts
+	// once the server has not been woken for two seconds (at most twenty:
+	// one that wakes all the time is counted as it is).
 	time.Sleep(2 * time.Second)
 	c.drain()
 	var srvPID int
 	if m.name != "direct" {
 		srvPID = m.serverPID()
+	}
+	last, quiet := procStat(srvPID).switches, 0
+	for deadline := time.Now().Add(20 * time.Second); quiet < 8 && time.Now().Before(deadline); {
+		time.Sleep(250 * time.Millisecond)
+		if now := procStat(srvPID).switches; now == last {
+			quiet++
+		} else {
+			last, quiet = now, 0
+		}
 	}
 	s0, c0 := procStat(srvPID), procStat(c.pid())
 	time.Sleep(*idleFor)
