@@ -22,9 +22,9 @@ import (
 //   - colours the program changed with OSC 4/10/11 are drawn as it set them.
 // tcell still draws everything around the window (status, captions,
 // messages, menus, copy mode), and the cells written here are locked in
-// tcell's buffer (tcellcells.go), so its next frame leaves them be. tcell makes no
-// assumption about the terminal's cursor or style at the start of a frame,
-// which is what lets the two write to the same terminal.
+// tcell's buffer (tcellcells.go), so its next frame leaves them be. tcell
+// makes no assumption about the terminal's cursor or style at the start of
+// a frame, which is what lets the two write to the same terminal.
 
 // eraseToEOL is EL: every terminal that can stop autowrap (the writer's
 // condition) is an ANSI terminal that has it, though terminfo has no field
@@ -108,8 +108,8 @@ type termState struct {
 
 // writeSpans draws the spans of the window's rows at terminal row top + y,
 // from terminal column left on (a region's; 0 for the whole display), cut
-// at cols, and locks them in tcell's buffer (tcellcells.go). A span that reaches the
-// row's trailing blanks ends with EL where the window reaches the
+// at cols, and locks them in tcell's buffer (tcellcells.go). A span that
+// reaches the row's trailing blanks ends with EL where the window reaches the
 // terminal's right edge, with spaces where something is beside it. The
 // terminal is left in the default style; st follows the cursor and the
 // style.

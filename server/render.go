@@ -331,8 +331,8 @@ func (r *renderer) draw(f frame) []byte {
 	var cells strings.Builder
 	if writer && len(spans) > 0 {
 		cells.Grow(len(spans) * (cols + 16)) // one byte a cell, most often
-		// The window's cells first, so tcell's buffer holds them as drawn
-		// and its Show leaves them alone; their bytes go after tcell's.
+		// The window's cells first, locked in tcell's buffer so that its
+		// Show leaves them alone; their bytes go after tcell's.
 		cells.WriteString(r.ti.HideCursor)
 		r.cw.writeSpans(&cells, r.cells, sc, spans, top, 0, cols, modes.ReverseVideo, &termState{x: -1})
 		if showCursor {
@@ -577,7 +577,7 @@ func (r *renderer) syncModes(m vt.Modes) {
 
 // opening is what a new renderer has to send before anything else (tcell's
 // set-up: the alternate screen, cleared), for a display that shows
-// something else than a frame first (a locked one).
+// something other than a frame first (a locked one).
 func (r *renderer) opening() []byte { return r.tty.take() }
 
 // fini restores the client's terminal (modes off, main screen, cursor shown)
