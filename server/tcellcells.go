@@ -11,14 +11,13 @@ import "github.com/gdamore/tcell/v2"
 // cell), and whatever tcell draws unlocks its cell first, which marks it for
 // drawing: a message over a window row is drawn whatever tcell last thought
 // was there.
-//
-// tcellCells is tcell's buffer with the record of which cells are locked
-// (tcell keeps the flag but does not say), so every Put goes through put.
 
 // cellBuffered is a tcell screen that lends its buffer (tcell's terminfo
 // screen does).
 type cellBuffered interface{ GetCells() *tcell.CellBuffer }
 
+// tcellCells is tcell's buffer with the record of which cells are locked
+// (tcell keeps the flag but does not say), so every Put goes through put.
 type tcellCells struct {
 	buf        *tcell.CellBuffer
 	cols, rows int
