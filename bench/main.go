@@ -247,14 +247,20 @@ func millionLines(m *mux, file string) (int, int, int64) {
 // a burst of output leaves behind (gmux repacks its history smaller then).
 func atRest(pid int) {
 	time.Sleep(time.Second)
-	last, quiet := procStat(pid).ticks, 0
-	for deadline := time.Now().Add(time.Minute); quiet < 4 && time.Now().Before(deadline); {
-		time.Sleep(250 * time.Millisecond)
-		now := procStat(pid).ticks
-		if now == last {
-			quiet++
+	waitQuiet(pid, func(s procSample) int { return s.ticks }, time.Second, time.Minute)
+}
+
+// waitQuiet waits until of(pid's sample) has not moved for quiet, or until
+// limit has passed, looking every 250 ms.
+func waitQuiet(pid int, of func(procSample) int, quiet, limit time.Duration) {
+	const step = 250 * time.Millisecond
+	last, still := of(procStat(pid)), time.Duration(0)
+	for deadline := time.Now().Add(limit); still < quiet && time.Now().Before(deadline); {
+		time.Sleep(step)
+		if now := of(procStat(pid)); now == last {
+			still += step
 		} else {
-			last, quiet = now, 0
+			last, still = now, 0
 		}
 	}
 }
@@ -383,15 +389,7 @@ func idleCost(m *mux, c *client) (srvTicks, srvWakeups, cliTicks, cliWakeups int
 	if m.name != "direct" {
 		srvPID = m.serverPID()
 	}
-	last, quiet := procStat(srvPID).switches, 0
-	for deadline := time.Now().Add(20 * time.Second); quiet < 8 && time.Now().Before(deadline); {
-		time.Sleep(250 * time.Millisecond)
-		if now := procStat(srvPID).switches; now == last {
-			quiet++
-		} else {
-			last, quiet = now, 0
-		}
-	}
+	waitQuiet(srvPID, func(s procSample) int { return s.switches }, 2*time.Second, 20*time.Second)
 	s0, c0 := procStat(srvPID), procStat(c.pid())
 	time.Sleep(*idleFor)
 	s1, c1 := procStat(srvPID), procStat(c.pid())
