@@ -139,7 +139,7 @@ func statInForeground(b []byte, major, min uint32) bool {
 	rest := b[i+1:]
 	for k := range f {
 		rest = bytes.TrimLeft(rest, " ")
-		end := bytes.IndexByte(rest, ' ')
+		end := bytes.IndexAny(rest, " \n")
 		if end < 0 {
 			end = len(rest)
 		}
