@@ -183,7 +183,7 @@ func (s *session) frame(c *client, f proto.Frame) {
 	if c.gone {
 		return
 	}
-	defer s.recoverClient(c, "handling a "+f.Type.String()+" frame")
+	defer s.recoverFrame(c, f.Type)
 	switch f.Type {
 	case proto.TypeInput:
 		if c.attached && !c.suspended && !c.hello.ReadOnly {

@@ -3,6 +3,8 @@ package server
 import (
 	"fmt"
 	"runtime/debug"
+
+	"github.com/gmux/gmux/proto"
 )
 
 // A bug in the server must not take the session's programs with it. A panic
@@ -26,10 +28,22 @@ func (s *session) handle(f func()) {
 // drop.
 func (s *session) recoverClient(c *client, doing string) {
 	if r := recover(); r != nil {
-		s.panics++
-		s.log.Printf("client %d: panic while %s (client dropped, the session goes on): %v\n%s", c.id, doing, r, debug.Stack())
-		s.dropClient(c, nil)
+		s.clientPanicked(c, doing, r)
 	}
+}
+
+// recoverFrame is recoverClient for a frame of type t: what it was doing is
+// put into words only after a panic, not on each frame (each keystroke).
+func (s *session) recoverFrame(c *client, t proto.Type) {
+	if r := recover(); r != nil {
+		s.clientPanicked(c, "handling a "+t.String()+" frame", r)
+	}
+}
+
+func (s *session) clientPanicked(c *client, doing string, r any) {
+	s.panics++
+	s.log.Printf("client %d: panic while %s (client dropped, the session goes on): %v\n%s", c.id, doing, r, debug.Stack())
+	s.dropClient(c, nil)
 }
 
 // runSafely runs a command's function; a panic becomes its error.

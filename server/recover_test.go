@@ -3,8 +3,11 @@ package server
 import (
 	"bytes"
 	"log"
+	"net"
 	"strings"
 	"testing"
+
+	"github.com/gmux/gmux/proto"
 )
 
 func TestPanicInCommandBecomesError(t *testing.T) {
@@ -29,5 +32,33 @@ func TestPanicInEventKeepsLoop(t *testing.T) {
 	s.run()
 	if strings.Count(logged.String(), "recovered") != 2 {
 		t.Fatalf("log: %s", logged.String())
+	}
+}
+
+// A panic while handling a client's frame drops that client only, and the
+// log says which frame: the words are made after the panic, not per frame.
+func TestPanicInFrameDropsClient(t *testing.T) {
+	var logged bytes.Buffer
+	s := &session{log: log.New(&logged, "", 0), clients: map[*client]bool{}}
+	end, other := net.Pipe()
+	defer other.Close()
+	c := &client{s: s, id: 7}
+	c.conn, c.stop, c.out = end, make(chan struct{}), make(chan []outPart, 1)
+	s.clients[c] = true
+	func() {
+		defer s.recoverFrame(c, proto.TypeResize)
+		panic("kaboom")
+	}()
+	if !c.gone || len(s.clients) != 0 {
+		t.Fatalf("client not dropped: gone %v, clients %d", c.gone, len(s.clients))
+	}
+	want := "client 7: panic while handling a " + proto.TypeResize.String() + " frame"
+	if !strings.Contains(logged.String(), want) || !strings.Contains(logged.String(), "kaboom") || !strings.Contains(logged.String(), "recover_test.go") {
+		t.Fatalf("log lacks %q, the panic or its trace: %s", want, logged.String())
+	}
+	if n := testing.AllocsPerRun(100, func() {
+		func() { defer s.recoverFrame(c, proto.TypeInput) }()
+	}); n != 0 {
+		t.Errorf("%v allocations per frame without a panic, want none", n)
 	}
 }
