@@ -29,6 +29,7 @@ type link struct {
 	pending []outPart      // what waits for the writer, in order
 	queued  int            // bytes in pending
 	busy    bool           // the writer is writing a batch
+	now     nowWriter      // the loop's write before the writer (nonblock.go)
 	closing bool           // close the connection once pending is written
 
 	credit chan struct{} // the loop lets the input reader read on (inputqueue.go)
@@ -235,7 +236,7 @@ func (s *session) flush(c *client) {
 		if p.terminal {
 			rc = c.rawTTY
 		}
-		n := writeNow(rc, p.b)
+		n := c.now.write(rc, p.b)
 		c.queued -= n
 		if p.b = p.b[n:]; len(p.b) > 0 {
 			break

@@ -14,26 +14,40 @@ import (
 // and an extra thread competing for the CPUs with the programs. A raw call on
 // a non-blocking descriptor cannot block, so the scheduler need not know.
 
-// writeNow writes what a non-blocking descriptor takes of b at once and
+// nowWriter writes what a non-blocking descriptor takes of b at once and
 // returns how much that was; it never waits. The loop tries it before handing
 // bytes to a writer goroutine: the descriptor nearly always has room, and
 // each hand-off wakes another thread, which on a keystroke's echo costs more
 // than the write itself. Errors are left for the writer to meet and report.
-func writeNow(rc syscall.RawConn, b []byte) int {
-	n := 0
-	_ = rc.Control(func(fd uintptr) {
-		for n < len(b) {
-			m, _, errno := syscall.RawSyscall(syscall.SYS_WRITE, fd, uintptr(unsafe.Pointer(&b[n])), uintptr(len(b)-n))
-			if errno == syscall.EINTR {
-				continue
-			}
-			if errno != 0 || m == 0 {
-				return
-			}
-			n += int(m)
+// Each client and window has one, used by the loop alone, with its callback
+// bound once: a closure per write was an allocation per keystroke and echo.
+type nowWriter struct {
+	b    []byte
+	n    int
+	step func(fd uintptr)
+}
+
+func (w *nowWriter) write(rc syscall.RawConn, b []byte) int {
+	if w.step == nil {
+		w.step = w.try
+	}
+	w.b, w.n = b, 0
+	_ = rc.Control(w.step)
+	w.b = nil // not kept: the caller's buffer
+	return w.n
+}
+
+func (w *nowWriter) try(fd uintptr) {
+	for w.n < len(w.b) {
+		m, _, errno := syscall.RawSyscall(syscall.SYS_WRITE, fd, uintptr(unsafe.Pointer(&w.b[w.n])), uintptr(len(w.b)-w.n))
+		if errno == syscall.EINTR {
+			continue
 		}
-	})
-	return n
+		if errno != 0 || m == 0 {
+			return
+		}
+		w.n += int(m)
+	}
 }
 
 // rawReader reads a non-blocking descriptor, waiting in Go's poller while

@@ -30,6 +30,7 @@ type window struct {
 	screen       *vt.Screen
 	pty          *quietfd.File
 	rawPTY       syscall.RawConn
+	now          nowWriter   // the loop's write before the writer (nonblock.go)
 	in           *inputQueue // input the program has not read yet
 	waiters      []*client   // clients that wait for in to drain (inputqueue.go)
 	hasWaiters   atomic.Bool // len(waiters) > 0, for the writer goroutine
@@ -302,7 +303,7 @@ func (w *window) deliver(b []byte) {
 	// Written here only when nothing queued is still to be written, so input
 	// keeps its order.
 	if w.in.len() == 0 {
-		n := writeNow(w.rawPTY, b)
+		n := w.now.write(w.rawPTY, b)
 		if n > 0 {
 			w.in.touch()
 		}
