@@ -152,23 +152,11 @@ func statInForeground(b []byte, major, min uint32) bool {
 		return false
 	}
 	// tty_nr: major in bits 8-15, minor in bits 0-7 and 20-31.
-	nr, ok := statNumber(f[4])
-	if !ok || uint32(nr>>8)&0xfff != major || uint32(nr&0xff)|uint32(nr>>12)&0xfff00 != min {
+	nr, err := strconv.ParseUint(string(f[4]), 10, 32) // the string stays on the stack: no allocation
+	if err != nil || uint32(nr>>8)&0xfff != major || uint32(nr&0xff)|uint32(nr>>12)&0xfff00 != min {
 		return true // not its controlling terminal: its foreground says nothing of this one
 	}
 	return bytes.Equal(f[2], f[5]) || string(f[5]) == "-1"
-}
-
-// statNumber is a decimal field of a stat line.
-func statNumber(b []byte) (uint64, bool) {
-	var v uint64
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		v = v*10 + uint64(c-'0')
-	}
-	return v, len(b) > 0
 }
 
 func (p *procStat) close() {
