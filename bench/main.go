@@ -3,6 +3,10 @@
 // memory, idle cost and reattach time. It prints a table and writes JSON.
 //
 //	go run ./bench [-runs 3] [-size 64] [-json bench.json] [-only gmux,tmux] [-cases echo,idle]
+//
+// Two builds of gmux side by side (-gmux-b OLD, measured as gmux-b in the
+// same run, interleaved in the echo case) is how a change is judged on a
+// machine whose speed drifts between runs.
 package main
 
 import (
@@ -22,9 +26,10 @@ var (
 	runs    = flag.Int("runs", 3, "runs of each timed case; the median is reported")
 	sizeMiB = flag.Int("size", 64, "MiB of text for the throughput case")
 	jsonOut = flag.String("json", "bench.json", "where to write the results")
-	only    = flag.String("only", "", "comma-separated subset: gmux,tmux,screen,direct")
+	only    = flag.String("only", "", "comma-separated subset: gmux,gmux-b,tmux,screen,direct")
 	idleFor = flag.Duration("idle", 10*time.Second, "how long the idle case watches")
 	gmuxBin = flag.String("gmux", "", "gmux binary, with gmux-server beside it (default: build both)")
+	gmuxB   = flag.String("gmux-b", "", "a second gmux binary, measured as gmux-b beside the first: two builds compared in one run")
 	cases   = flag.String("cases", "", "comma-separated subset: throughput,stalled,echo,idle,reattach,windows,upgrade,million,remote")
 )
 

@@ -61,32 +61,9 @@ func missingBinary(name string) func() string {
 func multiplexers(work string) []*mux {
 	shell := []string{"bash", "--norc", "--noprofile"}
 
-	// gmux
-	gdir := filepath.Join(work, "gmux-sock")
-	genv := append([]string{"GMUX_SOCKET_DIR=" + gdir, "SHELL=/bin/bash"}, shellEnv...)
-	gmux := &mux{name: "gmux", missing: func() string { return "" }, history: 10000}
-	gmux.start = func() {
-		run(genv, *gmuxBin, append([]string{"-h", strconv.Itoa(gmux.history), "-dmS", "bench"}, shell...)...)
-	}
-	gmux.attach = func() *client { return startClient(genv, *gmuxBin, "-x", "bench") }
-	gmux.shared = func() *client { return startStalledClient(genv, *gmuxBin, "-x", "bench") }
-	gmux.detach = func() { try(genv, *gmuxBin, "-d", "bench") }
-	gmux.newWindow = func() { run(genv, *gmuxBin, "-S", "bench", "-X", "screen") }
-	gmux.upgrade = func() string { return run(genv, *gmuxBin, "-S", "bench", "-X", "upgrade", *gmuxBin) }
-	gmux.serverPID = func() int {
-		entries, _ := os.ReadDir(gdir)
-		for _, e := range entries {
-			if strings.HasSuffix(e.Name(), ".bench") && !strings.HasPrefix(e.Name(), ".") {
-				n, _ := strconv.Atoi(strings.Split(e.Name(), ".")[0])
-				return n
-			}
-		}
-		return 0
-	}
-	gmux.stop = func() {
-		if pid := gmux.serverPID(); pid > 0 {
-			killWait(pid)
-		}
+	muxes := []*mux{newGmux("gmux", *gmuxBin, work, shell)}
+	if *gmuxB != "" {
+		muxes = append(muxes, newGmux("gmux-b", *gmuxB, work, shell))
 	}
 
 	// tmux
@@ -160,7 +137,7 @@ func multiplexers(work string) []*mux {
 	direct.start = func() {}
 	direct.attach = func() *client { return startClient(shellEnv, "bash", "--norc", "--noprofile") }
 	direct.stop = func() {}
-	return []*mux{gmux, tmux, scr, direct}
+	return append(muxes, tmux, scr, direct)
 }
 
 func killWait(pid int) {
@@ -190,4 +167,36 @@ func waitGone(pid int, timeout time.Duration) bool {
 		time.Sleep(20 * time.Millisecond)
 	}
 	return false
+}
+
+// newGmux drives one gmux build, with a socket directory of its own (named
+// after it) so that two builds can be measured side by side in one run.
+func newGmux(name, bin, work string, shell []string) *mux {
+	gdir := filepath.Join(work, name+"-sock")
+	genv := append([]string{"GMUX_SOCKET_DIR=" + gdir, "SHELL=/bin/bash"}, shellEnv...)
+	gmux := &mux{name: name, missing: func() string { return "" }, history: 10000}
+	gmux.start = func() {
+		run(genv, bin, append([]string{"-h", strconv.Itoa(gmux.history), "-dmS", "bench"}, shell...)...)
+	}
+	gmux.attach = func() *client { return startClient(genv, bin, "-x", "bench") }
+	gmux.shared = func() *client { return startStalledClient(genv, bin, "-x", "bench") }
+	gmux.detach = func() { try(genv, bin, "-d", "bench") }
+	gmux.newWindow = func() { run(genv, bin, "-S", "bench", "-X", "screen") }
+	gmux.upgrade = func() string { return run(genv, bin, "-S", "bench", "-X", "upgrade", bin) }
+	gmux.serverPID = func() int {
+		entries, _ := os.ReadDir(gdir)
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".bench") && !strings.HasPrefix(e.Name(), ".") {
+				n, _ := strconv.Atoi(strings.Split(e.Name(), ".")[0])
+				return n
+			}
+		}
+		return 0
+	}
+	gmux.stop = func() {
+		if pid := gmux.serverPID(); pid > 0 {
+			killWait(pid)
+		}
+	}
+	return gmux
 }
