@@ -53,6 +53,9 @@ type result struct {
 	// context switches per echo (all threads); includes the sample loop's pauses
 	EchoServerSwitches float64 `json:"echo_server_switches"`
 	EchoClientSwitches float64 `json:"echo_client_switches"`
+	// the server's CPU time per echo (all threads), the work each keystroke
+	// costs it: steadier than latency on a machine whose speed drifts
+	EchoServerCPUus float64 `json:"echo_server_cpu_us"`
 	RSSStartKiB        int     `json:"rss_start_kib,omitempty"`
 	RSSAfterFloodKiB   int     `json:"rss_after_flood_kib,omitempty"`
 	RSS10WindowsKiB    int     `json:"rss_10_windows_kib,omitempty"`
@@ -364,6 +367,7 @@ func echoSideBySide(muxes []*mux, results []result) {
 		n := float64(echoSamples * *runs)
 		p.r.EchoServerSwitches = float64(s1.switches-p.s0.switches) / n
 		p.r.EchoClientSwitches = float64(c1.switches-p.c0.switches) / n
+		p.r.EchoServerCPUus = float64(s1.cpuNs-p.s0.cpuNs) / 1000 / n
 	}
 }
 

@@ -34,9 +34,10 @@ func procKiB(file, field string) int {
 	return 0
 }
 
-type procSample struct{ ticks, switches int }
+type procSample struct{ ticks, switches, cpuNs int }
 
-// procStat sums CPU ticks (utime+stime) and context switches (wake-ups)
+// procStat sums CPU ticks (utime+stime), context switches (wake-ups) and
+// time on a CPU in nanoseconds (schedstat: exact where ticks are 10 ms)
 // over all of a process's threads.
 func procStat(pid int) procSample {
 	var s procSample
@@ -51,6 +52,13 @@ func procStat(pid int) procSample {
 				u, _ := strconv.Atoi(f[11])
 				st, _ := strconv.Atoi(f[12])
 				s.ticks += u + st
+			}
+		}
+		if b, err := os.ReadFile(task + "/schedstat"); err == nil {
+			f := strings.Fields(string(b))
+			if len(f) > 0 {
+				ns, _ := strconv.Atoi(f[0])
+				s.cpuNs += ns
 			}
 		}
 		if b, err := os.ReadFile(task + "/status"); err == nil {

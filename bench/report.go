@@ -35,15 +35,15 @@ func report(results []result) {
 	}
 	w := tabwriter.NewWriter(os.Stdout, 2, 0, 2, ' ', 0)
 	fmt.Fprintf(w, "\nmachine: %s\n", machine())
-	fmt.Fprintln(w, "\t"+"throughput MB/s\tstalled-client MB/s\techo p50 µs\techo p99 µs\tswitches/echo srv/cli\tRSS start KiB\tRSS flood KiB\tRSS 10 win KiB (+client) [together]\tRSS 1M lines KiB (per text byte) [together]\tidle ticks srv/cli\tidle wakeups srv/cli\treattach ms\t")
+	fmt.Fprintln(w, "\t"+"throughput MB/s\tstalled-client MB/s\techo p50 µs\techo p99 µs\tswitches/echo srv/cli\tsrv CPU µs/echo\tRSS start KiB\tRSS flood KiB\tRSS 10 win KiB (+client) [together]\tRSS 1M lines KiB (per text byte) [together]\tidle ticks srv/cli\tidle wakeups srv/cli\treattach ms\t")
 	for _, r := range results {
 		var t result
 		if tmux != nil {
 			t = *tmux
 		}
-		fmt.Fprintf(w, "%s\t%.1f%s\t%.1f\t%.0f%s\t%.0f%s\t%s/%s\t%d\t%d\t%d%s (%d) [%d]\t%d (%.2f) [%d, %.2f]\t%d/%d\t%d/%d\t%.1f%s\t\n", r.Name,
+		fmt.Fprintf(w, "%s\t%.1f%s\t%.1f\t%.0f%s\t%.0f%s\t%s/%s\t%.0f\t%d\t%d\t%d%s (%d) [%d]\t%d (%.2f) [%d, %.2f]\t%d/%d\t%d/%d\t%.1f%s\t\n", r.Name,
 			r.ThroughputMBs, ratio(r.ThroughputMBs, t.ThroughputMBs), r.StalledMBs,
-			r.EchoP50us, ratio(r.EchoP50us, t.EchoP50us), r.EchoP99us, ratio(r.EchoP99us, t.EchoP99us), perEcho(r.EchoServerSwitches), perEcho(r.EchoClientSwitches),
+			r.EchoP50us, ratio(r.EchoP50us, t.EchoP50us), r.EchoP99us, ratio(r.EchoP99us, t.EchoP99us), perEcho(r.EchoServerSwitches), perEcho(r.EchoClientSwitches), r.EchoServerCPUus,
 			r.RSSStartKiB, r.RSSAfterFloodKiB, r.RSS10WindowsKiB, ratio(float64(r.RSS10WindowsKiB), float64(t.RSS10WindowsKiB)), r.RSS10WindowsTotalKiB, r.Together10WindowsKiB,
 			r.RSSMillionKiB, r.MillionBytesPerByte, r.MillionTogetherKiB, r.MillionTogetherBytesPerByte,
 			r.IdleServerTicks, r.IdleClientTicks, r.IdleServerWakeups, r.IdleClientWakeups,
