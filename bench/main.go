@@ -55,10 +55,10 @@ type result struct {
 	EchoClientSwitches float64 `json:"echo_client_switches"`
 	// the server's CPU time per echo (all threads), the work each keystroke
 	// costs it: steadier than latency on a machine whose speed drifts
-	EchoServerCPUus float64 `json:"echo_server_cpu_us"`
-	RSSStartKiB        int     `json:"rss_start_kib,omitempty"`
-	RSSAfterFloodKiB   int     `json:"rss_after_flood_kib,omitempty"`
-	RSS10WindowsKiB    int     `json:"rss_10_windows_kib,omitempty"`
+	EchoServerCPUus  float64 `json:"echo_server_cpu_us"`
+	RSSStartKiB      int     `json:"rss_start_kib,omitempty"`
+	RSSAfterFloodKiB int     `json:"rss_after_flood_kib,omitempty"`
+	RSS10WindowsKiB  int     `json:"rss_10_windows_kib,omitempty"`
 	// RSS10WindowsTotalKiB adds the attached client's resident set.
 	RSS10WindowsTotalKiB int `json:"rss_10_windows_with_client_kib,omitempty"`
 	// Together10WindowsKiB is server and client with the pages they
