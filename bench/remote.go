@@ -37,7 +37,15 @@ type remoteResult struct {
 	// ReturnToScreenMs: a link down for 5 s comes back; until the screen is
 	// drawn again (goal ≤ 1000 ms + SSHConnectMs).
 	ReturnToScreenMs float64 `json:"return_to_redrawn_ms"`
-	Err              string  `json:"error,omitempty"`
+	// Echo over a link with LinkRTTms of round trip (the relay holds each
+	// chunk half of it each way): what loopback hides, that gmux's cost over
+	// ssh is a constant of a few hundred µs, not a factor.
+	LinkRTTms         float64 `json:"link_rtt_ms"`
+	SSHLinkEchoP50us  float64 `json:"ssh_link_echo_p50_us"`
+	GmuxLinkEchoP50us float64 `json:"gmux_link_echo_p50_us"`
+	TmuxLinkEchoP50us float64 `json:"tmux_over_ssh_link_echo_p50_us"`
+	LinkEchoRatio     float64 `json:"link_echo_p50_ratio_to_ssh"`
+	Err               string  `json:"error,omitempty"`
 }
 
 // remoteCase runs the remote case, or says why it cannot.
@@ -49,8 +57,10 @@ func remoteCase(work, flood string) (r remoteResult) {
 	}()
 	sshd := startSSHD(work)
 	defer sshd.stop()
-	relay := startRelay(sshd.port)
+	relay := startRelay(sshd.port, 0)
 	defer relay.close()
+	link := startRelay(sshd.port, linkRTT/2)
+	defer link.close()
 	host := "root@127.0.0.1"
 	sshArgs := func(port int) []string {
 		return []string{"-i", sshd.key, "-p", fmt.Sprint(port), "-o", "StrictHostKeyChecking=no",
@@ -65,23 +75,29 @@ func remoteCase(work, flood string) (r remoteResult) {
 	tsock := fmt.Sprintf("gmux-bench-remote-%d", os.Getpid())
 	tconf := filepath.Join(work, "tmux.conf")
 
-	plain := &mux{name: "ssh", start: func() {}, stop: func() {}}
-	plain.attach = func() *client {
-		return startClient(shellEnv, "ssh", append(append([]string{"-tt"}, sshArgs(sshd.port)...), host, "env", "PS1='$ '", "LANG=C.UTF-8", "bash", "--norc", "--noprofile")...)
+	// The three, connecting to port: sshd's own, or the slow link's.
+	overSSH := func(port int) []*mux {
+		env := append([]string{"GMUX_SSH_COMMAND=ssh " + strings.Join(sshArgs(port), " "), "GMUX_REMOTE_COMMAND=" + farEnv}, shellEnv...)
+		plain := &mux{name: "ssh", start: func() {}, stop: func() {}}
+		plain.attach = func() *client {
+			return startClient(shellEnv, "ssh", append(append([]string{"-tt"}, sshArgs(port)...), host, "env", "PS1='$ '", "LANG=C.UTF-8", "bash", "--norc", "--noprofile")...)
+		}
+		gm := &mux{name: "gmux over ssh"}
+		gm.start = func() { run(genv, *gmuxBin, "-dmS", host+":rbench", "bash", "--norc", "--noprofile") }
+		gm.attach = func() *client { return startClient(env, *gmuxBin, "-r", host+":rbench") }
+		gm.stop = func() { try(genv, *gmuxBin, "-S", host+":rbench", "-X", "quit") }
+		tm := &mux{name: "tmux over ssh"}
+		tm.start = func() {
+			run(shellEnv, "tmux", "-L", tsock, "-f", tconf, "new-session", "-d", "-s", "rbench", "-x", "200", "-y", "50", "bash", "--norc", "--noprofile")
+		}
+		tm.attach = func() *client {
+			return startClient(shellEnv, "ssh", append(append([]string{"-tt"}, sshArgs(port)...), host, "env", "LANG=C.UTF-8", "tmux", "-L", tsock, "attach", "-t", "rbench")...)
+		}
+		tm.stop = func() { try(shellEnv, "tmux", "-L", tsock, "kill-server") }
+		return []*mux{plain, gm, tm}
 	}
-	gm := &mux{name: "gmux over ssh"}
-	gm.start = func() { run(genv, *gmuxBin, "-dmS", host+":rbench", "bash", "--norc", "--noprofile") }
-	gm.attach = func() *client { return startClient(genv, *gmuxBin, "-r", host+":rbench") }
-	gm.stop = func() { try(genv, *gmuxBin, "-S", host+":rbench", "-X", "quit") }
-	tm := &mux{name: "tmux over ssh"}
-	tm.start = func() {
-		run(shellEnv, "tmux", "-L", tsock, "-f", tconf, "new-session", "-d", "-s", "rbench", "-x", "200", "-y", "50", "bash", "--norc", "--noprofile")
-	}
-	tm.attach = func() *client {
-		return startClient(shellEnv, "ssh", append(append([]string{"-tt"}, sshArgs(sshd.port)...), host, "env", "LANG=C.UTF-8", "tmux", "-L", tsock, "attach", "-t", "rbench")...)
-	}
-	tm.stop = func() { try(shellEnv, "tmux", "-L", tsock, "kill-server") }
-	muxes := []*mux{plain, gm, tm}
+	muxes := overSSH(sshd.port)
+	gm := muxes[1]
 
 	// Throughput: the flood through each.
 	tput := make([]float64, len(muxes))
@@ -116,6 +132,19 @@ func remoteCase(work, flood string) (r remoteResult) {
 	r.GmuxEchoP50us, r.GmuxEchoP99us = results[1].EchoP50us, results[1].EchoP99us
 	r.TmuxEchoP50us = results[2].EchoP50us
 	r.EchoRatio = r.GmuxEchoP50us / r.SSHEchoP50us
+
+	// Echo again over the slow link.
+	fmt.Fprintf(os.Stderr, "  echo over a link of %v round trip…\n", linkRTT)
+	results = make([]result, len(muxes))
+	echoSideBySide(overSSH(link.port()), results)
+	for _, res := range results {
+		if res.Err != "" {
+			panic(res.Name + " over the slow link: " + res.Err)
+		}
+	}
+	r.LinkRTTms = float64(linkRTT.Microseconds()) / 1000
+	r.SSHLinkEchoP50us, r.GmuxLinkEchoP50us, r.TmuxLinkEchoP50us = results[0].EchoP50us, results[1].EchoP50us, results[2].EchoP50us
+	r.LinkEchoRatio = r.GmuxLinkEchoP50us / r.SSHLinkEchoP50us
 
 	// ssh's own connect time.
 	var connect []float64
@@ -166,6 +195,8 @@ func reportRemote(r remoteResult) {
 	fmt.Printf("\nremote (private sshd on loopback):\n")
 	fmt.Printf("  echo p50/p99 µs: ssh -tt %.0f/%.0f, gmux %.0f/%.0f (%.2fx ssh), tmux over ssh p50 %.0f\n",
 		r.SSHEchoP50us, r.SSHEchoP99us, r.GmuxEchoP50us, r.GmuxEchoP99us, r.EchoRatio, r.TmuxEchoP50us)
+	fmt.Printf("  echo p50 µs over a link of %.0f ms round trip: ssh -tt %.0f, gmux %.0f (%.2fx ssh), tmux over ssh %.0f\n",
+		r.LinkRTTms, r.SSHLinkEchoP50us, r.GmuxLinkEchoP50us, r.LinkEchoRatio, r.TmuxLinkEchoP50us)
 	fmt.Printf("  throughput MB/s: ssh -tt %.1f, gmux %.1f, tmux over ssh %.1f (gmux %.2fx tmux)\n",
 		r.SSHMBs, r.GmuxMBs, r.TmuxMBs, r.ThroughputVsT)
 	fmt.Printf("  ssh connect %.0f ms; link reset to redrawn screen %.0f ms; link back after 5 s to redrawn screen %.0f ms\n",
@@ -227,20 +258,26 @@ func freePort() int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// relay passes TCP through to sshd; reset drops every connection, and while
-// down new connections are refused (closed at once).
+// linkRTT is the round trip of the slow link the remote echo is measured
+// over a second time: a server in a nearby data centre.
+const linkRTT = 10 * time.Millisecond
+
+// relay passes TCP through to sshd, each chunk after delay (each way);
+// reset drops every connection, and while down new connections are refused
+// (closed at once).
 type relay struct {
 	ln     net.Listener
 	target string
+	delay  time.Duration
 	mu     sync.Mutex
 	conns  []*net.TCPConn
 	down   bool
 }
 
-func startRelay(port int) *relay {
+func startRelay(port int, delay time.Duration) *relay {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	must(err)
-	r := &relay{ln: ln, target: fmt.Sprintf("127.0.0.1:%d", port)}
+	r := &relay{ln: ln, target: fmt.Sprintf("127.0.0.1:%d", port), delay: delay}
 	go r.serve()
 	return r
 }
@@ -269,8 +306,45 @@ func (r *relay) serve() {
 		r.mu.Lock()
 		r.conns = append(r.conns, c.(*net.TCPConn), d.(*net.TCPConn))
 		r.mu.Unlock()
-		go func() { io.Copy(d, c); d.Close() }()
-		go func() { io.Copy(c, d); c.Close() }()
+		go r.pass(d, c)
+		go r.pass(c, d)
+	}
+}
+
+// pass copies src to dst, each chunk held for the relay's delay (in order,
+// as a link's latency holds it), and closes dst at the end.
+func (r *relay) pass(dst, src net.Conn) {
+	defer dst.Close()
+	if r.delay == 0 {
+		io.Copy(dst, src)
+		return
+	}
+	type chunk struct {
+		due time.Time
+		b   []byte
+	}
+	chunks := make(chan chunk, 4096)
+	go func() {
+		defer close(chunks)
+		for {
+			b := make([]byte, 32<<10)
+			n, err := src.Read(b)
+			if n > 0 {
+				chunks <- chunk{time.Now().Add(r.delay), b[:n]}
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	for c := range chunks {
+		time.Sleep(time.Until(c.due))
+		if _, err := dst.Write(c.b); err != nil {
+			src.Close() // the reader ends, and chunks with it
+			for range chunks {
+			}
+			return
+		}
 	}
 }
 
