@@ -130,6 +130,10 @@ func main() {
 		fmt.Fprintf(os.Stderr, "measuring echo latency, side by side…\n")
 		echoSideBySide(muxes, results)
 	}
+	if want("reattach") {
+		fmt.Fprintf(os.Stderr, "measuring reattach, side by side…\n")
+		reattachSideBySide(muxes, results)
+	}
 	for _, r := range results {
 		if r.Err != "" {
 			fmt.Fprintf(os.Stderr, "  %s: %s\n", r.Name, r.Err)
@@ -209,9 +213,6 @@ func measure(m *mux, flood, wide string) (r result) {
 	}
 	if m.name == "direct" {
 		return r
-	}
-	if want("reattach") {
-		r.ReattachMs, c = reattach(m, c)
 	}
 	if want("windows") {
 		r.RSS10WindowsKiB = tenWindows(m, c, wide)
@@ -405,22 +406,64 @@ func idleCost(m *mux, c *client) (srvTicks, srvWakeups, cliTicks, cliWakeups int
 	return s1.ticks - s0.ticks, s1.switches - s0.switches, c1.ticks - c0.ticks, c1.switches - c0.switches
 }
 
-// reattach times detaching and attaching again until a full 200x50 screen is
-// drawn, 3 x runs times (a few milliseconds each, on a machine whose noise
-// is as large); it returns the median in ms and the new client.
-func reattach(m *mux, c *client) (float64, *client) {
-	var re []float64
-	for i := range 3 * *runs {
-		c.typeLine(fmt.Sprintf("clear; seq -f '%%0199g' 1 60; %s", markerCmd(70+i)))
-		c.waitFor(marker(70+i), time.Minute)
-		c.close()
-		m.detach()
-		start := time.Now()
-		c = m.attach()
-		c.waitFor(marker(70+i), time.Minute)
-		re = append(re, float64(time.Since(start).Microseconds())/1000)
+// reattachSideBySide times detaching and attaching again until a full 200x50
+// screen is drawn, 3 x runs times per multiplexer, in turns as the echo case
+// does (a few milliseconds each, on a machine whose speed drifts by more
+// between seconds than the multiplexers differ); each result gets the median
+// in ms.
+func reattachSideBySide(muxes []*mux, results []result) {
+	type probe struct {
+		m  *mux
+		r  *result
+		c  *client
+		re []float64
 	}
-	return median(re), c
+	var probes []*probe
+	defer func() {
+		for _, p := range probes {
+			p.c.close()
+			p.m.stop()
+		}
+	}()
+	for i, m := range muxes {
+		if m.name == "direct" {
+			continue
+		}
+		p := &probe{m: m, r: &results[i]}
+		if err := catch(func() {
+			m.start()
+			p.c = m.attach()
+			p.c.typeLine("export PS1='$ '; stty -echo; " + markerCmd(31))
+			p.c.waitFor(marker(31), time.Minute)
+		}); err != "" {
+			p.r.Err = "reattach: " + err
+			if p.c != nil {
+				p.c.close()
+			}
+			m.stop()
+			continue
+		}
+		probes = append(probes, p)
+	}
+	for i := range 3 * *runs {
+		for _, p := range probes {
+			if err := catch(func() {
+				p.c.typeLine(fmt.Sprintf("clear; seq -f '%%0199g' 1 60; %s", markerCmd(70+i)))
+				p.c.waitFor(marker(70+i), time.Minute)
+				p.c.close()
+				p.m.detach()
+				start := time.Now()
+				p.c = p.m.attach()
+				p.c.waitFor(marker(70+i), time.Minute)
+				p.re = append(p.re, float64(time.Since(start).Microseconds())/1000)
+			}); err != "" && p.r.Err == "" {
+				p.r.Err = "reattach: " + err
+			}
+		}
+	}
+	for _, p := range probes {
+		p.r.ReattachMs = median(p.re)
+	}
 }
 
 // tenWindows fills ten windows with 10,000 lines of 97 columns each and

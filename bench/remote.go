@@ -45,7 +45,10 @@ type remoteResult struct {
 	GmuxLinkEchoP50us float64 `json:"gmux_link_echo_p50_us"`
 	TmuxLinkEchoP50us float64 `json:"tmux_over_ssh_link_echo_p50_us"`
 	LinkEchoRatio     float64 `json:"link_echo_p50_ratio_to_ssh"`
-	Err               string  `json:"error,omitempty"`
+	// The second build's, with -gmux-b (it runs on the far side too).
+	GmuxBEchoP50us float64 `json:"gmux_b_echo_p50_us,omitempty"`
+	GmuxBMBs       float64 `json:"gmux_b_throughput_mb_s,omitempty"`
+	Err            string  `json:"error,omitempty"`
 }
 
 // remoteCase runs the remote case, or says why it cannot.
@@ -67,25 +70,35 @@ func remoteCase(work, flood string) (r remoteResult) {
 			"-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR"}
 	}
 	gdir := filepath.Join(work, "remote-sock")
-	farEnv := "env GMUX_SOCKET_DIR=" + gdir + " SHELL=/bin/bash LANG=C.UTF-8 PS1='$ ' PATH=" + os.Getenv("PATH") + " " + *gmuxBin
+	farGmux := func(bin string) string {
+		return "env GMUX_SOCKET_DIR=" + gdir + " SHELL=/bin/bash LANG=C.UTF-8 PS1='$ ' PATH=" + os.Getenv("PATH") + " " + bin
+	}
+	farEnv := farGmux(*gmuxBin)
 	// Straight to sshd, as plain ssh goes, for echo and throughput; through
 	// the relay for the reconnects.
-	genv := append([]string{"GMUX_SSH_COMMAND=ssh " + strings.Join(sshArgs(sshd.port), " "), "GMUX_REMOTE_COMMAND=" + farEnv}, shellEnv...)
 	relayEnv := append([]string{"GMUX_SSH_COMMAND=ssh " + strings.Join(sshArgs(relay.port()), " "), "GMUX_REMOTE_COMMAND=" + farEnv}, shellEnv...)
 	tsock := fmt.Sprintf("gmux-bench-remote-%d", os.Getpid())
 	tconf := filepath.Join(work, "tmux.conf")
 
-	// The three, connecting to port: sshd's own, or the slow link's.
+	// gmux over ssh, connecting to port, as name with bin at both ends.
+	gmuxOverSSH := func(name, bin, session string, port int) *mux {
+		env := func(port int) []string {
+			return append([]string{"GMUX_SSH_COMMAND=ssh " + strings.Join(sshArgs(port), " "), "GMUX_REMOTE_COMMAND=" + farGmux(bin)}, shellEnv...)
+		}
+		gm := &mux{name: name}
+		gm.start = func() { run(env(sshd.port), bin, "-dmS", host+":"+session, "bash", "--norc", "--noprofile") }
+		gm.attach = func() *client { return startClient(env(port), bin, "-r", host+":"+session) }
+		gm.stop = func() { try(env(sshd.port), bin, "-S", host+":"+session, "-X", "quit") }
+		return gm
+	}
+	// The three (four with -gmux-b), connecting to port: sshd's own, or the
+	// slow link's.
 	overSSH := func(port int) []*mux {
-		env := append([]string{"GMUX_SSH_COMMAND=ssh " + strings.Join(sshArgs(port), " "), "GMUX_REMOTE_COMMAND=" + farEnv}, shellEnv...)
 		plain := &mux{name: "ssh", start: func() {}, stop: func() {}}
 		plain.attach = func() *client {
 			return startClient(shellEnv, "ssh", append(append([]string{"-tt"}, sshArgs(port)...), host, "env", "PS1='$ '", "LANG=C.UTF-8", "bash", "--norc", "--noprofile")...)
 		}
-		gm := &mux{name: "gmux over ssh"}
-		gm.start = func() { run(genv, *gmuxBin, "-dmS", host+":rbench", "bash", "--norc", "--noprofile") }
-		gm.attach = func() *client { return startClient(env, *gmuxBin, "-r", host+":rbench") }
-		gm.stop = func() { try(genv, *gmuxBin, "-S", host+":rbench", "-X", "quit") }
+		gm := gmuxOverSSH("gmux over ssh", *gmuxBin, "rbench", port)
 		tm := &mux{name: "tmux over ssh"}
 		tm.start = func() {
 			run(shellEnv, "tmux", "-L", tsock, "-f", tconf, "new-session", "-d", "-s", "rbench", "-x", "200", "-y", "50", "bash", "--norc", "--noprofile")
@@ -94,6 +107,9 @@ func remoteCase(work, flood string) (r remoteResult) {
 			return startClient(shellEnv, "ssh", append(append([]string{"-tt"}, sshArgs(port)...), host, "env", "LANG=C.UTF-8", "tmux", "-L", tsock, "attach", "-t", "rbench")...)
 		}
 		tm.stop = func() { try(shellEnv, "tmux", "-L", tsock, "kill-server") }
+		if *gmuxB != "" {
+			return []*mux{plain, gm, tm, gmuxOverSSH("gmux-b over ssh", *gmuxB, "rbench-b", port)}
+		}
 		return []*mux{plain, gm, tm}
 	}
 	muxes := overSSH(sshd.port)
@@ -119,6 +135,9 @@ func remoteCase(work, flood string) (r remoteResult) {
 	}
 	r.SSHMBs, r.GmuxMBs, r.TmuxMBs = tput[0], tput[1], tput[2]
 	r.ThroughputVsT = r.GmuxMBs / r.TmuxMBs
+	if len(tput) > 3 {
+		r.GmuxBMBs = tput[3]
+	}
 
 	// Echo, interleaved as for the multiplexers.
 	results := make([]result, len(muxes))
@@ -132,6 +151,9 @@ func remoteCase(work, flood string) (r remoteResult) {
 	r.GmuxEchoP50us, r.GmuxEchoP99us = results[1].EchoP50us, results[1].EchoP99us
 	r.TmuxEchoP50us = results[2].EchoP50us
 	r.EchoRatio = r.GmuxEchoP50us / r.SSHEchoP50us
+	if len(results) > 3 {
+		r.GmuxBEchoP50us = results[3].EchoP50us
+	}
 
 	// Echo again over the slow link.
 	fmt.Fprintf(os.Stderr, "  echo over a link of %v round trip…\n", linkRTT)
@@ -195,6 +217,9 @@ func reportRemote(r remoteResult) {
 	fmt.Printf("\nremote (private sshd on loopback):\n")
 	fmt.Printf("  echo p50/p99 µs: ssh -tt %.0f/%.0f, gmux %.0f/%.0f (%.2fx ssh), tmux over ssh p50 %.0f\n",
 		r.SSHEchoP50us, r.SSHEchoP99us, r.GmuxEchoP50us, r.GmuxEchoP99us, r.EchoRatio, r.TmuxEchoP50us)
+	if r.GmuxBEchoP50us > 0 {
+		fmt.Printf("  gmux-b: echo p50 %.0f µs (%.2fx ssh), throughput %.1f MB/s\n", r.GmuxBEchoP50us, r.GmuxBEchoP50us/r.SSHEchoP50us, r.GmuxBMBs)
+	}
 	fmt.Printf("  echo p50 µs over a link of %.0f ms round trip: ssh -tt %.0f, gmux %.0f (%.2fx ssh), tmux over ssh %.0f\n",
 		r.LinkRTTms, r.SSHLinkEchoP50us, r.GmuxLinkEchoP50us, r.LinkEchoRatio, r.TmuxLinkEchoP50us)
 	fmt.Printf("  throughput MB/s: ssh -tt %.1f, gmux %.1f, tmux over ssh %.1f (gmux %.2fx tmux)\n",
