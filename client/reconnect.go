@@ -89,6 +89,7 @@ type dialResult struct {
 
 // AttachRemote attaches the terminal to session name on host, over ssh.
 func AttachRemote(host, name string, opts AttachOptions) (Result, error) {
+	useAllProcessors()
 	in, out := os.Stdin, os.Stdout
 	if !term.IsTerminal(int(in.Fd())) {
 		return Result{}, ErrNotATerminal

@@ -18,6 +18,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+func init() { client.OneProcessor() } // docs in client/processors.go
+
 func main() {
 	if len(os.Args) > 1 && (os.Args[1] == proto.ServerCommand || os.Args[1] == proto.ResumeCommand) {
 		os.Exit(handOn())
