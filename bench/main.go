@@ -5,8 +5,8 @@
 //	go run ./bench [-runs 3] [-size 64] [-json bench.json] [-only gmux,tmux] [-cases echo,idle]
 //
 // Two builds of gmux side by side (-gmux-b OLD, measured as gmux-b in the
-// same run, interleaved in the echo case) is how a change is judged on a
-// machine whose speed drifts between runs.
+// same run, in turns with the first in the echo, reattach and remote cases)
+// is how a change is judged on a machine whose speed drifts between runs.
 package main
 
 import (
@@ -447,6 +447,9 @@ func reattachSideBySide(muxes []*mux, results []result) {
 	}
 	for i := range 3 * *runs {
 		for _, p := range probes {
+			if p.r.Err != "" {
+				continue // failed once: its timeouts would only slow the others
+			}
 			if err := catch(func() {
 				p.c.typeLine(fmt.Sprintf("clear; seq -f '%%0199g' 1 60; %s", markerCmd(70+i)))
 				p.c.waitFor(marker(70+i), time.Minute)
@@ -456,7 +459,7 @@ func reattachSideBySide(muxes []*mux, results []result) {
 				p.c = p.m.attach()
 				p.c.waitFor(marker(70+i), time.Minute)
 				p.re = append(p.re, float64(time.Since(start).Microseconds())/1000)
-			}); err != "" && p.r.Err == "" {
+			}); err != "" {
 				p.r.Err = "reattach: " + err
 			}
 		}
