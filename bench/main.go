@@ -413,10 +413,11 @@ func idleCost(m *mux, c *client) (srvTicks, srvWakeups, cliTicks, cliWakeups int
 // in ms.
 func reattachSideBySide(muxes []*mux, results []result) {
 	type probe struct {
-		m  *mux
-		r  *result
-		c  *client
-		re []float64
+		m      *mux
+		r      *result
+		c      *client
+		re     []float64
+		failed bool
 	}
 	var probes []*probe
 	defer func() {
@@ -447,8 +448,8 @@ func reattachSideBySide(muxes []*mux, results []result) {
 	}
 	for i := range 3 * *runs {
 		for _, p := range probes {
-			if p.r.Err != "" {
-				continue // failed once: its timeouts would only slow the others
+			if p.failed {
+				continue // its timeouts would only slow the others
 			}
 			if err := catch(func() {
 				p.c.typeLine(fmt.Sprintf("clear; seq -f '%%0199g' 1 60; %s", markerCmd(70+i)))
@@ -460,7 +461,7 @@ func reattachSideBySide(muxes []*mux, results []result) {
 				p.c.waitFor(marker(70+i), time.Minute)
 				p.re = append(p.re, float64(time.Since(start).Microseconds())/1000)
 			}); err != "" {
-				p.r.Err = "reattach: " + err
+				p.r.Err, p.failed = "reattach: "+err, true
 			}
 		}
 	}
