@@ -11,7 +11,7 @@ import (
 // blocks, and on a VM where a thread's start and the page faults of its
 // stack are dear that was a measurable part of every attach (client context
 // switches during an attach 144-206 → 104-140; reattach of a full screen
-// 2% sooner, side by side). The remote client is the exception: it relays
+// 2-12% sooner in five side-by-side runs). The remote client is the exception: it relays
 // both ways at once, and its echo over ssh was 8-14% slower on one.
 
 // allProcessors is what Go chose before OneProcessor (or the user's
