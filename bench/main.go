@@ -302,24 +302,13 @@ func echoSideBySide(muxes []*mux, results []result) {
 	}()
 	for i, m := range muxes {
 		p := &probe{m: m, r: &results[i]}
-		if err := catch(func() {
-			m.start()
-			p.c = m.attach()
-			// Typed ahead of a client still connecting (over ssh, the
-			// terminal is cooked until then), this is echoed at once by the
-			// terminal: wait for the shell to have run it.
-			p.c.typeLine("export PS1='$ '; stty -echo; " + markerCmd(30))
-			p.c.waitFor(marker(30), time.Minute)
-			if m.serverPID != nil {
-				p.srvPID = m.serverPID()
-			}
-		}); err != "" {
+		var err string
+		if p.c, err = startReady(m, 30); err != "" {
 			p.r.Err = "echo: " + err
-			if p.c != nil {
-				p.c.close()
-			}
-			m.stop()
 			continue
+		}
+		if m.serverPID != nil {
+			p.srvPID = m.serverPID()
 		}
 		probes = append(probes, p)
 	}
@@ -370,6 +359,27 @@ func echoSideBySide(muxes []*mux, results []result) {
 		p.r.EchoClientSwitches = float64(c1.switches-p.c0.switches) / n
 		p.r.EchoServerCPUus = float64(s1.cpuNs-p.s0.cpuNs) / 1000 / n
 	}
+}
+
+// startReady starts m's session and attaches a client whose shell has a
+// plain prompt and no echo, waiting until the shell has run that (typed
+// ahead of a client still connecting — over ssh the terminal is cooked until
+// then — it is echoed at once by the terminal). On failure it leaves nothing
+// running and says why.
+func startReady(m *mux, mark int) (c *client, err string) {
+	if err = catch(func() {
+		m.start()
+		c = m.attach()
+		c.typeLine("export PS1='$ '; stty -echo; " + markerCmd(mark))
+		c.waitFor(marker(mark), time.Minute)
+	}); err != "" {
+		if c != nil {
+			c.close()
+		}
+		m.stop()
+		return nil, err
+	}
+	return c, ""
 }
 
 // catch runs f and returns the panic it raised, if any, as text.
@@ -431,17 +441,9 @@ func reattachSideBySide(muxes []*mux, results []result) {
 			continue
 		}
 		p := &probe{m: m, r: &results[i]}
-		if err := catch(func() {
-			m.start()
-			p.c = m.attach()
-			p.c.typeLine("export PS1='$ '; stty -echo; " + markerCmd(31))
-			p.c.waitFor(marker(31), time.Minute)
-		}); err != "" {
+		var err string
+		if p.c, err = startReady(m, 31); err != "" {
 			p.r.Err = "reattach: " + err
-			if p.c != nil {
-				p.c.close()
-			}
-			m.stop()
 			continue
 		}
 		probes = append(probes, p)

@@ -5,11 +5,16 @@ import (
 	"testing"
 )
 
-func TestOneProcessorAndBack(t *testing.T) {
-	before := runtime.GOMAXPROCS(0)
-	saved := allProcessors
+// keepProcessors puts GOMAXPROCS and allProcessors back after the test, and
+// returns GOMAXPROCS as it was.
+func keepProcessors(t *testing.T) int {
+	before, saved := runtime.GOMAXPROCS(0), allProcessors
 	t.Cleanup(func() { runtime.GOMAXPROCS(before); allProcessors = saved })
+	return before
+}
 
+func TestOneProcessorAndBack(t *testing.T) {
+	before := keepProcessors(t)
 	t.Setenv("GOMAXPROCS", "")
 	OneProcessor()
 	if got := runtime.GOMAXPROCS(0); got != 1 {
@@ -22,10 +27,7 @@ func TestOneProcessorAndBack(t *testing.T) {
 }
 
 func TestOneProcessorLeavesTheUsersSetting(t *testing.T) {
-	before := runtime.GOMAXPROCS(0)
-	saved := allProcessors
-	t.Cleanup(func() { runtime.GOMAXPROCS(before); allProcessors = saved })
-
+	before := keepProcessors(t)
 	t.Setenv("GOMAXPROCS", "2")
 	OneProcessor()
 	if got := runtime.GOMAXPROCS(0); got != before {
