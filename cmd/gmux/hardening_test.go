@@ -357,7 +357,8 @@ func TestLargePasteLosesNothing(t *testing.T) {
 			deadline := time.Now().Add(5 * time.Minute)
 			for !strings.Contains(tm.text(), "pasted-42") {
 				if time.Now().After(deadline) {
-					t.Fatalf("the paste was not taken within 5 minutes:\n%s", tm.text())
+					log, _ := os.ReadFile(serverLog(t, e))
+					t.Fatalf("the paste was not taken within 5 minutes:\n%s\nserver log:\n%s", tm.text(), log)
 				}
 				time.Sleep(20 * time.Millisecond)
 			}
