@@ -180,11 +180,18 @@ func (q *inputQueue) close() {
 func (s *session) creditInput(c *client) {
 	w := c.fed
 	c.fed = nil
-	if w != nil && !w.exited && !w.stalled && w.in.len() > inputHigh {
-		w.waiters = append(w.waiters, c)
+	if w != nil && !w.exited && !w.stalled {
+		// The writer is told first, then the queue looked at: told after,
+		// a writer that drained the queue in between (the loop held up on
+		// a busy machine) would have posted no inputWritten, and c would
+		// wait for ever — a paste that stopped dead.
 		w.hasWaiters.Store(true)
-		s.watchStall(w)
-		return
+		if w.in.len() > inputHigh {
+			w.waiters = append(w.waiters, c)
+			s.watchStall(w)
+			return
+		}
+		w.hasWaiters.Store(len(w.waiters) > 0)
 	}
 	c.giveCredit()
 }
