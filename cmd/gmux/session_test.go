@@ -10,6 +10,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 )
 
 var bash = []string{"bash", "--norc", "--noprofile"}
@@ -125,7 +126,12 @@ func TestReattachWithoutProbe(t *testing.T) {
 		tm := e.attach(80, 24, args...)
 		tm.send("echo back-$((40+2))\r")
 		tm.waitText("back-42")
+		// The log is read by another process: give its line a moment to
+		// be there rather than reading once.
 		after := ids()
+		for deadline := time.Now().Add(5 * time.Second); len(after) <= len(before) && time.Now().Before(deadline); after = ids() {
+			time.Sleep(20 * time.Millisecond)
+		}
 		if len(after) != len(before)+1 || after[len(after)-1] != before[len(before)-1]+1 {
 			t.Fatalf("gmux %v: attached as client %v after %v: a probe came first", args, after, before)
 		}
