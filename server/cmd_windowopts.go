@@ -172,4 +172,5 @@ func (s *session) applyScreenDefaults(w *window) {
 	w.screen.SetAutowrap(!s.set.NoWrap)
 	w.screen.SetBCE(!s.set.NoBCE)
 	w.screen.SetAltScreen(!s.set.NoAltScreen)
+	w.screen.SetClipboard(!s.set.NoProgramClipboard)
 }

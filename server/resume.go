@@ -237,6 +237,7 @@ func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
 		done: make(chan struct{}), reaped: make(chan struct{}), writerDone: make(chan struct{}),
 		lastOutput: time.Now(), lastInput: time.Now(),
 	}
+	screen.SetClipboard(!s.set.NoProgramClipboard) // not in the screen's state
 	if ws.Log != nil {
 		unix.CloseOnExec(ws.Log.File)
 		w.log = &windowLog{path: ws.Log.Path, f: os.NewFile(uintptr(ws.Log.File), ws.Log.Path), raw: ws.Log.Raw, state: ws.Log.State}

@@ -218,6 +218,7 @@ func (s *session) showOutput(w *window, data []byte) {
 	if r := w.screen.TakeReplies(); len(r) > 0 {
 		w.send(r)
 	}
+	s.programClipboard(w)
 	bells := w.screen.TakeBells()
 	if w.screen.TakeChanged() || bells > 0 {
 		shown := false

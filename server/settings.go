@@ -30,10 +30,13 @@ type settings struct {
 	MsgWait          time.Duration
 	BufferFile       string // readbuf/writebuf exchange file
 	Clipboard        string // OSC 52: "on", "off", or "" (by TERM)
-	LogFile          string // log name pattern
-	LogRaw           bool
-	LogFlush         time.Duration
-	Mousetrack       bool
+	// NoProgramClipboard: programs' OSC 52 is dropped (programclipboard
+	// off; clipboard.go).
+	NoProgramClipboard bool
+	LogFile            string // log name pattern
+	LogRaw             bool
+	LogFlush           time.Duration
+	Mousetrack         bool
 	// windowSize is how a window shown on several displays is sized:
 	// windowSmallest (the default), windowLargest, windowLatest or
 	// windowManual (windowsize.go).

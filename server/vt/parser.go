@@ -37,6 +37,7 @@ type parser struct {
 	ninter  int
 	osc     []byte
 	oscOver bool
+	oscEnd  string // how the OSC being dispatched ended: BEL or ST
 	// screenTitle: the string is ESC k's (a title), not an OSC.
 	screenTitle bool
 	strEsc      bool // an ESC was seen inside a string: ST may follow
@@ -153,6 +154,9 @@ func (s *Screen) step(b byte) {
 		case b == ']' || b == 'k':
 			// ESC k title ST is screen's way to name a window (shells'
 			// prompts use it); it is read as an OSC is.
+			if cap(p.osc) > maxOSC {
+				p.osc = nil // an aborted large OSC 52's room
+			}
 			p.osc, p.oscOver, p.strEsc, p.screenTitle = p.osc[:0], false, false, b == 'k'
 			p.state = stOSC
 		case b == 'P' || b == 'X' || b == '^' || b == '_':
@@ -263,6 +267,7 @@ func (s *Screen) oscByte(b byte) {
 		p.strEsc = false
 		p.state = stGround
 		if b == '\\' {
+			s.p.oscEnd = "\x1b\\"
 			s.oscDispatch()
 		}
 		return
@@ -270,10 +275,11 @@ func (s *Screen) oscByte(b byte) {
 	switch {
 	case b == 0x07:
 		p.state = stGround
+		p.oscEnd = "\a"
 		s.oscDispatch()
 	case b < 0x20:
 		// other controls are ignored inside OSC
-	case len(p.osc) < maxOSC:
+	case s.oscRoom():
 		p.osc = append(p.osc, b)
 	default:
 		p.oscOver = true
@@ -402,10 +408,16 @@ func (s *Screen) alignmentTest() {
 	s.moveTo(0, 0)
 }
 
-// oscDispatch acts on an operating system command. Only titles are kept; no
-// OSC is ever answered, so a program cannot make the terminal type its data.
+// oscDispatch acts on an operating system command. Titles are kept, and
+// clipboard requests for the owner (clipboard.go); no OSC is answered here,
+// so a program cannot make the terminal type its data.
 func (s *Screen) oscDispatch() {
 	p := &s.p
+	defer func() {
+		if cap(p.osc) > maxOSC {
+			p.osc = nil // a large OSC 52's room goes with it
+		}
+	}()
 	if p.oscOver {
 		return
 	}
@@ -423,6 +435,8 @@ func (s *Screen) oscDispatch() {
 	case "0", "2":
 		s.title = cleanTitle(arg)
 		s.changed = true
+	case "52":
+		s.clipboardOSC(arg, p.oscEnd)
 	default:
 		if n, err := strconv.Atoi(string(cmd)); err == nil && isColorOSC(n) {
 			s.oscColor(n, string(arg))

@@ -90,6 +90,8 @@ type Screen struct {
 	lastRune      rune // for REP
 	replies       []byte
 	bells         int
+	clipboardOn   bool             // programs may use the clipboard (clipboard.go)
+	clip          ClipboardRequest // what they asked of it, for the owner
 	changed       bool
 	gen           uint64 // the last row version given out (touch)
 	p             parser

@@ -1,0 +1,43 @@
+package server
+
+import "encoding/base64"
+
+// A program's clipboard (OSC 52), as tmux's set-clipboard on and mosh do:
+// Neovim over ssh yanks this way (it asks for Ms, which the emulator then
+// answers), as do vim-oscyank and shell tools. A copy becomes the paste
+// buffer, as one made in copy mode does, and goes on to each terminal
+// showing the window that takes OSC 52 (clipboardFor), the terminal's own
+// rules deciding the rest. A read is answered with the paste buffer, never
+// with a terminal's clipboard: that would hand whatever the user copied
+// anywhere to any program in the session, and the answer is base64, so a
+// read cannot make gmux type text of a program's choosing. With
+// programclipboard off, the emulator drops both.
+
+// programClipboard acts on what w's program asked of the clipboard in the
+// output just shown.
+func (s *session) programClipboard(w *window) {
+	req, ok := w.screen.TakeClipboard()
+	if !ok {
+		return
+	}
+	if req.Set {
+		s.buffer = string(req.Text)
+		if len(req.Text) <= maxOSC52 {
+			seq := "\x1b]52;" + req.Selection + ";" + base64.StdEncoding.EncodeToString(req.Text) + "\a"
+			for c := range s.clients {
+				if c.attached && c.shows(w) && s.clipboardFor(c) {
+					c.extra = append(c.extra, seq...)
+					s.markDirty(c)
+				}
+			}
+		}
+	}
+	if req.Query {
+		answer := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(s.buffer)) + req.QueryEnd
+		// A program asking again and again while reading nothing gets no
+		// more answers than its input queue holds.
+		if w.in.len()+len(answer) <= inputHigh {
+			w.send([]byte(answer))
+		}
+	}
+}
