@@ -6,7 +6,8 @@ import (
 	"testing"
 )
 
-// A program's copy (OSC 52, as Neovim over ssh makes it) goes on to the
+// A program's copy (OSC 52, as Neovim over ssh makes it, or wrapped in
+// screen's passthrough, as vim-oscyank does for TERM=screen) goes on to the
 // terminal's clipboard and into the paste buffer; a program's read of the
 // clipboard gets the paste buffer; programclipboard off stops both.
 func TestProgramClipboard(t *testing.T) {
@@ -27,6 +28,13 @@ func TestProgramClipboard(t *testing.T) {
 	tm.send(`printf '\e]52;c;?\a'; IFS= read -rs -d $'\a' reply; echo "read:$(printf %s "${reply##*;}" | base64 -d)"` + "\r")
 	tm.waitText("read:" + copied)
 
+	// As vim-oscyank sends it where TERM=screen*: in screen's passthrough.
+	viaScreen := base64.StdEncoding.EncodeToString([]byte("via screen"))
+	tm.send(`printf '\eP\e]52;c;%s\a\e\\' "$(printf 'via screen' | base64)"` + "\r")
+	waitFor(t, "the copy in screen's passthrough sent on", func() bool {
+		return strings.Contains(tm.rawOutput(), "\x1b]52;c;"+viaScreen+"\a")
+	})
+
 	if out, code := e.run("-S", "clip", "-X", "programclipboard", "off"); code != 0 {
 		t.Fatalf("programclipboard off: %d %s", code, out)
 	}
@@ -44,5 +52,5 @@ func TestProgramClipboard(t *testing.T) {
 	tm.send("clear\r")
 	tm.waitText("$ ")
 	tm.send("\x01]")
-	tm.waitText("$ " + copied) // the buffer is what it was
+	tm.waitText("$ via screen") // the buffer is what it was
 }

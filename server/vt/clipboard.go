@@ -75,6 +75,63 @@ func (s *Screen) clipboardOSC(arg []byte, end string) {
 	s.clip.Set, s.clip.Text, s.clip.Selection = true, text, selection
 }
 
+// clipboardPassthrough reads an OSC 52 out of screen's passthrough, the
+// DCS whose content screen sends its terminal as is. Programs that see
+// TERM=screen* (gmux's default) wrap their OSC 52 in it, in chunks since
+// screen bounds a string: vim-oscyank and Chromium's osc52.sh send
+// ESC P ESC ] 52;c;<76 chars> ESC \ ESC P <76 chars> ESC \ ... ESC P <last> BEL ESC \
+// (the parser drops each ESC inside the string, and BEL ends one). Other
+// passthrough stays dropped: raw bytes would break the picture of the
+// screen gmux keeps for each terminal.
+func (s *Screen) clipboardPassthrough() bool {
+	if !s.clipboardOn {
+		return false
+	}
+	d := s.p.dcs
+	switch {
+	case bytes.HasPrefix(d, []byte("]52;")):
+		s.clipPass = append(s.clipPass[:0], d[4:]...)
+	case s.clipPassing && isBase64Text(d):
+		s.clipPass = append(s.clipPass, d...)
+	default:
+		s.clipPass, s.clipPassing = nil, false
+		return false
+	}
+	switch {
+	case s.p.dcsCut: // too long: dropped whole, never cut
+		s.clipPass, s.clipPassing = nil, false
+	case s.p.strEnd == "\a": // the OSC's end
+		s.clipboardOSC(s.clipPass, "\a")
+		s.clipPass, s.clipPassing = nil, false
+	default:
+		s.clipPassing = true
+	}
+	if cap(s.p.dcs) > maxDCS {
+		s.p.dcs = nil
+	}
+	return true
+}
+
+func isBase64Text(b []byte) bool {
+	for _, c := range b {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=') {
+			return false
+		}
+	}
+	return true
+}
+
+// dcsRoom reports whether the DCS being read may grow by another byte: an
+// OSC 52 in screen's passthrough may be as long as one of its own.
+func (s *Screen) dcsRoom() bool {
+	p := &s.p
+	if len(p.dcs) < maxDCS {
+		return true
+	}
+	return s.clipboardOn && len(p.dcs)+len(s.clipPass) < maxClipboardOSC &&
+		(s.clipPassing || bytes.HasPrefix(p.dcs, []byte("]52;")))
+}
+
 // oscRoom reports whether the OSC being read may grow by another byte.
 func (s *Screen) oscRoom() bool {
 	p := &s.p

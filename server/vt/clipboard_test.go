@@ -112,3 +112,63 @@ func TestClipboardOffDropsAndDoesNotOfferMs(t *testing.T) {
 		t.Fatalf("a request outlived the clipboard's turning off: %+v", r)
 	}
 }
+
+// screenPassthrough wraps an OSC 52 as vim-oscyank and Chromium's osc52.sh
+// do for TERM=screen*: in DCS strings of 76 base64 characters each.
+func screenPassthrough(text string) string {
+	b64 := base64.StdEncoding.EncodeToString([]byte(text))
+	var chunks []string
+	for len(b64) > 76 {
+		chunks = append(chunks, b64[:76])
+		b64 = b64[76:]
+	}
+	chunks = append(chunks, b64)
+	return "\x1bP\x1b]52;c;" + strings.Join(chunks, "\x1b\\\x1bP") + "\a\x1b\\"
+}
+
+func TestClipboardThroughScreensPassthrough(t *testing.T) {
+	for _, text := range []string{"short", strings.Repeat("a line of a yank, 中文\n", 500)} {
+		s := New(20, 5, 10)
+		s.SetClipboard(true)
+		s.Write([]byte("before" + screenPassthrough(text) + "after"))
+		r, ok := s.TakeClipboard()
+		if !ok || string(r.Text) != text || r.Selection != "c" {
+			t.Fatalf("%d bytes: got %v, %d bytes", len(text), ok, len(r.Text))
+		}
+		if screenText(s) != "beforeafter" {
+			t.Fatalf("the passthrough showed: %q", screenText(s))
+		}
+		if cap(s.p.dcs) > maxDCS || s.clipPass != nil {
+			t.Fatalf("room kept: %d, %d", cap(s.p.dcs), cap(s.clipPass))
+		}
+	}
+	// One DCS around the whole OSC, a read, and other DCSs after a chunk.
+	s := New(20, 5, 10)
+	s.SetClipboard(true)
+	s.Write([]byte("\x1bP\x1b]52;p;" + base64.StdEncoding.EncodeToString([]byte("whole")) + "\a\x1b\\"))
+	if r, _ := s.TakeClipboard(); string(r.Text) != "whole" || r.Selection != "p" {
+		t.Fatalf("one DCS: %+v", r)
+	}
+	s.Write([]byte("\x1bP\x1b]52;c;?\a\x1b\\"))
+	if r, _ := s.TakeClipboard(); !r.Query {
+		t.Fatalf("read through passthrough: %+v", r)
+	}
+	s.Write([]byte("\x1bP\x1b]52;c;YWJj\x1b\\\x1bP$qm\x1b\\\x1bPZGVm\a\x1b\\"))
+	if r, ok := s.TakeClipboard(); ok {
+		t.Fatalf("chunks broken by another DCS were taken: %+v", r)
+	}
+	if len(s.TakeReplies()) == 0 {
+		t.Fatal("the DECRQSS between the chunks went unanswered")
+	}
+	// Too long for the bound: dropped whole, never cut.
+	s.Write([]byte(screenPassthrough(strings.Repeat("x", maxClipboardOSC))))
+	if r, ok := s.TakeClipboard(); ok {
+		t.Fatalf("an overlong passthrough was taken: %d bytes", len(r.Text))
+	}
+	// Off: nothing.
+	s.SetClipboard(false)
+	s.Write([]byte(screenPassthrough("off")))
+	if _, ok := s.TakeClipboard(); ok {
+		t.Fatal("taken with the clipboard off")
+	}
+}

@@ -18,6 +18,9 @@ const maxDCS = 64
 
 func (s *Screen) dcsDispatch() {
 	p := &s.p
+	if s.clipboardPassthrough() {
+		return
+	}
 	if len(s.replies) >= maxReplies {
 		return
 	}

@@ -37,12 +37,13 @@ type parser struct {
 	ninter  int
 	osc     []byte
 	oscOver bool
-	oscEnd  string // how the OSC being dispatched ended: BEL or ST
+	strEnd  string // how the OSC or DCS being dispatched ended: BEL or ST
 	// screenTitle: the string is ESC k's (a title), not an OSC.
 	screenTitle bool
 	strEsc      bool // an ESC was seen inside a string: ST may follow
 	inDCS       bool // the string is a DCS, kept in dcs (decrqss.go)
 	dcs         []byte
+	dcsCut      bool    // the DCS was longer than gmux keeps
 	utf8        [4]byte // an incomplete UTF-8 sequence carried across writes
 	nutf8       int
 }
@@ -162,7 +163,10 @@ func (s *Screen) step(b byte) {
 		case b == 'P' || b == 'X' || b == '^' || b == '_':
 			p.strEsc = false
 			p.state = stString
-			p.inDCS, p.dcs = b == 'P', p.dcs[:0]
+			if cap(p.dcs) > maxDCS {
+				p.dcs = nil // a large passthrough's room (clipboard.go)
+			}
+			p.inDCS, p.dcs, p.dcsCut = b == 'P', p.dcs[:0], false
 		case b < 0x7f:
 			p.state = stGround
 			s.escDispatch(b)
@@ -197,6 +201,7 @@ func (s *Screen) step(b byte) {
 			if b == '\\' {
 				p.state = stGround
 				if p.inDCS {
+					p.strEnd = "\x1b\\"
 					s.dcsDispatch()
 				}
 				return
@@ -206,10 +211,13 @@ func (s *Screen) step(b byte) {
 		case b == 0x07:
 			p.state = stGround // some programs end DCS with BEL, as OSC
 			if p.inDCS {
+				p.strEnd = "\a"
 				s.dcsDispatch()
 			}
-		case p.inDCS && len(p.dcs) < maxDCS:
+		case p.inDCS && s.dcsRoom():
 			p.dcs = append(p.dcs, b)
+		case p.inDCS:
+			p.dcsCut = true
 		}
 	}
 }
@@ -267,7 +275,7 @@ func (s *Screen) oscByte(b byte) {
 		p.strEsc = false
 		p.state = stGround
 		if b == '\\' {
-			s.p.oscEnd = "\x1b\\"
+			p.strEnd = "\x1b\\"
 			s.oscDispatch()
 		}
 		return
@@ -275,7 +283,7 @@ func (s *Screen) oscByte(b byte) {
 	switch {
 	case b == 0x07:
 		p.state = stGround
-		p.oscEnd = "\a"
+		p.strEnd = "\a"
 		s.oscDispatch()
 	case b < 0x20:
 		// other controls are ignored inside OSC
@@ -436,7 +444,7 @@ func (s *Screen) oscDispatch() {
 		s.title = cleanTitle(arg)
 		s.changed = true
 	case "52":
-		s.clipboardOSC(arg, p.oscEnd)
+		s.clipboardOSC(arg, p.strEnd)
 	default:
 		if n, err := strconv.Atoi(string(cmd)); err == nil && isColorOSC(n) {
 			s.oscColor(n, string(arg))

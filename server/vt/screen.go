@@ -92,6 +92,8 @@ type Screen struct {
 	bells         int
 	clipboardOn   bool             // programs may use the clipboard (clipboard.go)
 	clip          ClipboardRequest // what they asked of it, for the owner
+	clipPass      []byte           // an OSC 52 coming in screen's passthrough, so far
+	clipPassing   bool             // more of it is to come
 	changed       bool
 	gen           uint64 // the last row version given out (touch)
 	p             parser
