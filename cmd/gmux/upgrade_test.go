@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/base64"
 	"fmt"
 	"os"
 	"os/exec"
@@ -110,6 +111,12 @@ func TestUpgradeKeepsTheSession(t *testing.T) {
 	if out, _ := e.run("-S", "up", "-Q", "autoupgrade"); !strings.Contains(out, "autoupgrade off") {
 		t.Fatalf("setting after the upgrade: %q", out)
 	}
+	// A program may still copy (OSC 52): that is allowed per emulator,
+	// outside the screen's state.
+	tm.send(`printf '\e]52;c;%s\a' "$(printf after-upgrade | base64)"` + "\r")
+	waitFor(t, "a program's copy after the upgrade", func() bool {
+		return strings.Contains(tm.rawOutput(), "\x1b]52;c;"+base64.StdEncoding.EncodeToString([]byte("after-upgrade"))+"\a")
+	})
 	// The counter went on with nothing lost, and its history is whole.
 	hc := filepath.Join(e.home, "hc")
 	var text string
