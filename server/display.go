@@ -25,6 +25,7 @@ type display struct {
 	lastDraw  time.Time // when the last frame was drawn
 	unseen    int       // program output bytes since the last frame
 	timerSet  bool      // a frame is scheduled
+	syncTimer bool      // a frame held for a program's synchronized output is scheduled (syncoutput.go)
 	bells     int
 	suspended bool    // the client is stopped or in the background
 	fed       *window // the window the current input chunk went to
@@ -98,6 +99,10 @@ func (s *session) markDirty(c *client) {
 // fresher frames and never holds anything up.
 func (s *session) schedule(c *client) {
 	if !c.dirty || !c.attached || c.suspended || c.busy || c.timerSet {
+		return
+	}
+	if wait := s.syncWait(c); wait > 0 {
+		s.holdForSync(c, wait)
 		return
 	}
 	since := time.Since(c.lastDraw)

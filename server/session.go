@@ -207,6 +207,7 @@ func (s *session) showOutput(w *window, data []byte) {
 	w.screen.Write(data)
 	now := time.Now()
 	w.lastOutput = now
+	w.noteSyncOutput(now)
 	if w.silenceWait > 0 {
 		s.silenceBroken(w)
 	}

@@ -46,6 +46,7 @@ type window struct {
 	removed      bool          // out of the window list (killed, or closed)
 	held         []heldInput   // input waiting behind a paste (paste.go)
 	lastOutput   time.Time     // when the program last wrote
+	syncSince    time.Time     // when it opened the frame it is drawing (syncoutput.go), or zero
 	lastInput    time.Time     // when input was last sent to it
 	log          *windowLog    // C-a H, or nil
 	monitor      bool          // output while hidden marks it (@) and tells the displays

@@ -314,6 +314,9 @@ func (s *Screen) setDECMode(mode int, on bool) {
 		m.FocusEvents = on
 	case 2004:
 		m.BracketedPaste = on
+	case 2026:
+		s.syncOutput = on
+		s.changed = true // its end lets the frame out
 	case 47:
 		if !s.noAltScreen {
 			s.setAltScreen(on, false)

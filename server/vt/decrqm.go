@@ -78,6 +78,8 @@ func (s *Screen) decModeState(mode int) int {
 		return modeState(m.FocusEvents)
 	case 2004:
 		return modeState(m.BracketedPaste)
+	case 2026:
+		return modeState(s.syncOutput)
 	case 47, 1047, 1049:
 		return modeState(s.altActive)
 	}

@@ -90,6 +90,7 @@ type Screen struct {
 	lastRune      rune // for REP
 	replies       []byte
 	bells         int
+	syncOutput    bool             // mode 2026: the program is drawing a frame (SyncOutput)
 	clipboardOn   bool             // programs may use the clipboard (clipboard.go)
 	clip          ClipboardRequest // what they asked of it, for the owner
 	clipPass      []byte           // an OSC 52 coming in screen's passthrough, so far
@@ -150,6 +151,7 @@ func (s *Screen) reset() {
 	s.savedModes = nil
 	s.isoProtect = false
 	s.modes = Modes{Autowrap: true, CursorVisible: true}
+	s.syncOutput = false
 	s.cur = cursor{charsets: [4]byte{'B', 'B', 'B', 'B'}}
 	s.saved = [2]savedCursor{}
 	s.top, s.bot = 0, s.rows-1
@@ -235,6 +237,13 @@ func (s *Screen) Cursor() (x, y int) { return s.cur.x, s.cur.y }
 
 // Modes returns the terminal modes in effect.
 func (s *Screen) Modes() Modes { return s.modes }
+
+// SyncOutput reports whether the program is in the middle of a frame it
+// asked to have shown whole (synchronized output, DEC private mode 2026:
+// Neovim, Helix, btop and others bracket each redraw with it). The screen
+// takes the output as ever; it is for the owner to hold what it draws from
+// it until the mode ends (server/syncoutput.go).
+func (s *Screen) SyncOutput() bool { return s.syncOutput }
 
 // AltScreen reports whether the alternate screen is shown.
 func (s *Screen) AltScreen() bool { return s.altActive }

@@ -1,0 +1,54 @@
+package server
+
+import "time"
+
+// Synchronized output (DEC private mode 2026): a program brackets a redraw
+// with CSI ? 2026 h … l so that the terminal shows the frame whole, never
+// half drawn. gmux draws each display from the emulator, so it holds a
+// display's frames while a window it shows is inside such a bracket, and
+// draws as soon as the bracket closes. A program that never closes it (one
+// killed mid-frame) holds its displays for syncTimeout once, as Alacritty
+// does, and is drawn as usual after that. Frames drawn for other reasons (a
+// resize, an attach) are not held.
+
+// syncTimeout bounds how long one frame is held.
+const syncTimeout = 150 * time.Millisecond
+
+// noteSyncOutput records when w's program opened a frame, after its output
+// was shown.
+func (w *window) noteSyncOutput(now time.Time) {
+	switch {
+	case !w.screen.SyncOutput():
+		w.syncSince = time.Time{}
+	case w.syncSince.IsZero():
+		w.syncSince = now
+	}
+}
+
+// syncWait is how much longer c's next frame is to be held for a frame a
+// program it shows is drawing; 0 if none is.
+func (s *session) syncWait(c *client) time.Duration {
+	var wait time.Duration
+	for _, w := range s.windows {
+		if w.syncSince.IsZero() || !c.shows(w) {
+			continue
+		}
+		wait = max(wait, syncTimeout-time.Since(w.syncSince))
+	}
+	return wait
+}
+
+// holdForSync draws c once wait has passed, unless the frame's end has
+// drawn it sooner.
+func (s *session) holdForSync(c *client, wait time.Duration) {
+	if c.syncTimer {
+		return
+	}
+	c.syncTimer = true
+	time.AfterFunc(wait, func() {
+		s.post(func() {
+			c.syncTimer = false
+			s.schedule(c)
+		})
+	})
+}
