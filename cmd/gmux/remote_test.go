@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/base64"
 	"fmt"
 	"io"
 	"net"
@@ -158,6 +159,11 @@ func TestRemoteAttachRidesOutLostLinks(t *testing.T) {
 	tm.waitText("after-reset-4")
 	tm.resize(100, 30) // passed on, as by a local client
 	waitFor(t, "the window to take the new size", func() bool { c, r := windowSize(t, e, "job"); return c == 100 && r == 30 })
+	// A yank on the far host reaches this terminal's clipboard (OSC 52).
+	tm.send(`printf '\e]52;c;%s\a' "$(printf far-yank | base64)"` + "\r")
+	waitFor(t, "a far program's copy on this terminal", func() bool {
+		return strings.Contains(tm.rawOutput(), "\x1b]52;c;"+base64.StdEncoding.EncodeToString([]byte("far-yank"))+"\a")
+	})
 
 	// A black hole: nothing comes back and nothing is reset; heartbeats
 	// notice within 15 s.
