@@ -56,7 +56,7 @@ var screenToCome = map[string]string{}
 func init() {
 	for family, names := range map[string][]string{
 		"multiuser": {"multiuser", "acladd", "aclchg", "acldel", "aclgrp", "aclumask", "addacl", "chacl", "writelock", "defwritelock", "su", "umask"},
-		"screen":    {"group", "logtstamp"},
+		"screen":    {"group"},
 	} {
 		for _, n := range names {
 			screenToCome[n] = family

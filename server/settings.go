@@ -36,7 +36,12 @@ type settings struct {
 	LogFile            string // log name pattern
 	LogRaw             bool
 	LogFlush           time.Duration
-	Mousetrack         bool
+	// LogStamp: time stamps in logs after a quiet spell (logtstamp),
+	// LogStampAfter long (0: two minutes), as LogStampString (""; screen's).
+	LogStamp       bool
+	LogStampAfter  time.Duration
+	LogStampString string
+	Mousetrack     bool
 	// windowSize is how a window shown on several displays is sized:
 	// windowSmallest (the default), windowLargest, windowLatest or
 	// windowManual (windowsize.go).

@@ -27,6 +27,10 @@ type windowLog struct {
 	timer  bool
 	failed error // the last write error, while writes fail
 	lost   int   // bytes dropped from buf while writes failed
+
+	lastOutput time.Time // when output last came, for time stamps (logstamp.go)
+	stamped    bool      // the quiet since then has its stamp
+	stampTimer bool      // a check for quiet is due
 }
 
 const (
@@ -123,6 +127,7 @@ var defaultLogFlush = 10 * time.Second
 // and arranges a flush.
 func (s *session) logOutput(w *window, data []byte) {
 	l := w.log
+	s.logStampOutput(w, time.Now())
 	l.write(data)
 	if len(l.buf) >= logBuffer && l.failed == nil {
 		s.flushLog(w)
@@ -202,5 +207,6 @@ func (s *session) setLogging(w *window, on bool) (string, error) {
 		return "", err
 	}
 	w.log = l
+	s.startLogStamps()
 	return "Creating logfile \"" + l.path + "\".", nil
 }

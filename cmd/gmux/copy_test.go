@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The issue's scenario: 20,000 numbered lines, copy mode, top, search, mark a
@@ -161,5 +162,43 @@ func TestPasteFollowsModeAtDelivery(t *testing.T) {
 	got, _ := os.ReadFile(filepath.Join(e.home, "out.txt"))
 	if string(got) != "hello paste\n" {
 		t.Fatalf("out.txt: %q", got)
+	}
+}
+
+// logtstamp: a stamp goes into the log once the window has been quiet for
+// "after", and another before its output when it speaks after twice that.
+func TestLogTimeStamps(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "stamps")
+	for _, cmd := range [][]string{
+		{"logfile", "flush", "0.2"},
+		{"logtstamp", "after", "1"},
+		{"logtstamp", "string", "STAMP %n:%t %Y\n"},
+		{"logtstamp", "on"},
+	} {
+		if out, code := e.run(append([]string{"-S", "stamps", "-X"}, cmd...)...); code != 0 {
+			t.Fatalf("%v: %d %s", cmd, code, out)
+		}
+	}
+	tm.send("\x01H")
+	tm.waitText(`Creating logfile`)
+	// The quiet between the two is inside the program: the server sees
+	// at least 3.5 s without output, beyond twice "after".
+	tm.send("echo first-$((1+1)); sleep 3.5; echo second-$((2+2))\r")
+	path := filepath.Join(e.home, "gmuxlog.0")
+	stamp := fmt.Sprintf("STAMP 0:bash %d\n", time.Now().Year())
+	var log string
+	waitFor(t, "the second output logged after two stamps", func() bool {
+		b, _ := os.ReadFile(path)
+		log = string(b)
+		return strings.Contains(log, "second-4\n")
+	})
+	first := strings.Index(log, "first-2\n")
+	second := strings.Index(log, "second-4\n")
+	if first < 0 || strings.Count(log[first:second], stamp) != 2 {
+		t.Fatalf("want two stamps between the outputs; log:\n%s", log)
+	}
+	if out, code := e.run("-S", "stamps", "-X", "logtstamp", "after", "soon"); code == 0 || !strings.Contains(out, "seconds") {
+		t.Fatalf("a bad logtstamp after was taken: %d %s", code, out)
 	}
 }

@@ -1,0 +1,103 @@
+package server
+
+import (
+	"strings"
+	"time"
+)
+
+// Time stamps in window logs (screen's logtstamp): once a logged window has
+// been quiet for LogStampAfter, a line with the time goes into its log, and
+// when output comes again after twice that, another goes in before it, so
+// a log read later shows when its program went quiet and when it spoke
+// again. One timer per logged window, armed by output and not re-armed once
+// the stamp is written: a quiet window costs no wake-ups.
+
+// defaultLogStamp is screen's time stamp.
+const defaultLogStamp = "-- %n:%t -- time-stamp -- %M/%d/%y %c:%s --\n"
+
+// defaultLogStampAfter is screen's quiet time before a stamp.
+const defaultLogStampAfter = 2 * time.Minute
+
+// logStampAfter is how long a logged window is quiet before its stamp.
+func (s *session) logStampAfter() time.Duration {
+	if s.set.LogStampAfter > 0 {
+		return s.set.LogStampAfter
+	}
+	return defaultLogStampAfter
+}
+
+// logStampString is the time stamp's format (logtstamp string).
+func (s *session) logStampString() string {
+	if s.set.LogStampString != "" {
+		return s.set.LogStampString
+	}
+	return defaultLogStamp
+}
+
+// logStamp is the time stamp for w's log now.
+func (s *session) logStamp(w *window) string {
+	format := s.logStampString()
+	// Expanded as a status line is, less its newlines (a status line has
+	// none): each line of the format is expanded alone.
+	lines := strings.Split(format, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = stripStatusMarks(s.expandStatus(l, statusView{cur: w, cols: 1 << 12}))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// logStampOutput is called before output goes into w's log: after a long
+// quiet, the stamp goes first; and the quiet timer is armed.
+func (s *session) logStampOutput(w *window, now time.Time) {
+	l := w.log
+	if !s.set.LogStamp {
+		return
+	}
+	if !l.lastOutput.IsZero() && now.Sub(l.lastOutput) >= 2*s.logStampAfter() {
+		l.buf = append(l.buf, s.logStamp(w)...)
+	}
+	l.lastOutput, l.stamped = now, false
+	s.armLogStamp(w, s.logStampAfter())
+}
+
+// armLogStamp checks w's log for quiet after wait, unless a check is due.
+func (s *session) armLogStamp(w *window, wait time.Duration) {
+	l := w.log
+	if l.stampTimer {
+		return
+	}
+	l.stampTimer = true
+	time.AfterFunc(wait, func() {
+		s.post(func() {
+			l.stampTimer = false
+			if w.log != l || !s.set.LogStamp || l.stamped {
+				return
+			}
+			quiet := time.Since(l.lastOutput)
+			if left := s.logStampAfter() - quiet; left > 0 {
+				s.armLogStamp(w, left)
+				return
+			}
+			l.buf = append(l.buf, s.logStamp(w)...)
+			l.stamped = true
+			s.scheduleLogFlush(w)
+		})
+	})
+}
+
+// startLogStamps arms the quiet timers of the logged windows (logtstamp
+// on, or a log opened): the quiet counts from now.
+func (s *session) startLogStamps() {
+	if !s.set.LogStamp {
+		return
+	}
+	now := time.Now()
+	for _, w := range s.windows {
+		if w.log != nil && w.log.lastOutput.IsZero() {
+			w.log.lastOutput = now
+			s.armLogStamp(w, s.logStampAfter())
+		}
+	}
+}
