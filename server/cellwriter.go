@@ -212,7 +212,7 @@ func (w *cellWriter) writeStyle(b *strings.Builder, st vt.Style, wc windowColors
 	ti := w.ti
 	b.WriteString(ti.AttrOff)
 	a := st.Attr
-	if (a&vt.Reverse != 0) != reverseVideo {
+	if (a&(vt.Reverse|vt.Standout) != 0) != reverseVideo {
 		b.WriteString(ti.Reverse)
 	}
 	for _, on := range []struct {

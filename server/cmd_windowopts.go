@@ -173,4 +173,5 @@ func (s *session) applyScreenDefaults(w *window) {
 	w.screen.SetBCE(!s.set.NoBCE)
 	w.screen.SetAltScreen(!s.set.NoAltScreen)
 	w.screen.SetClipboard(!s.set.NoProgramClipboard)
+	w.screen.SetItalicIsStandout(italicIsStandout(w.term))
 }

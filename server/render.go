@@ -627,7 +627,7 @@ func (c *styleConverter) convert(s vt.Style, reverseVideo bool) tcell.Style {
 	if a&(vt.Blink|vt.RapidBlink) != 0 {
 		t = t.Blink(true)
 	}
-	if (a&vt.Reverse != 0) != reverseVideo {
+	if (a&(vt.Reverse|vt.Standout) != 0) != reverseVideo {
 		t = t.Reverse(true)
 	}
 	if a&vt.Strike != 0 {

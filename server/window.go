@@ -46,6 +46,7 @@ type window struct {
 	removed      bool          // out of the window list (killed, or closed)
 	held         []heldInput   // input waiting behind a paste (paste.go)
 	lastOutput   time.Time     // when the program last wrote
+	term         string        // the TERM its program was given
 	syncSince    time.Time     // when it opened the frame it is drawing (syncoutput.go), or zero
 	lastInput    time.Time     // when input was last sent to it
 	log          *windowLog    // C-a H, or nil
@@ -128,6 +129,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		writerDone: make(chan struct{}),
 	}
 	w.screen.History().SetByteLimit(s.set.HistoryBytes)
+	w.term = s.set.Term
 	w.named = title != "" && !dynamic
 	if dynamic {
 		w.screen.SetTitleSearch(search)

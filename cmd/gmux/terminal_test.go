@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/gmux/gmux/server/vt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -173,5 +174,42 @@ func TestResizeRewrapsAndPromptStaysOne(t *testing.T) {
 	})
 	if n := strings.Count(tm.text(), "typed-but"); n != 1 {
 		t.Fatalf("the prompt line shows %d times after the resizes:\n%s", n, tm.text())
+	}
+}
+
+// attrOf is the attributes the terminal shows text with, where it first
+// shows it.
+func attrOf(tm *terminal, text string) (vt.Attr, bool) {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	_, rows := tm.screen.Size()
+	for y := range rows {
+		if x := strings.Index(tm.screen.LineText(y), text); x >= 0 {
+			return tm.screen.Row(y)[x].S.Attr, true
+		}
+	}
+	return 0, false
+}
+
+// Standout under gmux's default TERM (screen's terminfo: smso is SGR 3, as
+// less and man use it for search matches and their prompt) shows as reverse
+// video, as in screen; under a TERM with italics, SGR 3 is italics.
+func TestStandoutAsScreenDrawsIt(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "so")
+	tm.send("tput smso; printf 'STAND%s' OUT; tput rmso; echo\r")
+	tm.waitText("STANDOUT")
+	if a, _ := attrOf(tm, "STANDOUT"); a&vt.Reverse == 0 || a&vt.Italic != 0 {
+		t.Fatalf("standout shown with attributes %b, want reverse", a)
+	}
+	if out, code := e.run("-S", "so", "-X", "term", "xterm-256color"); code != 0 {
+		t.Fatalf("term: %d %s", code, out)
+	}
+	e.run("-S", "so", "-X", "screen")
+	tm.waitText("$ ")
+	tm.send("tput sitm; printf 'ITAL%s' IC; tput ritm; echo\r")
+	tm.waitText("ITALIC")
+	if a, _ := attrOf(tm, "ITALIC"); a&vt.Italic == 0 || a&vt.Reverse != 0 {
+		t.Fatalf("italics under xterm-256color shown with %b", a)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/base64"
 	"fmt"
+	"github.com/gmux/gmux/server/vt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -117,6 +118,13 @@ func TestUpgradeKeepsTheSession(t *testing.T) {
 	waitFor(t, "a program's copy after the upgrade", func() bool {
 		return strings.Contains(tm.rawOutput(), "\x1b]52;c;"+base64.StdEncoding.EncodeToString([]byte("after-upgrade"))+"\a")
 	})
+	// And standout is still drawn as screen draws it (also outside the
+	// screen's state).
+	tm.send("tput smso; printf 'UPGRADED%s' SO; tput rmso; echo\r")
+	tm.waitText("UPGRADEDSO")
+	if a, _ := attrOf(tm, "UPGRADEDSO"); a&vt.Reverse == 0 {
+		t.Fatalf("standout after the upgrade shown with %b", a)
+	}
 	// The counter went on with nothing lost, and its history is whole.
 	hc := filepath.Join(e.home, "hc")
 	var text string

@@ -126,6 +126,7 @@ type Window struct {
 	Silent      bool          `json:"silent"`
 	Flow        int           `json:"flow"`
 	Hstatus     string        `json:"hstatus"`
+	Term        string        `json:"term,omitempty"` // the TERM its program was given
 	// Input is what was typed or pasted for the program and not yet
 	// written to it: it is written first.
 	Input []byte `json:"input"`

@@ -384,6 +384,8 @@ func (s *Screen) sgr() {
 			st.Attr |= Bold
 		case v == 2:
 			st.Attr |= Faint
+		case v == 3 && s.italicIsStandout:
+			st.Attr |= Standout
 		case v == 3:
 			st.Attr |= Italic
 		case v == 4:
@@ -408,7 +410,7 @@ func (s *Screen) sgr() {
 		case v == 22:
 			st.Attr &^= Bold | Faint
 		case v == 23:
-			st.Attr &^= Italic
+			st.Attr &^= Italic | Standout
 		case v == 24:
 			st.Attr = st.Attr.WithUnderline(UnderlineNone)
 		case v == 25:

@@ -68,7 +68,7 @@ func sgrString(st Style) string {
 	for _, a := range []struct {
 		attr Attr
 		code string
-	}{{Bold, "1"}, {Faint, "2"}, {Italic, "3"}, {Blink, "5"}, {Reverse, "7"}, {Invisible, "8"}, {Strike, "9"}, {Overline, "53"}} {
+	}{{Bold, "1"}, {Faint, "2"}, {Italic | Standout, "3"}, {Blink, "5"}, {Reverse, "7"}, {Invisible, "8"}, {Strike, "9"}, {Overline, "53"}} {
 		if st.Attr&a.attr != 0 {
 			b = append(b, a.code)
 		}

@@ -16,6 +16,13 @@ func (s *Screen) SetAutowrap(on bool) {
 	}
 }
 
+// SetItalicIsStandout makes SGR 3 standout (drawn as reverse video) rather
+// than italics, for a window whose TERM's terminfo says so: screen's
+// entries, gmux's default TERM among them, have smso=\E[3m and no italics,
+// so less, man and other curses programs mark search matches and prompts
+// with SGR 3 and expect them to stand out, as they do in screen.
+func (s *Screen) SetItalicIsStandout(on bool) { s.italicIsStandout = on }
+
 // SetBCE turns background colour erase on (the default, as xterm and tmux)
 // or off (erased cells take the default background, screen's default).
 func (s *Screen) SetBCE(on bool) { s.noBCE = !on }

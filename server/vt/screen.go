@@ -90,14 +90,16 @@ type Screen struct {
 	lastRune      rune // for REP
 	replies       []byte
 	bells         int
-	syncOutput    bool             // mode 2026: the program is drawing a frame (SyncOutput)
-	clipboardOn   bool             // programs may use the clipboard (clipboard.go)
-	clip          ClipboardRequest // what they asked of it, for the owner
-	clipPass      []byte           // an OSC 52 coming in screen's passthrough, so far
-	clipPassing   bool             // more of it is to come
-	changed       bool
-	gen           uint64 // the last row version given out (touch)
-	p             parser
+	// italicIsStandout: SGR 3 means standout here (SetItalicIsStandout).
+	italicIsStandout bool
+	syncOutput       bool             // mode 2026: the program is drawing a frame (SyncOutput)
+	clipboardOn      bool             // programs may use the clipboard (clipboard.go)
+	clip             ClipboardRequest // what they asked of it, for the owner
+	clipPass         []byte           // an OSC 52 coming in screen's passthrough, so far
+	clipPassing      bool             // more of it is to come
+	changed          bool
+	gen              uint64 // the last row version given out (touch)
+	p                parser
 }
 
 // New returns a cols×rows screen keeping up to historyLimit lines of scrollback.

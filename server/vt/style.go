@@ -63,6 +63,10 @@ const (
 	// Protected marks a character DECSCA protects from selective erase;
 	// it draws as nothing.
 	Protected
+	// Standout is SGR 3 where the window's terminfo makes it standout
+	// (screen's entries: smso=\E[3m, and no italics), drawn as reverse
+	// video, as screen draws it (SetItalicIsStandout).
+	Standout
 )
 
 const (
