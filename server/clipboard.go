@@ -22,13 +22,9 @@ func (s *session) programClipboard(w *window) {
 	}
 	if req.Set {
 		s.buffer = string(req.Text)
-		if len(req.Text) <= maxOSC52 {
-			seq := "\x1b]52;" + req.Selection + ";" + base64.StdEncoding.EncodeToString(req.Text) + "\a"
-			for c := range s.clients {
-				if c.attached && c.shows(w) && s.clipboardFor(c) {
-					c.extra = append(c.extra, seq...)
-					s.markDirty(c)
-				}
+		for c := range s.clients {
+			if c.attached && c.shows(w) {
+				s.offerClipboard(c, req.Selection, req.Text)
 			}
 		}
 	}

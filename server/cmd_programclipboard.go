@@ -16,7 +16,7 @@ func init() {
 			}
 			x.s.set.NoProgramClipboard = args[0] == "off"
 			for _, w := range x.s.windows {
-				w.screen.SetClipboard(!x.s.set.NoProgramClipboard)
+				x.s.applyScreenPolicy(w)
 			}
 			return "", nil
 		},

@@ -172,6 +172,14 @@ func (s *session) applyScreenDefaults(w *window) {
 	w.screen.SetAutowrap(!s.set.NoWrap)
 	w.screen.SetBCE(!s.set.NoBCE)
 	w.screen.SetAltScreen(!s.set.NoAltScreen)
+	s.applyScreenPolicy(w)
+}
+
+// applyScreenPolicy gives a window's emulation what the session decides
+// for it and its screen's state does not carry (a live upgrade sets it
+// again): whether programs may use the clipboard, and what SGR 3 means
+// under the window's TERM.
+func (s *session) applyScreenPolicy(w *window) {
 	w.screen.SetClipboard(!s.set.NoProgramClipboard)
 	w.screen.SetItalicIsStandout(italicIsStandout(w.term))
 }

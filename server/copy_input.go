@@ -45,10 +45,20 @@ func (s *session) copyInput(c *client, key []byte) {
 func (s *session) setBuffer(c *client, text string) {
 	s.buffer = text
 	s.showMessage(c, fmt.Sprintf("Copied %d characters into buffer", len([]rune(text))))
-	if c != nil && s.clipboardFor(c) && len(text) <= maxOSC52 {
-		c.extra = append(c.extra, "\x1b]52;c;"+base64.StdEncoding.EncodeToString([]byte(text))+"\a"...)
-		s.markDirty(c)
+	if c != nil {
+		s.offerClipboard(c, "c", []byte(text))
 	}
+}
+
+// offerClipboard sends text to c's terminal clipboard (OSC 52, selection
+// sel) with its next frame, where c's terminal takes it and it is not too
+// long for terminals.
+func (s *session) offerClipboard(c *client, sel string, text []byte) {
+	if !s.clipboardFor(c) || len(text) > maxOSC52 {
+		return
+	}
+	c.extra = append(c.extra, "\x1b]52;"+sel+";"+base64.StdEncoding.EncodeToString(text)+"\a"...)
+	s.markDirty(c)
 }
 
 // maxOSC52 bounds what is offered to the terminal's clipboard; terminals cap

@@ -237,13 +237,11 @@ func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
 		done: make(chan struct{}), reaped: make(chan struct{}), writerDone: make(chan struct{}),
 		lastOutput: time.Now(), lastInput: time.Now(),
 	}
-	// Not in the screen's state: set as for a new window.
 	w.term = ws.Term
 	if w.term == "" { // handed over by a gmux before the field
 		w.term = s.set.Term
 	}
-	screen.SetClipboard(!s.set.NoProgramClipboard)
-	screen.SetItalicIsStandout(italicIsStandout(w.term))
+	s.applyScreenPolicy(w)
 	if ws.Log != nil {
 		unix.CloseOnExec(ws.Log.File)
 		w.log = &windowLog{path: ws.Log.Path, f: os.NewFile(uintptr(ws.Log.File), ws.Log.Path), raw: ws.Log.Raw, state: ws.Log.State}
