@@ -372,14 +372,15 @@ func (s *Screen) sgr() {
 	p := &s.p
 	st := &s.cur.style
 	if p.nparams == 0 {
-		*st = Style{Attr: st.Attr & Protected} // SGR does not touch DECSCA's protection
+		// SGR touches neither DECSCA's protection nor the hyperlink.
+		*st = Style{Attr: st.Attr & Protected, Link: st.Link}
 		return
 	}
 	for i := 0; i < p.nparams; i++ {
 		v := p.raw(i)
 		switch {
 		case v == 0:
-			*st = Style{Attr: st.Attr & Protected}
+			*st = Style{Attr: st.Attr & Protected, Link: st.Link}
 		case v == 1:
 			st.Attr |= Bold
 		case v == 2:

@@ -333,7 +333,7 @@ func appendLine(b []byte, hl histLine) []byte {
 		b = binary.AppendUvarint(b, uint64(r.col))
 		b = binary.AppendUvarint(b, uint64(r.style.Fg))
 		b = binary.AppendUvarint(b, uint64(r.style.Bg))
-		b = binary.AppendUvarint(b, uint64(r.style.Attr))
+		b = binary.AppendUvarint(b, attrAndLink(r.style))
 	}
 	w := byte(0)
 	if hl.wrapped {
@@ -362,7 +362,8 @@ func readLine(all string, p int) (histLine, int) {
 		hl.runs = make([]styleRun, runs)
 		for i := range hl.runs {
 			hl.runs[i].col = uint16(uv())
-			hl.runs[i].style = Style{Fg: Color(uv()), Bg: Color(uv()), Attr: Attr(uv())}
+			hl.runs[i].style = Style{Fg: Color(uv()), Bg: Color(uv())}
+			hl.runs[i].style.setAttrAndLink(uv())
 		}
 	}
 	hl.wrapped = all[p] == 1

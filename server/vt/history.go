@@ -14,8 +14,11 @@ import (
 // ones are compressed in blocks (histblock.go), decompressed on demand.
 type History struct {
 	histView
-	limit      int
-	byteLimit  int           // 0: no limit (historybytes)
+	limit     int
+	byteLimit int // 0: no limit (historybytes)
+	// added counts the lines ever added: the oldest held is added - n
+	// (how hyperlinks know whether a line holding them is still here).
+	added      int64
 	blockBytes int           // compressed bytes in blocks, as first packed
 	saved      *atomic.Int64 // what repacking took off blockBytes (histblock.go); shared by copies
 	scratch    []byte
@@ -212,6 +215,7 @@ func (h *History) add(hl histLine) {
 	tail := h.hot()
 	tail.add(hl)
 	h.n++
+	h.added++
 	if tail.len() >= hotLines+blockLines {
 		b := newBlock(tail.takeFront(blockLines), h.saved)
 		h.blocks = append(h.blocks, b)
@@ -274,7 +278,9 @@ func (h *History) pop() histLine {
 // push stores screen line l.
 func (h *History) push(s *Screen, l *line) {
 	if h.limit > 0 {
-		h.add(h.encodeScratch(s, l))
+		hl := h.encodeScratch(s, l)
+		h.add(hl)
+		s.linksInHistory(hl.runs, h.added-1)
 	}
 }
 

@@ -443,6 +443,8 @@ func (s *Screen) oscDispatch() {
 	case "0", "2":
 		s.title = cleanTitle(arg)
 		s.changed = true
+	case "8":
+		s.hyperlinkOSC(arg)
 	case "52":
 		s.clipboardOSC(arg, p.strEnd)
 	default:

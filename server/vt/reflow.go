@@ -334,7 +334,10 @@ func (r *reflower) place(rows int, marks []*mark) {
 		dst.wrapped = k.wrapped
 	}
 	s.main = g
+	added := s.hist.added
 	*s.hist = *r.hist
+	s.hist.added = added + int64(s.hist.n) // counts on from the old history
+	s.linksReflowed()
 	for i, m := range marks {
 		rm := r.marks[i]
 		if rm == nil {

@@ -83,6 +83,7 @@ type Screen struct {
 	titleRow    int
 	hist        *History
 	packed      *packedCells // the grids' cells while at rest (gridpack.go)
+	links       linkTable    // hyperlinks the cells name (hyperlink.go)
 	clusters    []string
 	clusterIdx  map[string]int
 	// clusterWidths are the clusters' widths, as the renderer draws them.

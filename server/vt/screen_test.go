@@ -166,6 +166,11 @@ func checkInvariants(t *testing.T, s *Screen) {
 		if row[0].IsWideTail() {
 			t.Fatalf("row %d starts with a wide tail", yy)
 		}
+		for x, c := range row {
+			if _, ok := s.Hyperlink(c.S.Link); c.S.Link != 0 && !ok {
+				t.Fatalf("cell (%d,%d) names hyperlink %d, not in the table", x, yy, c.S.Link)
+			}
+		}
 	}
 }
 
@@ -173,6 +178,7 @@ func FuzzEmulator(f *testing.F) {
 	f.Add([]byte("hello\x1b[2J\x1b[5;5H中\u0301"), uint8(10), uint8(5))
 	f.Add([]byte("\x1b[?1049h\x1b[1;3r\x1b[10S\x1b[?6h\x1b[H\x1b[5L"), uint8(3), uint8(2))
 	f.Add([]byte("\x1b[38:2::1:2:3m\x1b]0;t\x07\x1bP+q\x1b\\\x1b(0qq"), uint8(80), uint8(24))
+	f.Add([]byte("a\x1b]8;id=1;http://x/\x1b\\link\x1b[0mtext\r\n\x1b]8;;\x07b"), uint8(6), uint8(2))
 	f.Fuzz(func(t *testing.T, data []byte, c, r uint8) {
 		s := New(int(c%100)+1, int(r%50)+1, 50)
 		var v versionTracker

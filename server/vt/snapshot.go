@@ -25,7 +25,10 @@ import (
 
 const (
 	snapshotMagic   = "gmuxvt"
-	snapshotVersion = 1
+	snapshotVersion = 2
+	// oldestSnapshot is the oldest version Restore reads: version 1 had no
+	// hyperlinks (the table and History.added after the history).
+	oldestSnapshot = 1
 	// maxSnapshotCells bounds what a damaged size could make Restore
 	// allocate (the server clamps windows to far less).
 	maxSnapshotCells = 1 << 22
@@ -82,6 +85,7 @@ func (s *Screen) MarshalBinary() ([]byte, error) {
 	e.int(s.bells)
 	e.parser(&s.p)
 	e.history(s.hist)
+	e.links(&s.links, s.hist.added)
 	return e.b, nil
 }
 
@@ -91,8 +95,9 @@ func Restore(data []byte) (s *Screen, err error) {
 	if len(data) < len(snapshotMagic)+1 || string(data[:len(snapshotMagic)]) != snapshotMagic {
 		return nil, fmt.Errorf("%w: not a screen snapshot", ErrSnapshot)
 	}
-	if v := data[len(snapshotMagic)]; v != snapshotVersion {
-		return nil, fmt.Errorf("%w: format version %d, this gmux reads %d", ErrSnapshot, v, snapshotVersion)
+	v := data[len(snapshotMagic)]
+	if v < oldestSnapshot || v > snapshotVersion {
+		return nil, fmt.Errorf("%w: format version %d, this gmux reads %d to %d", ErrSnapshot, v, oldestSnapshot, snapshotVersion)
 	}
 	d.b = data[len(snapshotMagic)+1:]
 	defer func() {
@@ -150,6 +155,11 @@ func Restore(data []byte) (s *Screen, err error) {
 	s.bells = d.int()
 	d.parser(&s.p)
 	s.hist = d.history()
+	if v >= 2 {
+		s.hist.added = d.links(&s.links, s.hist.n)
+	} else {
+		s.hist.added = int64(s.hist.n)
+	}
 	if d.err == nil && len(d.b) != 0 {
 		d.err = fmt.Errorf("%d bytes left over", len(d.b))
 	}
@@ -191,10 +201,50 @@ func (s *Screen) check() error {
 				if c.R < -1 && clusterIndex(c.R) >= len(s.clusters) {
 					return errors.New("cell refers to an unknown cluster")
 				}
+				if c.S.Link != 0 && int(c.S.Link) >= len(s.links.entries) {
+					return errors.New("cell refers to an unknown hyperlink")
+				}
 			}
 		}
 	}
 	return nil
+}
+
+// links writes the hyperlink table (by index, freed entries empty) and
+// the history's count of lines added.
+func (e *snapEncoder) links(t *linkTable, added int64) {
+	e.int(len(t.entries))
+	for _, l := range t.entries {
+		e.str(l.ID)
+		e.str(l.URI)
+		e.int(int(l.lastLine))
+	}
+	e.int(int(added))
+}
+
+// links reads the hyperlink table back and returns the history's count of
+// lines added (at least n, the lines it holds).
+func (d *snapDecoder) links(t *linkTable, n int) int64 {
+	count := d.count(maxLinks + 1)
+	for i := range count {
+		e := linkEntry{Hyperlink: Hyperlink{ID: d.str(), URI: d.str()}, lastLine: int64(d.int())}
+		if d.err != nil {
+			return int64(n)
+		}
+		if i == 0 {
+			t.index = map[Hyperlink]uint16{}
+			t.entries = append(t.entries, linkEntry{})
+			continue
+		}
+		t.entries = append(t.entries, e)
+		if e.URI == "" {
+			t.free = append(t.free, uint16(i))
+			continue
+		}
+		t.index[e.Hyperlink] = uint16(i)
+		t.bytes += len(e.ID) + len(e.URI)
+	}
+	return max(int64(d.int()), int64(n))
 }
 
 // snapEncoder appends a snapshot's fields.
@@ -229,7 +279,7 @@ func (e *snapEncoder) intMap(m map[int]bool) {
 func (e *snapEncoder) style(st Style) {
 	e.uint(uint64(st.Fg))
 	e.uint(uint64(st.Bg))
-	e.uint(uint64(st.Attr))
+	e.uint(attrAndLink(st))
 }
 
 // grid writes rows top to bottom (the ring unrolled), each its used cells.
@@ -416,7 +466,9 @@ func (d *snapDecoder) intMap() map[int]bool {
 }
 
 func (d *snapDecoder) style() Style {
-	return Style{Fg: Color(d.uint()), Bg: Color(d.uint()), Attr: Attr(d.uint())}
+	st := Style{Fg: Color(d.uint()), Bg: Color(d.uint())}
+	st.setAttrAndLink(d.uint())
+	return st
 }
 
 func (d *snapDecoder) grid(cols, rows int) grid {
@@ -551,7 +603,8 @@ func (d *snapDecoder) line(all []byte, p int) (histLine, int) {
 	}
 	for range runs {
 		r := styleRun{col: uint16(sub.uint())}
-		r.style = Style{Fg: Color(sub.uint()), Bg: Color(sub.uint()), Attr: Attr(sub.uint())}
+		r.style = Style{Fg: Color(sub.uint()), Bg: Color(sub.uint())}
+		r.style.setAttrAndLink(sub.uint())
 		hl.runs = append(hl.runs, r)
 	}
 	hl.wrapped = sub.byte1() == 1

@@ -96,7 +96,11 @@ func (a Attr) WithUnderline(u UnderlineStyle) Attr {
 }
 
 // Style is how a cell is drawn. The zero Style is the terminal default.
+// Link is the cell's hyperlink (OSC 8), an index in the screen's table
+// (Screen.Hyperlink); 0 is none. It fills what was padding: a Cell is 16
+// bytes with it as without.
 type Style struct {
 	Fg, Bg Color
 	Attr   Attr
+	Link   uint16
 }
