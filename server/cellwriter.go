@@ -36,6 +36,8 @@ type cellWriter struct {
 	ti        *terminfo.Terminfo
 	truecolor bool
 	palette   []tcell.Color // the terminal's colours, for fitting others
+	// hyperlinks: the terminal is sent the window's links (hyperlink.go).
+	hyperlinks bool
 }
 
 // canWrite reports whether the terminal is one the cell writer can drive:
@@ -52,7 +54,7 @@ func (w *cellWriter) canWrite() bool {
 func (w *cellWriter) cornerUnsafe() bool { return w.ti.DisableAutoMargin == "" }
 
 func newCellWriter(ti *terminfo.Terminfo, truecolor bool) *cellWriter {
-	w := &cellWriter{ti: ti, truecolor: truecolor}
+	w := &cellWriter{ti: ti, truecolor: truecolor, hyperlinks: takesHyperlinks(ti)}
 	n := min(max(ti.Colors, 0), 256)
 	for i := range n {
 		w.palette = append(w.palette, tcell.PaletteColor(i))
@@ -146,19 +148,25 @@ func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcellCells, sc *vt.Sc
 			if str == "" || sc.Width(row[stop]) == 2 && stop+1 >= cols {
 				str = " "
 			}
-			cells.put(left+stop, ty, str, conv.convert(sty, reverseVideo))
+			cells.put(left+stop, ty, str, w.linked(cells, conv.convert(sty, reverseVideo), sc.Hyperlink, sty.Link))
 			cells.buf.SetDirty(left+stop, ty, true)
 		}
 		x := x0
+		var link uint16 // the terminal's link: none between spans
 		for ; x <= x1 && x < stop; x++ {
 			c := row[x]
 			cells.lock(left+x, ty)
 			if c.IsWideTail() {
 				continue
 			}
-			if !have || c.S != cur {
-				w.writeStyle(b, c.S, wc, reverseVideo)
-				cur, have = c.S, true
+			sgr := c.S
+			sgr.Link = 0
+			if !have || sgr != cur {
+				w.writeStyle(b, sgr, wc, reverseVideo)
+				cur, have = sgr, true
+			}
+			if c.S.Link != link && w.hyperlinks {
+				link = writeLink(b, sc, c.S.Link)
 			}
 			text := sc.Text(c)
 			switch {
@@ -171,6 +179,9 @@ func (w *cellWriter) writeSpans(b *strings.Builder, cells *tcellCells, sc *vt.Sc
 		}
 		if !have || cur != (vt.Style{}) || reverseVideo || wc.any {
 			b.WriteString(w.ti.AttrOff)
+		}
+		if link != 0 {
+			b.WriteString(closeLink)
 		}
 		st.clean = true
 		// At the last column the terminal's cursor is where its autowrap

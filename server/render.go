@@ -176,6 +176,7 @@ func (r *renderer) put(x, y int, str string, st tcell.Style) { r.cells.put(x, y,
 func (r *renderer) show() {
 	r.scr.Show()
 	r.cells.shown()
+	r.closeTcellLink()
 }
 
 func withLocale(locale string, f func() error) error {
@@ -215,6 +216,7 @@ func (r *renderer) invalidate() {
 	} else {
 		r.scr.Sync()
 		r.cells.shown()
+		r.closeTcellLink()
 	}
 	r.known = false
 	r.drawn = nil
@@ -396,7 +398,7 @@ func (r *renderer) drawPanned(f frame, sc *vt.Screen, lay screenLayout) []byte {
 			} else if sc.Width(c) == 2 && (x+1 >= cols || wx+1 >= vc) {
 				text = " " // half a wide character cannot be drawn
 			}
-			r.put(x, top+y, text, conv.convert(c.S, modes.ReverseVideo))
+			r.put(x, top+y, text, r.cw.linked(r.cells, conv.convert(c.S, modes.ReverseVideo), sc.Hyperlink, c.S.Link))
 		}
 	}
 	vx, vy := cx-r.panX, cy-r.panY
@@ -718,7 +720,7 @@ func (r *renderer) drawCopy(m *copyMode, left, top, rows, cols int) {
 			if text == "" {
 				text = " "
 			}
-			st := conv.convert(c.S, false)
+			st := r.cw.linked(r.cells, conv.convert(c.S, false), m.doc.Hyperlink, c.S.Link)
 			if inHits(hits, x, len([]rune(m.search))) {
 				st = match
 			}
@@ -771,5 +773,5 @@ func (r *renderer) putCell(sc *vt.Screen, c vt.Cell, x, y int, last bool, conv *
 	} else if last && sc.Width(c) == 2 {
 		text = " "
 	}
-	r.put(x, y, text, conv.convert(c.S, reverseVideo))
+	r.put(x, y, text, r.cw.linked(r.cells, conv.convert(c.S, reverseVideo), sc.Hyperlink, c.S.Link))
 }

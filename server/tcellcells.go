@@ -28,6 +28,8 @@ type tcellCells struct {
 	// narrow: no cell holds a wide character (a new or cleared buffer),
 	// so lock need not look.
 	narrow bool
+	// links: a hyperlink was put since tcell's last Show (hyperlink.go).
+	links bool
 }
 
 func newTcellCells(buf *tcell.CellBuffer) *tcellCells {

@@ -83,6 +83,11 @@ func TestUpgradeKeepsTheSession(t *testing.T) {
 	e.run("-S", "up", "-X", "bind", "E", "echo", "from-a-binding")
 	e.run("-S", "up", "-X", "register", ".", "in-the-buffer")
 	e.run("-S", "up", "-X", "autoupgrade", "off")
+	// A hyperlink on the screen, to be drawn again after.
+	const link = "\x1b]8;id=up;https://example.com/up\x1b\\"
+	links := func() int { return strings.Count(tm.rawOutput(), link+"LINKED") }
+	tm.send(`printf '\e]8;id=up;https://example.com/up\e\\LINKED\e]8;;\e\\\n'` + "\r")
+	waitFor(t, "a hyperlink before the upgrade", func() bool { return links() == 1 })
 	out, code := e.run("-S", "up", "-X", "upgrade", newerGmux)
 	if code != 0 || !strings.Contains(out, "now runs gmux v9.9.9") {
 		t.Fatalf("upgrade: %d %q", code, out)
@@ -102,6 +107,9 @@ func TestUpgradeKeepsTheSession(t *testing.T) {
 	if out, _ := e.run("-S", "up", "-Q", "windows"); !strings.Contains(out, "editor") {
 		t.Fatalf("windows after the upgrade: %q", out)
 	}
+	n := links()
+	tm.send("\x01l")
+	waitFor(t, "the hyperlink drawn again after the upgrade", func() bool { return links() > n })
 	tm.send("\x01E")
 	tm.waitText("from-a-binding")
 	buf := filepath.Join(e.home, "buf")

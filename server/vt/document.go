@@ -59,3 +59,6 @@ func (d *Document) Cells(i, cols int) []Cell {
 
 // TextOf returns a decoded cell's characters ("" for empty or a wide tail).
 func (d *Document) TextOf(c Cell) string { return d.s.Text(c) }
+
+// Hyperlink returns the link a cell names (Screen.Hyperlink).
+func (d *Document) Hyperlink(link uint16) (Hyperlink, bool) { return d.s.Hyperlink(link) }
