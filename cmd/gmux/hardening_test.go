@@ -343,8 +343,11 @@ func TestLargePasteLosesNothing(t *testing.T) {
 			if mode == "late" {
 				reader = "sleep 3; " + reader
 			}
-			tm.send("stty -echo; " + reader + "; echo pasted-$((40+2))\r")
-			time.Sleep(200 * time.Millisecond) // the shell must have handed over: its line editor would take part of the paste
+			// The shell must have handed over before the paste: its line
+			// editor would take part of it. Once the command prints, the
+			// shell reads no more input.
+			tm.send("stty -echo; echo reading-$((40+2)); " + reader + "; echo pasted-$((40+2))\r")
+			tm.waitText("reading-42")
 			var paste strings.Builder
 			for i := range lines {
 				fmt.Fprintf(&paste, "line %06d %s\r", i, strings.Repeat("x", 82))
@@ -387,8 +390,10 @@ func TestLargePasteLosesNothing(t *testing.T) {
 func TestStalledProgramInputDropped(t *testing.T) {
 	e := newEnv(t)
 	tm := startSession(t, e, "stall")
-	tm.send("stty raw -echo; sleep 1000\r") // raw: the kernel takes no more than it can hold
-	time.Sleep(200 * time.Millisecond)
+	// raw: the kernel takes no more than it can hold. Once the command
+	// prints, the shell's line editor reads no more.
+	tm.send("stty raw -echo; echo stalling-$((1+1)); sleep 1000\r")
+	tm.waitText("stalling-2")
 	go tm.pty.Write([]byte(strings.Repeat("y", 3<<20)))
 	m := tm.waitMatchWithin(`(\d+) bytes of input dropped`, 30*time.Second)
 	if n, _ := strconv.Atoi(m[1]); n < 512<<10 {
