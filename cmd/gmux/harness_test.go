@@ -242,6 +242,24 @@ func (tm *terminal) rawOutput() string {
 	return tm.raw.String()
 }
 
+// settled returns the screen once nothing has arrived for quiet (a
+// program done painting), waiting up to 10 s for that.
+func (tm *terminal) settled(quiet time.Duration) string {
+	size := func() int {
+		tm.mu.Lock()
+		defer tm.mu.Unlock()
+		return tm.raw.Len()
+	}
+	last, since := size(), time.Now()
+	for deadline := time.Now().Add(10 * time.Second); time.Since(since) < quiet && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+		if n := size(); n != last {
+			last, since = n, time.Now()
+		}
+	}
+	return tm.text()
+}
+
 func (tm *terminal) send(s string) {
 	tm.t.Helper()
 	if _, err := tm.pty.Write([]byte(s)); err != nil {

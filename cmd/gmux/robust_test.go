@@ -125,8 +125,7 @@ func TestResumeFullScreenPrograms(t *testing.T) {
 			tm := startSession(t, e, prog.name)
 			tm.send(prog.cmd + "\r")
 			tm.waitText(prog.want)
-			time.Sleep(300 * time.Millisecond) // let the program finish its first paint
-			before := tm.text()
+			before := tm.settled(300 * time.Millisecond) // the program's first paint done
 			tm.send("\x01d")
 			tm.waitExit()
 			tm2 := e.attach(80, 24, "-r")
