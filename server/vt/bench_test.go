@@ -31,6 +31,16 @@ func BenchmarkSGRHeavy(b *testing.B) {
 	benchStream(b, []byte(sb.String()))
 }
 
+// BenchmarkHyperlinks is ls --hyperlink's output: every name a link of its
+// own, the same names again each round (interned), into the history.
+func BenchmarkHyperlinks(b *testing.B) {
+	var sb strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&sb, "-rw-r--r-- 1 user user 4096 Dec  2 \x1b]8;;file://host/home/user/src/file%06d.go\x1b\\file%06d.go\x1b]8;;\x1b\\\r\n", i, i)
+	}
+	benchStream(b, []byte(sb.String()))
+}
+
 func BenchmarkWideChars(b *testing.B) {
 	var sb strings.Builder
 	for i := range 2000 {

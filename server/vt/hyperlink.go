@@ -23,8 +23,10 @@ const (
 	// written as plain text.
 	maxLinkURI = 2083
 	maxLinkID  = 250
-	// linkRetry is how many new links are dropped after a collection that
-	// gave nothing back, before the next one is tried.
+	// linkRetry is how many new links finding no room are dropped after a
+	// collection that gave little back (under 1/16 of the entries), before
+	// the next one is tried: a table kept full of held links does not cost
+	// a collection per link.
 	linkRetry = 1024
 )
 
@@ -47,8 +49,8 @@ type linkTable struct {
 	index   map[Hyperlink]uint16
 	free    []uint16 // entries given back
 	bytes   int      // of ids and URIs in entries
-	// refused counts new links dropped since a collection that freed
-	// nothing (linkRetry).
+	// refused counts new links dropped since a collection that gave little
+	// back (linkRetry); 0: the next link finding no room collects.
 	refused int
 }
 
@@ -101,18 +103,17 @@ func (s *Screen) linkFor(h Hyperlink) uint16 {
 	}
 	size := len(h.ID) + len(h.URI)
 	if !t.room(size) {
-		if t.refused > 0 {
+		if t.refused > 0 && t.refused <= linkRetry {
 			t.refused++
-			if t.refused <= linkRetry {
-				return 0
-			}
-		}
-		s.collectLinks()
-		if !t.room(size) {
-			t.refused = 1
 			return 0
 		}
 		t.refused = 0
+		if freed := s.collectLinks(); freed*16 < len(t.entries) {
+			t.refused = 1
+		}
+		if !t.room(size) {
+			return 0
+		}
 	}
 	if t.index == nil {
 		t.index = map[Hyperlink]uint16{}
@@ -138,11 +139,12 @@ func (t *linkTable) room(size int) bool {
 	return t.bytes+size <= maxLinkBytes && (len(t.free) > 0 || len(t.entries) < maxLinks+1)
 }
 
-// collectLinks gives back the entries nothing holds any more.
-func (s *Screen) collectLinks() {
+// collectLinks gives back the entries nothing holds any more and returns
+// how many.
+func (s *Screen) collectLinks() (freed int) {
 	t := &s.links
 	if len(t.entries) == 0 {
-		return
+		return 0
 	}
 	held := make([]bool, len(t.entries))
 	hold := func(st Style) {
@@ -172,7 +174,9 @@ func (s *Screen) collectLinks() {
 		t.bytes -= len(e.ID) + len(e.URI)
 		*e = linkEntry{}
 		t.free = append(t.free, uint16(i))
+		freed++
 	}
+	return freed
 }
 
 // linksInHistory notes that history line number line (History.added's
