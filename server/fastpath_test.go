@@ -74,8 +74,9 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 						if want.IsWideTail() {
 							continue
 						}
-						if sc.Text(want) != term.Text(got) && !(sc.Text(want) == "" && term.Text(got) == " ") || drawable(r, want.S) != got.S {
-							t.Fatalf("frame %d, cell (%d,%d): window %q %+v, terminal %q %+v", i, x, y, sc.Text(want), want.S, term.Text(got), got.S)
+						if sc.Text(want) != term.Text(got) && !(sc.Text(want) == "" && term.Text(got) == " ") ||
+							unlinked(drawable(r, want.S)) != unlinked(got.S) || linkOf(sc, want) != linkOf(term, got) {
+							t.Fatalf("frame %d, cell (%d,%d): window %q %+v %v, terminal %q %+v %v", i, x, y, sc.Text(want), want.S, linkOf(sc, want), term.Text(got), got.S, linkOf(term, got))
 						}
 					}
 				}
@@ -108,6 +109,19 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 			t.Logf("%d of 3000 frames took the small-change path", r.smallFrames)
 		})
 	}
+}
+
+// linkOf is the hyperlink cell c of sc names (the window's and the
+// terminal's tables number links apart).
+func linkOf(sc *vt.Screen, c vt.Cell) vt.Hyperlink {
+	h, _ := sc.Hyperlink(c.S.Link)
+	return h
+}
+
+// unlinked is st without its link's number (compare linkOf instead).
+func unlinked(st vt.Style) vt.Style {
+	st.Link = 0
+	return st
 }
 
 // drawable is st less what the terminal's terminfo cannot draw.
@@ -151,6 +165,12 @@ func editRandomly(sc *vt.Screen, rng *rand.Rand, i, cols, rows int) {
 		}
 	case 1: // wide and non-ASCII characters
 		fmt.Fprintf(sc, "\x1b[%d;%dH中é", rng.Intn(rows)+1, rng.Intn(cols-2)+1)
+	case 9: // a hyperlink, named or not, over text, maybe with a style
+		id := ""
+		if n := rng.Intn(4); n > 0 {
+			id = fmt.Sprintf("id=%d", n)
+		}
+		fmt.Fprintf(sc, "\x1b[%d;%dH\x1b]8;%s;http://x/%d\x1b\\l\x1b[1mn\x1b[mk\x1b]8;;\x1b\\", rng.Intn(rows)+1, rng.Intn(cols)+1, id, rng.Intn(3))
 	case 2:
 		sc.Write([]byte("\x1b[?25l"))
 	case 3:

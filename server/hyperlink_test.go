@@ -59,4 +59,10 @@ func TestTcellDrawsHyperlinksAndClosesThem(t *testing.T) {
 	if linkLeftOpen(out) {
 		t.Fatalf("frame ends inside a link: %q", out)
 	}
+	// A frame that draws only a linked cell: tcell's last cell is a link.
+	sc.Write([]byte("\x1b[6;3H\x1b]8;id=n1;http://x/1\x1b\\X\x1b]8;;\x1b\\"))
+	out = string(r.draw(frame{screen: sc}))
+	if !strings.Contains(out, "http://x/1") || linkLeftOpen(out) {
+		t.Fatalf("a frame of one linked cell: %q", out)
+	}
 }

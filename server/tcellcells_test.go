@@ -91,9 +91,9 @@ func TestFramesEqualAFreshDraw(t *testing.T) {
 						if wt == "" {
 							wt = " "
 						}
-						if gt != wt || plainForm(g.S) != plainForm(w.S) {
-							t.Fatalf("frame %d (%+v), cell (%d,%d): terminal %q %+v, a fresh draw %q %+v\nterminal:\n%s\nfresh:\n%s",
-								i, describe(f), x, y, gt, g.S, wt, w.S, screenText(out), screenText(want))
+						if gt != wt || unlinked(plainForm(g.S)) != unlinked(plainForm(w.S)) || linkOf(out, g) != linkOf(want, w) {
+							t.Fatalf("frame %d (%+v), cell (%d,%d): terminal %q %+v %v, a fresh draw %q %+v %v\nterminal:\n%s\nfresh:\n%s",
+								i, describe(f), x, y, gt, g.S, linkOf(out, g), wt, w.S, linkOf(want, w), screenText(out), screenText(want))
 						}
 					}
 				}
