@@ -1,5 +1,7 @@
 package vt
 
+import "slices"
+
 // Document is a frozen copy of a window's history and screen, oldest line
 // first, for copy mode: the window keeps running while a user reads it.
 // Lines are kept in the compact history form, decoded only when shown.
@@ -8,6 +10,9 @@ type Document struct {
 	hist  histView
 	lines []histLine // the screen's rows, after the history
 	cols  int
+	// links is the hyperlink table as it was: the window may give an
+	// entry back and reuse it for another link while the copy is read.
+	links []linkEntry
 }
 
 // Snapshot returns the history followed by the visible screen (the main
@@ -16,7 +21,7 @@ type Document struct {
 func (s *Screen) Snapshot() *Document {
 	s.thaw()
 	h := s.hist
-	d := &Document{s: s, hist: h.histView, lines: make([]histLine, 0, s.rows), cols: s.cols}
+	d := &Document{s: s, hist: h.histView, lines: make([]histLine, 0, s.rows), cols: s.cols, links: slices.Clone(s.links.entries)}
 	d.hist.blocks = append([]*histBlock(nil), h.blocks...)
 	d.hist.tail = h.tail.frozen()
 	for y := range s.rows {
@@ -61,4 +66,9 @@ func (d *Document) Cells(i, cols int) []Cell {
 func (d *Document) TextOf(c Cell) string { return d.s.Text(c) }
 
 // Hyperlink returns the link a cell names (Screen.Hyperlink).
-func (d *Document) Hyperlink(link uint16) (Hyperlink, bool) { return d.s.Hyperlink(link) }
+func (d *Document) Hyperlink(link uint16) (Hyperlink, bool) {
+	if link == 0 || int(link) >= len(d.links) || d.links[link].URI == "" {
+		return Hyperlink{}, false
+	}
+	return d.links[link].Hyperlink, true
+}

@@ -204,3 +204,21 @@ func TestSnapshotVersionOneStillReads(t *testing.T) {
 		t.Fatalf("%q, %d lines", screenText(r), r.History().Len())
 	}
 }
+
+// Copy mode reads a snapshot while the window runs on: a link given back
+// and reused meanwhile still reads as it was in the snapshot.
+func TestSnapshotKeepsItsLinks(t *testing.T) {
+	s := New(20, 3, 10)
+	s.Write([]byte(linkOSC("a", "http://kept/") + "kept" + endLink + "\r\n"))
+	doc := s.Snapshot()
+	for i := range 3 * maxLinkBytes / 2000 {
+		s.Write([]byte(linkOSC("", bigLink(i)) + "x" + endLink + "\r\n"))
+	}
+	c := doc.Cells(0, 20)
+	if h, ok := doc.Hyperlink(c[0].S.Link); !ok || h.URI != "http://kept/" || h.ID != "a" {
+		t.Fatalf("the snapshot's link reads %+v %v", h, ok)
+	}
+	if h, ok := s.Hyperlink(c[0].S.Link); ok && h.URI == "http://kept/" {
+		t.Fatal("the entry was not reused: the test shows nothing")
+	}
+}
