@@ -28,7 +28,7 @@ func init() {
 			if !x.interactive() {
 				return w.displayTitle(), nil
 			}
-			x.s.openPrompt(x.c, &prompt{label: "Set window's title to: ", buf: []rune(w.displayTitle()), done: set})
+			x.s.openPrompt(x.c, &prompt{label: "Set window's title to: ", text: w.displayTitle(), done: set})
 			return "", nil
 		},
 	})

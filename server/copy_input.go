@@ -26,7 +26,7 @@ func (s *session) copyInput(c *client, key []byte) {
 		if m.backward {
 			label = "?"
 		}
-		s.openPrompt(c, &prompt{label: label, history: &s.searchHistory, done: func(pat string) {
+		s.openPrompt(c, &prompt{label: label, history: s.searchHistory, done: func(pat string) {
 			if pat == "" {
 				pat = m.search
 			}

@@ -80,7 +80,8 @@ func digraph(keys string, user map[string]rune) (rune, bool) {
 
 // digraphComplete reports whether the keys typed at the digraph prompt are
 // enough: two keys, or 0 and three octal digits; U+ waits for Enter.
-func digraphComplete(buf []rune) bool {
+func digraphComplete(text string) bool {
+	buf := []rune(text)
 	switch {
 	case len(buf) >= 2 && (buf[0] == 'U' || buf[0] == 'u') && buf[1] == '+':
 		return false

@@ -20,7 +20,7 @@ func TestDigraph(t *testing.T) {
 		}
 	}
 	for buf, want := range map[string]bool{"a": false, "a:": true, "01": false, "0101": true, "U+": false, "U+26": false} {
-		if got := digraphComplete([]rune(buf)); got != want {
+		if got := digraphComplete(buf); got != want {
 			t.Errorf("complete %q: %v", buf, got)
 		}
 	}

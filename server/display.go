@@ -139,7 +139,8 @@ func (s *session) draw(c *client) {
 		f.screen = c.win.screen
 	}
 	if c.prompt != nil {
-		f.message = c.prompt.line()
+		f.message, f.promptX = c.prompt.view(c.cols)
+		f.promptOpen = true
 	}
 	if st := applyStatusStyle(statusStyle{}, s.set.MsgRendition); f.message != "" && st != barStyle {
 		f.message = st.mark() + f.message // sorendition

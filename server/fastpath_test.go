@@ -62,12 +62,21 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 			term := vt.New(cols, rows, 0) // the client's terminal
 			rng := rand.New(rand.NewSource(1))
 			message := ""
+			var prompt *promptAt // some messages are prompts, with the cursor on them
 			for i := range 3000 {
 				editRandomly(sc, rng, i, wc, wr)
 				if lay.messages && rng.Intn(40) == 0 {
 					message = map[bool]string{true: "", false: fmt.Sprintf("message %d", i)}[message != ""]
+					prompt = nil
+					if message != "" && rng.Intn(2) == 0 {
+						prompt = &promptAt{}
+					}
 				}
-				term.Write(r.draw(frame{screen: sc, status: lay.status, caption: lay.caption, statusTop: lay.statusTop, message: message}))
+				if prompt != nil && rng.Intn(4) == 0 {
+					prompt.x = rng.Intn(len(message) + 1) // the cursor moves on the same text
+				}
+				term.Write(r.draw(frame{screen: sc, status: lay.status, caption: lay.caption, statusTop: lay.statusTop, message: message,
+					promptOpen: prompt != nil, promptX: prompt.column()}))
 				for y := range min(wr, textRows) {
 					for x := range min(wc, cols) {
 						want, got := sc.Cell(x, y), term.Cell(x, top+y)
@@ -99,7 +108,11 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 				}
 				wx, wy := sc.Cursor()
 				tx, ty := term.Cursor()
-				if sc.Modes().CursorVisible && wy < textRows && (wx != tx || top+wy != ty || !term.Modes().CursorVisible) {
+				if prompt != nil {
+					if tx != prompt.x || ty != rows-1 || !term.Modes().CursorVisible {
+						t.Fatalf("frame %d: prompt's cursor at %d, terminal's at (%d,%d) visible %v", i, prompt.x, tx, ty, term.Modes().CursorVisible)
+					}
+				} else if sc.Modes().CursorVisible && wy < textRows && (wx != tx || top+wy != ty || !term.Modes().CursorVisible) {
 					t.Fatalf("frame %d: cursor window (%d,%d), terminal (%d,%d) visible %v", i, wx, wy, tx, ty, term.Modes().CursorVisible)
 				}
 			}
@@ -109,6 +122,16 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 			t.Logf("%d of 3000 frames took the small-change path", r.smallFrames)
 		})
 	}
+}
+
+// promptAt is an open prompt's cursor in a test's frames; nil: none open.
+type promptAt struct{ x int }
+
+func (p *promptAt) column() int {
+	if p == nil {
+		return 0
+	}
+	return p.x
 }
 
 // linkOf is the hyperlink cell c of sc names (the window's and the

@@ -99,8 +99,10 @@ func (windowInput) handle(s *session, c *client, ev input.Event) bool {
 
 func (p *prompt) handle(s *session, c *client, ev input.Event) bool {
 	switch ev.Kind {
-	case input.Key, input.Text, input.Paste:
+	case input.Key, input.Text:
 		s.promptInput(c, ev.Bytes)
+	case input.Paste:
+		s.promptPaste(c, ev.Bytes)
 	}
 	return true // the rest (mouse, paste marks, replies) means nothing here
 }

@@ -90,9 +90,9 @@ func TestCopyModeLayerKeepsCommandKey(t *testing.T) {
 		t.Fatalf("copy mode: cy %d, message %q", c.copy.cy, c.message)
 	}
 	var got string
-	c.prompt = &prompt{done: func(text string) { got = text }}
+	s.openPrompt(c, &prompt{done: func(text string) { got = text }})
 	s.input(c, []byte("ab\x01x\r"))
-	if got != "abx" || c.prompt != nil { // the prompt takes C-a (and ignores it)
+	if got != "xab" || c.prompt != nil { // the prompt takes C-a: to the line's start, as in screen
 		t.Fatalf("prompt got %q", got)
 	}
 }

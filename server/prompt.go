@@ -1,121 +1,117 @@
 package server
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gmux/gmux/server/lineedit"
+	"github.com/rivo/uniseg"
+)
 
 // prompt is an input line on a client's last line (C-a :, C-a A, y/n
-// questions). Keys go to it instead of the window until it is done.
+// questions). Keys go to it instead of the window until it is done; they
+// edit the line as screen's input line does (lineedit), with the terminal's
+// cursor where the typing goes.
 type prompt struct {
 	label  string
-	buf    []rune
-	single bool // a one-key answer (y/n): done at the first key
-	secret bool // what is typed is not shown (passwords)
+	text   string // what the line starts with
+	single bool   // a one-key answer (y/n): done at the first key
+	secret bool   // what is typed is not shown (passwords)
 	// complete, if set, ends the prompt as soon as it says the text is
 	// enough (a digraph's two keys).
-	complete func(buf []rune) bool
-	done     func(text string)
-	history  *[]string
-	histPos  int
+	complete func(text string) bool
+	// candidates, if set, are the words Tab completes the word before the
+	// cursor from (index: which word of the line it is, from 0); unset,
+	// Tab does nothing.
+	candidates func(index int) []string
+	done       func(text string)
+	history    *lineedit.History
+
+	edit *lineedit.Line
+	hint string // what Tab found when it could not choose; shown until the next key
 }
 
-func (p *prompt) line() string {
+// view returns the prompt's line for a terminal cols wide and the column of
+// its cursor.
+func (p *prompt) view(cols int) (line string, cursor int) {
+	label := uniseg.StringWidth(p.label)
 	if p.secret {
-		return p.label
+		return p.label, label
 	}
-	return p.label + string(p.buf)
+	text, at := p.edit.View(label, cols)
+	line = p.label + text
+	if p.hint != "" {
+		line += "   " + p.hint
+	}
+	return line, label + at
 }
 
 // key feeds input to the prompt; it returns the bytes it did not use and
 // whether the prompt is finished.
 func (p *prompt) key(data []byte) (rest []byte, finished bool, accepted bool) {
-	for i := 0; i < len(data); {
-		b := data[i]
-		if p.single {
-			r, n := utf8.DecodeRune(data[i:])
-			p.buf = []rune{r}
-			return data[i+n:], true, true
+	p.hint = ""
+	if p.single {
+		r, n := utf8.DecodeRune(data)
+		p.edit = lineedit.New(string(r), nil)
+		return data[n:], true, true
+	}
+	for len(data) > 0 {
+		k := lineedit.NextKey(data)
+		data = data[len(k):]
+		switch p.edit.Key(k) {
+		case lineedit.Accepted:
+			return data, true, true
+		case lineedit.Aborted:
+			return data, true, false
+		case lineedit.Complete:
+			p.tab()
 		}
-		switch {
-		case b == '\r' || b == '\n':
-			return data[i+1:], true, true
-		case len(nextKey(data[i:])) > 1:
-			// Arrow keys: up and down walk the history.
-			key := nextKey(data[i:])
-			switch key[len(key)-1] {
-			case 'A':
-				p.walkHistory(-1)
-			case 'B':
-				p.walkHistory(+1)
-			}
-			i += len(key)
-			continue
-		case b == 0x1b || b == 0x07 || b == 0x03: // Esc, C-g, C-c abort
-			return data[i+1:], true, false
-		case b == 0x7f || b == 0x08:
-			if len(p.buf) > 0 {
-				p.buf = p.buf[:len(p.buf)-1]
-			}
-		case b == 0x15: // C-u
-			p.buf = p.buf[:0]
-		case b == 0x17: // C-w: the word before the cursor
-			for len(p.buf) > 0 && p.buf[len(p.buf)-1] == ' ' {
-				p.buf = p.buf[:len(p.buf)-1]
-			}
-			for len(p.buf) > 0 && p.buf[len(p.buf)-1] != ' ' {
-				p.buf = p.buf[:len(p.buf)-1]
-			}
-		case b >= 0x20:
-			r, n := utf8.DecodeRune(data[i:])
-			p.buf = append(p.buf, r)
-			i += n
-			if p.complete != nil && p.complete(p.buf) {
-				return data[i:], true, true
-			}
-			continue
+		if p.complete != nil && p.complete(p.edit.Text()) {
+			return data, true, true
 		}
-		i++
 	}
 	return nil, false, false
 }
 
-func (p *prompt) walkHistory(dir int) {
-	if p.history == nil || len(*p.history) == 0 {
+// tab completes the word before the cursor; when the candidates leave a
+// choice, they are shown after the line (screen's "Possible commands").
+func (p *prompt) tab() {
+	if p.candidates == nil {
 		return
 	}
-	h := *p.history
-	p.histPos = max(0, min(p.histPos+dir, len(h)))
-	if p.histPos == len(h) {
-		p.buf = p.buf[:0]
-		return
+	_, index := p.edit.Word()
+	if several := p.edit.Complete(p.candidates(index)); len(several) > 0 {
+		p.hint = strings.Join(several, " ")
 	}
-	p.buf = []rune(h[p.histPos])
 }
 
 // openPrompt starts a prompt on client c.
 func (s *session) openPrompt(c *client, p *prompt) {
-	if p.history != nil {
-		p.histPos = len(*p.history)
-	}
+	p.edit = lineedit.New(p.text, p.history)
 	c.prompt = p
 	s.markDirty(c)
 }
 
-// promptInput passes input to c's open prompt and returns what is left.
+// promptInput passes keys to c's open prompt and returns what is left.
 func (s *session) promptInput(c *client, data []byte) []byte {
 	p := c.prompt
 	rest, finished, accepted := p.key(data)
 	if finished {
 		c.prompt = nil
 		if accepted {
-			text := string(p.buf)
-			if p.history != nil && text != "" {
-				*p.history = append(*p.history, text)
-				if len(*p.history) > 100 {
-					*p.history = (*p.history)[1:]
-				}
-			}
-			p.done(text)
+			p.done(p.edit.Text())
 		}
 	}
 	s.markDirty(c)
 	return rest
+}
+
+// promptPaste puts pasted text on c's open prompt, as typed but without
+// acting on any key in it: a pasted line's end does not run it.
+func (s *session) promptPaste(c *client, text []byte) {
+	if p := c.prompt; !p.single {
+		p.hint = ""
+		p.edit.Insert(string(text))
+		s.markDirty(c)
+	}
 }

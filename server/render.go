@@ -244,6 +244,19 @@ type frame struct {
 	statusTop bool   // hardstatus on the first line instead of the last
 	copy      *copyMode
 	ownMouse  bool // gmux takes mouse reports (mousetrack) while the program does not
+	// promptOpen: the message is a prompt being typed, the cursor on it at
+	// column promptX.
+	promptOpen bool
+	promptX    int
+}
+
+// promptCursor is where the cursor goes while a prompt is open: on the
+// message line, where the typing goes, as in screen.
+func (f *frame) promptCursor(messageY, cols int) (x, y int, ok bool) {
+	if !f.promptOpen || messageY < 0 || cols <= 0 {
+		return 0, 0, false
+	}
+	return min(f.promptX, cols-1), messageY, true
 }
 
 // draw renders f and returns the bytes for the client's terminal.
@@ -262,6 +275,9 @@ func (r *renderer) draw(f frame) []byte {
 	around := frameAround{screenLayout: lay, vc: vc, vr: vr, status: f.status, caption: f.caption, message: f.message}
 	cx, cy := sc.Cursor()
 	showCursor := modes.CursorVisible && cx < cols && cy < textRows
+	if x, y, ok := f.promptCursor(lay.messageY, cols); ok {
+		cx, cy, showCursor = x, y-top, true
+	}
 	if f.copy == nil {
 		// The lines around the window are on the terminal already if
 		// nothing around it changed: only the window's rows may need drawing.
@@ -273,6 +289,9 @@ func (r *renderer) draw(f frame) []byte {
 	if f.copy != nil {
 		r.drawn, r.aroundKnown, r.styleClean = nil, false, false
 		r.drawCopy(f.copy, 0, top, textRows, cols)
+		if x, y, ok := f.promptCursor(lay.messageY, cols); ok { // a search being typed
+			r.scr.ShowCursor(x, y)
+		}
 		r.show()
 		r.syncModes(withOwnMouse(vt.Modes{}, f.ownMouse))
 		return r.tty.take()
@@ -403,6 +422,9 @@ func (r *renderer) drawPanned(f frame, sc *vt.Screen, lay screenLayout) []byte {
 	}
 	vx, vy := cx-r.panX, cy-r.panY
 	showCursor := modes.CursorVisible && vx >= 0 && vx < cols && vy >= 0 && vy < textRows
+	if x, y, ok := f.promptCursor(lay.messageY, cols); ok {
+		vx, vy, showCursor = x, y-top, true
+	}
 	if showCursor {
 		r.scr.ShowCursor(vx, top+vy)
 		r.scr.SetCursorStyle(tcell.CursorStyle(min(modes.CursorStyle, 6)))

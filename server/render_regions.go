@@ -84,6 +84,10 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 			r.scr.SetCursorStyle(tcell.CursorStyle(min(modes.CursorStyle, 6)))
 		}
 	}
+	if x, y, ok := f.promptCursor(lay.messageY, cols); ok {
+		cx, cy, cursor = x, y, true
+		r.scr.ShowCursor(cx, cy)
+	}
 	if cells.Len() > 0 && cursor {
 		cells.WriteString(r.ti.TGoto(cx, cy))
 		cells.WriteString(r.ti.ShowCursor)
@@ -274,7 +278,11 @@ func (r *renderer) fastRegions(f frame, regs []regionFrame, rc *regionCache, mes
 			}
 		}
 	}
-	if cx, cy, ok := focused.cursor(messageY); ok {
+	cx, cy, ok := focused.cursor(messageY)
+	if x, y, open := f.promptCursor(messageY, termCols); open {
+		cx, cy, ok = x, y, true
+	}
+	if ok {
 		b.WriteString(r.ti.TGoto(cx, cy))
 		b.WriteString(r.ti.ShowCursor)
 		r.scr.ShowCursor(cx, cy)

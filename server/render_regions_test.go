@@ -38,6 +38,7 @@ func TestRegionFramesKeepTerminalExact(t *testing.T) {
 			out := vt.New(cols, rows, 0) // the client's terminal
 			rng := rand.New(rand.NewSource(2))
 			message, focus := "", 0
+			var prompt *promptAt
 			for i := range 2000 {
 				k := rng.Intn(len(screens))
 				wc, wr := screens[k].Size()
@@ -45,6 +46,10 @@ func TestRegionFramesKeepTerminalExact(t *testing.T) {
 				switch rng.Intn(60) {
 				case 0:
 					message = map[bool]string{true: "", false: fmt.Sprintf("message %d", i)}[message != ""]
+					prompt = nil
+					if message != "" && rng.Intn(2) == 0 {
+						prompt = &promptAt{}
+					}
 				case 1:
 					focus = rng.Intn(len(regs))
 				case 2:
@@ -53,7 +58,10 @@ func TestRegionFramesKeepTerminalExact(t *testing.T) {
 				for j := range regs {
 					regs[j].focused = j == focus
 				}
-				out.Write(r.drawRegions(frame{status: "status", message: message}, regs))
+				if prompt != nil && rng.Intn(4) == 0 {
+					prompt.x = rng.Intn(len(message) + 1) // the cursor moves on the same text
+				}
+				out.Write(r.drawRegions(frame{status: "status", message: message, promptOpen: prompt != nil, promptX: prompt.column()}, regs))
 				for j, rg := range regs {
 					sc := rg.screen
 					wc, wr := sc.Size()
@@ -86,7 +94,11 @@ func TestRegionFramesKeepTerminalExact(t *testing.T) {
 				f := regs[focus]
 				wx, wy := f.screen.Cursor()
 				tx, ty := out.Cursor()
-				if f.screen.Modes().CursorVisible && (f.rect.X+wx != tx || f.rect.Y+wy != ty || !out.Modes().CursorVisible) {
+				if prompt != nil {
+					if tx != prompt.x || ty != rows-1 || !out.Modes().CursorVisible {
+						t.Fatalf("frame %d: prompt's cursor at %d, terminal's at (%d,%d)", i, prompt.x, tx, ty)
+					}
+				} else if f.screen.Modes().CursorVisible && (f.rect.X+wx != tx || f.rect.Y+wy != ty || !out.Modes().CursorVisible) {
 					t.Fatalf("frame %d: cursor of region %d at (%d,%d), terminal's at (%d,%d)", i, focus, f.rect.X+wx, f.rect.Y+wy, tx, ty)
 				}
 			}

@@ -141,7 +141,13 @@ func resumeSession(d *decoded, logger *log.Logger) *session {
 	s.set = d.set
 	s.windowIDs, s.everAttached, s.activity = ss.WindowIDs, ss.EverAttached, ss.Activity
 	s.buffer, s.digraphs = ss.Buffer, ss.Digraphs
-	s.colonHistory, s.searchHistory, s.configErrors = ss.ColonHistory, ss.SearchHistory, ss.ConfigErrors
+	for _, e := range ss.ColonHistory {
+		s.colonHistory.Add(e)
+	}
+	for _, e := range ss.SearchHistory {
+		s.searchHistory.Add(e)
+	}
+	s.configErrors = ss.ConfigErrors
 	s.lastRegions = ss.Regions
 	for _, l := range ss.Layouts {
 		s.layouts.list = append(s.layouts.list, &namedLayout{number: l.Number, title: l.Title, regions: l.Regions, window: l.Window})

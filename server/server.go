@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/lineedit"
 	"golang.org/x/sys/unix"
 )
 
@@ -103,6 +104,9 @@ func newSession(opts Options) *session {
 		clients: map[*client]bool{},
 		log:     opts.Log,
 		set:     defaultSettings(opts),
+		// The newest 100 lines of each, as screen keeps its input lines.
+		colonHistory:  lineedit.NewHistory(100),
+		searchHistory: lineedit.NewHistory(100),
 	}
 	ch := make(chan struct{})
 	s.freezeCh.Store(&ch)

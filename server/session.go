@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/lineedit"
 )
 
 // Options configure a session server: what the starting client sent, and
@@ -51,8 +52,8 @@ type session struct {
 	exitReason   string
 	done         bool // the loop should return
 	exitCode     int
-	activity     uint64   // counter ordering client activity, for window sizing
-	colonHistory []string // lines entered at the C-a : prompt
+	activity     uint64            // counter ordering client activity, for window sizing
+	colonHistory *lineedit.History // lines entered at the C-a : prompt
 
 	clockTimer    *time.Timer
 	backticks     map[int]*backtick // backtick commands by id (backtick.go)
@@ -65,7 +66,7 @@ type session struct {
 	scope         string            // the systemd scope the session runs in, or "" (scope.go)
 	displayColors [2]string         // the latest display's colours, for new windows (colors.go)
 	lingerWarning string            // logind will end the session at logout, or ""
-	searchHistory []string          // copy mode searches
+	searchHistory *lineedit.History // copy mode searches
 	panics        int               // panics recovered (recover.go): the log is kept
 	upgrading     bool              // an upgrade is being tried (upgrade.go)
 	reserve       atomic.Int32      // a spare descriptor for refusing clients at the fd limit (accept.go)

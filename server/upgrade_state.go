@@ -25,7 +25,7 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 		Created: s.created, WindowIDs: s.windowIDs, LastWindow: windowID(s.lastWin), PrevWindow: windowID(s.prevWin),
 		EverAttached: s.everAttached, Activity: s.activity, Buffer: s.buffer,
 		Registers: map[string]string{}, Digraphs: s.digraphs,
-		ColonHistory: s.colonHistory, SearchHistory: s.searchHistory, ConfigErrors: s.configErrors,
+		ColonHistory: s.colonHistory.Entries(), SearchHistory: s.searchHistory.Entries(), ConfigErrors: s.configErrors,
 		Scope: s.scope, DisplayColors: s.displayColors, LingerWarning: s.lingerWarning, Panics: s.panics,
 		Regions: s.lastRegions,
 	}

@@ -83,6 +83,9 @@ func TestUpgradeKeepsTheSession(t *testing.T) {
 	e.run("-S", "up", "-X", "bind", "E", "echo", "from-a-binding")
 	e.run("-S", "up", "-X", "register", ".", "in-the-buffer")
 	e.run("-S", "up", "-X", "autoupgrade", "off")
+	// A line entered at C-a :, for its history.
+	tm.send("\x01:echo typed-at-the-prompt\r")
+	tm.waitMatch(`(?m)^typed-at-the-prompt`) // run: the message, not the prompt
 	// A hyperlink on the screen, to be drawn again after.
 	const link = "\x1b]8;id=up;https://example.com/up\x1b\\"
 	links := func() int { return strings.Count(tm.rawOutput(), link+"LINKED") }
@@ -112,6 +115,9 @@ func TestUpgradeKeepsTheSession(t *testing.T) {
 	waitFor(t, "the hyperlink drawn again after the upgrade", func() bool { return links() > n })
 	tm.send("\x01E")
 	tm.waitText("from-a-binding")
+	tm.send("\x01:\x1b[A")
+	tm.waitText(":echo typed-at-the-prompt")
+	tm.send("\x1b")
 	buf := filepath.Join(e.home, "buf")
 	e.run("-S", "up", "-X", "writebuf", buf)
 	if b, _ := os.ReadFile(buf); string(b) != "in-the-buffer" {
