@@ -4,7 +4,8 @@ import "github.com/gmux/gmux/server/input"
 
 // With mousetrack on, gmux asks the client's terminal for mouse reports
 // (SGR encoding) whenever the window's program has not asked for them itself,
-// and turns the wheel into scrolling: up enters copy mode.
+// and turns the wheel into scrolling: up enters copy mode. Dragging with the
+// left button selects and copies (mouse_select.go).
 
 // wheelLines is how far one wheel step scrolls.
 const wheelLines = 3
@@ -16,6 +17,9 @@ func (s *session) wantsOwnMouse(c *client) bool {
 
 // mouseEvent handles a mouse report when gmux owns the mouse.
 func (s *session) mouseEvent(c *client, m input.MouseReport) {
+	if s.mouseSelection(c, m) {
+		return
+	}
 	if m.Release || m.Motion {
 		return
 	}

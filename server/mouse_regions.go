@@ -64,6 +64,9 @@ func (s *session) regionMouse(c *client, m input.MouseReport) bool {
 			return true
 		}
 	}
+	if c.sel != nil {
+		return false // a selection being dragged takes the mouse until let go (mouse_select.go)
+	}
 	id, caption, border := c.regionAt(m.X, m.Y)
 	if id == 0 {
 		return true // on the hardstatus line: nothing to do

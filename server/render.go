@@ -709,10 +709,11 @@ func (r *renderer) trySmallChange(f frame, sc *vt.Screen, around frameAround, cx
 	return out, ok
 }
 
-// withOwnMouse turns on SGR mouse reports for gmux's own use (mousetrack).
+// withOwnMouse turns on SGR mouse reports for gmux's own use (mousetrack):
+// presses, and motion while a button is down (a selection being dragged).
 func withOwnMouse(m vt.Modes, own bool) vt.Modes {
 	if own {
-		m.Mouse, m.MouseEncoding = 1000, 1006
+		m.Mouse, m.MouseEncoding = 1002, 1006
 	}
 	return m
 }

@@ -2,7 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"net"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -169,4 +172,56 @@ func TestAbruptDropsLeakNothing(t *testing.T) {
 	if after > before+2 {
 		t.Fatalf("goroutines grew from %v to %v over 100 abrupt drops", before, after)
 	}
+}
+
+// With mousetrack on, dragging with the left button selects and copies, as
+// tmux's mouse does; a click alone changes nothing.
+func TestMouseDragCopies(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "drag")
+	tm.send("clear; printf 'alpha beta\\ngamma delta\\n'\r")
+	tm.waitMatch(`(?m)^gamma delta`)
+	e.run("-S", "drag", "-X", "mousetrack", "on")
+	waitFor(t, "button-motion reports on the terminal", func() bool { return strings.Contains(tm.rawOutput(), "\x1b[?1002h") })
+	// From "beta" (column 7, row 1, counted from 1) down to "gam".
+	tm.send("\x1b[<0;7;1M")
+	tm.waitMatch(`\[\d+/\d+\]`) // in copy mode
+	tm.send("\x1b[<32;5;2M\x1b[<32;3;2M\x1b[<0;3;2m")
+	tm.waitText("Copied 8 characters into buffer")
+	buf := filepath.Join(e.home, "buf")
+	e.run("-S", "drag", "-X", "writebuf", buf)
+	if b, _ := os.ReadFile(buf); string(b) != "beta\ngam" {
+		t.Fatalf("dragged selection copied %q", b)
+	}
+	if regexp.MustCompile(`\[\d+/\d+\]`).MatchString(tm.text()) {
+		t.Fatalf("copy mode still shown after the copy:\n%s", tm.text())
+	}
+	// A click: into copy mode and out again, the buffer as it was.
+	tm.send("\x1b[<0;2;1M\x1b[<0;2;1m")
+	tm.send("echo after-$((40+2))\r")
+	tm.waitText("after-42")
+	e.run("-S", "drag", "-X", "writebuf", buf)
+	if b, _ := os.ReadFile(buf); string(b) != "beta\ngam" {
+		t.Fatalf("a click changed the buffer to %q", b)
+	}
+
+	// Split, in the lower region: the region's own cells are selected.
+	for _, cmd := range [][]string{{"split"}, {"focus"}, {"screen"}} {
+		e.run(append([]string{"-S", "drag", "-X"}, cmd...)...)
+	}
+	tm.waitText("0 bash")
+	tm.send("clear; printf 'lower one\\nlower two\\n'\r")
+	tm.waitMatch(`(?m)^lower two`) // the output, not the command line
+	row := -1
+	for y, line := range strings.Split(tm.text(), "\n") {
+		if strings.HasPrefix(line, "lower one") {
+			row = y + 1 // counted from 1, as the reports count
+		}
+	}
+	tm.send(fmt.Sprintf("\x1b[<0;7;%dM\x1b[<32;5;%dM\x1b[<0;5;%dm", row, row+1, row+1))
+	waitFor(t, "the region's selection copied", func() bool {
+		e.run("-S", "drag", "-X", "writebuf", buf)
+		b, _ := os.ReadFile(buf)
+		return string(b) == "one\nlower"
+	})
 }

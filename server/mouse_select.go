@@ -1,0 +1,104 @@
+package server
+
+import "github.com/gmux/gmux/server/input"
+
+// Selecting with the mouse (mousetrack on), as tmux's mouse mode does:
+// pressing the left button in the window enters copy mode with the cursor
+// there, dragging marks from there to the pointer (scrolling when the
+// pointer leaves the top or the bottom), and letting go copies what is
+// marked into the paste buffer (and the terminal's clipboard, where copies
+// go there) and leaves copy mode. A click without a drag leaves things as
+// they were; in copy mode it moves the cursor. Shift with the mouse is the
+// terminal's own selection, as ever.
+
+// mouseSelect is a selection being dragged.
+type mouseSelect struct {
+	entered bool // the press entered copy mode: a click alone leaves it again
+	x, y    int  // where the press was, in the copy's columns and lines
+}
+
+// mouseSelection handles the left button's press, drag and release; false
+// for any other report.
+func (s *session) mouseSelection(c *client, m input.MouseReport) bool {
+	release := m.Release || m.Button == 3
+	switch {
+	case c.sel != nil && release:
+		s.endSelection(c)
+	case c.sel != nil && m.Motion:
+		s.dragSelection(c, m)
+	case m.Button == 0 && !m.Motion && !release && !m.Shift && !m.Meta && !m.Control:
+		s.startSelection(c, m)
+	default:
+		return false
+	}
+	return true
+}
+
+// windowPoint turns a terminal cell into the window's (or its copy's) view
+// coordinates: the focused region's on a split display.
+func (c *client) windowPoint(x, y int) (wx, wy int) {
+	if c.regs != nil {
+		top, _, _ := c.regionArea()
+		r := c.focusRect()
+		return x - r.X, y - top - r.Y
+	}
+	return x, y - c.layout().top
+}
+
+func (s *session) startSelection(c *client, m input.MouseReport) {
+	x, y := c.windowPoint(m.X, m.Y)
+	cols, rows := c.windowSize()
+	if c.win == nil || x < 0 || y < 0 || x >= cols || y >= rows {
+		return
+	}
+	entered := c.copy == nil
+	if entered {
+		if _, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, []string{"copy"}); err != nil || c.copy == nil {
+			return
+		}
+	}
+	cp := c.copy
+	cp.marked = false
+	cp.cx, cp.cy = x, cp.top+y
+	cp.clamp()
+	c.sel = &mouseSelect{entered: entered, x: cp.cx, y: cp.cy}
+	s.markDirty(c)
+}
+
+func (s *session) dragSelection(c *client, m input.MouseReport) {
+	cp := c.copy
+	if cp == nil {
+		c.sel = nil
+		return
+	}
+	x, y := c.windowPoint(m.X, m.Y)
+	switch {
+	case y < 0:
+		cp.scroll(-1) // dragged above the view: it follows
+		y = 0
+	case y >= cp.rows:
+		cp.scroll(1)
+		y = cp.rows - 1
+	}
+	if !cp.marked {
+		cp.marked, cp.mx, cp.my = true, c.sel.x, c.sel.y
+	}
+	cp.cx, cp.cy = max(0, min(x, cp.cols-1)), cp.top+y
+	cp.clamp()
+	s.markDirty(c)
+}
+
+func (s *session) endSelection(c *client) {
+	sel, cp := c.sel, c.copy
+	c.sel = nil
+	switch {
+	case cp == nil:
+	case cp.marked:
+		text := cp.copyRegion()
+		c.copy = nil
+		s.setBuffer(c, text)
+	case sel.entered:
+		c.copy = nil // a click: nothing selected, back to the window
+	}
+	s.markDirty(c)
+}
