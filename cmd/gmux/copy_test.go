@@ -22,7 +22,7 @@ func TestCopyModeSearchMarkPaste(t *testing.T) {
 	tm.send("g")
 	tm.waitText("line 00001")
 	tm.send("/line 12345\r")
-	tm.waitText("line 12345")
+	tm.waitMatch(`(?m)^line 12345`) // the line found, not the search typed
 	tm.send(" ")  // mark at the start of the match
 	tm.send("2j") // two lines down
 	tm.send("$")  // end of the line

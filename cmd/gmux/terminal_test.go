@@ -123,7 +123,7 @@ func TestTruecolorDetectedAndSwitchable(t *testing.T) {
 	e := newEnv(t)
 	tm := startSession(t, e, "rgb")
 	tm.send("printf '\\033[38;2;1;2;3mdirect\\033[m\\n'\r")
-	tm.waitText("direct")
+	tm.waitMatch(`(?m)^direct`) // the output: the command line holds the word too
 	if !strings.Contains(tm.rawOutput(), "\x1b[38;2;1;2;3mdirect") {
 		t.Fatalf("direct colour not sent to a terminal that answered it takes it: %q", tail(tm.rawOutput()))
 	}
