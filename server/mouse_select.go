@@ -3,18 +3,17 @@ package server
 import "github.com/gmux/gmux/server/input"
 
 // Selecting with the mouse (mousetrack on), as tmux's mouse mode does:
-// pressing the left button in the window enters copy mode with the cursor
-// there, dragging marks from there to the pointer (scrolling when the
-// pointer leaves the top or the bottom), and letting go copies what is
-// marked into the paste buffer (and the terminal's clipboard, where copies
-// go there) and leaves copy mode. A click without a drag leaves things as
-// they were; in copy mode it moves the cursor. Shift with the mouse is the
-// terminal's own selection, as ever.
+// dragging with the left button in the window enters copy mode, marks from
+// where the button went down to the pointer (scrolling when the pointer
+// leaves the top or the bottom), and letting go copies what is marked into
+// the paste buffer (and the terminal's clipboard, where copies go there)
+// and leaves copy mode. A click alone does nothing, so that clicking into
+// the terminal does not flash copy mode; in copy mode it moves the cursor
+// there. Shift with the mouse is the terminal's own selection, as ever.
 
-// mouseSelect is a selection being dragged.
+// mouseSelect is the left button held down in the window.
 type mouseSelect struct {
-	entered bool // the press entered copy mode: a click alone leaves it again
-	x, y    int  // where the press was, in the copy's columns and lines
+	x, y int // where it went down, in the window's view
 }
 
 // mouseSelection handles the left button's press, drag and release; false
@@ -51,25 +50,25 @@ func (s *session) startSelection(c *client, m input.MouseReport) {
 	if c.win == nil || x < 0 || y < 0 || x >= cols || y >= rows {
 		return
 	}
-	entered := c.copy == nil
-	if entered {
+	c.sel = &mouseSelect{x: x, y: y}
+	if cp := c.copy; cp != nil {
+		cp.marked = false
+		cp.cx, cp.cy = x, cp.top+y
+		cp.clamp()
+		s.markDirty(c)
+	}
+}
+
+func (s *session) dragSelection(c *client, m input.MouseReport) {
+	if c.copy == nil {
 		if _, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, []string{"copy"}); err != nil || c.copy == nil {
+			c.sel = nil
 			return
 		}
 	}
 	cp := c.copy
-	cp.marked = false
-	cp.cx, cp.cy = x, cp.top+y
-	cp.clamp()
-	c.sel = &mouseSelect{entered: entered, x: cp.cx, y: cp.cy}
-	s.markDirty(c)
-}
-
-func (s *session) dragSelection(c *client, m input.MouseReport) {
-	cp := c.copy
-	if cp == nil {
-		c.sel = nil
-		return
+	if !cp.marked {
+		cp.marked, cp.mx, cp.my = true, max(0, min(c.sel.x, cp.cols-1)), cp.top+c.sel.y
 	}
 	x, y := c.windowPoint(m.X, m.Y)
 	switch {
@@ -80,25 +79,17 @@ func (s *session) dragSelection(c *client, m input.MouseReport) {
 		cp.scroll(1)
 		y = cp.rows - 1
 	}
-	if !cp.marked {
-		cp.marked, cp.mx, cp.my = true, c.sel.x, c.sel.y
-	}
 	cp.cx, cp.cy = max(0, min(x, cp.cols-1)), cp.top+y
 	cp.clamp()
 	s.markDirty(c)
 }
 
 func (s *session) endSelection(c *client) {
-	sel, cp := c.sel, c.copy
 	c.sel = nil
-	switch {
-	case cp == nil:
-	case cp.marked:
+	if cp := c.copy; cp != nil && cp.marked {
 		text := cp.copyRegion()
 		c.copy = nil
 		s.setBuffer(c, text)
-	case sel.entered:
-		c.copy = nil // a click: nothing selected, back to the window
+		s.markDirty(c)
 	}
-	s.markDirty(c)
 }

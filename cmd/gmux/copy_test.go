@@ -23,10 +23,10 @@ func TestCopyModeSearchMarkPaste(t *testing.T) {
 	tm.waitText("line 00001")
 	tm.send("/line 12345\r")
 	tm.waitMatch(`(?m)^line 12345`) // the line found, not the search typed
-	tm.send(" ")  // mark at the start of the match
-	tm.send("2j") // two lines down
-	tm.send("$")  // end of the line
-	tm.send(" ")  // copy
+	tm.send(" ")                    // mark at the start of the match
+	tm.send("2j")                   // two lines down
+	tm.send("$")                    // end of the line
+	tm.send(" ")                    // copy
 	tm.waitText("Copied 32 characters into buffer")
 	tm.send("cat > out.txt\r")
 	waitFor(t, "cat to run", func() bool { return len(processesRunning("cat")) > 0 })
