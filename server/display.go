@@ -16,6 +16,7 @@ type display struct {
 	regs   *regions     // the display's regions, when split (regions.go)
 	drag   *regionDrag  // a region border being dragged (mouse_regions.go)
 	sel    *mouseSelect // text being selected with the mouse (mouse_select.go)
+	clicks mouseClicks  // the last clicks, for double and triple ones
 	named  *namedLayout // the named layout it shows, if any (layouts.go)
 	other  *window      // the one shown before (C-a C-a)
 	active uint64       // last activity, ordered across clients

@@ -1,6 +1,10 @@
 package server
 
-import "github.com/gmux/gmux/server/input"
+import (
+	"time"
+
+	"github.com/gmux/gmux/server/input"
+)
 
 // Selecting with the mouse (mousetrack on), as tmux's mouse mode does:
 // dragging with the left button in the window enters copy mode, marks from
@@ -9,12 +13,25 @@ import "github.com/gmux/gmux/server/input"
 // the paste buffer (and the terminal's clipboard, where copies go there)
 // and leaves copy mode. A click alone does nothing, so that clicking into
 // the terminal does not flash copy mode; in copy mode it moves the cursor
-// there. Shift with the mouse is the terminal's own selection, as ever.
+// there. A double click copies the word under the pointer (what lies
+// between blanks: a path, a URL, a hash), a triple click its line (the whole
+// line the program wrote, however many rows it wrapped to). Shift with the
+// mouse is the terminal's own selection, as ever.
 
 // mouseSelect is the left button held down in the window.
 type mouseSelect struct {
 	x, y int // where it went down, in the window's view
 }
+
+// mouseClicks counts clicks in one place in quick succession.
+type mouseClicks struct {
+	at   time.Time
+	x, y int
+	n    int
+}
+
+// multiClick is how soon a click must follow the last to count with it.
+const multiClick = 400 * time.Millisecond
 
 // mouseSelection handles the left button's press, drag and release; false
 // for any other report.
@@ -51,6 +68,13 @@ func (s *session) startSelection(c *client, m input.MouseReport) {
 		return
 	}
 	c.sel = &mouseSelect{x: x, y: y}
+	now := time.Now()
+	if k := &c.clicks; k.n > 0 && now.Sub(k.at) < multiClick && k.x == x && k.y == y {
+		k.n++
+		k.at = now
+	} else {
+		*k = mouseClicks{at: now, x: x, y: y, n: 1}
+	}
 	if cp := c.copy; cp != nil {
 		cp.marked = false
 		cp.cx, cp.cy = x, cp.top+y
@@ -85,11 +109,60 @@ func (s *session) dragSelection(c *client, m input.MouseReport) {
 }
 
 func (s *session) endSelection(c *client) {
+	sel := c.sel
 	c.sel = nil
 	if cp := c.copy; cp != nil && cp.marked {
 		text := cp.copyRegion()
 		c.copy = nil
 		s.setBuffer(c, text)
 		s.markDirty(c)
+		return
+	}
+	if c.clicks.n >= 2 {
+		s.copyClicked(c, sel.x, sel.y, c.clicks.n >= 3)
+	}
+}
+
+// copyClicked copies the word (or the whole line) at view cell (x, y), as a
+// selection from copy mode would, and leaves copy mode.
+func (s *session) copyClicked(c *client, x, y int, line bool) {
+	if c.copy == nil {
+		if _, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, []string{"copy"}); err != nil || c.copy == nil {
+			return
+		}
+	}
+	cp := c.copy
+	c.copy = nil
+	s.markDirty(c)
+	at := cp.top + y
+	if at >= cp.doc.Len() {
+		return
+	}
+	if line {
+		first, last := at, at
+		for first > 0 && cp.doc.Wrapped(first-1) {
+			first--
+		}
+		for last+1 < cp.doc.Len() && cp.doc.Wrapped(last) {
+			last++
+		}
+		cp.marked, cp.mx, cp.my, cp.cx, cp.cy = true, 0, first, cp.cols-1, last
+	} else {
+		text := []rune(cp.line(at))
+		i := runeAtColumn(text, x)
+		if i >= len(text) || text[i] == ' ' {
+			return // a blank: no word
+		}
+		from, to := i, i
+		for from > 0 && text[from-1] != ' ' {
+			from--
+		}
+		for to+1 < len(text) && text[to+1] != ' ' {
+			to++
+		}
+		cp.marked, cp.mx, cp.my, cp.cx, cp.cy = true, columnOf(text, from), at, columnOf(text, to), at
+	}
+	if text := cp.copyRegion(); text != "" {
+		s.setBuffer(c, text)
 	}
 }

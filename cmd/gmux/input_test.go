@@ -204,6 +204,20 @@ func TestMouseDragCopies(t *testing.T) {
 	if b, _ := os.ReadFile(buf); string(b) != "beta\ngam" {
 		t.Fatalf("a click changed the buffer to %q", b)
 	}
+	// A double click copies a word, a triple click its line.
+	copied := func(what, want string) {
+		t.Helper()
+		waitFor(t, what, func() bool {
+			e.run("-S", "drag", "-X", "writebuf", buf)
+			b, _ := os.ReadFile(buf)
+			return string(b) == want
+		})
+	}
+	click := "\x1b[<0;9;2M\x1b[<0;9;2m"
+	tm.send(click + click)
+	copied("a double click's word", "delta")
+	tm.send(click + click + click)
+	copied("a triple click's line", "gamma delta")
 
 	// Split, in the lower region: the region's own cells are selected.
 	for _, cmd := range [][]string{{"split"}, {"focus"}, {"screen"}} {
