@@ -20,7 +20,20 @@ func (s *session) copyInput(c *client, key []byte) {
 		c.copy = nil
 	case copyDone:
 		c.copy = nil
-		s.setBuffer(c, text)
+		if m.appending {
+			s.setBuffer(c, s.buffer+text)
+			s.showMessage(c, fmt.Sprintf("Appended %d characters to buffer", len([]rune(text))))
+		} else {
+			s.setBuffer(c, text)
+		}
+		if m.writeFile {
+			path := s.exchangeFile(nil)
+			if err := writeUserFile(path, []byte(s.buffer)); err != nil {
+				s.showMessage(c, err.Error())
+			} else {
+				s.showMessage(c, fmt.Sprintf("Copied %d characters into %s", len(s.buffer), path))
+			}
+		}
 	case copySearch:
 		label := "/"
 		if m.backward {

@@ -26,6 +26,13 @@ type copyMode struct {
 	search     string
 	backward   bool
 	ignoreCase bool // searches ignore case (ignorecase on)
+	// The last f, F, t or T: its key and character, for ; and , to repeat.
+	findKey  byte
+	findRune rune
+	pending  byte // f, F, t or T waiting for its character
+	// screen's a and >: the copy is added to the buffer rather than
+	// replacing it; the buffer goes to the exchange file after the copy.
+	appending, writeFile bool
 }
 
 func newCopyMode(doc *vt.Document, cols, rows, cursorX, cursorY int) *copyMode {
@@ -98,6 +105,18 @@ func (m *copyMode) key(k []byte) (res copyResult, text string) {
 			return copyContinue, ""
 		}
 	}
+	if f := m.pending; f != 0 {
+		m.pending = 0
+		r, _ := utf8.DecodeRune(k)
+		if k[0] >= 0x20 && r != utf8.RuneError {
+			m.findKey, m.findRune = f, r
+			for range m.n() {
+				m.findChar(f, r)
+			}
+		}
+		m.count = 0
+		return copyContinue, ""
+	}
 	b := k[0]
 	if b >= '1' && b <= '9' || (b == '0' && m.count > 0) {
 		m.count = min(m.count*10+int(b-'0'), 1<<20)
@@ -121,18 +140,61 @@ func (m *copyMode) key(k []byte) (res copyResult, text string) {
 		m.cx = firstNonBlank(m.line(m.cy))
 	case '$':
 		m.cx = max(0, textWidth(m.line(m.cy))-1)
+	case '|': // column n (screen's)
+		m.cx = max(count, 1) - 1
+	case '%': // n percent of the way down (screen's)
+		m.cy, m.cx = (m.doc.Len()-1)*min(count, 100)/100, 0
 	case 'w':
 		for range n {
-			m.wordForward()
+			m.wordForward(isWordRune)
 		}
 	case 'b':
 		for range n {
-			m.wordBackward()
+			m.wordBackward(isWordRune)
 		}
 	case 'e':
 		for range n {
-			m.wordEnd()
+			m.wordEnd(isWordRune)
 		}
+	case 'W': // WORDs, as vi's: what lies between blanks
+		for range n {
+			m.wordForward(isNonBlank)
+		}
+	case 'B':
+		for range n {
+			m.wordBackward(isNonBlank)
+		}
+	case 'E':
+		for range n {
+			m.wordEnd(isNonBlank)
+		}
+	case 'f', 'F', 't', 'T': // to (or till) the next character typed
+		m.pending = b
+		m.count = count
+	case ';', ',': // the last of those again (, the other way)
+		if m.findKey != 0 {
+			f := m.findKey
+			if b == ',' {
+				f = reverseFind[f]
+			}
+			for range n {
+				m.findChar(f, m.findRune)
+			}
+		}
+	case 0x05: // C-e: the view one line down, the cursor kept
+		m.top = max(0, min(m.top+n, max(0, m.doc.Len()-m.rows)))
+		m.cy = max(m.cy, m.top)
+	case 0x19: // C-y: one line up
+		m.top = max(0, m.top-n)
+		m.cy = min(m.cy, m.top+m.rows-1)
+	case 'x', 'o': // the mark and the cursor change places
+		if m.marked {
+			m.cx, m.cy, m.mx, m.my = m.mx, m.my, m.cx, m.cy
+		}
+	case 'a': // screen's append: the copy goes after what the buffer holds
+		m.appending = !m.appending
+	case '>': // screen's: the buffer goes to the exchange file after the copy
+		m.writeFile = true
 	case 'H':
 		m.cy = m.top
 	case 'M':
@@ -166,7 +228,7 @@ func (m *copyMode) key(k []byte) (res copyResult, text string) {
 		m.find(m.search, m.backward)
 	case 'N':
 		m.find(m.search, !m.backward)
-	case ' ', '\r', '\n':
+	case ' ', '\r', '\n', 'v': // v: tmux's vi habit
 		if !m.marked {
 			m.marked, m.mx, m.my = true, m.cx, m.cy
 			return copyContinue, ""
@@ -311,13 +373,18 @@ func columnOf(line []rune, i int) int {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
 
-func (m *copyMode) wordForward() {
+func isNonBlank(r rune) bool { return r != ' ' }
+
+// The word motions take what a word is made of: isWordRune (w b e), or
+// isNonBlank (vi's WORDs: W B E).
+
+func (m *copyMode) wordForward(isWord func(rune) bool) {
 	line := []rune(m.line(m.cy))
 	x := runeAtColumn(line, m.cx)
-	for x < len(line) && isWordRune(line[x]) {
+	for x < len(line) && isWord(line[x]) {
 		x++
 	}
-	for x < len(line) && !isWordRune(line[x]) {
+	for x < len(line) && !isWord(line[x]) {
 		x++
 	}
 	if x >= len(line) && m.cy+1 < m.doc.Len() {
@@ -328,35 +395,75 @@ func (m *copyMode) wordForward() {
 	m.cx = columnOf(line, x)
 }
 
-func (m *copyMode) wordBackward() {
+func (m *copyMode) wordBackward(isWord func(rune) bool) {
 	line := []rune(m.line(m.cy))
 	x := min(runeAtColumn(line, m.cx), len(line))
 	if x == 0 && m.cy > 0 {
 		m.cy--
 		m.cx = textWidth(m.line(m.cy))
-		m.wordBackward()
+		m.wordBackward(isWord)
 		return
 	}
 	x--
-	for x > 0 && !isWordRune(line[x]) {
+	for x > 0 && !isWord(line[x]) {
 		x--
 	}
-	for x > 0 && isWordRune(line[x-1]) {
+	for x > 0 && isWord(line[x-1]) {
 		x--
 	}
 	m.cx = columnOf(line, max(x, 0))
 }
 
-func (m *copyMode) wordEnd() {
+func (m *copyMode) wordEnd(isWord func(rune) bool) {
 	line := []rune(m.line(m.cy))
 	x := runeAtColumn(line, m.cx) + 1
-	for x < len(line) && !isWordRune(line[x]) {
+	for x < len(line) && !isWord(line[x]) {
 		x++
 	}
-	for x+1 < len(line) && isWordRune(line[x+1]) {
+	for x+1 < len(line) && isWord(line[x+1]) {
 		x++
 	}
 	m.cx = columnOf(line, min(x, max(len(line)-1, 0)))
+}
+
+// reverseFind is the find that goes the other way, for ,.
+var reverseFind = map[byte]byte{'f': 'F', 'F': 'f', 't': 'T', 'T': 't'}
+
+// findChar moves the cursor on its line to the next r (f), the previous
+// (F), or just before (t) or after (T) it; nowhere if there is none.
+func (m *copyMode) findChar(how byte, r rune) {
+	line := []rune(m.line(m.cy))
+	x := runeAtColumn(line, m.cx)
+	switch how {
+	case 'f', 't':
+		from := x + 1
+		if how == 't' {
+			from = x + 2 // t again from just before a match finds the next one
+		}
+		for i := from; i < len(line); i++ {
+			if line[i] == r {
+				if how == 't' {
+					i--
+				}
+				m.cx = columnOf(line, i)
+				return
+			}
+		}
+	case 'F', 'T':
+		from := min(x, len(line)) - 1
+		if how == 'T' {
+			from--
+		}
+		for i := from; i >= 0; i-- {
+			if line[i] == r {
+				if how == 'T' {
+					i++
+				}
+				m.cx = columnOf(line, i)
+				return
+			}
+		}
+	}
 }
 
 func firstNonBlank(s string) int {

@@ -1,0 +1,113 @@
+package server
+
+import (
+	"testing"
+
+	"github.com/gmux/gmux/server/vt"
+)
+
+// copyOn returns copy mode on lines of text, 40 columns, the cursor at the
+// first line's start.
+func copyOn(t *testing.T, lines ...string) *copyMode {
+	t.Helper()
+	sc := vt.New(40, len(lines), 0)
+	for i, l := range lines {
+		if i > 0 {
+			sc.Write([]byte("\r\n"))
+		}
+		sc.Write([]byte(l))
+	}
+	m := newCopyMode(sc.Snapshot(), 40, len(lines), 0, 0)
+	m.cx, m.cy = 0, 0
+	return m
+}
+
+func keys(m *copyMode, ks ...string) (res copyResult, text string) {
+	for _, k := range ks {
+		res, text = m.key([]byte(k))
+	}
+	return res, text
+}
+
+// screen's copy-mode keys beyond vi's basics: | % B E W f F t T ; , C-e C-y
+// x (o), v as a mark (tmux's vi habit).
+func TestCopyModeScreenKeys(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		keys   []string
+		cx, cy int
+	}{
+		{"column", []string{"1", "2", "|"}, 11, 0},
+		{"column without a count", []string{"$", "|"}, 0, 0},
+		{"WORD forward", []string{"W"}, 21, 0},
+		{"word forward from punctuation", []string{"w"}, 1, 0},
+		{"WORD back", []string{"$", "B"}, 30, 0},
+		{"WORD end", []string{"E"}, 19, 0},
+		{"f", []string{"f", "r"}, 3, 0},
+		{"2f", []string{"2", "f", "e"}, 24, 0},
+		{"t", []string{"t", "/"}, 3, 0},
+		{"t again moves on", []string{"t", "/", ";"}, 13, 0},
+		{"F and ,", []string{"$", "F", "e", ","}, 34, 0},
+		{"T", []string{"$", "T", "/"}, 15, 0},
+		{"f without a match stays", []string{"f", "Z"}, 0, 0},
+		{"percent", []string{"5", "0", "%"}, 0, 1},
+		{"percent 100", []string{"1", "0", "0", "%"}, 0, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := copyOn(t, "/usr/local.bin/stuff here and there", "second line", "third line")
+			keys(m, c.keys...)
+			if m.cx != c.cx || m.cy != c.cy {
+				t.Errorf("cursor (%d,%d), want (%d,%d)", m.cx, m.cy, c.cx, c.cy)
+			}
+		})
+	}
+}
+
+func TestCopyModeScrollsByLine(t *testing.T) {
+	sc := vt.New(10, 3, 100)
+	for i := range 20 {
+		sc.Write([]byte{'\r', '\n', byte('a' + i)})
+	}
+	m := newCopyMode(sc.Snapshot(), 10, 3, 0, 0)
+	m.key([]byte("g"))
+	m.key([]byte{0x05}) // C-e: the view down a line, the cursor kept in it
+	if m.top != 1 || m.cy != 1 {
+		t.Fatalf("after C-e: top %d cursor line %d", m.top, m.cy)
+	}
+	m.key([]byte("2"))
+	m.key([]byte{0x05})
+	m.key([]byte{0x19}) // C-y: up a line
+	if m.top != 2 || m.cy != 3 {
+		t.Fatalf("after 2 C-e, C-y: top %d cursor line %d", m.top, m.cy)
+	}
+}
+
+func TestCopyModeExchangesMarkAndCursor(t *testing.T) {
+	m := copyOn(t, "one two three")
+	keys(m, "v", "w", "w", "x")
+	if m.cx != 0 || m.mx != 8 {
+		t.Fatalf("after x: cursor %d mark %d", m.cx, m.mx)
+	}
+	if res, text := keys(m, "l", " "); res != copyDone || text != "ne two t" {
+		t.Fatalf("copy after x: %v %q", res, text)
+	}
+}
+
+// screen's a appends the copy to the buffer; > writes the buffer to the
+// exchange file after the copy.
+func TestCopyModeAppendsAndWrites(t *testing.T) {
+	s := testSession()
+	s.set.BufferFile = t.TempDir() + "/exchange"
+	c := &client{s: s, attached: true}
+	s.buffer = "first "
+	c.copy = copyOn(t, "second")
+	for _, k := range []string{"a", ">", " ", "$", " "} {
+		s.copyInput(c, []byte(k))
+	}
+	if s.buffer != "first second" || c.copy != nil {
+		t.Fatalf("buffer %q, copy mode left: %v", s.buffer, c.copy == nil)
+	}
+	if b, err := readUserFile(s.set.BufferFile, 100); err != nil || string(b) != "first second" {
+		t.Fatalf("exchange file %q %v", b, err)
+	}
+}
