@@ -33,10 +33,16 @@ type copyMode struct {
 	// screen's a and >: the copy is added to the buffer rather than
 	// replacing it; the buffer goes to the exchange file after the copy.
 	appending, writeFile bool
+	// Block selections: screen's margins (c and C: each line of the copy
+	// from column lm to rm), or vim's rectangle (C-v: the columns between
+	// the mark and the cursor).
+	margins bool
+	lm, rm  int
+	rect    bool
 }
 
 func newCopyMode(doc *vt.Document, cols, rows, cursorX, cursorY int) *copyMode {
-	m := &copyMode{doc: doc, cols: cols, rows: max(rows, 1)}
+	m := &copyMode{doc: doc, cols: cols, rows: max(rows, 1), rm: cols - 1}
 	last := doc.Len() - 1
 	// Start where the window's cursor is: on the screen, at the document's end.
 	m.cy = max(0, min(last, doc.Len()-rowsOnScreen(doc, rows)+cursorY))
@@ -228,7 +234,23 @@ func (m *copyMode) key(k []byte) (res copyResult, text string) {
 		m.find(m.search, m.backward)
 	case 'N':
 		m.find(m.search, !m.backward)
-	case ' ', '\r', '\n', 'v': // v: tmux's vi habit
+	case 'c': // screen's left margin: column n, or the cursor's
+		m.margins, m.lm = true, m.cx
+		if count > 0 {
+			m.lm = count - 1
+		}
+		if m.rm < m.lm {
+			m.rm = m.cols - 1
+		}
+	case 'C': // and the right one
+		m.margins, m.rm = true, m.cx
+		if count > 0 {
+			m.rm = count - 1
+		}
+		m.lm = min(m.lm, m.rm)
+	case 0x16: // C-v: a rectangle, or not
+		m.rect = !m.rect
+	case ' ', '\r', '\n', 'v': // v: vim's habit
 		if !m.marked {
 			m.marked, m.mx, m.my = true, m.cx, m.cy
 			return copyContinue, ""
@@ -475,26 +497,45 @@ func firstNonBlank(s string) int {
 	return 0
 }
 
-// selected reports whether the cell at (x, y) is inside the marked region.
-func (m *copyMode) selected(x, y int) bool {
-	if !m.marked {
-		return false
-	}
-	x1, y1, x2, y2 := m.mx, m.my, m.cx, m.cy
+// ends returns the marked region's ends, first one first.
+func (m *copyMode) ends() (x1, y1, x2, y2 int) {
+	x1, y1, x2, y2 = m.mx, m.my, m.cx, m.cy
 	if y2 < y1 || (y1 == y2 && x2 < x1) {
 		x1, y1, x2, y2 = x2, y2, x1, y1
 	}
-	switch {
-	case y < y1 || y > y2:
-		return false
-	case y1 == y2:
-		return x >= x1 && x <= x2
-	case y == y1:
-		return x >= x1
-	case y == y2:
-		return x <= x2
+	return x1, y1, x2, y2
+}
+
+// span returns the columns of document line y inside the marked region.
+func (m *copyMode) span(y int) (from, to int, ok bool) {
+	x1, y1, x2, y2 := m.ends()
+	if !m.marked || y < y1 || y > y2 {
+		return 0, 0, false
 	}
-	return true
+	if m.rect {
+		return min(m.mx, m.cx), max(m.mx, m.cx), true
+	}
+	from, to = 0, m.cols-1
+	if y == y1 {
+		from = x1
+	}
+	if y == y2 {
+		to = x2
+	}
+	if m.margins {
+		from, to = max(from, m.lm), min(to, m.rm)
+	}
+	return from, to, from <= to
+}
+
+// block reports whether the region is a block of columns (each line its
+// own, never joined with the next).
+func (m *copyMode) block() bool { return m.rect || m.margins }
+
+// selected reports whether the cell at (x, y) is inside the marked region.
+func (m *copyMode) selected(x, y int) bool {
+	from, to, ok := m.span(y)
+	return ok && x >= from && x <= to
 }
 
 // cellsText returns the text of cells [from, to] of document line y.
@@ -517,21 +558,14 @@ func (m *copyMode) cellsText(y, from, to int) string {
 // copyRegion returns the text from the mark to the cursor: lines that were
 // one line wrapped by the terminal are joined again.
 func (m *copyMode) copyRegion() string {
-	x1, y1, x2, y2 := m.mx, m.my, m.cx, m.cy
-	if y2 < y1 || (y1 == y2 && x2 < x1) {
-		x1, y1, x2, y2 = x2, y2, x1, y1
-	}
+	_, y1, _, y2 := m.ends()
 	var b strings.Builder
 	for y := y1; y <= y2; y++ {
-		from, to := 0, m.cols-1
-		if y == y1 {
-			from = x1
+		var text string
+		if from, to, ok := m.span(y); ok {
+			text = m.cellsText(y, from, to)
 		}
-		if y == y2 {
-			to = x2
-		}
-		text := m.cellsText(y, from, to)
-		if y < y2 && m.doc.Wrapped(y) {
+		if y < y2 && m.doc.Wrapped(y) && !m.block() {
 			b.WriteString(text)
 			continue
 		}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/gmux/gmux/server/vt"
@@ -109,5 +110,51 @@ func TestCopyModeAppendsAndWrites(t *testing.T) {
 	}
 	if b, err := readUserFile(s.set.BufferFile, 100); err != nil || string(b) != "first second" {
 		t.Fatalf("exchange file %q %v", b, err)
+	}
+}
+
+// Blocks: screen's margins (c, C) and vim's rectangle (C-v) copy the same
+// columns of each line, and show what they copy.
+func TestCopyModeBlocks(t *testing.T) {
+	lines := []string{"0123456789", "abcdefghij", "ABCDEFGHIJ"}
+	for _, c := range []struct {
+		name string
+		keys []string
+		want string
+	}{
+		{"rectangle", []string{"l", "l", "v", "\x16", "j", "j", "l", "l", " "}, "234\ncde\nCDE"},
+		{"margins from the cursor", []string{"3", "l", "c", "l", "l", "C", "0", "v", "j", "j", "$", " "}, "345\ndef\nDEF"},
+		{"margins by count (columns from 1)", []string{"2", "c", "4", "C", "v", "j", "$", " "}, "123\nbcd"},
+		{"a margin cuts the lines' starts", []string{"5", "c", "v", "j", "6", "l", " "}, "456789\nefg"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := copyOn(t, lines...)
+			var res copyResult
+			var text string
+			for i, k := range c.keys {
+				if i == len(c.keys)-1 {
+					// What is shown selected is what is copied.
+					var shown []string
+					for y := range 3 {
+						var row []byte
+						for x := range 10 {
+							if m.selected(x, y) {
+								row = append(row, lines[y][x])
+							}
+						}
+						if len(row) > 0 {
+							shown = append(shown, string(row))
+						}
+					}
+					if got := strings.Join(shown, "\n"); got != c.want {
+						t.Errorf("shown selected %q, want %q", got, c.want)
+					}
+				}
+				res, text = m.key([]byte(k))
+			}
+			if res != copyDone || text != c.want {
+				t.Errorf("copied %v %q, want %q", res, text, c.want)
+			}
+		})
 	}
 }
