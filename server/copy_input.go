@@ -34,6 +34,8 @@ func (s *session) copyInput(c *client, key []byte) {
 				s.showMessage(c, fmt.Sprintf("Copied %d characters into %s", len(s.buffer), path))
 			}
 		}
+	case copyNote:
+		s.showMessage(c, text)
 	case copySearch:
 		label := "/"
 		if m.backward {

@@ -39,6 +39,13 @@ type copyMode struct {
 	margins bool
 	lm, rm  int
 	rect    bool
+	join    int // screen's J: how copied lines are joined (joinModes)
+}
+
+// joinModes are screen's ways of joining the lines of a copy, in the order
+// J goes through them.
+var joinModes = []struct{ sep, name string }{
+	{"\n", "Multiple lines"}, {"", "Lines joined"}, {" ", "Lines separated by blanks"}, {",", "Lines separated by commas"},
 }
 
 func newCopyMode(doc *vt.Document, cols, rows, cursorX, cursorY int) *copyMode {
@@ -62,6 +69,7 @@ const (
 	copyExit                // left without copying
 	copyDone                // copied into the buffer, left
 	copySearch              // asks for a search string (forward, or backward)
+	copyNote                // goes on, with a message to show (the text)
 )
 
 func (m *copyMode) line(i int) string { return m.doc.Text(i) }
@@ -250,6 +258,9 @@ func (m *copyMode) key(k []byte) (res copyResult, text string) {
 		m.lm = min(m.lm, m.rm)
 	case 0x16: // C-v: a rectangle, or not
 		m.rect = !m.rect
+	case 'J': // screen's: the next way of joining the copy's lines
+		m.join = (m.join + 1) % len(joinModes)
+		return copyNote, joinModes[m.join].name
 	case ' ', '\r', '\n', 'v': // v: vim's habit
 		if !m.marked {
 			m.marked, m.mx, m.my = true, m.cx, m.cy
@@ -571,7 +582,7 @@ func (m *copyMode) copyRegion() string {
 		}
 		b.WriteString(strings.TrimRight(text, " "))
 		if y < y2 {
-			b.WriteByte('\n')
+			b.WriteString(joinModes[m.join].sep)
 		}
 	}
 	return b.String()
@@ -582,8 +593,10 @@ func (m *copyMode) copyLines(y1, y2 int) string {
 	var b strings.Builder
 	for y := y1; y <= y2; y++ {
 		b.WriteString(m.line(y))
-		if !m.doc.Wrapped(y) || y == y2 {
+		if y == y2 {
 			b.WriteByte('\n')
+		} else if !m.doc.Wrapped(y) {
+			b.WriteString(joinModes[m.join].sep)
 		}
 	}
 	return b.String()

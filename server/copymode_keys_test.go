@@ -158,3 +158,31 @@ func TestCopyModeBlocks(t *testing.T) {
 		})
 	}
 }
+
+// screen's J: the lines of a copy joined by newlines, nothing, blanks or
+// commas, in turn.
+func TestCopyModeJoins(t *testing.T) {
+	for _, c := range []struct {
+		js   int
+		note string
+		want string
+	}{
+		{0, "", "one\ntwo\nthree"},
+		{1, "Lines joined", "onetwothree"},
+		{2, "Lines separated by blanks", "one two three"},
+		{3, "Lines separated by commas", "one,two,three"},
+		{4, "Multiple lines", "one\ntwo\nthree"},
+	} {
+		m := copyOn(t, "one", "two", "three")
+		var note string
+		for range c.js {
+			_, note = m.key([]byte("J"))
+		}
+		if note != c.note {
+			t.Errorf("%d J: message %q, want %q", c.js, note, c.note)
+		}
+		if _, text := keys(m, " ", "j", "j", "$", " "); text != c.want {
+			t.Errorf("%d J: copied %q, want %q", c.js, text, c.want)
+		}
+	}
+}
