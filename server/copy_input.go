@@ -36,6 +36,8 @@ func (s *session) copyInput(c *client, key []byte) {
 		}
 	case copyNote:
 		s.showMessage(c, text)
+	case copyISearch:
+		s.openISearch(c, m)
 	case copySearch:
 		label := "/"
 		if m.backward {

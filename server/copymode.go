@@ -70,6 +70,7 @@ const (
 	copyDone                // copied into the buffer, left
 	copySearch              // asks for a search string (forward, or backward)
 	copyNote                // goes on, with a message to show (the text)
+	copyISearch             // asks for an incremental search (forward, or backward)
 )
 
 func (m *copyMode) line(i int) string { return m.doc.Text(i) }
@@ -258,6 +259,12 @@ func (m *copyMode) key(k []byte) (res copyResult, text string) {
 		m.lm = min(m.lm, m.rm)
 	case 0x16: // C-v: a rectangle, or not
 		m.rect = !m.rect
+	case 0x13: // C-s: screen's incremental search
+		m.backward = false
+		return copyISearch, ""
+	case 0x12: // C-r: backward
+		m.backward = true
+		return copyISearch, ""
 	case 'J': // screen's: the next way of joining the copy's lines
 		m.join = (m.join + 1) % len(joinModes)
 		return copyNote, joinModes[m.join].name
@@ -292,6 +299,12 @@ func (m *copyMode) scroll(d int) {
 // find moves to the next match of pat after (or before) the cursor, wrapping
 // around the ends of the document as vi and tmux do.
 func (m *copyMode) find(pat string, backward bool) bool {
+	return m.findFrom(pat, backward, false)
+}
+
+// findFrom is find, which with here counts a match at the cursor too (an
+// incremental search growing its pattern stays on its match).
+func (m *copyMode) findFrom(pat string, backward, here bool) bool {
 	if pat == "" {
 		return false
 	}
@@ -303,6 +316,9 @@ func (m *copyMode) find(pat string, backward bool) bool {
 			end := len(line)
 			if step == 0 {
 				end = byteAtColumn(line, m.cx)
+				if here {
+					end = min(len(line), end+len(pat))
+				}
 			}
 			if i := m.lastIndex(line[:end], pat); i >= 0 {
 				m.cy, m.cx = y, textWidth(line[:i])
@@ -315,6 +331,9 @@ func (m *copyMode) find(pat string, backward bool) bool {
 		from := 0
 		if step == 0 {
 			from = byteAtColumn(line, m.cx+1)
+			if here {
+				from = byteAtColumn(line, m.cx)
+			}
 		}
 		if i := m.index(line[from:], pat); i >= 0 {
 			m.cy, m.cx = y, textWidth(line[:from+i])

@@ -186,3 +186,49 @@ func TestCopyModeJoins(t *testing.T) {
 		}
 	}
 }
+
+// C-s and C-r search as you type (screen's incremental search): each key
+// moves to the first match from where the search began, C-s again to the
+// next; C-g goes back.
+func TestCopyModeIncrementalSearch(t *testing.T) {
+	s := testSession()
+	c := &client{s: s, attached: true}
+	c.copy = copyOn(t, "alpha beta", "alps beyond", "also be", "alpine")
+	m := c.copy
+	at := func(what string, x, y int, label string) {
+		t.Helper()
+		if m.cx != x || m.cy != y || c.prompt == nil || c.prompt.label != label {
+			var l string
+			if c.prompt != nil {
+				l = c.prompt.label
+			}
+			t.Fatalf("%s: cursor (%d,%d) prompt %q, want (%d,%d) %q", what, m.cx, m.cy, l, x, y, label)
+		}
+	}
+	s.copyInput(c, []byte{0x13})
+	s.promptInput(c, []byte("b"))
+	at("b", 6, 0, "I-search: ")
+	s.promptInput(c, []byte("ey"))
+	at("bey", 5, 1, "I-search: ")
+	s.promptInput(c, []byte{0x7f})
+	at("be after a backspace: its first match again", 6, 0, "I-search: ")
+	s.promptInput(c, []byte{0x13})
+	at("C-s: the next be", 5, 1, "I-search: ")
+	s.promptInput(c, []byte{0x13})
+	at("C-s: and the next", 5, 2, "I-search: ")
+	s.promptInput(c, []byte{0x12})
+	at("C-r: back to the one before", 5, 1, "I-search backward: ")
+	s.promptInput(c, []byte("x"))
+	at("no match", 5, 1, "Failing I-search backward: ")
+	s.promptInput(c, []byte{0x7f, '\r'})
+	if c.prompt != nil || c.copy == nil || m.cx != 5 || m.cy != 1 {
+		t.Fatalf("after Enter: prompt %v, copy mode %v, cursor (%d,%d)", c.prompt != nil, c.copy != nil, m.cx, m.cy)
+	}
+	s.copyInput(c, []byte{0x13})
+	s.promptInput(c, []byte("pine"))
+	at("pine", 2, 3, "I-search: ")
+	s.promptInput(c, []byte{0x07})
+	if c.prompt != nil || m.cx != 5 || m.cy != 1 {
+		t.Fatalf("after C-g: prompt %v, cursor (%d,%d)", c.prompt != nil, m.cx, m.cy)
+	}
+}

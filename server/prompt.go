@@ -26,6 +26,11 @@ type prompt struct {
 	candidates func(index int) []string
 	done       func(text string)
 	history    *lineedit.History
+	// onKey, if set, is offered each key first (an incremental search's
+	// C-s and C-r); true: it took the key.
+	onKey func(k []byte) bool
+	// onChange, if set, is told the line after each key that changed it.
+	onChange func(text string)
 
 	edit *lineedit.Line
 	hint string // what Tab found when it could not choose; shown until the next key
@@ -58,7 +63,15 @@ func (p *prompt) key(data []byte) (rest []byte, finished bool, accepted bool) {
 	for len(data) > 0 {
 		k := lineedit.NextKey(data)
 		data = data[len(k):]
-		switch p.edit.Key(k) {
+		if p.onKey != nil && p.onKey(k) {
+			continue
+		}
+		before := p.edit.Text()
+		res := p.edit.Key(k)
+		if p.onChange != nil && res == lineedit.Editing && p.edit.Text() != before {
+			p.onChange(p.edit.Text())
+		}
+		switch res {
 		case lineedit.Accepted:
 			return data, true, true
 		case lineedit.Aborted:
@@ -111,7 +124,11 @@ func (s *session) promptInput(c *client, data []byte) []byte {
 func (s *session) promptPaste(c *client, text []byte) {
 	if p := c.prompt; !p.single {
 		p.hint = ""
+		before := p.edit.Text()
 		p.edit.Insert(string(text))
+		if p.onChange != nil && p.edit.Text() != before {
+			p.onChange(p.edit.Text())
+		}
 		s.markDirty(c)
 	}
 }

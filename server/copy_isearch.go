@@ -1,0 +1,56 @@
+package server
+
+// Copy mode's incremental search, as screen's C-s and C-r (emacs's): each
+// key typed moves to the first match of what is typed so far, from where
+// the search started; C-s and C-r again go to the next match forward or
+// backward; Enter or Esc ends the search where it is, C-g goes back to
+// where it started.
+
+func (s *session) openISearch(c *client, m *copyMode) {
+	startX, startY := m.cx, m.cy
+	fromX, fromY := startX, startY // where the pattern is matched from
+	label := func(found bool) string {
+		l := "I-search: "
+		if m.backward {
+			l = "I-search backward: "
+		}
+		if !found {
+			l = "Failing " + l
+		}
+		return l
+	}
+	var p *prompt
+	p = &prompt{
+		label: label(true),
+		onChange: func(pat string) {
+			m.cx, m.cy = fromX, fromY
+			found := pat == "" || m.findFrom(pat, m.backward, true)
+			if !found {
+				m.cx, m.cy = fromX, fromY
+			}
+			p.label = label(found)
+			m.search = pat
+			m.clamp()
+		},
+		onKey: func(k []byte) bool {
+			switch {
+			case len(k) == 1 && (k[0] == 0x13 || k[0] == 0x12): // C-s, C-r: the next match
+				m.backward = k[0] == 0x12
+				found := m.find(p.edit.Text(), m.backward)
+				if found {
+					fromX, fromY = m.cx, m.cy
+				}
+				p.label = label(found || p.edit.Text() == "")
+				m.clamp()
+				return true
+			case len(k) == 1 && k[0] == 0x07: // C-g: back where it started
+				m.cx, m.cy = startX, startY
+				m.clamp()
+				return false // and the prompt ends
+			}
+			return false
+		},
+		done: func(string) {},
+	}
+	s.openPrompt(c, p)
+}
