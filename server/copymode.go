@@ -159,30 +159,8 @@ func (m *copyMode) key(k []byte) (res copyResult, text string) {
 		m.cx = max(count, 1) - 1
 	case '%': // n percent of the way down (screen's)
 		m.cy, m.cx = (m.doc.Len()-1)*min(count, 100)/100, 0
-	case 'w':
-		for range n {
-			m.wordForward(isWordRune)
-		}
-	case 'b':
-		for range n {
-			m.wordBackward(isWordRune)
-		}
-	case 'e':
-		for range n {
-			m.wordEnd(isWordRune)
-		}
-	case 'W': // WORDs, as vi's: what lies between blanks
-		for range n {
-			m.wordForward(isNonBlank)
-		}
-	case 'B':
-		for range n {
-			m.wordBackward(isNonBlank)
-		}
-	case 'E':
-		for range n {
-			m.wordEnd(isNonBlank)
-		}
+	case 'w', 'b', 'e', 'W', 'B', 'E':
+		m.wordMotion(b, n)
 	case 'f', 'F', 't', 'T': // to (or till) the next character typed
 		m.pending = b
 		m.count = count
@@ -427,8 +405,18 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 
 func isNonBlank(r rune) bool { return r != ' ' }
 
-// The word motions take what a word is made of: isWordRune (w b e), or
-// isNonBlank (vi's WORDs: W B E).
+// wordMotion is w, b and e n times: by words (letters, digits, _), or in
+// capitals by vi's WORDs (what lies between blanks).
+func (m *copyMode) wordMotion(key byte, n int) {
+	isWord := isWordRune
+	if key >= 'A' && key <= 'Z' {
+		isWord = isNonBlank
+	}
+	move := map[byte]func(func(rune) bool){'w': m.wordForward, 'b': m.wordBackward, 'e': m.wordEnd}[key|0x20]
+	for range n {
+		move(isWord)
+	}
+}
 
 func (m *copyMode) wordForward(isWord func(rune) bool) {
 	line := []rune(m.line(m.cy))

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gmux/gmux/server/input"
+	"github.com/gmux/gmux/server/lineedit"
 )
 
 // What a display's terminal sends goes through its tokenizer (pending bytes
@@ -118,16 +119,7 @@ func (s *session) runBound(c *client, args []string) {
 	}
 }
 
-// nextKey returns the first key in data: one byte, or a whole CSI or SS3
-// sequence (an arrow, a function key) when data starts with one. The modes
-// get one key at a time from the tokenizer; this splits it into its parts.
-func nextKey(data []byte) []byte {
-	if len(data) > 2 && data[0] == 0x1b && (data[1] == '[' || data[1] == 'O') {
-		j := 2
-		for j < len(data) && (data[j] < 0x40 || data[j] > 0x7e) {
-			j++
-		}
-		return data[:min(j+1, len(data))]
-	}
-	return data[:1]
-}
+// nextKey returns the first key in data: a character, or a whole CSI or
+// SS3 sequence (an arrow, a function key) when data starts with one. The
+// modes get runs of keys from the tokenizer; this splits them.
+func nextKey(data []byte) []byte { return lineedit.NextKey(data) }

@@ -100,7 +100,15 @@ func (windowInput) handle(s *session, c *client, ev input.Event) bool {
 func (p *prompt) handle(s *session, c *client, ev input.Event) bool {
 	switch ev.Kind {
 	case input.Key, input.Text:
-		s.promptInput(c, ev.Bytes)
+		// What follows the key that ended the prompt in one event (Esc and
+		// a key typed right after it come as Alt+key) goes on as typed.
+		if rest := s.promptInput(c, ev.Bytes); len(rest) > 0 {
+			kind := input.Text
+			if rest[0] == 0x1b {
+				kind = input.Key
+			}
+			s.dispatch(c, input.Event{Kind: kind, Bytes: rest})
+		}
 	case input.Paste:
 		s.promptPaste(c, ev.Bytes)
 	}

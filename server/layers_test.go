@@ -96,3 +96,19 @@ func TestCopyModeLayerKeepsCommandKey(t *testing.T) {
 		t.Fatalf("prompt got %q", got)
 	}
 }
+
+// Esc and a key typed right after it arrive as one event (Alt+key): the
+// Esc ends a prompt and the key goes on to the layers below, not lost.
+func TestKeyAfterPromptEscGoesOn(t *testing.T) {
+	s := testSession()
+	c := &client{s: s, attached: true}
+	sc := vt.New(10, 3, 0)
+	sc.Write([]byte("one\r\ntwo\r\nthree"))
+	c.copy = newCopyMode(sc.Snapshot(), 10, 3, 0, 0)
+	c.copy.cy = 0
+	s.openPrompt(c, &prompt{label: "/", done: func(string) { t.Error("an aborted prompt answered") }})
+	s.dispatch(c, input.Event{Kind: input.Key, Bytes: []byte("\x1bj")})
+	if c.prompt != nil || c.copy.cy != 1 {
+		t.Fatalf("prompt open %v, copy mode's line %d (want 1: the j went on)", c.prompt != nil, c.copy.cy)
+	}
+}

@@ -132,6 +132,18 @@ func (e *env) startDetached(name string, argv ...string) {
 }
 
 // serverLog returns the path of the log of the one session in e.
+// pasteBuffer returns what session's paste buffer holds (writebuf).
+func (e *env) pasteBuffer(session string) string {
+	e.t.Helper()
+	path := filepath.Join(e.home, "pastebuffer")
+	os.Remove(path)
+	if out, code := e.run("-S", session, "-X", "writebuf", path); code != 0 {
+		e.t.Fatalf("writebuf: %d %s", code, out)
+	}
+	b, _ := os.ReadFile(path)
+	return string(b)
+}
+
 func serverLog(t *testing.T, e *env) string {
 	t.Helper()
 	return filepath.Join(e.dir, "."+filepath.Base(socketOf(t, e))+".log")

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -188,9 +186,7 @@ func TestMouseDragCopies(t *testing.T) {
 	tm.waitMatch(`\[\d+/\d+\]`) // in copy mode
 	tm.send("\x1b[<32;3;2M\x1b[<0;3;2m")
 	tm.waitText("Copied 8 characters into buffer")
-	buf := filepath.Join(e.home, "buf")
-	e.run("-S", "drag", "-X", "writebuf", buf)
-	if b, _ := os.ReadFile(buf); string(b) != "beta\ngam" {
+	if b := e.pasteBuffer("drag"); b != "beta\ngam" {
 		t.Fatalf("dragged selection copied %q", b)
 	}
 	if regexp.MustCompile(`\[\d+/\d+\]`).MatchString(tm.text()) {
@@ -200,18 +196,13 @@ func TestMouseDragCopies(t *testing.T) {
 	tm.send("\x1b[<0;2;1M\x1b[<0;2;1m")
 	tm.send("echo after-$((40+2))\r")
 	tm.waitText("after-42")
-	e.run("-S", "drag", "-X", "writebuf", buf)
-	if b, _ := os.ReadFile(buf); string(b) != "beta\ngam" {
+	if b := e.pasteBuffer("drag"); b != "beta\ngam" {
 		t.Fatalf("a click changed the buffer to %q", b)
 	}
 	// A double click copies a word, a triple click its line.
 	copied := func(what, want string) {
 		t.Helper()
-		waitFor(t, what, func() bool {
-			e.run("-S", "drag", "-X", "writebuf", buf)
-			b, _ := os.ReadFile(buf)
-			return string(b) == want
-		})
+		waitFor(t, what, func() bool { return e.pasteBuffer("drag") == want })
 	}
 	click := "\x1b[<0;9;2M\x1b[<0;9;2m"
 	tm.send(click + click)
@@ -233,9 +224,5 @@ func TestMouseDragCopies(t *testing.T) {
 		}
 	}
 	tm.send(fmt.Sprintf("\x1b[<0;7;%dM\x1b[<32;5;%dM\x1b[<0;5;%dm", row, row+1, row+1))
-	waitFor(t, "the region's selection copied", func() bool {
-		e.run("-S", "drag", "-X", "writebuf", buf)
-		b, _ := os.ReadFile(buf)
-		return string(b) == "one\nlower"
-	})
+	waitFor(t, "the region's selection copied", func() bool { return e.pasteBuffer("drag") == "one\nlower" })
 }

@@ -118,9 +118,8 @@ func TestUpgradeKeepsTheSession(t *testing.T) {
 	tm.send("\x01:\x1b[A")
 	tm.waitText(":echo typed-at-the-prompt")
 	tm.send("\x1b")
-	buf := filepath.Join(e.home, "buf")
-	e.run("-S", "up", "-X", "writebuf", buf)
-	if b, _ := os.ReadFile(buf); string(b) != "in-the-buffer" {
+	waitFor(t, "the prompt closed", func() bool { return !strings.Contains(tm.text(), ":echo typed-at-the-prompt") })
+	if b := e.pasteBuffer("up"); b != "in-the-buffer" {
 		t.Fatalf("paste buffer after the upgrade: %q", b)
 	}
 	if out, _ := e.run("-S", "up", "-Q", "autoupgrade"); !strings.Contains(out, "autoupgrade off") {
