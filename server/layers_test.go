@@ -79,12 +79,7 @@ func TestCommandKeyLayer(t *testing.T) {
 // In copy mode, keys go to copy mode key by key, but the command key still
 // works; a prompt above takes everything.
 func TestCopyModeLayerKeepsCommandKey(t *testing.T) {
-	s := testSession()
-	c := &client{s: s, attached: true}
-	sc := vt.New(10, 3, 0)
-	sc.Write([]byte("one\r\ntwo\r\nthree"))
-	c.copy = newCopyMode(sc.Snapshot(), 10, 3, 0, 0)
-	c.copy.cy = 0
+	s, c := copyModeOnThreeLines()
 	s.input(c, []byte("j\x01x"))
 	if c.copy == nil || c.copy.cy != 1 || c.message != "ran x" {
 		t.Fatalf("copy mode: cy %d, message %q", c.copy.cy, c.message)
@@ -100,15 +95,22 @@ func TestCopyModeLayerKeepsCommandKey(t *testing.T) {
 // Esc and a key typed right after it arrive as one event (Alt+key): the
 // Esc ends a prompt and the key goes on to the layers below, not lost.
 func TestKeyAfterPromptEscGoesOn(t *testing.T) {
+	s, c := copyModeOnThreeLines()
+	s.openPrompt(c, &prompt{label: "/", done: func(string) { t.Error("an aborted prompt answered") }})
+	s.dispatch(c, input.Event{Kind: input.Key, Bytes: []byte("\x1bj")})
+	if c.prompt != nil || c.copy.cy != 1 {
+		t.Fatalf("prompt open %v, copy mode's line %d (want 1: the j went on)", c.prompt != nil, c.copy.cy)
+	}
+}
+
+// copyModeOnThreeLines is a display in copy mode on the lines one, two,
+// three, the cursor on the first.
+func copyModeOnThreeLines() (*session, *client) {
 	s := testSession()
 	c := &client{s: s, attached: true}
 	sc := vt.New(10, 3, 0)
 	sc.Write([]byte("one\r\ntwo\r\nthree"))
 	c.copy = newCopyMode(sc.Snapshot(), 10, 3, 0, 0)
 	c.copy.cy = 0
-	s.openPrompt(c, &prompt{label: "/", done: func(string) { t.Error("an aborted prompt answered") }})
-	s.dispatch(c, input.Event{Kind: input.Key, Bytes: []byte("\x1bj")})
-	if c.prompt != nil || c.copy.cy != 1 {
-		t.Fatalf("prompt open %v, copy mode's line %d (want 1: the j went on)", c.prompt != nil, c.copy.cy)
-	}
+	return s, c
 }

@@ -89,14 +89,7 @@ func TestHyperlinkKeptInHistoryReflowAndSnapshot(t *testing.T) {
 	}
 	check(s, h.Cells(s, 0, 20), 4)
 
-	data, err := s.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Restore(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := restored(t, s)
 	check(r, r.History().Cells(r, 0, 20), 4)
 	// The restored table is the one the screen goes on with.
 	r.Write([]byte(linkOSC("a", "http://one/") + "again" + endLink))
