@@ -29,10 +29,11 @@ func init() {
 					return "", fmt.Errorf("number wants 0-%d, not %q", maxWindows-1, args[0])
 				}
 				if o := x.s.windowByNumber(n); o != nil {
-					o.number = x.w.number
+					x.s.swapNumbers(x.w, o)
+				} else {
+					x.w.number = n
+					sort.Slice(x.s.windows, func(i, j int) bool { return x.s.windows[i].number < x.s.windows[j].number })
 				}
-				x.w.number = n
-				sort.Slice(x.s.windows, func(i, j int) bool { return x.s.windows[i].number < x.s.windows[j].number })
 			}
 			if x.shell {
 				return fmt.Sprintf("%d (%s)", x.w.number, x.w.displayTitle()), nil // as screen -Q number

@@ -2,30 +2,80 @@ package server
 
 import (
 	"fmt"
+	"sort"
 )
+
+// The window list (C-a "), as screen's: live (windows that come, go or
+// change titles show at once), with screen's keys besides the list's own:
+// , and . swap the selected window's number with the one above or below
+// it, K kills it (asking first).
 
 func init() {
 	register(&command{
-		name: "windowlist", help: "choose a window from a list in the focused region (j/k or arrows, Enter)", maxArgs: 0, needClient: true,
+		name: "windowlist", help: "choose a window from a list in the focused region (j/k or arrows, a number, / to search; Enter)", maxArgs: 0, needClient: true,
 		run: func(x *cmdContext, _ []string) (string, error) {
-			m := &menu{title: "Num Name"}
-			for i, w := range x.s.windows {
-				m.items = append(m.items, fmt.Sprintf("%3d%-4s %s", w.number, windowFlags(w, x.c.win, x.c.other), w.displayTitle()))
-				m.ids = append(m.ids, w.number)
-				if w == x.c.win {
-					m.sel = i
+			s, c := x.s, x.c
+			m := &menu{title: "Num Name", sel: -1}
+			var shown []*window // the windows of the items, as last built
+			m.refresh = func() {
+				// The selection stays on its window, or (gone) its place.
+				var selected *window
+				if m.sel >= 0 && m.sel < len(shown) {
+					selected = shown[m.sel]
+				}
+				was := max(m.sel, 0)
+				shown = append(shown[:0], s.windows...)
+				m.items, m.ids, m.sel = m.items[:0], m.ids[:0], -1
+				for i, w := range shown {
+					m.items = append(m.items, fmt.Sprintf("%3d%-4s %s", w.number, windowFlags(w, c.win, c.other), w.displayTitle()))
+					m.ids = append(m.ids, w.number)
+					if w == selected || selected == nil && w == c.win {
+						m.sel = i
+					}
+				}
+				if m.sel < 0 {
+					m.sel = max(min(was, len(shown)-1), 0)
 				}
 			}
-			windows := append([]*window(nil), x.s.windows...)
-			c := x.c
+			m.refresh()
+			m.keys = func(b byte) bool {
+				if m.sel >= len(shown) {
+					return false
+				}
+				w := shown[m.sel]
+				switch b {
+				case ',', '.':
+					to := m.sel - 1
+					if b == '.' {
+						to = m.sel + 1
+					}
+					if to >= 0 && to < len(shown) {
+						s.swapNumbers(w, shown[to])
+					}
+				case 'K':
+					if _, err := s.runCommand(&cmdContext{s: s, c: c, w: w}, []string{"kill"}); err != nil {
+						s.showMessage(c, err.Error())
+					}
+				default:
+					return false
+				}
+				return true
+			}
 			m.done = func(i int) {
-				if i >= 0 && i < len(windows) {
-					x.s.selectWindow(c, windows[i])
+				if i >= 0 && i < len(shown) && !shown[i].removed {
+					s.selectWindow(c, shown[i])
 				}
 			}
 			c.menu = m
-			x.s.markDirty(c)
+			s.markDirty(c)
 			return "", nil
 		},
 	})
+}
+
+// swapNumbers gives windows a and b each other's number.
+func (s *session) swapNumbers(a, b *window) {
+	a.number, b.number = b.number, a.number
+	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].number < s.windows[j].number })
+	s.redrawBars()
 }

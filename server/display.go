@@ -135,6 +135,9 @@ func (s *session) draw(c *client) {
 	c.dirty = false
 	c.unseen = 0
 	c.lastDraw = time.Now()
+	if c.menu != nil && c.menu.refresh != nil {
+		c.menu.refresh()
+	}
 	f := frame{message: c.message, menu: c.menu, copy: c.copy, statusTop: s.set.Hardstatus == statusFirstLine,
 		ownMouse: s.wantsOwnMouse(c)}
 	if c.win != nil {

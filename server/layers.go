@@ -120,6 +120,15 @@ func (m *menu) handle(s *session, c *client, ev input.Event) bool {
 		if _, closed := m.key(ev.Bytes); closed && c.menu == m {
 			c.menu = nil
 		}
+		if m.searching {
+			m.searching = false
+			s.openPrompt(c, &prompt{label: "Search: ", history: s.searchHistory, done: func(text string) {
+				if text != "" {
+					m.search = text
+				}
+				m.find(1)
+			}})
+		}
 		s.markDirty(c)
 	}
 	return true

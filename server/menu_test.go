@@ -131,3 +131,41 @@ func TestMenuInFocusedRegion(t *testing.T) {
 		}
 	}
 }
+
+// screen's list keys: a digit moves to that window (Enter picks it), Home
+// and End, pages, / and n N.
+func TestMenuKeys(t *testing.T) {
+	picked := -2
+	m := numberedMenu(30, 0)
+	m.done = func(i int) { picked = i }
+	m.scroll(10)
+	steps := []struct {
+		keys string
+		sel  int
+	}{
+		{"7", 7}, {"\x1b[F", 29}, {"\x1b[H", 0}, {"\x06", 10}, {"\x04", 15}, {"\x15", 10}, {"\x02", 0},
+		{"\x1b[6~", 10}, {"\x1b[5~", 0}, {"\x1b[5~", 0},
+	}
+	for _, s := range steps {
+		if _, closed := m.key([]byte(s.keys)); closed || m.sel != s.sel || picked != -2 {
+			t.Fatalf("%q: selection %d (closed %v, picked %d), want %d", s.keys, m.sel, closed, picked, s.sel)
+		}
+	}
+	if _, closed := m.key([]byte("/")); closed || !m.searching {
+		t.Fatalf("/ did not ask for a search")
+	}
+	m.searching = false
+	m.search = "ITEM-2" // case does not matter
+	for _, s := range []struct {
+		key string
+		sel int
+	}{{"n", 2}, {"n", 20}, {"n", 21}, {"N", 20}, {"N", 2}, {"N", 29}} {
+		m.key([]byte(s.key))
+		if m.sel != s.sel {
+			t.Fatalf("%s: selection %d, want %d", s.key, m.sel, s.sel)
+		}
+	}
+	if _, closed := m.key([]byte("3\r")); !closed || picked != 3 {
+		t.Fatalf("3 Enter: closed %v, picked %d", closed, picked)
+	}
+}

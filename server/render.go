@@ -264,7 +264,7 @@ func (r *renderer) draw(f frame) []byte {
 	r.regions = nil // what a split frame drew is drawn over
 	if f.menu != nil {
 		r.drawn, r.styleClean = nil, false
-		return r.drawMenu(f.menu, f.message)
+		return r.drawMenu(f)
 	}
 	sc := f.screen
 	cols, rows := r.size()
@@ -476,14 +476,18 @@ func (r *renderer) drawAround(a frameAround) {
 	}
 }
 
-func (r *renderer) drawMenu(m *menu, message string) []byte {
+func (r *renderer) drawMenu(f frame) []byte {
 	cols, rows := r.size()
 	r.cells.clear(r.scr)
-	r.drawMenuIn(m, 0, 0, cols, rows-1)
-	if message != "" {
-		r.drawMessage(message, rows-1, cols)
+	r.drawMenuIn(f.menu, 0, 0, cols, rows-1)
+	if f.message != "" {
+		r.drawMessage(f.message, rows-1, cols)
 	}
-	r.scr.HideCursor()
+	if x, y, ok := f.promptCursor(rows-1, cols); ok && f.message != "" { // the list's search
+		r.scr.ShowCursor(x, y)
+	} else {
+		r.scr.HideCursor()
+	}
 	r.show()
 	r.syncModes(vt.Modes{})
 	return r.tty.take()

@@ -7,7 +7,45 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
+
+// The window list as screen's: a number then Enter picks (the Enter is
+// not the shell's), / searches, . and , reorder, K kills; it stays live.
+func TestWindowListKeys(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "wl")
+	for _, title := range []string{"editor", "logs"} {
+		e.run("-S", "wl", "-X", "screen", "-t", title)
+	}
+	windows := func() string {
+		out, _ := e.run("-S", "wl", "-X", "windows")
+		return strings.TrimSpace(out)
+	}
+	waitFor(t, "three windows", func() bool { return strings.Contains(windows(), "2* logs") })
+	tm.send("\x01\"")
+	tm.waitText("Num Name")
+	tm.send("0\r")
+	waitFor(t, "window 0 picked", func() bool { return strings.HasPrefix(windows(), "0* ") })
+	// The Enter picked the window and went no further: one prompt, no
+	// empty command line under it.
+	if n := strings.Count(tm.settled(200*time.Millisecond), "$ "); n != 1 {
+		t.Fatalf("%d prompts in window 0 after the list's Enter:\n%s", n, tm.text())
+	}
+	tm.send("\x01\"/edi\r\r")
+	waitFor(t, "the window found by / picked", func() bool { return strings.Contains(windows(), "1* editor") })
+	tm.send("\x01\".")
+	waitFor(t, "editor moved down", func() bool { return windows() == "0- bash  1 logs  2* editor" })
+	tm.send("0K")
+	tm.waitText("Really kill")
+	tm.send("y")
+	waitFor(t, "the list, live, without window 0", func() bool {
+		text := tm.text()
+		return strings.Contains(text, "Num Name") && strings.Contains(text, "logs") && !strings.Contains(text, "bash")
+	})
+	tm.send("\x1b")
+	waitFor(t, "window 0 gone", func() bool { w := windows(); return !strings.Contains(w, "bash") && strings.Contains(w, "2* editor") })
+}
 
 func TestWindowsByKeys(t *testing.T) {
 	e := newEnv(t)
