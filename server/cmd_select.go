@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -18,7 +19,7 @@ func init() {
 					}
 					return strconv.Itoa(x.w.number), nil
 				}
-				x.s.openPrompt(x.c, &prompt{label: "Switch to window: ", done: func(t string) {
+				x.s.openPrompt(x.c, &prompt{label: "Switch to window: ", candidates: x.s.windowTitles, done: func(t string) {
 					if out, err := selectWindowNamed(x, t); err != nil {
 						x.s.showMessage(x.c, err.Error())
 					} else if out != "" {
@@ -54,6 +55,20 @@ func selectWindowNamed(x *cmdContext, name string) (string, error) {
 		return fmt.Sprintf("This IS window %d (%s).", w.number, w.displayTitle()), nil
 	}
 	return x.s.show(x, w)
+}
+
+// windowTitles are what Tab completes at the select prompt: the windows'
+// titles, as the first word.
+func (s *session) windowTitles(index int) []string {
+	if index > 0 {
+		return nil
+	}
+	var titles []string
+	for _, w := range s.windows {
+		titles = append(titles, w.displayTitle())
+	}
+	slices.Sort(titles)
+	return slices.Compact(titles)
 }
 
 // findWindow finds a window by number, else by title (exact, then prefix).

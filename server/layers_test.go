@@ -114,3 +114,23 @@ func copyModeOnThreeLines() (*session, *client) {
 	c.copy.cy = 0
 	return s, c
 }
+
+// Tab at the select prompt completes a window's title.
+func TestSelectPromptCompletesTitles(t *testing.T) {
+	s := testSession()
+	c := &client{s: s, attached: true}
+	for i, title := range []string{"editor", "logs", "logger"} {
+		s.windows = append(s.windows, &window{number: i, title: title, screen: vt.New(10, 2, 0)})
+	}
+	if _, err := s.runCommand(&cmdContext{s: s, c: c}, []string{"select"}); err != nil || c.prompt == nil {
+		t.Fatalf("select opened no prompt: %v", err)
+	}
+	s.promptInput(c, []byte("ed\t"))
+	if got := c.prompt.edit.Text(); got != "editor " {
+		t.Fatalf("ed Tab: %q", got)
+	}
+	s.promptInput(c, []byte("\x15lo\t"))
+	if got, hint := c.prompt.edit.Text(), c.prompt.hint; got != "log" || hint != "logger logs" {
+		t.Fatalf("lo Tab: %q, shown %q", got, hint)
+	}
+}
