@@ -5,7 +5,7 @@ import "github.com/gmux/gmux/server/input"
 // With mousetrack on, gmux asks the client's terminal for mouse reports
 // (SGR encoding) whenever the window's program has not asked for them itself,
 // and turns the wheel into scrolling: up enters copy mode. Dragging with the
-// left button selects and copies (mouse_select.go).
+// left button selects and copies (mouse_select.go); the middle button pastes.
 
 // wheelLines is how far one wheel step scrolls.
 const wheelLines = 3
@@ -24,6 +24,10 @@ func (s *session) mouseEvent(c *client, m input.MouseReport) {
 		return
 	}
 	switch m.Button {
+	case 1: // the middle button pastes the buffer, as tmux's does
+		if c.copy == nil && c.win != nil && s.buffer != "" {
+			s.paste(c.win, []byte(s.buffer))
+		}
 	case 64: // wheel up
 		if c.copy == nil {
 			if _, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, []string{"copy"}); err != nil {

@@ -204,6 +204,10 @@ func TestMouseDragCopies(t *testing.T) {
 		t.Helper()
 		waitFor(t, what, func() bool { return e.pasteBuffer("drag") == want })
 	}
+	// The middle button pastes the buffer.
+	tm.send("\x1b[<1;1;5M\x1b[<1;1;5m")
+	tm.send("\r")
+	tm.waitMatch(`(?m)^gam: command not found|^bash: .*gam`)
 	click := "\x1b[<0;9;2M\x1b[<0;9;2m"
 	tm.send(click + click)
 	copied("a double click's word", "delta")
