@@ -116,6 +116,10 @@ func (p *prompt) handle(s *session, c *client, ev input.Event) bool {
 }
 
 func (m *menu) handle(s *session, c *client, ev input.Event) bool {
+	if ev.Kind == input.Mouse {
+		s.menuMouse(c, m, ev.Mouse)
+		return true
+	}
 	if ev.Kind == input.Key || ev.Kind == input.Text {
 		if _, closed := m.key(ev.Bytes); closed && c.menu == m {
 			c.menu = nil

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/layout"
 	"github.com/gmux/gmux/server/vt"
 )
@@ -167,5 +168,35 @@ func TestMenuKeys(t *testing.T) {
 	}
 	if _, closed := m.key([]byte("3\r")); !closed || picked != 3 {
 		t.Fatalf("3 Enter: closed %v, picked %d", closed, picked)
+	}
+}
+
+// With mousetrack on, a click selects a list's item and a click on the
+// selected one picks it; the wheel moves.
+func TestMenuMouse(t *testing.T) {
+	s := testSession()
+	c := &client{s: s, attached: true}
+	picked := -1
+	m := numberedMenu(30, 0)
+	m.done = func(i int) { picked = i }
+	c.menu = m
+	m.scroll(10)
+	press := func(button, y int) {
+		s.menuMouse(c, m, input.MouseReport{Button: button, X: 5, Y: y})
+	}
+	press(65, 0)
+	press(65, 0)
+	press(64, 0)
+	if m.sel != 1 {
+		t.Fatalf("after the wheel: selection %d, want 1", m.sel)
+	}
+	press(0, 0) // the title
+	press(0, menuItemsTop+4)
+	if m.sel != 4 || picked != -1 || c.menu == nil {
+		t.Fatalf("a click: selection %d, picked %d", m.sel, picked)
+	}
+	press(0, menuItemsTop+4)
+	if picked != 4 || c.menu != nil {
+		t.Fatalf("a click on the selected item: picked %d, list open %v", picked, c.menu != nil)
 	}
 }

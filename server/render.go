@@ -489,7 +489,7 @@ func (r *renderer) drawMenu(f frame) []byte {
 		r.scr.HideCursor()
 	}
 	r.show()
-	r.syncModes(vt.Modes{})
+	r.syncModes(withOwnMouse(vt.Modes{}, f.ownMouse))
 	return r.tty.take()
 }
 
