@@ -78,6 +78,8 @@ install:
 	CGO_ENABLED=0 $(GO) build -o $(DESTDIR)$(PREFIX)/bin/ ./cmd/gmux ./cmd/gmux-server
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 docs/gmux.1 $(DESTDIR)$(PREFIX)/share/man/man1/gmux.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	$(DESTDIR)$(PREFIX)/bin/gmux -completion bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/gmux
 
 clean:
 	rm -rf bin

@@ -37,6 +37,7 @@ type flags struct {
 	config      string // -c
 	scrollback  int    // -h N (0: default)
 	proxy       bool   // --proxy NAME: the far end of a remote attach (client.Proxy)
+	completion  string // -completion bash|zsh: print the shell's completion script
 	args        []string
 }
 
@@ -68,6 +69,8 @@ Options:
 -T term       Set TERM for the programs (default screen-256color).
 -U            Tell gmux the terminal speaks UTF-8.
 -v            Print the version.
+-completion bash|zsh  Print the shell's completion of options, session
+              names and -X commands: source <(gmux -completion bash).
 -wipe         Remove dead sessions' sockets.
 -upgrade [name]  Move every session (or those matching name) to this gmux
               binary, keeping their programs, screens and terminals.
@@ -119,6 +122,13 @@ func parseFlags(argv []string) (*flags, error) {
 			continue
 		case "--help":
 			f.help = true
+			continue
+		case "-completion", "--completion":
+			if i+1 >= len(argv) {
+				return f, fmt.Errorf("%s wants a shell: bash or zsh", a)
+			}
+			i++
+			f.completion = argv[i]
 			continue
 		case "--version":
 			f.version = true

@@ -36,6 +36,8 @@ func Run(argv []string) int {
 	case f.version:
 		fmt.Printf("gmux version %s (protocol v%d)\n", proto.BuildVersion(), proto.Version)
 		return 0
+	case f.completion != "":
+		return printCompletion(f.completion)
 	case f.list || f.wipe:
 		return list(dir, f.wipe, firstArg(f))
 	case f.upgradeAll:

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -156,4 +159,55 @@ func fakeServer(t *testing.T, path string, answer func(conn net.Conn, r *proto.R
 			}()
 		}
 	}()
+}
+
+// gmux -completion bash: the options, the sessions after -r (asked of
+// gmux -ls, so GMUX_SOCKET_DIR is followed), the commands after -X.
+func TestShellCompletion(t *testing.T) {
+	e := newEnv(t)
+	e.startDetached("alpha", "sleep", "1000")
+	e.startDetached("beta.two", "sleep", "1000")
+	script, code := e.run("-completion", "bash")
+	if code != 0 || !strings.Contains(script, "complete -F _gmux gmux") {
+		t.Fatalf("-completion bash: %d %q", code, script)
+	}
+	path := filepath.Join(e.home, "gmux.bash")
+	if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	complete := func(words ...string) []string {
+		t.Helper()
+		var quoted []string
+		for _, w := range words {
+			quoted = append(quoted, strconv.Quote(w))
+		}
+		cmd := exec.Command("bash", "--norc", "-c", fmt.Sprintf(`source %s; COMP_WORDS=(%s); COMP_CWORD=%d; _gmux; printf '%%s\n' "${COMPREPLY[@]}"`,
+			path, strings.Join(quoted, " "), len(words)-1))
+		cmd.Env = append(append([]string{}, e.env...), "PATH="+filepath.Dir(gmuxBin)+":"+os.Getenv("PATH"))
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("completing %q: %v\n%s", words, err, out)
+		}
+		return strings.Fields(string(out))
+	}
+	for _, c := range []struct {
+		words []string
+		want  []string
+	}{
+		{[]string{"gmux", "-r", ""}, []string{"alpha", "beta.two"}},
+		{[]string{"gmux", "-dr", "b"}, []string{"beta.two"}},
+		{[]string{"gmux", "-S", "alpha", "-X", "sel"}, []string{"select"}},
+		{[]string{"gmux", "-S", "alpha", "-X", "select", ""}, nil},
+		{[]string{"gmux", "-wi"}, []string{"-wipe"}},
+		{[]string{"gmux", "-completion", "z"}, []string{"zsh"}},
+	} {
+		got := complete(c.words...)
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("completing %q: %q, want %q", c.words, got, c.want)
+		}
+	}
+	if _, code := e.run("-completion", "fish"); code == 0 {
+		t.Error("-completion fish did not fail")
+	}
 }

@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Shell completion, as bash-completion has it for screen (`screen -r <Tab>`
+// lists the sessions): gmux's options, session names after the flags that
+// take one, and after -X or -Q the session's commands. The script asks
+// `gmux -ls` for the sessions each time, so it follows GMUX_SOCKET_DIR.
+// zsh runs the same function through bashcompinit.
+
+// CommandNames are what -X completes: the server's commands and screen's
+// aliases for them (the server's tests keep this list equal to its table).
+var CommandNames = strings.Fields(`
+` + commandNameList + `
+`)
+
+// completionOptions are the options offered after a lone -.
+const completionOptions = "-c -d -D -dmS -e -h -l -L -ls -list -m -p -q -r -R -S -s -t -T -U -v -wipe -upgrade -x -X -Q --help --version -completion"
+
+const bashCompletion = `# gmux's completion for bash: source <(gmux -completion bash)
+_gmux_sessions() {
+	gmux -ls 2>/dev/null | awk -F'\t' '/^\t[0-9]+\./ { n = $2; sub(/^[0-9]+\./, "", n); print n }'
+}
+_gmux() {
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} i
+	# After -X or -Q (anywhere before): its command, then nothing known.
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		-X|-Q)
+			if ((i == COMP_CWORD - 1)); then
+				COMPREPLY=($(compgen -W "%s" -- "$cur"))
+			fi
+			return
+			;;
+		esac
+	done
+	case $prev in
+	-c) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	-s) COMPREPLY=($(compgen -c -- "$cur")); return ;;
+	-dmS|-e|-h|-p|-t|-T) return ;;
+	-*[rRxdDS]|-ls|-list|-wipe|-upgrade|--upgrade)
+		COMPREPLY=($(compgen -W "$(_gmux_sessions)" -- "$cur")); return ;;
+	-completion|--completion) COMPREPLY=($(compgen -W "bash zsh" -- "$cur")); return ;;
+	esac
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "%s" -- "$cur"))
+	else
+		COMPREPLY=($(compgen -c -- "$cur")) # a program to run in the session
+	fi
+}
+complete -F _gmux gmux
+`
+
+// printCompletion writes the completion script for shell.
+func printCompletion(shell string) int {
+	script := fmt.Sprintf(bashCompletion, strings.Join(CommandNames, " "), completionOptions)
+	switch shell {
+	case "bash":
+	case "zsh":
+		script = "# gmux's completion for zsh: source <(gmux -completion zsh)\nautoload -U +X bashcompinit && bashcompinit\n" + script
+	default:
+		fmt.Fprintf(os.Stderr, "gmux: -completion knows bash and zsh, not %q\n", shell)
+		return 2
+	}
+	fmt.Print(script)
+	return 0
+}
