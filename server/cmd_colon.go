@@ -1,6 +1,9 @@
 package server
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 func init() {
 	register(&command{
@@ -22,8 +25,12 @@ func init() {
 }
 
 // colonCandidates are what Tab completes at the C-a : prompt: a command's
-// name in the first word (screen completes only that too).
-func colonCandidates(index int) []string {
+// name in the first word (screen completes only that), and the words of a
+// setting's first argument (on, off, auto…) in the second.
+func colonCandidates(words []string, index int) []string {
+	if index == 1 {
+		return settingWords(words[0])
+	}
 	if index > 0 {
 		return nil
 	}
@@ -33,4 +40,23 @@ func colonCandidates(index int) []string {
 	}
 	slices.Sort(names)
 	return slices.Compact(names)
+}
+
+// settingWords are the words a command's first argument is one of, read
+// from its usage ("[on|off|auto]"), for commands that are settings (on and
+// off among them); nil for any other.
+func settingWords(name string) []string {
+	if alias, ok := screenAliases[name]; ok {
+		name = alias
+	}
+	cmd, ok := commandTable[name]
+	if !ok {
+		return nil
+	}
+	first, _, _ := strings.Cut(cmd.usage, " ")
+	words := strings.Split(strings.Trim(first, "[]"), "|")
+	if !slices.Contains(words, "on") || !slices.Contains(words, "off") {
+		return nil
+	}
+	return slices.DeleteFunc(words, func(w string) bool { return w == "seconds" }) // a number, not a word
 }

@@ -59,7 +59,7 @@ func selectWindowNamed(x *cmdContext, name string) (string, error) {
 
 // windowTitles are what Tab completes at the select prompt: the windows'
 // titles, as the first word.
-func (s *session) windowTitles(index int) []string {
+func (s *session) windowTitles(_ []string, index int) []string {
 	if index > 0 {
 		return nil
 	}

@@ -67,7 +67,7 @@ func marker(name string, roff bool) string {
 // screen's aliases; go test ./server -run Completion -update rewrites its
 // list.
 func TestCompletionKnowsTheCommands(t *testing.T) {
-	want := colonCandidates(0)
+	want := colonCandidates(nil, 0)
 	if slices.Equal(cli.CommandNames, want) {
 		return
 	}

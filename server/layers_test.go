@@ -134,3 +134,25 @@ func TestSelectPromptCompletesTitles(t *testing.T) {
 		t.Fatalf("lo Tab: %q, shown %q", got, hint)
 	}
 }
+
+// Tab at C-a : completes a command's name, then a setting's words.
+func TestColonPromptCompletesSettings(t *testing.T) {
+	s := testSession()
+	c := &client{s: s, attached: true}
+	if _, err := s.runCommand(&cmdContext{s: s, c: c}, []string{"colon"}); err != nil || c.prompt == nil {
+		t.Fatalf("colon opened no prompt: %v", err)
+	}
+	for _, step := range []struct{ keys, line, hint string }{
+		{"altsc\t", "altscreen ", ""},
+		{"o\t", "altscreen o", "on off"},
+		{"f\t", "altscreen off ", ""},
+		{"\x15truecolor \t", "truecolor ", "on off auto"},
+		{"\x15defmousetrack o\t", "defmousetrack o", "on off"},
+		{"\x15select \t", "select ", ""}, // not a setting
+	} {
+		s.promptInput(c, []byte(step.keys))
+		if got := c.prompt.edit.Text(); got != step.line || c.prompt.hint != step.hint {
+			t.Fatalf("%q: line %q shown %q, want %q %q", step.keys, got, c.prompt.hint, step.line, step.hint)
+		}
+	}
+}

@@ -21,9 +21,9 @@ type prompt struct {
 	// enough (a digraph's two keys).
 	complete func(text string) bool
 	// candidates, if set, are the words Tab completes the word before the
-	// cursor from (index: which word of the line it is, from 0); unset,
-	// Tab does nothing.
-	candidates func(index int) []string
+	// cursor from (words: the line's words before it; index: which word it
+	// is, from 0); unset, Tab does nothing.
+	candidates func(words []string, index int) []string
 	done       func(text string)
 	history    *lineedit.History
 	// onKey, if set, is offered each key first (an incremental search's
@@ -93,7 +93,8 @@ func (p *prompt) tab() {
 		return
 	}
 	_, index := p.edit.Word()
-	if several := p.edit.Complete(p.candidates(index)); len(several) > 0 {
+	words := strings.Fields(p.edit.Text())[:index]
+	if several := p.edit.Complete(p.candidates(words, index)); len(several) > 0 {
 		p.hint = strings.Join(several, " ")
 	}
 }
