@@ -73,6 +73,9 @@ func (gmuxMouse) handle(s *session, c *client, ev input.Event) bool {
 	if ev.Kind != input.Mouse {
 		return false
 	}
+	if s.statusClick(c, ev.Mouse) {
+		return true
+	}
 	if c.regs != nil && s.set.Mousetrack && s.regionMouse(c, ev.Mouse) {
 		return true
 	}

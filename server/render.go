@@ -44,6 +44,9 @@ type renderer struct {
 	// cw draws the window's cells (cellwriter.go); nil-safe canWrite
 	// false for terminals tcell must draw alone.
 	cw *cellWriter
+	// tags are where the status line's window entries were drawn
+	// (statusclick.go).
+	tags lineTags
 	// panX, panY: the window's cell at the display's top left, when the
 	// window is larger than the display (drawPanned).
 	panX, panY int
@@ -530,11 +533,24 @@ func (r *renderer) drawLine(msg string, y, cols int, st tcell.Style) {
 func (r *renderer) drawLineAt(msg string, x0, y, cols int, st tcell.Style) {
 	cols += x0
 	x := x0
-	for i := 0; i < len(msg) && x < cols; i++ {
+	if x0 == 0 {
+		r.tags.startRow(y)
+	}
+	full := false
+	for i := 0; i < len(msg); i++ {
 		if msg[i] == statusMark && i+3 < len(msg) {
-			st = tcellStatusStyle(statusStyle{fg: msg[i+1], bg: msg[i+2], attr: msg[i+3]})
+			// Markers count even at the line's end: a tag's end there
+			// closes the last entry.
+			if isTag(msg, i) {
+				r.tags.tag(msg, i, x, y)
+			} else if !full {
+				st = tcellStatusStyle(statusStyle{fg: msg[i+1], bg: msg[i+2], attr: msg[i+3]})
+			}
 			i += 3
 			continue
+		}
+		if full {
+			continue // the line is full: only markers still count
 		}
 		// A whole grapheme cluster at a time (an emoji with its skin tone
 		// is one), as the window's cells are drawn.
@@ -544,7 +560,8 @@ func (r *renderer) drawLineAt(msg string, x0, y, cols int, st tcell.Style) {
 			continue
 		}
 		if x+w > cols {
-			break // half a wide character cannot be drawn
+			full = true // half a wide character cannot be drawn
+			continue
 		}
 		r.put(x, y, cluster, st)
 		x += w

@@ -115,18 +115,24 @@ func (s *session) expandStatus(format string, v statusView) string {
 				mod = 'W'
 			}
 			for _, e := range s.windowEntries(cur, v.other, mod, long) {
-				spec := s.rendition(e.w)
-				if spec == "" || cond.skipping {
+				// The separator keeps the line's style; the entry takes
+				// the rendition's, if any, then the line's comes back. The
+				// entry is tagged with its window (statusclick.go).
+				if cond.skipping || e.w == nil { // e.w nil: the separator after %-w
 					put(e.text, true)
 					continue
 				}
-				// The separator keeps the line's style; the entry takes
-				// the rendition's, then the line's comes back.
 				text := strings.TrimLeft(e.text, " ")
 				put(e.text[:len(e.text)-len(text)], false)
-				line.Style(applyStatusStyle(style, spec).mark())
-				put(text, true)
-				line.Style(style.mark())
+				line.Style(windowTag(e.w.number))
+				if spec := s.rendition(e.w); spec != "" {
+					line.Style(applyStatusStyle(style, spec).mark())
+					put(text, true)
+					line.Style(style.mark())
+				} else {
+					put(text, true)
+				}
+				line.Style(windowTagEnd)
 			}
 		case 'n':
 			if cur != nil {

@@ -110,7 +110,10 @@ func TestRenditionInWindowList(t *testing.T) {
 	got := s.expandStatus("%Lw", statusView{cur: w1, cols: 80})
 	bell := applyStatusStyle(barStyle, "=ub").mark()
 	mon := applyStatusStyle(barStyle, "=b").mark()
-	want := bell + "0! bash" + barStyle.mark() + "  1* vim  " + mon + "2@ top" + barStyle.mark()
+	// Each entry is tagged with its window, for a click (statusclick.go).
+	want := windowTag(0) + bell + "0! bash" + barStyle.mark() + windowTagEnd +
+		"  " + windowTag(1) + "1* vim" + windowTagEnd +
+		"  " + windowTag(2) + mon + "2@ top" + barStyle.mark() + windowTagEnd
 	if got != want {
 		t.Errorf("%q, want %q", got, want)
 	}

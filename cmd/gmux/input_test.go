@@ -230,3 +230,21 @@ func TestMouseDragCopies(t *testing.T) {
 	tm.send(fmt.Sprintf("\x1b[<0;7;%dM\x1b[<32;5;%dM\x1b[<0;5;%dm", row, row+1, row+1))
 	waitFor(t, "the region's selection copied", func() bool { return e.pasteBuffer("drag") == "one\nlower" })
 }
+
+// With mousetrack on, a click on a window's name in the status line
+// selects it, as in tmux; elsewhere on the line it does nothing.
+func TestStatusLineClickSelects(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "sc")
+	for _, cmd := range [][]string{{"hardstatus", "alwayslastline", "%=%w"}, {"mousetrack", "on"}, {"screen", "-t", "second"}} {
+		e.run(append([]string{"-S", "sc", "-X"}, cmd...)...)
+	}
+	tm.send("\x010") // window 0 (which also clears the new window's message)
+	m := tm.waitMatch(`(?m)^( +)0\* bash  1 second\s*$`)
+	col := len(m[1]) + 1 + len("0* bash  ") // where "1 second" starts, counted from 1
+	selected := func() string { out, _ := e.run("-S", "sc", "-Q", "select"); return strings.TrimSpace(out) }
+	tm.send("\x1b[<0;1;24M\x1b[<0;1;24m") // the fill before the list
+	tm.send(fmt.Sprintf("\x1b[<0;%d;24M\x1b[<0;%d;24m", col+3, col+3))
+	waitFor(t, "window 1 selected by its name", func() bool { return selected() == "1" })
+	tm.waitMatch(`(?m)^ +0 bash  1\* second\s*$`)
+}

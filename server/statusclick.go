@@ -1,0 +1,85 @@
+package server
+
+import "github.com/gmux/gmux/server/input"
+
+// Clicking a window's name in the status line selects it (mousetrack on),
+// as in tmux. Each entry of %w is wrapped in two markers, zero-width like
+// the style markers (statusMark and three control bytes, so every other
+// reader of an expanded status skips them): the first holds the window's
+// number, the second ends it. The renderer notes where each entry landed
+// on each row it draws (truncation and fills are done by then), and a
+// click is looked up there.
+
+const (
+	tagStart = 0x1f // a statusMark whose first byte is this starts a window's entry
+	tagEnd   = 0x1e // and this ends it
+)
+
+// windowTag is the marker that starts window n's entry (n < 1024).
+func windowTag(n int) string { return string([]byte{statusMark, tagStart, byte(n >> 5), byte(n & 31)}) }
+
+// windowTagEnd ends an entry.
+var windowTagEnd = string([]byte{statusMark, tagEnd, 0, 0})
+
+// isTag reports whether the marker at msg[i] (a statusMark) is a window tag.
+func isTag(msg string, i int) bool { return msg[i+1] == tagStart || msg[i+1] == tagEnd }
+
+// tagSpan is where window number's entry was drawn on a row: columns from
+// to to (not included).
+type tagSpan struct{ from, to, window int }
+
+// lineTags notes the tags of a row being drawn.
+type lineTags struct {
+	spans map[int][]tagSpan // by row
+	open  int               // the window whose entry is being drawn, or -1
+	from  int
+}
+
+// startRow forgets what row y held.
+func (t *lineTags) startRow(y int) {
+	if t.spans == nil {
+		t.spans = map[int][]tagSpan{}
+	}
+	delete(t.spans, y)
+	t.open = -1
+}
+
+// tag notes the marker at msg[i] met at column x of row y.
+func (t *lineTags) tag(msg string, i, x, y int) {
+	switch msg[i+1] {
+	case tagStart:
+		t.open, t.from = int(msg[i+2])<<5|int(msg[i+3]), x
+	case tagEnd:
+		if t.open >= 0 && x > t.from {
+			t.spans[y] = append(t.spans[y], tagSpan{t.from, x, t.open})
+		}
+		t.open = -1
+	}
+}
+
+// windowAt returns the number of the window whose entry is at cell (x, y),
+// or -1.
+func (t *lineTags) windowAt(x, y int) int {
+	for _, sp := range t.spans[y] {
+		if x >= sp.from && x < sp.to {
+			return sp.window
+		}
+	}
+	return -1
+}
+
+// statusClick selects the window whose status line entry was clicked; false
+// if the report is not a left click on one.
+func (s *session) statusClick(c *client, m input.MouseReport) bool {
+	if !s.set.Mousetrack || m.Button != 0 || m.Release || m.Motion || c.r == nil {
+		return false
+	}
+	n := c.r.tags.windowAt(m.X, m.Y)
+	if n < 0 {
+		return false
+	}
+	if w := s.windowByNumber(n); w != nil && w != c.win {
+		s.show(&cmdContext{s: s, c: c, w: c.win}, w)
+	}
+	return true
+}
