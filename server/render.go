@@ -533,9 +533,7 @@ func (r *renderer) drawLine(msg string, y, cols int, st tcell.Style) {
 func (r *renderer) drawLineAt(msg string, x0, y, cols int, st tcell.Style) {
 	cols += x0
 	x := x0
-	if x0 == 0 {
-		r.tags.startRow(y)
-	}
+	r.tags.clear(y, x0, cols)
 	full := false
 	for i := 0; i < len(msg); i++ {
 		if msg[i] == statusMark && i+3 < len(msg) {

@@ -1,6 +1,10 @@
 package server
 
-import "github.com/gmux/gmux/server/input"
+import (
+	"slices"
+
+	"github.com/gmux/gmux/server/input"
+)
 
 // Clicking a window's name in the status line selects it (mousetrack on),
 // as in tmux. Each entry of %w is wrapped in two markers, zero-width like
@@ -35,12 +39,16 @@ type lineTags struct {
 	from  int
 }
 
-// startRow forgets what row y held.
-func (t *lineTags) startRow(y int) {
+// clear forgets the entries on row y between columns from and to (a line
+// drawn over them: the whole row, or a region's caption).
+func (t *lineTags) clear(y, from, to int) {
 	if t.spans == nil {
 		t.spans = map[int][]tagSpan{}
 	}
-	delete(t.spans, y)
+	t.spans[y] = slices.DeleteFunc(t.spans[y], func(sp tagSpan) bool { return sp.from < to && sp.to > from })
+	if len(t.spans[y]) == 0 {
+		delete(t.spans, y)
+	}
 	t.open = -1
 }
 
@@ -73,6 +81,9 @@ func (t *lineTags) windowAt(x, y int) int {
 func (s *session) statusClick(c *client, m input.MouseReport) bool {
 	if !s.set.Mousetrack || m.Button != 0 || m.Release || m.Motion || c.r == nil {
 		return false
+	}
+	if lay := c.layout(); lay.statusY < 0 || m.Y != lay.statusY {
+		return false // only the hardstatus line's entries (what its row held before may linger)
 	}
 	n := c.r.tags.windowAt(m.X, m.Y)
 	if n < 0 {
