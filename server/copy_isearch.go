@@ -3,10 +3,12 @@ package server
 // Copy mode's incremental search, as screen's C-s and C-r (emacs's): each
 // key typed moves to the first match of what is typed so far, from where
 // the search started; C-s and C-r again go to the next match forward or
-// backward; Enter or Esc ends the search where it is, C-g goes back to
-// where it started.
+// backward (on an empty line, the last search is taken again, as emacs
+// does); Enter or Esc ends the search where it is, C-g goes back to where
+// it started.
 
 func (s *session) openISearch(c *client, m *copyMode) {
+	last := m.search
 	startX, startY := m.cx, m.cy
 	fromX, fromY := startX, startY // where the pattern is matched from
 	label := func(found bool) string {
@@ -36,6 +38,9 @@ func (s *session) openISearch(c *client, m *copyMode) {
 			switch {
 			case len(k) == 1 && (k[0] == 0x13 || k[0] == 0x12): // C-s, C-r: the next match
 				m.backward = k[0] == 0x12
+				if p.edit.Text() == "" && last != "" {
+					p.edit.Insert(last) // the last search again
+				}
 				found := m.find(p.edit.Text(), m.backward)
 				if found {
 					fromX, fromY = m.cx, m.cy

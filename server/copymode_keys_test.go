@@ -231,4 +231,10 @@ func TestCopyModeIncrementalSearch(t *testing.T) {
 	if c.prompt != nil || m.cx != 5 || m.cy != 1 {
 		t.Fatalf("after C-g: prompt %v, cursor (%d,%d)", c.prompt != nil, m.cx, m.cy)
 	}
+	// C-s on an empty line takes the last search again.
+	s.copyInput(c, []byte{0x13})
+	s.promptInput(c, []byte{0x13})
+	if got := c.prompt.edit.Text(); got != "pine" || m.cx != 2 || m.cy != 3 {
+		t.Fatalf("C-s C-s: line %q, cursor (%d,%d)", got, m.cx, m.cy)
+	}
 }
