@@ -87,8 +87,14 @@ func TestCopyModeLayerKeepsCommandKey(t *testing.T) {
 	var got string
 	s.openPrompt(c, &prompt{done: func(text string) { got = text }})
 	s.input(c, []byte("ab\x01x\r"))
-	if got != "xab" || c.prompt != nil { // the prompt takes C-a: to the line's start, as in screen
+	if got != "xab" || c.prompt != nil { // the prompt takes C-a: to the line's start
 		t.Fatalf("prompt got %q", got)
+	}
+	// screen's way to type C-a there, C-a a, is one C-a too.
+	s.openPrompt(c, &prompt{done: func(text string) { got = text }})
+	s.input(c, []byte("ab\x01ax\r"))
+	if got != "xab" {
+		t.Fatalf("C-a a: prompt got %q", got)
 	}
 }
 

@@ -34,6 +34,11 @@ type prompt struct {
 
 	edit *lineedit.Line
 	hint string // what Tab found when it could not choose; shown until the next key
+	// afterEscape: the last key was the command key, which the line took
+	// as itself (C-a: to the start); the literal key after it (a) is then
+	// taken with it, so that screen's way to type C-a there (C-a a) works
+	// as in screen.
+	afterEscape bool
 }
 
 // view returns the prompt's line for a terminal cols wide and the column of
@@ -51,9 +56,10 @@ func (p *prompt) view(cols int) (line string, cursor int) {
 	return line, label + at
 }
 
-// key feeds input to the prompt; it returns the bytes it did not use and
-// whether the prompt is finished.
-func (p *prompt) key(data []byte) (rest []byte, finished bool, accepted bool) {
+// key feeds input to the prompt (escape and literal: the command key and
+// the key that types it); it returns the bytes it did not use and whether
+// the prompt is finished.
+func (p *prompt) key(data []byte, escape, literal byte) (rest []byte, finished bool, accepted bool) {
 	p.hint = ""
 	if p.single {
 		r, n := utf8.DecodeRune(data)
@@ -63,6 +69,11 @@ func (p *prompt) key(data []byte) (rest []byte, finished bool, accepted bool) {
 	for len(data) > 0 {
 		k := lineedit.NextKey(data)
 		data = data[len(k):]
+		after := p.afterEscape
+		p.afterEscape = len(k) == 1 && k[0] == escape
+		if after && len(k) == 1 && k[0] == literal {
+			continue // C-a a: one C-a, taken already
+		}
 		if p.onKey != nil && p.onKey(k) {
 			continue
 		}
@@ -109,7 +120,7 @@ func (s *session) openPrompt(c *client, p *prompt) {
 // promptInput passes keys to c's open prompt and returns what is left.
 func (s *session) promptInput(c *client, data []byte) []byte {
 	p := c.prompt
-	rest, finished, accepted := p.key(data)
+	rest, finished, accepted := p.key(data, s.set.Escape, s.set.Literal)
 	if finished {
 		c.prompt = nil
 		if accepted {
