@@ -20,20 +20,21 @@ func (s *session) copyInput(c *client, key []byte) {
 		c.copy = nil
 	case copyDone:
 		c.copy = nil
+		msg := fmt.Sprintf("Copied %d characters into buffer", len([]rune(text)))
 		if m.appending {
-			s.setBuffer(c, s.buffer+text)
-			s.showMessage(c, fmt.Sprintf("Appended %d characters to buffer", len([]rune(text))))
-		} else {
-			s.setBuffer(c, text)
+			msg = fmt.Sprintf("Appended %d characters to buffer", len([]rune(text)))
+			text = s.buffer + text
 		}
+		s.keepCopy(c, text)
 		if m.writeFile {
 			path := s.exchangeFile(nil)
 			if err := writeUserFile(path, []byte(s.buffer)); err != nil {
-				s.showMessage(c, err.Error())
+				msg = err.Error()
 			} else {
-				s.showMessage(c, fmt.Sprintf("Copied %d characters into %s", len(s.buffer), path))
+				msg = fmt.Sprintf("Copied %d characters into %s", len(s.buffer), path)
 			}
 		}
+		s.showMessage(c, msg)
 	case copyNote:
 		s.showMessage(c, text)
 	case copyISearch:
@@ -60,8 +61,13 @@ func (s *session) copyInput(c *client, key []byte) {
 // setBuffer stores copied text in the paste buffer and offers it to the
 // terminal's clipboard (OSC 52) where that is on.
 func (s *session) setBuffer(c *client, text string) {
-	s.buffer = text
+	s.keepCopy(c, text)
 	s.showMessage(c, fmt.Sprintf("Copied %d characters into buffer", len([]rune(text))))
+}
+
+// keepCopy is setBuffer without its message.
+func (s *session) keepCopy(c *client, text string) {
+	s.buffer = text
 	if c != nil {
 		s.offerClipboard(c, "c", []byte(text))
 	}

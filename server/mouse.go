@@ -29,10 +29,8 @@ func (s *session) mouseEvent(c *client, m input.MouseReport) {
 			s.paste(c.win, []byte(s.buffer))
 		}
 	case 64: // wheel up
-		if c.copy == nil {
-			if _, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, []string{"copy"}); err != nil {
-				return
-			}
+		if !s.inCopyMode(c) {
+			return
 		}
 		c.copy.scroll(-wheelLines)
 		s.markDirty(c)
@@ -45,4 +43,15 @@ func (s *session) mouseEvent(c *client, m input.MouseReport) {
 			s.markDirty(c)
 		}
 	}
+}
+
+// inCopyMode puts c in copy mode if it is not already; false if it cannot
+// be (no window).
+func (s *session) inCopyMode(c *client) bool {
+	if c.copy == nil {
+		if _, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, []string{"copy"}); err != nil {
+			return false
+		}
+	}
+	return c.copy != nil
 }

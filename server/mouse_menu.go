@@ -40,7 +40,5 @@ func (c *client) menuOrigin() (x, y int) {
 	if c.regs == nil {
 		return 0, 0
 	}
-	top, _, _ := c.regionArea()
-	r := c.focusRect()
-	return r.X, top + r.Y
+	return c.focusOrigin()
 }

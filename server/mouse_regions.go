@@ -113,10 +113,9 @@ func (c *client) regionMouseBytes(m input.MouseReport) []byte {
 	if c.win == nil {
 		return nil
 	}
-	top, _, _ := c.regionArea()
-	r := c.focusRect()
-	x, y := m.X-r.X, m.Y-top-r.Y
-	wc, wr := regionWindowSize(r)
+	ox, oy := c.focusOrigin()
+	x, y := m.X-ox, m.Y-oy
+	wc, wr := regionWindowSize(c.focusRect())
 	if x < 0 || y < 0 || x >= wc || y >= wr {
 		return nil
 	}

@@ -54,9 +54,8 @@ func (s *session) mouseSelection(c *client, m input.MouseReport) bool {
 // coordinates: the focused region's on a split display.
 func (c *client) windowPoint(x, y int) (wx, wy int) {
 	if c.regs != nil {
-		top, _, _ := c.regionArea()
-		r := c.focusRect()
-		return x - r.X, y - top - r.Y
+		ox, oy := c.focusOrigin()
+		return x - ox, y - oy
 	}
 	return x, y - c.layout().top
 }
@@ -84,11 +83,9 @@ func (s *session) startSelection(c *client, m input.MouseReport) {
 }
 
 func (s *session) dragSelection(c *client, m input.MouseReport) {
-	if c.copy == nil {
-		if _, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, []string{"copy"}); err != nil || c.copy == nil {
-			c.sel = nil
-			return
-		}
+	if !s.inCopyMode(c) {
+		c.sel = nil
+		return
 	}
 	cp := c.copy
 	if !cp.marked {
@@ -126,10 +123,8 @@ func (s *session) endSelection(c *client) {
 // copyClicked copies the word (or the whole line) at view cell (x, y), as a
 // selection from copy mode would, and leaves copy mode.
 func (s *session) copyClicked(c *client, x, y int, line bool) {
-	if c.copy == nil {
-		if _, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, []string{"copy"}); err != nil || c.copy == nil {
-			return
-		}
+	if !s.inCopyMode(c) {
+		return
 	}
 	cp := c.copy
 	c.copy = nil

@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/gmux/gmux/server/lineedit"
-	"github.com/rivo/uniseg"
 )
 
 // prompt is an input line on a client's last line (C-a :, C-a A, y/n
@@ -44,7 +43,7 @@ type prompt struct {
 // view returns the prompt's line for a terminal cols wide and the column of
 // its cursor.
 func (p *prompt) view(cols int) (line string, cursor int) {
-	label := uniseg.StringWidth(p.label)
+	label := textWidth(p.label)
 	if p.secret {
 		return p.label, label
 	}
@@ -77,7 +76,10 @@ func (p *prompt) key(data []byte, escape, literal byte) (rest []byte, finished b
 		if p.onKey != nil && p.onKey(k) {
 			continue
 		}
-		before := p.edit.Text()
+		var before string
+		if p.onChange != nil {
+			before = p.edit.Text()
+		}
 		res := p.edit.Key(k)
 		if p.onChange != nil && res == lineedit.Editing && p.edit.Text() != before {
 			p.onChange(p.edit.Text())

@@ -33,6 +33,13 @@ func (c *client) focusRect() layout.Rect {
 	return r
 }
 
+// focusOrigin is the terminal cell of the focused region's top left.
+func (c *client) focusOrigin() (x, y int) {
+	top, _, _ := c.regionArea()
+	r := c.focusRect()
+	return r.X, top + r.Y
+}
+
 // split divides c's focused region in two; the new one is empty and the
 // focus stays, as in screen.
 func (s *session) split(c *client, dir layout.Dir) error {
