@@ -2,16 +2,20 @@ package server
 
 import "encoding/base64"
 
-// A program's clipboard (OSC 52), as tmux's set-clipboard on and mosh do:
+// A program's clipboard (OSC 52), as tmux's set-clipboard and mosh do:
 // Neovim over ssh yanks this way (it asks for Ms, which the emulator then
-// answers), as do vim-oscyank and shell tools. A copy becomes the paste
-// buffer, as one made in copy mode does, and goes on to each terminal
-// showing the window that takes OSC 52 (clipboardFor), the terminal's own
-// rules deciding the rest. A read is answered with the paste buffer, never
-// with a terminal's clipboard: that would hand whatever the user copied
-// anywhere to any program in the session, and the answer is base64, so a
-// read cannot make gmux type text of a program's choosing. With
-// programclipboard off, the emulator drops both.
+// answers), as do vim-oscyank and shell tools. By default (programclipboard
+// external, tmux's default) a copy goes on to each terminal showing the
+// window that takes OSC 52 (clipboardFor), the terminal's own rules deciding
+// the rest, and leaves the paste buffer alone: any program's output (a file
+// being cat'ed) could otherwise put in it what C-a ] then types into a shell.
+// programclipboard on makes a copy the paste buffer too, as one made in copy
+// mode is. A read is answered only with programclipboardread on and while a
+// display shows the window, and with the paste buffer, never with a
+// terminal's clipboard: that would hand whatever the user copied anywhere to
+// any program in the session; the answer is base64, so a read cannot make
+// gmux type text of a program's choosing. With programclipboard off, the
+// emulator drops both.
 
 // programClipboard acts on what w's program asked of the clipboard in the
 // output just shown.
@@ -20,15 +24,19 @@ func (s *session) programClipboard(w *window) {
 	if !ok {
 		return
 	}
-	if req.Set {
-		s.buffer = string(req.Text)
-		for c := range s.clients {
-			if c.attached && c.shows(w) {
+	shown := false
+	for c := range s.clients {
+		if c.attached && c.shows(w) {
+			shown = true
+			if req.Set {
 				s.offerClipboard(c, req.Selection, req.Text)
 			}
 		}
 	}
-	if req.Query {
+	if req.Set && s.set.ProgramClipboardBuffer {
+		s.buffer = string(req.Text)
+	}
+	if req.Query && shown && s.set.ProgramClipboardRead {
 		answer := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(s.buffer)) + req.QueryEnd
 		// A program asking again and again while reading nothing gets no
 		// more answers than its input queue holds.

@@ -1,24 +1,57 @@
 package server
 
+import "fmt"
+
 func init() {
 	register(&command{
-		name: "programclipboard", usage: "[on|off]", maxArgs: 1,
-		help: "let programs copy with OSC 52 (to the paste buffer and on to the terminal's clipboard) and read the paste buffer",
+		name: "programclipboard", usage: "[off|external|on]", maxArgs: 1,
+		help: "what programs' OSC 52 copies reach: external (the default) the terminals' clipboards only, on the paste buffer too, off nothing",
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
-				if x.s.set.NoProgramClipboard {
-					return "programclipboard off", nil
-				}
-				return "programclipboard on", nil
+				return "programclipboard " + programClipboardMode(x.s.set), nil
 			}
-			if err := onOff(args[0]); err != nil {
-				return "", err
+			switch args[0] {
+			case "off":
+				x.s.set.NoProgramClipboard, x.s.set.ProgramClipboardBuffer = true, false
+			case "external":
+				x.s.set.NoProgramClipboard, x.s.set.ProgramClipboardBuffer = false, false
+			case "on":
+				x.s.set.NoProgramClipboard, x.s.set.ProgramClipboardBuffer = false, true
+			default:
+				return "", fmt.Errorf("programclipboard: %q is not off, external or on", args[0])
 			}
-			x.s.set.NoProgramClipboard = args[0] == "off"
 			for _, w := range x.s.windows {
 				x.s.applyScreenPolicy(w)
 			}
 			return "", nil
 		},
 	})
+	register(&command{
+		name: "programclipboardread", usage: "[on|off]", maxArgs: 1,
+		help: "let programs read the paste buffer with OSC 52 while a display shows their window (off by default)",
+		run: func(x *cmdContext, args []string) (string, error) {
+			if len(args) == 0 {
+				if x.s.set.ProgramClipboardRead {
+					return "programclipboardread on", nil
+				}
+				return "programclipboardread off", nil
+			}
+			if err := onOff(args[0]); err != nil {
+				return "", err
+			}
+			x.s.set.ProgramClipboardRead = args[0] == "on"
+			return "", nil
+		},
+	})
+}
+
+// programClipboardMode names what programclipboard is set to.
+func programClipboardMode(set settings) string {
+	switch {
+	case set.NoProgramClipboard:
+		return "off"
+	case set.ProgramClipboardBuffer:
+		return "on"
+	}
+	return "external"
 }

@@ -19,6 +19,24 @@ const (
 	pasteWait   = 500 * time.Millisecond
 )
 
+// The marks of a bracketed paste. What is pasted between them never holds
+// the end mark: a buffer with one (a program's output copied, a file read
+// in) would end the paste early, and the shell would run what follows it
+// as typed keys. As xterm and tmux do, it is taken out.
+const (
+	pasteStart = "\x1b[200~"
+	pasteEnd   = "\x1b[201~"
+)
+
+// withoutPasteEnd is b without pasteEnd, taken out until none is left
+// (taking one out of "\x1b[20\x1b[201~1~" makes another).
+func withoutPasteEnd(b []byte) []byte {
+	for bytes.Contains(b, []byte(pasteEnd)) {
+		b = bytes.ReplaceAll(b, []byte(pasteEnd), nil)
+	}
+	return b
+}
+
 // heldInput is input waiting behind a paste: pasted text (bracketed or not
 // as the program wants when it is sent) or bytes as typed.
 type heldInput struct {
@@ -65,7 +83,7 @@ func (s *session) settlePaste(w *window, since time.Time) {
 			return
 		}
 		if h.paste && w.screen.Modes().BracketedPaste {
-			b = append(append([]byte("\x1b[200~"), b...), "\x1b[201~"...)
+			b = append(append([]byte(pasteStart), withoutPasteEnd(b)...), pasteEnd...)
 		}
 		w.send(b)
 	}
@@ -76,7 +94,8 @@ func (s *session) settlePaste(w *window, since time.Time) {
 func slowPieces(b []byte, bracketed bool) [][]byte {
 	var pieces [][]byte
 	if bracketed {
-		pieces = append(pieces, []byte("\x1b[200~"))
+		pieces = append(pieces, []byte(pasteStart))
+		b = withoutPasteEnd(b)
 	}
 	for len(b) > 0 {
 		_, n := utf8.DecodeRune(b)
@@ -84,7 +103,7 @@ func slowPieces(b []byte, bracketed bool) [][]byte {
 		b = b[n:]
 	}
 	if bracketed {
-		pieces = append(pieces, []byte("\x1b[201~"))
+		pieces = append(pieces, []byte(pasteEnd))
 	}
 	return pieces
 }

@@ -31,11 +31,15 @@ type settings struct {
 	BufferFile       string // readbuf/writebuf exchange file
 	Clipboard        string // OSC 52: "on", "off", or "" (by TERM)
 	// NoProgramClipboard: programs' OSC 52 is dropped (programclipboard
-	// off; clipboard.go).
-	NoProgramClipboard bool
-	LogFile            string // log name pattern
-	LogRaw             bool
-	LogFlush           time.Duration
+	// off; clipboard.go). ProgramClipboardBuffer: their copies also replace
+	// the paste buffer (programclipboard on). ProgramClipboardRead: their
+	// reads get the paste buffer (programclipboardread on).
+	NoProgramClipboard     bool
+	ProgramClipboardBuffer bool
+	ProgramClipboardRead   bool
+	LogFile                string // log name pattern
+	LogRaw                 bool
+	LogFlush               time.Duration
 	// LogStamp: time stamps in logs after a quiet spell (logtstamp),
 	// LogStampAfter long (0: two minutes), as LogStampString (""; screen's).
 	LogStamp       bool

@@ -94,6 +94,7 @@ pow_detach_msg
 prev
 process
 programclipboard
+programclipboardread
 quit
 readbuf
 readreg

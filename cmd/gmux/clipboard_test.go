@@ -2,31 +2,48 @@ package main
 
 import (
 	"encoding/base64"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
 // A program's copy (OSC 52, as Neovim over ssh makes it, or wrapped in
 // screen's passthrough, as vim-oscyank does for TERM=screen) goes on to the
-// terminal's clipboard and into the paste buffer; a program's read of the
-// clipboard gets the paste buffer; programclipboard off stops both.
+// terminal's clipboard, and by default no further: the paste buffer is the
+// user's, and any program's output could otherwise fill what C-a ] types
+// into a shell. programclipboard on lets copies into the buffer;
+// programclipboardread on lets programs read it while a display shows them;
+// programclipboard off stops everything.
 func TestProgramClipboard(t *testing.T) {
 	e := newEnv(t)
 	tm := startSession(t, e, "clip")
+	tm.send("clear\r")
+	tm.waitText("$ ")
+	e.setBuffer("clip", "the user's own")
 	copied := "from a program"
 	b64 := base64.StdEncoding.EncodeToString([]byte(copied))
 	tm.send(`printf '\e]52;c;%s\a' "$(printf '` + copied + `' | base64)"` + "\r")
 	waitFor(t, "the copy sent on to the terminal", func() bool {
 		return strings.Contains(tm.rawOutput(), "\x1b]52;c;"+b64+"\a")
 	})
-	tm.send("clear\r")
-	tm.waitText("$ ")
-	tm.send("\x01]")
-	tm.waitText("$ " + copied)
-	tm.send("\x15") // C-u: the pasted line is not run
+	if got := e.pasteBuffer("clip"); got != "the user's own" {
+		t.Fatalf("a program's copy replaced the paste buffer by default: %q", got)
+	}
+	readBack := `printf '\e]52;c;?\a'; IFS= read -rs -t 1 -d $'\a' reply; echo "read:$(printf %s "${reply##*;}" | base64 -d):${#reply}"` + "\r"
+	tm.send(readBack)
+	tm.waitText("read::0") // reads are off by default
 
-	tm.send(`printf '\e]52;c;?\a'; IFS= read -rs -d $'\a' reply; echo "read:$(printf %s "${reply##*;}" | base64 -d)"` + "\r")
-	tm.waitText("read:" + copied)
+	if out, code := e.run("-S", "clip", "-X", "programclipboard", "on"); code != 0 {
+		t.Fatalf("programclipboard on: %d %s", code, out)
+	}
+	tm.send(`printf '\e]52;c;%s\a' "$(printf '` + copied + `' | base64)"` + "\r")
+	waitFor(t, "the copy in the paste buffer", func() bool { return e.pasteBuffer("clip") == copied })
+	if out, code := e.run("-S", "clip", "-X", "programclipboardread", "on"); code != 0 {
+		t.Fatalf("programclipboardread on: %d %s", code, out)
+	}
+	tm.send(readBack)
+	tm.waitText("read:" + copied + ":")
 
 	// As vim-oscyank sends it where TERM=screen*: in screen's passthrough.
 	viaScreen := base64.StdEncoding.EncodeToString([]byte("via screen"))
@@ -49,8 +66,60 @@ func TestProgramClipboard(t *testing.T) {
 	if strings.Contains(tm.rawOutput(), "\x1b]52;c;"+refused) {
 		t.Fatal("a copy reached the terminal with programclipboard off")
 	}
-	tm.send("clear\r")
-	tm.waitText("$ ")
+	if got := e.pasteBuffer("clip"); got != "via screen" {
+		t.Fatalf("the buffer is %q, not what it was", got)
+	}
+}
+
+// A read of the paste buffer is answered only while a display shows the
+// window: a program left running in a detached session cannot collect what
+// the user copies later.
+func TestProgramClipboardReadNeedsDisplay(t *testing.T) {
+	e := newEnv(t)
+	out := filepath.Join(e.home, "answer")
+	// Detached, the program asks for the clipboard, then reports what came.
+	script := `sleep 0.5; printf '\e]52;c;?\a'; IFS= read -rs -t 2 -d $'\a' reply; echo "${#reply}" > ` + out + `; sleep 100`
+	e.startDetached("rd", "bash", "-c", script)
+	e.setBuffer("rd", "secret")
+	if o, code := e.run("-S", "rd", "-X", "programclipboardread", "on"); code != 0 {
+		t.Fatalf("programclipboardread on: %d %s", code, o)
+	}
+	waitFor(t, "the program's report", func() bool {
+		b, err := os.ReadFile(out)
+		return err == nil && strings.HasSuffix(string(b), "\n")
+	})
+	if b, _ := os.ReadFile(out); string(b) != "0\n" {
+		t.Fatalf("a detached program read the paste buffer: %q bytes", b)
+	}
+}
+
+// setBuffer fills session's paste buffer with text (readbuf).
+func (e *env) setBuffer(session, text string) {
+	e.t.Helper()
+	path := filepath.Join(e.home, "setbuffer")
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		e.t.Fatal(err)
+	}
+	if out, code := e.run("-S", session, "-X", "readbuf", path); code != 0 {
+		e.t.Fatalf("readbuf: %d %s", code, out)
+	}
+}
+
+// What C-a ] types in bracketed paste never holds the paste's end mark: a
+// buffer with one would end the paste early, and the shell would run what
+// follows it.
+func TestBracketedPasteDropsEndMark(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "bp")
+	got := filepath.Join(e.home, "got")
+	e.setBuffer("bp", "A\x1b[201~B\x1b[20\x1b[201~1~C")
+	// The program asks for bracketed paste and records what arrives, raw.
+	tm.send("printf '\\e[?2004h'; stty raw -echo; echo re\"\"ady; head -c 15 > " + got + "; stty sane; printf '\\e[?2004l'; echo do\"\"ne\r")
+	tm.waitText("ready")
 	tm.send("\x01]")
-	tm.waitText("$ via screen") // the buffer is what it was
+	tm.waitText("done")
+	b, _ := os.ReadFile(got)
+	if want := "\x1b[200~ABC\x1b[201~"; string(b) != want {
+		t.Fatalf("the program got %q, want %q", b, want)
+	}
 }
