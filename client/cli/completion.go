@@ -25,6 +25,15 @@ const bashCompletion = `# gmux's completion for bash: source <(gmux -completion 
 _gmux_sessions() {
 	gmux -ls 2>/dev/null | awk -F'\t' '/^\t[0-9]+\./ { n = $2; sub(/^[0-9]+\./, "", n); print n }'
 }
+# Session names are data: matched as strings and quoted for the command
+# line, never given to compgen -W, which would expand a $(...) in a name.
+_gmux_complete_sessions() {
+	local name
+	COMPREPLY=()
+	while IFS= read -r name; do
+		[[ $name == "$1"* ]] && COMPREPLY+=("$(printf '%%q' "$name")")
+	done < <(_gmux_sessions)
+}
 _gmux() {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} i
 	# After -X or -Q (anywhere before): its command, then nothing known.
@@ -43,7 +52,7 @@ _gmux() {
 	-s) COMPREPLY=($(compgen -c -- "$cur")); return ;;
 	-dmS|-e|-h|-p|-t|-T) return ;;
 	-*[rRxdDS]|-ls|-list|-wipe|-upgrade|--upgrade)
-		COMPREPLY=($(compgen -W "$(_gmux_sessions)" -- "$cur")); return ;;
+		_gmux_complete_sessions "$cur"; return ;;
 	-completion|--completion) COMPREPLY=($(compgen -W "bash zsh" -- "$cur")); return ;;
 	esac
 	if [[ $cur == -* ]]; then

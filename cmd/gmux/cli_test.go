@@ -167,6 +167,9 @@ func TestShellCompletion(t *testing.T) {
 	e := newEnv(t)
 	e.startDetached("alpha", "sleep", "1000")
 	e.startDetached("beta.two", "sleep", "1000")
+	// A name is completed as data: nothing in it runs.
+	pwned := filepath.Join(e.home, "pwned")
+	e.startDetached("x$(touch pwned)", "sleep", "1000")
 	script, code := e.run("-completion", "bash")
 	if code != 0 || !strings.Contains(script, "complete -F _gmux gmux") {
 		t.Fatalf("-completion bash: %d %q", code, script)
@@ -184,18 +187,26 @@ func TestShellCompletion(t *testing.T) {
 		cmd := exec.Command("bash", "--norc", "-c", fmt.Sprintf(`source %s; COMP_WORDS=(%s); COMP_CWORD=%d; _gmux; printf '%%s\n' "${COMPREPLY[@]}"`,
 			path, strings.Join(quoted, " "), len(words)-1))
 		cmd.Env = append(append([]string{}, e.env...), "PATH="+filepath.Dir(gmuxBin)+":"+os.Getenv("PATH"))
+		cmd.Dir = e.home
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("completing %q: %v\n%s", words, err, out)
 		}
 		return strings.Fields(string(out))
 	}
+	if got, want := complete("gmux", "-r", "x"), `x\$\(touch\ pwned\)`; len(got) != 2 || strings.Join(got, " ") != want {
+		t.Errorf("completing a name with $(...): %q, want %q", got, want)
+	}
+	if _, err := os.Stat(pwned); err == nil {
+		t.Fatal("completing a session name ran a command in it")
+	}
 	for _, c := range []struct {
 		words []string
 		want  []string
 	}{
-		{[]string{"gmux", "-r", ""}, []string{"alpha", "beta.two"}},
+		{[]string{"gmux", "-r", "[ab]"}, nil},
 		{[]string{"gmux", "-dr", "b"}, []string{"beta.two"}},
+		{[]string{"gmux", "-r", "a"}, []string{"alpha"}},
 		{[]string{"gmux", "-S", "alpha", "-X", "sel"}, []string{"select"}},
 		{[]string{"gmux", "-S", "alpha", "-X", "select", ""}, nil},
 		{[]string{"gmux", "-wi"}, []string{"-wipe"}},
