@@ -179,12 +179,39 @@ func (s *session) flushLog(w *window) {
 // logPath expands the logfile name for window w: %n number, %t title, %S
 // session name, %% a percent sign; relative to the session's directory.
 func (s *session) logPath(pattern string, w *window) string {
-	r := strings.NewReplacer("%n", strconv.Itoa(w.number), "%t", w.displayTitle(), "%S", s.opts.Name, "%%", "%")
-	p := expandHome(r.Replace(pattern))
+	p := logName(pattern, w.number, w.displayTitle(), s.opts.Name)
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(s.set.Dir, p)
 	}
 	return p
+}
+
+// logName is pattern with ~ expanded and its %-codes replaced. A title is
+// what the window's program chose, so what is put in for a code stays one
+// file name (fileNamePart): "../victim" or "~/x" as a title must not move
+// the log onto another file of the user's (~/.bashrc).
+func logName(pattern string, number int, title, session string) string {
+	r := strings.NewReplacer("%n", strconv.Itoa(number), "%t", fileNamePart(title), "%S", fileNamePart(session), "%%", "%")
+	return r.Replace(expandHome(pattern))
+}
+
+// fileNamePart is v made safe as part of one file name: no "/", no control
+// characters, no leading "~", and never "", "." or "..".
+func fileNamePart(v string) string {
+	v = strings.Map(func(r rune) rune {
+		if r == '/' || r < 0x20 || r == 0x7f {
+			return '_'
+		}
+		return r
+	}, v)
+	if strings.HasPrefix(v, "~") {
+		v = "_" + v[1:]
+	}
+	switch v {
+	case "", ".", "..":
+		v = strings.Repeat("_", max(len(v), 1))
+	}
+	return v
 }
 
 // setLogging turns window w's log on or off.
