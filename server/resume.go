@@ -104,6 +104,11 @@ func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, bool, 
 	s.handedOver = nil
 	f.Close()
 	unix.Close(exeFD)
+	// The descriptors the state named were open across the exec: taken
+	// over, they are the session's own, not its windows' to inherit (the
+	// next upgrade opens them again for its exec).
+	setCloseOnExec(keptDescriptors(d.st), true)
+	CloseStrayDescriptors()
 	status, keepLog := s.serve()
 	return status, keepLog, nil
 }

@@ -20,6 +20,8 @@ func serve() int {
 	// inherit them (a child holding the ready pipe would hang the client).
 	unix.CloseOnExec(3)
 	unix.CloseOnExec(4)
+	// What else came from the client is not the server's (descriptors.go).
+	server.CloseStrayDescriptors()
 	cfgFile := os.NewFile(3, "config")
 	ready := os.NewFile(4, "ready")
 	if cfgFile == nil || ready == nil {

@@ -1,8 +1,12 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -37,4 +41,62 @@ func TestLogNameFromTitleStaysInItsDirectory(t *testing.T) {
 	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
 		t.Fatalf("the log went onto another file: %q", b)
 	}
+}
+
+// A descriptor the starting shell left open (exec 7<secret) reaches neither
+// the server nor any window; and after a live upgrade, a new window does
+// not inherit the other windows' terminals or the clients' connections.
+func TestWindowsGetOnlyStandardDescriptors(t *testing.T) {
+	buildOthers(t)
+	e := newEnv(t)
+	secret := filepath.Join(e.home, "secret")
+	os.WriteFile(secret, []byte("key\n"), 0o600)
+	fds := func(name string) string { return filepath.Join(e.home, name) }
+	// ls alone: a pipeline would show bash's own pipe.
+	list := `ls /proc/$$/fd > `
+	start := exec.Command("bash", "-c", `exec 7<"$0"; exec "$1" -dmS fd bash -c "$2; sleep 1000"`, secret, gmuxBin, list+fds("first"))
+	start.Env, start.Dir = e.env, e.home
+	if out, err := start.CombinedOutput(); err != nil {
+		t.Fatalf("start: %v %s", err, out)
+	}
+	e.attach(80, 24, "-x", "fd") // a client's connection and terminal too
+	waitFor(t, "the client attached", func() bool { return strings.Contains(e.ls(), "Attached") })
+	waitFor(t, "the first window's descriptors", func() bool { return fileHas(fds("first"), "\n") })
+	if got := strings.Fields(readFile(fds("first"))); !slices.Equal(got, []string{"0", "1", "2"}) {
+		t.Errorf("the first window has descriptors %q, want 0 1 2", got)
+	}
+	pid := serverPID(t, e)
+	if links := descriptorsTo(pid, secret); len(links) > 0 {
+		t.Errorf("the server holds the starting shell's descriptor %v", links)
+	}
+	if out, code := e.run("-S", "fd", "-X", "upgrade", newerGmux); code != 0 {
+		t.Fatalf("upgrade: %d %q", code, out)
+	}
+	if out, code := e.run("-S", "fd", "-X", "screen", "bash", "-c", list+fds("after")+"; sleep 1000"); code != 0 {
+		t.Fatalf("new window: %d %q", code, out)
+	}
+	waitFor(t, "the new window's descriptors", func() bool { return fileHas(fds("after"), "\n") })
+	if got := strings.Fields(readFile(fds("after"))); !slices.Equal(got, []string{"0", "1", "2"}) {
+		t.Errorf("a window made after an upgrade has descriptors %q, want 0 1 2", got)
+	}
+}
+
+func readFile(path string) string {
+	b, _ := os.ReadFile(path)
+	return string(b)
+}
+
+func fileHas(path, s string) bool { return strings.Contains(readFile(path), s) }
+
+// descriptorsTo lists process pid's descriptors open on path.
+func descriptorsTo(pid int, path string) []string {
+	dir := fmt.Sprintf("/proc/%d/fd", pid)
+	entries, _ := os.ReadDir(dir)
+	var found []string
+	for _, ent := range entries {
+		if target, err := os.Readlink(filepath.Join(dir, ent.Name())); err == nil && target == path {
+			found = append(found, ent.Name())
+		}
+	}
+	return found
 }
