@@ -248,7 +248,8 @@ func command(path string, cmd proto.Command, timeout time.Duration) (string, err
 	if err != nil {
 		exe, _ = os.Executable() // its own check will say what is missing
 	}
-	r, _, err := handshake(conn, proto.Hello{Mode: proto.ModeCommand, Exe: exe}, nil, timeout)
+	dir, _ := os.Getwd() // none known: a relative path in the command is refused
+	r, _, err := handshake(conn, proto.Hello{Mode: proto.ModeCommand, Exe: exe, Dir: dir}, nil, timeout)
 	if err != nil {
 		return "", err
 	}

@@ -43,6 +43,9 @@ func (h Hello) appendJSON(b []byte) []byte {
 	if h.Exe != "" {
 		b = appendStringField(b, "exe", h.Exe)
 	}
+	if h.Dir != "" {
+		b = appendStringField(b, "dir", h.Dir)
+	}
 	return append(b[:len(b)-1], '}') // the last field's comma
 }
 

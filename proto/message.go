@@ -42,6 +42,10 @@ type Hello struct {
 	// Exe is a command client's own binary: what -X upgrade moves the
 	// session to when no path is given.
 	Exe string `json:"exe,omitempty"`
+	// Dir is a command client's working directory: a relative path in its
+	// command (-X upgrade ./gmux-server) names a file from there, never
+	// from the server's own directory, which may be anyone's (/tmp).
+	Dir string `json:"dir,omitempty"`
 }
 
 // Hello modes.

@@ -100,3 +100,38 @@ func descriptorsTo(pid int, path string) []string {
 	}
 	return found
 }
+
+// -X upgrade with a relative path names a file from the caller's directory,
+// never from the server's: a session started in a shared directory (cd
+// /tmp; gmux) must not run the gmux-server someone else put there.
+func TestUpgradePathIsTheCallers(t *testing.T) {
+	buildOthers(t)
+	e := newEnv(t)
+	shared := filepath.Join(e.home, "shared")
+	os.Mkdir(shared, 0o777)
+	pwned := filepath.Join(e.home, "pwned")
+	planted := "#!/bin/sh\ntouch " + pwned + "\n"
+	os.WriteFile(filepath.Join(shared, "gmux-server"), []byte(planted), 0o755)
+	start := exec.Command(gmuxBin, "-dmS", "rel", "sleep", "1000")
+	start.Env, start.Dir = e.env, shared
+	if out, err := start.CombinedOutput(); err != nil {
+		t.Fatalf("start in the shared directory: %v %s", err, out)
+	}
+	// From the caller's directory, which has no such file: refused.
+	if out, code := e.run("-S", "rel", "-X", "upgrade", "./gmux-server"); code == 0 {
+		t.Fatalf("upgrade to a file the caller does not have: %q", out)
+	}
+	if _, err := os.Stat(pwned); err == nil {
+		t.Fatal("upgrade ran the file in the server's directory")
+	}
+	// The caller's own file is the one taken.
+	if b, err := os.ReadFile(newerGmux); err != nil || os.WriteFile(filepath.Join(e.home, "gmux-server"), b, 0o755) != nil {
+		t.Fatal("copy the newer build", err)
+	}
+	if out, code := e.run("-S", "rel", "-X", "upgrade", "./gmux-server"); code != 0 || !strings.Contains(out, "now runs") {
+		t.Fatalf("upgrade to the caller's ./gmux-server: %d %q", code, out)
+	}
+	if exe, _ := os.Readlink(fmt.Sprintf("/proc/%d/exe", serverPID(t, e))); exe != filepath.Join(e.home, "gmux-server") {
+		t.Fatalf("the server runs %s", exe)
+	}
+}
