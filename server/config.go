@@ -2,6 +2,7 @@ package server
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"os"
 	"strings"
@@ -17,12 +18,11 @@ func (s *session) sourceFile(path string, depth int) (errs []string, err error) 
 	if depth > maxSourceDepth {
 		return nil, fmt.Errorf("%s: source nested too deep", path)
 	}
-	f, err := os.Open(path)
+	text, err := readConfigFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(bytes.NewReader(text))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	n := 0
 	var pending string

@@ -72,6 +72,36 @@ func readUserFile(path string, limit int64) ([]byte, error) {
 	return b, err
 }
 
+// maxConfigFile bounds an rc file: the largest real ones are a few kB.
+const maxConfigFile = 4 << 20
+
+// readConfigFile reads an rc file (the config, source), which may be a
+// symlink (dotfiles repositories make them) and need not be the user's
+// (/etc/gmuxrc is root's), but must be a regular file: opening a FIFO, or
+// reading one or a terminal, would wait for a writer that may never come,
+// with the whole session waiting behind it. So the open does not block,
+// and anything but a regular file is refused.
+func readConfigFile(path string) ([]byte, error) {
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, &os.PathError{Op: "open", Path: path, Err: err}
+	}
+	f := os.NewFile(uintptr(fd), path)
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: %w: not a regular file", path, ErrUnsafeFile)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, maxConfigFile+1))
+	if err == nil && len(b) > maxConfigFile {
+		err = fmt.Errorf("%s is larger than %d bytes", path, maxConfigFile)
+	}
+	return b, err
+}
+
 // writeUserFile replaces path's contents with b (see openUserFile).
 func writeUserFile(path string, b []byte) error { return putUserFile(path, b, false) }
 

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // Round three of the hardening tests: what a hostile program in a window,
@@ -133,5 +135,33 @@ func TestUpgradePathIsTheCallers(t *testing.T) {
 	}
 	if exe, _ := os.Readlink(fmt.Sprintf("/proc/%d/exe", serverPID(t, e))); exe != filepath.Join(e.home, "gmux-server") {
 		t.Fatalf("the server runs %s", exe)
+	}
+}
+
+// An rc path that would block (a FIFO nobody writes) is refused at once,
+// and the session goes on answering; before, the whole session froze.
+func TestSourceFIFORefused(t *testing.T) {
+	e := newEnv(t)
+	e.startDetached("ff", "sleep", "1000")
+	fifo := filepath.Join(e.home, "rc.fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan string, 1)
+	go func() {
+		out, _ := e.run("-S", "ff", "-X", "source", fifo)
+		done <- out
+	}()
+	select {
+	case out := <-done:
+		if !strings.Contains(out, "not a regular file") {
+			t.Fatalf("source of a FIFO: %q", out)
+		}
+	case <-time.After(5 * time.Second):
+		os.WriteFile(fifo, nil, 0) // let the server go on
+		t.Fatal("source of a FIFO froze the session")
+	}
+	if out, code := e.run("-S", "ff", "-Q", "windows"); code != 0 {
+		t.Fatalf("the session after: %d %q", code, out)
 	}
 }
