@@ -64,3 +64,10 @@ func CheckSocketDir(dir string) error {
 
 // MaxSocketPath is the longest path a Unix socket address can hold on Linux.
 const MaxSocketPath = 107
+
+// LogPath is where the server of the session whose socket is at socket
+// keeps its log: beside it, hidden, named after it (".PID.name.log"), so
+// that -ls and -wipe find the log of a session that died.
+func LogPath(socket string) string {
+	return filepath.Join(filepath.Dir(socket), "."+filepath.Base(socket)+".log")
+}

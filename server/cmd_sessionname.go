@@ -38,6 +38,11 @@ func (s *session) rename(name string) error {
 	if err := os.Rename(s.socket, path); err != nil {
 		return fmt.Errorf("sessionname: %w", err)
 	}
+	// The log follows, so -ls and -wipe find it under the session's name,
+	// and a clean end removes it.
+	if err := os.Rename(proto.LogPath(s.socket), proto.LogPath(path)); err != nil && !os.IsNotExist(err) {
+		s.log.Printf("sessionname: the log stays at %s: %v", proto.LogPath(s.socket), err)
+	}
 	s.log.Printf("session renamed %s -> %s", s.name, full)
 	s.socket, s.name, s.opts.Name = path, full, name
 	s.redrawBars()

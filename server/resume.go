@@ -63,9 +63,9 @@ func CheckState(r io.Reader) error {
 
 // Resume serves the session in the state at stateFD, handed over by a live
 // upgrade; exeFD is the binary that wrote it. Like Run, it returns the exit
-// status and whether the log is worth keeping. It returns early (with an
+// status. It returns early (with an
 // error) only when it cannot take the state and cannot give it back either.
-func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, bool, error) {
+func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, error) {
 	f := os.NewFile(uintptr(stateFD), "gmux-state")
 	began := time.Now()
 	d, err := decodeState(f)
@@ -82,7 +82,7 @@ func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, bool, 
 	}
 	if err != nil {
 		if failure != "" {
-			return 1, true, fmt.Errorf("the session's own binary cannot take it back: %w", err)
+			return 1, fmt.Errorf("the session's own binary cannot take it back: %w", err)
 		}
 		// Back to the binary that wrote it, with the same state: the
 		// descriptors it names are all still open (originals are closed
@@ -92,11 +92,11 @@ func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, bool, 
 			setCloseOnExec(keptDescriptors(d.st), false)
 		}
 		if _, serr := f.Seek(0, 0); serr != nil {
-			return 1, true, serr
+			return 1, serr
 		}
 		argv := []string{os.Args[0], proto.ResumeCommand, strconv.Itoa(stateFD), strconv.Itoa(exeFD), err.Error()}
 		err = syscall.Exec("/proc/self/fd/"+strconv.Itoa(exeFD), argv, os.Environ())
-		return 1, true, fmt.Errorf("cannot go back to the old binary: %w", err)
+		return 1, fmt.Errorf("cannot go back to the old binary: %w", err)
 	}
 	for _, o := range s.handedOver {
 		o.Close()
@@ -109,8 +109,7 @@ func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, bool, 
 	// next upgrade opens them again for its exec).
 	setCloseOnExec(keptDescriptors(d.st), true)
 	CloseStrayDescriptors()
-	status, keepLog := s.serve()
-	return status, keepLog, nil
+	return s.serve(), nil
 }
 
 // resumeGuarded is resumeSession, with a panic (a bug in this binary) an

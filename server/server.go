@@ -20,24 +20,25 @@ import (
 )
 
 // Run serves a session until its last window closes or it is told to quit,
-// and returns the process exit status, and whether the server log holds a
-// trace worth keeping (a panic was recovered). ready receives "ok" once the
-// socket is listening, or the reason the session could not start, then is
-// closed.
-func Run(opts Options, ready io.WriteCloser) (status int, keepLog bool) {
+// and returns the process exit status. ready receives "ok" once the socket
+// is listening, or the reason the session could not start, then is closed.
+func Run(opts Options, ready io.WriteCloser) (status int) {
 	s, err := start(opts)
 	if err != nil {
 		fmt.Fprintf(ready, "%v", err)
 		ready.Close()
-		return 1, true
+		return 1
 	}
 	fmt.Fprint(ready, "ok "+s.name)
 	ready.Close()
 	return s.serve()
 }
 
-// serve runs a started (or taken over) session to its end; see Run.
-func (s *session) serve() (status int, keepLog bool) {
+// serve runs a started (or taken over) session to its end; see Run. A clean
+// end removes the server's log, under the name the session has now (it may
+// have been renamed, or upgraded); one with a recovered panic keeps it for
+// its trace.
+func (s *session) serve() (status int) {
 	tuneCollector()
 	go s.accept()
 	s.handleSignals()
@@ -45,7 +46,10 @@ func (s *session) serve() (status int, keepLog bool) {
 	os.Remove(s.socket)
 	s.awaitPrograms()
 	s.log.Printf("session %s: exit %d", s.name, s.exitCode)
-	return s.exitCode, s.panics > 0
+	if s.panics == 0 {
+		os.Remove(proto.LogPath(s.socket))
+	}
+	return s.exitCode
 }
 
 func start(opts Options) (*session, error) {

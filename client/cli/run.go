@@ -94,7 +94,7 @@ func list(dir string, wipe bool, match string) int {
 		state := s.State.String()
 		if s.State == client.Dead {
 			dead++
-			logPath := filepath.Join(dir, "."+s.Name+".log")
+			logPath := proto.LogPath(s.Path)
 			_, err := os.Stat(logPath)
 			switch {
 			case wipe:

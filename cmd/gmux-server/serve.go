@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/gmux/gmux/client"
+	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server"
 	"golang.org/x/sys/unix"
 )
@@ -35,7 +36,7 @@ func serve() int {
 	}
 	cfgFile.Close()
 	logger := log.New(os.Stderr, "", log.LstdFlags)
-	logPath := filepath.Join(cfg.SocketDir, fmt.Sprintf(".%d.%s.log", os.Getpid(), cfg.Name))
+	logPath := proto.LogPath(filepath.Join(cfg.SocketDir, fmt.Sprintf("%d.%s", os.Getpid(), cfg.Name)))
 	logFile, err := os.OpenFile(logPath, os.O_CREATE|os.O_TRUNC|os.O_WRONLY|unix.O_NOFOLLOW, 0o600)
 	if err == nil {
 		logger.SetOutput(logFile)
@@ -49,12 +50,9 @@ func serve() int {
 			os.Setenv(k, v)
 		}
 	}
-	status, keepLog := server.Run(server.Options{ServerConfig: cfg, Log: logger}, ready)
-	// Only a clean end removes the log. Not deferred: a deferred remove runs
-	// while a panic unwinds, before its trace is written — the crash would
-	// delete its own evidence.
-	if logFile != nil && !keepLog {
-		os.Remove(logPath)
-	}
-	return status
+	// Only a clean end removes the log, in server.serve, under the name the
+	// session has then. Never deferred here: a deferred remove runs while a
+	// panic unwinds, before its trace is written — the crash would delete
+	// its own evidence.
+	return server.Run(server.Options{ServerConfig: cfg, Log: logger}, ready)
 }

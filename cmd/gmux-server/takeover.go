@@ -38,11 +38,11 @@ func takeOver(args []string) int {
 	// The server's stderr is its log file already (serve): the same
 	// process, the same descriptors.
 	logger := log.New(os.Stderr, "", log.LstdFlags)
-	status, _, err := server.Resume(stateFD, exeFD, failure, logger)
+	// A clean end removes the log (server.serve); a failed hand-over keeps
+	// it, as the only record of what happened.
+	status, err := server.Resume(stateFD, exeFD, failure, logger)
 	if err != nil {
 		logger.Printf("upgrade: %v", err)
 	}
-	// The log is kept: it is the only record of the hand-over; serve
-	// removes it only on a clean end of a session it started.
 	return status
 }

@@ -165,3 +165,35 @@ func TestSourceFIFORefused(t *testing.T) {
 		t.Fatalf("the session after: %d %q", code, out)
 	}
 }
+
+// A session renamed (sessionname) or live-upgraded still leaves no log
+// behind after a clean end, and while it runs its log is where -ls and
+// -wipe look for it: under its current name.
+func TestLogFollowsRenameAndUpgrade(t *testing.T) {
+	buildOthers(t)
+	e := newEnv(t)
+	logs := func() []string {
+		m, _ := filepath.Glob(filepath.Join(e.dir, ".*.log"))
+		return m
+	}
+	e.startDetached("old", "sleep", "1000")
+	if out, code := e.run("-S", "old", "-X", "sessionname", "new"); code != 0 {
+		t.Fatalf("sessionname: %d %q", code, out)
+	}
+	if got, want := logs(), []string{serverLog(t, e)}; !slices.Equal(got, want) {
+		t.Fatalf("logs after the rename %q, want %q", got, want)
+	}
+	if out, code := e.run("-S", "new", "-X", "quit"); code != 0 {
+		t.Fatalf("quit: %d %q", code, out)
+	}
+	waitFor(t, "the renamed session's log to go", func() bool { return len(logs()) == 0 })
+
+	e.startDetached("up", "sleep", "1000")
+	if out, code := e.run("-S", "up", "-X", "upgrade", newerGmux); code != 0 {
+		t.Fatalf("upgrade: %d %q", code, out)
+	}
+	if out, code := e.run("-S", "up", "-X", "quit"); code != 0 {
+		t.Fatalf("quit: %d %q", code, out)
+	}
+	waitFor(t, "the upgraded session's log to go", func() bool { return len(logs()) == 0 })
+}
