@@ -123,7 +123,7 @@ func (s *session) awaitSettled(limit time.Duration, then func(error)) {
 			time.AfterFunc(time.Millisecond, func() { s.post(check) })
 		}
 	}
-	s.post(check)
+	s.queue(check)
 }
 
 // liftFreeze lets every goroutine go on, as if nothing had happened; it

@@ -95,14 +95,25 @@ type session struct {
 // state only this way.
 func (s *session) post(f func()) { s.events <- f }
 
+// queue is post for the loop itself: f runs on the loop after the events
+// already waiting. The loop must never send to its own channel: with the
+// lane full (a storm of connections) it would wait on itself for ever. So
+// a goroutine carries f, and waits in the loop's stead.
+func (s *session) queue(f func()) { go s.post(f) }
+
 func (s *session) run() {
 	for !s.done {
 		s.handle(s.next())
-		for len(s.later) > 0 {
-			g := s.later[0]
-			s.later = s.later[1:]
-			s.handle(g)
-		}
+		s.runLater()
+	}
+}
+
+// runLater runs the work events left for after them (afterEvent).
+func (s *session) runLater() {
+	for len(s.later) > 0 {
+		g := s.later[0]
+		s.later = s.later[1:]
+		s.handle(g)
 	}
 }
 

@@ -81,5 +81,5 @@ func (s *session) spareAfter(c *client) {
 		return
 	}
 	key := c.rendererKey()
-	s.post(func() { s.prepareSpare(key) })
+	s.queue(func() { s.prepareSpare(key) })
 }

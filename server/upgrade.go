@@ -116,13 +116,17 @@ func (s *session) handOver(path, version string, asker *client, done func(error)
 // execWithState writes the state and execs path; it returns only if that
 // fails.
 func (s *session) execWithState(path, version string, asker *client, start time.Time) error {
-	for len(s.events) > 0 || len(s.bulk) > 0 { // what the goroutines handed over before they parked
+	// What the goroutines handed over before they parked, and the work it
+	// and this event left for later: all of it is in the state, or lost.
+	s.runLater()
+	for len(s.events) > 0 || len(s.bulk) > 0 {
 		select {
 		case f := <-s.events:
 			s.handle(f)
 		case f := <-s.bulk:
 			s.handle(f)
 		}
+		s.runLater()
 	}
 	s.stopBackticks()
 	for c := range s.clients {
