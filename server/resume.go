@@ -247,6 +247,10 @@ func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
 		done: make(chan struct{}), reaped: make(chan struct{}), writerDone: make(chan struct{}),
 		lastOutput: time.Now(), lastInput: time.Now(),
 	}
+	if ws.Stopped { // C-s held it: it stays held until C-q
+		w.gate.hold()
+	}
+	w.heldOutput = ws.HeldOutput
 	w.term = ws.Term
 	if w.term == "" { // handed over by a gmux before the field
 		w.term = s.set.Term

@@ -57,7 +57,7 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 			ID: w.id, Number: w.number, PID: w.pid, PTY: -1, Argv: w.argv, Title: w.title, Named: w.named,
 			StaticTitle: w.staticTitle, Monitor: w.monitor, Activity: w.activity, Bell: w.bell,
 			SilenceWait: w.silenceWait, Silent: w.silent, Flow: w.flow, Hstatus: w.hstatus, Term: w.term,
-			Exited: w.exited, Status: w.status, Code: w.code, Screen: len(st.Screens),
+			Stopped: w.gate.held(), HeldOutput: w.heldOutput, Exited: w.exited, Status: w.status, Code: w.code, Screen: len(st.Screens),
 		}
 		st.Screens = append(st.Screens, screen)
 		if !w.exited {

@@ -197,3 +197,25 @@ func TestLogFollowsRenameAndUpgrade(t *testing.T) {
 	}
 	waitFor(t, "the upgraded session's log to go", func() bool { return len(logs()) == 0 })
 }
+
+// A window stopped with C-s (flow on) stays stopped across a live upgrade,
+// and what it held comes when C-q does: the upgrade neither lets it run
+// nor loses its output.
+func TestUpgradeKeepsFlowControl(t *testing.T) {
+	buildOthers(t)
+	e := newEnv(t)
+	tm := startSession(t, e, "fl")
+	if out, code := e.run("-S", "fl", "-X", "flow", "on"); code != 0 {
+		t.Fatalf("flow on: %d %q", code, out)
+	}
+	tm.send("\x13echo held-$((1+1))\r")
+	if out, code := e.run("-S", "fl", "-X", "upgrade", newerGmux); code != 0 {
+		t.Fatalf("upgrade: %d %q", code, out)
+	}
+	time.Sleep(300 * time.Millisecond) // a negative: the output must not come
+	if strings.Contains(tm.text(), "held-2") {
+		t.Fatalf("the stopped window ran on after the upgrade:\n%s", tm.text())
+	}
+	tm.send("\x11")
+	tm.waitText("held-2")
+}

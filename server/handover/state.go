@@ -125,8 +125,12 @@ type Window struct {
 	SilenceWait time.Duration `json:"silence_wait"`
 	Silent      bool          `json:"silent"`
 	Flow        int           `json:"flow"`
-	Hstatus     string        `json:"hstatus"`
-	Term        string        `json:"term,omitempty"` // the TERM its program was given
+	// Stopped: flow control holds its output (C-s); HeldOutput is what was
+	// read before it stopped, shown when it goes on (C-q).
+	Stopped    bool   `json:"stopped,omitempty"`
+	HeldOutput []byte `json:"held_output,omitempty"`
+	Hstatus    string `json:"hstatus"`
+	Term       string `json:"term,omitempty"` // the TERM its program was given
 	// Input is what was typed or pasted for the program and not yet
 	// written to it: it is written first.
 	Input []byte `json:"input"`
