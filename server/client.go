@@ -144,11 +144,13 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	if s.prevWin != w {
 		c.other = s.prevWin // C-a C-a goes where the session was before
 	}
-	if reattach && s.set.Password != "" {
+	if (reattach || !s.opts.AwaitAttach) && s.set.Password != "" {
 		// A password guards reattaching, as in screen: the display starts
 		// locked, and shows nothing of the session until it is typed —
 		// locked before the window is selected, which draws it. The
-		// renderer's opening (the alternate screen) goes first.
+		// renderer's opening (the alternate screen) goes first. A session
+		// started detached (-dm) has no display of its starter's to trust:
+		// its first attach is a reattach too.
 		s.send(c, proto.TypeOutput, c.r.opening())
 		_ = s.lock(c, " (reattach)")
 	}

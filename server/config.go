@@ -49,6 +49,9 @@ func (s *session) sourceFile(path string, depth int) (errs []string, err error) 
 		}
 		if perr != nil {
 			errs = append(errs, fmt.Sprintf("%s:%d: %v", path, n, perr))
+			if len(args) > 0 && args[0] == "password" && s.unusablePassword == "" {
+				s.unusablePassword = errs[len(errs)-1]
+			}
 		}
 	}
 	if err := sc.Err(); err != nil {

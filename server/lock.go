@@ -25,6 +25,7 @@ type lockScreen struct {
 	typed    []byte
 	failures int
 	until    time.Time       // keys are ignored until then (after a wrong password)
+	checking bool            // a password typed is being checked (off the loop); keys are ignored
 	why      string          // the line above the prompt
 	note     string          // "Password incorrect."
 	prog     *displayProgram // $LOCKPRG, when there is no password
@@ -99,16 +100,17 @@ func (l *lockScreen) handle(s *session, c *client, ev input.Event) bool {
 		_, _ = l.prog.tty.Write(ev.Bytes)
 		return true
 	}
-	if time.Now().Before(l.until) {
-		return true // the pause after a wrong password: keys count for nothing
+	if l.checking || time.Now().Before(l.until) {
+		return true // a check or the pause after a wrong password: keys count for nothing
 	}
 	for _, b := range ev.Bytes {
 		switch {
 		case b == '\r' || b == '\n':
+			// One try at a time: what follows it in the same event (a
+			// pasted or burst "w1⏎w2⏎…") counts for nothing, as keys
+			// typed during the check and the pause after it do.
 			s.tryUnlock(c, l)
-			if c.lock != l {
-				return true
-			}
+			return true
 		case b == 0x7f || b == 0x08:
 			if len(l.typed) > 0 {
 				l.typed = l.typed[:len(l.typed)-1]
@@ -124,12 +126,33 @@ func (l *lockScreen) handle(s *session, c *client, ev input.Event) bool {
 	return true
 }
 
-// tryUnlock checks what was typed on c's lock.
+// tryUnlock checks what was typed on c's lock. The hash is checked off the
+// loop (bcrypt takes tens of milliseconds, which every window and display
+// would wait for); the answer comes back to it.
 func (s *session) tryUnlock(c *client, l *lockScreen) {
 	typed := string(l.typed)
 	clear(l.typed)
 	l.typed = l.typed[:0]
-	if s.set.Password != "" && passwordMatches(s.set.Password, typed) {
+	hash := s.set.Password
+	l.checking = true
+	narrow := s.widen()
+	go func() {
+		ok := hash != "" && passwordMatches(hash, typed)
+		s.post(func() {
+			narrow()
+			s.passwordChecked(c, l, ok)
+		})
+	}()
+}
+
+// passwordChecked unlocks c when the password typed on its lock l was
+// right; a wrong one costs a pause, longer each time.
+func (s *session) passwordChecked(c *client, l *lockScreen, ok bool) {
+	l.checking = false
+	if c.lock != l || c.gone {
+		return
+	}
+	if ok {
 		s.unlock(c)
 		return
 	}

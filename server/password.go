@@ -17,8 +17,10 @@ import (
 // mkpasswd give), SHA-256 ($5$), MD5 ($1$) or bcrypt ($2b$). The plain
 // password is never stored.
 
-// errUnsupportedHash is returned for a hash gmux cannot check.
-var errUnsupportedHash = errors.New("not a hash gmux can check: use $6$ (openssl passwd -6), $5$, $1$ or bcrypt $2b$")
+// errUnsupportedHash is returned for a hash gmux cannot check. In an rc
+// file a hash must be quoted: unquoted, its $salt and $digest are read as
+// variables and expanded away.
+var errUnsupportedHash = errors.New("not a hash gmux can check: use $6$ (openssl passwd -6), $5$, $1$ or bcrypt $2b$, in single quotes in an rc file")
 
 // checkHash reports whether hash is one gmux can check.
 func checkHash(hash string) error {

@@ -83,6 +83,14 @@ func start(opts Options) (*session, error) {
 	s.reserveFiles()
 	s.followClientEnv(opts.Env) // the starting client's agent, through the link
 	s.loadConfig()
+	if s.unusablePassword != "" {
+		// Fail closed: the rc meant the session to have a password, and a
+		// session started without one would show itself to anyone who
+		// reaches a display of it.
+		ln.Close()
+		os.Remove(s.socket)
+		return nil, fmt.Errorf("%s; the session was not started, as it would have had no password", s.unusablePassword)
+	}
 	s.enterScope()
 	// The config may have opened windows (screen -t ...); the command line's
 	// program, or the shell when there is none, comes after them.

@@ -59,18 +59,21 @@ type session struct {
 	backticks     map[int]*backtick // backtick commands by id (backtick.go)
 	startupErrors []string          // config errors, for the first client to attach
 	configErrors  []string          // every config error, for the errors command
-	buffer        string            // the paste buffer
-	registers     map[byte]string   // screen's registers (cmd_register.go)
-	digraphs      map[string]rune   // digraphs defined by the digraph command
-	messageLog    []loggedMessage   // the last messages shown (messages)
-	scope         string            // the systemd scope the session runs in, or "" (scope.go)
-	displayColors [2]string         // the latest display's colours, for new windows (colors.go)
-	lingerWarning string            // logind will end the session at logout, or ""
-	searchHistory *lineedit.History // copy mode searches
-	panics        int               // panics recovered (recover.go): the log is kept
-	upgrading     bool              // an upgrade is being tried (upgrade.go)
-	reserve       atomic.Int32      // a spare descriptor for refusing clients at the fd limit (accept.go)
-	spare         *spareRenderer    // made for the next attach while none is (spare.go)
+	// unusablePassword is the error of a password line of the config that
+	// failed: the session refuses to start without the password it meant.
+	unusablePassword string
+	buffer           string            // the paste buffer
+	registers        map[byte]string   // screen's registers (cmd_register.go)
+	digraphs         map[string]rune   // digraphs defined by the digraph command
+	messageLog       []loggedMessage   // the last messages shown (messages)
+	scope            string            // the systemd scope the session runs in, or "" (scope.go)
+	displayColors    [2]string         // the latest display's colours, for new windows (colors.go)
+	lingerWarning    string            // logind will end the session at logout, or ""
+	searchHistory    *lineedit.History // copy mode searches
+	panics           int               // panics recovered (recover.go): the log is kept
+	upgrading        bool              // an upgrade is being tried (upgrade.go)
+	reserve          atomic.Int32      // a spare descriptor for refusing clients at the fd limit (accept.go)
+	spare            *spareRenderer    // made for the next attach while none is (spare.go)
 
 	// A live upgrade's freeze (freeze.go): the one in progress, the
 	// channel closed when one starts, and the listener's goroutine parked.

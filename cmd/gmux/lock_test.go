@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/crypto/bcrypt"
 )
 
 // C-a x locks the display behind the session's password (a $6$ hash from
@@ -93,4 +95,101 @@ func attachWithPassword(t *testing.T, e *env, name, password string) *terminal {
 	tm := e.attach(80, 24, "-c", rc, "-S", name, "bash", "--norc", "--noprofile")
 	tm.waitText("$ ")
 	return tm
+}
+
+// passwordHash is openssl's $6$ hash of password.
+func passwordHash(t *testing.T, password string) string {
+	t.Helper()
+	hash, err := exec.Command("openssl", "passwd", "-6", password).Output()
+	if err != nil {
+		t.Skipf("openssl: %v", err)
+	}
+	return strings.TrimSpace(string(hash))
+}
+
+// A session started detached (-dm) with a password asks for it at its very
+// first attach, as screen does: there is no starter's display to trust.
+func TestFirstAttachOfDetachedSessionIsLocked(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "password '"+passwordHash(t, "s3cret")+"'\n")
+	if out, code := e.run("-c", rc, "-dmS", "dl", "bash", "-c", "echo secret-$((6*7)); sleep 1000"); code != 0 {
+		t.Fatalf("start: %d %q", code, out)
+	}
+	tm := e.attach(80, 24, "-r", "dl")
+	tm.waitText("session dl is locked")
+	if strings.Contains(tm.rawOutput(), "secret-42") {
+		t.Fatalf("the first attach shows the session before the password:\n%q", tm.rawOutput())
+	}
+	tm.send("s3cret\r")
+	tm.waitText("secret-42")
+}
+
+// A password line gmux cannot use (a hash written unquoted, whose $salt
+// and $digest expand to nothing, or garbage) fails closed: the session is
+// not started, and the error names the file and line.
+func TestUnusablePasswordRefusesToStart(t *testing.T) {
+	e := newEnv(t)
+	for _, line := range []string{"password " + passwordHash(t, "pw"), "password garbage"} {
+		rc := writeRC(t, e, "# my rc\n"+line+"\n")
+		out, code := e.run("-c", rc, "-dmS", "bad", "sleep", "1000")
+		if code == 0 || !strings.Contains(out, rc+":2:") || !strings.Contains(out, "not started") {
+			t.Errorf("%q: %d %q", line, code, out)
+		}
+		if ls := e.ls(); strings.Contains(ls, ".bad") {
+			t.Fatalf("%q: a session runs without its password:\n%s", line, ls)
+		}
+	}
+}
+
+// One try per Enter, however the tries arrive: a burst or paste of
+// "w1⏎w2⏎right⏎" makes one try, and the pause after a wrong one covers
+// what follows it in the same read.
+func TestLockBurstIsOneTry(t *testing.T) {
+	e := newEnv(t)
+	tm := attachWithPassword(t, e, "lb", "right")
+	tm.send("\x01x")
+	tm.waitText("session lb is locked")
+	tm.send("w1\rw2\rright\r")
+	tm.waitText("Password incorrect.")
+	if !strings.Contains(tm.text(), "is locked") {
+		t.Fatalf("a try after a wrong one in the same burst opened the lock:\n%s", tm.text())
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for strings.Contains(tm.text(), "is locked") && time.Now().Before(deadline) {
+		tm.send("right\r")
+		time.Sleep(250 * time.Millisecond) // typed again until the pause is over
+	}
+	tm.waitText("$ ")
+}
+
+// A bcrypt check (tens to hundreds of milliseconds) runs off the session
+// loop: the session answers while it runs.
+func TestPasswordCheckOffTheLoop(t *testing.T) {
+	e := newEnv(t)
+	hash, err := bcrypt.GenerateFromPassword([]byte("right"), 14)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc := writeRC(t, e, "password '"+string(hash)+"'\n")
+	tm := e.attach(80, 24, "-c", rc, "-S", "bc", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	tm.send("\x01x")
+	tm.waitText("session bc is locked")
+	began := time.Now()
+	tm.send("wrong\r")
+	var slowest time.Duration
+	for !strings.Contains(tm.text(), "Password incorrect.") {
+		if time.Since(began) > 30*time.Second {
+			t.Fatal("the check never ended")
+		}
+		t0 := time.Now()
+		if _, code := e.run("-S", "bc", "-Q", "windows"); code != 0 {
+			t.Fatal("-Q windows failed during the check")
+		}
+		slowest = max(slowest, time.Since(t0))
+	}
+	check := time.Since(began)
+	if slowest > check/2 {
+		t.Fatalf("the session stalled during the password check: -Q took %v of a %v check", slowest, check)
+	}
 }
