@@ -99,6 +99,10 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		s.welcome(c, "")
 		return
 	}
+	if runsInside(c.pid) {
+		s.welcome(c, fmt.Sprintf("Attaching from inside of gmux? This terminal is a window of session %s: detach from it first (C-a d)", s.name))
+		return
+	}
 	if n := s.attachedCount(); n > 0 && !h.Shared && !h.Takeover {
 		s.welcome(c, fmt.Sprintf("session %s is attached elsewhere: use -x to share it, or -d -r to take it over", s.name))
 		return

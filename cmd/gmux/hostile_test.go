@@ -219,3 +219,19 @@ func TestUpgradeKeepsFlowControl(t *testing.T) {
 	tm.send("\x11")
 	tm.waitText("held-2")
 }
+
+// gmux -r or -x typed in one of the session's own windows is refused, as
+// screen refuses it ("Attaching from inside of screen?"): the session
+// would draw itself in itself for ever. Another session may still be
+// attached from inside this one.
+func TestAttachFromInsideRefused(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "in")
+	e.startDetached("other", "bash", "-c", "echo other-$((6*7)); sleep 1000")
+	for i, how := range []string{"-x in", "-d -r in", "-D -R in"} {
+		tm.send(fmt.Sprintf("clear; %s %s; echo try-%d-status-$?\r", gmuxBin, how, i))
+		tm.waitMatch(fmt.Sprintf(`(?s)inside of gmux.*try-%d-status-1`, i))
+	}
+	tm.send("clear; " + gmuxBin + " -r other\r")
+	tm.waitText("other-42")
+}
