@@ -252,13 +252,24 @@ var (
 	zDec    *zstd.Decoder
 )
 
+// maxBlockRaw bounds what one block decompresses to: blockLines rows of a
+// screen at most 1000 columns wide, each cell a few bytes (clusters are
+// bounded too), with their style runs, come well under it. A block read
+// back from outside (an upgrade's state) is only what it claims: a frame
+// that says it holds more is refused before anything is allocated (the
+// decoder allocates what the frame's header claims), and one that holds
+// more than it says fails as it decodes. Without the bound, 234 kB of
+// state claimed, and got, 4 GB.
+const maxBlockRaw = 64 << 20
+
 // decoder returns the process's zstd decoder: DecodeAll may be called from
 // any goroutine at once, and one keeps its tables from being made per
 // window.
 func decoder() *zstd.Decoder {
 	decOnce.Do(func() {
 		var err error
-		zDec, err = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true))
+		zDec, err = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true),
+			zstd.WithDecoderMaxMemory(maxBlockRaw))
 		if err != nil {
 			panic(err)
 		}

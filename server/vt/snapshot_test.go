@@ -1,9 +1,12 @@
 package vt
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -176,4 +179,41 @@ func FuzzRestore(f *testing.F) {
 			r.History().Text(i)
 		}
 	})
+}
+
+// A history block read back claims how much it holds (its zstd frame's
+// content size), and the decoder allocates what is claimed: a snapshot
+// whose block claims gigabytes is refused, without the gigabytes.
+func TestSnapshotRefusesDecompressionBomb(t *testing.T) {
+	s := New(200, 10, 5000)
+	for i := range 4000 {
+		fmt.Fprintf(s, "%d %s\r\n", i, strings.Repeat("history ", 18))
+	}
+	data, _ := s.MarshalBinary()
+	magic := []byte{0x28, 0xb5, 0x2f, 0xfd}
+	at := bytes.Index(data, magic)
+	if at < 0 {
+		t.Fatal("no compressed block in the snapshot")
+	}
+	fhd := data[at+4]
+	if fhd>>6 != 2 { // a 4-byte content size, as a block of this size has
+		t.Fatalf("frame header %#x: not the 4-byte content size this test patches", fhd)
+	}
+	fcs := at + 5
+	if fhd&0x20 == 0 {
+		fcs++ // the window descriptor comes first
+	}
+	fcs += [4]int{0, 1, 2, 4}[fhd&3] // and the dictionary id
+	bomb := append([]byte(nil), data...)
+	binary.LittleEndian.PutUint32(bomb[fcs:], 0xfff00000) // 4 GB
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := Restore(bomb)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrSnapshot) {
+		t.Fatalf("a block claiming 4 GB: %v", err)
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 16<<20 { // before the bound: 54 MB for this one block
+		t.Fatalf("reading the bomb allocated %d MB", grew>>20)
+	}
 }
