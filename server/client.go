@@ -40,7 +40,7 @@ func (s *session) dropClient(c *client, err error) {
 		c.via.Close() // the proxy, waiting on it, ends
 	}
 	if c.tty != nil {
-		c.tty.Close()
+		s.closeTerminal(c)
 	}
 	close(c.out)
 	delete(s.clients, c)
@@ -64,6 +64,28 @@ func (s *session) dropClient(c *client, err error) {
 		s.end("its terminal hung up and autodetach is off", 0)
 	}
 	s.maybeFinish()
+}
+
+// farewellWait bounds how long restoring a vanished client's terminal may
+// take (a terminal stopped with C-s takes nothing).
+const farewellWait = time.Second
+
+// closeTerminal lets go of the terminal of c, which is being dropped. A
+// client that vanished while attached (kill -9, a crash) left its terminal
+// in the session's modes, the alternate screen among them, and cannot put
+// it right; the server, which holds the terminal, does, as tmux's does: the
+// writer writes the renderer's farewell after what it was writing, then
+// closes the terminal. Its reader stops at once: keys typed now are the
+// shell's.
+func (s *session) closeTerminal(c *client) {
+	if !c.attached || c.suspended || c.r == nil || c.r.finished {
+		c.tty.Close()
+		return
+	}
+	now := time.Now()
+	c.tty.SetReadDeadline(now)
+	c.tty.SetWriteDeadline(now.Add(farewellWait))
+	c.farewell = c.r.fini()
 }
 
 func (s *session) welcome(c *client, errText string) {

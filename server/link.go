@@ -21,6 +21,9 @@ type link struct {
 	conn    net.Conn
 	via     net.Conn      // the proxy's connection, when conn is the stream it handed over (stream.go)
 	tty     *quietfd.File // the client's terminal when it passed it (terminal.go), else nil
+	// farewell restores tty for a client that vanished while attached: the
+	// writer writes it last, then closes tty (dropClient).
+	farewell []byte
 	rawConn syscall.RawConn
 	rawTTY  syscall.RawConn
 	pid     int // the peer's process, from the kernel
@@ -151,6 +154,10 @@ func (s *session) writeClient(c *client) {
 			}
 		}
 		s.post(func() { s.written(c, err, rest) })
+	}
+	if c.farewell != nil {
+		_, _ = c.tty.Write(c.farewell) // within the deadline dropClient set; a terminal gone is no matter
+		c.tty.Close()
 	}
 }
 
