@@ -18,15 +18,15 @@ import (
 // session sends goes through send and is written in order, without ever
 // blocking the loop.
 type link struct {
-	conn    net.Conn
-	via     net.Conn      // the proxy's connection, when conn is the stream it handed over (stream.go)
-	tty     *quietfd.File // the client's terminal when it passed it (terminal.go), else nil
+	conn net.Conn
+	via  net.Conn      // the proxy's connection, when conn is the stream it handed over (stream.go)
+	tty  *quietfd.File // the client's terminal when it passed it (terminal.go), else nil
 	// farewell restores tty for a client that vanished while attached: the
 	// writer writes it last, then closes tty (dropClient).
 	farewell []byte
-	rawConn syscall.RawConn
-	rawTTY  syscall.RawConn
-	pid     int // the peer's process, from the kernel
+	rawConn  syscall.RawConn
+	rawTTY   syscall.RawConn
+	pid      int // the peer's process, from the kernel
 
 	out     chan []outPart // to the writer goroutine; holds at most one batch
 	pending []outPart      // what waits for the writer, in order
