@@ -83,7 +83,7 @@ func TestCopyModeOneClientOthersType(t *testing.T) {
 	a.waitText("before-copy")
 	a.send("\x01[")
 	a.waitText("[")
-	frozen := a.text()
+	frozen := a.settled(200 * time.Millisecond) // the whole copy-mode frame, not its first part
 	b.send("echo typed-by-b\r")
 	b.waitText("typed-by-b")
 	if strings.Contains(a.text(), "typed-by-b") || a.text() != frozen {
