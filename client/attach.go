@@ -191,17 +191,20 @@ func terminalSize(files ...*os.File) (int, int) {
 // detach, the session's exit); where, if not "", follows the detach message
 // (" on HOST" for a remote session).
 func ending(f proto.Frame, where string) (Result, bool) {
+	// The words are printed on the terminal once the session has let it go:
+	// made printable, so that no server (a hostile far host's least of all)
+	// can retitle it, clear it or forge a prompt there.
 	switch f.Type {
 	case proto.TypeDetach:
-		return Result{Message: "[" + string(f.Payload) + where + "]"}, true
+		return Result{Message: "[" + proto.Printable(string(f.Payload)) + where + "]"}, true
 	case proto.TypePowerDetach:
-		return Result{Message: string(f.Payload), HangUp: true}, true
+		return Result{Message: proto.Printable(string(f.Payload)), HangUp: true}, true
 	case proto.TypeExit:
 		var e proto.Exit
 		if err := proto.DecodeJSON(f.Payload, &e); err != nil {
 			return Result{Message: "[gmux: session ended]"}, true
 		}
-		return Result{Message: "[gmux: " + e.Reason + "]", Status: e.Status}, true
+		return Result{Message: "[gmux: " + proto.Printable(e.Reason) + "]", Status: e.Status}, true
 	}
 	return Result{}, false
 }

@@ -277,6 +277,10 @@ func (a *remoteAttachment) frame(f proto.Frame) (Result, bool) {
 		// A detach is final, whoever asked: another display took the
 		// session over (gmux -d -r), and taking it back would fight it.
 		if res, ok := ending(f, " on "+a.host); ok {
+			// A power detach from the far side ends this client, but
+			// never hangs up the local shell it runs in: that is not the
+			// far host's to ask.
+			res.HangUp = false
 			return res, true
 		}
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/gmux/gmux/proto"
 )
 
 // A remote session is named HOST:NAME on the command line. HOST is whatever
@@ -139,7 +141,7 @@ var ErrAuthNeeded = errors.New("ssh needs to authenticate interactively")
 // an old one) are wrapped as such; a failed authentication wraps
 // ErrAuthNeeded.
 func sshFailure(host string, status int, said *tail) error {
-	last := said.lastLine()
+	last := proto.Printable(said.lastLine()) // the far side's words
 	switch {
 	case status == 127 || said.contains("gmux: not found") || said.contains("command not found") || said.contains("No such file or directory") && status != 255:
 		return &finalError{fmt.Sprintf("gmux is not installed on %s (or not on the PATH of a non-interactive ssh there): install it there, or set GMUX_REMOTE_COMMAND to its path (%s)", host, last)}
@@ -170,9 +172,12 @@ func isFinal(err error) bool {
 // for a password on the terminal as usual.
 func RemoteRun(host string, args ...string) (int, error) {
 	cmd := sshTo(host, false, args...)
-	said := &tail{pass: os.Stderr}
-	cmd.Stdout, cmd.Stderr = os.Stdout, said
+	stdout, stderr := &textWriter{w: os.Stdout}, &textWriter{w: os.Stderr}
+	said := &tail{pass: stderr}
+	cmd.Stdout, cmd.Stderr = stdout, said
 	err := cmd.Run()
+	stdout.Flush()
+	stderr.Flush()
 	var exit *exec.ExitError
 	switch {
 	case err == nil:

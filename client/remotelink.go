@@ -53,7 +53,7 @@ func dialRemote(host, name string, hello proto.Hello, interactive bool) (*remote
 	cmd := sshTo(host, !interactive, ProxyFlag, name)
 	l := &remoteLink{cmd: cmd, said: &tail{}, frames: make(chan proto.Frame, 16), out: make(chan []byte, 64), done: make(chan struct{})}
 	if interactive {
-		l.said.passTo(os.Stderr)
+		l.said.passTo(&textWriter{w: os.Stderr})
 	}
 	cmd.Stderr = l.said
 	stdin, sshIn, err := quietPipe()
@@ -126,10 +126,11 @@ func dialRemote(host, name string, hello proto.Hello, interactive bool) (*remote
 		if errors.As(err, &ve) {
 			return nil, w, &finalError{fmt.Sprintf("the gmux on %s speaks protocol v%d, this one v%d: install the same gmux on both sides", host, ve.Peer, ve.Local)}
 		}
+		// The far side's words, shown here: made printable.
 		if strings.HasPrefix(w.Error, noSession) {
-			return nil, w, fmt.Errorf("%s: %w: %s", host, ErrNoSession, w.Error)
+			return nil, w, fmt.Errorf("%s: %w: %s", host, ErrNoSession, proto.Printable(w.Error))
 		}
-		return nil, w, &finalError{fmt.Sprintf("%s: %v", host, err)}
+		return nil, w, &finalError{fmt.Sprintf("%s: %s", host, proto.Printable(err.Error()))}
 	}
 	l.heard.Store(time.Now().UnixNano())
 	l.r = r

@@ -46,3 +46,25 @@ func Printable(s string) string {
 	}
 	return b.String()
 }
+
+// PrintableText is Printable for text of several lines: newlines, tabs and
+// the carriage return of a "\r\n" are kept, every other control is made
+// visible.
+func PrintableText(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		cr := i < len(lines)-1 && strings.HasSuffix(l, "\r")
+		if cr {
+			l = l[:len(l)-1]
+		}
+		fields := strings.Split(l, "\t")
+		for j, f := range fields {
+			fields[j] = Printable(f)
+		}
+		lines[i] = strings.Join(fields, "\t")
+		if cr {
+			lines[i] += "\r"
+		}
+	}
+	return strings.Join(lines, "\n")
+}

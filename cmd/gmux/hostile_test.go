@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gmux/gmux/proto"
 )
 
 // Round three of the hardening tests: what a hostile program in a window,
@@ -265,4 +267,56 @@ func TestTerminalRestoredAfterClientKill(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	waitFor(t, "the session detached", func() bool { return strings.Contains(e.ls(), "Detached") })
+}
+
+// A hostile far side (the host of a remote session, or whatever answers
+// for it) writes only the session's screen on the local terminal: what it
+// says when the client is not drawing for it (-ls and -X output, ssh's
+// stderr, a welcome's error, detach and exit texts) has its controls made
+// visible, and its power detach ends the client without hanging up the
+// local shell.
+func TestHostileFarSide(t *testing.T) {
+	e := newEnv(t)
+	hostile := "\x1b]0;pwned\a\x1b[2J$ fake-prompt"
+	// fakeSSH is an ssh whose far side writes stream, and hostile on stderr.
+	fakeSSH := func(name string, stream []byte) []string {
+		data := filepath.Join(e.home, name+".out")
+		os.WriteFile(data, stream, 0o600)
+		os.WriteFile(data+".err", []byte(hostile+"\n"), 0o600)
+		script := filepath.Join(e.home, name)
+		os.WriteFile(script, []byte("#!/bin/sh\ncat "+data+".err >&2\ncat "+data+"\nexec cat >/dev/null\n"), 0o755)
+		return []string{"GMUX_SSH_COMMAND=" + script}
+	}
+	clean := func(what, out string) {
+		t.Helper()
+		if strings.Contains(out, "\x1b]0;pwned") || strings.Contains(out, "\x1b[2J$ fake") {
+			t.Errorf("%s: the far side's escapes reached the terminal: %q", what, out)
+		}
+	}
+	withEnv(e, fakeSSH("ls", []byte(hostile+"\n")), func() {
+		out, _ := e.run("-ls", "far:")
+		clean("-ls far:", out)
+		if !strings.Contains(out, "fake-prompt") {
+			t.Errorf("-ls far: lost the far side's text: %q", out)
+		}
+	})
+	frames := func(fs ...[]byte) []byte { return slices.Concat(append([][]byte{[]byte(proto.ProxyMagic)}, fs...)...) }
+	welcome := func(w proto.Welcome) []byte { return proto.AppendFrame(nil, proto.TypeWelcome, proto.EncodeWelcome(w)) }
+	ok := welcome(proto.Welcome{Session: "1.x"})
+	for _, c := range []struct {
+		name   string
+		stream []byte
+	}{
+		{"welcome", frames(welcome(proto.Welcome{Error: hostile}))},
+		{"detach", frames(ok, proto.AppendFrame(nil, proto.TypeDetach, []byte(hostile)))},
+		{"exit", frames(ok, proto.AppendFrame(nil, proto.TypeExit, proto.EncodeJSON(proto.Exit{Reason: hostile})))},
+		{"powerdetach", frames(ok, proto.AppendFrame(nil, proto.TypePowerDetach, []byte(hostile)))},
+	} {
+		var tm *terminal
+		withEnv(e, fakeSSH(c.name, c.stream), func() {
+			tm = e.startIn(80, 24, "bash", "--norc", "--noprofile", "-c", gmuxBin+" -r far:x; echo parent-alive-$((6*7)); sleep 100")
+		})
+		tm.waitText("parent-alive-42") // a far side's power detach did not hang up the local shell
+		clean(c.name, tm.rawOutput())
+	}
 }
