@@ -26,7 +26,8 @@ func TestPrintableText(t *testing.T) {
 		{"a\tb\nc\r\n", "a\tb\nc\r\n"},
 		{"\x1b]0;x\a\x1b[2J\n", "^[]0;x^G^[[2J\n"},
 		{"over\rwrite\n", "over^Mwrite\n"},
-		{"\x9b1m", `\u009b1m`},
+		{"\u009b1m", `\u009b1m`},
+		{"\x9b1m", `\x9b1m`},
 	} {
 		if got := PrintableText(c.in); got != c.want {
 			t.Errorf("PrintableText(%q) = %q, want %q", c.in, got, c.want)
