@@ -100,7 +100,7 @@ func AttachRemote(host, name string, opts AttachOptions) (Result, error) {
 	a := &remoteAttachment{host: host, in: in, out: out, escape: 0x01, hello: attachHello(opts, out, in)}
 	// The far side's environment is the proxy's; only a remote client
 	// offers heartbeats.
-	a.hello.Features = append(slices.Clone(proto.Features), proto.FeatureHeartbeat)
+	a.hello.Features = append(slices.Clone(proto.Features), proto.FeatureHeartbeat, proto.FeatureReplace)
 	// The first connection may ask (a host key, a password): ssh has the
 	// terminal in cooked mode until the session answers.
 	l, w, err := dialRemote(host, name, a.hello, true)
@@ -143,9 +143,15 @@ func (a *remoteAttachment) connected(l *remoteLink, w proto.Welcome) {
 		a.escape = w.Escape[0]
 	}
 	a.try, a.why, a.needAuth, a.sawEsc = 0, "", false, false
-	// A retry takes the session over from the connection it lost, which
-	// the server may not have noticed yet; and attaches to nothing else.
-	a.hello.Takeover, a.hello.Shared = true, false
+	// A retry replaces the display it lost, which the server may not have
+	// noticed yet, and attaches to nothing else; the session's other
+	// displays stay (two shared remotes must not kick each other out).
+	// A server without FeatureReplace can only be taken over.
+	if slices.Contains(w.Features, proto.FeatureReplace) && w.Display != 0 {
+		a.hello.Replaces, a.hello.Takeover, a.hello.Shared = w.Display, false, true
+	} else {
+		a.hello.Replaces, a.hello.Takeover, a.hello.Shared = 0, true, false
+	}
 	if a.dropped > 0 {
 		msg := fmt.Sprintf("%d key(s) typed while the link was down were not sent", a.dropped)
 		a.send(proto.TypeCommand, proto.EncodeJSON(proto.Command{Args: []string{"echo", msg}, Window: -1, Literal: true, Show: true}))

@@ -92,6 +92,11 @@ const (
 	// HeartbeatTimeout. Only a client on a link that can fail silently (a
 	// remote one) offers it.
 	FeatureHeartbeat = "heartbeat"
+	// FeatureReplace: the welcome names the display (Welcome.Display), and
+	// a reconnecting client's hello names the one it replaces
+	// (Hello.Replaces): only that display goes, not the session's others.
+	// Only a reconnecting (remote) client offers it.
+	FeatureReplace = "replace"
 )
 
 // SuspendAnswer is the payload of the server's suspend frame when it answers
@@ -104,7 +109,7 @@ var SuspendAnswer = []byte("answer")
 var Features = []string{FeatureSuspend, FeatureDetachRequest, FeaturePowerDetach}
 
 // ServerFeatures is what a server of this version takes when offered.
-var ServerFeatures = append(slices.Clip(Features), FeatureHeartbeat)
+var ServerFeatures = append(slices.Clip(Features), FeatureHeartbeat, FeatureReplace)
 
 // Heartbeat timing. A client pings after HeartbeatInterval without sending
 // anything, and calls the link lost after HeartbeatLost without hearing

@@ -46,6 +46,9 @@ func (h Hello) appendJSON(b []byte) []byte {
 	if h.Dir != "" {
 		b = appendStringField(b, "dir", h.Dir)
 	}
+	if h.Replaces != 0 {
+		b = appendIntField(b, "replaces", h.Replaces)
+	}
 	return append(b[:len(b)-1], '}') // the last field's comma
 }
 

@@ -46,6 +46,10 @@ type Hello struct {
 	// command (-X upgrade ./gmux-server) names a file from there, never
 	// from the server's own directory, which may be anyone's (/tmp).
 	Dir string `json:"dir,omitempty"`
+	// Replaces is the display (Welcome.Display) that a reconnecting client
+	// had before its link failed: it goes, and this one takes its place
+	// beside the session's other displays (FeatureReplace).
+	Replaces int `json:"replaces,omitempty"`
 }
 
 // Hello modes.
@@ -70,6 +74,9 @@ type Welcome struct {
 	// Escape is the session's command key (C-a), for a client that must
 	// take keys itself while its link is down (C-a d gives up).
 	Escape string `json:"escape,omitempty"`
+	// Display is this connection's display, for a later Hello.Replaces
+	// (FeatureReplace).
+	Display int `json:"display,omitempty"`
 }
 
 // Common returns the features both lists hold.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"slices"
 	"strings"
 	"time"
 
@@ -89,8 +90,12 @@ func (s *session) closeTerminal(c *client) {
 }
 
 func (s *session) welcome(c *client, errText string) {
-	s.send(c, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Version: c.hello.Version, Session: s.name, Error: errText, Direct: c.tty != nil,
-		Features: proto.Common(c.hello.Features, proto.ServerFeatures), Escape: string([]byte{s.set.Escape})}))
+	w := proto.Welcome{Version: c.hello.Version, Session: s.name, Error: errText, Direct: c.tty != nil,
+		Features: proto.Common(c.hello.Features, proto.ServerFeatures), Escape: string([]byte{s.set.Escape})}
+	if slices.Contains(w.Features, proto.FeatureReplace) && errText == "" {
+		w.Display = c.id
+	}
+	s.send(c, proto.TypeWelcome, proto.EncodeWelcome(w))
 	if errText != "" {
 		s.closeWhenSent(c)
 	}
@@ -124,6 +129,15 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	if runsInside(c.pid) {
 		s.welcome(c, fmt.Sprintf("Attaching from inside of gmux? This terminal is a window of session %s: detach from it first (C-a d)", s.name))
 		return
+	}
+	if h.Replaces != 0 {
+		// A reconnection: its old display, whose link failed, goes (the
+		// server may not have noticed yet); the others stay.
+		for o := range s.clients {
+			if o.id == h.Replaces && o != c && o.attached {
+				s.release(o, proto.TypeDetach, []byte(fmt.Sprintf("replaced by its own reconnection to %s", s.name)))
+			}
+		}
 	}
 	if n := s.attachedCount(); n > 0 && !h.Shared && !h.Takeover {
 		s.welcome(c, fmt.Sprintf("session %s is attached elsewhere: use -x to share it, or -d -r to take it over", s.name))

@@ -429,3 +429,35 @@ func TestHeartbeatAnswered(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+// Two displays share a remote session (-x), each over its own link; when
+// one link resets, its client comes back in its own place, and the other
+// display stays attached: a reconnection replaces only the display it lost.
+func TestRemoteSharedReconnectKeepsOthers(t *testing.T) {
+	e := newEnv(t)
+	sshd := startSSHD(t, e)
+	e.startDetached("shared")
+	var tms []*terminal
+	var relays []*linkRelay
+	for i := range 2 {
+		relay := startRelay(t, sshd.port)
+		relays = append(relays, relay)
+		withEnv(e, remoteEnv(e, sshd, relay.port()), func() { tms = append(tms, e.attach(80, 24, "-x", farHost+":shared")) })
+		tms[i].waitText("$ ")
+	}
+	waitFor(t, "two displays", func() bool { out, _ := e.run("-S", "shared", "-Q", "displays"); return strings.Count(out, "\n") >= 2 })
+	relays[0].reset()
+	tms[0].waitText("lost")
+	waitGone(tms[0], "lost", 15*time.Second)
+	tms[0].send("echo back-$((40+2))\r")
+	tms[1].waitText("back-42") // the other display still shows the session
+	if strings.Contains(tms[1].rawOutput(), "detached") {
+		t.Fatalf("the other display was detached by the reconnection:\n%s", tms[1].text())
+	}
+	tms[1].send("echo still-$((50+5))\r")
+	tms[0].waitText("still-55")
+	for _, tm := range tms {
+		tm.send("\x01d")
+		tm.waitExit()
+	}
+}
