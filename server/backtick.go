@@ -92,7 +92,8 @@ func (s *session) runBacktick(b *backtick) {
 				s.post(func() { s.backtickLine(b, cmd, line) })
 			}
 		}
-		_ = cmd.Wait()
+		out.Close()
+		_ = waitProgram(cmd)
 		s.post(func() {
 			if b.running == cmd {
 				b.running = nil

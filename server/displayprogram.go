@@ -41,7 +41,7 @@ func (s *session) runOnDisplay(c *client, argv []string, showing func() bool, en
 				break
 			}
 		}
-		werr := cmd.Wait()
+		werr := waitProgram(cmd)
 		s.post(func() {
 			f.Close()
 			if ended != nil {

@@ -150,7 +150,7 @@ func (s *session) startFilter(w *window, pat string, pipeUser bool, argv []strin
 		}
 	}()
 	go func() {
-		_ = cmd.Wait()
+		_ = waitProgram(cmd)
 		s.post(func() { s.filterEnded(w, f) })
 	}()
 	s.log.Printf("window %d: exec %s %q", w.number, pat, argv)

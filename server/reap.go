@@ -1,7 +1,9 @@
 package server
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 
 	"golang.org/x/sys/unix"
 )
@@ -61,4 +63,24 @@ func reapPolled(pid int) (ws unix.WaitStatus, err error, ok bool) {
 		return ws, nil, false
 	}
 	return ws, waitErr, true
+}
+
+// waitProgram is cmd.Wait for a program the server started with os/exec
+// (a backtick, an exec filter, a display program), through the poller as
+// reap is: cmd.Wait's waitid blocks, and holds an OS thread for as long as
+// the program runs (a persistent backtick: the session's life), which the
+// server must never need (threads.go). Pipes cmd.Wait would close are the
+// caller's to close. The error is as cmd.Wait's: nil for exit status 0.
+func waitProgram(cmd *exec.Cmd) error {
+	ws, err := reap(cmd.Process.Pid)
+	_ = cmd.Process.Release() // its pidfd; the process is reaped
+	switch {
+	case err != nil:
+		return err
+	case ws.Signaled():
+		return fmt.Errorf("signal: %v", ws.Signal())
+	case ws.ExitStatus() != 0:
+		return fmt.Errorf("exit status %d", ws.ExitStatus())
+	}
+	return nil
 }

@@ -66,6 +66,7 @@ func CheckState(r io.Reader) error {
 // status. It returns early (with an
 // error) only when it cannot take the state and cannot give it back either.
 func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, error) {
+	reserveThreads()
 	f := os.NewFile(uintptr(stateFD), "gmux-state")
 	began := time.Now()
 	d, err := decodeState(f)

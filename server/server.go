@@ -23,6 +23,7 @@ import (
 // and returns the process exit status. ready receives "ok" once the socket
 // is listening, or the reason the session could not start, then is closed.
 func Run(opts Options, ready io.WriteCloser) (status int) {
+	reserveThreads()
 	s, err := start(opts)
 	if err != nil {
 		fmt.Fprintf(ready, "%v", err)

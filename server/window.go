@@ -109,7 +109,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	f, err := pollable(master)
 	if err != nil {
 		_ = cmd.Process.Kill() // it has no terminal to talk to
-		go cmd.Wait()
+		go waitProgram(cmd)
 		return nil, fmt.Errorf("start %s: %w", argv[0], err)
 	}
 	w := &window{
