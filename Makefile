@@ -62,7 +62,7 @@ bench:
 # Long reliability runs: floods of millions of lines while clients come and
 # go, and 1.5 million fuzz runs per decoder. Bounded in time.
 stress:
-	GMUX_STRESS=1 $(GO) test -race -count=1 -timeout 30m -run 'Flood|Cycles|TwentyClients|SSH|Hostile|Huge|FileLimit|LargePaste|UnreadReplies|Heartbeat' ./...
+	GMUX_STRESS=1 $(GO) test -race -count=1 -timeout 30m -run 'Flood|Cycles|TwentyClients|SSH|Hostile|Huge|FileLimit|ProcessLimit|UpgradeFaults|LargePaste|UnreadReplies|Heartbeat' ./...
 	$(MAKE) fuzz FUZZTIME=1500000x
 
 lint: $(STATICCHECK)

@@ -22,3 +22,11 @@ const ServerCommand = "__server"
 // descriptors it reads a state on stdin, says "ok VERSION" when it can take
 // it, and exits.
 const ResumeCommand = "__resume"
+
+// KeepCommand makes gmux a live upgrade's keeper: KeepCommand SERVER-PID
+// SOCKET STATE-FD EXE-FD, started by the old server just before it execs the
+// new binary, with the session's descriptors at their own numbers. It holds
+// them until the new server answers on SOCKET; should that die or hang
+// first, it takes the session back with the old binary (EXE-FD) and the
+// state (STATE-FD).
+const KeepCommand = "__keep"

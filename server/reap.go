@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,6 +17,10 @@ import (
 // becomes readable when its process ends, and only then is it reaped. A
 // kernel without pidfds (before 5.3) or a sandbox that refuses them gets the
 // blocking wait.
+
+// errNotChild is the end of a program that is not the server's child: how
+// it ended went to its parent.
+var errNotChild = errors.New("ended (how, only its former parent knew: the session was taken back after a failed upgrade)")
 
 // reap waits for process pid, a child of this one, to end and reaps it.
 func reap(pid int) (unix.WaitStatus, error) {
@@ -45,13 +50,21 @@ func reapPolled(pid int) (ws unix.WaitStatus, err error, ok bool) {
 		return ws, nil, false
 	}
 	var waitErr error
-	err = rc.Read(func(uintptr) bool {
+	err = rc.Read(func(pidfd uintptr) bool {
 		for {
 			var got int
 			got, waitErr = unix.Wait4(pid, &ws, unix.WNOHANG, nil)
 			switch {
 			case waitErr == unix.EINTR:
 				continue
+			case waitErr == unix.ECHILD && !ended(int(pidfd), 0):
+				// Not our child (a keeper took the session over: its
+				// programs are init's now): it ends when its pidfd says so,
+				// with a status only its parent sees.
+				return false
+			case waitErr == unix.ECHILD:
+				waitErr = errNotChild
+				return true
 			case waitErr != nil, got == pid:
 				return true
 			}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 	"syscall"
 	"time"
 
@@ -204,20 +205,43 @@ func resumeSession(d *decoded, logger *log.Logger) *session {
 	}
 	s.post(func() { s.upgraded(ss.Upgrade, asker) })
 	if takeoverFault != "" {
-		panic("takeoverFault: " + takeoverFault)
+		injectTakeoverFault()
 	}
 	return s
 }
 
 // takeoverFault, set at link time, makes taking a session over fail at the
-// last step: a test's stand-in for a new gmux with a bug in it, which must
-// hand the session back to the old one.
+// last step: a test's stand-in for a new gmux with a bug in it. By default
+// it panics (the new binary must hand the session back to the old one);
+// GMUX_TAKEOVER_FAULT, read only by such a build, picks a worse end, which
+// the keeper must mend: "exit", "kill" (SIGKILL), "fatal" (a fatal runtime
+// error, which no recover catches) or "hang".
 var takeoverFault string
 
-// upgraded tells whoever asked how the upgrade went.
+func injectTakeoverFault() {
+	switch os.Getenv("GMUX_TAKEOVER_FAULT") {
+	case "exit":
+		os.Exit(3)
+	case "kill":
+		unix.Kill(os.Getpid(), unix.SIGKILL)
+		select {}
+	case "fatal":
+		var mu sync.Mutex
+		mu.Unlock() // fatal error: sync: unlock of unlocked mutex
+	case "hang":
+		select {}
+	}
+	panic("takeoverFault: " + takeoverFault)
+}
+
+// upgraded tells whoever asked how the upgrade went. The loop runs: the
+// session is this server's, and the keeper can go (keeper.go).
 func (s *session) upgraded(up *handover.Upgrade, asker *client) {
 	if up == nil {
 		return
+	}
+	if up.Keeper > 0 && up.Keeper != os.Getpid() {
+		releaseKeeper(up.Keeper)
 	}
 	took := time.Since(up.Started).Round(time.Millisecond)
 	msg := fmt.Sprintf("%s now runs gmux %s (was %s; hand-over %v)", s.name, up.To, up.From, took)

@@ -143,6 +143,22 @@ func (s *session) execWithState(path, version string, asker *client, start time.
 	}
 	f := os.NewFile(uintptr(memfd), "gmux-state")
 	defer f.Close()
+	exe, err := unix.Open("/proc/self/exe", unix.O_RDONLY, 0) // not close-on-exec: the way back
+	if err != nil {
+		return fmt.Errorf("open the running binary: %w", err)
+	}
+	defer unix.Close(exe)
+	kept := keptDescriptors(st)
+	// The keeper, holding everything until the new server answers
+	// (keeper.go); without one (at the process limit) the upgrade goes on
+	// as before it was.
+	keeper, kerr := startKeeper(kept, memfd, exe, s.socket)
+	if kerr != nil {
+		s.log.Printf("upgrade: no keeper: %v", kerr)
+	} else {
+		st.Session.Upgrade.Keeper = keeper
+		defer func() { go reap(keeper) }() // reached only when the exec failed: it sees us answer, and ends
+	}
 	if err := handover.Encode(f, st); err != nil {
 		return err
 	}
@@ -150,12 +166,6 @@ func (s *session) execWithState(path, version string, asker *client, start time.
 	if _, err := f.Seek(0, 0); err != nil {
 		return err
 	}
-	exe, err := unix.Open("/proc/self/exe", unix.O_RDONLY, 0) // not close-on-exec: the way back
-	if err != nil {
-		return fmt.Errorf("open the running binary: %w", err)
-	}
-	defer unix.Close(exe)
-	kept := keptDescriptors(st)
 	if err := setCloseOnExec(kept, false); err != nil {
 		setCloseOnExec(kept, true)
 		return err

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os/exec"
 	"strconv"
@@ -278,6 +279,8 @@ func (s *session) waitWindow(w *window) {
 // (128+signal when killed, as shells count).
 func exitStatus(ws unix.WaitStatus, err error) (string, int) {
 	switch {
+	case errors.Is(err, errNotChild):
+		return err.Error(), 0
 	case err != nil:
 		return "lost: " + err.Error(), 1
 	case ws.Signaled():

@@ -24,6 +24,8 @@ func main() {
 			os.Exit(serve())
 		case proto.ResumeCommand:
 			os.Exit(takeOver(os.Args[2:]))
+		case proto.KeepCommand:
+			os.Exit(keep(os.Args[2:]))
 		}
 	}
 	os.Exit(cli.Run(os.Args[1:]))

@@ -46,3 +46,24 @@ func takeOver(args []string) int {
 	}
 	return status
 }
+
+// keep is a live upgrade's keeper (proto.KeepCommand, server/keeper.go).
+func keep(args []string) int {
+	if len(args) != 4 {
+		fmt.Fprintln(os.Stderr, "gmux: a keeper is started by gmux itself (-X upgrade)")
+		return 2
+	}
+	pid, err1 := strconv.Atoi(args[0])
+	stateFD, err2 := strconv.Atoi(args[2])
+	exeFD, err3 := strconv.Atoi(args[3])
+	if err1 != nil || err2 != nil || err3 != nil {
+		fmt.Fprintln(os.Stderr, "gmux: bad keeper arguments")
+		return 2
+	}
+	logger := log.New(os.Stderr, "", log.LstdFlags) // the server's log
+	if err := server.Keep(pid, args[1], stateFD, exeFD, logger); err != nil {
+		logger.Printf("upgrade: %v", err)
+		return 1
+	}
+	return 0
+}

@@ -58,6 +58,12 @@ func buildOthers(t *testing.T) {
 // and a client attached.
 func upgradeScene(t *testing.T) (*env, *terminal, int, []int) {
 	e := newEnv(t)
+	tm, pid, kids := upgradeSceneIn(t, e)
+	return e, tm, pid, kids
+}
+
+// upgradeSceneIn is upgradeScene in an environment of the test's.
+func upgradeSceneIn(t *testing.T, e *env) (*terminal, int, []int) {
 	e.startDetached("up", "-h", "5000", "bash", "-c",
 		`seq -f "hist %g" 3000; i=0; while :; do i=$((i+1)); echo "tick $i"; sleep 0.01; done`)
 	e.run("-S", "up", "-p", "0", "-X", "log", "on")
@@ -71,7 +77,7 @@ func upgradeScene(t *testing.T) (*env, *terminal, int, []int) {
 	if len(kids) != 2 {
 		t.Fatalf("server %d has children %v, want the two programs", pid, kids)
 	}
-	return e, tm, pid, kids
+	return tm, pid, kids
 }
 
 // A live upgrade keeps the programs (same PIDs, still the server's

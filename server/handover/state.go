@@ -92,6 +92,10 @@ type Upgrade struct {
 	// Failed is set when the new binary could not take the state and gave
 	// it back to the old one: why.
 	Failed string `json:"failed,omitempty"`
+	// Keeper is the process holding the session's descriptors until the
+	// new server answers (server/keeper.go): the new server's child, to be
+	// reaped by it.
+	Keeper int `json:"keeper,omitempty"`
 }
 
 // Message is one of the messages the session showed (C-a C-m's log).
