@@ -18,7 +18,8 @@ func init() {
 				t = proto.Printable(t)
 				w.title, w.named = t, t != ""
 				if t == "" {
-					w.title = baseName(w.argv[0])
+					prog, _ := programName(w.argv[0])
+					w.title = baseName(prog)
 				}
 			}
 			if len(args) == 1 {

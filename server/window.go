@@ -92,14 +92,15 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	if dynamic {
 		title = name
 	}
-	path, err := exec.LookPath(argv[0])
+	prog, login := programName(argv[0])
+	path, err := exec.LookPath(prog)
 	if err != nil {
-		return nil, fmt.Errorf("cannot run %s: %w", argv[0], err)
+		return nil, fmt.Errorf("cannot run %s: %w", prog, err)
 	}
 	cmd := exec.Command(path, argv[1:]...)
-	cmd.Args[0] = argv[0]
-	if s.opts.LoginShell && len(argv) == 1 && argv[0] == s.set.Shell {
-		cmd.Args[0] = "-" + baseName(argv[0])
+	cmd.Args[0] = prog
+	if login || s.opts.LoginShell && len(argv) == 1 && argv[0] == s.set.Shell {
+		cmd.Args[0] = "-" + baseName(prog)
 	}
 	cmd.Dir = dir
 	cmd.Env = s.childEnv(number)
@@ -145,13 +146,24 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	w.flow = s.set.Flow // on its terminal already (startInPTY)
 	s.applyScreenDefaults(w)
 	if w.title == "" {
-		w.title = baseName(argv[0])
+		w.title = baseName(prog)
 	}
 	w.title = proto.Printable(w.title)
 	go s.readWindow(w)
 	go s.writeWindow(w)
 	go s.waitWindow(w)
 	return w, nil
+}
+
+// programName is the program argv0 names, and whether it is to run as a
+// login shell: as in screen, a leading "-" (shell -bash, defshell
+// -/bin/zsh, shell -$SHELL) says so; it is not part of the path, and goes
+// in front of the program's argv[0] instead ("-bash"), as login(1) does.
+func programName(argv0 string) (string, bool) {
+	if len(argv0) > 1 && argv0[0] == '-' {
+		return argv0[1:], true
+	}
+	return argv0, false
 }
 
 func baseName(p string) string {

@@ -424,3 +424,26 @@ func TestSilenceNotifyMessages(t *testing.T) {
 		}
 	}
 }
+
+// shell -/bin/bash (and defshell, and shell -$SHELL): a leading "-" asks for
+// a login shell, as in screen: the path is what follows, and the program's
+// argv[0] is "-bash". Before, the session never started ("cannot run
+// -/bin/bash").
+func TestLoginShellDash(t *testing.T) {
+	e := newEnv(t)
+	for _, line := range []string{"shell -/bin/bash", "defshell -bash"} {
+		rc := writeRC(t, e, line+"\n")
+		name := strings.Fields(line)[0]
+		tm := e.attach(80, 24, "-c", rc, "-S", name)
+		tm.send("echo \"zero=$0\"; shopt -q login_shell && echo login-$((6*7))\r")
+		tm.waitText("login-42")
+		tm.waitText("zero=-bash")
+		tm.send("\x01c")
+		tm.send("shopt -q login_shell && echo second-login-$((6*7))\r")
+		tm.waitText("second-login-42")
+		if out, _ := e.run("-S", name, "-Q", "windows"); strings.Contains(out, "-bash") || !strings.Contains(out, "bash") {
+			t.Errorf("%s: window titles %q, want bash", line, out)
+		}
+		e.run("-S", name, "-X", "quit")
+	}
+}
