@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"strings"
 )
 
 // maxSourceDepth bounds nested source commands (a file sourcing itself).
@@ -25,16 +24,12 @@ func (s *session) sourceFile(path string, depth int) (errs []string, err error) 
 	sc := bufio.NewScanner(bytes.NewReader(text))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	n := 0
-	var pending string
 	for sc.Scan() {
 		n++
-		line := pending + sc.Text()
-		// A backslash at the end of a line continues it, as in screen.
-		if strings.HasSuffix(line, "\\") && !strings.HasSuffix(line, "\\\\") {
-			pending = line[:len(line)-1]
-			continue
-		}
-		pending = ""
+		// One command a line: screen does not join a line ending in a
+		// backslash to the next (Debian's /etc/screenrc ends one with
+		// `bind ^\`, and the line after it must stay a command of its own).
+		line := sc.Text()
 		args, perr := splitCommandEnv(line, s.variable)
 		if perr == nil && len(args) > 0 && args[0] == "source" && len(args) == 2 {
 			sub, serr := s.sourceFile(expandHome(args[1]), depth+1)

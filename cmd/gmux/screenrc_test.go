@@ -447,3 +447,21 @@ func TestLoginShellDash(t *testing.T) {
 		e.run("-S", name, "-X", "quit")
 	}
 }
+
+// A line ending in a backslash is a line: screen does not join it to the
+// next. Debian's /etc/screenrc has `bind ^\`; the binding after it must not
+// be swallowed.
+func TestBackslashEndsNoLine(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "bind ^\\\nbind x title not-swallowed\n")
+	tm := e.attach(80, 24, "-c", rc, "-S", "bs", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	tm.send("\x01x")
+	waitFor(t, "the binding after bind ^\\", func() bool {
+		out, _ := e.run("-S", "bs", "-Q", "title")
+		return strings.Contains(out, "not-swallowed")
+	})
+	if out, _ := e.run("-S", "bs", "-Q", "errors"); strings.Contains(out, "rc:") {
+		t.Fatalf("rc errors: %q", out)
+	}
+}
