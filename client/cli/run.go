@@ -289,7 +289,13 @@ func sendCommand(dir string, f *flags) int {
 	if len(f.args) == 0 {
 		return fail(f, "-X needs a command")
 	}
-	s, choices, err := pick(dir, f.name, nil)
+	// Typed in a window: its session, as screen's -X goes to $STY's.
+	s, ok := ownSession(f)
+	var choices []client.Session
+	var err error
+	if !ok {
+		s, choices, err = pick(dir, f.name, nil)
+	}
 	if err != nil {
 		if len(choices) > 1 {
 			printChoices(choices, `"gmux -S [pid.]name -X command" to send a command to`)
@@ -362,6 +368,20 @@ func inSession(f *flags) (int, bool) {
 		return fail(f, "new window in %s: %v", sock, err), true
 	}
 	return 0, true
+}
+
+// ownSession is the session of the window gmux runs in ($GMUX), for -X
+// and -Q without -S; ok is false outside a window, or when that session
+// is gone.
+func ownSession(f *flags) (client.Session, bool) {
+	sock := os.Getenv("GMUX")
+	if sock == "" || f.name != "" {
+		return client.Session{}, false
+	}
+	if sock = currentSocket(sock); sock == "" {
+		return client.Session{}, false
+	}
+	return client.Session{Name: filepath.Base(sock), Path: sock}, true
 }
 
 // currentSocket is the session socket $GMUX names, or where it went since:

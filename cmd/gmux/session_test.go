@@ -520,3 +520,16 @@ func TestGmuxInsideSessionOpensWindow(t *testing.T) {
 		t.Fatalf("%d sessions, want 1:\n%s", n, e.ls())
 	}
 }
+
+// gmux -X and -Q typed in a window, without -S, go to that window's session
+// ($GMUX, as screen's go to $STY's), however many sessions run.
+func TestCommandFromWindowGoesToItsSession(t *testing.T) {
+	e := newEnv(t)
+	e.startDetached("other", "sleep", "1000")
+	tm := startSession(t, e, "mine")
+	tm.send(gmuxBin + " -X title from-inside; " + gmuxBin + " -Q title | sed 's/^/got-/'\r")
+	tm.waitText("got-from-inside")
+	if out, _ := e.run("-S", "other", "-Q", "title"); strings.Contains(out, "from-inside") {
+		t.Fatalf("the other session got the command: %q", out)
+	}
+}
