@@ -20,6 +20,8 @@ import (
 type AttachOptions struct {
 	Shared    bool // -x: beside other clients
 	Takeover  bool // -d/-D with -r: detach the others
+	// PowerDetach (-D): and hang up their logins.
+	PowerDetach bool
 	ReadOnly  bool
 	ForceUTF8 bool
 	// Quick: give up after quickTimeout without an answer (a stopped or
@@ -168,7 +170,7 @@ func attachHello(opts AttachOptions, out, in *os.File) proto.Hello {
 	h := proto.Hello{
 		Mode: proto.ModeAttach, Term: os.Getenv("TERM"), ColorTerm: os.Getenv("COLORTERM"),
 		Locale: locale(opts.ForceUTF8), Cols: cols, Rows: rows,
-		Shared: opts.Shared, Takeover: opts.Takeover, ReadOnly: opts.ReadOnly, ForceUTF8: opts.ForceUTF8,
+		Shared: opts.Shared, Takeover: opts.Takeover, PowerDetach: opts.Takeover && opts.PowerDetach, ReadOnly: opts.ReadOnly, ForceUTF8: opts.ForceUTF8,
 	}
 	if h.Term == "" {
 		h.Term = "vt100"

@@ -28,6 +28,9 @@ func (h Hello) appendJSON(b []byte) []byte {
 	b = appendIntField(b, "pid", h.PID)
 	b = appendBoolField(b, "shared", h.Shared)
 	b = appendBoolField(b, "takeover", h.Takeover)
+	if h.PowerDetach {
+		b = appendBoolField(b, "power_detach", true)
+	}
 	b = appendBoolField(b, "readonly", h.ReadOnly)
 	b = appendBoolField(b, "force_utf8", h.ForceUTF8)
 	b = appendBoolField(b, "tty", h.TTY)

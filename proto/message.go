@@ -23,6 +23,9 @@ type Hello struct {
 	PID        int    `json:"pid"`        // client process, for messages and logs
 	Shared     bool   `json:"shared"`     // -x: attach beside other clients
 	Takeover   bool   `json:"takeover"`   // -d -r: detach other clients first
+	// PowerDetach (-D -r, -D -R): the clients taken over from are power
+	// detached: their logins are hung up, as screen's -D does.
+	PowerDetach bool `json:"power_detach,omitempty"`
 	ReadOnly   bool   `json:"readonly"`   // input is ignored
 	ForceUTF8  bool   `json:"force_utf8"` // -U: assume a UTF-8 terminal
 	// TTY says the client's terminal travels with this frame (SCM_RIGHTS):

@@ -145,7 +145,11 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	}
 	if h.Takeover {
 		for o := range s.clients {
-			if o.attached {
+			switch {
+			case !o.attached:
+			case h.PowerDetach:
+				s.powerDetach(o) // -D -r: its login is hung up, as screen's
+			default:
 				s.release(o, proto.TypeDetach, []byte(fmt.Sprintf("remote detached from %s", s.name)))
 			}
 		}

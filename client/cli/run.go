@@ -47,7 +47,7 @@ func Run(argv []string) int {
 	case f.resume || f.resumeOr || f.multi:
 		return resume(dir, f)
 	case (f.detach || f.powerDetach) && !f.detached:
-		return detachElsewhere(dir, firstArg(f))
+		return detachElsewhere(dir, f)
 	}
 	return create(dir, f)
 }
@@ -184,7 +184,7 @@ func resume(dir string, f *flags) int {
 		// The server holds to -r's rule itself (it refuses a second
 		// display unless -x or -d); if it refuses, or anything else goes
 		// wrong, the way below says so as it always has.
-		res, err := client.Attach(s.Path, client.AttachOptions{Shared: f.multi, Takeover: takeover, ForceUTF8: f.utf8, Quick: true})
+		res, err := client.Attach(s.Path, client.AttachOptions{Shared: f.multi, Takeover: takeover, PowerDetach: f.powerDetach, ForceUTF8: f.utf8, Quick: true})
 		if err == nil {
 			return finishAttach(res)
 		}
@@ -242,7 +242,7 @@ func attach(s client.Session, f *flags, takeover bool) int {
 	if err := checkTerminal(); err != nil {
 		return fail(f, "%v", err)
 	}
-	res, err := client.Attach(s.Path, client.AttachOptions{Shared: f.multi, Takeover: takeover, ForceUTF8: f.utf8})
+	res, err := client.Attach(s.Path, client.AttachOptions{Shared: f.multi, Takeover: takeover, PowerDetach: f.powerDetach, ForceUTF8: f.utf8})
 	if err != nil {
 		if errors.Is(err, client.ErrNotATerminal) {
 			return fail(f, "Must be connected to a terminal.")
@@ -268,7 +268,8 @@ func finishAttach(res client.Result) int {
 }
 
 // detachElsewhere is -d/-D without -r: detach the session's terminals.
-func detachElsewhere(dir, name string) int {
+func detachElsewhere(dir string, f *flags) int {
+	name := firstArg(f)
 	s, choices, err := pick(dir, name, func(s client.Session) bool { return s.State == client.Attached })
 	if err != nil {
 		if len(choices) > 1 {
@@ -277,10 +278,14 @@ func detachElsewhere(dir, name string) int {
 		}
 		return fail(nil, "there is no attached session matching %q", name)
 	}
-	if _, err := client.Command(s.Path, -1, []string{"detach"}); err != nil {
+	verb, done := "detach", "detached"
+	if f.powerDetach {
+		verb, done = "pow_detach", "power detached" // -D: their logins are hung up, as screen's
+	}
+	if _, err := client.Command(s.Path, -1, []string{verb}); err != nil {
 		return fail(nil, "detach %s: %v", proto.Printable(s.Name), err)
 	}
-	fmt.Printf("[%s detached.]\n", proto.Printable(s.Name))
+	fmt.Printf("[%s %s.]\n", proto.Printable(s.Name), done)
 	return 0
 }
 

@@ -533,3 +533,27 @@ func TestCommandFromWindowGoesToItsSession(t *testing.T) {
 		t.Fatalf("the other session got the command: %q", out)
 	}
 }
+
+// -D -R is screen's power detach: the display taken over is detached and
+// the shell that ran its client is hung up (logged out); -d -r only
+// detaches it. -D NAME alone does the same without attaching.
+func TestPowerDetachHangsUpTheOtherLogin(t *testing.T) {
+	e := newEnv(t)
+	for _, how := range [][]string{{"-D", "-R", "pd"}, {"-D", "pd2"}} {
+		name := how[len(how)-1]
+		a := e.startIn(80, 24, "bash", "--norc", "--noprofile", "-c", bashQuote(gmuxBin)+" -S "+name+" env PS1='$ ' bash --norc --noprofile; echo parent-alive-$((6*7)); sleep 100")
+		a.waitText("$ ")
+		if len(how) == 3 {
+			b := e.attach(80, 24, how...)
+			b.waitText("$ ")
+		} else if out, code := e.run(how...); code != 0 || !strings.Contains(out, "power detached") {
+			t.Fatalf("%v: %d %q", how, code, out)
+		}
+		a.waitExit()
+		if strings.Contains(a.text(), "parent-alive-42") {
+			t.Fatalf("%v: the other login was only detached:\n%s", how, a.text())
+		}
+	}
+}
+
+func bashQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
