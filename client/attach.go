@@ -18,12 +18,12 @@ import (
 
 // AttachOptions say how to attach.
 type AttachOptions struct {
-	Shared    bool // -x: beside other clients
-	Takeover  bool // -d/-D with -r: detach the others
+	Shared   bool // -x: beside other clients
+	Takeover bool // -d/-D with -r: detach the others
 	// PowerDetach (-D): and hang up their logins.
 	PowerDetach bool
-	ReadOnly  bool
-	ForceUTF8 bool
+	ReadOnly    bool
+	ForceUTF8   bool
 	// Quick: give up after quickTimeout without an answer (a stopped or
 	// wedged server), not an attach's usual replyTimeout: for an attach
 	// tried before the usual way (which probes, and says what is wrong).

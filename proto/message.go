@@ -14,20 +14,20 @@ type Hello struct {
 	// speaks only Version, as every gmux before ranges did).
 	Version    int    `json:"-"`
 	MaxVersion int    `json:"max_version,omitempty"`
-	Mode       string `json:"mode"`       // ModeAttach or ModeCommand
-	Term       string `json:"term"`       // the client terminal's TERM
-	ColorTerm  string `json:"colorterm"`  // COLORTERM, to detect truecolor
-	Locale     string `json:"locale"`     // LC_ALL, LC_CTYPE or LANG, first set
-	Cols       int    `json:"cols"`       // terminal size
-	Rows       int    `json:"rows"`       //
-	PID        int    `json:"pid"`        // client process, for messages and logs
-	Shared     bool   `json:"shared"`     // -x: attach beside other clients
-	Takeover   bool   `json:"takeover"`   // -d -r: detach other clients first
+	Mode       string `json:"mode"`      // ModeAttach or ModeCommand
+	Term       string `json:"term"`      // the client terminal's TERM
+	ColorTerm  string `json:"colorterm"` // COLORTERM, to detect truecolor
+	Locale     string `json:"locale"`    // LC_ALL, LC_CTYPE or LANG, first set
+	Cols       int    `json:"cols"`      // terminal size
+	Rows       int    `json:"rows"`      //
+	PID        int    `json:"pid"`       // client process, for messages and logs
+	Shared     bool   `json:"shared"`    // -x: attach beside other clients
+	Takeover   bool   `json:"takeover"`  // -d -r: detach other clients first
 	// PowerDetach (-D -r, -D -R): the clients taken over from are power
 	// detached: their logins are hung up, as screen's -D does.
 	PowerDetach bool `json:"power_detach,omitempty"`
-	ReadOnly   bool   `json:"readonly"`   // input is ignored
-	ForceUTF8  bool   `json:"force_utf8"` // -U: assume a UTF-8 terminal
+	ReadOnly    bool `json:"readonly"`   // input is ignored
+	ForceUTF8   bool `json:"force_utf8"` // -U: assume a UTF-8 terminal
 	// TTY says the client's terminal travels with this frame (SCM_RIGHTS):
 	// the server may read and write it directly.
 	TTY bool `json:"tty"`
