@@ -20,11 +20,23 @@ func (s *session) watchSilence(w *window) {
 		return
 	}
 	w.silenceTimer = true
+	gen := w.silenceGen
 	wait := w.silenceWait - time.Since(w.lastOutput)
-	time.AfterFunc(max(wait, 0), func() { s.post(func() { s.checkSilence(w) }) })
+	time.AfterFunc(max(wait, 0), func() { s.post(func() { s.checkSilence(w, gen) }) })
 }
 
-func (s *session) checkSilence(w *window) {
+// rewatchSilence starts w's watch again after its wait changed (silence N,
+// silencewait): the check already set, for the old wait, no longer counts.
+func (s *session) rewatchSilence(w *window) {
+	w.silenceGen++
+	w.silenceTimer = false
+	s.watchSilence(w)
+}
+
+func (s *session) checkSilence(w *window, gen int) {
+	if gen != w.silenceGen {
+		return // set for a wait since changed
+	}
 	w.silenceTimer = false
 	if w.silenceWait <= 0 || w.exited || w.removed {
 		return

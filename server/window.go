@@ -56,6 +56,7 @@ type window struct {
 	bell         bool          // it rang while hidden: !
 	silenceWait  time.Duration // silence monitoring: tell after this long without output (0: off)
 	silenceTimer bool          // a silence check is scheduled
+	silenceGen   int           // which check counts: changing the wait starts a new one
 	silent       bool          // its silence was told: ~
 	flow         int           // flowAuto, flowOn, flowOff (flow.go)
 	hstatus      string        // the window's hardstatus (%h)

@@ -430,3 +430,19 @@ func TestConfigFilesOrder(t *testing.T) {
 		t.Errorf("with ~/.gmuxrc: %q, want %q", out, "sys gmuxrc\n")
 	}
 }
+
+// silence N while the window is watched already takes effect at once: the
+// check set for the old wait (30 s) does not win.
+func TestSilenceWaitChangeTakesEffect(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "sil")
+	e.run("-S", "sil", "-X", "screen", "-t", "quiet", "sleep", "1000")
+	e.run("-S", "sil", "-X", "select", "0")
+	if out, code := e.run("-S", "sil", "-p", "1", "-X", "silence", "on"); code != 0 {
+		t.Fatalf("silence on: %d %q", code, out)
+	}
+	if out, code := e.run("-S", "sil", "-p", "1", "-X", "silence", "1"); code != 0 {
+		t.Fatalf("silence 1: %d %q", code, out)
+	}
+	tm.waitText("Window 1: silence for 1 seconds")
+}
