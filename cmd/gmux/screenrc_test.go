@@ -465,3 +465,19 @@ func TestBackslashEndsNoLine(t *testing.T) {
 		t.Fatalf("rc errors: %q", out)
 	}
 }
+
+// escape ^@a: C-Space (which terminals send as NUL) is the command key, as
+// screen allows; before, NUL never reached the key bindings.
+func TestEscapeCtrlSpace(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "escape ^@a\n")
+	tm := e.attach(80, 24, "-c", rc, "-S", "nul", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	tm.send("\x00c") // a new window
+	waitFor(t, "C-Space c to open a window", func() bool {
+		out, _ := e.run("-S", "nul", "-Q", "windows")
+		return strings.Contains(out, "1")
+	})
+	tm.send("\x00d")
+	tm.waitExit()
+}

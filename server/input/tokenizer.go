@@ -21,7 +21,7 @@ var (
 // (a lone ESC is a key of its own).
 type Tokenizer struct {
 	// Split is a byte that is always a Key by itself, never part of Text
-	// (the command key, C-a): 0 for none.
+	// (the command key, C-a; NUL too, for C-Space as screen's escape ^@).
 	Split   byte
 	pending []byte
 	inPaste bool
@@ -65,12 +65,12 @@ func (t *Tokenizer) next(b []byte, emit func(Event), final bool) int {
 	if b[0] == 0x1b {
 		return t.escape(b, emit, final)
 	}
-	if b[0] == t.Split && t.Split != 0 {
+	if b[0] == t.Split {
 		emit(Event{Kind: Key, Bytes: b[:1]})
 		return 1
 	}
 	n := 0
-	for n < len(b) && b[n] != 0x1b && (b[n] != t.Split || t.Split == 0) {
+	for n < len(b) && b[n] != 0x1b && b[n] != t.Split {
 		n++
 	}
 	// Never end a run inside a UTF-8 character: hold its start back.
