@@ -28,7 +28,7 @@ func init() {
 				delete(table, k)
 				return "", nil
 			}
-			if err := checkBindable(args[1]); err != nil {
+			if err := checkBindable(args[1:]); err != nil {
 				return "", fmt.Errorf("bind %s: %w", args[0], err)
 			}
 			table[k] = append([]string(nil), args[1:]...)

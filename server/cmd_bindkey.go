@@ -41,7 +41,7 @@ func init() {
 				b.Seqs = []string{b.Name}
 			}
 			if len(b.Args) > 0 {
-				if err := checkBindable(b.Args[0]); err != nil {
+				if err := checkBindable(b.Args); err != nil {
 					return "", fmt.Errorf("bindkey %s: %w", printableKeys(b.Name), err)
 				}
 			}
@@ -51,18 +51,26 @@ func init() {
 	})
 }
 
-// checkBindable says whether a key may be bound to command name: any of
-// gmux's, or one of screen's that gmux accepts (running it says why it does
-// nothing).
-func checkBindable(name string) error {
-	if _, ok := commandTable[name]; ok {
+// checkBindable says whether a key may be bound to the command line args:
+// one of gmux's commands with arguments it takes, or one of screen's that
+// gmux accepts (running it says why it does nothing). What would only fail
+// once the key is pressed is refused now, so that the rc's errors say it.
+func checkBindable(args []string) error {
+	if ex, ok := execShorthand(args); ok {
+		args = ex
+	}
+	name := args[0]
+	if alias, ok := screenAliases[name]; ok {
+		name = alias
+	}
+	if cmd, ok := commandTable[name]; ok {
+		if n := len(args) - 1; n < cmd.minArgs || cmd.maxArgs >= 0 && n > cmd.maxArgs {
+			return fmt.Errorf("usage: %s %s", cmd.name, cmd.usage)
+		}
 		return nil
 	}
-	if _, ok := screenAliases[name]; ok {
-		return nil
-	}
-	if known, _ := screenCommand(name); known {
-		return nil
+	if known, err := screenCommand(name); known {
+		return err
 	}
 	return fmt.Errorf("%w %q", ErrUnknownCommand, name)
 }

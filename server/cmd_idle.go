@@ -28,7 +28,7 @@ func init() {
 				secs = n
 			}
 			if len(args) > 1 {
-				if err := checkBindable(args[1]); err != nil {
+				if err := checkBindable(args[1:]); err != nil {
 					return "", fmt.Errorf("idle: %w", err)
 				}
 				set.IdleCommand = append([]string(nil), args[1:]...)

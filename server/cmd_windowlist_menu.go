@@ -12,10 +12,33 @@ import (
 
 func init() {
 	register(&command{
-		name: "windowlist", help: "choose a window from a list in the focused region (j/k or arrows, a number, / to search; Enter)", maxArgs: 0, needClient: true,
-		run: func(x *cmdContext, _ []string) (string, error) {
+		name: "windowlist", usage: "[-b] [-m] [-g] | string [format] | title [format]", maxArgs: 3,
+		help: "choose a window from a list in the focused region (j/k or arrows, a number, / to search; Enter); -m most recent first; string and title set the items' and heading's formats",
+		run: func(x *cmdContext, args []string) (string, error) {
+			if len(args) > 0 && (args[0] == "string" || args[0] == "title") {
+				return windowListFormat(x, args)
+			}
+			mostRecent := false
+			for _, a := range args {
+				switch a {
+				case "-m":
+					mostRecent = true
+				case "-b", "-g":
+					// -b: the window shown is listed and choosable, as it
+					// always is here; -g: gmux has no window groups, so
+					// the list is the whole session either way.
+				default:
+					return "", fmt.Errorf("windowlist: %q is not -b, -m, -g, string or title", a)
+				}
+			}
+			if x.c == nil {
+				return "", fmt.Errorf("windowlist needs an attached terminal")
+			}
 			s, c := x.s, x.c
 			m := &menu{title: "Num Name", sel: -1}
+			if s.set.WindowListTitle != "" {
+				m.title = plainStatus(s.expandStatus(s.set.WindowListTitle, statusView{cur: c.win, other: c.other, cols: c.cols}))
+			}
 			var shown []*window // the windows of the items, as last built
 			m.refresh = func() {
 				// The selection stays on its window, or (gone) its place.
@@ -25,9 +48,16 @@ func init() {
 				}
 				was := max(m.sel, 0)
 				shown = append(shown[:0], s.windows...)
+				if mostRecent {
+					sort.SliceStable(shown, func(i, j int) bool { return shown[i].shownAt > shown[j].shownAt })
+				}
 				m.items, m.ids, m.sel = m.items[:0], m.ids[:0], -1
 				for i, w := range shown {
-					m.items = append(m.items, fmt.Sprintf("%3d%-4s %s", w.number, windowFlags(w, c.win, c.other), w.displayTitle()))
+					item := fmt.Sprintf("%3d%-4s %s", w.number, windowFlags(w, c.win, c.other), w.displayTitle())
+					if s.set.WindowListString != "" {
+						item = plainStatus(s.expandStatus(s.set.WindowListString, statusView{cur: w, other: c.other, cols: c.cols, focus: w == c.win}))
+					}
+					m.items = append(m.items, item)
 					m.ids = append(m.ids, w.number)
 					if w == selected || selected == nil && w == c.win {
 						m.sel = i
@@ -78,4 +108,19 @@ func (s *session) swapNumbers(a, b *window) {
 	a.number, b.number = b.number, a.number
 	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].number < s.windows[j].number })
 	s.redrawBars()
+}
+
+// windowListFormat is windowlist string|title [format]: set the format of
+// the list's items (each expanded for its window, as a status line is) or
+// of its heading, or say what it is.
+func windowListFormat(x *cmdContext, args []string) (string, error) {
+	field := &x.s.set.WindowListString
+	if args[0] == "title" {
+		field = &x.s.set.WindowListTitle
+	}
+	if len(args) == 1 {
+		return fmt.Sprintf("windowlist %s is '%s'", args[0], *field), nil
+	}
+	*field = args[1]
+	return "", nil
 }

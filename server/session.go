@@ -62,6 +62,7 @@ type session struct {
 	// unusablePassword is the error of a password line of the config that
 	// failed: the session refuses to start without the password it meant.
 	unusablePassword string
+	selections       int64             // windows switched to, for windowlist -m
 	buffer           string            // the paste buffer
 	registers        map[byte]string   // screen's registers (cmd_register.go)
 	digraphs         map[string]rune   // digraphs defined by the digraph command
@@ -398,6 +399,8 @@ func (s *session) selectWindow(c *client, w *window) {
 			c.other = c.win
 		}
 		c.win = w
+		s.selections++
+		w.shownAt = s.selections
 		if c.regs != nil {
 			c.regs.win[c.regs.lay.Focus()] = w
 		}

@@ -74,6 +74,9 @@ type settings struct {
 	IgnoreCase                 bool          // copy mode searches ignore case
 	MarkKeys                   map[byte]byte // copy mode keys that act as others (markkeys)
 	DefHstatus                 string        // new windows' hardstatus (%h)
+	// windowlist string and title: the list's item and heading formats
+	// ("" for gmux's own).
+	WindowListString, WindowListTitle string
 	// Screen's renditions: style changes (as in %{...}) for the message
 	// line (sorendition) and for windows with a bell or activity in lists.
 	MsgRendition, BellRendition, MonitorRendition string

@@ -481,3 +481,21 @@ func TestEscapeCtrlSpace(t *testing.T) {
 	tm.send("\x00d")
 	tm.waitExit()
 }
+
+// A binding that could only fail once its key is pressed (a command it
+// cannot take the arguments of, one gmux does not have) is an rc error
+// now: listed by -X errors with its file and line.
+func TestBindErrorsAreNotSilent(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "bind x title a b c\nbind y nosuchcommand\nbind z windowlist -b\n")
+	e.run("-c", rc, "-dmS", "be", "sleep", "1000")
+	out, _ := e.run("-S", "be", "-Q", "errors")
+	for _, want := range []string{rc + ":1:", "usage: title", rc + ":2:", "nosuchcommand"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("errors lack %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, rc+":3:") {
+		t.Errorf("a good binding reported:\n%s", out)
+	}
+}

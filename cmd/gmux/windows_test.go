@@ -446,3 +446,25 @@ func TestSilenceWaitChangeTakesEffect(t *testing.T) {
 	}
 	tm.waitText("Window 1: silence for 1 seconds")
 }
+
+// windowlist takes screen 4.9's forms: -b and -g (screen's own binding for
+// C-a " is windowlist -b), -m (most recently shown first), and string and
+// title for the items' and the heading's formats.
+func TestWindowListForms(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "windowlist string 'item %n=%t'\nwindowlist title 'Pick one'\nbind w windowlist -b -m -g\n")
+	tm := e.attach(80, 24, "-c", rc, "-S", "wl", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	e.run("-S", "wl", "-X", "screen", "-t", "one", "sleep", "1000")
+	e.run("-S", "wl", "-X", "screen", "-t", "two", "sleep", "1000")
+	e.run("-S", "wl", "-X", "select", "0")
+	e.run("-S", "wl", "-X", "select", "2")
+	tm.send("\x01w")
+	m := tm.waitMatch(`(?s)Pick one.*item (\d)=.*item (\d)=.*item (\d)=`)
+	if got := m[1] + m[2] + m[3]; got != "201" { // most recently shown first
+		t.Fatalf("windowlist -m order %s, want 201:\n%s", got, tm.text())
+	}
+	if out, _ := e.run("-S", "wl", "-Q", "errors"); strings.Contains(out, "rc:") {
+		t.Fatalf("rc errors: %q", out)
+	}
+}
