@@ -48,8 +48,19 @@ func init() {
 		run: func(*cmdContext, []string) (string, error) { return "gmux " + Version(), nil },
 	})
 	register(&command{
-		name: "time", help: "show the time and the host's load", maxArgs: 0,
-		run: func(x *cmdContext, _ []string) (string, error) {
+		name: "time", usage: "[format]", help: "show the time and the host's load; with a format (a status string: %c, %d, %H...), set what time shows", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			if len(args) == 1 {
+				x.s.set.TimeFormat = args[0] // as screen's time string
+				return "", nil
+			}
+			if x.s.set.TimeFormat != "" {
+				cols := 80
+				if x.c != nil {
+					cols = x.c.cols
+				}
+				return plainStatus(x.s.expandStatus(x.s.set.TimeFormat, statusView{cur: x.w, cols: cols})), nil
+			}
 			return time.Now().Format("15:04:05 Jan 02 2006") + " " + hostname() + " " + loadAvg(), nil
 		},
 	})

@@ -77,6 +77,7 @@ type settings struct {
 	// windowlist string and title: the list's item and heading formats
 	// ("" for gmux's own).
 	WindowListString, WindowListTitle string
+	TimeFormat                        string // what time shows ("" for gmux's own)
 	// Screen's renditions: style changes (as in %{...}) for the message
 	// line (sorendition) and for windows with a bell or activity in lists.
 	MsgRendition, BellRendition, MonitorRendition string
