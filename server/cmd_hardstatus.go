@@ -4,7 +4,7 @@ import "fmt"
 
 func init() {
 	register(&command{
-		name: "hardstatus", usage: "[on|off|alwayslastline|alwaysfirstline|ignore] [format] | string format",
+		name: "hardstatus", usage: "[on|off|alwayslastline|alwaysfirstline|lastline|firstline|message|ignore] [format] | string format",
 		help: "show a status line (window list, session, host, time) on the last or first line", maxArgs: 2,
 		run: func(x *cmdContext, args []string) (string, error) {
 			s := x.s
@@ -12,9 +12,13 @@ func init() {
 				return fmt.Sprintf("hardstatus %s %q", [...]string{"off", "alwayslastline", "alwaysfirstline"}[s.set.Hardstatus], s.set.HardstatusFormat), nil
 			}
 			switch args[0] {
-			case "off", "ignore":
+			case "on":
+				// As screen's: on lets the terminal's own status line show
+				// messages; it reserves no row (alwayslastline does), so
+				// where the line is drawn stays as it was.
+			case "off", "ignore", "message":
 				s.set.Hardstatus = statusOff
-			case "on", "alwayslastline", "lastline":
+			case "alwayslastline", "lastline":
 				s.set.Hardstatus = statusLastLine
 			case "alwaysfirstline", "firstline":
 				s.set.Hardstatus = statusFirstLine

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -497,5 +498,23 @@ func TestBindErrorsAreNotSilent(t *testing.T) {
 	}
 	if strings.Contains(out, rc+":3:") {
 		t.Errorf("a good binding reported:\n%s", out)
+	}
+}
+
+// hardstatus on, as screen's, reserves no row (it lets the terminal's own
+// status line show messages); alwayslastline does.
+func TestHardstatusOnReservesNoRow(t *testing.T) {
+	e := newEnv(t)
+	for _, c := range []struct {
+		rc   string
+		rows int
+	}{{"hardstatus on\n", 24}, {"hardstatus on\nhardstatus alwayslastline\n", 23}} {
+		rc := writeRC(t, e, c.rc)
+		name := "hs" + strconv.Itoa(c.rows)
+		tm := e.attach(80, 24, "-c", rc, "-S", name, "bash", "--norc", "--noprofile")
+		tm.waitText("$ ")
+		if _, rows := windowSize(t, e, name); rows != c.rows {
+			t.Errorf("%q: the window has %d rows, want %d", c.rc, rows, c.rows)
+		}
 	}
 }
