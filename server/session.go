@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -179,11 +180,16 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 		cols, rows = s.lastWin.screen.Size()
 	}
 	w, err := s.startWindow(number, argv, s.set.Dir, title, cols, rows)
-	if err != nil {
+	if errors.Is(err, errCannotRun) && len(argv) > 0 {
+		w = s.stillborn(number, argv, title, cols, rows, err)
+	} else if err != nil {
 		return nil, err
 	}
 	s.windows = append(s.windows, w)
 	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].number < s.windows[j].number })
+	if err != nil {
+		return w, err // listed, and ending: the caller says why
+	}
 	s.log.Printf("window %d: started %q pid %d", w.number, w.argv, w.pid)
 	s.watchSilence(w)
 	if s.opts.LogAll {

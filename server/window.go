@@ -97,7 +97,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	prog, login := programName(argv[0])
 	path, err := exec.LookPath(prog)
 	if err != nil {
-		return nil, fmt.Errorf("cannot run %s: %w", prog, err)
+		return nil, fmt.Errorf("%w %s: %w", errCannotRun, prog, err)
 	}
 	cmd := exec.Command(path, argv[1:]...)
 	cmd.Args[0] = prog
@@ -394,7 +394,34 @@ func (w *window) close() {
 	w.exited = true
 	w.gate.release()
 	w.in.close()
-	w.pty.Close()
+	if w.pty != nil { // a window whose program never started has none
+		w.pty.Close()
+	}
+}
+
+// errCannotRun is a window's program that could not be started.
+var errCannotRun = errors.New("cannot run")
+
+// stillborn is the window of a program that could not be started (err):
+// as in screen, it is made, says why, and ends at once, taking its number
+// until it goes, so that an rc's next window gets the number after it. Its
+// end is the loop's, after what is being done now (the rc, a command).
+func (s *session) stillborn(number int, argv []string, title string, cols, rows int, err error) *window {
+	prog, _ := programName(argv[0])
+	if title == "" {
+		title = baseName(prog)
+	}
+	w := &window{
+		number: number, title: title, argv: argv, named: title != baseName(prog),
+		screen: vt.New(cols, rows, s.set.Scrollback), id: s.nextWindowID(), in: newInputQueue(),
+		done: make(chan struct{}), reaped: make(chan struct{}), writerDone: make(chan struct{}),
+	}
+	close(w.done)
+	close(w.reaped)
+	close(w.writerDone)
+	w.screen.Write([]byte(err.Error() + "\r\n"))
+	s.queue(func() { s.windowExited(w, err.Error(), 127) })
+	return w
 }
 
 // displayTitle is the title shown in lists: the user's, else the one the

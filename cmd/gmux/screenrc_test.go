@@ -518,3 +518,20 @@ func TestHardstatusOnReservesNoRow(t *testing.T) {
 		}
 	}
 }
+
+// A window whose program cannot start still takes its number, as in
+// screen: an rc's `screen -t mail mutt` without mutt, then `screen -t
+// shell`, gives the shell number 1, as its owner's bindings expect.
+func TestStillbornWindowTakesItsNumber(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "screen -t mail no-such-mailer\nscreen -t shell bash --norc --noprofile\n")
+	tm := e.attach(80, 24, "-c", rc, "-S", "sb")
+	tm.waitText("$ ")
+	waitFor(t, "the dead window gone, the shell as 1", func() bool {
+		out, _ := e.run("-S", "sb", "-Q", "windows")
+		return strings.Contains(out, "1") && strings.Contains(out, "shell") && !strings.Contains(out, "mail")
+	})
+	if out, _ := e.run("-S", "sb", "-Q", "errors"); !strings.Contains(out, "cannot run no-such-mailer") {
+		t.Errorf("the failed window is not among the errors: %q", out)
+	}
+}
