@@ -213,6 +213,8 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	s.startClock()
 	if s.lingerWarning != "" && !reattach {
 		s.showMessage(c, s.lingerWarning) // the first attach hears it once
+	} else if !reattach && s.opts.AwaitAttach && !s.set.NoStartupMessage && len(s.startupErrors) == 0 {
+		s.showMessage(c, s.startupMessage())
 	}
 	if n := len(s.startupErrors); n > 0 {
 		msg := strings.Join(s.startupErrors, "; ")

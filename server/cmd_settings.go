@@ -48,8 +48,14 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "startup_message", usage: "on|off", help: "accepted for screen's sake: gmux shows no startup message", minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) { return "", onOff(args[0]) },
+		name: "startup_message", usage: "on|off", help: "show, at a new session's first attach, the version and the keys for help and detach (on by default, as screen's)", minArgs: 1, maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			if err := onOff(args[0]); err != nil {
+				return "", err
+			}
+			x.s.set.NoStartupMessage = args[0] == "off"
+			return "", nil
+		},
 	})
 	register(&command{
 		name: "zombie", usage: "[keys]", help: "keep dead windows until a key: first kills, second restarts (zombie kr); no keys: off", maxArgs: 1,
@@ -142,4 +148,19 @@ func toggle(args []string, cur bool) (bool, error) {
 		return cur, err
 	}
 	return args[0] == "on", nil
+}
+
+// startupMessage is what a new session's first display is told, as screen's
+// startup message tells it: which gmux, and the keys a newcomer needs.
+func (s *session) startupMessage() string {
+	esc := emacsKey(s.set.Escape)
+	return fmt.Sprintf("gmux %s: %s ? for the keys, %s d to detach (startup_message off hides this)", Version(), esc, esc)
+}
+
+// emacsKey names a key as screen's and emacs's messages do: C-a, not ^A.
+func emacsKey(k byte) string {
+	if k < 0x20 {
+		return "C-" + strings.ToLower(string(rune(k+'@')))
+	}
+	return keyName(k)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -92,6 +93,9 @@ func readConfigFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if isDevNull(st) {
+		return nil, nil // -c /dev/null: no config, as screen -c /dev/null and tmux -f /dev/null
+	}
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: %w: not a regular file", path, ErrUnsafeFile)
 	}
@@ -157,4 +161,11 @@ func openError(path string, err error) error {
 		return fmt.Errorf("%s: %w: it is a symbolic link (remove it, or name another file)", path, ErrUnsafeFile)
 	}
 	return &os.PathError{Op: "open", Path: path, Err: err}
+}
+
+// isDevNull reports whether st is /dev/null's: the one device an rc may be,
+// empty and never waiting.
+func isDevNull(st os.FileInfo) bool {
+	sys, ok := st.Sys().(*syscall.Stat_t)
+	return ok && st.Mode()&os.ModeCharDevice != 0 && unix.Major(sys.Rdev) == 1 && unix.Minor(sys.Rdev) == 3
 }

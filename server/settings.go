@@ -78,6 +78,7 @@ type settings struct {
 	// ("" for gmux's own).
 	WindowListString, WindowListTitle string
 	TimeFormat                        string // what time shows ("" for gmux's own)
+	NoStartupMessage                  bool   // startup_message off
 	// Screen's renditions: style changes (as in %{...}) for the message
 	// line (sorendition) and for windows with a bell or activity in lists.
 	MsgRendition, BellRendition, MonitorRendition string

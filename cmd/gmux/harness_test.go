@@ -67,6 +67,11 @@ func newEnv(t *testing.T) *env {
 	if err := os.WriteFile(shell, []byte("#!/bin/sh\nexec bash --norc --noprofile \"$@\"\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// screen's startup message is not what the tests look at: off, in the
+	// system rc (a test of its own turns it on).
+	if err := os.WriteFile(filepath.Join(base, "sysrc"), []byte("startup_message off\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	e := &env{t: t, dir: dir, home: base, env: []string{
 		"GMUX_SOCKET_DIR=" + dir,
 		"PATH=" + os.Getenv("PATH"),

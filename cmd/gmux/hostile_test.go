@@ -166,6 +166,11 @@ func TestSourceFIFORefused(t *testing.T) {
 	if out, code := e.run("-S", "ff", "-Q", "windows"); code != 0 {
 		t.Fatalf("the session after: %d %q", code, out)
 	}
+	// /dev/null is the one device an rc may be (gmux -c /dev/null, as
+	// screen's and tmux's): no config, no error.
+	if out, code := e.run("-S", "ff", "-X", "source", "/dev/null"); code != 0 {
+		t.Fatalf("source /dev/null: %d %q", code, out)
+	}
 }
 
 // A session renamed (sessionname) or live-upgraded still leaves no log

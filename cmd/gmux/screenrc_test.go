@@ -535,3 +535,13 @@ func TestStillbornWindowTakesItsNumber(t *testing.T) {
 		t.Errorf("the failed window is not among the errors: %q", out)
 	}
 }
+
+// A new session started without startup_message off shows screen's kind of
+// startup message at its first attach: the version, and the keys for help
+// and for detaching.
+func TestStartupMessage(t *testing.T) {
+	e := newEnv(t)
+	os.Remove(filepath.Join(e.home, "sysrc")) // no rc at all, as a newcomer's
+	tm := e.attach(80, 24, "-S", "hello", "bash", "--norc", "--noprofile")
+	tm.waitText("C-a ? for the keys, C-a d to detach (startup_message off")
+}
