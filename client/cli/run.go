@@ -130,13 +130,19 @@ func list(dir string, wipe bool, match string) int {
 	if warning != "" {
 		fmt.Printf("Note: %s\n", proto.Printable(warning)) // said once, however many sessions
 	}
+	remaining := len(sessions)
 	switch {
 	case dead > 0 && wipe:
-		fmt.Printf("%d socket(s) wiped out.\n", dead)
+		fmt.Printf("%d socket%s wiped out.\n", dead, plural(dead))
+		remaining -= dead // as screen's: what is left is counted
 	case dead > 0:
 		fmt.Printf("Remove dead sessions with gmux -wipe.\n")
 	}
-	fmt.Printf("%d Socket%s in %s.\n\n", len(sessions), plural(len(sessions)), dir)
+	if remaining == 0 {
+		fmt.Printf("No Sockets found in %s.\n\n", dir)
+		return 0
+	}
+	fmt.Printf("%d Socket%s in %s.\n\n", remaining, plural(remaining), dir)
 	return 0
 }
 

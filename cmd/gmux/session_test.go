@@ -315,6 +315,7 @@ func TestDetachedStartAndCommands(t *testing.T) {
 
 func TestStaleSocketWipe(t *testing.T) {
 	e := newEnv(t)
+	e.startDetached("alive", "sleep", "1000")
 	e.startDetached("doomed", "sleep", "1000")
 	entries, _ := os.ReadDir(e.dir)
 	var pid int
@@ -332,10 +333,11 @@ func TestStaleSocketWipe(t *testing.T) {
 	if ls := e.ls(); !strings.Contains(ls, "Dead") {
 		t.Fatalf("-ls after kill -9: %q", ls)
 	}
-	if out, _ := e.run("-wipe"); !strings.Contains(out, "wiped") {
+	// As screen's: what was wiped, then what is left.
+	if out, _ := e.run("-wipe"); !strings.Contains(out, "1 socket wiped out.\n1 Socket in ") || !strings.Contains(out, "(Removed)") {
 		t.Fatalf("-wipe: %q", out)
 	}
-	if out, code := e.run("-ls"); code != 1 {
+	if out, code := e.run("-ls"); code != 0 || strings.Contains(out, "doomed") || !strings.Contains(out, "alive") {
 		t.Fatalf("-ls after wipe: %d %q", code, out)
 	}
 	if out, code := e.run("-dmS", "doomed", "sleep", "1000"); code != 0 {
