@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/gmux/gmux/client"
 	"github.com/gmux/gmux/proto"
@@ -37,7 +38,9 @@ func upgradeAll(dir, match string) int {
 			continue
 		}
 		moved++
-		fmt.Printf("\t%s\t%s\n", name, proto.Printable(out))
+		// The server's reply begins with the session's name, already
+		// said at the line's start.
+		fmt.Printf("\t%s\t%s\n", name, proto.Printable(strings.TrimPrefix(out, s.Name+" ")))
 	}
 	fmt.Printf("%d of %d sessions now run %s (gmux %s).\n", moved, len(sessions), self, proto.BuildVersion())
 	if failed > 0 {

@@ -325,6 +325,9 @@ func TestUpgradeEverySession(t *testing.T) {
 	if err != nil || strings.Count(string(out), "now runs gmux v9.9.9") != 2 || !strings.Contains(string(out), "2 of 2 sessions now run") {
 		t.Fatalf("gmux -upgrade: %v\n%s", err, out)
 	}
+	if strings.Count(string(out), ".one") != 1 { // each session named once
+		t.Fatalf("gmux -upgrade names a session more than once:\n%s", out)
+	}
 	if ls := e.ls(); strings.Count(ls, "(Detached)") != 2 {
 		t.Fatalf("-ls after -upgrade:\n%s", ls)
 	}
