@@ -24,7 +24,7 @@ func init() {
 					return
 				}
 				if !w.exited {
-					w.status, w.code = "killed", 128+int(syscall.SIGHUP)
+					w.status, w.code = statusKilled, 128+int(syscall.SIGHUP)
 					w.terminate()
 				}
 				msg := fmt.Sprintf("Window %d (%s) killed.", w.number, w.displayTitle())
@@ -50,3 +50,7 @@ func init() {
 		},
 	})
 }
+
+// statusKilled is the status of a window the kill command ended: it says
+// so itself ("Window 1 (bash) killed."), as screen does, once.
+const statusKilled = "killed"

@@ -340,7 +340,9 @@ func (s *session) removeWindow(w *window) {
 			}
 			c.win = nil
 			s.selectWindow(c, next)
-			s.showMessage(c, fmt.Sprintf("Window %d (%s) %s", w.number, w.title, w.status))
+			if w.status != statusKilled {
+				s.showMessage(c, fmt.Sprintf("Window %d (%s) %s", w.number, w.title, w.status))
+			}
 		}
 	}
 }

@@ -468,3 +468,22 @@ func TestWindowListForms(t *testing.T) {
 		t.Fatalf("rc errors: %q", out)
 	}
 }
+
+// A killed window is recorded once in the message log (C-a C-m, messages).
+func TestKilledWindowLoggedOnce(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "kl")
+	e.run("-S", "kl", "-X", "screen", "-t", "victim", "sleep", "1000")
+	tm.send("\x01k")
+	tm.waitText("Really kill this window")
+	tm.send("y")
+	tm.waitText("killed")
+	waitFor(t, "the message log", func() bool {
+		out, _ := e.run("-S", "kl", "-Q", "messages")
+		return strings.Contains(out, "victim")
+	})
+	out, _ := e.run("-S", "kl", "-Q", "messages")
+	if n := strings.Count(out, "victim"); n != 1 {
+		t.Fatalf("the kill is logged %d times:\n%s", n, out)
+	}
+}
