@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -35,8 +36,12 @@ func keyReference(roff bool) string {
 		key, _ := parseKey(k)
 		byCmd[line] = append(byCmd[line], keyName(key))
 	}
-	byCmd["other"] = append(byCmd["other"], "^A")
-	byCmd["meta"] = append(byCmd["meta"], "a")
+	// The command key's two, unless the table has them already.
+	for cmd, k := range map[string]string{"other": "^A", "meta": "a"} {
+		if !slices.Contains(byCmd[cmd], k) {
+			byCmd[cmd] = append(byCmd[cmd], k)
+		}
+	}
 	lines := make([]string, 0, len(byCmd))
 	for cmd := range byCmd {
 		lines = append(lines, cmd)
