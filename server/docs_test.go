@@ -81,3 +81,18 @@ func TestCompletionKnowsTheCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// No key is listed twice for its command (C-a a was: the table's and the
+// command key's own).
+func TestKeyReferenceListsEachKeyOnce(t *testing.T) {
+	for _, line := range strings.Split(keyReference(false), "\n") {
+		keys, _, _ := strings.Cut(line, " — ")
+		seen := map[string]bool{}
+		for _, k := range strings.Split(strings.TrimPrefix(keys, "- "), ", ") {
+			if seen[k] {
+				t.Errorf("%s listed twice: %s", k, line)
+			}
+			seen[k] = true
+		}
+	}
+}
