@@ -400,6 +400,9 @@ func (a *remoteAttachment) down(why string) {
 	if a.link == nil {
 		return
 	}
+	// Keys sent since the far side was last heard from went into a link
+	// now found dead: they count with those typed from now on.
+	a.dropped += int(a.link.unheard.Load())
 	a.link.close()
 	a.link = nil
 	a.live.Store(nil)

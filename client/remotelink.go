@@ -35,6 +35,9 @@ type remoteLink struct {
 	wmu    sync.Mutex // one writer at a time on stdin
 	// When something last went out and came in (UnixNano), for heartbeats.
 	sent, heard atomic.Int64
+	// unheard counts the key bytes sent since the far side was last heard
+	// from: on a link found dead, they are as good as not sent.
+	unheard atomic.Int64
 }
 
 // maxNoise is how much a login script on the far side may print before the
@@ -167,6 +170,7 @@ func (l *remoteLink) read(r *proto.Reader) {
 			return
 		}
 		l.heard.Store(time.Now().UnixNano())
+		l.unheard.Store(0)
 		if f.Type == proto.TypeOutput {
 			if _, err := l.term.Write(f.Payload); err == nil {
 				continue
@@ -204,6 +208,7 @@ func (l *remoteLink) send(t proto.Type, payload []byte) bool {
 		// Counted as sent when queued: a heartbeat the writer has not yet
 		// written must not make the loop queue another, and another.
 		l.sent.Store(time.Now().UnixNano())
+		l.noteKeys(t, payload)
 		return true
 	default:
 		return false
@@ -219,7 +224,15 @@ func (l *remoteLink) writeNow(t proto.Type, payload []byte) error {
 		return os.ErrClosed
 	default:
 	}
+	l.noteKeys(t, payload)
 	return l.writeBytes(proto.AppendFrame(nil, t, payload))
+}
+
+// noteKeys counts the keys in a frame sent (unheard).
+func (l *remoteLink) noteKeys(t proto.Type, payload []byte) {
+	if t == proto.TypeInput {
+		l.unheard.Add(int64(len(payload)))
+	}
 }
 
 // writeBytes writes frames to ssh, one writer at a time.
