@@ -59,7 +59,7 @@ func init() {
 				if x.c != nil {
 					cols = x.c.cols
 				}
-				return plainStatus(x.s.expandStatus(x.s.set.TimeFormat, statusView{cur: x.w, cols: cols})), nil
+				return stripStatusMarks(x.s.expandStatus(x.s.set.TimeFormat, statusView{cur: x.w, cols: cols})), nil
 			}
 			return time.Now().Format("15:04:05 Jan 02 2006") + " " + hostname() + " " + loadAvg(), nil
 		},

@@ -37,7 +37,7 @@ func init() {
 			s, c := x.s, x.c
 			m := &menu{title: "Num Name", sel: -1}
 			if s.set.WindowListTitle != "" {
-				m.title = plainStatus(s.expandStatus(s.set.WindowListTitle, statusView{cur: c.win, other: c.other, cols: c.cols}))
+				m.title = stripStatusMarks(s.expandStatus(s.set.WindowListTitle, statusView{cur: c.win, other: c.other, cols: c.cols}))
 			}
 			var shown []*window // the windows of the items, as last built
 			m.refresh = func() {
@@ -55,7 +55,7 @@ func init() {
 				for i, w := range shown {
 					item := fmt.Sprintf("%3d%-4s %s", w.number, windowFlags(w, c.win, c.other), w.displayTitle())
 					if s.set.WindowListString != "" {
-						item = plainStatus(s.expandStatus(s.set.WindowListString, statusView{cur: w, other: c.other, cols: c.cols, focus: w == c.win}))
+						item = stripStatusMarks(s.expandStatus(s.set.WindowListString, statusView{cur: w, other: c.other, cols: c.cols, focus: w == c.win}))
 					}
 					m.items = append(m.items, item)
 					m.ids = append(m.ids, w.number)

@@ -210,9 +210,15 @@ func (s *session) expandStatus(format string, v statusView) string {
 			if cond.skipping {
 				break
 			}
-			if num < 0 {
+			switch {
+			case num < 0 && long:
+				// %L=: as screen's, a pad to column 0 that keeps what
+				// is past it: the fills before it get their one cell, and
+				// the ones after it share the rest.
+				line.PadTo(0, true)
+			case num < 0:
 				line.Fill() // %= %-=: as GNU screen 4.9, a fill without a number
-			} else {
+			default:
 				line.PadTo(line.Column(num, zero, minus, plus), long)
 			}
 		case '<':

@@ -134,3 +134,24 @@ func TestStatusWidthByCluster(t *testing.T) {
 		t.Errorf("status drawn as %q", got)
 	}
 }
+
+// Several fills with pads among them land where screen 4.9 puts them
+// (each case was read off screen 4.9 at 60 columns): a fill is never less
+// than a cell, %L= is a pad to column 0 that keeps what is past it, %-N=
+// counts from the right edge.
+func TestStatusFillsAsScreen(t *testing.T) {
+	s := &session{log: log.New(io.Discard, "", 0)}
+	for _, tc := range []struct{ format, want string }{
+		{"A%=B%=C", "A" + strings.Repeat(" ", 28) + "B" + strings.Repeat(" ", 29) + "C"},
+		{"A%=B%L=C%=D", "A BC" + strings.Repeat(" ", 55) + "D"},
+		{"A%L=B%=C", "AB" + strings.Repeat(" ", 57) + "C"},
+		{"A%=B%-10=C%=D", "A" + strings.Repeat(" ", 48) + "BC" + strings.Repeat(" ", 8) + "D"},
+		{"abcdefg%03L=x", "abcdefgx"},
+		{"AAA%=BBB%50L=CCC%=DDD", "AAA" + strings.Repeat(" ", 24) + "BBBCCC" + strings.Repeat(" ", 24) + "DDD"},
+		{"x%=y%-5L=z", "x" + strings.Repeat(" ", 53) + "yz"},
+	} {
+		if got := stripStatusMarks(s.expandStatus(tc.format, statusView{cols: 60})); got != tc.want {
+			t.Errorf("%q:\n got %q\nwant %q", tc.format, got, tc.want)
+		}
+	}
+}

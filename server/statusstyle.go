@@ -121,17 +121,3 @@ func tcellStatusStyle(st statusStyle) tcell.Style {
 	return t.Bold(st.attr&stBold != 0).Underline(st.attr&stUnderline != 0).Reverse(st.attr&stReverse != 0).
 		Blink(st.attr&stBlink != 0).Dim(st.attr&stDim != 0)
 }
-
-// plainStatus is an expanded status without its markers (styles, window
-// tags): for text drawn where styles are not, as a list's items.
-func plainStatus(s string) string {
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] == statusMark && i+3 < len(s) {
-			i += 3
-			continue
-		}
-		b = append(b, s[i])
-	}
-	return string(b)
-}

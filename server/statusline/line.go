@@ -86,14 +86,16 @@ func (l *Line) Column(n int, absolute, fromRight, relative bool) int {
 // room up to column col; text already past it is cut back to it unless keep
 // (the L qualifier).
 func (l *Line) PadTo(col int, keep bool) {
-	if !l.hasFills() {
-		l.Fill()
+	if l.hasFills() {
+		l.resolveFills(col)
 	}
-	l.resolveFills(col)
 	if !keep {
 		l.truncate(col)
 	}
-	l.lastPad = max(l.lastPad, min(col, l.total()))
+	if pad := col - l.total(); pad > 0 {
+		l.Text(strings.Repeat(" ", pad))
+	}
+	l.lastPad = max(l.lastPad, l.total()) // where the pad ended: at col, or past it when kept (L)
 }
 
 // Mark is %N>: when the line must be cut, cut it so that this point lands
@@ -145,7 +147,9 @@ func (l *Line) hasFills() bool {
 }
 
 // resolveFills shares the room up to col among the pending fills, the last
-// ones getting the odd cells, and turns them into spaces.
+// ones getting the odd cells, and turns them into spaces. As in screen, a
+// fill is never narrower than one cell, even where there is no room: it
+// holds its place in the line as a character does (A%=B%L=C is "A BC").
 func (l *Line) resolveFills(col int) {
 	var fills []int
 	for i, p := range l.pieces {
@@ -153,11 +157,11 @@ func (l *Line) resolveFills(col int) {
 			fills = append(fills, i)
 		}
 	}
-	room := max(col-l.total(), 0)
+	room := max(col-l.total()-len(fills), 0)
 	for k, i := range fills {
-		n := 0
+		n := 1
 		if room > 0 {
-			n = room / len(fills)
+			n += room / len(fills)
 			if k >= len(fills)-room%len(fills) {
 				n++ // the odd cells go to the last fills, as in screen
 			}
