@@ -299,7 +299,7 @@ func (s *session) release(c *client, t proto.Type, payload []byte) {
 	}
 	s.spareAfter(c)
 	// A client that never reads does not keep its connection for ever.
-	time.AfterFunc(5*time.Second, func() { s.post(func() { s.dropClient(c, nil) }) })
+	s.after(deadlineKey{dlDropClient, c.id}, 5*time.Second, func() { s.dropClient(c, nil) })
 }
 
 // letGo stops reading c's terminal and sends what restores it (modes,

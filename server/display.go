@@ -113,11 +113,9 @@ func (s *session) schedule(c *client) {
 		return
 	}
 	c.timerSet = true
-	time.AfterFunc(frameInterval-since, func() {
-		s.post(func() {
-			c.timerSet = false
-			s.schedule(c)
-		})
+	s.after(deadlineKey{dlFrame, c.id}, frameInterval-since, func() {
+		c.timerSet = false
+		s.schedule(c)
 	})
 }
 
@@ -180,13 +178,11 @@ func (s *session) showMessage(c *client, msg string) {
 	}
 	c.msgGen++
 	gen := c.msgGen
-	time.AfterFunc(s.set.MsgWait, func() {
-		s.post(func() {
-			if c.msgGen == gen && c.message != "" {
-				c.message = ""
-				s.markDirty(c)
-			}
-		})
+	s.after(deadlineKey{dlMessage, c.id}, s.set.MsgWait, func() {
+		if c.msgGen == gen && c.message != "" {
+			c.message = ""
+			s.markDirty(c)
+		}
 	})
 	s.markDirty(c)
 }

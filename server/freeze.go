@@ -120,7 +120,7 @@ func (s *session) awaitSettled(limit time.Duration, then func(error)) {
 		case time.Now().After(deadline):
 			then(fmt.Errorf("the session did not come to rest within %v", limit))
 		default:
-			time.AfterFunc(time.Millisecond, func() { s.post(check) })
+			s.after(deadlineKey{kind: dlSettle}, time.Millisecond, check)
 		}
 	}
 	s.queue(check)

@@ -24,26 +24,24 @@ func (s *session) noteKey(c *client) {
 // it looks again when it could be.
 func (s *session) armIdle(c *client, d time.Duration) {
 	c.idleTimer = true
-	time.AfterFunc(d, func() {
-		s.post(func() {
-			c.idleTimer = false
-			timeout := s.set.IdleTimeout
-			if c.gone || !c.attached || timeout <= 0 || c.idleRan {
-				return
-			}
-			if left := timeout - time.Since(c.lastKey); left > 0 {
-				s.armIdle(c, left)
-				return
-			}
-			c.idleRan = true
-			out, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, s.set.IdleCommand)
-			switch {
-			case err != nil:
-				s.showMessage(c, err.Error())
-			case out != "":
-				s.showMessage(c, out)
-			}
-		})
+	s.after(deadlineKey{dlIdle, c.id}, d, func() {
+		c.idleTimer = false
+		timeout := s.set.IdleTimeout
+		if c.gone || !c.attached || timeout <= 0 || c.idleRan {
+			return
+		}
+		if left := timeout - time.Since(c.lastKey); left > 0 {
+			s.armIdle(c, left)
+			return
+		}
+		c.idleRan = true
+		out, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, s.set.IdleCommand)
+		switch {
+		case err != nil:
+			s.showMessage(c, err.Error())
+		case out != "":
+			s.showMessage(c, out)
+		}
 	})
 }
 

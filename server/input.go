@@ -25,12 +25,10 @@ func (s *session) input(c *client, data []byte) {
 	if c.tok.Pending() {
 		c.escGen++
 		gen := c.escGen
-		time.AfterFunc(escapeTime, func() {
-			s.post(func() {
-				if c.escGen == gen && !c.gone {
-					c.tok.Flush(func(ev input.Event) { s.dispatch(c, ev) })
-				}
-			})
+		s.after(deadlineKey{dlEscape, c.id}, escapeTime, func() {
+			if c.escGen == gen && !c.gone {
+				c.tok.Flush(func(ev input.Event) { s.dispatch(c, ev) })
+			}
 		})
 	}
 }

@@ -222,32 +222,30 @@ func (s *session) watchStall(w *window) {
 		return
 	}
 	w.stallTimer = true
-	time.AfterFunc(time.Second, func() {
-		s.post(func() {
-			w.stallTimer = false
-			switch {
-			case w.exited:
-				s.releaseWaiters(w)
-			case w.stalled && w.in.readSince(w.stalledAt):
-				w.stalled = false
-				s.tellAll(fmt.Sprintf("Window %d reads its input again; %d bytes of input to it were dropped", w.number, w.dropped))
-			case w.stalled:
-				if w.dropped > w.droppedShown {
-					s.tellAll(fmt.Sprintf("Window %d: its program reads no input: %d bytes of input dropped so far", w.number, w.dropped))
-					w.droppedShown = w.dropped
-				}
-				s.watchStall(w)
-			case len(w.waiters) > 0 && w.in.stalled(inputStall):
-				w.stalled, w.stalledAt = true, time.Now()
-				w.dropped = w.in.drop()
+	s.after(deadlineKey{dlStall, w.id}, time.Second, func() {
+		w.stallTimer = false
+		switch {
+		case w.exited:
+			s.releaseWaiters(w)
+		case w.stalled && w.in.readSince(w.stalledAt):
+			w.stalled = false
+			s.tellAll(fmt.Sprintf("Window %d reads its input again; %d bytes of input to it were dropped", w.number, w.dropped))
+		case w.stalled:
+			if w.dropped > w.droppedShown {
+				s.tellAll(fmt.Sprintf("Window %d: its program reads no input: %d bytes of input dropped so far", w.number, w.dropped))
 				w.droppedShown = w.dropped
-				s.tellAll(fmt.Sprintf("Window %d: its program read no input for %v: %d bytes of input dropped", w.number, inputStall, w.dropped))
-				s.releaseWaiters(w)
-				s.watchStall(w)
-			case len(w.waiters) > 0:
-				s.watchStall(w)
 			}
-		})
+			s.watchStall(w)
+		case len(w.waiters) > 0 && w.in.stalled(inputStall):
+			w.stalled, w.stalledAt = true, time.Now()
+			w.dropped = w.in.drop()
+			w.droppedShown = w.dropped
+			s.tellAll(fmt.Sprintf("Window %d: its program read no input for %v: %d bytes of input dropped", w.number, inputStall, w.dropped))
+			s.releaseWaiters(w)
+			s.watchStall(w)
+		case len(w.waiters) > 0:
+			s.watchStall(w)
+		}
 	})
 }
 

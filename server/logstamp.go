@@ -69,21 +69,19 @@ func (s *session) armLogStamp(w *window, wait time.Duration) {
 		return
 	}
 	l.stampTimer = true
-	time.AfterFunc(wait, func() {
-		s.post(func() {
-			l.stampTimer = false
-			if w.log != l || !s.set.LogStamp || l.stamped {
-				return
-			}
-			quiet := time.Since(l.lastOutput)
-			if left := s.logStampAfter() - quiet; left > 0 {
-				s.armLogStamp(w, left)
-				return
-			}
-			l.buf = append(l.buf, s.logStamp(w)...)
-			l.stamped = true
-			s.scheduleLogFlush(w)
-		})
+	s.after(deadlineKey{dlLogStamp, w.id}, wait, func() {
+		l.stampTimer = false
+		if w.log != l || !s.set.LogStamp || l.stamped {
+			return
+		}
+		quiet := time.Since(l.lastOutput)
+		if left := s.logStampAfter() - quiet; left > 0 {
+			s.armLogStamp(w, left)
+			return
+		}
+		l.buf = append(l.buf, s.logStamp(w)...)
+		l.stamped = true
+		s.scheduleLogFlush(w)
 	})
 }
 

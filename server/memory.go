@@ -50,18 +50,16 @@ func (s *session) armMemoryRelease() {
 	if !s.mem.lastOutput.IsZero() {
 		wait = max(releaseQuiet-time.Since(s.mem.lastOutput), time.Millisecond)
 	}
-	time.AfterFunc(wait, func() {
-		s.post(func() {
-			m := &s.mem
-			if time.Since(m.lastOutput) < releaseQuiet {
-				s.armMemoryRelease() // still busy: look again later
-				return
-			}
-			m.armed, m.bytes = false, 0
-			if !s.packAtRest() {
-				returnMemory()
-			} // else the compressor returns it when done (vt.AfterRepack)
-		})
+	s.after(deadlineKey{kind: dlMemory}, wait, func() {
+		m := &s.mem
+		if time.Since(m.lastOutput) < releaseQuiet {
+			s.armMemoryRelease() // still busy: look again later
+			return
+		}
+		m.armed, m.bytes = false, 0
+		if !s.packAtRest() {
+			returnMemory()
+		} // else the compressor returns it when done (vt.AfterRepack)
 	})
 }
 

@@ -75,18 +75,16 @@ func (s *session) noteOutput(n int) {
 func (s *session) checkNarrow() {
 	p := s.procs
 	p.bytes = 0
-	time.AfterFunc(narrowAfter, func() {
-		s.post(func() {
-			if p.bytes >= narrowBytes {
-				s.checkNarrow() // still heavy
-				return
-			}
-			p.wide = false
-			p.since, p.bytes = time.Now(), 0
-			if p.busy == 0 {
-				runtime.GOMAXPROCS(1)
-			}
-		})
+	s.after(deadlineKey{kind: dlNarrow}, narrowAfter, func() {
+		if p.bytes >= narrowBytes {
+			s.checkNarrow() // still heavy
+			return
+		}
+		p.wide = false
+		p.since, p.bytes = time.Now(), 0
+		if p.busy == 0 {
+			runtime.GOMAXPROCS(1)
+		}
 	})
 }
 

@@ -56,7 +56,7 @@ type session struct {
 	activity     uint64            // counter ordering client activity, for window sizing
 	colonHistory *lineedit.History // lines entered at the C-a : prompt
 
-	clockTimer    *time.Timer
+	deadlines     deadlines         // pending work in time (deadlines.go)
 	backticks     map[int]*backtick // backtick commands by id (backtick.go)
 	startupErrors []string          // config errors, for the first client to attach
 	configErrors  []string          // every config error, for the errors command
@@ -460,7 +460,7 @@ func (s *session) end(reason string, code int) {
 	if s.opts.AwaitAttach && !s.everAttached {
 		// The client that started the session is about to attach: let it
 		// in to hear why the session ended, rather than leave it with EOF.
-		time.AfterFunc(5*time.Second, func() { s.post(s.finish) })
+		s.after(deadlineKey{kind: dlFinish}, 5*time.Second, s.finish)
 		return
 	}
 	s.finish()
@@ -486,7 +486,7 @@ func (s *session) finish() {
 	}
 	s.maybeFinish()
 	// Clients that do not read their last frames do not hold the server.
-	time.AfterFunc(2*time.Second, func() { s.post(func() { s.done = true }) })
+	s.after(deadlineKey{kind: dlDone}, 2*time.Second, func() { s.done = true })
 }
 
 // awaitPrograms waits, after the loop has ended, until every program the

@@ -22,7 +22,7 @@ func (s *session) watchSilence(w *window) {
 	w.silenceTimer = true
 	gen := w.silenceGen
 	wait := w.silenceWait - time.Since(w.lastOutput)
-	time.AfterFunc(max(wait, 0), func() { s.post(func() { s.checkSilence(w, gen) }) })
+	s.after(deadlineKey{dlSilence, w.id}, max(wait, 0), func() { s.checkSilence(w, gen) })
 }
 
 // rewatchSilence starts w's watch again after its wait changed (silence N,

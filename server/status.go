@@ -432,7 +432,6 @@ func (s *session) bars(c *client) (caption, status string) {
 // tickClock redraws status lines that show the time, each time it changes,
 // and stops when none does.
 func (s *session) tickClock() {
-	s.clockTimer = nil
 	step := s.barsTick(s.captionFormatIfOn() + s.hardstatusFormatIfOn())
 	if step == 0 || s.attachedCount() == 0 {
 		return
@@ -443,12 +442,12 @@ func (s *session) tickClock() {
 		}
 	}
 	wait := time.Until(time.Now().Truncate(step).Add(step))
-	s.clockTimer = time.AfterFunc(wait, func() { s.post(s.tickClock) })
+	s.after(deadlineKey{kind: dlClock}, wait, s.tickClock)
 }
 
 // startClock starts tickClock unless it runs.
 func (s *session) startClock() {
-	if s.clockTimer == nil {
+	if !s.deadlines.pending(deadlineKey{kind: dlClock}) {
 		s.tickClock()
 	}
 }

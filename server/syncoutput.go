@@ -45,10 +45,8 @@ func (s *session) holdForSync(c *client, wait time.Duration) {
 		return
 	}
 	c.syncTimer = true
-	time.AfterFunc(wait, func() {
-		s.post(func() {
-			c.syncTimer = false
-			s.schedule(c)
-		})
+	s.after(deadlineKey{dlSync, c.id}, wait, func() {
+		c.syncTimer = false
+		s.schedule(c)
 	})
 }

@@ -147,13 +147,11 @@ func (s *session) scheduleLogFlush(w *window) {
 	if l.failed != nil {
 		wait = min(wait, logRetry)
 	}
-	time.AfterFunc(wait, func() {
-		s.post(func() {
-			l.timer = false
-			if w.log == l {
-				s.flushLog(w)
-			}
-		})
+	s.after(deadlineKey{dlLogFlush, w.id}, wait, func() {
+		l.timer = false
+		if w.log == l {
+			s.flushLog(w)
+		}
 	})
 }
 
