@@ -34,13 +34,16 @@ func TestResumeOrCreate(t *testing.T) {
 	a.waitText("first-life")
 	a.send("\x01d")
 	a.waitExit()
-	// -R resumes it now.
-	b := e.attach(80, 24, "-R")
+	// -R resumes it now, from a shell: -D -R hangs that up.
+	b := e.startIn(80, 24, "bash", "--norc", "--noprofile", "-c", gmuxBin+" -R; echo b-shell-lives; sleep 100")
 	b.waitText("first-life")
-	// -D -R takes it from b.
+	// -D -R takes it from b, and logs b's login out (power detach).
 	c := e.attach(80, 24, "-D", "-R", "auto")
 	c.waitText("first-life")
 	b.waitExit()
+	if strings.Contains(b.text(), "b-shell-lives") {
+		t.Fatalf("-D -R left the other login running:\n%s", b.text())
+	}
 	// -d name detaches it from elsewhere.
 	out, code := e.run("-d", "auto")
 	if code != 0 || !strings.Contains(out, "detached") {

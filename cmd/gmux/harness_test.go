@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -27,6 +28,18 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	// A power detach hangs up the process that started the client: for a
+	// client a test starts itself, that is the test binary. Caught here
+	// (not ignored, which the programs would inherit), it is told instead
+	// of ending the run; the tests of power detach start their clients
+	// from a shell of their own.
+	hangups := make(chan os.Signal, 1)
+	signal.Notify(hangups, syscall.SIGHUP)
+	go func() {
+		for range hangups {
+			fmt.Fprintln(os.Stderr, "gmux tests: SIGHUP to the test binary (a power detach of a client it started)")
+		}
+	}()
 	dir, err := os.MkdirTemp("", "gmux-bin")
 	if err != nil {
 		panic(err)
