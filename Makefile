@@ -4,7 +4,7 @@ BIN     := bin/gmux
 PREFIX  ?= /usr/local
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 
-.PHONY: all build run test test-short fuzz bench lint install clean golden stress conformance
+.PHONY: all build run test test-short fuzz bench lint install clean golden stress conformance arch
 
 all: build
 
@@ -52,6 +52,11 @@ golden:
 ESCTEST_DIR ?= ../shared/esctest2
 conformance:
 	$(GO) run ./cmd/conformance -esctest $(ESCTEST_DIR)
+
+# The figures the server's shape is measured by: the types with the most
+# methods, the packages with the most files, timer call sites, tcell users.
+arch:
+	$(GO) run ./cmd/arch
 
 # Micro-benchmarks of the hot paths, then gmux beside tmux, screen and a bare
 # PTY (writes bench.json).
