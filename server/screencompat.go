@@ -55,7 +55,7 @@ var screenToCome = map[string]string{}
 
 func init() {
 	for family, names := range map[string][]string{
-		"multiuser": {"multiuser", "acladd", "aclchg", "acldel", "aclgrp", "aclumask", "addacl", "chacl", "writelock", "defwritelock", "su", "umask"},
+		"multiuser": {"acladd", "aclchg", "acldel", "aclgrp", "aclumask", "addacl", "chacl", "writelock", "defwritelock", "su", "umask"},
 		"screen":    {"group"},
 	} {
 		for _, n := range names {

@@ -82,6 +82,7 @@ monitor
 mousetrack
 msgminwait
 msgwait
+multiuser
 next
 notify
 number

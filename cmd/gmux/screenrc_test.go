@@ -545,3 +545,15 @@ func TestStartupMessage(t *testing.T) {
 	tm := e.attach(80, 24, "-S", "hello", "bash", "--norc", "--noprofile")
 	tm.waitText("C-a ? for the keys, C-a d to detach (startup_message off")
 }
+
+// multiuser off, which many real rc files say to be sure, is no error;
+// multiuser on says it is not there yet.
+func TestMultiuserOffIsNoError(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "multiuser off\nmultiuser on\n")
+	e.run("-c", rc, "-dmS", "mu", "sleep", "1000")
+	out, _ := e.run("-S", "mu", "-Q", "errors")
+	if strings.Contains(out, rc+":1:") || !strings.Contains(out, rc+":2: multiuser on: not yet supported") {
+		t.Fatalf("errors: %q", out)
+	}
+}
