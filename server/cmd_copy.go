@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"os"
+	"strings"
 )
 
 func init() {
@@ -45,8 +46,12 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "readbuf", usage: "[file]", help: "load the paste buffer from a file (default: bufferfile)", maxArgs: 1,
+		name: "readbuf", usage: "[-e encoding] [file]", help: "load the paste buffer from a file (default: bufferfile)", maxArgs: 3,
 		run: func(x *cmdContext, args []string) (string, error) {
+			args, err := withoutEncoding("readbuf", args)
+			if err != nil {
+				return "", err
+			}
 			b, err := readUserFile(x.s.exchangeFile(args), maxBuffer)
 			if err != nil {
 				return "", err
@@ -56,8 +61,12 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "writebuf", usage: "[file]", help: "write the paste buffer to a file (default: bufferfile)", maxArgs: 1,
+		name: "writebuf", usage: "[-e encoding] [file]", help: "write the paste buffer to a file (default: bufferfile)", maxArgs: 3,
 		run: func(x *cmdContext, args []string) (string, error) {
+			args, err := withoutEncoding("writebuf", args)
+			if err != nil {
+				return "", err
+			}
 			path := x.s.exchangeFile(args)
 			if err := writeUserFile(path, []byte(x.s.buffer)); err != nil {
 				return "", err
@@ -134,4 +143,17 @@ func init() {
 			return "", nil
 		},
 	})
+}
+
+// withoutEncoding takes screen's -e encoding off args: gmux is UTF-8
+// throughout, so UTF-8 is the one it takes.
+func withoutEncoding(cmd string, args []string) ([]string, error) {
+	if len(args) < 2 || args[0] != "-e" {
+		return args, nil
+	}
+	switch strings.ToLower(strings.ReplaceAll(args[1], "-", "")) {
+	case "utf8":
+		return args[2:], nil
+	}
+	return nil, fmt.Errorf("%s: gmux reads and writes UTF-8 only, not %q", cmd, args[1])
 }

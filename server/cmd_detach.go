@@ -9,8 +9,11 @@ import (
 
 func init() {
 	register(&command{
-		name: "detach", help: "detach this terminal; the session keeps running", maxArgs: 0,
-		run: func(x *cmdContext, _ []string) (string, error) {
+		name: "detach", usage: "[-h]", help: "detach this terminal; the session keeps running (-h, as screen's: the terminal's client is let go at once, which detaching does here anyway)", maxArgs: 1,
+		run: func(x *cmdContext, args []string) (string, error) {
+			if len(args) == 1 && args[0] != "-h" {
+				return "", fmt.Errorf("usage: detach [-h]")
+			}
 			if !x.interactive() {
 				// From -X: detach every attached terminal, as screen -d does.
 				n := 0

@@ -40,10 +40,26 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "caption", usage: "always|splitonly|off [format] | string format",
-		help: "show a caption line under the window", minArgs: 1, maxArgs: 2,
-		run: func(x *cmdContext, args []string) (string, error) {
+		name: "caption", usage: "[top|bottom] always|splitonly|off [format] | string format",
+		help: "show a caption line under the window", minArgs: 1, maxArgs: 3,
+		run: func(x *cmdContext, args []string) (_ string, err error) {
 			s := x.s
+			top := args[0] == "top"
+			if top || args[0] == "bottom" {
+				args = args[1:]
+			}
+			if top {
+				// The rest is done, and where the caption goes is said,
+				// not silently left at the bottom.
+				defer func() {
+					if err == nil {
+						err = fmt.Errorf("caption top: %w: the caption is drawn under the window", ErrNotYetSupported)
+					}
+				}()
+			}
+			if len(args) == 0 {
+				return "", nil // caption bottom alone: the place gmux has
+			}
 			switch args[0] {
 			case "always":
 				s.set.Caption = true

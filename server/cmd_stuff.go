@@ -4,10 +4,18 @@ import "fmt"
 
 func init() {
 	register(&command{
-		name: "stuff", usage: "string", help: "type string into the window", minArgs: 1, maxArgs: 1,
+		name: "stuff", usage: "[string]", help: "type string into the window (without one, asks for it)", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			if x.w == nil {
 				return "", fmt.Errorf("no window")
+			}
+			if len(args) == 0 {
+				if !x.interactive() {
+					return "", fmt.Errorf("usage: stuff string")
+				}
+				w := x.w
+				x.s.openPrompt(x.c, &prompt{label: "Stuff: ", done: func(text string) { w.send([]byte(text)) }})
+				return "", nil
 			}
 			x.w.send([]byte(args[0]))
 			return "", nil

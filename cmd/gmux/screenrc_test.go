@@ -557,3 +557,38 @@ func TestMultiuserOffIsNoError(t *testing.T) {
 		t.Fatalf("errors: %q", out)
 	}
 }
+
+// screen 4.9's argument forms, from its man page: readbuf and writebuf -e
+// (UTF-8), detach -h, caption bottom (and top, said to be drawn under the
+// window), stuff without a string asking for one.
+func TestScreenArgumentForms(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "af")
+	file := filepath.Join(e.home, "buf")
+	os.WriteFile(file, []byte("from-file"), 0o600)
+	for _, c := range []struct {
+		args []string
+		ok   bool
+	}{
+		{[]string{"readbuf", "-e", "UTF-8", file}, true},
+		{[]string{"writebuf", "-e", "utf8", file}, true},
+		{[]string{"readbuf", "-e", "latin1", file}, false},
+		{[]string{"caption", "bottom", "always", "%n"}, true},
+		{[]string{"caption", "top", "always"}, false},
+		{[]string{"caption", "splitonly"}, true},
+	} {
+		out, code := e.run(append([]string{"-S", "af", "-X"}, c.args...)...)
+		if (code == 0) != c.ok {
+			t.Errorf("-X %v: %d %q", c.args, code, out)
+		}
+	}
+	tm.send("\x01:stuff\r")
+	tm.waitText("Stuff: ")
+	tm.send("echo stuffed-$((6*7))\r")
+	tm.send("\r") // the stuffed line, typed into the shell, runs
+	tm.waitText("stuffed-42")
+	if out, code := e.run("-S", "af", "-X", "detach", "-h"); code != 0 {
+		t.Fatalf("detach -h: %d %q", code, out)
+	}
+	tm.waitExit()
+}
