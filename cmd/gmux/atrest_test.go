@@ -11,7 +11,7 @@ import (
 // shows (server/memory.go); a packed window comes back exactly as it was,
 // colours and wide characters too, and goes on taking output.
 func TestPackedWindowComesBackTheSame(t *testing.T) {
-	e := newEnv(t)
+	e := newSerialEnv(t)
 	tm := startSession(t, e, "rest")
 	logPath := serverLog(t, e)
 	tm.send(`clear; printf '\033[1;31mred\033[0m \033[42mgreen\033[0m 中文 e\xcc\x81 \033[4munder\033[0m\n'; echo marker-$((6*7))` + "\r")

@@ -12,7 +12,7 @@ import (
 // The scenario: 20,000 numbered lines, copy mode, top, search, mark a
 // range, yank, paste into cat > file, and check the file exactly.
 func TestCopyModeSearchMarkPaste(t *testing.T) {
-	e := newEnv(t)
+	e := newSerialEnv(t)
 	tm := e.attach(80, 24, "-h", "30000", "-S", "copy", "bash", "--norc", "--noprofile")
 	tm.waitText("$ ")
 	tm.send("seq -f 'line %05g' 1 20000\r")

@@ -65,7 +65,7 @@ func TestHugeTerminalIsClamped(t *testing.T) {
 // A resize frame beyond any terminal (and beyond what EncodeResize sends) is
 // clamped too.
 func TestHugeResizeFrameIsClamped(t *testing.T) {
-	e := newEnv(t)
+	e := newSerialEnv(t)
 	e.startDetached("rs")
 	conn, err := net.Dial("unix", socketOf(t, e))
 	if err != nil {
@@ -190,7 +190,7 @@ func TestControlsInNamesAndTitles(t *testing.T) {
 // A stopped session answers nothing: -ls says so without waiting long, and a
 // command to another session does not wait on it at all.
 func TestHungSessionDoesNotSlowOthers(t *testing.T) {
-	e := newEnv(t)
+	e := newSerialEnv(t)
 	for _, name := range []string{"hung", "healthy"} {
 		e.startDetached(name, "sleep", "1000")
 	}
@@ -333,7 +333,7 @@ func TestLargePasteLosesNothing(t *testing.T) {
 	}
 	for _, mode := range []string{"direct", "relay", "late"} {
 		t.Run(mode, func(t *testing.T) {
-			e := newEnv(t)
+			e := newSerialEnv(t)
 			if mode == "relay" {
 				e.env = append(e.env, "GMUX_RELAY=1")
 			}
@@ -410,7 +410,7 @@ func TestStalledProgramInputDropped(t *testing.T) {
 // A flood of REP (9 bytes asking for 65535 cells) in one window must not
 // hold up another window's echo, nor a -X command.
 func TestREPFloodDoesNotStallOthers(t *testing.T) {
-	e := newEnv(t)
+	e := newSerialEnv(t)
 	tm := startSession(t, e, "rep")
 	pidFile := filepath.Join(e.home, "flood.pid")
 	tm.send(`yes "$(printf 'A\033[65535b')" & echo $! > ` + pidFile + "\r")
@@ -469,7 +469,7 @@ func percentile(d []time.Duration, p int) time.Duration {
 // A command connection that never reads its replies is dropped once 8 MiB
 // wait for it; the server does not grow, and serves the others.
 func TestUnreadRepliesBounded(t *testing.T) {
-	e := newEnv(t)
+	e := newSerialEnv(t)
 	e.startDetached("q", "sleep", "1000")
 	pid := serverPID(t, e)
 	attackers := 1
@@ -659,7 +659,7 @@ func checkRestored(t *testing.T, tm *terminal, msg string) {
 // A session at its file descriptor limit keeps accepting once descriptors
 // are free again, and meanwhile tells a client it cannot serve why, at once.
 func TestFileLimitDoesNotStrandSession(t *testing.T) {
-	e := newEnv(t)
+	e := newSerialEnv(t)
 	cmd := exec.Command("bash", "-c", "ulimit -n 64 && exec "+gmuxBin+" -dmS fd sleep 1000")
 	cmd.Env, cmd.Dir = e.env, e.home
 	if out, err := cmd.CombinedOutput(); err != nil {

@@ -67,7 +67,25 @@ type env struct {
 	env  []string
 }
 
+// newEnv is a test's own world. Worlds share nothing, so the tests that
+// have them run side by side (go test -parallel): they spend most of their
+// time waiting on programs, and the suite is several times faster so.
 func newEnv(t *testing.T) *env {
+	t.Helper()
+	t.Parallel()
+	return newWorld(t)
+}
+
+// newSerialEnv is newEnv for a test that must run alone: one that measures
+// time (latency, a flood's length, a heartbeat's) or memory, or looks at
+// every process on the machine. Go runs such tests before the parallel ones,
+// one at a time.
+func newSerialEnv(t *testing.T) *env {
+	t.Helper()
+	return newWorld(t)
+}
+
+func newWorld(t *testing.T) *env {
 	t.Helper()
 	// Socket paths are limited to 107 bytes: keep the directory short.
 	base, err := os.MkdirTemp("", "gm")

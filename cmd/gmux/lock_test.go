@@ -165,7 +165,7 @@ func TestLockBurstIsOneTry(t *testing.T) {
 // A bcrypt check (tens to hundreds of milliseconds) runs off the session
 // loop: the session answers while it runs.
 func TestPasswordCheckOffTheLoop(t *testing.T) {
-	e := newEnv(t)
+	e := newSerialEnv(t)
 	hash, err := bcrypt.GenerateFromPassword([]byte("right"), 14)
 	if err != nil {
 		t.Fatal(err)

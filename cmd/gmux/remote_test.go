@@ -133,7 +133,7 @@ const farHost = "root@127.0.0.1"
 // link and a black-holed one, the client says it is reconnecting and comes
 // back by itself, keys typed meanwhile are not sent, and C-a d ends it.
 func TestRemoteAttachRidesOutLostLinks(t *testing.T) {
-	e := newEnv(t)
+	e := newSerialEnv(t)
 	sshd := startSSHD(t, e)
 	relay := startRelay(t, sshd.port)
 	var tm *terminal
@@ -387,7 +387,7 @@ func TestRemoteAsksOnlyWhenTold(t *testing.T) {
 // The server answers a ping at once, tells a heartbeat client its command
 // key, and (make stress) drops a heartbeat client that falls silent.
 func TestHeartbeatAnswered(t *testing.T) {
-	e := newEnv(t)
+	e := newSerialEnv(t)
 	e.startDetached("hb")
 	conn, err := net.Dial("unix", socketOf(t, e))
 	if err != nil {

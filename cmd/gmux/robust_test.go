@@ -89,7 +89,7 @@ func TestBadClientsDropped(t *testing.T) {
 
 // A client that stops reading must not slow the program or the other clients.
 func TestStuckClientDoesNotStall(t *testing.T) {
-	e := newEnv(t)
+	e := newSerialEnv(t)
 	tm := startSession(t, e, "flood")
 	stuck, err := net.Dial("unix", socketOf(t, e))
 	if err != nil {

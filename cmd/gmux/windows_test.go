@@ -241,7 +241,7 @@ func TestZombie(t *testing.T) {
 // Programs get the signals a terminal sends: C-c interrupts, and the server's
 // own deafness to SIGINT and SIGHUP is not inherited.
 func TestInterruptReachesProgram(t *testing.T) {
-	e := newEnv(t)
+	e := newSerialEnv(t)
 	tm := startSession(t, e, "intr")
 	tm.send("sleep 1357\r")
 	waitFor(t, "sleep to run", func() bool { return len(processesRunning("sleep 1357")) > 0 })
