@@ -17,10 +17,10 @@ import (
 
 // keyBinding is one bindkey entry.
 type keyBinding struct {
-	Seqs     []string // what the terminal may send for the key
-	Name     string   // as given: the string, or the termcap name after -k
-	CopyMode bool     // -m
-	Args     []string
+	Seqs     []string `json:"Seqs"`     // what the terminal may send for the key
+	Name     string   `json:"Name"`     // as given: the string, or the termcap name after -k
+	CopyMode bool     `json:"CopyMode"` // -m
+	Args     []string `json:"Args"`
 }
 
 // termcapKeys are the termcap names bindkey -k knows, with every sequence
