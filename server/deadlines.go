@@ -24,6 +24,7 @@ const (
 	dlSlowPaste                       // slowpaste's next piece (paste.go)
 	dlSilence                         // a window's silence check (silence.go)
 	dlLogFlush                        // a window's log is written (winlog.go)
+	dlFilterInput                     // typed input waiting for an exec'd program (exec.go)
 	dlLogStamp                        // a window's log gets its time stamp (logstamp.go)
 	dlClock                           // status lines that show the time (status.go)
 	dlNarrow                          // the session looks at its output rate (procs.go)

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/creack/pty"
 )
@@ -29,10 +30,22 @@ type filter struct {
 	cmd       *exec.Cmd
 	in        chan []byte // to its stdin, written by a goroutine
 	tty       *os.File    // the master of its own terminal, for "." descriptors
+	// typedBacklog is what the user typed that the queue had no room for:
+	// it goes in as room comes (feedFilter), in order, never dropped below
+	// maxFilterBacklog.
+	typedBacklog []byte
 }
 
 // maxFilterQueue bounds what waits for a slow filter's stdin.
 const maxFilterQueue = 256
+
+// maxFilterBacklog bounds what the user types that waits beyond the queue
+// for a filter that does not read: far more than anyone types, or pastes
+// into a program that reads at all.
+const maxFilterBacklog = 4 << 20
+
+// filterRetry is how often typed input waiting for a filter's queue tries.
+const filterRetry = 10 * time.Millisecond
 
 // parseFdpat splits exec's arguments into the pattern and the command:
 // "!..|" "less", "!stty" ("!" "stty"), "|" alone is "!..|"; a pattern of
@@ -196,16 +209,47 @@ func (f *filter) appOutput(data []byte) (shown bool) {
 	return f.pat[0] == ':'
 }
 
-// typed gives what the user typed to the filter, when it takes it.
-func (f *filter) typed(b []byte) bool {
+// typeToFilter gives what the user typed in w to its filter f, when f takes
+// it; what the queue has no room for waits, in order.
+func (s *session) typeToFilter(w *window, f *filter, b []byte) bool {
 	if !f.userInput {
 		return false
 	}
-	select {
-	case f.in <- append([]byte(nil), b...):
-	default:
+	if len(f.typedBacklog) == 0 {
+		select {
+		case f.in <- append([]byte(nil), b...):
+			return true
+		default:
+		}
 	}
+	if len(f.typedBacklog)+len(b) > maxFilterBacklog {
+		s.tellAll(fmt.Sprintf("Window %d: the exec'd program reads nothing: %d typed bytes not given to it", w.number, len(b)))
+		return true
+	}
+	f.typedBacklog = append(f.typedBacklog, b...)
+	s.feedFilter(w, f)
 	return true
+}
+
+// feedFilter moves typed input waiting for f's queue into it, and looks
+// again soon while some waits.
+func (s *session) feedFilter(w *window, f *filter) {
+	if w.filter != f || len(f.typedBacklog) == 0 {
+		f.typedBacklog = nil
+		return
+	}
+	for len(f.typedBacklog) > 0 {
+		piece := f.typedBacklog[:min(len(f.typedBacklog), 4096)]
+		select {
+		case f.in <- append([]byte(nil), piece...):
+			f.typedBacklog = f.typedBacklog[len(piece):]
+			continue
+		default:
+		}
+		s.after(deadlineKey{dlFilterInput, w.id}, filterRetry, func() { s.feedFilter(w, f) })
+		return
+	}
+	f.typedBacklog = nil
 }
 
 // stop ends the filter (kill acts on it while it runs, as in screen).

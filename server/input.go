@@ -79,7 +79,7 @@ func (s *session) sendInput(c *client, b []byte) {
 	if b = s.flowKeys(c.win, b); len(b) == 0 {
 		return
 	}
-	if f := c.win.filter; f != nil && f.typed(b) {
+	if f := c.win.filter; f != nil && s.typeToFilter(c.win, f, b) {
 		return // exec'd program takes what is typed
 	}
 	c.win.send(b)

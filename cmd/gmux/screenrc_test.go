@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -591,4 +592,32 @@ func TestScreenArgumentForms(t *testing.T) {
 		t.Fatalf("detach -h: %d %q", code, out)
 	}
 	tm.waitExit()
+}
+
+// What is typed to an exec'd program that reads nothing for a while waits
+// for it, however much: before, past a queue of 256 pieces it was dropped.
+func TestExecFilterKeepsTypedInput(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "fi")
+	out := filepath.Join(e.home, "typed")
+	if o, code := e.run("-S", "fi", "-X", "exec", "...", "sh", "-c", "stty -echo; sleep 3; exec cat > "+out); code != 0 {
+		t.Fatalf("exec: %d %q", code, o)
+	}
+	line := strings.Repeat("x", 60)
+	const lines = 1500
+	for i := range lines {
+		tm.send(fmt.Sprintf("%04d%s\r", i, line))
+		time.Sleep(time.Millisecond) // one piece each, not coalesced by the reader
+	}
+	waitFor(t, "every typed line to reach the program", func() bool {
+		b, _ := os.ReadFile(out)
+		return strings.Count(string(b), "\n") >= lines
+	})
+	b, _ := os.ReadFile(out)
+	got := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	for i, l := range got {
+		if want := fmt.Sprintf("%04d%s", i, line); l != want {
+			t.Fatalf("line %d is %q, want %q", i, l, want)
+		}
+	}
 }
