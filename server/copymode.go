@@ -613,3 +613,32 @@ func (m *copyMode) copyLines(y1, y2 int) string {
 func (m *copyMode) indicator() string {
 	return fmt.Sprintf("[%d/%d]", m.cy+1, m.doc.Len())
 }
+
+// matchSpans is where the search pattern matches on document line y, as
+// the search itself finds matches (ignorecase honoured), in cells: [from,
+// to) column pairs, a wide character counting as its two cells.
+func (m *copyMode) matchSpans(y int) [][2]int {
+	if m.search == "" {
+		return nil
+	}
+	line := m.line(y)
+	var out [][2]int
+	for from := 0; from < len(line); {
+		i := m.index(line[from:], m.search)
+		if i < 0 {
+			break
+		}
+		start, end := from+i, from+i
+		for range utf8.RuneCountInString(m.search) {
+			_, n := utf8.DecodeRuneInString(line[end:])
+			if n == 0 {
+				break
+			}
+			end += n
+		}
+		out = append(out, [2]int{textWidth(line[:start]), textWidth(line[:end])})
+		_, n := utf8.DecodeRuneInString(line[start:])
+		from = start + max(n, 1)
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -236,5 +237,20 @@ func TestCopyModeIncrementalSearch(t *testing.T) {
 	s.promptInput(c, []byte{0x13})
 	if got := c.prompt.edit.Text(); got != "pine" || m.cx != 2 || m.cy != 3 {
 		t.Fatalf("C-s C-s: line %q, cursor (%d,%d)", got, m.cx, m.cy)
+	}
+}
+
+// Search highlights are where the search finds matches: in cells (a wide
+// character before a match moves it two columns), and without case when
+// ignorecase is on.
+func TestCopyModeMatchSpans(t *testing.T) {
+	m := copyOn(t, "中文 Foo and foo, FOO")
+	m.search = "foo"
+	if got, want := m.matchSpans(0), [][2]int{{13, 16}}; !slices.Equal(got, want) {
+		t.Errorf("case kept: %v, want %v", got, want)
+	}
+	m.ignoreCase = true
+	if got, want := m.matchSpans(0), [][2]int{{5, 8}, {13, 16}, {18, 21}}; !slices.Equal(got, want) {
+		t.Errorf("ignorecase: %v, want %v", got, want)
 	}
 }

@@ -749,10 +749,7 @@ func (r *renderer) drawCopy(m *copyMode, left, top, rows, cols int) {
 			continue
 		}
 		cells := m.doc.Cells(line, cols)
-		var hits []int
-		if m.search != "" {
-			hits = matchColumns(m.doc.Text(line), m.search)
-		}
+		hits := m.matchSpans(line)
 		for x := 0; x < cols; x++ {
 			c := cells[x]
 			if c.IsWideTail() {
@@ -763,7 +760,7 @@ func (r *renderer) drawCopy(m *copyMode, left, top, rows, cols int) {
 				text = " "
 			}
 			st := r.cw.linked(r.cells, conv.convert(c.S, false), m.doc.Hyperlink, c.S.Link)
-			if inHits(hits, x, len([]rune(m.search))) {
+			if inSpans(hits, x) {
 				st = match
 			}
 			if m.selected(x, line) {
@@ -781,22 +778,10 @@ func (r *renderer) drawCopy(m *copyMode, left, top, rows, cols int) {
 	r.scr.ShowCursor(left+min(m.cx, cols-1), top+m.cy-m.top)
 }
 
-// matchColumns returns the rune positions where pat starts in text.
-func matchColumns(text, pat string) []int {
-	var out []int
-	runes := []rune(text)
-	p := []rune(pat)
-	for i := 0; i+len(p) <= len(runes); i++ {
-		if string(runes[i:i+len(p)]) == pat {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-func inHits(hits []int, x, n int) bool {
-	for _, h := range hits {
-		if x >= h && x < h+n {
+// inSpans reports whether column x is in one of spans.
+func inSpans(spans [][2]int, x int) bool {
+	for _, sp := range spans {
+		if x >= sp[0] && x < sp[1] {
 			return true
 		}
 	}
