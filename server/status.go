@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -420,11 +421,15 @@ func textWidth(s string) int {
 func (s *session) bars(c *client) (caption, status string) {
 	cols := c.cols
 	v := statusView{cur: c.win, other: c.other, cols: cols, focus: true, copyMode: c.copy != nil, escaped: c.prefix}
+	// A bar that is on takes its row even while it says nothing (a backtick
+	// not answered yet): the window was sized for it (c.layout), and a
+	// frame laid out without it would leave a row of dots. A zero-width
+	// marker keeps it "on" for the renderer, which takes "" for off.
 	if s.set.Caption {
-		caption = s.expandStatus(s.set.CaptionFormat, v)
+		caption = cmp.Or(s.expandStatus(s.set.CaptionFormat, v), barStyle.mark())
 	}
 	if s.set.Hardstatus != statusOff {
-		status = s.expandStatus(s.set.HardstatusFormat, v)
+		status = cmp.Or(s.expandStatus(s.set.HardstatusFormat, v), barStyle.mark())
 	}
 	return caption, status
 }

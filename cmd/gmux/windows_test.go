@@ -487,3 +487,22 @@ func TestKilledWindowLoggedOnce(t *testing.T) {
 		t.Fatalf("the kill is logged %d times:\n%s", n, out)
 	}
 }
+
+// A status line that says nothing yet (its backtick has not answered) still
+// takes its row: the window was sized for it, and no row of dots shows
+// where the frame was laid out without it.
+func TestEmptyStatusKeepsItsRow(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "backtick 1 0 0 sh -c 'sleep 3; echo late-value'\nhardstatus alwayslastline '%1`'\n")
+	tm := e.attach(80, 24, "-c", rc, "-S", "es", "bash", "--norc", "--noprofile")
+	tm.waitText("$ ")
+	screen := tm.settled(200 * time.Millisecond)
+	lines := strings.Split(screen, "\n")
+	if len(lines) >= 24 && strings.Contains(lines[23], "...") {
+		t.Fatalf("a row of dots under the window while the status line is empty:\n%s", screen)
+	}
+	if _, rows := windowSize(t, e, "es"); rows != 23 {
+		t.Fatalf("the window has %d rows, want 23 (the status line's row kept)", rows)
+	}
+	tm.waitText("late-value")
+}
