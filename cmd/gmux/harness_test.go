@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -127,6 +128,7 @@ func newWorld(t *testing.T) *env {
 // killServers ends the servers this test started (found by PID in their
 // socket names), and nothing else.
 func (e *env) killServers() {
+	var pids []int
 	entries, _ := os.ReadDir(e.dir)
 	for _, ent := range entries {
 		pidStr, _, ok := strings.Cut(ent.Name(), ".")
@@ -134,6 +136,15 @@ func (e *env) killServers() {
 		if !ok || err != nil || strings.HasPrefix(ent.Name(), ".") {
 			continue
 		}
+		pids = append(pids, pid)
+	}
+	// A session a live upgrade's keeper took back is served by the keeper,
+	// whose PID is not the one in the socket's name: found by the socket
+	// directory in its environment, which only this test's servers have.
+	pids = append(pids, processesWhere("environ", func(env string) bool {
+		return slices.Contains(strings.Split(env, "\x00"), "GMUX_SOCKET_DIR="+e.dir) && isServer(env)
+	})...)
+	for _, pid := range pids {
 		syscall.Kill(pid, syscall.SIGTERM)
 		deadline := time.Now().Add(3 * time.Second)
 		for alive(pid) && !isZombie(pid) && time.Now().Before(deadline) {
@@ -141,6 +152,13 @@ func (e *env) killServers() {
 		}
 		syscall.Kill(pid, syscall.SIGKILL)
 	}
+}
+
+// isServer reports whether a process's environment is a session server's:
+// the server clears its environment for the client's, and sets none of
+// the variables a window's program gets ($GMUX among them).
+func isServer(environ string) bool {
+	return !strings.Contains("\x00"+environ, "\x00GMUX=")
 }
 
 // run runs gmux without a terminal and returns its output and exit status.
