@@ -20,23 +20,18 @@ func (s *session) watchSilence(w *window) {
 		return
 	}
 	w.silenceTimer = true
-	gen := w.silenceGen
 	wait := w.silenceWait - time.Since(w.lastOutput)
-	s.after(deadlineKey{dlSilence, w.id}, max(wait, 0), func() { s.checkSilence(w, gen) })
+	s.after(deadlineKey{dlSilence, w.id}, max(wait, 0), func() { s.checkSilence(w) })
 }
 
 // rewatchSilence starts w's watch again after its wait changed (silence N,
-// silencewait): the check already set, for the old wait, no longer counts.
+// silencewait): the check set for the old wait is replaced (same key).
 func (s *session) rewatchSilence(w *window) {
-	w.silenceGen++
 	w.silenceTimer = false
 	s.watchSilence(w)
 }
 
-func (s *session) checkSilence(w *window, gen int) {
-	if gen != w.silenceGen {
-		return // set for a wait since changed
-	}
+func (s *session) checkSilence(w *window) {
 	w.silenceTimer = false
 	if w.silenceWait <= 0 || w.exited || w.removed {
 		return

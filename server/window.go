@@ -56,7 +56,6 @@ type window struct {
 	bell         bool          // it rang while hidden: !
 	silenceWait  time.Duration // silence monitoring: tell after this long without output (0: off)
 	silenceTimer bool          // a silence check is scheduled
-	silenceGen   int           // which check counts: changing the wait starts a new one
 	shownAt      int64         // when a display last switched to it (windowlist -m), in selections
 	silent       bool          // its silence was told: ~
 	flow         int           // flowAuto, flowOn, flowOff (flow.go)

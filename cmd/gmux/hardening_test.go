@@ -645,11 +645,8 @@ func TestTerminalRestoredOnClientSIGTERM(t *testing.T) {
 
 func checkRestored(t *testing.T, tm *terminal, msg string) {
 	t.Helper()
-	tm.mu.Lock()
-	m, alt := tm.screen.Modes(), tm.screen.AltScreen()
-	tm.mu.Unlock()
-	if alt || !m.CursorVisible || m.Mouse != 0 || m.MouseEncoding != 0 || m.BracketedPaste || m.AppCursor || m.AppKeypad {
-		t.Errorf("terminal left in the program's modes: alt %v %+v", alt, m)
+	if left := tm.programModes(); left != "" {
+		t.Errorf("terminal left in the program's modes: %s", left)
 	}
 	if !strings.Contains(tm.rawOutput(), msg) {
 		t.Errorf("no %q: %q", msg, tail(tm.rawOutput()))
@@ -744,4 +741,17 @@ func TestLogSurvivesFullDisk(t *testing.T) {
 		b, _ := os.ReadFile(logPath)
 		return strings.Contains(string(b), "after-reopen")
 	})
+}
+
+// programModes says which of a program's modes the terminal is left in
+// (alternate screen, hidden cursor, mouse, bracketed paste, application
+// keys), "" when none.
+func (tm *terminal) programModes() string {
+	tm.mu.Lock()
+	m, alt := tm.screen.Modes(), tm.screen.AltScreen()
+	tm.mu.Unlock()
+	if alt || !m.CursorVisible || m.Mouse != 0 || m.MouseEncoding != 0 || m.BracketedPaste || m.AppCursor || m.AppKeypad {
+		return fmt.Sprintf("alt %v %+v", alt, m)
+	}
+	return ""
 }

@@ -87,11 +87,7 @@ func TestLockprg(t *testing.T) {
 // test is skipped without openssl.
 func attachWithPassword(t *testing.T, e *env, name, password string) *terminal {
 	t.Helper()
-	hash, err := exec.Command("openssl", "passwd", "-6", password).Output()
-	if err != nil {
-		t.Skipf("openssl: %v", err)
-	}
-	rc := writeRC(t, e, "password '"+strings.TrimSpace(string(hash))+"'\n")
+	rc := writeRC(t, e, "password '"+passwordHash(t, password)+"'\n")
 	tm := e.attach(80, 24, "-c", rc, "-S", name, "bash", "--norc", "--noprofile")
 	tm.waitText("$ ")
 	return tm
