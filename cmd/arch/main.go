@@ -1,14 +1,14 @@
 // Command arch prints the figures "The server's third shape" is measured
 // by (docs/design.md): the types with the most methods, the packages with
-// the most files, the timer call sites in server code and the packages that
-// import tcell. It reads the source only; `make arch` runs it.
+// the most files, the timer call sites in server code, the packages that
+// import tcell, and per package the largest cycle of files and the files that
+// reach into its largest struct. It reads the source only; `make arch` runs it.
 package main
 
 import (
 	"fmt"
 	"go/ast"
 	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
 	"sort"
@@ -24,7 +24,6 @@ func main() {
 	files := map[string]int{}       // package dir → non-test files
 	timers := []string{}            // time.AfterFunc / NewTimer / After call sites in server/
 	tcellUsers := map[string]bool{} // package dirs importing tcell (not its terminfo)
-	fset := token.NewFileSet()
 	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -94,6 +93,34 @@ func main() {
 	}
 	sort.Strings(users)
 	fmt.Printf("packages importing tcell (goal: one): %s\n", strings.Join(users, ", "))
+	printGraphs(files)
+}
+
+// printGraphs prints, for each package of server/, its largest cycle of
+// files using each other (goal: at most 12) and how many other files select
+// the fields of its largest struct (goal: at most 15).
+func printGraphs(files map[string]int) {
+	fmt.Println("per package: largest cycle of files (goal: at most 12); files selecting its largest struct's fields (goal: at most 15):")
+	var dirs []string
+	for d := range files {
+		if strings.HasPrefix(filepath.ToSlash(d), "server") {
+			dirs = append(dirs, d)
+		}
+	}
+	sort.Strings(dirs)
+	for _, d := range dirs {
+		g, err := packageGraph(d)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "arch:", err)
+			os.Exit(1)
+		}
+		var most []string
+		for _, kv := range top(g.fieldUsers, 3) {
+			most = append(most, fmt.Sprintf("%s %d", kv.k, kv.n))
+		}
+		fmt.Printf("\t%-18s cycle %3d   largest struct %s: %d files   most reached: %s\n",
+			d, len(g.largestCycle()), g.largestStruct, g.fieldUsers[g.largestStruct], strings.Join(most, ", "))
+	}
 }
 
 type count struct {
