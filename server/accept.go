@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/proc"
 	"golang.org/x/sys/unix"
 )
 
@@ -102,7 +103,7 @@ func (s *session) accept() {
 			conn.Close()
 			continue
 		}
-		c := s.newClient(int(s.clientIDs.Add(1)), conn, rawConn(conn.(*net.UnixConn)), pid)
+		c := s.newClient(int(s.clientIDs.Add(1)), conn, proc.RawConn(conn.(*net.UnixConn)), pid)
 		go s.readClient(c)
 		go s.writeClient(c)
 	}

@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"time"
 	"unicode"
+
+	"github.com/gmux/gmux/server/proc"
 )
 
 // backtick is screen's backtick command: a program whose last line of output
@@ -93,7 +95,7 @@ func (s *session) runBacktick(b *backtick) {
 			}
 		}
 		out.Close()
-		_ = waitProgram(cmd)
+		_ = proc.WaitProgram(cmd)
 		s.post(func() {
 			if b.running == cmd {
 				b.running = nil

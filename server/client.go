@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/proc"
 	"golang.org/x/sys/unix"
 )
 
@@ -126,7 +127,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		s.welcome(c, "")
 		return
 	}
-	if runsInside(c.pid) {
+	if proc.RunsInside(c.pid) {
 		s.welcome(c, fmt.Sprintf("Attaching from inside of gmux? This terminal is a window of session %s: detach from it first (C-a d)", s.name))
 		return
 	}
@@ -165,7 +166,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		if c.tty, err = openTerminal(tty); err != nil {
 			s.log.Printf("client %d: relaying its terminal: %v", c.id, err)
 		} else {
-			c.rawTTY = rawConn(c.tty)
+			c.rawTTY = proc.RawConn(c.tty)
 		}
 	}
 	// A client that passed its terminal is sent the welcome after its

@@ -6,6 +6,7 @@ import (
 
 	"github.com/creack/pty"
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/proc"
 )
 
 // displayProgram is a program drawing on one display instead of a window:
@@ -41,7 +42,7 @@ func (s *session) runOnDisplay(c *client, argv []string, showing func() bool, en
 				break
 			}
 		}
-		werr := waitProgram(cmd)
+		werr := proc.WaitProgram(cmd)
 		s.post(func() {
 			f.Close()
 			if ended != nil {

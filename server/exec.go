@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	"github.com/gmux/gmux/server/proc"
 )
 
 // screen's exec (and its short forms !cmd and |cmd): a second program in a
@@ -163,7 +164,7 @@ func (s *session) startFilter(w *window, pat string, pipeUser bool, argv []strin
 		}
 	}()
 	go func() {
-		_ = waitProgram(cmd)
+		_ = proc.WaitProgram(cmd)
 		s.post(func() { s.filterEnded(w, f) })
 	}()
 	s.log.Printf("window %d: exec %s %q", w.number, pat, argv)

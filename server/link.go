@@ -11,6 +11,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/proto/quietfd"
+	"github.com/gmux/gmux/server/proc"
 )
 
 // link is a client's transport: its connection, and its terminal when it
@@ -32,7 +33,7 @@ type link struct {
 	pending []outPart      // what waits for the writer, in order
 	queued  int            // bytes in pending
 	busy    bool           // the writer is writing a batch
-	now     nowWriter      // the loop's write before the writer (nonblock.go)
+	now     proc.NowWriter // the loop's write before the writer (proc/nonblock.go)
 	closing bool           // close the connection once pending is written
 
 	credit chan struct{} // the loop lets the input reader read on (inputqueue.go)
@@ -243,7 +244,7 @@ func (s *session) flush(c *client) {
 		if p.terminal {
 			rc = c.rawTTY
 		}
-		n := c.now.write(rc, p.b)
+		n := c.now.Write(rc, p.b)
 		c.queued -= n
 		if p.b = p.b[n:]; len(p.b) > 0 {
 			break

@@ -5,8 +5,9 @@ import (
 	"runtime"
 	"runtime/debug"
 
-	"github.com/gmux/gmux/server/vt"
 	"time"
+
+	"github.com/gmux/gmux/server/vt"
 )
 
 // After a flood the heap holds the garbage of everything that went by (the

@@ -19,6 +19,7 @@ import (
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/proto/quietfd"
 	"github.com/gmux/gmux/server/handover"
+	"github.com/gmux/gmux/server/proc"
 	"github.com/gmux/gmux/server/vt"
 	"golang.org/x/sys/unix"
 )
@@ -67,7 +68,7 @@ func CheckState(r io.Reader) error {
 // status. It returns early (with an
 // error) only when it cannot take the state and cannot give it back either.
 func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, error) {
-	reserveThreads()
+	proc.ReserveThreads()
 	f := os.NewFile(uintptr(stateFD), "gmux-state")
 	began := time.Now()
 	d, err := decodeState(f)
@@ -110,7 +111,7 @@ func Resume(stateFD, exeFD int, failure string, logger *log.Logger) (int, error)
 	// over, they are the session's own, not its windows' to inherit (the
 	// next upgrade opens them again for its exec).
 	setCloseOnExec(keptDescriptors(d.st), true)
-	CloseStrayDescriptors()
+	proc.CloseStrayDescriptors()
 	return s.serve(), nil
 }
 
@@ -235,13 +236,13 @@ func injectTakeoverFault() {
 }
 
 // upgraded tells whoever asked how the upgrade went. The loop runs: the
-// session is this server's, and the keeper can go (keeper.go).
+// session is this server's, and the keeper can go (proc/keeper.go).
 func (s *session) upgraded(up *handover.Upgrade, asker *client) {
 	if up == nil {
 		return
 	}
 	if up.Keeper > 0 && up.Keeper != os.Getpid() {
-		releaseKeeper(up.Keeper)
+		proc.ReleaseKeeper(up.Keeper)
 	}
 	took := time.Since(up.Started).Round(time.Millisecond)
 	msg := fmt.Sprintf("%s now runs gmux %s (was %s; hand-over %v)", s.name, up.To, up.From, took)
@@ -292,7 +293,7 @@ func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
 		w.in.close()
 		return w
 	}
-	pty, err := quietfd.New(ws.PTY, "/dev/ptmx") // as pollable makes it
+	pty, err := quietfd.New(ws.PTY, "/dev/ptmx") // as proc.Pollable makes it
 	if err != nil {
 		// Only when out of descriptors: the program loses its terminal
 		// (hung up, as by the descriptor's close), the rest goes on.
@@ -304,7 +305,7 @@ func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
 		w.in.close()
 		return w
 	}
-	w.pty, w.rawPTY = pty, rawConn(pty)
+	w.pty, w.rawPTY = pty, proc.RawConn(pty)
 	if len(ws.Input) > 0 {
 		w.in.push(ws.Input)
 	}
@@ -336,9 +337,9 @@ func (s *session) resumeClient(cs handover.Client, byID map[int]*window) *client
 	}
 	var raw syscall.RawConn
 	if pc, ok := conn.(*pipeConn); ok {
-		raw = rawConn(pc.out) // as takeStream has it
+		raw = proc.RawConn(pc.out) // as takeStream has it
 	} else {
-		raw = rawConn(conn.(*net.UnixConn))
+		raw = proc.RawConn(conn.(*net.UnixConn))
 	}
 	c := s.newClient(cs.ID, conn, raw, cs.PID)
 	c.hello = cs.Hello
@@ -354,7 +355,7 @@ func (s *session) resumeClient(cs handover.Client, byID map[int]*window) *client
 		if err != nil {
 			s.log.Printf("upgrade: client %d: %v", cs.ID, err)
 		} else {
-			c.rawTTY = rawConn(c.tty)
+			c.rawTTY = proc.RawConn(c.tty)
 		}
 	}
 	s.clients[c] = true

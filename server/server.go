@@ -16,6 +16,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/lineedit"
+	"github.com/gmux/gmux/server/proc"
 	"golang.org/x/sys/unix"
 )
 
@@ -23,7 +24,7 @@ import (
 // and returns the process exit status. ready receives "ok" once the socket
 // is listening, or the reason the session could not start, then is closed.
 func Run(opts Options, ready io.WriteCloser) (status int) {
-	reserveThreads()
+	proc.ReserveThreads()
 	s, err := start(opts)
 	if err != nil {
 		fmt.Fprintf(ready, "%v", err)

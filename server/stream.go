@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto/quietfd"
+	"github.com/gmux/gmux/server/proc"
 	"golang.org/x/sys/unix"
 )
 
@@ -24,7 +25,7 @@ func (s *session) takeStream(c *client, in, out int) error {
 	if err != nil {
 		return err
 	}
-	c.via, c.conn, c.rawConn = c.conn, pc, rawConn(pc.out)
+	c.via, c.conn, c.rawConn = c.conn, pc, proc.RawConn(pc.out)
 	return nil
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/proto/quietfd"
+	"github.com/gmux/gmux/server/proc"
 	"golang.org/x/sys/unix"
 )
 
@@ -109,13 +110,13 @@ func openTerminal(fd int) (*quietfd.File, error) {
 // input frames, until the client is dropped (closed) or the terminal hangs
 // up. A read deadline pauses it (the client is suspended or released) until
 // it is woken (resumed) or the client is dropped.
-func (s *session) readTerminal(c *client, rc syscall.RawConn, proc *procStat) {
-	defer proc.close()
+func (s *session) readTerminal(c *client, rc syscall.RawConn, stat *procStat) {
+	defer stat.close()
 	buf := make([]byte, 4096)
-	tty := newRawReader(rc, func() []byte { return buf }, nil)
+	tty := proc.NewRawReader(rc, func() []byte { return buf }, nil)
 	for {
-		n, err := tty.read()
-		if n > 0 && !proc.inForeground() {
+		n, err := tty.Read()
+		if n > 0 && !stat.inForeground() {
 			// Typed at the shell that got the terminal back (suspend.go):
 			// dropped, and the terminal is let go until a resume.
 			s.post(func() { s.suspend(c, suspendQuiet) })

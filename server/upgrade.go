@@ -13,6 +13,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/handover"
+	"github.com/gmux/gmux/server/proc"
 	"golang.org/x/sys/unix"
 )
 
@@ -150,14 +151,14 @@ func (s *session) execWithState(path, version string, asker *client, start time.
 	defer unix.Close(exe)
 	kept := keptDescriptors(st)
 	// The keeper, holding everything until the new server answers
-	// (keeper.go); without one (at the process limit) the upgrade goes on
+	// (proc/keeper.go); without one (at the process limit) the upgrade goes on
 	// as before it was.
-	keeper, kerr := startKeeper(kept, memfd, exe, s.socket)
+	keeper, kerr := proc.StartKeeper(kept, memfd, exe, s.socket)
 	if kerr != nil {
 		s.log.Printf("upgrade: no keeper: %v", kerr)
 	} else {
 		st.Session.Upgrade.Keeper = keeper
-		defer func() { go reap(keeper) }() // reached only when the exec failed: it sees us answer, and ends
+		defer func() { go proc.Reap(keeper) }() // reached only when the exec failed: it sees us answer, and ends
 	}
 	if err := handover.Encode(f, st); err != nil {
 		return err

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/proto/quietfd"
+	"github.com/gmux/gmux/server/proc"
 	"github.com/gmux/gmux/server/vt"
 	"golang.org/x/sys/unix"
 )
@@ -31,12 +32,12 @@ type window struct {
 	screen       *vt.Screen
 	pty          *quietfd.File
 	rawPTY       syscall.RawConn
-	now          nowWriter   // the loop's write before the writer (nonblock.go)
-	in           *inputQueue // input the program has not read yet
-	waiters      []*client   // clients that wait for in to drain (inputqueue.go)
-	hasWaiters   atomic.Bool // len(waiters) > 0, for the writer goroutine
-	stallTimer   bool        // a check that the program reads is scheduled
-	stalled      bool        // it read nothing for inputStall: input beyond inputHigh is dropped
+	now          proc.NowWriter // the loop's write before the writer (proc/nonblock.go)
+	in           *inputQueue    // input the program has not read yet
+	waiters      []*client      // clients that wait for in to drain (inputqueue.go)
+	hasWaiters   atomic.Bool    // len(waiters) > 0, for the writer goroutine
+	stallTimer   bool           // a check that the program reads is scheduled
+	stalled      bool           // it read nothing for inputStall: input beyond inputHigh is dropped
 	stalledAt    time.Time
 	dropped      int // input bytes dropped since it stalled
 	droppedShown int
@@ -105,14 +106,14 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	}
 	cmd.Dir = dir
 	cmd.Env = s.childEnv(number)
-	master, err := startInPTY(cmd, cols, rows, s.set.Flow)
+	master, err := proc.StartInPTY(cmd, cols, rows, s.set.Flow != flowOff)
 	if err != nil {
 		return nil, fmt.Errorf("start %s: %w", argv[0], err)
 	}
-	f, err := pollable(master)
+	f, err := proc.Pollable(master)
 	if err != nil {
 		_ = cmd.Process.Kill() // it has no terminal to talk to
-		go waitProgram(cmd)
+		go proc.WaitProgram(cmd)
 		return nil, fmt.Errorf("start %s: %w", argv[0], err)
 	}
 	w := &window{
@@ -121,7 +122,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		argv:   argv,
 		screen: vt.New(cols, rows, s.set.Scrollback),
 		pty:    f,
-		rawPTY: rawConn(f),
+		rawPTY: proc.RawConn(f),
 		cmd:    cmd,
 		id:     s.nextWindowID(),
 		pid:    cmd.Process.Pid,
@@ -144,7 +145,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 		w.silenceWait = s.set.SilenceWait
 	}
 	w.hstatus = s.set.DefHstatus
-	w.flow = s.set.Flow // on its terminal already (startInPTY)
+	w.flow = s.set.Flow // on its terminal already (proc.StartInPTY)
 	s.applyScreenDefaults(w)
 	if w.title == "" {
 		w.title = baseName(prog)
@@ -194,13 +195,13 @@ func (s *session) readWindow(w *window) {
 		readBuffers.Put(bp)
 		bp = nil
 	}
-	pty := newRawReader(w.rawPTY, get, put)
+	pty := proc.NewRawReader(w.rawPTY, get, put)
 	for {
 		if !w.gate.wait(s.frozen()) {
 			s.parkIfFrozen(&w.readParked)
 			continue
 		}
-		n, err := pty.read()
+		n, err := pty.Read()
 		if n > 0 {
 			buf := bp // the loop's until its last piece is shown
 			bp = nil
@@ -269,9 +270,9 @@ func (s *session) writeWindow(w *window) {
 // writePiece is the most written to a program at once.
 const writePiece = 16 << 10
 
-// waitWindow reaps the program (reap.go) and reports its end to the loop.
+// waitWindow reaps the program (proc/reap.go) and reports its end to the loop.
 func (s *session) waitWindow(w *window) {
-	ws, err := reap(w.pid)
+	ws, err := proc.Reap(w.pid)
 	close(w.reaped)
 	w.gate.release() // what it wrote before it ended is shown, held or not
 	if w.cmd != nil {
@@ -292,7 +293,7 @@ func (s *session) waitWindow(w *window) {
 // (128+signal when killed, as shells count).
 func exitStatus(ws unix.WaitStatus, err error) (string, int) {
 	switch {
-	case errors.Is(err, errNotChild):
+	case errors.Is(err, proc.ErrNotChild):
 		return err.Error(), 0
 	case err != nil:
 		return "lost: " + err.Error(), 1
@@ -322,7 +323,7 @@ func (w *window) deliver(b []byte) {
 	// Written here only when nothing queued is still to be written, so input
 	// keeps its order.
 	if w.in.len() == 0 {
-		n := w.now.write(w.rawPTY, b)
+		n := w.now.Write(w.rawPTY, b)
 		if n > 0 {
 			w.in.touch()
 		}
@@ -349,7 +350,7 @@ func (w *window) resize(cols, rows int) {
 	}
 	w.screen.Resize(cols, rows)
 	if !w.exited {
-		_ = setWinsize(w.pty, cols, rows) // a failure leaves the old size, which is harmless
+		_ = proc.SetWinsize(w.pty, cols, rows) // a failure leaves the old size, which is harmless
 	}
 }
 

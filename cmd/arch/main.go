@@ -17,6 +17,10 @@ import (
 
 func main() {
 	root := "."
+	if len(os.Args) > 2 && os.Args[1] == "-uses" {
+		printUses(os.Args[2]) // arch -uses server: what each file uses of the others
+		return
+	}
 	if len(os.Args) > 1 {
 		root = os.Args[1]
 	}
@@ -135,4 +139,27 @@ func top(m map[string]int, n int) []count {
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].n > all[j].n || all[i].n == all[j].n && all[i].k < all[j].k })
 	return all[:min(n, len(all))]
+}
+
+// printUses prints, for each file of the package in dir, the other files it
+// uses: where to cut a package out.
+func printUses(dir string) {
+	g, err := packageGraph(dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "arch:", err)
+		os.Exit(1)
+	}
+	var names []string
+	for f := range g.edges {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	for _, f := range names {
+		var to []string
+		for t := range g.edges[f] {
+			to = append(to, t)
+		}
+		sort.Strings(to)
+		fmt.Printf("%s: %s\n", f, strings.Join(to, " "))
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/gmux/gmux/client"
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server"
+	"github.com/gmux/gmux/server/proc"
 	"golang.org/x/sys/unix"
 )
 
@@ -21,8 +22,8 @@ func serve() int {
 	// inherit them (a child holding the ready pipe would hang the client).
 	unix.CloseOnExec(3)
 	unix.CloseOnExec(4)
-	// What else came from the client is not the server's (descriptors.go).
-	server.CloseStrayDescriptors()
+	// What else came from the client is not the server's (server/proc/descriptors.go).
+	proc.CloseStrayDescriptors()
 	cfgFile := os.NewFile(3, "config")
 	ready := os.NewFile(4, "ready")
 	if cfgFile == nil || ready == nil {

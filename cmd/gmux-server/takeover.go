@@ -8,6 +8,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server"
+	"github.com/gmux/gmux/server/proc"
 )
 
 // takeOver is a live upgrade's entry (proto.ResumeCommand): the session's
@@ -47,7 +48,7 @@ func takeOver(args []string) int {
 	return status
 }
 
-// keep is a live upgrade's keeper (proto.KeepCommand, server/keeper.go).
+// keep is a live upgrade's keeper (proto.KeepCommand, server/proc/keeper.go).
 func keep(args []string) int {
 	if len(args) != 4 {
 		fmt.Fprintln(os.Stderr, "gmux: a keeper is started by gmux itself (-X upgrade)")
@@ -61,7 +62,7 @@ func keep(args []string) int {
 		return 2
 	}
 	logger := log.New(os.Stderr, "", log.LstdFlags) // the server's log
-	if err := server.Keep(pid, args[1], stateFD, exeFD, logger); err != nil {
+	if err := proc.Keep(pid, args[1], stateFD, exeFD, logger); err != nil {
 		logger.Printf("upgrade: %v", err)
 		return 1
 	}

@@ -93,7 +93,7 @@ type Upgrade struct {
 	// it back to the old one: why.
 	Failed string `json:"failed,omitempty"`
 	// Keeper is the process holding the session's descriptors until the
-	// new server answers (server/keeper.go): the new server's child, to be
+	// new server answers (server/proc/keeper.go): the new server's child, to be
 	// reaped by it.
 	Keeper int `json:"keeper,omitempty"`
 }

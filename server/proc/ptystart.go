@@ -1,4 +1,4 @@
-package server
+package proc
 
 import (
 	"os"
@@ -9,18 +9,18 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// startInPTY starts cmd on a new PTY of the given size and returns the
+// StartInPTY starts cmd on a new PTY of the given size and returns the
 // master. The terminal is made ready before the program runs: a shell saves
 // its termios at start (readline does) and puts it back after every command,
 // so a setting changed afterwards, such as IXON for flow off, could be undone
 // by the program it was meant for.
-func startInPTY(cmd *exec.Cmd, cols, rows int, flow int) (*os.File, error) {
+func StartInPTY(cmd *exec.Cmd, cols, rows int, ixon bool) (*os.File, error) {
 	master, tty, err := pty.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer tty.Close() // the child has its own copies once started
-	if err := prepareTTY(tty, cols, rows, flow); err != nil {
+	if err := prepareTTY(tty, cols, rows, ixon); err != nil {
 		master.Close()
 		return nil, err
 	}
@@ -35,13 +35,14 @@ func startInPTY(cmd *exec.Cmd, cols, rows int, flow int) (*os.File, error) {
 	return master, nil
 }
 
-// prepareTTY sets the size and the flow setting of a PTY's terminal side.
-func prepareTTY(tty *os.File, cols, rows int, flow int) error {
+// prepareTTY sets the size of a PTY's terminal side, and its flow control:
+// without ixon (screen's flow off) C-s and C-q reach the program.
+func prepareTTY(tty *os.File, cols, rows int, ixon bool) error {
 	fd := int(tty.Fd()) // the terminal side stays blocking: only the child uses it
 	if err := unix.IoctlSetWinsize(fd, unix.TIOCSWINSZ, &unix.Winsize{Col: uint16(cols), Row: uint16(rows)}); err != nil {
 		return err
 	}
-	if flow != flowOff {
+	if ixon {
 		return nil
 	}
 	t, err := unix.IoctlGetTermios(fd, unix.TCGETS)

@@ -1,4 +1,4 @@
-package server
+package proc
 
 import (
 	"io"
@@ -14,20 +14,20 @@ import (
 // and an extra thread competing for the CPUs with the programs. A raw call on
 // a non-blocking descriptor cannot block, so the scheduler need not know.
 
-// nowWriter writes what a non-blocking descriptor takes of b at once and
+// NowWriter writes what a non-blocking descriptor takes of b at once and
 // returns how much that was; it never waits. The loop tries it before handing
 // bytes to a writer goroutine: the descriptor nearly always has room, and
 // each hand-off wakes another thread, which on a keystroke's echo costs more
 // than the write itself. Errors are left for the writer to meet and report.
 // Each client and window has one, used by the loop alone, with its callback
 // bound once: a closure per write was an allocation per keystroke and echo.
-type nowWriter struct {
+type NowWriter struct {
 	b    []byte
 	n    int
 	step func(fd uintptr)
 }
 
-func (w *nowWriter) write(rc syscall.RawConn, b []byte) int {
+func (w *NowWriter) Write(rc syscall.RawConn, b []byte) int {
 	if w.step == nil {
 		w.step = w.try
 	}
@@ -37,7 +37,7 @@ func (w *nowWriter) write(rc syscall.RawConn, b []byte) int {
 	return w.n
 }
 
-func (w *nowWriter) try(fd uintptr) {
+func (w *NowWriter) try(fd uintptr) {
 	for w.n < len(w.b) {
 		m, _, errno := syscall.RawSyscall(syscall.SYS_WRITE, fd, uintptr(unsafe.Pointer(&w.b[w.n])), uintptr(len(w.b)-w.n))
 		if errno == syscall.EINTR {
@@ -50,11 +50,11 @@ func (w *nowWriter) try(fd uintptr) {
 	}
 }
 
-// rawReader reads a non-blocking descriptor, waiting in Go's poller while
+// RawReader reads a non-blocking descriptor, waiting in Go's poller while
 // there is nothing to read. One is made per reading goroutine, with its
 // callback bound once: a read allocates nothing (a closure per read would,
 // on every keystroke and every chunk of output).
-type rawReader struct {
+type RawReader struct {
 	rc syscall.RawConn
 	// get gives the buffer once there is something to read; put, if not
 	// nil, takes it back while there is not: a reader that waits (an idle
@@ -66,15 +66,15 @@ type rawReader struct {
 	step  func(fd uintptr) bool // r.tryRead
 }
 
-func newRawReader(rc syscall.RawConn, get func() []byte, put func()) *rawReader {
-	r := &rawReader{rc: rc, get: get, put: put}
+func NewRawReader(rc syscall.RawConn, get func() []byte, put func()) *RawReader {
+	r := &RawReader{rc: rc, get: get, put: put}
 	r.step = r.tryRead
 	return r
 }
 
 // read reads once. End of file is io.EOF; a deadline or a close of the
 // file while waiting is returned as the poller reports it.
-func (r *rawReader) read() (int, error) {
+func (r *RawReader) Read() (int, error) {
 	r.n, r.errno = 0, 0
 	err := r.rc.Read(r.step)
 	switch {
@@ -89,7 +89,7 @@ func (r *rawReader) read() (int, error) {
 }
 
 // tryRead is the poller's callback: false means nothing to read yet.
-func (r *rawReader) tryRead(fd uintptr) bool {
+func (r *RawReader) tryRead(fd uintptr) bool {
 	b := r.get()
 	for {
 		r.n, _, r.errno = syscall.RawSyscall(syscall.SYS_READ, fd, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
@@ -105,9 +105,9 @@ func (r *rawReader) tryRead(fd uintptr) bool {
 	}
 }
 
-// rawConn returns the descriptor access of an open file or connection (it
+// RawConn returns the descriptor access of an open file or connection (it
 // fails only for a closed one, which is never passed here).
-func rawConn(f interface {
+func RawConn(f interface {
 	SyscallConn() (syscall.RawConn, error)
 }) syscall.RawConn {
 	rc, _ := f.SyscallConn()

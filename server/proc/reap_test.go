@@ -1,4 +1,4 @@
-package server
+package proc
 
 import (
 	"os"
@@ -20,15 +20,15 @@ func TestReapReportsHowAProgramEnded(t *testing.T) {
 		}
 	}
 	killed.Process.Signal(unix.SIGTERM)
-	ws, err := reap(exited.Process.Pid)
+	ws, err := Reap(exited.Process.Pid)
 	if err != nil || !ws.Exited() || ws.ExitStatus() != 3 {
 		t.Errorf("exit 3: status %v, err %v", ws, err)
 	}
-	ws, err = reap(killed.Process.Pid)
+	ws, err = Reap(killed.Process.Pid)
 	if err != nil || !ws.Signaled() || ws.Signal() != unix.SIGTERM {
 		t.Errorf("killed: status %v, err %v", ws, err)
 	}
-	if _, err := reap(exited.Process.Pid); err == nil {
+	if _, err := Reap(exited.Process.Pid); err == nil {
 		t.Error("reaping a reaped PID again succeeded")
 	}
 }
@@ -50,7 +50,7 @@ func TestReapHoldsNoThreadPerProgram(t *testing.T) {
 		}
 		cmds = append(cmds, c)
 		go func() {
-			ws, err := reap(c.Process.Pid)
+			ws, err := Reap(c.Process.Pid)
 			if err == nil && !ws.Signaled() {
 				err = os.ErrInvalid
 			}
@@ -69,7 +69,7 @@ func TestReapHoldsNoThreadPerProgram(t *testing.T) {
 	}
 	for range n {
 		if err := <-done; err != nil {
-			t.Errorf("reap: %v", err)
+			t.Errorf("Reap: %v", err)
 		}
 	}
 	if during >= before+n/2 {

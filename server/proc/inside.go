@@ -1,4 +1,4 @@
-package server
+package proc
 
 import (
 	"bytes"
@@ -16,8 +16,8 @@ import (
 // maxAncestry bounds the walk up a process's parents.
 const maxAncestry = 64
 
-// runsInside reports whether process pid is a descendant of this server.
-func runsInside(pid int) bool {
+// RunsInside reports whether process pid is a descendant of this server.
+func RunsInside(pid int) bool {
 	self := os.Getpid()
 	for range maxAncestry {
 		if pid <= 1 {

@@ -1,4 +1,4 @@
-package server
+package proc
 
 import (
 	"os"
@@ -8,7 +8,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// pollable returns the PTY master as a non-blocking file served by Go's
+// Pollable returns the PTY master as a non-blocking file served by Go's
 // network poller, for input and for room only while a write waits
 // (proto/quietfd), and closes the one it was given.
 //
@@ -19,7 +19,7 @@ import (
 // session loop, and on a busy two-core machine that hand-off cost ~50 µs of
 // every keystroke's echo. Through the poller the reader runs on the thread
 // that noticed the output, and the loop runs right after it on the same one.
-func pollable(f *os.File) (*quietfd.File, error) {
+func Pollable(f *os.File) (*quietfd.File, error) {
 	fd, err := unix.Dup(int(f.Fd()))
 	if err != nil {
 		return nil, err
@@ -28,9 +28,9 @@ func pollable(f *os.File) (*quietfd.File, error) {
 	return quietfd.New(fd, "/dev/ptmx")
 }
 
-// setWinsize sets the terminal size of a PTY without Fd(), which would put it
-// back into blocking mode (see pollable).
-func setWinsize(f interface {
+// SetWinsize sets the terminal size of a PTY without Fd(), which would put it
+// back into blocking mode (see Pollable).
+func SetWinsize(f interface {
 	SyscallConn() (syscall.RawConn, error)
 }, cols, rows int) error {
 	raw, err := f.SyscallConn()

@@ -1,4 +1,4 @@
-package server
+package proc
 
 import (
 	"errors"
@@ -28,10 +28,10 @@ import (
 // first, or not answer within keeperWatch (then it is killed), the keeper
 // takes the session back itself: it execs the old binary on the state, as
 // a new binary that refuses a state does. A new server that has the
-// session ends the keeper itself (releaseKeeper); one of an older gmux is
+// session ends the keeper itself (ReleaseKeeper); one of an older gmux is
 // seen answering. The programs never notice; only
 // their parent is gone (they are init's now), so their exit statuses are
-// not seen (reap.go).
+// not seen (Reap.go).
 
 // keeperWatch is how long the new server has to answer.
 const keeperWatch = 10 * time.Second
@@ -39,9 +39,9 @@ const keeperWatch = 10 * time.Second
 // keeperProbe bounds one try at the socket.
 const keeperProbe = 300 * time.Millisecond
 
-// startKeeper starts the keeper for a hand-over of the descriptors kept,
+// StartKeeper starts the keeper for a hand-over of the descriptors kept,
 // the state in stateFD and the binary exeFD; it returns its PID.
-func startKeeper(kept []int, stateFD, exeFD int, socket string) (int, error) {
+func StartKeeper(kept []int, stateFD, exeFD int, socket string) (int, error) {
 	fds := append(slices.Clone(kept), stateFD, exeFD)
 	files := make([]uintptr, slices.Max(fds)+1)
 	for i := range files {
@@ -115,11 +115,11 @@ func ended(pidfd int, d time.Duration) bool {
 	}
 }
 
-// releaseKeeper ends the keeper, a child of this server, once the session
+// ReleaseKeeper ends the keeper, a child of this server, once the session
 // is safely this server's, and reaps it at once: it holds nothing that
 // matters any more, and a display or command that looks at the session's
 // processes right after the upgrade sees none but the programs.
-func releaseKeeper(pid int) {
+func ReleaseKeeper(pid int) {
 	if unix.Kill(pid, unix.SIGKILL) != nil {
 		return
 	}

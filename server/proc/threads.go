@@ -1,4 +1,4 @@
-package server
+package proc
 
 import (
 	"runtime"
@@ -17,7 +17,7 @@ import (
 //   - a goroutine in a blocking system call holds a thread: the server's
 //     descriptors (PTYs, clients, terminals, pidfds) are all in Go's poller,
 //     and the programs it starts besides windows (backticks, exec filters,
-//     display programs) are waited for through it too (waitProgram), not
+//     display programs) are waited for through it too (WaitProgram), not
 //     with cmd.Wait's waitid, which held a thread for a program's life;
 //     what is left blocks briefly (a file written, a fork and exec, an
 //     upgrade's trial run), a few at a time at most;
@@ -32,11 +32,11 @@ import (
 // system calls at once, and the runtime's own (the template thread).
 const spareThreads = 4
 
-// reserveThreads makes the threads the session will need and leaves them
+// ReserveThreads makes the threads the session will need and leaves them
 // idle. A goroutine locked to its thread and parked keeps that thread from
 // running anything else, so each one locked makes the runtime start
 // another; unlocked, they go back to the runtime's idle list, for good.
-func reserveThreads() {
+func ReserveThreads() {
 	n := runtime.GOMAXPROCS(0)
 	if m := runtime.NumCPU(); m > n {
 		n = m

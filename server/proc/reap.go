@@ -1,4 +1,4 @@
-package server
+package proc
 
 import (
 	"errors"
@@ -11,19 +11,19 @@ import (
 
 // A window's program is reaped by PID (wait4), not with exec.Cmd.Wait,
 // which only the process that started it can use: a server re-executed for
-// a live upgrade must reap the children it inherits. A blocking wait4 holds
+// a live upgrade must Reap the children it inherits. A blocking wait4 holds
 // an OS thread for the program's whole life, with its stacks: ten windows,
 // ten idle threads. So the wait goes through Go's poller instead: a pidfd
 // becomes readable when its process ends, and only then is it reaped. A
 // kernel without pidfds (before 5.3) or a sandbox that refuses them gets the
 // blocking wait.
 
-// errNotChild is the end of a program that is not the server's child: how
+// ErrNotChild is the end of a program that is not the server's child: how
 // it ended went to its parent.
-var errNotChild = errors.New("ended (how, only its former parent knew: the session was taken back after a failed upgrade)")
+var ErrNotChild = errors.New("ended (how, only its former parent knew: the session was taken back after a failed upgrade)")
 
-// reap waits for process pid, a child of this one, to end and reaps it.
-func reap(pid int) (unix.WaitStatus, error) {
+// Reap waits for process pid, a child of this one, to end and reaps it.
+func Reap(pid int) (unix.WaitStatus, error) {
 	if ws, err, ok := reapPolled(pid); ok {
 		return ws, err
 	}
@@ -63,7 +63,7 @@ func reapPolled(pid int) (ws unix.WaitStatus, err error, ok bool) {
 				// with a status only its parent sees.
 				return false
 			case waitErr == unix.ECHILD:
-				waitErr = errNotChild
+				waitErr = ErrNotChild
 				return true
 			case waitErr != nil, got == pid:
 				return true
@@ -78,14 +78,14 @@ func reapPolled(pid int) (ws unix.WaitStatus, err error, ok bool) {
 	return ws, waitErr, true
 }
 
-// waitProgram is cmd.Wait for a program the server started with os/exec
+// WaitProgram is cmd.Wait for a program the server started with os/exec
 // (a backtick, an exec filter, a display program), through the poller as
-// reap is: cmd.Wait's waitid blocks, and holds an OS thread for as long as
+// Reap is: cmd.Wait's waitid blocks, and holds an OS thread for as long as
 // the program runs (a persistent backtick: the session's life), which the
 // server must never need (threads.go). Pipes cmd.Wait would close are the
 // caller's to close. The error is as cmd.Wait's: nil for exit status 0.
-func waitProgram(cmd *exec.Cmd) error {
-	ws, err := reap(cmd.Process.Pid)
+func WaitProgram(cmd *exec.Cmd) error {
+	ws, err := Reap(cmd.Process.Pid)
 	_ = cmd.Process.Release() // its pidfd; the process is reaped
 	switch {
 	case err != nil:
