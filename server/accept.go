@@ -75,7 +75,7 @@ func (s *session) accept() {
 	var pause time.Duration
 	for {
 		conn, err := s.ln.Accept()
-		if s.stoppedByFreeze(err) && s.parkIfFrozen(&s.acceptParked) {
+		if s.frz.Stopped(err) && s.frz.Park(&s.acceptParked) {
 			continue // waiting connections are the next server's, or ours again
 		}
 		if err != nil {

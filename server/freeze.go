@@ -1,55 +1,19 @@
 package server
 
 import (
-	"errors"
 	"fmt"
 	"net"
-	"os"
-	"sync/atomic"
 	"time"
 )
 
 // A live upgrade hands the session to another binary. First every goroutine
-// that moves bytes between a descriptor and the loop is stopped at a point
-// where nothing is half done: readers of programs, clients and terminals, the
-// writers to programs and clients, and the listener. Each is woken by a
-// deadline (or by the freeze channel where it waits for something else) and
-// parks; what it had read and not handed on, or had to write and not
-// written, stays where the loop can take it for the state (a client's
-// frame reader keeps a cut frame; a writer puts back what it did not
-// write). Only a failed hand-over lifts the freeze: a successful one
-// replaces the process.
-
-// freeze is a hand-over in progress.
-type freeze struct {
-	resume chan struct{} // closed when the freeze is lifted
-}
-
-// parked marks a goroutine stopped by a freeze.
-type parked = atomic.Bool
-
-// frozen returns a channel that is closed when a freeze starts: for
-// goroutines that wait on something other than a descriptor.
-func (s *session) frozen() <-chan struct{} { return *s.freezeCh.Load() }
-
-// parkIfFrozen stops the calling goroutine while a freeze is on, with flag
-// set, and returns true once the freeze is lifted; without a freeze it
-// returns false at once (the deadline or wake-up was not the freeze's).
-func (s *session) parkIfFrozen(flag *parked) bool {
-	f := s.frz.Load()
-	if f == nil {
-		return false
-	}
-	flag.Store(true)
-	<-f.resume
-	flag.Store(false)
-	return true
-}
+// that moves bytes between a descriptor and the loop is stopped (server/park
+// says how); here the session sets the deadlines that wake them, knows when
+// all have parked, and lets them go on after a failed hand-over.
 
 // startFreeze stops the goroutines; it runs on the loop.
 func (s *session) startFreeze() {
-	s.frz.Store(&freeze{resume: make(chan struct{})})
-	close(*s.freezeCh.Load())
+	s.frz.Start()
 	now := time.Now()
 	if ul, ok := s.ln.(*net.UnixListener); ok {
 		ul.SetDeadline(now)
@@ -129,12 +93,9 @@ func (s *session) awaitSettled(limit time.Duration, then func(error)) {
 // liftFreeze lets every goroutine go on, as if nothing had happened; it
 // runs on the loop.
 func (s *session) liftFreeze() {
-	f := s.frz.Load()
-	if f == nil {
+	if !s.frz.On() {
 		return
 	}
-	ch := make(chan struct{})
-	s.freezeCh.Store(&ch)
 	if ul, ok := s.ln.(*net.UnixListener); ok {
 		ul.SetDeadline(time.Time{})
 	}
@@ -154,14 +115,8 @@ func (s *session) liftFreeze() {
 			}
 		}
 	}
-	s.frz.Store(nil)
-	close(f.resume)
+	s.frz.Lift()
 	for c := range s.clients {
 		s.flush(c)
 	}
-}
-
-// stoppedByFreeze reports whether err is a freeze's deadline.
-func (s *session) stoppedByFreeze(err error) bool {
-	return s.frz.Load() != nil && errors.Is(err, os.ErrDeadlineExceeded)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/proto/quietfd"
+	"github.com/gmux/gmux/server/park"
 	"github.com/gmux/gmux/server/proc"
 )
 
@@ -43,7 +44,7 @@ type link struct {
 	// The frame reader of an admitted client, and its readers stopped by a
 	// live upgrade's freeze (freeze.go).
 	frames                *proto.Reader
-	readParked, ttyParked parked
+	readParked, ttyParked park.Flag
 }
 
 // readClient reads frames and hands them to the loop. The first must be a
@@ -109,7 +110,7 @@ func (s *session) readFrames(c *client, r *proto.Reader, heartbeat bool) {
 			c.conn.SetReadDeadline(time.Now().Add(proto.HeartbeatTimeout))
 		}
 		f, err := r.ReadFrame()
-		if s.stoppedByFreeze(err) && s.parkIfFrozen(&c.readParked) {
+		if s.frz.Stopped(err) && s.frz.Park(&c.readParked) {
 			continue // what it read of a frame is kept in r
 		}
 		if err != nil {
@@ -148,7 +149,7 @@ func (s *session) writeClient(c *client) {
 				n, err = c.conn.Write(p.b)
 			}
 			if err != nil {
-				if s.stoppedByFreeze(err) {
+				if s.frz.Stopped(err) {
 					rest = append([]outPart{{p.terminal, p.b[n:]}}, parts[i+1:]...)
 				}
 				break
@@ -168,7 +169,7 @@ func (s *session) written(c *client, err error, rest []outPart) {
 	if c.gone {
 		return
 	}
-	if s.stoppedByFreeze(err) {
+	if s.frz.Stopped(err) {
 		c.pending = append(rest, c.pending...)
 		for _, p := range rest {
 			c.queued += len(p.b)
@@ -235,7 +236,7 @@ func (c *client) queue(terminal bool, b []byte) {
 }
 
 func (s *session) flush(c *client) {
-	if c.busy || c.gone || len(c.pending) == 0 || s.frz.Load() != nil {
+	if c.busy || c.gone || len(c.pending) == 0 || s.frz.On() {
 		return // frozen: it waits, for this server or the next (freeze.go)
 	}
 	for len(c.pending) > 0 {

@@ -122,8 +122,6 @@ func newSession(opts Options) *session {
 		colonHistory:  lineedit.NewHistory(100),
 		searchHistory: lineedit.NewHistory(100),
 	}
-	ch := make(chan struct{})
-	s.freezeCh.Store(&ch)
 	return s
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/lineedit"
+	"github.com/gmux/gmux/server/park"
 )
 
 // Options configure a session server: what the starting client sent, and
@@ -77,11 +78,10 @@ type session struct {
 	reserve          atomic.Int32      // a spare descriptor for refusing clients at the fd limit (accept.go)
 	spare            *spareRenderer    // made for the next attach while none is (spare.go)
 
-	// A live upgrade's freeze (freeze.go): the one in progress, the
-	// channel closed when one starts, and the listener's goroutine parked.
-	frz          atomic.Pointer[freeze]
-	freezeCh     atomic.Pointer[chan struct{}]
-	acceptParked parked
+	// A live upgrade's freeze (freeze.go, server/park), and whether the
+	// listener's goroutine has parked for it.
+	frz          park.Freeze
+	acceptParked park.Flag
 	// clientIDs is the last client id given: ids stay unique across a live
 	// upgrade, which keeps the clients and names the one that asked by id.
 	clientIDs atomic.Int64

@@ -130,7 +130,7 @@ func (s *session) readTerminal(c *client, rc syscall.RawConn, stat *procStat) {
 			}
 		}
 		if errors.Is(err, os.ErrDeadlineExceeded) {
-			if s.parkIfFrozen(&c.ttyParked) {
+			if s.frz.Park(&c.ttyParked) {
 				continue
 			}
 			select {
@@ -138,8 +138,8 @@ func (s *session) readTerminal(c *client, rc syscall.RawConn, stat *procStat) {
 				continue
 			case <-c.stop:
 				return
-			case <-s.frozen():
-				s.parkIfFrozen(&c.ttyParked)
+			case <-s.frz.Frozen():
+				s.frz.Park(&c.ttyParked)
 				continue // to the deadline it was paused by, if it still is
 			}
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/proto/quietfd"
+	"github.com/gmux/gmux/server/park"
 	"github.com/gmux/gmux/server/proc"
 	"github.com/gmux/gmux/server/vt"
 	"golang.org/x/sys/unix"
@@ -68,7 +69,7 @@ type window struct {
 	code         int           // its exit status (128+signal when killed)
 	// Its reader and writer stopped by a live upgrade's freeze (freeze.go);
 	// writerDone is closed when the writer has ended.
-	readParked, writeParked parked
+	readParked, writeParked park.Flag
 	writerDone              chan struct{}
 }
 
@@ -197,8 +198,8 @@ func (s *session) readWindow(w *window) {
 	}
 	pty := proc.NewRawReader(w.rawPTY, get, put)
 	for {
-		if !w.gate.wait(s.frozen()) {
-			s.parkIfFrozen(&w.readParked)
+		if !w.gate.wait(s.frz.Frozen()) {
+			s.frz.Park(&w.readParked)
 			continue
 		}
 		n, err := pty.Read()
@@ -220,7 +221,7 @@ func (s *session) readWindow(w *window) {
 			put()
 		}
 		if err != nil {
-			if s.stoppedByFreeze(err) && s.parkIfFrozen(&w.readParked) {
+			if s.frz.Stopped(err) && s.frz.Park(&w.readParked) {
 				continue
 			}
 			return // EIO once the program and its children closed the PTY
@@ -240,7 +241,7 @@ func (s *session) writeWindow(w *window) {
 			return
 		}
 		if b == nil { // a freeze interrupted the wait
-			s.parkIfFrozen(&w.writeParked)
+			s.frz.Park(&w.writeParked)
 			continue
 		}
 		for len(b) > 0 {
@@ -248,11 +249,11 @@ func (s *session) writeWindow(w *window) {
 			if failed == nil {
 				n, failed = w.pty.Write(b[:min(len(b), writePiece)])
 			}
-			if s.stoppedByFreeze(failed) {
+			if s.frz.Stopped(failed) {
 				w.in.wrote(n)
 				w.in.unshift(b[n:]) // written after the freeze, by this server or the next
 				failed = nil
-				s.parkIfFrozen(&w.writeParked)
+				s.frz.Park(&w.writeParked)
 				break
 			}
 			if failed != nil {
