@@ -1,6 +1,10 @@
 package server
 
-import "encoding/base64"
+import (
+	"encoding/base64"
+
+	"github.com/gmux/gmux/server/pane"
+)
 
 // A program's clipboard (OSC 52), as tmux's set-clipboard and mosh do:
 // Neovim over ssh yanks this way (it asks for Ms, which the emulator then
@@ -20,7 +24,7 @@ import "encoding/base64"
 // programClipboard acts on what w's program asked of the clipboard in the
 // output just shown.
 func (s *session) programClipboard(w *window) {
-	req, ok := w.screen.TakeClipboard()
+	req, ok := w.Screen.TakeClipboard()
 	if !ok {
 		return
 	}
@@ -40,7 +44,7 @@ func (s *session) programClipboard(w *window) {
 		answer := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(s.buffer)) + req.QueryEnd
 		// A program asking again and again while reading nothing gets no
 		// more answers than its input queue holds.
-		if w.in.len()+len(answer) <= inputHigh {
+		if w.Input.Len()+len(answer) <= pane.InputHigh {
 			w.send([]byte(answer))
 		}
 	}

@@ -15,8 +15,8 @@ func init() {
 				return "", fmt.Errorf("no window")
 			}
 			cols, rows := c.windowSize()
-			cx, cy := c.win.screen.Cursor()
-			c.copy = newCopyMode(c.win.screen.Snapshot(), cols, rows, cx, cy)
+			cx, cy := c.win.Screen.Cursor()
+			c.copy = newCopyMode(c.win.Screen.Snapshot(), cols, rows, cx, cy)
 			c.copy.ignoreCase = x.s.set.IgnoreCase
 			c.copy.win = c.win
 			x.s.markDirty(c)

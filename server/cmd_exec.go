@@ -10,7 +10,7 @@ func init() {
 		name: "exec", usage: "[[fdpat] command [args]]", maxArgs: -1,
 		help: "run a command wired to this window: fdpat . display, ! the program, : both (!!stty, |less); none: show it",
 		run: func(x *cmdContext, args []string) (string, error) {
-			if x.w == nil || x.w.exited {
+			if x.w == nil || x.w.Exited {
 				return "", fmt.Errorf("no window")
 			}
 			if len(args) == 0 {

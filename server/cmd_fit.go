@@ -11,7 +11,7 @@ func init() {
 				return "", fmt.Errorf("fit: no display")
 			}
 			cols, rows := x.c.windowSize()
-			x.c.win.resize(cols, rows)
+			x.c.win.Resize(cols, rows)
 			x.s.redrawWindow(x.c.win)
 			return "", nil
 		},

@@ -9,7 +9,7 @@ func init() {
 	register(&command{
 		name: "history", help: "complete the line being typed from an earlier line on the screen or in the scrollback that starts the same",
 		run: func(x *cmdContext, _ []string) (string, error) {
-			if x.w == nil || x.w.exited {
+			if x.w == nil || x.w.Exited {
 				return "", fmt.Errorf("no window")
 			}
 			rest, ok := historyMatch(x.w)
@@ -27,7 +27,7 @@ func init() {
 // start of the lines above, nearest first, then in the scrollback; the rest
 // of the first line found is what completes it.
 func historyMatch(w *window) (string, bool) {
-	sc := w.screen
+	sc := w.Screen
 	x, y := sc.Cursor()
 	line := []rune(sc.LineText(y))
 	typed := strings.TrimLeft(string(line[:min(x, len(line))]), " ")

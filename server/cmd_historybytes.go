@@ -29,7 +29,7 @@ func init() {
 			}
 			x.s.set.HistoryBytes = n
 			if x.w != nil {
-				x.w.screen.History().SetByteLimit(n)
+				x.w.Screen.History().SetByteLimit(n)
 			}
 			return "", nil
 		},

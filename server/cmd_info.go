@@ -14,7 +14,7 @@ func init() {
 			if x.w == nil {
 				return "", fmt.Errorf("no window")
 			}
-			sc := x.w.screen
+			sc := x.w.Screen
 			cx, cy := sc.Cursor()
 			cols, rows := sc.Size()
 			m := sc.Modes()
@@ -40,7 +40,7 @@ func init() {
 			}
 			h := sc.History()
 			return fmt.Sprintf("(%d,%d)/(%d,%d)+%d%s window %d (%s) pid %d history %s%s", cx+1, cy+1, cols, rows,
-				h.Len(), flags, x.w.number, x.w.displayTitle(), x.w.pid, formatBytes(h.Bytes()), scope), nil
+				h.Len(), flags, x.w.number, x.w.displayTitle(), x.w.PID, formatBytes(h.Bytes()), scope), nil
 		},
 	})
 	register(&command{

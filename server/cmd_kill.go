@@ -23,9 +23,9 @@ func init() {
 					w.filter.stop() // as in screen, kill acts on an exec'd program first
 					return
 				}
-				if !w.exited {
+				if !w.Exited {
 					w.status, w.code = statusKilled, 128+int(syscall.SIGHUP)
-					w.terminate()
+					w.Terminate()
 				}
 				msg := fmt.Sprintf("Window %d (%s) killed.", w.number, w.displayTitle())
 				x.s.removeWindow(w)

@@ -70,7 +70,7 @@ func init() {
 				path = filepath.Join(dir, path)
 			}
 			var b strings.Builder
-			sc := x.w.screen
+			sc := x.w.Screen
 			if withHistory {
 				h := sc.History()
 				for i := range h.Len() {

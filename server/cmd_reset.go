@@ -9,7 +9,7 @@ func init() {
 			if x.w == nil {
 				return "", fmt.Errorf("no window")
 			}
-			x.w.screen.Reset()
+			x.w.Screen.Reset()
 			x.s.applyWindowDefaults(x.w)
 			x.s.redrawWindow(x.w)
 			return "", nil

@@ -32,7 +32,7 @@ func init() {
 			if err != nil || x.w == nil {
 				return "", err
 			}
-			x.w.screen.History().SetLimit(n)
+			x.w.Screen.History().SetLimit(n)
 			return fmt.Sprintf("scrollback set to %d", n), nil
 		},
 	})

@@ -20,7 +20,7 @@ func init() {
 				if x.c != nil && x.c.win != nil {
 					w = x.c.win
 				}
-				if w == nil || w.exited {
+				if w == nil || w.Exited {
 					return "", fmt.Errorf("%s: no window", name)
 				}
 				if len(args) > 0 && (args[0] == "-w" || args[0] == "-d") {
@@ -29,7 +29,7 @@ func init() {
 					}
 					args = args[1:]
 				}
-				cols, rows := w.screen.Size()
+				cols, rows := w.Screen.Size()
 				first, second := &cols, &rows
 				if name == "height" {
 					first, second = &rows, &cols
@@ -49,7 +49,7 @@ func init() {
 					}
 				}
 				cols, rows = clampSize(cols, rows)
-				w.resize(cols, rows)
+				w.Resize(cols, rows)
 				x.s.redrawWindow(w)
 				return "", nil
 			},

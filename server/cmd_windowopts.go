@@ -16,11 +16,11 @@ func init() {
 			if x.w == nil {
 				return "", fmt.Errorf("no window")
 			}
-			on, err := toggle(args, x.w.screen.Modes().Autowrap)
+			on, err := toggle(args, x.w.Screen.Modes().Autowrap)
 			if err != nil {
 				return "", err
 			}
-			x.w.screen.SetAutowrap(on)
+			x.w.Screen.SetAutowrap(on)
 			return plusMinus(on) + "wrap", nil
 		},
 	})
@@ -38,11 +38,11 @@ func init() {
 			if x.w == nil {
 				return "", fmt.Errorf("no window")
 			}
-			on, err := toggle(args, x.w.screen.BCE())
+			on, err := toggle(args, x.w.Screen.BCE())
 			if err != nil {
 				return "", err
 			}
-			x.w.screen.SetBCE(on)
+			x.w.Screen.SetBCE(on)
 			return plusMinus(on) + "bce", nil
 		},
 	})
@@ -63,7 +63,7 @@ func init() {
 			}
 			x.s.set.NoAltScreen = !on
 			for _, w := range x.s.windows {
-				w.screen.SetAltScreen(on)
+				w.Screen.SetAltScreen(on)
 			}
 			if len(args) == 0 {
 				return "Will " + map[bool]string{true: "", false: "not "}[on] + "do alternate screen emulation", nil
@@ -74,7 +74,7 @@ func init() {
 	register(&command{
 		name: "flow", usage: "[on|off|auto]", help: "C-s/C-q: on, gmux stops and starts output; off, they go to the program; no argument toggles", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			if x.w == nil || x.w.exited {
+			if x.w == nil || x.w.Exited {
 				return "", fmt.Errorf("no window")
 			}
 			mode := flowOn
@@ -136,25 +136,16 @@ func setIXON(w *window, on bool) error {
 	} else {
 		t.Iflag &^= unix.IXON
 	}
-	var serr error
-	// Through the raw descriptor: os.File.Fd would make the PTY blocking.
-	if err := w.rawPTY.Control(func(fd uintptr) { serr = unix.IoctlSetTermios(int(fd), unix.TCSETS, t) }); err != nil {
-		serr = err
-	}
-	if serr != nil {
-		return fmt.Errorf("flow: %w", serr)
+	if err := w.SetTermios(t); err != nil {
+		return fmt.Errorf("flow: %w", err)
 	}
 	return nil
 }
 
 func windowTermios(w *window) (*unix.Termios, error) {
-	var t *unix.Termios
-	var gerr error
-	if err := w.rawPTY.Control(func(fd uintptr) { t, gerr = unix.IoctlGetTermios(int(fd), unix.TCGETS) }); err != nil {
-		gerr = err
-	}
-	if gerr != nil {
-		return nil, fmt.Errorf("flow: %w", gerr)
+	t, err := w.Termios()
+	if err != nil {
+		return nil, fmt.Errorf("flow: %w", err)
 	}
 	return t, nil
 }
@@ -169,9 +160,9 @@ func (s *session) applyWindowDefaults(w *window) {
 
 // applyScreenDefaults gives a window's emulation the defaults for new windows.
 func (s *session) applyScreenDefaults(w *window) {
-	w.screen.SetAutowrap(!s.set.NoWrap)
-	w.screen.SetBCE(!s.set.NoBCE)
-	w.screen.SetAltScreen(!s.set.NoAltScreen)
+	w.Screen.SetAutowrap(!s.set.NoWrap)
+	w.Screen.SetBCE(!s.set.NoBCE)
+	w.Screen.SetAltScreen(!s.set.NoAltScreen)
 	s.applyScreenPolicy(w)
 }
 
@@ -180,6 +171,6 @@ func (s *session) applyScreenDefaults(w *window) {
 // again): whether programs may use the clipboard, and what SGR 3 means
 // under the window's TERM.
 func (s *session) applyScreenPolicy(w *window) {
-	w.screen.SetClipboard(!s.set.NoProgramClipboard)
-	w.screen.SetItalicIsStandout(italicIsStandout(w.term))
+	w.Screen.SetClipboard(!s.set.NoProgramClipboard)
+	w.Screen.SetItalicIsStandout(italicIsStandout(w.term))
 }

@@ -34,7 +34,7 @@ func (s *session) colorReply(c *client, b []byte) bool {
 		c.bgColor = color
 	}
 	for _, w := range s.windows {
-		w.screen.SetDefaultColors(c.fgColor, c.bgColor)
+		w.Screen.SetDefaultColors(c.fgColor, c.bgColor)
 	}
 	s.displayColors = [2]string{c.fgColor, c.bgColor}
 	return true

@@ -73,7 +73,7 @@ func (s *session) touch(c *client) {
 	if s.set.WindowSize == windowLatest && c.win != nil {
 		// The window takes the size of the display that types into it.
 		cols, rows := c.windowSize()
-		if wc, wr := c.win.screen.Size(); wc != cols || wr != rows {
+		if wc, wr := c.win.Screen.Size(); wc != cols || wr != rows {
 			s.fitWindow(c.win)
 		}
 	}
@@ -139,7 +139,7 @@ func (s *session) draw(c *client) {
 	f := frame{message: c.message, menu: c.menu, copy: c.copy, statusTop: s.set.Hardstatus == statusFirstLine,
 		ownMouse: s.wantsOwnMouse(c)}
 	if c.win != nil {
-		f.screen = c.win.screen
+		f.screen = c.win.Screen
 	}
 	if c.prompt != nil {
 		f.message, f.promptX = c.prompt.view(c.cols)
@@ -215,7 +215,7 @@ func (s *session) regionFrames(c *client) []regionFrame {
 		rf := regionFrame{rect: r.Rect, focused: r.ID == focus}
 		rf.rect.Y += top
 		if w != nil {
-			rf.screen = w.screen
+			rf.screen = w.Screen
 		}
 		rf.caption = s.expandStatus(s.set.CaptionFormat, statusView{cur: w, other: c.other, cols: r.Rect.W,
 			focus: rf.focused, copyMode: rf.focused && c.copy != nil, escaped: rf.focused && c.prefix})

@@ -99,7 +99,7 @@ func (s *session) startFilter(w *window, pat string, pipeUser bool, argv []strin
 		if err != nil {
 			return fmt.Errorf("exec: %w", err)
 		}
-		cols, rows := w.screen.Size()
+		cols, rows := w.Screen.Size()
 		_ = pty.Setsize(master, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
 		defer slave.Close()
 		f.tty, tty = master, slave

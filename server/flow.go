@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"sync/atomic"
 )
 
 // Flow control, as screen's flow command: with flow on, gmux itself takes
@@ -19,34 +18,6 @@ const (
 	flowOff
 )
 
-// outputGate holds a window's reader while flow control has stopped it.
-type outputGate struct{ ch atomic.Pointer[chan struct{}] }
-
-func (g *outputGate) hold() {
-	ch := make(chan struct{})
-	g.ch.CompareAndSwap(nil, &ch)
-}
-
-func (g *outputGate) release() {
-	if p := g.ch.Swap(nil); p != nil {
-		close(*p)
-	}
-}
-
-func (g *outputGate) held() bool { return g.ch.Load() != nil }
-
-// wait returns true when the gate is open, false if stop is closed first.
-func (g *outputGate) wait(stop <-chan struct{}) bool {
-	if p := g.ch.Load(); p != nil {
-		select {
-		case <-*p:
-		case <-stop:
-			return false
-		}
-	}
-	return true
-}
-
 // flowKeys takes C-s and C-q out of input for a window with flow on, and
 // acts on them.
 func (s *session) flowKeys(w *window, b []byte) []byte {
@@ -57,7 +28,7 @@ func (s *session) flowKeys(w *window, b []byte) []byte {
 	for _, c := range b {
 		switch c {
 		case 0x13:
-			w.gate.hold()
+			w.Gate.Hold()
 		case 0x11:
 			s.resumeOutput(w)
 		default:
@@ -70,7 +41,7 @@ func (s *session) flowKeys(w *window, b []byte) []byte {
 // holdOutput keeps output the reader had already read when C-s came: it
 // is shown with the rest when output goes on.
 func (s *session) holdOutput(w *window, data []byte) bool {
-	if !w.gate.held() {
+	if !w.Gate.Held() {
 		return false
 	}
 	w.heldOutput = append(w.heldOutput, data...)
@@ -79,7 +50,7 @@ func (s *session) holdOutput(w *window, data []byte) bool {
 
 // resumeOutput opens the gate and shows what was held.
 func (s *session) resumeOutput(w *window) {
-	w.gate.release()
+	w.Gate.Release()
 	if held := w.heldOutput; len(held) > 0 {
 		w.heldOutput = nil
 		s.windowOutput(w, held)

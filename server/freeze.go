@@ -19,11 +19,11 @@ func (s *session) startFreeze() {
 		ul.SetDeadline(now)
 	}
 	for _, w := range s.windows {
-		if w.pty != nil {
-			w.pty.SetReadDeadline(now)
-			w.pty.SetWriteDeadline(now)
+		if w.PTY != nil {
+			w.PTY.SetReadDeadline(now)
+			w.PTY.SetWriteDeadline(now)
 		}
-		w.in.interrupt()
+		w.Input.Interrupt()
 	}
 	for c := range s.clients {
 		c.conn.SetReadDeadline(now)
@@ -42,10 +42,7 @@ func (s *session) settled() bool {
 		return false
 	}
 	for _, w := range s.windows {
-		if !w.readParked.Load() && !isClosed(w.done) {
-			return false
-		}
-		if !w.writeParked.Load() && !isClosed(w.writerDone) {
+		if !w.AtRest() {
 			return false
 		}
 	}
@@ -61,15 +58,6 @@ func (s *session) settled() bool {
 		}
 	}
 	return true
-}
-
-func isClosed(ch chan struct{}) bool {
-	select {
-	case <-ch:
-		return true
-	default:
-		return false
-	}
 }
 
 // awaitSettled calls then on the loop once every goroutine has parked, or
@@ -100,9 +88,9 @@ func (s *session) liftFreeze() {
 		ul.SetDeadline(time.Time{})
 	}
 	for _, w := range s.windows {
-		if w.pty != nil {
-			w.pty.SetReadDeadline(time.Time{})
-			w.pty.SetWriteDeadline(time.Time{})
+		if w.PTY != nil {
+			w.PTY.SetReadDeadline(time.Time{})
+			w.PTY.SetWriteDeadline(time.Time{})
 		}
 	}
 	for c := range s.clients {

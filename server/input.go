@@ -70,7 +70,7 @@ func (s *session) sendInput(c *client, b []byte) {
 	if len(b) == 0 || c.win == nil {
 		return
 	}
-	if c.win.exited {
+	if c.win.Exited {
 		if s.set.Zombie != "" {
 			s.zombieKey(c, b[0])
 		}

@@ -73,10 +73,10 @@ func (s *session) armMemoryRelease() {
 func (s *session) packAtRest() bool {
 	tails, screens := 0, 0
 	for _, w := range s.windows {
-		if w.screen.History().PackTail() {
+		if w.Screen.History().PackTail() {
 			tails++
 		}
-		if !s.shownAnywhere(w) && w.screen.Pack() {
+		if !s.shownAnywhere(w) && w.Screen.Pack() {
 			screens++
 		}
 	}

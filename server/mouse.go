@@ -12,7 +12,7 @@ const wheelLines = 3
 
 // wantsOwnMouse reports whether gmux, not the program, takes c's mouse.
 func (s *session) wantsOwnMouse(c *client) bool {
-	return s.set.Mousetrack && (c.copy != nil || c.menu != nil || c.win == nil || c.win.screen.Modes().Mouse == 0 || c.regs != nil)
+	return s.set.Mousetrack && (c.copy != nil || c.menu != nil || c.win == nil || c.win.Screen.Modes().Mouse == 0 || c.regs != nil)
 }
 
 // mouseEvent handles a mouse report when gmux owns the mouse.

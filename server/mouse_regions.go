@@ -89,7 +89,7 @@ func (s *session) regionMouse(c *client, m input.MouseReport) bool {
 		}
 		return true
 	}
-	if c.win != nil && c.copy == nil && c.win.screen.Modes().Mouse != 0 {
+	if c.win != nil && c.copy == nil && c.win.Screen.Modes().Mouse != 0 {
 		s.sendInput(c, c.regionMouseBytes(m)) // the program asked for the mouse
 		return true
 	}
@@ -132,7 +132,7 @@ func (c *client) regionMouseBytes(m input.MouseReport) []byte {
 	if m.Motion {
 		b |= 32
 	}
-	if c.win.screen.Modes().MouseEncoding == 1006 {
+	if c.win.Screen.Modes().MouseEncoding == 1006 {
 		end := 'M'
 		if m.Release {
 			end = 'm'

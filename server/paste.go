@@ -47,7 +47,7 @@ type heldInput struct {
 
 // paste types text into w as a paste.
 func (s *session) paste(w *window, text []byte) {
-	if w.exited {
+	if w.Exited {
 		return
 	}
 	start := len(w.held) == 0
@@ -59,8 +59,8 @@ func (s *session) paste(w *window, text []byte) {
 
 // lastIO is when w's program last wrote, or was written to.
 func (w *window) lastIO() time.Time {
-	if w.lastInput.After(w.lastOutput) {
-		return w.lastInput
+	if w.LastInput.After(w.lastOutput) {
+		return w.LastInput
 	}
 	return w.lastOutput
 }
@@ -78,11 +78,11 @@ func (s *session) settlePaste(w *window, since time.Time) {
 		if h.paste && s.set.SlowPaste > 0 {
 			// slowpaste: the rest waits behind the paste, which goes a
 			// character at a time.
-			w.held = append([]heldInput{{slow: slowPieces(b, w.screen.Modes().BracketedPaste)}}, held[i+1:]...)
+			w.held = append([]heldInput{{slow: slowPieces(b, w.Screen.Modes().BracketedPaste)}}, held[i+1:]...)
 			s.trickle(w)
 			return
 		}
-		if h.paste && w.screen.Modes().BracketedPaste {
+		if h.paste && w.Screen.Modes().BracketedPaste {
 			b = append(append([]byte(pasteStart), withoutPasteEnd(b)...), pasteEnd...)
 		}
 		w.send(b)
@@ -111,11 +111,11 @@ func slowPieces(b []byte, bracketed bool) [][]byte {
 // trickle writes the next piece of a slow paste, then waits slowpaste; when
 // the paste is done, what was held behind it goes on.
 func (s *session) trickle(w *window) {
-	if w.exited || len(w.held) == 0 || w.held[0].slow == nil {
+	if w.Exited || len(w.held) == 0 || w.held[0].slow == nil {
 		return
 	}
 	h := &w.held[0]
-	w.deliver(h.slow[0])
+	w.Deliver(h.slow[0])
 	h.slow = h.slow[1:]
 	if len(h.slow) > 0 {
 		s.after(deadlineKey{dlSlowPaste, w.id}, s.set.SlowPaste, func() { s.trickle(w) })

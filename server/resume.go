@@ -17,8 +17,8 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
-	"github.com/gmux/gmux/proto/quietfd"
 	"github.com/gmux/gmux/server/handover"
+	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/proc"
 	"github.com/gmux/gmux/server/vt"
 	"golang.org/x/sys/unix"
@@ -265,16 +265,27 @@ func (s *session) upgraded(up *handover.Upgrade, asker *client) {
 // resumeWindow takes a window's program and PTY over.
 func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
 	w := &window{
-		id: ws.ID, number: ws.Number, pid: ws.PID, argv: ws.Argv, title: ws.Title, named: ws.Named,
+		id: ws.ID, number: ws.Number, argv: ws.Argv, title: ws.Title, named: ws.Named,
 		staticTitle: ws.StaticTitle, monitor: ws.Monitor, activity: ws.Activity, bell: ws.Bell,
 		silenceWait: ws.SilenceWait, silent: ws.Silent, flow: ws.Flow, hstatus: ws.Hstatus,
-		exited: ws.Exited, status: ws.Status, code: ws.Code,
-		screen: screen, in: newInputQueue(),
-		done: make(chan struct{}), reaped: make(chan struct{}), writerDone: make(chan struct{}),
-		lastOutput: time.Now(), lastInput: time.Now(),
+		status: ws.Status, code: ws.Code, lastOutput: time.Now(),
+	}
+	var err error
+	if !ws.Exited {
+		w.Pane, err = pane.Adopt(ws.PID, ws.PTY, screen)
+	}
+	if ws.Exited || err != nil {
+		w.Pane = pane.Dead(ws.PID, screen)
+		w.Close()
+	}
+	if err != nil {
+		// Only when out of descriptors: the program loses its terminal
+		// (hung up, as by the descriptor's close), the rest goes on.
+		s.log.Printf("upgrade: window %d: %v", w.number, err)
+		w.status = "lost its terminal"
 	}
 	if ws.Stopped { // C-s held it: it stays held until C-q
-		w.gate.hold()
+		w.Gate.Hold()
 	}
 	w.heldOutput = ws.HeldOutput
 	w.term = ws.Term
@@ -286,33 +297,14 @@ func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
 		unix.CloseOnExec(ws.Log.File)
 		w.log = &windowLog{path: ws.Log.Path, f: os.NewFile(uintptr(ws.Log.File), ws.Log.Path), raw: ws.Log.Raw, state: ws.Log.State}
 	}
-	if w.exited {
-		close(w.done)
-		close(w.reaped)
-		close(w.writerDone)
-		w.in.close()
+	if w.Exited {
 		return w
 	}
-	pty, err := quietfd.New(ws.PTY, "/dev/ptmx") // as proc.Pollable makes it
-	if err != nil {
-		// Only when out of descriptors: the program loses its terminal
-		// (hung up, as by the descriptor's close), the rest goes on.
-		s.log.Printf("upgrade: window %d: %v", w.number, err)
-		w.exited, w.status = true, "lost its terminal"
-		close(w.done)
-		close(w.reaped)
-		close(w.writerDone)
-		w.in.close()
-		return w
-	}
-	w.pty, w.rawPTY = pty, proc.RawConn(pty)
 	if len(ws.Input) > 0 {
-		w.in.push(ws.Input)
+		w.Input.Push(ws.Input)
 	}
 	s.watchSilence(w)
-	go s.readWindow(w)
-	go s.writeWindow(w)
-	go s.waitWindow(w)
+	s.runWindow(w)
 	return w
 }
 

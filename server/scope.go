@@ -135,7 +135,7 @@ func (s *session) enterScope() {
 	}
 	pids := []uint32{uint32(os.Getpid())}
 	for _, w := range s.windows {
-		pids = append(pids, uint32(w.pid))
+		pids = append(pids, uint32(w.PID))
 	}
 	unit := unitName(os.Getpid(), s.opts.Name)
 	if err := joinScope(unit, "gmux session "+s.opts.Name, pids); err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/lineedit"
+	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/park"
 )
 
@@ -177,7 +178,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 	if c != nil {
 		cols, rows = c.windowSize()
 	} else if s.lastWin != nil {
-		cols, rows = s.lastWin.screen.Size()
+		cols, rows = s.lastWin.Screen.Size()
 	}
 	w, err := s.startWindow(number, argv, s.set.Dir, title, cols, rows)
 	if errors.Is(err, errCannotRun) && len(argv) > 0 {
@@ -190,7 +191,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 	if err != nil {
 		return w, err // listed, and ending: the caller says why
 	}
-	s.log.Printf("window %d: started %q pid %d", w.number, w.argv, w.pid)
+	s.log.Printf("window %d: started %q pid %d", w.number, w.argv, w.PID)
 	s.watchSilence(w)
 	if s.opts.LogAll {
 		if _, err := s.setLogging(w, true); err != nil {
@@ -212,7 +213,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 
 // windowOutput feeds program output to the emulator and schedules frames.
 func (s *session) windowOutput(w *window, data []byte) {
-	if w.exited || s.holdOutput(w, data) {
+	if w.Exited || s.holdOutput(w, data) {
 		return
 	}
 	if w.filter != nil && !w.filter.appOutput(data) {
@@ -223,10 +224,10 @@ func (s *session) windowOutput(w *window, data []byte) {
 
 // showOutput puts output on w's screen, its log and its displays.
 func (s *session) showOutput(w *window, data []byte) {
-	if w.exited {
+	if w.Exited {
 		return
 	}
-	w.screen.Write(data)
+	w.Screen.Write(data)
 	now := time.Now()
 	w.lastOutput = now
 	w.noteSyncOutput(now)
@@ -238,12 +239,12 @@ func (s *session) showOutput(w *window, data []byte) {
 	if w.log != nil {
 		s.logOutput(w, data)
 	}
-	if r := w.screen.TakeReplies(); len(r) > 0 {
+	if r := w.Screen.TakeReplies(); len(r) > 0 {
 		w.send(r)
 	}
 	s.programClipboard(w)
-	bells := w.screen.TakeBells()
-	if w.screen.TakeChanged() || bells > 0 {
+	bells := w.Screen.TakeBells()
+	if w.Screen.TakeChanged() || bells > 0 {
 		shown := false
 		for c := range s.clients {
 			if c.attached && c.shows(w) {
@@ -265,12 +266,12 @@ func (s *session) showOutput(w *window, data []byte) {
 // (the last one ends the session), or with zombie set it stays, dead, until
 // the user kills or restarts it.
 func (s *session) windowExited(w *window, status string, code int) {
-	if w.exited {
+	if w.Exited {
 		return
 	}
 	s.log.Printf("window %d: %s", w.number, status)
 	s.resumeOutput(w)
-	w.close()
+	w.Close()
 	s.releaseWaiters(w)
 	if w.log != nil {
 		if err := w.log.close(); err != nil {
@@ -285,7 +286,7 @@ func (s *session) windowExited(w *window, status string, code int) {
 	if s.set.Zombie != "" && !s.ending {
 		msg := fmt.Sprintf("\r\n=== Window %d (%s) %s: %s kills it, %s restarts it ===",
 			w.number, w.title, status, keyName(s.set.Zombie[0]), keyName(s.set.Zombie[1]))
-		w.screen.Write([]byte(msg))
+		w.Screen.Write([]byte(msg))
 		for c := range s.clients {
 			if c.attached && c.shows(w) {
 				s.markDirty(c)
@@ -435,7 +436,7 @@ func (s *session) fitWindow(w *window) {
 		return
 	}
 	if cols, rows, ok := s.set.fitSize(shown); ok {
-		w.resize(cols, rows)
+		w.Resize(cols, rows)
 	}
 	for c := range s.clients {
 		if c.attached && c.shows(w) {
@@ -454,7 +455,7 @@ func (s *session) end(reason string, code int) {
 	s.exitReason = fmt.Sprintf("session %q ended: %s", s.name, reason)
 	s.log.Printf("session ending: %s", reason)
 	for _, w := range s.windows {
-		w.terminate()
+		w.Terminate()
 	}
 	s.stopBackticks()
 	if s.opts.AwaitAttach && !s.everAttached {
@@ -493,12 +494,12 @@ func (s *session) finish() {
 // session started has been reaped, so that none outlives the session; the
 // escalation of terminate bounds the wait.
 func (s *session) awaitPrograms() {
-	deadline := time.After(2*killGrace + time.Second)
+	deadline := time.After(2*pane.KillGrace + time.Second)
 	for _, w := range s.windows {
 		select {
-		case <-w.reaped:
+		case <-w.Reaped():
 		case <-deadline:
-			s.log.Printf("window %d: pid %d did not end after SIGKILL", w.number, w.pid)
+			s.log.Printf("window %d: pid %d did not end after SIGKILL", w.number, w.PID)
 			return
 		}
 	}

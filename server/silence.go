@@ -16,7 +16,7 @@ const defaultSilenceWait = 30 * time.Second
 
 // watchSilence (re)starts w's silence timer, if w is monitored for silence.
 func (s *session) watchSilence(w *window) {
-	if w.silenceWait <= 0 || w.silenceTimer || w.exited {
+	if w.silenceWait <= 0 || w.silenceTimer || w.Exited {
 		return
 	}
 	w.silenceTimer = true
@@ -33,7 +33,7 @@ func (s *session) rewatchSilence(w *window) {
 
 func (s *session) checkSilence(w *window) {
 	w.silenceTimer = false
-	if w.silenceWait <= 0 || w.exited || w.removed {
+	if w.silenceWait <= 0 || w.Exited || w.removed {
 		return
 	}
 	if quiet := time.Since(w.lastOutput); quiet < w.silenceWait {

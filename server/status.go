@@ -304,7 +304,7 @@ func windowFlags(w, cur, other *window) string {
 	if w.log != nil {
 		f += "(L)"
 	}
-	if w.exited {
+	if w.Exited {
 		f += "Z"
 	}
 	return f

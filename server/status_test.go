@@ -6,14 +6,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/vt"
 )
 
 func TestExpandStatus(t *testing.T) {
 	s := &session{log: log.New(io.Discard, "", 0), opts: Options{}}
 	s.opts.Name = "work"
-	w0 := &window{number: 0, title: "bash", screen: vt.New(10, 2, 0)}
-	w1 := &window{number: 1, title: "vim", screen: vt.New(10, 2, 0)}
+	w0 := &window{number: 0, title: "bash", Pane: pane.Dead(0, vt.New(10, 2, 0))}
+	w1 := &window{number: 1, title: "vim", Pane: pane.Dead(0, vt.New(10, 2, 0))}
 	s.windows = []*window{w0, w1}
 	for _, tc := range []struct{ format, want string }{
 		{"[%S] %w", "[work] 0 bash  1* vim"},
@@ -103,9 +104,9 @@ func TestStatusColours(t *testing.T) {
 // line's style comes back after it.
 func TestRenditionInWindowList(t *testing.T) {
 	s := &session{log: log.New(io.Discard, "", 0), set: settings{BellRendition: "=ub", MonitorRendition: "=b"}}
-	w0 := &window{number: 0, title: "bash", screen: vt.New(10, 2, 0), bell: true}
-	w1 := &window{number: 1, title: "vim", screen: vt.New(10, 2, 0)}
-	w2 := &window{number: 2, title: "top", screen: vt.New(10, 2, 0), activity: true}
+	w0 := &window{number: 0, title: "bash", Pane: pane.Dead(0, vt.New(10, 2, 0)), bell: true}
+	w1 := &window{number: 1, title: "vim", Pane: pane.Dead(0, vt.New(10, 2, 0))}
+	w2 := &window{number: 2, title: "top", Pane: pane.Dead(0, vt.New(10, 2, 0)), activity: true}
 	s.windows = []*window{w0, w1, w2}
 	got := s.expandStatus("%Lw", statusView{cur: w1, cols: 80})
 	bell := applyStatusStyle(barStyle, "=ub").mark()

@@ -18,7 +18,7 @@ const syncTimeout = 150 * time.Millisecond
 // was shown.
 func (w *window) noteSyncOutput(now time.Time) {
 	switch {
-	case !w.screen.SyncOutput():
+	case !w.Screen.SyncOutput():
 		w.syncSince = time.Time{}
 	case w.syncSince.IsZero():
 		w.syncSince = now

@@ -49,20 +49,20 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 		if w.filter != nil {
 			return nil, fmt.Errorf("window %d runs a filter (exec): end it first", w.number)
 		}
-		screen, err := w.screen.MarshalBinary()
+		screen, err := w.Screen.MarshalBinary()
 		if err != nil {
 			return nil, fmt.Errorf("window %d: %w", w.number, err)
 		}
 		ws := handover.Window{
-			ID: w.id, Number: w.number, PID: w.pid, PTY: -1, Argv: w.argv, Title: w.title, Named: w.named,
+			ID: w.id, Number: w.number, PID: w.PID, PTY: -1, Argv: w.argv, Title: w.title, Named: w.named,
 			StaticTitle: w.staticTitle, Monitor: w.monitor, Activity: w.activity, Bell: w.bell,
 			SilenceWait: w.silenceWait, Silent: w.silent, Flow: w.flow, Hstatus: w.hstatus, Term: w.term,
-			Stopped: w.gate.held(), HeldOutput: w.heldOutput, Exited: w.exited, Status: w.status, Code: w.code, Screen: len(st.Screens),
+			Stopped: w.Gate.Held(), HeldOutput: w.heldOutput, Exited: w.Exited, Status: w.status, Code: w.code, Screen: len(st.Screens),
 		}
 		st.Screens = append(st.Screens, screen)
-		if !w.exited {
-			ws.PTY = descriptor(w.pty)
-			ws.Input = w.in.pending()
+		if !w.Exited {
+			ws.PTY = descriptor(w.PTY)
+			ws.Input = w.Input.Pending()
 			for _, h := range w.held {
 				ws.Input = append(ws.Input, h.b...)
 				for _, p := range h.slow {
