@@ -45,15 +45,15 @@ func (s *session) bellShown(c *client, w *window, bells int) {
 func (s *session) hiddenAttention(w *window, bells int) {
 	switch {
 	case bells > 0:
-		w.bell = true
+		w.Bell = true
 		s.tellDisplays(s.set.BellMsg, w)
 		for c := range s.clients {
 			if c.attached {
 				s.ringOuterBell(c)
 			}
 		}
-	case w.monitor && !w.activity:
-		w.activity = true
+	case w.Monitor && !w.Activity:
+		w.Activity = true
 		s.tellDisplays(s.set.ActivityMsg, w)
 	}
 }
@@ -117,8 +117,8 @@ func stripStatusMarks(t string) string {
 
 // windowSeen clears w's attention flags: a display shows it.
 func (s *session) windowSeen(w *window) {
-	if w.bell || w.activity || w.silent {
-		w.bell, w.activity, w.silent = false, false, false
+	if w.Bell || w.Activity || w.Silent {
+		w.Bell, w.Activity, w.Silent = false, false, false
 		s.redrawBars()
 	}
 }

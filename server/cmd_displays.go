@@ -66,5 +66,5 @@ func windowLabel(w *window) string {
 	if w == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%d(%s)", w.number, w.displayTitle())
+	return fmt.Sprintf("%d(%s)", w.Number, w.displayTitle())
 }

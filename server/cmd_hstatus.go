@@ -13,7 +13,7 @@ func init() {
 			if x.w == nil {
 				return "", fmt.Errorf("no window")
 			}
-			x.w.hstatus = args[0]
+			x.w.Hstatus = args[0]
 			x.s.redrawBars()
 			return "", nil
 		},
@@ -34,10 +34,10 @@ func init() {
 // since % is taken by the program's own text) expanded; %h inside it shows
 // nothing.
 func (s *session) windowHstatus(w *window) string {
-	if w == nil || w.hstatus == "" {
+	if w == nil || w.Hstatus == "" {
 		return ""
 	}
-	f := strings.ReplaceAll(w.hstatus, "%", "%%")
+	f := strings.ReplaceAll(w.Hstatus, "%", "%%")
 	f = strings.ReplaceAll(f, "\x05h", "")
 	f = strings.ReplaceAll(f, "\x05", "%")
 	return stripStatusMarks(s.expandStatus(f, statusView{cur: w, cols: 1 << 12}))

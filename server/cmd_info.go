@@ -31,7 +31,7 @@ func init() {
 			if sc.AltScreen() {
 				flags += " +alt"
 			}
-			if x.w.flow == flowOn {
+			if x.w.Flow == flowOn {
 				flags += " +flow"
 			}
 			scope := ""
@@ -40,7 +40,7 @@ func init() {
 			}
 			h := sc.History()
 			return fmt.Sprintf("(%d,%d)/(%d,%d)+%d%s window %d (%s) pid %d history %s%s", cx+1, cy+1, cols, rows,
-				h.Len(), flags, x.w.number, x.w.displayTitle(), x.w.PID, formatBytes(h.Bytes()), scope), nil
+				h.Len(), flags, x.w.Number, x.w.displayTitle(), x.w.PID, formatBytes(h.Bytes()), scope), nil
 		},
 	})
 	register(&command{

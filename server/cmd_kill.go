@@ -24,10 +24,10 @@ func init() {
 					return
 				}
 				if !w.Exited {
-					w.status, w.code = statusKilled, 128+int(syscall.SIGHUP)
+					w.Status, w.Code = statusKilled, 128+int(syscall.SIGHUP)
 					w.Terminate()
 				}
-				msg := fmt.Sprintf("Window %d (%s) killed.", w.number, w.displayTitle())
+				msg := fmt.Sprintf("Window %d (%s) killed.", w.Number, w.displayTitle())
 				x.s.removeWindow(w)
 				if x.c != nil && x.c.win != nil {
 					x.s.showMessage(x.c, msg)

@@ -58,7 +58,7 @@ func init() {
 			if withHistory {
 				args = args[1:]
 			}
-			path := "hardcopy." + strconv.Itoa(x.w.number)
+			path := "hardcopy." + strconv.Itoa(x.w.Number)
 			if len(args) > 0 {
 				path = expandHome(args[0])
 			}

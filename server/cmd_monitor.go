@@ -10,17 +10,17 @@ func init() {
 			if x.w == nil {
 				return "", fmt.Errorf("no window")
 			}
-			on, err := toggle(args, x.w.monitor)
+			on, err := toggle(args, x.w.Monitor)
 			if err != nil {
 				return "", err
 			}
-			x.w.monitor = on
+			x.w.Monitor = on
 			if !on {
-				x.w.activity = false
+				x.w.Activity = false
 				x.s.redrawBars()
-				return fmt.Sprintf("Window %d (%s) is no longer being monitored for activity.", x.w.number, x.w.displayTitle()), nil
+				return fmt.Sprintf("Window %d (%s) is no longer being monitored for activity.", x.w.Number, x.w.displayTitle()), nil
 			}
-			return fmt.Sprintf("Window %d (%s) is now being monitored for all activity.", x.w.number, x.w.displayTitle()), nil
+			return fmt.Sprintf("Window %d (%s) is now being monitored for all activity.", x.w.Number, x.w.displayTitle()), nil
 		},
 	})
 	register(&command{

@@ -28,7 +28,7 @@ func init() {
 				return "", err
 			}
 			if !x.interactive() {
-				return fmt.Sprintf("window %d", w.number), nil
+				return fmt.Sprintf("window %d", w.Number), nil
 			}
 			return "", nil
 		},

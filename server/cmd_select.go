@@ -17,7 +17,7 @@ func init() {
 					if x.w == nil {
 						return "", fmt.Errorf("no window")
 					}
-					return strconv.Itoa(x.w.number), nil
+					return strconv.Itoa(x.w.Number), nil
 				}
 				x.s.openPrompt(x.c, &prompt{label: "Switch to window: ", candidates: x.s.windowTitles, done: func(t string) {
 					if out, err := selectWindowNamed(x, t); err != nil {
@@ -52,7 +52,7 @@ func selectWindowNamed(x *cmdContext, name string) (string, error) {
 		return "", fmt.Errorf("window %s does not exist", name)
 	}
 	if w == x.w && x.c != nil {
-		return fmt.Sprintf("This IS window %d (%s).", w.number, w.displayTitle()), nil
+		return fmt.Sprintf("This IS window %d (%s).", w.Number, w.displayTitle()), nil
 	}
 	return x.s.show(x, w)
 }

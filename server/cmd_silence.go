@@ -17,7 +17,7 @@ func init() {
 			}
 			wait := x.s.set.SilenceWait
 			switch {
-			case len(args) == 0 && w.silenceWait > 0, len(args) == 1 && args[0] == "off":
+			case len(args) == 0 && w.SilenceWait > 0, len(args) == 1 && args[0] == "off":
 				wait = 0
 			case len(args) == 0, args[0] == "on":
 			default:
@@ -27,7 +27,7 @@ func init() {
 				}
 				wait = time.Duration(n) * time.Second
 			}
-			w.silenceWait, w.silent = wait, false
+			w.SilenceWait, w.Silent = wait, false
 			if wait == 0 {
 				x.s.redrawBars()
 				return "The window is no longer being monitored for silence.", nil
@@ -46,8 +46,8 @@ func init() {
 			}
 			x.s.set.SilenceWait = time.Duration(n) * time.Second
 			for _, w := range x.s.windows {
-				if w.silenceWait > 0 {
-					w.silenceWait = x.s.set.SilenceWait
+				if w.SilenceWait > 0 {
+					w.SilenceWait = x.s.set.SilenceWait
 					x.s.rewatchSilence(w)
 				}
 			}

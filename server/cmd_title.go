@@ -16,10 +16,10 @@ func init() {
 			}
 			set := func(t string) {
 				t = proto.Printable(t)
-				w.title, w.named = t, t != ""
+				w.Title, w.Named = t, t != ""
 				if t == "" {
-					prog, _ := programName(w.argv[0])
-					w.title = baseName(prog)
+					prog, _ := programName(w.Argv[0])
+					w.Title = baseName(prog)
 				}
 			}
 			if len(args) == 1 {

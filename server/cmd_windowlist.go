@@ -31,14 +31,14 @@ func init() {
 				if o := x.s.windowByNumber(n); o != nil {
 					x.s.swapNumbers(x.w, o)
 				} else {
-					x.w.number = n
-					sort.Slice(x.s.windows, func(i, j int) bool { return x.s.windows[i].number < x.s.windows[j].number })
+					x.w.Number = n
+					sort.Slice(x.s.windows, func(i, j int) bool { return x.s.windows[i].Number < x.s.windows[j].Number })
 				}
 			}
 			if x.shell {
-				return fmt.Sprintf("%d (%s)", x.w.number, x.w.displayTitle()), nil // as screen -Q number
+				return fmt.Sprintf("%d (%s)", x.w.Number, x.w.displayTitle()), nil // as screen -Q number
 			}
-			return fmt.Sprintf("This is window %d (%s).", x.w.number, x.w.displayTitle()), nil
+			return fmt.Sprintf("This is window %d (%s).", x.w.Number, x.w.displayTitle()), nil
 		},
 	})
 }

@@ -53,12 +53,12 @@ func init() {
 				}
 				m.items, m.ids, m.sel = m.items[:0], m.ids[:0], -1
 				for i, w := range shown {
-					item := fmt.Sprintf("%3d%-4s %s", w.number, windowFlags(w, c.win, c.other), w.displayTitle())
+					item := fmt.Sprintf("%3d%-4s %s", w.Number, windowFlags(w, c.win, c.other), w.displayTitle())
 					if s.set.WindowListString != "" {
 						item = stripStatusMarks(s.expandStatus(s.set.WindowListString, statusView{cur: w, other: c.other, cols: c.cols, focus: w == c.win}))
 					}
 					m.items = append(m.items, item)
-					m.ids = append(m.ids, w.number)
+					m.ids = append(m.ids, w.Number)
 					if w == selected || selected == nil && w == c.win {
 						m.sel = i
 					}
@@ -105,8 +105,8 @@ func init() {
 
 // swapNumbers gives windows a and b each other's number.
 func (s *session) swapNumbers(a, b *window) {
-	a.number, b.number = b.number, a.number
-	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].number < s.windows[j].number })
+	a.Number, b.Number = b.Number, a.Number
+	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].Number < s.windows[j].Number })
 	s.redrawBars()
 }
 

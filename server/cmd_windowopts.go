@@ -79,7 +79,7 @@ func init() {
 			}
 			mode := flowOn
 			switch {
-			case len(args) == 0 && x.w.flow == flowOn:
+			case len(args) == 0 && x.w.Flow == flowOn:
 				mode = flowOff
 			case len(args) == 0:
 			default:
@@ -154,7 +154,7 @@ func windowTermios(w *window) (*unix.Termios, error) {
 func (s *session) applyWindowDefaults(w *window) {
 	s.applyScreenDefaults(w)
 	if err := s.setFlow(w, s.set.Flow); err != nil {
-		s.log.Printf("window %d: %v", w.number, err)
+		s.log.Printf("window %d: %v", w.Number, err)
 	}
 }
 
@@ -172,5 +172,5 @@ func (s *session) applyScreenDefaults(w *window) {
 // under the window's TERM.
 func (s *session) applyScreenPolicy(w *window) {
 	w.Screen.SetClipboard(!s.set.NoProgramClipboard)
-	w.Screen.SetItalicIsStandout(italicIsStandout(w.term))
+	w.Screen.SetItalicIsStandout(italicIsStandout(w.Term))
 }

@@ -13,7 +13,7 @@ func init() {
 		name: "collapse", help: "renumber the windows 0, 1, 2... in their order, closing the gaps",
 		run: func(x *cmdContext, _ []string) (string, error) {
 			for i, w := range x.s.windows {
-				w.number = i
+				w.Number = i
 			}
 			x.s.windowsRenumbered()
 			return "", nil
@@ -24,14 +24,14 @@ func init() {
 		run: func(x *cmdContext, _ []string) (string, error) {
 			numbers := make([]int, len(x.s.windows))
 			for i, w := range x.s.windows {
-				numbers[i] = w.number
+				numbers[i] = w.Number
 			}
 			byTitle := append([]*window(nil), x.s.windows...)
 			sort.SliceStable(byTitle, func(i, j int) bool {
 				return strings.ToLower(byTitle[i].displayTitle()) < strings.ToLower(byTitle[j].displayTitle())
 			})
 			for i, w := range byTitle {
-				w.number = numbers[i]
+				w.Number = numbers[i]
 			}
 			x.s.windowsRenumbered()
 			return "", nil
@@ -53,7 +53,7 @@ func init() {
 					return "", nil
 				}
 				o := x.s.windows[j]
-				x.w.number, o.number = o.number, x.w.number
+				x.w.Number, o.Number = o.Number, x.w.Number
 				x.s.windowsRenumbered()
 				return "", nil
 			},
@@ -72,6 +72,6 @@ func indexOf(ws []*window, w *window) int {
 
 // windowsRenumbered puts the list back in number order and redraws the bars.
 func (s *session) windowsRenumbered() {
-	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].number < s.windows[j].number })
+	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].Number < s.windows[j].Number })
 	s.redrawBars()
 }

@@ -92,7 +92,7 @@ func (s *session) startFilter(w *window, pat string, pipeUser bool, argv []strin
 	f.userInput = pat[0] == '.' && !pipeUser
 	cmd := exec.Command(path, argv[1:]...)
 	cmd.Args[0] = argv[0]
-	cmd.Env, cmd.Dir = s.childEnv(w.number), s.set.Dir
+	cmd.Env, cmd.Dir = s.childEnv(w.Number), s.set.Dir
 	var tty *os.File
 	if strings.Contains(pat, ".") {
 		master, slave, err := pty.Open()
@@ -167,7 +167,7 @@ func (s *session) startFilter(w *window, pat string, pipeUser bool, argv []strin
 		_ = proc.WaitProgram(cmd)
 		s.post(func() { s.filterEnded(w, f) })
 	}()
-	s.log.Printf("window %d: exec %s %q", w.number, pat, argv)
+	s.log.Printf("window %d: exec %s %q", w.Number, pat, argv)
 	return nil
 }
 
@@ -224,7 +224,7 @@ func (s *session) typeToFilter(w *window, f *filter, b []byte) bool {
 		}
 	}
 	if len(f.typedBacklog)+len(b) > maxFilterBacklog {
-		s.tellAll(fmt.Sprintf("Window %d: the exec'd program reads nothing: %d typed bytes not given to it", w.number, len(b)))
+		s.tellAll(fmt.Sprintf("Window %d: the exec'd program reads nothing: %d typed bytes not given to it", w.Number, len(b)))
 		return true
 	}
 	f.typedBacklog = append(f.typedBacklog, b...)
@@ -247,7 +247,7 @@ func (s *session) feedFilter(w *window, f *filter) {
 			continue
 		default:
 		}
-		s.after(deadlineKey{dlFilterInput, w.id}, filterRetry, func() { s.feedFilter(w, f) })
+		s.after(deadlineKey{dlFilterInput, w.ID}, filterRetry, func() { s.feedFilter(w, f) })
 		return
 	}
 	f.typedBacklog = nil
@@ -271,5 +271,5 @@ func (s *session) filterEnded(w *window, f *filter) {
 	if f.tty != nil {
 		f.tty.Close()
 	}
-	s.log.Printf("window %d: exec %q ended", w.number, f.argv)
+	s.log.Printf("window %d: exec %q ended", w.Number, f.argv)
 }

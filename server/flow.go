@@ -21,7 +21,7 @@ const (
 // flowKeys takes C-s and C-q out of input for a window with flow on, and
 // acts on them.
 func (s *session) flowKeys(w *window, b []byte) []byte {
-	if w.flow != flowOn || !bytes.ContainsAny(b, "\x13\x11") {
+	if w.Flow != flowOn || !bytes.ContainsAny(b, "\x13\x11") {
 		return b
 	}
 	out := make([]byte, 0, len(b))
@@ -62,7 +62,7 @@ func (s *session) setFlow(w *window, mode int) error {
 	if mode != flowOn {
 		s.resumeOutput(w)
 	}
-	w.flow = mode
+	w.Flow = mode
 	if mode == flowOff {
 		return setIXON(w, false)
 	}

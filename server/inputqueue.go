@@ -59,17 +59,17 @@ func (s *session) watchStall(w *window) {
 		return
 	}
 	w.stallTimer = true
-	s.after(deadlineKey{dlStall, w.id}, time.Second, func() {
+	s.after(deadlineKey{dlStall, w.ID}, time.Second, func() {
 		w.stallTimer = false
 		switch {
 		case w.Exited:
 			s.releaseWaiters(w)
 		case w.Stalled && w.Input.ReadSince(w.stalledAt):
 			w.Stalled = false
-			s.tellAll(fmt.Sprintf("Window %d reads its input again; %d bytes of input to it were dropped", w.number, w.Dropped))
+			s.tellAll(fmt.Sprintf("Window %d reads its input again; %d bytes of input to it were dropped", w.Number, w.Dropped))
 		case w.Stalled:
 			if w.Dropped > w.droppedShown {
-				s.tellAll(fmt.Sprintf("Window %d: its program reads no input: %d bytes of input dropped so far", w.number, w.Dropped))
+				s.tellAll(fmt.Sprintf("Window %d: its program reads no input: %d bytes of input dropped so far", w.Number, w.Dropped))
 				w.droppedShown = w.Dropped
 			}
 			s.watchStall(w)
@@ -77,7 +77,7 @@ func (s *session) watchStall(w *window) {
 			w.Stalled, w.stalledAt = true, time.Now()
 			w.Dropped = w.Input.Drop()
 			w.droppedShown = w.Dropped
-			s.tellAll(fmt.Sprintf("Window %d: its program read no input for %v: %d bytes of input dropped", w.number, pane.InputStall, w.Dropped))
+			s.tellAll(fmt.Sprintf("Window %d: its program read no input for %v: %d bytes of input dropped", w.Number, pane.InputStall, w.Dropped))
 			s.releaseWaiters(w)
 			s.watchStall(w)
 		case len(w.waiters) > 0:

@@ -6,6 +6,7 @@ import (
 	"log"
 	"testing"
 
+	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/vt"
@@ -127,7 +128,7 @@ func TestSelectPromptCompletesTitles(t *testing.T) {
 	s := testSession()
 	c := &client{s: s, attached: true}
 	for i, title := range []string{"editor", "logs", "logger"} {
-		s.windows = append(s.windows, &window{number: i, title: title, Pane: pane.Dead(0, vt.New(10, 2, 0))})
+		s.windows = append(s.windows, &window{WindowModel: handover.WindowModel{Number: i, Title: title}, Pane: pane.Dead(0, vt.New(10, 2, 0))})
 	}
 	if _, err := s.runCommand(&cmdContext{s: s, c: c}, []string{"select"}); err != nil || c.prompt == nil {
 		t.Fatalf("select opened no prompt: %v", err)

@@ -155,7 +155,7 @@ func (s *session) selectLayout(c *client, l *namedLayout) {
 // windowByID returns the window with id, or nil.
 func (s *session) windowByID(id int) *window {
 	for _, w := range s.windows {
-		if w.id == id {
+		if w.ID == id {
 			return w
 		}
 	}

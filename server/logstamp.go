@@ -69,7 +69,7 @@ func (s *session) armLogStamp(w *window, wait time.Duration) {
 		return
 	}
 	l.stampTimer = true
-	s.after(deadlineKey{dlLogStamp, w.id}, wait, func() {
+	s.after(deadlineKey{dlLogStamp, w.ID}, wait, func() {
 		l.stampTimer = false
 		if w.log != l || !s.set.LogStamp || l.stamped {
 			return

@@ -68,7 +68,7 @@ func (w *window) lastIO() time.Time {
 // settlePaste sends w's held input once its output is quiet.
 func (s *session) settlePaste(w *window, since time.Time) {
 	if quiet := time.Since(w.lastIO()); quiet < pasteSettle && time.Since(since) < pasteWait {
-		s.after(deadlineKey{dlPasteSettle, w.id}, pasteSettle-quiet, func() { s.settlePaste(w, since) })
+		s.after(deadlineKey{dlPasteSettle, w.ID}, pasteSettle-quiet, func() { s.settlePaste(w, since) })
 		return
 	}
 	held := w.held
@@ -118,7 +118,7 @@ func (s *session) trickle(w *window) {
 	w.Deliver(h.slow[0])
 	h.slow = h.slow[1:]
 	if len(h.slow) > 0 {
-		s.after(deadlineKey{dlSlowPaste, w.id}, s.set.SlowPaste, func() { s.trickle(w) })
+		s.after(deadlineKey{dlSlowPaste, w.ID}, s.set.SlowPaste, func() { s.trickle(w) })
 		return
 	}
 	w.held = w.held[1:]

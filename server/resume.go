@@ -183,10 +183,10 @@ func resumeSession(d *decoded, logger *log.Logger) *session {
 	byID := map[int]*window{}
 	for i, ws := range st.Windows {
 		w := s.resumeWindow(ws, d.screens[i])
-		byID[w.id] = w
+		byID[w.ID] = w
 		s.windows = append(s.windows, w)
 	}
-	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].number < s.windows[j].number })
+	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].Number < s.windows[j].Number })
 	s.lastWin, s.prevWin = byID[ss.LastWindow], byID[ss.PrevWindow]
 	for _, b := range ss.Backticks {
 		s.setBacktick(b.ID, b.Lifespan, b.Refresh, b.Argv)
@@ -264,12 +264,7 @@ func (s *session) upgraded(up *handover.Upgrade, asker *client) {
 
 // resumeWindow takes a window's program and PTY over.
 func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
-	w := &window{
-		id: ws.ID, number: ws.Number, argv: ws.Argv, title: ws.Title, named: ws.Named,
-		staticTitle: ws.StaticTitle, monitor: ws.Monitor, activity: ws.Activity, bell: ws.Bell,
-		silenceWait: ws.SilenceWait, silent: ws.Silent, flow: ws.Flow, hstatus: ws.Hstatus,
-		status: ws.Status, code: ws.Code, lastOutput: time.Now(),
-	}
+	w := &window{WindowModel: ws.WindowModel, lastOutput: time.Now()}
 	var err error
 	if !ws.Exited {
 		w.Pane, err = pane.Adopt(ws.PID, ws.PTY, screen)
@@ -281,16 +276,16 @@ func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
 	if err != nil {
 		// Only when out of descriptors: the program loses its terminal
 		// (hung up, as by the descriptor's close), the rest goes on.
-		s.log.Printf("upgrade: window %d: %v", w.number, err)
-		w.status = "lost its terminal"
+		s.log.Printf("upgrade: window %d: %v", w.Number, err)
+		w.Status = "lost its terminal"
 	}
 	if ws.Stopped { // C-s held it: it stays held until C-q
 		w.Gate.Hold()
 	}
 	w.heldOutput = ws.HeldOutput
-	w.term = ws.Term
-	if w.term == "" { // handed over by a gmux before the field
-		w.term = s.set.Term
+	w.Term = ws.Term
+	if w.Term == "" { // handed over by a gmux before the field
+		w.Term = s.set.Term
 	}
 	s.applyScreenPolicy(w)
 	if ws.Log != nil {

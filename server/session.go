@@ -137,7 +137,7 @@ func (s *session) nextWindowID() int {
 // windowByNumber returns window n, or nil.
 func (s *session) windowByNumber(n int) *window {
 	for _, w := range s.windows {
-		if w.number == n {
+		if w.Number == n {
 			return w
 		}
 	}
@@ -187,15 +187,15 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 		return nil, err
 	}
 	s.windows = append(s.windows, w)
-	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].number < s.windows[j].number })
+	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].Number < s.windows[j].Number })
 	if err != nil {
 		return w, err // listed, and ending: the caller says why
 	}
-	s.log.Printf("window %d: started %q pid %d", w.number, w.argv, w.PID)
+	s.log.Printf("window %d: started %q pid %d", w.Number, w.Argv, w.PID)
 	s.watchSilence(w)
 	if s.opts.LogAll {
 		if _, err := s.setLogging(w, true); err != nil {
-			s.log.Printf("window %d: log: %v", w.number, err)
+			s.log.Printf("window %d: log: %v", w.Number, err)
 		}
 	}
 	if c != nil {
@@ -205,7 +205,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 	}
 	if s.set.Verbose {
 		for d := range s.clients {
-			s.showMessage(d, fmt.Sprintf("Window %d: %s", w.number, strings.Join(w.argv, " ")))
+			s.showMessage(d, fmt.Sprintf("Window %d: %s", w.Number, strings.Join(w.Argv, " ")))
 		}
 	}
 	return w, nil
@@ -231,7 +231,7 @@ func (s *session) showOutput(w *window, data []byte) {
 	now := time.Now()
 	w.lastOutput = now
 	w.noteSyncOutput(now)
-	if w.silenceWait > 0 {
+	if w.SilenceWait > 0 {
 		s.silenceBroken(w)
 	}
 	s.noteOutput(len(data))
@@ -269,23 +269,23 @@ func (s *session) windowExited(w *window, status string, code int) {
 	if w.Exited {
 		return
 	}
-	s.log.Printf("window %d: %s", w.number, status)
+	s.log.Printf("window %d: %s", w.Number, status)
 	s.resumeOutput(w)
 	w.Close()
 	s.releaseWaiters(w)
 	if w.log != nil {
 		if err := w.log.close(); err != nil {
-			s.log.Printf("window %d: log: %v", w.number, err)
+			s.log.Printf("window %d: log: %v", w.Number, err)
 		}
 		w.log = nil
 	}
 	if w.removed {
 		return // killed: it left the list already
 	}
-	w.status, w.code = status, code
+	w.Status, w.Code = status, code
 	if s.set.Zombie != "" && !s.ending {
 		msg := fmt.Sprintf("\r\n=== Window %d (%s) %s: %s kills it, %s restarts it ===",
-			w.number, w.title, status, keyName(s.set.Zombie[0]), keyName(s.set.Zombie[1]))
+			w.Number, w.Title, status, keyName(s.set.Zombie[0]), keyName(s.set.Zombie[1]))
 		w.Screen.Write([]byte(msg))
 		for c := range s.clients {
 			if c.attached && c.shows(w) {
@@ -320,7 +320,7 @@ func (s *session) removeWindow(w *window) {
 		}
 	}
 	if len(s.windows) == 0 {
-		s.end(fmt.Sprintf("%s %s", w.title, w.status), w.code)
+		s.end(fmt.Sprintf("%s %s", w.Title, w.Status), w.Code)
 		return
 	}
 	for c := range s.clients {
@@ -337,12 +337,12 @@ func (s *session) removeWindow(w *window) {
 		if c.attached && c.win == w {
 			next := c.other
 			if next == nil {
-				next = s.windowAfter(w.number, +1)
+				next = s.windowAfter(w.Number, +1)
 			}
 			c.win = nil
 			s.selectWindow(c, next)
-			if w.status != statusKilled {
-				s.showMessage(c, fmt.Sprintf("Window %d (%s) %s", w.number, w.title, w.status))
+			if w.Status != statusKilled {
+				s.showMessage(c, fmt.Sprintf("Window %d (%s) %s", w.Number, w.Title, w.Status))
 			}
 		}
 	}
@@ -356,11 +356,11 @@ func (s *session) zombieKey(c *client, key byte) {
 		s.removeWindow(w)
 	case s.set.Zombie[1]:
 		title := ""
-		if w.named {
-			title = w.title
+		if w.Named {
+			title = w.Title
 		}
 		s.unlist(w) // replaced in place, under the same number
-		if _, err := s.newWindow(c, w.argv, title, w.number); err != nil {
+		if _, err := s.newWindow(c, w.Argv, title, w.Number); err != nil {
 			s.showMessage(c, err.Error())
 		}
 	}
@@ -384,14 +384,14 @@ func (s *session) windowAfter(n, dir int) *window {
 	}
 	if dir > 0 {
 		for _, w := range s.windows {
-			if w.number > n {
+			if w.Number > n {
 				return w
 			}
 		}
 		return s.windows[0]
 	}
 	for i := len(s.windows) - 1; i >= 0; i-- {
-		if s.windows[i].number < n {
+		if s.windows[i].Number < n {
 			return s.windows[i]
 		}
 	}
@@ -499,7 +499,7 @@ func (s *session) awaitPrograms() {
 		select {
 		case <-w.Reaped():
 		case <-deadline:
-			s.log.Printf("window %d: pid %d did not end after SIGKILL", w.number, w.PID)
+			s.log.Printf("window %d: pid %d did not end after SIGKILL", w.Number, w.PID)
 			return
 		}
 	}

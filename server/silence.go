@@ -16,12 +16,12 @@ const defaultSilenceWait = 30 * time.Second
 
 // watchSilence (re)starts w's silence timer, if w is monitored for silence.
 func (s *session) watchSilence(w *window) {
-	if w.silenceWait <= 0 || w.silenceTimer || w.Exited {
+	if w.SilenceWait <= 0 || w.silenceTimer || w.Exited {
 		return
 	}
 	w.silenceTimer = true
-	wait := w.silenceWait - time.Since(w.lastOutput)
-	s.after(deadlineKey{dlSilence, w.id}, max(wait, 0), func() { s.checkSilence(w) })
+	wait := w.SilenceWait - time.Since(w.lastOutput)
+	s.after(deadlineKey{dlSilence, w.ID}, max(wait, 0), func() { s.checkSilence(w) })
 }
 
 // rewatchSilence starts w's watch again after its wait changed (silence N,
@@ -33,18 +33,18 @@ func (s *session) rewatchSilence(w *window) {
 
 func (s *session) checkSilence(w *window) {
 	w.silenceTimer = false
-	if w.silenceWait <= 0 || w.Exited || w.removed {
+	if w.SilenceWait <= 0 || w.Exited || w.removed {
 		return
 	}
-	if quiet := time.Since(w.lastOutput); quiet < w.silenceWait {
+	if quiet := time.Since(w.lastOutput); quiet < w.SilenceWait {
 		s.watchSilence(w)
 		return
 	}
-	if w.silent || s.shownAnywhere(w) {
+	if w.Silent || s.shownAnywhere(w) {
 		return // told already, or someone sees it: the next output starts a new watch
 	}
-	w.silent = true
-	msg := fmt.Sprintf("Window %d: silence for %d seconds", w.number, int(w.silenceWait.Seconds()))
+	w.Silent = true
+	msg := fmt.Sprintf("Window %d: silence for %d seconds", w.Number, int(w.SilenceWait.Seconds()))
 	for c := range s.clients {
 		if c.attached {
 			s.showMessage(c, msg)
@@ -56,8 +56,8 @@ func (s *session) checkSilence(w *window) {
 // silenceBroken is output in w: its silence, if told, is over, and the
 // watch starts again.
 func (s *session) silenceBroken(w *window) {
-	if w.silent {
-		w.silent = false
+	if w.Silent {
+		w.Silent = false
 		s.redrawBars()
 	}
 	s.watchSilence(w)

@@ -125,7 +125,7 @@ func (s *session) expandStatus(format string, v statusView) string {
 				}
 				text := strings.TrimLeft(e.text, " ")
 				put(e.text[:len(e.text)-len(text)], false)
-				line.Style(windowTag(e.w.number))
+				line.Style(windowTag(e.w.Number))
 				if spec := s.rendition(e.w); spec != "" {
 					line.Style(applyStatusStyle(style, spec).mark())
 					put(text, true)
@@ -137,7 +137,7 @@ func (s *session) expandStatus(format string, v statusView) string {
 			}
 		case 'n':
 			if cur != nil {
-				put(fmt.Sprintf("%*d", max(num, 0), cur.number), true)
+				put(fmt.Sprintf("%*d", max(num, 0), cur.Number), true)
 			}
 		case 't':
 			if cur != nil {
@@ -150,11 +150,11 @@ func (s *session) expandStatus(format string, v statusView) string {
 				put(windowFlags(cur, nil, nil), true)
 			}
 		case 'x', 'X':
-			if cur != nil && len(cur.argv) > 0 {
+			if cur != nil && len(cur.Argv) > 0 {
 				if format[i] == 'X' {
-					put(cur.argv[0], true)
+					put(cur.Argv[0], true)
 				} else {
-					put(strings.Join(cur.argv, " "), true)
+					put(strings.Join(cur.Argv, " "), true)
 				}
 			}
 		case 'F':
@@ -292,13 +292,13 @@ func windowFlags(w, cur, other *window) string {
 	if w == other && w != cur {
 		f += "-"
 	}
-	if w.bell {
+	if w.Bell {
 		f += "!"
 	}
-	if w.activity {
+	if w.Activity {
 		f += "@"
 	}
-	if w.silent {
+	if w.Silent {
 		f += "~"
 	}
 	if w.log != nil {
@@ -325,9 +325,9 @@ func (s *session) windowEntries(cur, other *window, mod byte, long bool) []windo
 	var list []windowEntry
 	for _, w := range s.windows {
 		switch {
-		case mod == '-' && (cur == nil || w.number >= cur.number):
+		case mod == '-' && (cur == nil || w.Number >= cur.Number):
 			continue
-		case mod == '+' && (cur == nil || w.number <= cur.number):
+		case mod == '+' && (cur == nil || w.Number <= cur.Number):
 			continue
 		case mod == 'W' && w == cur:
 			continue
@@ -345,7 +345,7 @@ func (s *session) windowEntries(cur, other *window, mod byte, long bool) []windo
 		if len(list) == 0 && mod != '+' {
 			sep = ""
 		}
-		list = append(list, windowEntry{w: w, text: sep + strconv.Itoa(w.number) + mark + " " + w.displayTitle()})
+		list = append(list, windowEntry{w: w, text: sep + strconv.Itoa(w.Number) + mark + " " + w.displayTitle()})
 	}
 	if mod == '-' && len(list) > 0 {
 		list = append(list, windowEntry{text: "  "})
@@ -368,9 +368,9 @@ func (s *session) rendition(w *window) string {
 	switch {
 	case w == nil:
 		return ""
-	case w.bell:
+	case w.Bell:
 		return s.set.BellRendition
-	case w.activity:
+	case w.Activity:
 		return s.set.MonitorRendition
 	}
 	return ""

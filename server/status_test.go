@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/vt"
 )
@@ -13,8 +14,8 @@ import (
 func TestExpandStatus(t *testing.T) {
 	s := &session{log: log.New(io.Discard, "", 0), opts: Options{}}
 	s.opts.Name = "work"
-	w0 := &window{number: 0, title: "bash", Pane: pane.Dead(0, vt.New(10, 2, 0))}
-	w1 := &window{number: 1, title: "vim", Pane: pane.Dead(0, vt.New(10, 2, 0))}
+	w0 := &window{WindowModel: handover.WindowModel{Number: 0, Title: "bash"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
+	w1 := &window{WindowModel: handover.WindowModel{Number: 1, Title: "vim"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
 	s.windows = []*window{w0, w1}
 	for _, tc := range []struct{ format, want string }{
 		{"[%S] %w", "[work] 0 bash  1* vim"},
@@ -40,7 +41,7 @@ func TestExpandStatus(t *testing.T) {
 	if got := s.expandStatus("a%=b", statusView{cur: w1, other: w0, cols: 10}); got != "a        b" {
 		t.Errorf("%%=: %q", got)
 	}
-	w1.argv = []string{"vim", "notes.txt"}
+	w1.Argv = []string{"vim", "notes.txt"}
 	for _, tc := range []struct {
 		format string
 		v      statusView
@@ -104,9 +105,9 @@ func TestStatusColours(t *testing.T) {
 // line's style comes back after it.
 func TestRenditionInWindowList(t *testing.T) {
 	s := &session{log: log.New(io.Discard, "", 0), set: settings{BellRendition: "=ub", MonitorRendition: "=b"}}
-	w0 := &window{number: 0, title: "bash", Pane: pane.Dead(0, vt.New(10, 2, 0)), bell: true}
-	w1 := &window{number: 1, title: "vim", Pane: pane.Dead(0, vt.New(10, 2, 0))}
-	w2 := &window{number: 2, title: "top", Pane: pane.Dead(0, vt.New(10, 2, 0)), activity: true}
+	w0 := &window{WindowModel: handover.WindowModel{Number: 0, Title: "bash", Bell: true}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
+	w1 := &window{WindowModel: handover.WindowModel{Number: 1, Title: "vim"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
+	w2 := &window{WindowModel: handover.WindowModel{Number: 2, Title: "top", Activity: true}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
 	s.windows = []*window{w0, w1, w2}
 	got := s.expandStatus("%Lw", statusView{cur: w1, cols: 80})
 	bell := applyStatusStyle(barStyle, "=ub").mark()

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gdamore/tcell/v2"
+	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/vt"
 )
@@ -17,7 +18,7 @@ import (
 func TestStatusTagsFollowTheLayout(t *testing.T) {
 	s := &session{log: log.New(io.Discard, "", 0)}
 	for i := range 12 {
-		s.windows = append(s.windows, &window{number: i, title: fmt.Sprintf("title-%d", i), Pane: pane.Dead(0, vt.New(10, 2, 0))})
+		s.windows = append(s.windows, &window{WindowModel: handover.WindowModel{Number: i, Title: fmt.Sprintf("title-%d", i)}, Pane: pane.Dead(0, vt.New(10, 2, 0))})
 	}
 	r, err := newRenderer("xterm-256color", "truecolor", "C.UTF-8", 60, 5)
 	if err != nil {

@@ -47,17 +47,15 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 	}
 	for _, w := range s.windows {
 		if w.filter != nil {
-			return nil, fmt.Errorf("window %d runs a filter (exec): end it first", w.number)
+			return nil, fmt.Errorf("window %d runs a filter (exec): end it first", w.Number)
 		}
 		screen, err := w.Screen.MarshalBinary()
 		if err != nil {
-			return nil, fmt.Errorf("window %d: %w", w.number, err)
+			return nil, fmt.Errorf("window %d: %w", w.Number, err)
 		}
 		ws := handover.Window{
-			ID: w.id, Number: w.number, PID: w.PID, PTY: -1, Argv: w.argv, Title: w.title, Named: w.named,
-			StaticTitle: w.staticTitle, Monitor: w.monitor, Activity: w.activity, Bell: w.bell,
-			SilenceWait: w.silenceWait, Silent: w.silent, Flow: w.flow, Hstatus: w.hstatus, Term: w.term,
-			Stopped: w.Gate.Held(), HeldOutput: w.heldOutput, Exited: w.Exited, Status: w.status, Code: w.code, Screen: len(st.Screens),
+			WindowModel: w.WindowModel,
+			PID:         w.PID, PTY: -1, Stopped: w.Gate.Held(), HeldOutput: w.heldOutput, Exited: w.Exited, Screen: len(st.Screens),
 		}
 		st.Screens = append(st.Screens, screen)
 		if !w.Exited {
@@ -72,7 +70,7 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 		}
 		if w.log != nil {
 			if err := w.log.flush(); err != nil {
-				s.log.Printf("window %d: log: %v", w.number, err)
+				s.log.Printf("window %d: log: %v", w.Number, err)
 			}
 			ws.Log = &handover.Log{File: descriptor(w.log.f), Path: w.log.path, Raw: w.log.raw, State: w.log.state}
 		}
@@ -130,7 +128,7 @@ func windowID(w *window) int {
 	if w == nil {
 		return 0
 	}
-	return w.id
+	return w.ID
 }
 
 // descriptor returns the number of the descriptor behind f, without

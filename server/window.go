@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/vt"
 )
@@ -19,36 +20,22 @@ import (
 // behind a paste.
 type window struct {
 	*pane.Pane
-	id     int // unique in the session for its life, unlike number (renumbered, reused)
-	number int
-	title  string // the name shown in lists: -t, C-a A, else the program's name
-	named  bool   // title was set by the user, so the program's OSC title is ignored
-	// staticTitle is dynamictitle off, as it was when the window opened.
-	staticTitle  bool
-	argv         []string
-	waiters      []*client     // clients that wait for its input queue to drain (inputqueue.go)
-	stallTimer   bool          // a check that the program reads is scheduled
-	stalledAt    time.Time     // when it was found Stalled
-	droppedShown int           // the Dropped bytes the displays were told of
-	removed      bool          // out of the window list (killed, or closed)
-	held         []heldInput   // input waiting behind a paste (paste.go)
-	lastOutput   time.Time     // when the program last wrote
-	term         string        // the TERM its program was given
-	syncSince    time.Time     // when it opened the frame it is drawing (syncoutput.go), or zero
-	log          *windowLog    // C-a H, or nil
-	monitor      bool          // output while hidden marks it (@) and tells the displays
-	activity     bool          // it had output while hidden and monitored: @
-	bell         bool          // it rang while hidden: !
-	silenceWait  time.Duration // silence monitoring: tell after this long without output (0: off)
-	silenceTimer bool          // a silence check is scheduled
-	shownAt      int64         // when a display last switched to it (windowlist -m), in selections
-	silent       bool          // its silence was told: ~
-	flow         int           // flowAuto, flowOn, flowOff (flow.go)
-	hstatus      string        // the window's hardstatus (%h)
-	filter       *filter       // a program exec'd into the window (exec.go)
-	heldOutput   []byte        // read before the gate closed, shown when it opens
-	status       string        // how the program ended, once it has
-	code         int           // its exit status (128+signal when killed)
+	// WindowModel is its number, title, monitoring and flow mode, and how
+	// its program ended: what a live upgrade hands over as it is.
+	handover.WindowModel
+	waiters      []*client   // clients that wait for its input queue to drain (inputqueue.go)
+	stallTimer   bool        // a check that the program reads is scheduled
+	stalledAt    time.Time   // when it was found Stalled
+	droppedShown int         // the Dropped bytes the displays were told of
+	removed      bool        // out of the window list (killed, or closed)
+	held         []heldInput // input waiting behind a paste (paste.go)
+	lastOutput   time.Time   // when the program last wrote
+	syncSince    time.Time   // when it opened the frame it is drawing (syncoutput.go), or zero
+	log          *windowLog  // C-a H, or nil
+	silenceTimer bool        // a silence check is scheduled
+	shownAt      int64       // when a display last switched to it (windowlist -m), in selections
+	filter       *filter     // a program exec'd into the window (exec.go)
+	heldOutput   []byte      // read before the gate closed, shown when it opens
 }
 
 // startWindow starts argv in a new PTY of the given size.
@@ -81,26 +68,26 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	if err != nil {
 		return nil, fmt.Errorf("start %s: %w", argv[0], err)
 	}
-	w := &window{Pane: p, number: number, title: title, argv: argv, id: s.nextWindowID()}
+	w := &window{Pane: p, WindowModel: handover.WindowModel{Number: number, Title: title, Argv: argv, ID: s.nextWindowID()}}
 	w.Screen.History().SetByteLimit(s.set.HistoryBytes)
-	w.term = s.set.Term
-	w.named = title != "" && !dynamic
+	w.Term = s.set.Term
+	w.Named = title != "" && !dynamic
 	if dynamic {
 		w.Screen.SetTitleSearch(search)
 	}
-	w.staticTitle = s.set.StaticTitles
-	w.monitor = s.set.DefMonitor
+	w.StaticTitle = s.set.StaticTitles
+	w.Monitor = s.set.DefMonitor
 	w.Screen.SetDefaultColors(s.displayColors[0], s.displayColors[1])
 	if s.set.DefSilence {
-		w.silenceWait = s.set.SilenceWait
+		w.SilenceWait = s.set.SilenceWait
 	}
-	w.hstatus = s.set.DefHstatus
-	w.flow = s.set.Flow // on its terminal already (proc.StartInPTY)
+	w.Hstatus = s.set.DefHstatus
+	w.Flow = s.set.Flow // on its terminal already (proc.StartInPTY)
 	s.applyScreenDefaults(w)
-	if w.title == "" {
-		w.title = baseName(prog)
+	if w.Title == "" {
+		w.Title = baseName(prog)
 	}
-	w.title = proto.Printable(w.title)
+	w.Title = proto.Printable(w.Title)
 	s.runWindow(w)
 	return w, nil
 }
@@ -161,8 +148,8 @@ func (s *session) stillborn(number int, argv []string, title string, cols, rows 
 		title = baseName(prog)
 	}
 	w := &window{
-		Pane:   pane.Dead(0, vt.New(cols, rows, s.set.Scrollback)),
-		number: number, title: title, argv: argv, named: title != baseName(prog), id: s.nextWindowID(),
+		Pane:        pane.Dead(0, vt.New(cols, rows, s.set.Scrollback)),
+		WindowModel: handover.WindowModel{Number: number, Title: title, Argv: argv, Named: title != baseName(prog), ID: s.nextWindowID()},
 	}
 	w.Screen.Write([]byte(err.Error() + "\r\n"))
 	s.queue(func() { s.windowExited(w, err.Error(), 127) })
@@ -172,8 +159,8 @@ func (s *session) stillborn(number int, argv []string, title string, cols, rows 
 // displayTitle is the title shown in lists: the user's, else the one the
 // program set (OSC 0/2) unless dynamictitle is off, else the program's name.
 func (w *window) displayTitle() string {
-	if t := w.Screen.Title(); t != "" && !w.named && !w.staticTitle {
+	if t := w.Screen.Title(); t != "" && !w.Named && !w.StaticTitle {
 		return t
 	}
-	return w.title
+	return w.Title
 }

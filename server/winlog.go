@@ -147,7 +147,7 @@ func (s *session) scheduleLogFlush(w *window) {
 	if l.failed != nil {
 		wait = min(wait, logRetry)
 	}
-	s.after(deadlineKey{dlLogFlush, w.id}, wait, func() {
+	s.after(deadlineKey{dlLogFlush, w.ID}, wait, func() {
 		l.timer = false
 		if w.log == l {
 			s.flushLog(w)
@@ -163,10 +163,10 @@ func (s *session) flushLog(w *window) {
 	switch {
 	case err != nil && l.failed == nil:
 		l.failed = err
-		s.tellAll(fmt.Sprintf("Log of window %d: %v: keeping up to %d MB in memory until it can be written", w.number, err, logBacklog>>20))
+		s.tellAll(fmt.Sprintf("Log of window %d: %v: keeping up to %d MB in memory until it can be written", w.Number, err, logBacklog>>20))
 	case err == nil && l.failed != nil:
 		l.failed = nil
-		s.tellAll(fmt.Sprintf("Log of window %d: writing again (%d bytes lost)", w.number, l.lost))
+		s.tellAll(fmt.Sprintf("Log of window %d: writing again (%d bytes lost)", w.Number, l.lost))
 		l.lost = 0
 	}
 	if l.failed != nil {
@@ -177,7 +177,7 @@ func (s *session) flushLog(w *window) {
 // logPath expands the logfile name for window w: %n number, %t title, %S
 // session name, %% a percent sign; relative to the session's directory.
 func (s *session) logPath(pattern string, w *window) string {
-	p := logName(pattern, w.number, w.displayTitle(), s.opts.Name)
+	p := logName(pattern, w.Number, w.displayTitle(), s.opts.Name)
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(s.set.Dir, p)
 	}

@@ -115,35 +115,43 @@ type Backtick struct {
 
 // Window is one window: its program runs on, on the PTY it has.
 type Window struct {
-	ID          int           `json:"id"`
-	Number      int           `json:"number"`
-	PID         int           `json:"pid"`
-	PTY         int           `json:"pty"` // the PTY master's descriptor; -1 once the program ended
-	Argv        []string      `json:"argv"`
-	Title       string        `json:"title"`
-	Named       bool          `json:"named"`
-	StaticTitle bool          `json:"static_title"`
-	Monitor     bool          `json:"monitor"`
-	Activity    bool          `json:"activity"`
-	Bell        bool          `json:"bell"`
-	SilenceWait time.Duration `json:"silence_wait"`
-	Silent      bool          `json:"silent"`
-	Flow        int           `json:"flow"`
+	WindowModel        // what the session knows of it (its fields are Window's in the JSON)
+	PID         int    `json:"pid"`
+	PTY         int    `json:"pty"` // the PTY master's descriptor; -1 once the program ended
 	// Stopped: flow control holds its output (C-s); HeldOutput is what was
 	// read before it stopped, shown when it goes on (C-q).
 	Stopped    bool   `json:"stopped,omitempty"`
 	HeldOutput []byte `json:"held_output,omitempty"`
-	Hstatus    string `json:"hstatus"`
-	Term       string `json:"term,omitempty"` // the TERM its program was given
 	// Input is what was typed or pasted for the program and not yet
 	// written to it: it is written first.
-	Input []byte `json:"input"`
-	Log   *Log   `json:"log,omitempty"`
-	// An ended program's window (zombie): how it ended.
-	Exited bool   `json:"exited"`
+	Input  []byte `json:"input"`
+	Log    *Log   `json:"log,omitempty"`
+	Exited bool   `json:"exited"` // an ended program's window (zombie)
+	Screen int    `json:"screen"` // index in State.Screens
+}
+
+// WindowModel is the session's own record of a window, apart from the
+// program, its PTY and its screen: the server's window embeds it, so that
+// the hand-over copies it whole and a field added here travels without a
+// line of mapping code. Each field's name in the state is its tag.
+type WindowModel struct {
+	ID          int           `json:"id"` // unique in the session for its life, unlike Number
+	Number      int           `json:"number"`
+	Argv        []string      `json:"argv"`
+	Title       string        `json:"title"` // -t, C-a A, else the program's name
+	Named       bool          `json:"named"` // the user set Title: the program's OSC title is ignored
+	StaticTitle bool          `json:"static_title"`
+	Monitor     bool          `json:"monitor"`  // output while hidden marks it (@)
+	Activity    bool          `json:"activity"` // it had output while hidden and monitored: @
+	Bell        bool          `json:"bell"`     // it rang while hidden: !
+	SilenceWait time.Duration `json:"silence_wait"`
+	Silent      bool          `json:"silent"` // its silence was told: ~
+	Flow        int           `json:"flow"`
+	Hstatus     string        `json:"hstatus"`
+	Term        string        `json:"term,omitempty"` // the TERM its program was given
+	// How the program ended, once it has: as said, and its exit status.
 	Status string `json:"status"`
 	Code   int    `json:"code"`
-	Screen int    `json:"screen"` // index in State.Screens
 }
 
 // Log is a window's log file, open.

@@ -2,8 +2,11 @@ package handover
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"reflect"
+	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,9 +25,9 @@ func sample() *State {
 		},
 		Settings: []byte(`{"Shell":"/bin/sh"}`),
 		Windows: []Window{
-			{ID: 1, Number: 0, PID: 100, PTY: 7, Argv: []string{"sh"}, Title: "sh", Input: []byte("ls\r"), Screen: 0,
-				Log: &Log{File: 9, Path: "gmuxlog.0"}},
-			{ID: 2, Number: 1, PID: 101, PTY: -1, Exited: true, Status: "exited 0", Screen: 1},
+			{WindowModel: WindowModel{ID: 1, Number: 0, Argv: []string{"sh"}, Title: "sh"}, PID: 100, PTY: 7,
+				Input: []byte("ls\r"), Screen: 0, Log: &Log{File: 9, Path: "gmuxlog.0"}},
+			{WindowModel: WindowModel{ID: 2, Number: 1, Status: "exited 0"}, PID: 101, PTY: -1, Exited: true, Screen: 1},
 		},
 		Clients: []Client{{ID: 4, Version: 1, Hello: proto.Hello{Mode: proto.ModeAttach, Term: "xterm"}, Conn: 8, In: -1, Out: -1,
 			Via: -1, TTY: 10, Attached: true, Cols: 80, Rows: 24, Window: 1, Unread: []byte{9, 0},
@@ -79,5 +82,28 @@ func TestRefusesWhatItCannotRead(t *testing.T) {
 	oldestReadable = "2"
 	if _, err := Decode(bytes.NewReader(whole)); !errors.Is(err, ErrState) {
 		t.Fatalf("format below the oldest readable: %v", err)
+	}
+}
+
+// A window's fields are named in the state as they always were: the model
+// embedded in Window adds no level, and no name changes without a new format
+// (a gmux of the previous format must read what this one writes).
+func TestWindowFieldNamesInTheState(t *testing.T) {
+	b, err := json.Marshal(Window{WindowModel: WindowModel{Term: "x"}, Stopped: true, HeldOutput: []byte("x"), Log: &Log{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields map[string]any
+	if err := json.Unmarshal(b, &fields); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for k := range fields {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	want := "activity argv bell code exited flow held_output hstatus id input log monitor named number pid pty screen silence_wait silent static_title status stopped term title"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("a window's fields in the state:\n got %s\nwant %s", got, want)
 	}
 }

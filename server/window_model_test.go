@@ -1,0 +1,72 @@
+package server
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/gmux/gmux/server/lineedit"
+	"github.com/gmux/gmux/server/pane"
+	"github.com/gmux/gmux/server/vt"
+)
+
+// fillEveryField sets each field of the struct v points to to a value that
+// is not its zero, so that a field a round trip loses shows.
+func fillEveryField(t *testing.T, v any) {
+	t.Helper()
+	rv := reflect.ValueOf(v).Elem()
+	for i := range rv.NumField() {
+		f := rv.Field(i)
+		switch f.Kind() {
+		case reflect.Int, reflect.Int64:
+			if f.Type() == reflect.TypeFor[time.Duration]() {
+				f.SetInt(int64(7 * time.Second))
+			} else {
+				f.SetInt(int64(i + 3))
+			}
+		case reflect.Bool:
+			f.SetBool(true)
+		case reflect.String:
+			f.SetString(rv.Type().Field(i).Name + "-value")
+		case reflect.Slice:
+			if f.Type().Elem().Kind() != reflect.String {
+				t.Fatalf("fill %s: a new kind of field", rv.Type().Field(i).Name)
+			}
+			f.Set(reflect.ValueOf([]string{"prog", "arg"}))
+		default:
+			t.Fatalf("fill %s: a new kind of field (%s)", rv.Type().Field(i).Name, f.Kind())
+		}
+	}
+}
+
+// Everything the session records of a window survives a live upgrade: the
+// window's model goes into the state and comes back whole, and so do the
+// flow-control hold and the output it held.
+func TestAWindowsModelSurvivesTheHandOver(t *testing.T) {
+	s := testSession()
+	s.colonHistory, s.searchHistory = lineedit.NewHistory(1), lineedit.NewHistory(1)
+	w := &window{Pane: pane.Dead(4242, vt.New(20, 3, 10))}
+	fillEveryField(t, &w.WindowModel)
+	w.Close() // an ended program's window: no descriptor to hand over
+	w.Gate.Hold()
+	w.heldOutput = []byte("held")
+	s.windows = []*window{w}
+	st, err := s.captureState(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	screen, err := vt.Restore(st.Screens[st.Windows[0].Screen])
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := testSession().resumeWindow(st.Windows[0], screen)
+	if !reflect.DeepEqual(back.WindowModel, w.WindowModel) {
+		t.Errorf("the model changed across the hand-over:\n got %+v\nwant %+v", back.WindowModel, w.WindowModel)
+	}
+	if back.PID != w.PID || !back.Exited || !back.Gate.Held() || string(back.heldOutput) != "held" {
+		t.Errorf("pid %d exited %v held %v %q; want %d, true, true, \"held\"", back.PID, back.Exited, back.Gate.Held(), back.heldOutput, w.PID)
+	}
+	if c, r := back.Screen.Size(); c != 20 || r != 3 {
+		t.Errorf("screen %dx%d, want 20x3", c, r)
+	}
+}
