@@ -115,9 +115,9 @@ type Backtick struct {
 
 // Window is one window: its program runs on, on the PTY it has.
 type Window struct {
-	WindowModel        // what the session knows of it (its fields are Window's in the JSON)
-	PID         int    `json:"pid"`
-	PTY         int    `json:"pty"` // the PTY master's descriptor; -1 once the program ended
+	WindowModel     // what the session knows of it (its fields are Window's in the JSON)
+	PID         int `json:"pid"`
+	PTY         int `json:"pty"` // the PTY master's descriptor; -1 once the program ended
 	// Stopped: flow control holds its output (C-s); HeldOutput is what was
 	// read before it stopped, shown when it goes on (C-q).
 	Stopped    bool   `json:"stopped,omitempty"`
