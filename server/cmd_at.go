@@ -2,7 +2,6 @@ package server
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -32,7 +31,7 @@ func init() {
 					}
 				}
 			default:
-				wins, err := x.s.windowsMatching(strings.TrimSuffix(id, "#"))
+				wins, err := x.s.windows.matching(strings.TrimSuffix(id, "#"))
 				if err != nil {
 					return "", err
 				}
@@ -46,28 +45,4 @@ func init() {
 			return strings.Join(said, "\n"), nil
 		},
 	})
-}
-
-// windowsMatching is at's window identifier: a number, else the windows
-// whose title starts with it; "" is every window.
-func (s *session) windowsMatching(id string) ([]*window, error) {
-	if id == "" {
-		return append([]*window(nil), s.windows...), nil
-	}
-	if n, err := strconv.Atoi(id); err == nil {
-		if w := s.windowByNumber(n); w != nil {
-			return []*window{w}, nil
-		}
-		return nil, fmt.Errorf("at: no window %d", n)
-	}
-	var wins []*window
-	for _, w := range s.windows {
-		if strings.HasPrefix(w.displayTitle(), id) {
-			wins = append(wins, w)
-		}
-	}
-	if len(wins) == 0 {
-		return nil, fmt.Errorf("at: no window called %q", id)
-	}
-	return wins, nil
 }

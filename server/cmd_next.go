@@ -15,7 +15,7 @@ func cycle(x *cmdContext, dir int) (string, error) {
 	if x.w == nil {
 		return "", nil
 	}
-	w := x.s.windowAfter(x.w.Number, dir)
+	w := x.s.windows.after(x.w.Number, dir)
 	if w == x.w {
 		return "This is the only window.", nil
 	}

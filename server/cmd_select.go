@@ -2,7 +2,6 @@ package server
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -19,7 +18,7 @@ func init() {
 					}
 					return strconv.Itoa(x.w.Number), nil
 				}
-				x.s.openPrompt(x.c, &prompt{label: "Switch to window: ", candidates: x.s.windowTitles, done: func(t string) {
+				x.s.openPrompt(x.c, &prompt{label: "Switch to window: ", candidates: func(words []string, index int) []string { return x.s.windows.titles(words, index) }, done: func(t string) {
 					if out, err := selectWindowNamed(x, t); err != nil {
 						x.s.showMessage(x.c, err.Error())
 					} else if out != "" {
@@ -47,7 +46,7 @@ func selectWindowNamed(x *cmdContext, name string) (string, error) {
 	if name == "" {
 		return "", nil
 	}
-	w := x.s.findWindow(name)
+	w := x.s.windows.find(name)
 	if w == nil {
 		return "", fmt.Errorf("window %s does not exist", name)
 	}
@@ -55,36 +54,4 @@ func selectWindowNamed(x *cmdContext, name string) (string, error) {
 		return fmt.Sprintf("This IS window %d (%s).", w.Number, w.displayTitle()), nil
 	}
 	return x.s.show(x, w)
-}
-
-// windowTitles are what Tab completes at the select prompt: the windows'
-// titles, as the first word.
-func (s *session) windowTitles(_ []string, index int) []string {
-	if index > 0 {
-		return nil
-	}
-	var titles []string
-	for _, w := range s.windows {
-		titles = append(titles, w.displayTitle())
-	}
-	slices.Sort(titles)
-	return slices.Compact(titles)
-}
-
-// findWindow finds a window by number, else by title (exact, then prefix).
-func (s *session) findWindow(name string) *window {
-	if n, err := strconv.Atoi(name); err == nil {
-		return s.windowByNumber(n)
-	}
-	for _, w := range s.windows {
-		if w.displayTitle() == name {
-			return w
-		}
-	}
-	for _, w := range s.windows {
-		if strings.HasPrefix(w.displayTitle(), name) {
-			return w
-		}
-	}
-	return nil
 }

@@ -33,7 +33,7 @@ func init() {
 				return "The window is no longer being monitored for silence.", nil
 			}
 			w.lastOutput = time.Now()
-			x.s.rewatchSilence(w)
+			w.rewatchSilence(x.s)
 			return fmt.Sprintf("The window is now being monitored for %d sec. silence.", int(wait.Seconds())), nil
 		},
 	})
@@ -48,7 +48,7 @@ func init() {
 			for _, w := range x.s.windows {
 				if w.SilenceWait > 0 {
 					w.SilenceWait = x.s.set.SilenceWait
-					x.s.rewatchSilence(w)
+					w.rewatchSilence(x.s)
 				}
 			}
 			return fmt.Sprintf("silencewait set to %d seconds", n), nil

@@ -28,7 +28,7 @@ func init() {
 				if err != nil || n < 0 || n >= maxWindows {
 					return "", fmt.Errorf("number wants 0-%d, not %q", maxWindows-1, args[0])
 				}
-				if o := x.s.windowByNumber(n); o != nil {
+				if o := x.s.windows.byNumber(n); o != nil {
 					x.s.swapNumbers(x.w, o)
 				} else {
 					x.w.Number = n

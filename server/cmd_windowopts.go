@@ -88,7 +88,7 @@ func init() {
 					return "", err
 				}
 			}
-			if err := x.s.setFlow(x.w, mode); err != nil {
+			if err := x.w.setFlow(x.s, mode); err != nil {
 				return "", err
 			}
 			return map[int]string{flowOn: "+flow", flowOff: "-flow", flowAuto: "+flow(auto)"}[mode], nil
@@ -153,7 +153,7 @@ func windowTermios(w *window) (*unix.Termios, error) {
 // applyWindowDefaults gives a window the defaults set for new windows.
 func (s *session) applyWindowDefaults(w *window) {
 	s.applyScreenDefaults(w)
-	if err := s.setFlow(w, s.set.Flow); err != nil {
+	if err := w.setFlow(s, s.set.Flow); err != nil {
 		s.log.Printf("window %d: %v", w.Number, err)
 	}
 }

@@ -97,7 +97,7 @@ func (s *session) runCommand(x *cmdContext, args []string) (string, error) {
 func (s *session) runCommandFromShell(from *client, cmd proto.Command) (string, error) {
 	x := &cmdContext{s: s, w: s.lastWin, shell: true, from: from}
 	if cmd.Window >= 0 {
-		if x.w = s.windowByNumber(cmd.Window); x.w == nil {
+		if x.w = s.windows.byNumber(cmd.Window); x.w == nil {
 			return "", fmt.Errorf("no window %d", cmd.Window)
 		}
 	}

@@ -4,11 +4,20 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+
+	"github.com/gmux/gmux/server/input"
 )
 
-// copyInput feeds one key to c's copy mode.
-func (s *session) copyInput(c *client, key []byte) {
-	m := c.copy
+// handle is copy mode as an input layer: it takes every key.
+func (m *copyMode) handle(s *session, c *client, ev input.Event) bool {
+	if ev.Kind == input.Key || ev.Kind == input.Text {
+		m.input(s, c, ev.Bytes)
+	}
+	return true
+}
+
+// input feeds one key to the copy mode, open on c.
+func (m *copyMode) input(s *session, c *client, key []byte) {
 	if len(key) == 1 {
 		if as, ok := s.set.MarkKeys[key[0]]; ok {
 			key = []byte{as} // markkeys: this key does what another does
@@ -38,7 +47,7 @@ func (s *session) copyInput(c *client, key []byte) {
 	case copyNote:
 		s.showMessage(c, text)
 	case copyISearch:
-		s.openISearch(c, m)
+		m.openISearch(s, c)
 	case copySearch:
 		label := "/"
 		if m.backward {

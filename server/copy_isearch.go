@@ -7,7 +7,8 @@ package server
 // does); Enter or Esc ends the search where it is, C-g goes back to where
 // it started.
 
-func (s *session) openISearch(c *client, m *copyMode) {
+// openISearch starts an incremental search in the copy mode, open on c.
+func (m *copyMode) openISearch(s *session, c *client) {
 	last := m.search
 	startX, startY := m.cx, m.cy
 	fromX, fromY := startX, startY // where the pattern is matched from

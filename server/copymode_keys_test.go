@@ -104,7 +104,7 @@ func TestCopyModeAppendsAndWrites(t *testing.T) {
 	s.buffer = "first "
 	c.copy = copyOn(t, "second")
 	for _, k := range []string{"a", ">", " ", "$", " "} {
-		s.copyInput(c, []byte(k))
+		c.copy.input(s, c, []byte(k))
 	}
 	if s.buffer != "first second" || c.copy != nil {
 		t.Fatalf("buffer %q, copy mode left: %v", s.buffer, c.copy == nil)
@@ -206,35 +206,35 @@ func TestCopyModeIncrementalSearch(t *testing.T) {
 			t.Fatalf("%s: cursor (%d,%d) prompt %q, want (%d,%d) %q", what, m.cx, m.cy, l, x, y, label)
 		}
 	}
-	s.copyInput(c, []byte{0x13})
-	s.promptInput(c, []byte("b"))
+	c.copy.input(s, c, []byte{0x13})
+	c.prompt.input(s, c, []byte("b"))
 	at("b", 6, 0, "I-search: ")
-	s.promptInput(c, []byte("ey"))
+	c.prompt.input(s, c, []byte("ey"))
 	at("bey", 5, 1, "I-search: ")
-	s.promptInput(c, []byte{0x7f})
+	c.prompt.input(s, c, []byte{0x7f})
 	at("be after a backspace: its first match again", 6, 0, "I-search: ")
-	s.promptInput(c, []byte{0x13})
+	c.prompt.input(s, c, []byte{0x13})
 	at("C-s: the next be", 5, 1, "I-search: ")
-	s.promptInput(c, []byte{0x13})
+	c.prompt.input(s, c, []byte{0x13})
 	at("C-s: and the next", 5, 2, "I-search: ")
-	s.promptInput(c, []byte{0x12})
+	c.prompt.input(s, c, []byte{0x12})
 	at("C-r: back to the one before", 5, 1, "I-search backward: ")
-	s.promptInput(c, []byte("x"))
+	c.prompt.input(s, c, []byte("x"))
 	at("no match", 5, 1, "Failing I-search backward: ")
-	s.promptInput(c, []byte{0x7f, '\r'})
+	c.prompt.input(s, c, []byte{0x7f, '\r'})
 	if c.prompt != nil || c.copy == nil || m.cx != 5 || m.cy != 1 {
 		t.Fatalf("after Enter: prompt %v, copy mode %v, cursor (%d,%d)", c.prompt != nil, c.copy != nil, m.cx, m.cy)
 	}
-	s.copyInput(c, []byte{0x13})
-	s.promptInput(c, []byte("pine"))
+	c.copy.input(s, c, []byte{0x13})
+	c.prompt.input(s, c, []byte("pine"))
 	at("pine", 2, 3, "I-search: ")
-	s.promptInput(c, []byte{0x07})
+	c.prompt.input(s, c, []byte{0x07})
 	if c.prompt != nil || m.cx != 5 || m.cy != 1 {
 		t.Fatalf("after C-g: prompt %v, cursor (%d,%d)", c.prompt != nil, m.cx, m.cy)
 	}
 	// C-s on an empty line takes the last search again.
-	s.copyInput(c, []byte{0x13})
-	s.promptInput(c, []byte{0x13})
+	c.copy.input(s, c, []byte{0x13})
+	c.prompt.input(s, c, []byte{0x13})
 	if got := c.prompt.edit.Text(); got != "pine" || m.cx != 2 || m.cy != 3 {
 		t.Fatalf("C-s C-s: line %q, cursor (%d,%d)", got, m.cx, m.cy)
 	}

@@ -32,7 +32,7 @@ type filter struct {
 	in        chan []byte // to its stdin, written by a goroutine
 	tty       *os.File    // the master of its own terminal, for "." descriptors
 	// typedBacklog is what the user typed that the queue had no room for:
-	// it goes in as room comes (feedFilter), in order, never dropped below
+	// it goes in as room comes (filter.feed), in order, never dropped below
 	// maxFilterBacklog.
 	typedBacklog []byte
 }
@@ -128,7 +128,7 @@ func (s *session) startFilter(w *window, pat string, pipeUser bool, argv []strin
 		}
 		*dst = wr
 		closers = append(closers, wr)
-		go s.readFilter(w, f, r, pat[i+1])
+		go f.read(s, w, r, pat[i+1])
 	}
 	if tty != nil {
 		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: pat[0] == '.'}
@@ -149,7 +149,7 @@ func (s *session) startFilter(w *window, pat string, pipeUser bool, argv []strin
 	f.cmd = cmd
 	w.filter = f
 	if f.tty != nil {
-		go s.readFilter(w, f, f.tty, '.')
+		go f.read(s, w, f.tty, '.')
 	}
 	go func() {
 		for b := range f.in {
@@ -165,15 +165,15 @@ func (s *session) startFilter(w *window, pat string, pipeUser bool, argv []strin
 	}()
 	go func() {
 		_ = proc.WaitProgram(cmd)
-		s.post(func() { s.filterEnded(w, f) })
+		s.post(func() { f.ended(s, w) })
 	}()
 	s.log.Printf("window %d: exec %s %q", w.Number, pat, argv)
 	return nil
 }
 
-// readFilter passes what the filter writes on r to where the pattern says:
+// read passes what the filter writes on r to where the pattern says:
 // the display ("."), the window's program ("!"), or both (":").
-func (s *session) readFilter(w *window, f *filter, r *os.File, to byte) {
+func (f *filter) read(s *session, w *window, r *os.File, to byte) {
 	buf := make([]byte, 32<<10)
 	for {
 		n, err := r.Read(buf)
@@ -210,9 +210,9 @@ func (f *filter) appOutput(data []byte) (shown bool) {
 	return f.pat[0] == ':'
 }
 
-// typeToFilter gives what the user typed in w to its filter f, when f takes
+// typed gives what the user typed in w to its filter f, when f takes
 // it; what the queue has no room for waits, in order.
-func (s *session) typeToFilter(w *window, f *filter, b []byte) bool {
+func (f *filter) typed(s *session, w *window, b []byte) bool {
 	if !f.userInput {
 		return false
 	}
@@ -228,13 +228,13 @@ func (s *session) typeToFilter(w *window, f *filter, b []byte) bool {
 		return true
 	}
 	f.typedBacklog = append(f.typedBacklog, b...)
-	s.feedFilter(w, f)
+	f.feed(s, w)
 	return true
 }
 
-// feedFilter moves typed input waiting for f's queue into it, and looks
+// feed moves typed input waiting for f's queue into it, and looks
 // again soon while some waits.
-func (s *session) feedFilter(w *window, f *filter) {
+func (f *filter) feed(s *session, w *window) {
 	if w.filter != f || len(f.typedBacklog) == 0 {
 		f.typedBacklog = nil
 		return
@@ -247,7 +247,7 @@ func (s *session) feedFilter(w *window, f *filter) {
 			continue
 		default:
 		}
-		s.after(deadlineKey{dlFilterInput, w.ID}, filterRetry, func() { s.feedFilter(w, f) })
+		s.after(deadlineKey{dlFilterInput, w.ID}, filterRetry, func() { f.feed(s, w) })
 		return
 	}
 	f.typedBacklog = nil
@@ -261,8 +261,8 @@ func (f *filter) stop() {
 	}
 }
 
-// filterEnded puts the window back as it was once its filter is gone.
-func (s *session) filterEnded(w *window, f *filter) {
+// ended puts the window back as it was once its filter is gone.
+func (f *filter) ended(s *session, w *window) {
 	if w.filter != f {
 		return
 	}

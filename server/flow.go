@@ -20,7 +20,7 @@ const (
 
 // flowKeys takes C-s and C-q out of input for a window with flow on, and
 // acts on them.
-func (s *session) flowKeys(w *window, b []byte) []byte {
+func (w *window) flowKeys(s *session, b []byte) []byte {
 	if w.Flow != flowOn || !bytes.ContainsAny(b, "\x13\x11") {
 		return b
 	}
@@ -30,7 +30,7 @@ func (s *session) flowKeys(w *window, b []byte) []byte {
 		case 0x13:
 			w.Gate.Hold()
 		case 0x11:
-			s.resumeOutput(w)
+			w.resumeOutput(s)
 		default:
 			out = append(out, c)
 		}
@@ -40,7 +40,7 @@ func (s *session) flowKeys(w *window, b []byte) []byte {
 
 // holdOutput keeps output the reader had already read when C-s came: it
 // is shown with the rest when output goes on.
-func (s *session) holdOutput(w *window, data []byte) bool {
+func (w *window) holdOutput(data []byte) bool {
 	if !w.Gate.Held() {
 		return false
 	}
@@ -49,7 +49,7 @@ func (s *session) holdOutput(w *window, data []byte) bool {
 }
 
 // resumeOutput opens the gate and shows what was held.
-func (s *session) resumeOutput(w *window) {
+func (w *window) resumeOutput(s *session) {
 	w.Gate.Release()
 	if held := w.heldOutput; len(held) > 0 {
 		w.heldOutput = nil
@@ -58,9 +58,9 @@ func (s *session) resumeOutput(w *window) {
 }
 
 // setFlow sets a window's flow mode.
-func (s *session) setFlow(w *window, mode int) error {
+func (w *window) setFlow(s *session, mode int) error {
 	if mode != flowOn {
-		s.resumeOutput(w)
+		w.resumeOutput(s)
 	}
 	w.Flow = mode
 	if mode == flowOff {

@@ -71,15 +71,14 @@ type blanker struct{ prog *displayProgram }
 // is dropped.
 func (b *blanker) handle(s *session, c *client, ev input.Event) bool {
 	if ev.Kind == input.Key || ev.Kind == input.Text || ev.Kind == input.Paste {
-		s.unblank(c)
+		b.end(s, c)
 	}
 	return true
 }
 
-// unblank ends c's blanker and redraws its display.
-func (s *session) unblank(c *client) {
-	b := c.blanker
-	if b == nil {
+// end ends the blanker on c and redraws the display.
+func (b *blanker) end(s *session, c *client) {
+	if c.blanker != b {
 		return
 	}
 	c.blanker = nil

@@ -76,10 +76,10 @@ func (s *session) sendInput(c *client, b []byte) {
 		}
 		return
 	}
-	if b = s.flowKeys(c.win, b); len(b) == 0 {
+	if b = c.win.flowKeys(s, b); len(b) == 0 {
 		return
 	}
-	if f := c.win.filter; f != nil && s.typeToFilter(c.win, f, b) {
+	if f := c.win.filter; f != nil && f.typed(s, c.win, b) {
 		return // exec'd program takes what is typed
 	}
 	c.win.send(b)

@@ -125,9 +125,10 @@ func (userKeys) handle(s *session, c *client, ev input.Event) bool {
 	if b == nil && c.copy != nil {
 		if b = s.boundKey(ev.Bytes, true); b != nil && b.Args[0] == "stuff" && len(b.Args) == 2 {
 			// In copy mode, stuff types copy mode's own keys.
-			for k := []byte(b.Args[1]); len(k) > 0; {
+			// Until a key leaves copy mode: the rest is not its.
+			for k := []byte(b.Args[1]); len(k) > 0 && c.copy != nil; {
 				n := nextKey(k)
-				s.copyInput(c, n)
+				c.copy.input(s, c, n)
 				k = k[len(n):]
 			}
 			return true

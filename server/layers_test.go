@@ -133,11 +133,11 @@ func TestSelectPromptCompletesTitles(t *testing.T) {
 	if _, err := s.runCommand(&cmdContext{s: s, c: c}, []string{"select"}); err != nil || c.prompt == nil {
 		t.Fatalf("select opened no prompt: %v", err)
 	}
-	s.promptInput(c, []byte("ed\t"))
+	c.prompt.input(s, c, []byte("ed\t"))
 	if got := c.prompt.edit.Text(); got != "editor " {
 		t.Fatalf("ed Tab: %q", got)
 	}
-	s.promptInput(c, []byte("\x15lo\t"))
+	c.prompt.input(s, c, []byte("\x15lo\t"))
 	if got, hint := c.prompt.edit.Text(), c.prompt.hint; got != "log" || hint != "logger logs" {
 		t.Fatalf("lo Tab: %q, shown %q", got, hint)
 	}
@@ -158,7 +158,7 @@ func TestColonPromptCompletesSettings(t *testing.T) {
 		{"\x15defmousetrack o\t", "defmousetrack o", "on off"},
 		{"\x15select \t", "select ", ""}, // not a setting
 	} {
-		s.promptInput(c, []byte(step.keys))
+		c.prompt.input(s, c, []byte(step.keys))
 		if got := c.prompt.edit.Text(); got != step.line || c.prompt.hint != step.hint {
 			t.Fatalf("%q: line %q shown %q, want %q %q", step.keys, got, c.prompt.hint, step.line, step.hint)
 		}

@@ -139,7 +139,7 @@ func (s *session) selectLayout(c *client, l *namedLayout) {
 		return
 	}
 	c.regs = nil
-	w := s.windowByID(l.window)
+	w := s.windows.byID(l.window)
 	if w == nil {
 		w = c.win
 	}
@@ -150,16 +150,6 @@ func (s *session) selectLayout(c *client, l *namedLayout) {
 	if w != nil {
 		s.selectWindow(c, w)
 	}
-}
-
-// windowByID returns the window with id, or nil.
-func (s *session) windowByID(id int) *window {
-	for _, w := range s.windows {
-		if w.ID == id {
-			return w
-		}
-	}
-	return nil
 }
 
 // layoutOnAttach gives a display that attaches its layout: the one layout

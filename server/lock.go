@@ -43,20 +43,20 @@ func (s *session) lock(c *client, why string) error {
 			return fmt.Errorf("no password to lock with: set one with C-a : password (or $LOCKPRG)")
 		}
 		p, err := s.runOnDisplay(c, []string{prog}, func() bool { return c.lock == l },
-			func(err error) { s.lockProgramEnded(c, l, err) })
+			func(err error) { l.programEnded(s, c, err) })
 		if err != nil {
 			return fmt.Errorf("lockscreen: $LOCKPRG: %w", err)
 		}
 		l.prog = p
 	}
 	c.lock = l
-	s.drawLock(c)
+	l.draw(s, c)
 	return nil
 }
 
-// lockProgramEnded unlocks c when $LOCKPRG exited 0; otherwise it runs
+// programEnded unlocks c when $LOCKPRG exited 0; otherwise it runs
 // again, or the password prompt takes over.
-func (s *session) lockProgramEnded(c *client, l *lockScreen, err error) {
+func (l *lockScreen) programEnded(s *session, c *client, err error) {
 	if c.lock != l {
 		return
 	}
@@ -73,12 +73,11 @@ func (s *session) lockProgramEnded(c *client, l *lockScreen, err error) {
 		}
 		return
 	}
-	s.drawLock(c)
+	l.draw(s, c)
 }
 
-// drawLock draws c's lock screen: nothing of the session shows.
-func (s *session) drawLock(c *client) {
-	l := c.lock
+// draw draws the lock screen on c: nothing of the session shows.
+func (l *lockScreen) draw(s *session, c *client) {
 	if l.prog != nil {
 		s.send(c, proto.TypeOutput, []byte("\x1b[H\x1b[2J\x1b[?25h"))
 		return
@@ -109,7 +108,7 @@ func (l *lockScreen) handle(s *session, c *client, ev input.Event) bool {
 			// One try at a time: what follows it in the same event (a
 			// pasted or burst "w1⏎w2⏎…") counts for nothing, as keys
 			// typed during the check and the pause after it do.
-			s.tryUnlock(c, l)
+			l.tryUnlock(s, c)
 			return true
 		case b == 0x7f || b == 0x08:
 			if len(l.typed) > 0 {
@@ -126,10 +125,10 @@ func (l *lockScreen) handle(s *session, c *client, ev input.Event) bool {
 	return true
 }
 
-// tryUnlock checks what was typed on c's lock. The hash is checked off the
+// tryUnlock checks what was typed on the lock of c. The hash is checked off the
 // loop (bcrypt takes tens of milliseconds, which every window and display
 // would wait for); the answer comes back to it.
-func (s *session) tryUnlock(c *client, l *lockScreen) {
+func (l *lockScreen) tryUnlock(s *session, c *client) {
 	typed := string(l.typed)
 	clear(l.typed)
 	l.typed = l.typed[:0]
@@ -140,14 +139,14 @@ func (s *session) tryUnlock(c *client, l *lockScreen) {
 		ok := hash != "" && passwordMatches(hash, typed)
 		s.post(func() {
 			narrow()
-			s.passwordChecked(c, l, ok)
+			l.passwordChecked(s, c, ok)
 		})
 	}()
 }
 
-// passwordChecked unlocks c when the password typed on its lock l was
+// passwordChecked unlocks c when the password typed on the lock was
 // right; a wrong one costs a pause, longer each time.
-func (s *session) passwordChecked(c *client, l *lockScreen, ok bool) {
+func (l *lockScreen) passwordChecked(s *session, c *client, ok bool) {
 	l.checking = false
 	if c.lock != l || c.gone {
 		return
@@ -161,7 +160,7 @@ func (s *session) passwordChecked(c *client, l *lockScreen, ok bool) {
 	l.until = time.Now().Add(d)
 	l.note = "Password incorrect."
 	s.log.Printf("client %d: wrong password (%d)", c.id, l.failures)
-	s.drawLock(c)
+	l.draw(s, c)
 }
 
 // unlock shows the session on c again.

@@ -18,25 +18,25 @@ const defaultLogStamp = "-- %n:%t -- time-stamp -- %M/%d/%y %c:%s --\n"
 // defaultLogStampAfter is screen's quiet time before a stamp.
 const defaultLogStampAfter = 2 * time.Minute
 
-// logStampAfter is how long a logged window is quiet before its stamp.
-func (s *session) logStampAfter() time.Duration {
-	if s.set.LogStampAfter > 0 {
-		return s.set.LogStampAfter
+// logStampQuiet is how long a logged window is quiet before its stamp.
+func (set *settings) logStampQuiet() time.Duration {
+	if set.LogStampAfter > 0 {
+		return set.LogStampAfter
 	}
 	return defaultLogStampAfter
 }
 
-// logStampString is the time stamp's format (logtstamp string).
-func (s *session) logStampString() string {
-	if s.set.LogStampString != "" {
-		return s.set.LogStampString
+// logStampFormat is the time stamp's format (logtstamp string).
+func (set *settings) logStampFormat() string {
+	if set.LogStampString != "" {
+		return set.LogStampString
 	}
 	return defaultLogStamp
 }
 
 // logStamp is the time stamp for w's log now.
 func (s *session) logStamp(w *window) string {
-	format := s.logStampString()
+	format := s.set.logStampFormat()
 	// Expanded as a status line is, less its newlines (a status line has
 	// none): each line of the format is expanded alone.
 	lines := strings.Split(format, "\n")
@@ -48,23 +48,22 @@ func (s *session) logStamp(w *window) string {
 	return strings.Join(lines, "\n")
 }
 
-// logStampOutput is called before output goes into w's log: after a long
-// quiet, the stamp goes first; and the quiet timer is armed.
-func (s *session) logStampOutput(w *window, now time.Time) {
-	l := w.log
+// stampOutput is called before output goes into the log of w: after a
+// long quiet, the stamp goes first; and the quiet timer is armed.
+func (l *windowLog) stampOutput(s *session, w *window, now time.Time) {
 	if !s.set.LogStamp {
 		return
 	}
-	if !l.lastOutput.IsZero() && now.Sub(l.lastOutput) >= 2*s.logStampAfter() {
+	if !l.lastOutput.IsZero() && now.Sub(l.lastOutput) >= 2*s.set.logStampQuiet() {
 		l.buf = append(l.buf, s.logStamp(w)...)
 	}
 	l.lastOutput, l.stamped = now, false
-	s.armLogStamp(w, s.logStampAfter())
+	l.armStamp(s, w, s.set.logStampQuiet())
 }
 
-// armLogStamp checks w's log for quiet after wait, unless a check is due.
-func (s *session) armLogStamp(w *window, wait time.Duration) {
-	l := w.log
+// armStamp checks the log of w for quiet after wait, unless a check is
+// due.
+func (l *windowLog) armStamp(s *session, w *window, wait time.Duration) {
 	if l.stampTimer {
 		return
 	}
@@ -75,13 +74,13 @@ func (s *session) armLogStamp(w *window, wait time.Duration) {
 			return
 		}
 		quiet := time.Since(l.lastOutput)
-		if left := s.logStampAfter() - quiet; left > 0 {
-			s.armLogStamp(w, left)
+		if left := s.set.logStampQuiet() - quiet; left > 0 {
+			l.armStamp(s, w, left)
 			return
 		}
 		l.buf = append(l.buf, s.logStamp(w)...)
 		l.stamped = true
-		s.scheduleLogFlush(w)
+		l.scheduleFlush(s, w)
 	})
 }
 
@@ -95,7 +94,7 @@ func (s *session) startLogStamps() {
 	for _, w := range s.windows {
 		if w.log != nil && w.log.lastOutput.IsZero() {
 			w.log.lastOutput = now
-			s.armLogStamp(w, s.logStampAfter())
+			w.log.armStamp(s, w, s.set.logStampQuiet())
 		}
 	}
 }

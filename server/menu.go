@@ -1,6 +1,10 @@
 package server
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/gmux/gmux/server/input"
+)
 
 // menu is a list a client picks from (the window list) or reads (help),
 // over the whole display or its focused region. Keys go to it until a
@@ -161,4 +165,28 @@ func (m *menu) move(d int) {
 		return
 	}
 	m.sel = (m.sel + d + len(m.items)) % len(m.items)
+}
+
+// handle is the menu as an input layer: modal, it takes everything.
+func (m *menu) handle(s *session, c *client, ev input.Event) bool {
+	if ev.Kind == input.Mouse {
+		m.mouse(s, c, ev.Mouse)
+		return true
+	}
+	if ev.Kind == input.Key || ev.Kind == input.Text {
+		if _, closed := m.key(ev.Bytes); closed && c.menu == m {
+			c.menu = nil
+		}
+		if m.searching {
+			m.searching = false
+			s.openPrompt(c, &prompt{label: "Search: ", history: s.searchHistory, done: func(text string) {
+				if text != "" {
+					m.search = text
+				}
+				m.find(1)
+			}})
+		}
+		s.markDirty(c)
+	}
+	return true
 }

@@ -182,7 +182,7 @@ func TestMenuMouse(t *testing.T) {
 	c.menu = m
 	m.scroll(10)
 	press := func(button, y int) {
-		s.menuMouse(c, m, input.MouseReport{Button: button, X: 5, Y: y})
+		m.mouse(s, c, input.MouseReport{Button: button, X: 5, Y: y})
 	}
 	press(65, 0)
 	press(65, 0)

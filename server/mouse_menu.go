@@ -5,7 +5,8 @@ import "github.com/gmux/gmux/server/input"
 // The mouse on a list (mousetrack on), as on screen's: the wheel moves
 // through it, a click selects an item, a click on the selected one picks it.
 
-func (s *session) menuMouse(c *client, m *menu, ev input.MouseReport) {
+// mouse is a mouse report on the menu, open on c.
+func (m *menu) mouse(s *session, c *client, ev input.MouseReport) {
 	if ev.Release || ev.Motion {
 		return
 	}

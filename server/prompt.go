@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/lineedit"
 )
 
@@ -119,9 +120,27 @@ func (s *session) openPrompt(c *client, p *prompt) {
 	s.markDirty(c)
 }
 
-// promptInput passes keys to c's open prompt and returns what is left.
-func (s *session) promptInput(c *client, data []byte) []byte {
-	p := c.prompt
+// handle is the prompt as an input layer: modal, it takes everything.
+func (p *prompt) handle(s *session, c *client, ev input.Event) bool {
+	switch ev.Kind {
+	case input.Key, input.Text:
+		// What follows the key that ended the prompt in one event (Esc and
+		// a key typed right after it come as Alt+key) goes on as typed.
+		if rest := p.input(s, c, ev.Bytes); len(rest) > 0 {
+			kind := input.Text
+			if rest[0] == 0x1b {
+				kind = input.Key
+			}
+			s.dispatch(c, input.Event{Kind: kind, Bytes: rest})
+		}
+	case input.Paste:
+		p.paste(s, c, ev.Bytes)
+	}
+	return true // the rest (mouse, paste marks, replies) means nothing here
+}
+
+// input passes keys to the prompt, open on c, and returns what is left.
+func (p *prompt) input(s *session, c *client, data []byte) []byte {
 	rest, finished, accepted := p.key(data, s.set.Escape, s.set.Literal)
 	if finished {
 		c.prompt = nil
@@ -133,10 +152,10 @@ func (s *session) promptInput(c *client, data []byte) []byte {
 	return rest
 }
 
-// promptPaste puts pasted text on c's open prompt, as typed but without
+// paste puts pasted text on the prompt, open on c, as typed but without
 // acting on any key in it: a pasted line's end does not run it.
-func (s *session) promptPaste(c *client, text []byte) {
-	if p := c.prompt; !p.single {
+func (p *prompt) paste(s *session, c *client, text []byte) {
+	if !p.single {
 		p.hint = ""
 		before := p.edit.Text()
 		p.edit.Insert(string(text))

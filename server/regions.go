@@ -237,7 +237,7 @@ func (s *session) restoreRegions(c *client, sr *savedRegions) {
 	c.regs = &regions{lay: lay, win: map[int]*window{}}
 	for i, r := range lay.Regions() {
 		if i < len(sr.Windows) {
-			if w := s.windowByID(sr.Windows[i]); w != nil {
+			if w := s.windows.byID(sr.Windows[i]); w != nil {
 				c.regs.win[r.ID] = w
 			}
 		}

@@ -298,7 +298,7 @@ func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
 	if len(ws.Input) > 0 {
 		w.Input.Push(ws.Input)
 	}
-	s.watchSilence(w)
+	w.watchSilence(s)
 	s.runWindow(w)
 	return w
 }

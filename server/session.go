@@ -41,7 +41,7 @@ type session struct {
 	later        []func()    // run after the current event (afterEvent)
 	procs        *processors
 	mem          memoryRelease // returning memory after floods (memory.go)
-	windows      []*window     // sorted by number
+	windows      windowList    // sorted by number
 	windowIDs    int           // the last window id given
 	lastWin      *window       // the window most recently selected by anyone
 	prevWin      *window       // the one selected before it: a new display's previous window
@@ -134,30 +134,6 @@ func (s *session) nextWindowID() int {
 	return s.windowIDs
 }
 
-// windowByNumber returns window n, or nil.
-func (s *session) windowByNumber(n int) *window {
-	for _, w := range s.windows {
-		if w.Number == n {
-			return w
-		}
-	}
-	return nil
-}
-
-// freeNumber returns the lowest unused window number, or -1 if all are taken.
-func (s *session) freeNumber() int { return s.freeNumberFrom(0) }
-
-// freeNumberFrom returns the lowest unused window number from n on, or -1:
-// screen's rule for `screen N` when N is taken.
-func (s *session) freeNumberFrom(n int) int {
-	for ; n < maxWindows; n++ {
-		if s.windowByNumber(n) == nil {
-			return n
-		}
-	}
-	return -1
-}
-
 // maxWindows is screen's default limit of window numbers.
 const maxWindows = 100
 
@@ -167,9 +143,9 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 	case number >= s.set.MaxWin:
 		return nil, fmt.Errorf("window number %d is out of range (0-%d)", number, s.set.MaxWin-1)
 	case number < 0:
-		number = s.freeNumber()
+		number = s.windows.freeNumber()
 	default:
-		number = s.freeNumberFrom(number)
+		number = s.windows.freeNumberFrom(number)
 	}
 	if number < 0 || number >= s.set.MaxWin {
 		return nil, fmt.Errorf("no free window number (maxwin %d)", s.set.MaxWin)
@@ -192,7 +168,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 		return w, err // listed, and ending: the caller says why
 	}
 	s.log.Printf("window %d: started %q pid %d", w.Number, w.Argv, w.PID)
-	s.watchSilence(w)
+	w.watchSilence(s)
 	if s.opts.LogAll {
 		if _, err := s.setLogging(w, true); err != nil {
 			s.log.Printf("window %d: log: %v", w.Number, err)
@@ -213,7 +189,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 
 // windowOutput feeds program output to the emulator and schedules frames.
 func (s *session) windowOutput(w *window, data []byte) {
-	if w.Exited || s.holdOutput(w, data) {
+	if w.Exited || w.holdOutput(data) {
 		return
 	}
 	if w.filter != nil && !w.filter.appOutput(data) {
@@ -232,12 +208,12 @@ func (s *session) showOutput(w *window, data []byte) {
 	w.lastOutput = now
 	w.noteSyncOutput(now)
 	if w.SilenceWait > 0 {
-		s.silenceBroken(w)
+		w.silenceBroken(s)
 	}
 	s.noteOutput(len(data))
 	s.noteMemory(len(data), now)
 	if w.log != nil {
-		s.logOutput(w, data)
+		w.log.output(s, w, data)
 	}
 	if r := w.Screen.TakeReplies(); len(r) > 0 {
 		w.send(r)
@@ -270,7 +246,7 @@ func (s *session) windowExited(w *window, status string, code int) {
 		return
 	}
 	s.log.Printf("window %d: %s", w.Number, status)
-	s.resumeOutput(w)
+	w.resumeOutput(s)
 	w.Close()
 	s.releaseWaiters(w)
 	if w.log != nil {
@@ -337,7 +313,7 @@ func (s *session) removeWindow(w *window) {
 		if c.attached && c.win == w {
 			next := c.other
 			if next == nil {
-				next = s.windowAfter(w.Number, +1)
+				next = s.windows.after(w.Number, +1)
 			}
 			c.win = nil
 			s.selectWindow(c, next)
@@ -374,28 +350,6 @@ func (s *session) unlist(w *window) {
 			return
 		}
 	}
-}
-
-// windowAfter returns the next (dir +1) or previous (-1) window from number n,
-// wrapping around.
-func (s *session) windowAfter(n, dir int) *window {
-	if len(s.windows) == 0 {
-		return nil
-	}
-	if dir > 0 {
-		for _, w := range s.windows {
-			if w.Number > n {
-				return w
-			}
-		}
-		return s.windows[0]
-	}
-	for i := len(s.windows) - 1; i >= 0; i-- {
-		if s.windows[i].Number < n {
-			return s.windows[i]
-		}
-	}
-	return s.windows[len(s.windows)-1]
 }
 
 // selectWindow shows w to client c.

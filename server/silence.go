@@ -14,30 +14,33 @@ import (
 // defaultSilenceWait is screen's silencewait.
 const defaultSilenceWait = 30 * time.Second
 
-// watchSilence (re)starts w's silence timer, if w is monitored for silence.
-func (s *session) watchSilence(w *window) {
+// watchSilence (re)starts the silence timer, if the window is monitored for
+// silence.
+func (w *window) watchSilence(s *session) {
 	if w.SilenceWait <= 0 || w.silenceTimer || w.Exited {
 		return
 	}
 	w.silenceTimer = true
 	wait := w.SilenceWait - time.Since(w.lastOutput)
-	s.after(deadlineKey{dlSilence, w.ID}, max(wait, 0), func() { s.checkSilence(w) })
+	s.after(deadlineKey{dlSilence, w.ID}, max(wait, 0), func() { w.checkSilence(s) })
 }
 
-// rewatchSilence starts w's watch again after its wait changed (silence N,
+// rewatchSilence starts the watch again after its wait changed (silence N,
 // silencewait): the check set for the old wait is replaced (same key).
-func (s *session) rewatchSilence(w *window) {
+func (w *window) rewatchSilence(s *session) {
 	w.silenceTimer = false
-	s.watchSilence(w)
+	w.watchSilence(s)
 }
 
-func (s *session) checkSilence(w *window) {
+// checkSilence is the silence timer: the window has been quiet for its wait
+// (it tells every display, once), or it looks again when it could be.
+func (w *window) checkSilence(s *session) {
 	w.silenceTimer = false
 	if w.SilenceWait <= 0 || w.Exited || w.removed {
 		return
 	}
 	if quiet := time.Since(w.lastOutput); quiet < w.SilenceWait {
-		s.watchSilence(w)
+		w.watchSilence(s)
 		return
 	}
 	if w.Silent || s.shownAnywhere(w) {
@@ -53,12 +56,12 @@ func (s *session) checkSilence(w *window) {
 	}
 }
 
-// silenceBroken is output in w: its silence, if told, is over, and the
+// silenceBroken is output in the window: its silence, if told, is over, and the
 // watch starts again.
-func (s *session) silenceBroken(w *window) {
+func (w *window) silenceBroken(s *session) {
 	if w.Silent {
 		w.Silent = false
 		s.redrawBars()
 	}
-	s.watchSilence(w)
+	w.watchSilence(s)
 }

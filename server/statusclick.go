@@ -89,7 +89,7 @@ func (s *session) statusClick(c *client, m input.MouseReport) bool {
 	if n < 0 {
 		return false
 	}
-	if w := s.windowByNumber(n); w != nil && w != c.win {
+	if w := s.windows.byNumber(n); w != nil && w != c.win {
 		s.show(&cmdContext{s: s, c: c, w: c.win}, w)
 	}
 	return true

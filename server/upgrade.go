@@ -131,7 +131,9 @@ func (s *session) execWithState(path, version string, asker *client, start time.
 	}
 	s.stopBackticks()
 	for c := range s.clients {
-		s.unblank(c) // the blanker's program would not survive exec; a key brings it back anyway
+		if c.blanker != nil {
+			c.blanker.end(s, c) // the blanker's program would not survive exec; a key brings it back anyway
+		}
 	}
 	st, err := s.captureState(true)
 	if err != nil {

@@ -123,22 +123,21 @@ func (l *windowLog) close() error {
 // "logfile flush", default 10 s here as there).
 var defaultLogFlush = 10 * time.Second
 
-// logOutput appends program output to w's log, writes it once enough waits,
-// and arranges a flush.
-func (s *session) logOutput(w *window, data []byte) {
-	l := w.log
-	s.logStampOutput(w, time.Now())
+// output appends program output to the log of w, writes it once enough
+// waits, and arranges a flush.
+func (l *windowLog) output(s *session, w *window, data []byte) {
+	l.stampOutput(s, w, time.Now())
 	l.write(data)
 	if len(l.buf) >= logBuffer && l.failed == nil {
-		s.flushLog(w)
+		l.flushNow(s, w)
 	}
-	s.scheduleLogFlush(w)
+	l.scheduleFlush(s, w)
 }
 
-// scheduleLogFlush arranges for w's log to be written after the flush delay,
-// or after logRetry while writes fail, unless that is arranged already.
-func (s *session) scheduleLogFlush(w *window) {
-	l := w.log
+// scheduleFlush arranges for the log of w to be written after the flush
+// delay, or after logRetry while writes fail, unless that is arranged
+// already.
+func (l *windowLog) scheduleFlush(s *session, w *window) {
 	if l.timer {
 		return
 	}
@@ -150,15 +149,14 @@ func (s *session) scheduleLogFlush(w *window) {
 	s.after(deadlineKey{dlLogFlush, w.ID}, wait, func() {
 		l.timer = false
 		if w.log == l {
-			s.flushLog(w)
+			l.flushNow(s, w)
 		}
 	})
 }
 
-// flushLog writes w's log, and tells the displays when writing starts to
-// fail or works again.
-func (s *session) flushLog(w *window) {
-	l := w.log
+// flushNow writes the log of w, and tells the displays when writing starts
+// to fail or works again.
+func (l *windowLog) flushNow(s *session, w *window) {
 	err := l.flush()
 	switch {
 	case err != nil && l.failed == nil:
@@ -170,7 +168,7 @@ func (s *session) flushLog(w *window) {
 		l.lost = 0
 	}
 	if l.failed != nil {
-		s.scheduleLogFlush(w) // keeps the retry going
+		l.scheduleFlush(s, w) // keeps the retry going
 	}
 }
 
