@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/statusline"
 )
 
 // Attention, as screen has it: a bell or (with monitor on) output in a window
@@ -101,12 +102,12 @@ func (s *session) attentionMessage(format string, w *window, c *client) string {
 // stripStatusMarks removes the style markers from an expanded status format:
 // a message line has one style.
 func stripStatusMarks(t string) string {
-	if strings.IndexByte(t, statusMark) < 0 {
+	if strings.IndexByte(t, statusline.Mark) < 0 {
 		return t
 	}
 	var b strings.Builder
 	for i := 0; i < len(t); i++ {
-		if t[i] == statusMark {
+		if t[i] == statusline.Mark {
 			i += 3
 			continue
 		}

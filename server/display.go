@@ -146,7 +146,7 @@ func (s *session) draw(c *client) {
 		f.promptOpen = true
 	}
 	if st := applyStatusStyle(statusStyle{}, s.set.MsgRendition); f.message != "" && st != barStyle {
-		f.message = st.mark() + f.message // sorendition
+		f.message = st.Mark() + f.message // sorendition
 	}
 	f.caption, f.status = s.bars(c)
 	var out []byte

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/gdamore/tcell/v2/terminfo"
+	"github.com/gmux/gmux/server/statusline"
 	"github.com/gmux/gmux/server/vt"
 	"github.com/rivo/uniseg"
 )
@@ -536,13 +537,13 @@ func (r *renderer) drawLineAt(msg string, x0, y, cols int, st tcell.Style) {
 	r.tags.clear(y, x0, cols)
 	full := false
 	for i := 0; i < len(msg); i++ {
-		if msg[i] == statusMark && i+3 < len(msg) {
+		if msg[i] == statusline.Mark && i+3 < len(msg) {
 			// Markers count even at the line's end: a tag's end there
 			// closes the last entry.
-			if isTag(msg, i) {
+			if statusline.IsTag(msg, i) {
 				r.tags.tag(msg, i, x, y)
 			} else if !full {
-				st = tcellStatusStyle(statusStyle{fg: msg[i+1], bg: msg[i+2], attr: msg[i+3]})
+				st = tcellStatusStyle(statusline.StyleAt(msg, i))
 			}
 			i += 3
 			continue

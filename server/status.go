@@ -125,15 +125,15 @@ func (s *session) expandStatus(format string, v statusView) string {
 				}
 				text := strings.TrimLeft(e.text, " ")
 				put(e.text[:len(e.text)-len(text)], false)
-				line.Style(windowTag(e.w.Number))
+				line.Style(statusline.WindowTag(e.w.Number))
 				if spec := s.rendition(e.w); spec != "" {
-					line.Style(applyStatusStyle(style, spec).mark())
+					line.Style(applyStatusStyle(style, spec).Mark())
 					put(text, true)
-					line.Style(style.mark())
+					line.Style(style.Mark())
 				} else {
 					put(text, true)
 				}
-				line.Style(windowTagEnd)
+				line.Style(statusline.WindowTagEnd)
 			}
 		case 'n':
 			if cur != nil {
@@ -275,7 +275,7 @@ func (s *session) expandStatus(format string, v statusView) string {
 				style = applyStatusStyle(style, spec)
 			}
 			if !cond.skipping {
-				line.Style(style.mark())
+				line.Style(style.Mark())
 			}
 		}
 	}
@@ -426,10 +426,10 @@ func (s *session) bars(c *client) (caption, status string) {
 	// frame laid out without it would leave a row of dots. A zero-width
 	// marker keeps it "on" for the renderer, which takes "" for off.
 	if s.set.Caption {
-		caption = cmp.Or(s.expandStatus(s.set.CaptionFormat, v), barStyle.mark())
+		caption = cmp.Or(s.expandStatus(s.set.CaptionFormat, v), barStyle.Mark())
 	}
 	if s.set.Hardstatus != statusOff {
-		status = cmp.Or(s.expandStatus(s.set.HardstatusFormat, v), barStyle.mark())
+		status = cmp.Or(s.expandStatus(s.set.HardstatusFormat, v), barStyle.Mark())
 	}
 	return caption, status
 }

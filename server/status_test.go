@@ -8,6 +8,7 @@ import (
 
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/pane"
+	"github.com/gmux/gmux/server/statusline"
 	"github.com/gmux/gmux/server/vt"
 )
 
@@ -110,12 +111,12 @@ func TestRenditionInWindowList(t *testing.T) {
 	w2 := &window{WindowModel: handover.WindowModel{Number: 2, Title: "top", Activity: true}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
 	s.windows = []*window{w0, w1, w2}
 	got := s.expandStatus("%Lw", statusView{cur: w1, cols: 80})
-	bell := applyStatusStyle(barStyle, "=ub").mark()
-	mon := applyStatusStyle(barStyle, "=b").mark()
+	bell := applyStatusStyle(barStyle, "=ub").Mark()
+	mon := applyStatusStyle(barStyle, "=b").Mark()
 	// Each entry is tagged with its window, for a click (statusclick.go).
-	want := windowTag(0) + bell + "0! bash" + barStyle.mark() + windowTagEnd +
-		"  " + windowTag(1) + "1* vim" + windowTagEnd +
-		"  " + windowTag(2) + mon + "2@ top" + barStyle.mark() + windowTagEnd
+	want := statusline.WindowTag(0) + bell + "0! bash" + barStyle.Mark() + statusline.WindowTagEnd +
+		"  " + statusline.WindowTag(1) + "1* vim" + statusline.WindowTagEnd +
+		"  " + statusline.WindowTag(2) + mon + "2@ top" + barStyle.Mark() + statusline.WindowTagEnd
 	if got != want {
 		t.Errorf("%q, want %q", got, want)
 	}

@@ -4,29 +4,16 @@ import (
 	"slices"
 
 	"github.com/gmux/gmux/server/input"
+	"github.com/gmux/gmux/server/statusline"
 )
 
 // Clicking a window's name in the status line selects it (mousetrack on),
 // as in tmux. Each entry of %w is wrapped in two markers, zero-width like
-// the style markers (statusMark and three control bytes, so every other
+// the style markers (statusline.Mark and three control bytes, so every other
 // reader of an expanded status skips them): the first holds the window's
 // number, the second ends it. The renderer notes where each entry landed
 // on each row it draws (truncation and fills are done by then), and a
 // click is looked up there.
-
-const (
-	tagStart = 0x1f // a statusMark whose first byte is this starts a window's entry
-	tagEnd   = 0x1e // and this ends it
-)
-
-// windowTag is the marker that starts window n's entry (n < 1024).
-func windowTag(n int) string { return string([]byte{statusMark, tagStart, byte(n >> 5), byte(n & 31)}) }
-
-// windowTagEnd ends an entry.
-var windowTagEnd = string([]byte{statusMark, tagEnd, 0, 0})
-
-// isTag reports whether the marker at msg[i] (a statusMark) is a window tag.
-func isTag(msg string, i int) bool { return msg[i+1] == tagStart || msg[i+1] == tagEnd }
 
 // tagSpan is where window number's entry was drawn on a row: columns from
 // to to (not included).
@@ -55,9 +42,9 @@ func (t *lineTags) clear(y, from, to int) {
 // tag notes the marker at msg[i] met at column x of row y.
 func (t *lineTags) tag(msg string, i, x, y int) {
 	switch msg[i+1] {
-	case tagStart:
-		t.open, t.from = int(msg[i+2])<<5|int(msg[i+3]), x
-	case tagEnd:
+	case statusline.TagStart:
+		t.open, t.from = statusline.TagWindow(msg, i), x
+	case statusline.TagEnd:
 		if t.open >= 0 && x > t.from {
 			t.spans[y] = append(t.spans[y], tagSpan{t.from, x, t.open})
 		}
