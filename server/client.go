@@ -52,7 +52,7 @@ func (s *session) dropClient(c *client, err error) {
 	}
 	c.attached = false
 	if c.r != nil {
-		c.r.close()
+		c.r.Close()
 	}
 	if wasAttached && c.win != nil && !s.ending {
 		s.fitWindow(c.win)
@@ -80,14 +80,14 @@ const farewellWait = time.Second
 // closes the terminal. Its reader stops at once: keys typed now are the
 // shell's.
 func (s *session) closeTerminal(c *client) {
-	if !c.attached || c.suspended || c.r == nil || c.r.finished {
+	if !c.attached || c.suspended || c.r == nil || c.r.Finished() {
 		c.tty.Close()
 		return
 	}
 	now := time.Now()
 	c.tty.SetReadDeadline(now)
 	c.tty.SetWriteDeadline(now.Add(farewellWait))
-	c.farewell = c.r.fini()
+	c.farewell = c.r.Fini()
 }
 
 func (s *session) welcome(c *client, errText string) {
@@ -196,7 +196,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		// renderer's opening (the alternate screen) goes first. A session
 		// started detached (-dm) has no display of its starter's to trust:
 		// its first attach is a reattach too.
-		s.send(c, proto.TypeOutput, c.r.opening())
+		s.send(c, proto.TypeOutput, c.r.Opening())
 		_ = s.lock(c, " (reattach)")
 	}
 	s.selectWindow(c, w)
@@ -309,20 +309,20 @@ func (s *session) letGo(c *client) {
 	if c.tty != nil {
 		c.tty.SetReadDeadline(time.Now())
 	}
-	s.send(c, proto.TypeOutput, c.r.fini())
+	s.send(c, proto.TypeOutput, c.r.Fini())
 }
 
 // resizeDisplay takes c's terminal size (clamped), resizes the window it
 // shows for it, and redraws everything.
 func (s *session) resizeDisplay(c *client, cols, rows int) {
 	c.cols, c.rows = clampSize(cols, rows)
-	c.r.resize(c.cols, c.rows)
+	c.r.Resize(c.cols, c.rows)
 	s.resizeRegions(c)
 	s.touch(c)
 	if c.win != nil {
 		s.fitWindow(c.win)
 	}
-	c.r.invalidate()
+	c.r.Invalidate()
 	s.markDirty(c)
 }
 

@@ -97,7 +97,7 @@ func (s *session) refit() {
 	}
 	for c := range s.clients {
 		if c.attached {
-			c.r.invalidate()
+			c.r.Invalidate()
 			s.markDirty(c)
 		}
 	}

@@ -51,7 +51,7 @@ func init() {
 		name: "dinfo", help: "show this display's terminal: type, size, colours", needClient: true,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			c := x.c
-			return fmt.Sprintf("(%d,%d) TERM=%s, %d colours", c.cols, c.rows, c.hello.Term, c.r.scr.Colors()), nil
+			return fmt.Sprintf("(%d,%d) TERM=%s, %d colours", c.cols, c.rows, c.hello.Term, c.r.Colors()), nil
 		},
 	})
 	register(&command{

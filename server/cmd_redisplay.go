@@ -4,7 +4,7 @@ func init() {
 	register(&command{
 		name: "redisplay", help: "redraw the terminal", maxArgs: 0, needClient: true,
 		run: func(x *cmdContext, _ []string) (string, error) {
-			x.c.r.invalidate()
+			x.c.r.Invalidate()
 			x.s.markDirty(x.c)
 			return "", nil
 		},

@@ -5,13 +5,14 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/input"
+	"github.com/gmux/gmux/server/render"
 )
 
 // display is what an attached client shows and how it takes input: the
 // window it shows, its renderer and frame pacing, its input tokenizer and
 // layers, and the modes open on it.
 type display struct {
-	r      *renderer
+	r      *render.Renderer
 	win    *window      // the window this client shows (in its focused region)
 	regs   *regions     // the display's regions, when split (regions.go)
 	drag   *regionDrag  // a region border being dragged (mouse_regions.go)
@@ -83,9 +84,9 @@ func (s *session) touch(c *client) {
 // the caption and status lines.
 func (c *client) windowSize() (int, int) {
 	if c.regs != nil {
-		return regionWindowSize(c.focusRect())
+		return render.RegionWindowSize(c.focusRect())
 	}
-	return c.cols, max(1, c.layout().winRows)
+	return c.cols, max(1, c.layout().WinRows)
 }
 
 // markDirty notes that c's view changed and schedules a frame.
@@ -136,24 +137,29 @@ func (s *session) draw(c *client) {
 	if c.menu != nil && c.menu.refresh != nil {
 		c.menu.refresh()
 	}
-	f := frame{message: c.message, menu: c.menu, copy: c.copy, statusTop: s.set.Hardstatus == statusFirstLine,
-		ownMouse: s.wantsOwnMouse(c)}
+	f := render.Frame{Message: c.message, StatusTop: s.set.Hardstatus == statusFirstLine, OwnMouse: s.wantsOwnMouse(c)}
+	if c.menu != nil { // an Overlay holding a nil pointer would not be nil
+		f.List = c.menu
+	}
+	if c.copy != nil {
+		f.Copy = c.copy
+	}
 	if c.win != nil {
-		f.screen = c.win.Screen
+		f.Screen = c.win.Screen
 	}
 	if c.prompt != nil {
-		f.message, f.promptX = c.prompt.view(c.cols)
-		f.promptOpen = true
+		f.Message, f.PromptX = c.prompt.view(c.cols)
+		f.PromptOpen = true
 	}
-	if st := applyStatusStyle(statusStyle{}, s.set.MsgRendition); f.message != "" && st != barStyle {
-		f.message = st.Mark() + f.message // sorendition
+	if st := applyStatusStyle(statusStyle{}, s.set.MsgRendition); f.Message != "" && st != barStyle {
+		f.Message = st.Mark() + f.Message // sorendition
 	}
-	f.caption, f.status = s.bars(c)
+	f.Caption, f.Status = s.bars(c)
 	var out []byte
 	if split {
-		out = c.r.drawRegions(f, s.regionFrames(c))
+		out = c.r.DrawRegions(f, s.regionFrames(c))
 	} else {
-		out = c.r.draw(f)
+		out = c.r.Draw(f)
 	}
 	if c.bells > 0 {
 		out = append(out, '\a')
@@ -206,19 +212,19 @@ func (s *session) redrawWindow(w *window) {
 }
 
 // regionFrames is what each of c's regions shows, placed on its terminal.
-func (s *session) regionFrames(c *client) []regionFrame {
+func (s *session) regionFrames(c *client) []render.Region {
 	top, _, _ := c.regionArea()
 	focus := c.regs.lay.Focus()
-	var out []regionFrame
+	var out []render.Region
 	for _, r := range c.regs.lay.Regions() {
 		w := c.regs.win[r.ID]
-		rf := regionFrame{rect: r.Rect, focused: r.ID == focus}
-		rf.rect.Y += top
+		rf := render.Region{Rect: r.Rect, Focused: r.ID == focus}
+		rf.Rect.Y += top
 		if w != nil {
-			rf.screen = w.Screen
+			rf.Screen = w.Screen
 		}
-		rf.caption = s.expandStatus(s.set.CaptionFormat, statusView{cur: w, other: c.other, cols: r.Rect.W,
-			focus: rf.focused, copyMode: rf.focused && c.copy != nil, escaped: rf.focused && c.prefix})
+		rf.Caption = s.expandStatus(s.set.CaptionFormat, statusView{cur: w, other: c.other, cols: r.Rect.W,
+			focus: rf.Focused, copyMode: rf.Focused && c.copy != nil, escaped: rf.Focused && c.prefix})
 		out = append(out, rf)
 	}
 	return out

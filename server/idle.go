@@ -86,7 +86,7 @@ func (b *blanker) end(s *session, c *client) {
 		b.prog.stop()
 	}
 	if c.r != nil {
-		c.r.invalidate()
+		c.r.Invalidate()
 	}
 	s.markDirty(c)
 }

@@ -174,7 +174,7 @@ func (s *session) unlock(c *client) {
 		l.prog.stop()
 	}
 	if c.r != nil {
-		c.r.invalidate()
+		c.r.Invalidate()
 	}
 	s.markDirty(c)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/gmux/gmux/server/input"
+	"github.com/gmux/gmux/server/render"
 )
 
 // menu is a list a client picks from (the window list) or reads (help),
@@ -189,4 +190,26 @@ func (m *menu) handle(s *session, c *client, ev input.Event) bool {
 		s.markDirty(c)
 	}
 	return true
+}
+
+// Draw draws the menu in the cols x rows cells from (x0, y0) — the whole
+// display, or the focused region of a split one, as screen shows its lists:
+// the title, a blank line, then the items that fit, scrolled to the
+// selection.
+func (m *menu) Draw(cv render.Canvas, x0, y0, cols, rows int) {
+	first := m.scroll(rows - menuItemsTop)
+	for y := range rows {
+		text, st := "", render.Style{}
+		switch i := first + y - menuItemsTop; {
+		case y == 0:
+			text, st.Bold = m.title, true
+			if m.more() {
+				text += moreHint
+			}
+		case y >= menuItemsTop && i < len(m.items):
+			text = m.items[i]
+			st.Reverse = i == m.sel
+		}
+		cv.Line(x0, y0+y, cols, text, st)
+	}
 }

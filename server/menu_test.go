@@ -7,6 +7,7 @@ import (
 
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/layout"
+	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/vt"
 )
 
@@ -84,50 +85,50 @@ func TestReadOnlyListPages(t *testing.T) {
 // goes the focused region shows its window again.
 func TestMenuInFocusedRegion(t *testing.T) {
 	const cols, rows = 60, 21
-	r, err := newRenderer("xterm-256color", "truecolor", "C.UTF-8", cols, rows)
+	r, err := render.New("xterm-256color", "truecolor", "C.UTF-8", cols, rows)
 	if err != nil {
 		t.Fatal(err)
 	}
 	lay := layout.New(cols, rows-1)
 	lay.Split(layout.Stacked)
-	var regs []regionFrame
+	var regs []render.Region
 	for i, rg := range lay.Regions() {
-		wc, wr := regionWindowSize(rg.Rect)
+		wc, wr := render.RegionWindowSize(rg.Rect)
 		sc := vt.New(wc, wr, 0)
 		for y := range wr {
 			fmt.Fprintf(sc, "\x1b[%d;1Hregion-%d-line-%d", y+1, i, y)
 		}
-		regs = append(regs, regionFrame{rect: rg.Rect, screen: sc, caption: fmt.Sprintf("%d sh", i), focused: i == 1})
+		regs = append(regs, render.Region{Rect: rg.Rect, Screen: sc, Caption: fmt.Sprintf("%d sh", i), Focused: i == 1})
 	}
 	term := vt.New(cols, rows, 0)
-	term.Write(r.drawRegions(frame{status: "status"}, regs))
+	term.Write(r.DrawRegions(render.Frame{Status: "status"}, regs))
 	m := numberedMenu(30, 29)
-	term.Write(r.drawRegions(frame{status: "status", menu: m}, regs))
+	term.Write(r.DrawRegions(render.Frame{Status: "status", List: m}, regs))
 
 	top, bottom := regs[0], regs[1]
-	_, wr := regionWindowSize(bottom.rect)
-	if got := rowText(term, bottom.rect.Y); !strings.HasPrefix(got, "Num Name") || !strings.Contains(got, "more") {
+	_, wr := render.RegionWindowSize(bottom.Rect)
+	if got := rowText(term, bottom.Rect.Y); !strings.HasPrefix(got, "Num Name") || !strings.Contains(got, "more") {
 		t.Fatalf("focused region's first row %q: want the list's title and its more hint", got)
 	}
-	if got, want := rowText(term, bottom.rect.Y+wr-1), " 29  item-29"; got != want {
+	if got, want := rowText(term, bottom.Rect.Y+wr-1), " 29  item-29"; got != want {
 		t.Fatalf("focused region's last row %q, want the selection %q", got, want)
 	}
-	if st := term.Cell(1, bottom.rect.Y+wr-1).S; st.Attr&vt.Reverse == 0 {
+	if st := term.Cell(1, bottom.Rect.Y+wr-1).S; st.Attr&vt.Reverse == 0 {
 		t.Fatalf("the selection is not in reverse video: %+v", st)
 	}
-	_, twr := regionWindowSize(top.rect)
+	_, twr := render.RegionWindowSize(top.Rect)
 	for y := range twr {
-		if got, want := rowText(term, top.rect.Y+y), fmt.Sprintf("region-0-line-%d", y); got != want {
+		if got, want := rowText(term, top.Rect.Y+y), fmt.Sprintf("region-0-line-%d", y); got != want {
 			t.Fatalf("other region's row %d: %q, want %q", y, got, want)
 		}
 	}
-	if got := rowText(term, top.rect.Y+top.rect.H-1); got != "0 sh" {
+	if got := rowText(term, top.Rect.Y+top.Rect.H-1); got != "0 sh" {
 		t.Fatalf("other region's caption %q", got)
 	}
 
-	term.Write(r.drawRegions(frame{status: "status"}, regs))
+	term.Write(r.DrawRegions(render.Frame{Status: "status"}, regs))
 	for y := range wr {
-		if got, want := rowText(term, bottom.rect.Y+y), fmt.Sprintf("region-1-line-%d", y); got != want {
+		if got, want := rowText(term, bottom.Rect.Y+y), fmt.Sprintf("region-1-line-%d", y); got != want {
 			t.Fatalf("after the list, focused region's row %d: %q, want %q", y, got, want)
 		}
 	}

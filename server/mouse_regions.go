@@ -5,7 +5,7 @@ import (
 
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/layout"
-	"github.com/gmux/gmux/server/vt"
+	"github.com/gmux/gmux/server/render"
 )
 
 // The mouse on a split display (mousetrack on): a click in a region
@@ -96,16 +96,6 @@ func (s *session) regionMouse(c *client, m input.MouseReport) bool {
 	return false // gmux's own: the wheel scrolls (mouse.go)
 }
 
-// splitMouseModes are the input modes of a split display's terminal: with
-// gmux taking the mouse, SGR reports of presses and drags (a border is
-// dragged), or more if the focused program asked for more.
-func splitMouseModes(m vt.Modes, own bool) vt.Modes {
-	if own {
-		m.Mouse, m.MouseEncoding = max(m.Mouse, 1002), 1006
-	}
-	return m
-}
-
 // regionMouseBytes re-encodes a report for the focused region's program:
 // its coordinates are the region's, in the encoding the program asked for.
 // nil when the pointer is outside the region.
@@ -115,7 +105,7 @@ func (c *client) regionMouseBytes(m input.MouseReport) []byte {
 	}
 	ox, oy := c.focusOrigin()
 	x, y := m.X-ox, m.Y-oy
-	wc, wr := regionWindowSize(c.focusRect())
+	wc, wr := render.RegionWindowSize(c.focusRect())
 	if x < 0 || y < 0 || x >= wc || y >= wr {
 		return nil
 	}

@@ -57,7 +57,7 @@ func (c *client) windowPoint(x, y int) (wx, wy int) {
 		ox, oy := c.focusOrigin()
 		return x - ox, y - oy
 	}
-	return x, y - c.layout().top
+	return x, y - c.layout().Top
 }
 
 func (s *session) startSelection(c *client, m input.MouseReport) {

@@ -3,6 +3,7 @@ package server
 import (
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/layout"
+	"github.com/gmux/gmux/server/render"
 )
 
 // A display split into regions (split, C-a S and C-a |): the layout's
@@ -20,12 +21,9 @@ type regions struct {
 // the hardstatus line. Each region's last row is its caption.
 func (c *client) regionArea() (top, cols, rows int) {
 	s := c.s
-	l := layoutScreen(c.cols, c.rows, s.set.Hardstatus != statusOff, s.set.Hardstatus == statusFirstLine, false, false)
-	return l.top, c.cols, max(l.winRows, 1)
+	l := render.LayoutScreen(c.cols, c.rows, s.set.Hardstatus != statusOff, s.set.Hardstatus == statusFirstLine, false, false)
+	return l.Top, c.cols, max(l.WinRows, 1)
 }
-
-// regionWindowSize is the size of a window shown in a region of r.
-func regionWindowSize(r layout.Rect) (int, int) { return max(r.W, 1), max(r.H-1, 1) }
 
 // focusRect is where c's focused region is.
 func (c *client) focusRect() layout.Rect {
@@ -124,7 +122,7 @@ func (s *session) regionsChanged(c *client) {
 		s.fitWindow(w)
 	}
 	if c.r != nil {
-		c.r.invalidate()
+		c.r.Invalidate()
 	}
 	s.markDirty(c)
 }
@@ -179,7 +177,7 @@ func (s *session) views(w *window) []view {
 		}
 		for _, r := range c.regs.lay.Regions() {
 			if c.regs.win[r.ID] == w {
-				cols, rows := regionWindowSize(r.Rect)
+				cols, rows := render.RegionWindowSize(r.Rect)
 				out = append(out, view{cols, rows, c.active})
 			}
 		}

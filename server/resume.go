@@ -20,6 +20,7 @@ import (
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/proc"
+	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/vt"
 	"golang.org/x/sys/unix"
 )
@@ -366,7 +367,7 @@ func (s *session) resumeClient(cs handover.Client, byID map[int]*window) *client
 func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*window) {
 	c.cols, c.rows = clampSize(cs.Cols, cs.Rows)
 	h := c.hello
-	r, err := newRenderer(h.Term, h.ColorTerm, h.Locale, c.cols, c.rows)
+	r, err := render.New(h.Term, h.ColorTerm, h.Locale, c.cols, c.rows)
 	if err != nil {
 		s.log.Printf("upgrade: client %d: %v", c.id, err)
 		return
@@ -393,12 +394,12 @@ func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*win
 	// What the terminal answered before is known: it is not asked again
 	// (a stopped client's terminal is the shell's: no questions to it).
 	c.fgColor, c.bgColor, c.truecolorKnown = cs.FG, cs.BG, cs.Truecolor
-	c.r.cw.truecolor = s.truecolorFor(c)
+	c.r.SetTruecolor(s.truecolorFor(c))
 	c.named = s.layouts.byNumber(cs.Layout)
 	s.selectWindow(c, w)
 	s.restoreRegions(c, cs.Regions)
 	s.startClock()
-	c.r.invalidate()
+	c.r.Invalidate()
 	s.markDirty(c)
 	if cs.Locked {
 		// Locked it was, locked it stays: an upgrade must not be a way in.

@@ -3,6 +3,8 @@ package server
 import (
 	"testing"
 	"time"
+
+	"github.com/gmux/gmux/server/render"
 )
 
 // The loop never sends to its own channel: with the events lane full (a
@@ -14,7 +16,7 @@ func TestLoopNeverSendsToItself(t *testing.T) {
 	s.events <- func() {} // the lane is full
 	done := make(chan struct{})
 	go func() { // as the loop
-		s.spareAfter(&client{display: display{r: &renderer{}}})
+		s.spareAfter(&client{display: display{r: &render.Renderer{}}})
 		s.awaitSettled(time.Second, func(error) {})
 		close(done)
 	}()

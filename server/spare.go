@@ -1,6 +1,6 @@
 package server
 
-import "github.com/gmux/gmux/server/vt"
+import "github.com/gmux/gmux/server/render"
 
 // A reattach is what a screen user does most, and most of the server's part
 // in it was making the renderer: tcell's Init allocates and invalidates a
@@ -20,7 +20,7 @@ type rendererFor struct {
 // spareRenderer is a renderer made ahead for the next attach.
 type spareRenderer struct {
 	key rendererFor
-	r   *renderer
+	r   *render.Renderer
 }
 
 // prepareSpare makes a renderer for the next attach from a terminal like
@@ -39,32 +39,31 @@ func (s *session) prepareSpare(key rendererFor) {
 }
 
 // makeSpare makes a renderer for key ahead of its first frame.
-func makeSpare(key rendererFor) (*renderer, error) {
-	r, err := newRenderer(key.term, key.colorterm, key.locale, key.cols, key.rows)
+func makeSpare(key rendererFor) (*render.Renderer, error) {
+	r, err := render.New(key.term, key.colorterm, key.locale, key.cols, key.rows)
 	if err == nil {
 		// The first frame remembers every row it draws: that memory too is
 		// made now (and touched), not while the attach waits.
-		r.rowStore = make([]vt.Cell, key.cols*key.rows)
-		r.cells.lockAll()
+		r.Prepare()
 	}
 	return r, err
 }
 
 // takeRenderer returns a renderer for key: the spare if it was made for
 // the same, else a new one.
-func (s *session) takeRenderer(key rendererFor) (*renderer, error) {
+func (s *session) takeRenderer(key rendererFor) (*render.Renderer, error) {
 	if sp := s.spare; sp != nil && sp.key == key {
 		s.spare = nil
 		return sp.r, nil
 	}
 	s.dropSpare()
-	return newRenderer(key.term, key.colorterm, key.locale, key.cols, key.rows)
+	return render.New(key.term, key.colorterm, key.locale, key.cols, key.rows)
 }
 
 // dropSpare lets the spare renderer go (its goroutines and cell buffer).
 func (s *session) dropSpare() {
 	if s.spare != nil {
-		s.spare.r.close()
+		s.spare.r.Close()
 		s.spare = nil
 	}
 }

@@ -44,7 +44,7 @@ type statusView struct {
 // a conditional true when the window has the focus, the display is in copy
 // mode, the command key is pending; %?...%:...%? is the text before %: when
 // an escape in it expanded to something, else the text after it;
-// %{...} sets colours and attributes (statusstyle.go); %=, %N=, %N< and
+// %{...} sets colours and attributes (server/statusline/marks.go); %=, %N=, %N< and
 // %N> fill, pad, truncate and mark (the statusline package).
 func (s *session) expandStatus(format string, v statusView) string {
 	cur := v.cur

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/pane"
+	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/statusline"
 	"github.com/gmux/gmux/server/vt"
 )
@@ -75,12 +76,12 @@ func TestStatusColours(t *testing.T) {
 	if textWidth(line) != 4 {
 		t.Fatalf("width %d of %q", textWidth(line), line)
 	}
-	r, err := newRenderer("xterm-256color", "", "C.UTF-8", 10, 2)
+	r, err := render.New("xterm-256color", "", "C.UTF-8", 10, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
 	term := vt.New(10, 2, 0)
-	term.Write(r.draw(frame{screen: vt.New(10, 1, 0), status: line}))
+	term.Write(r.Draw(render.Frame{Screen: vt.New(10, 1, 0), Status: line}))
 	want := []struct {
 		text     string
 		fg, bg   vt.Color
@@ -127,12 +128,12 @@ func TestStatusWidthByCluster(t *testing.T) {
 	if w := textWidth("a👍🏽🇫🇷👨\u200d👩\u200d👧❤\ufe0f"); w != 9 {
 		t.Errorf("width %d, want 9", w)
 	}
-	r, err := newRenderer("xterm-256color", "", "C.UTF-8", 12, 2)
+	r, err := render.New("xterm-256color", "", "C.UTF-8", 12, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
 	term := vt.New(12, 2, 0)
-	term.Write(r.draw(frame{screen: vt.New(12, 1, 0), status: "a👍🏽🇫🇷|"}))
+	term.Write(r.Draw(render.Frame{Screen: vt.New(12, 1, 0), Status: "a👍🏽🇫🇷|"}))
 	if got := strings.TrimRight(term.LineText(1), " "); got != "a👍🏽🇫🇷|" {
 		t.Errorf("status drawn as %q", got)
 	}

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"github.com/gdamore/tcell/v2"
 	"github.com/gmux/gmux/server/statusline"
 )
 
@@ -17,17 +16,4 @@ var barStyle = statusStyle{Attr: statusline.Reverse}
 // applyStatusStyle reads one %{...} body (without the braces) over cur.
 func applyStatusStyle(cur statusStyle, spec string) statusStyle {
 	return statusline.ApplyStyle(cur, spec)
-}
-
-// tcellStatusStyle is st as tcell draws it.
-func tcellStatusStyle(st statusStyle) tcell.Style {
-	t := tcell.StyleDefault
-	if st.FG > 0 {
-		t = t.Foreground(tcell.PaletteColor(int(st.FG) - 1))
-	}
-	if st.BG > 0 {
-		t = t.Background(tcell.PaletteColor(int(st.BG) - 1))
-	}
-	return t.Bold(st.Attr&statusline.Bold != 0).Underline(st.Attr&statusline.Underline != 0).Reverse(st.Attr&statusline.Reverse != 0).
-		Blink(st.Attr&statusline.Blink != 0).Dim(st.Attr&statusline.Dim != 0)
 }

@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/render"
 	"golang.org/x/sys/unix"
 )
 
@@ -43,12 +44,12 @@ func (s *session) suspend(c *client, notice suspendNotice) {
 	if c.attached && !c.suspended {
 		c.suspended = true
 		s.letGo(c)
-		c.r.close()
+		c.r.Close()
 		// The next renderer is made now, so that c.r is always usable; its
 		// set-up goes out with the first frame after the resume.
-		if r, err := newRenderer(c.hello.Term, c.hello.ColorTerm, c.hello.Locale, c.cols, c.rows); err == nil {
+		if r, err := render.New(c.hello.Term, c.hello.ColorTerm, c.hello.Locale, c.cols, c.rows); err == nil {
 			c.r = r
-			c.r.cw.truecolor = s.truecolorFor(c)
+			c.r.SetTruecolor(s.truecolorFor(c))
 		}
 		s.log.Printf("client %d: suspended", c.id)
 	}

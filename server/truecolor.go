@@ -40,9 +40,9 @@ func (s *session) truecolorFor(c *client) bool {
 // one that could say yes: a terminal of fewer than 256 colours (the Linux
 // console, old hardware) is not asked, and sees no DCS it may not parse.
 func (s *session) askTruecolor(c *client) {
-	c.truecolorKnown = c.r.ti.TrueColor || c.r.ti.SetFgRGB != ""
-	c.r.cw.truecolor = s.truecolorFor(c)
-	if !c.truecolorKnown && c.r.ti.Colors >= 256 {
+	c.truecolorKnown = c.r.Terminfo().TrueColor || c.r.Terminfo().SetFgRGB != ""
+	c.r.SetTruecolor(s.truecolorFor(c))
+	if !c.truecolorKnown && c.r.Terminfo().Colors >= 256 {
 		s.send(c, proto.TypeOutput, []byte(truecolorQueries))
 	}
 }
@@ -74,9 +74,9 @@ func (s *session) applyTruecolor(c *client) {
 	if c.r == nil {
 		return
 	}
-	if on := s.truecolorFor(c); on != c.r.cw.truecolor {
-		c.r.cw.truecolor = on
-		c.r.invalidate()
+	if on := s.truecolorFor(c); on != c.r.Truecolor() {
+		c.r.SetTruecolor(on)
+		c.r.Invalidate()
 		s.markDirty(c)
 	}
 }

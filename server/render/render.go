@@ -1,4 +1,4 @@
-package server
+package render
 
 import (
 	"fmt"
@@ -12,10 +12,10 @@ import (
 	"github.com/rivo/uniseg"
 )
 
-// renderer draws windows onto one client's terminal through tcell, which
+// Renderer draws windows onto one client's terminal through tcell, which
 // knows the terminal's capabilities (terminfo), downgrades colours the
 // terminal lacks, and sends only the cells that changed since the last frame.
-type renderer struct {
+type Renderer struct {
 	ti    *terminfo.Terminfo
 	tty   *connTty
 	scr   tcell.Screen
@@ -62,6 +62,35 @@ type renderer struct {
 	cells *tcellCells
 }
 
+// Finished reports whether the terminal was given back (Fini).
+func (r *Renderer) Finished() bool { return r.finished }
+
+// Truecolor reports whether window colours are sent as 24-bit RGB.
+func (r *Renderer) Truecolor() bool { return r.cw.truecolor }
+
+// SetTruecolor sets whether window colours are sent as 24-bit RGB (the
+// terminal says it takes them, or truecolor says so).
+func (r *Renderer) SetTruecolor(on bool) { r.cw.truecolor = on }
+
+// Terminfo is the terminal's description.
+func (r *Renderer) Terminfo() *terminfo.Terminfo { return r.ti }
+
+// Colors is how many colours the terminal shows.
+func (r *Renderer) Colors() int { return r.scr.Colors() }
+
+// WindowAt is the number of the window whose status line entry was drawn at
+// cell (x, y), or -1.
+func (r *Renderer) WindowAt(x, y int) int { return r.tags.windowAt(x, y) }
+
+// Prepare makes ahead what the first frame takes (a renderer made for the
+// next attach, while nobody waits): the memory of the rows it remembers,
+// touched, and tcell's buffer taken over.
+func (r *Renderer) Prepare() {
+	cols, rows := r.Size()
+	r.rowStore = make([]vt.Cell, cols*rows)
+	r.cells.lockAll()
+}
+
 // drawnRow is a terminal row as last drawn from the window: its cells (nil:
 // not from the window) and the RowVersion they had.
 type drawnRow struct {
@@ -71,7 +100,7 @@ type drawnRow struct {
 
 // rowUnchanged reports whether terminal row y already shows cells, and
 // remembers them otherwise.
-func (r *renderer) rowUnchanged(y int, sc *vt.Screen) bool {
+func (r *Renderer) rowUnchanged(y int, sc *vt.Screen) bool {
 	if r.drawnFrom != sc {
 		r.drawn, r.drawnFrom = nil, sc
 	}
@@ -88,7 +117,7 @@ func (r *renderer) rowUnchanged(y int, sc *vt.Screen) bool {
 // sameAsDrawn reports whether window row y holds the cells terminal row y
 // shows. A row whose version has not moved is not compared at all: on a
 // keystroke's echo that spares comparing every other row of the screen.
-func (r *renderer) sameAsDrawn(y int, sc *vt.Screen) bool {
+func (r *Renderer) sameAsDrawn(y int, sc *vt.Screen) bool {
 	if y >= len(r.drawn) || r.drawn[y].cells == nil {
 		return false
 	}
@@ -105,7 +134,7 @@ func (r *renderer) sameAsDrawn(y int, sc *vt.Screen) bool {
 }
 
 // remember records that terminal row y now shows window row y.
-func (r *renderer) remember(y int, sc *vt.Screen) {
+func (r *Renderer) remember(y int, sc *vt.Screen) {
 	d := &r.drawn[y]
 	row := sc.Row(y)
 	if d.cells == nil && len(r.rowStore) >= len(row) {
@@ -117,7 +146,7 @@ func (r *renderer) remember(y int, sc *vt.Screen) {
 }
 
 // forgetRows marks terminal rows from y on as not showing window cells.
-func (r *renderer) forgetRows(y int) {
+func (r *Renderer) forgetRows(y int) {
 	for ; y < len(r.drawn); y++ {
 		r.drawn[y].cells = nil
 	}
@@ -144,7 +173,7 @@ func lookupTerminfo(term, colorterm string) (*terminfo.Terminfo, error) {
 	return ti, nil
 }
 
-func newRenderer(term, colorterm, locale string, cols, rows int) (*renderer, error) {
+func New(term, colorterm, locale string, cols, rows int) (*Renderer, error) {
 	ti, err := lookupTerminfo(term, colorterm)
 	if err != nil {
 		// An unknown TERM (a rare terminal, or no terminfo on this host)
@@ -170,14 +199,14 @@ func newRenderer(term, colorterm, locale string, cols, rows int) (*renderer, err
 		return nil, fmt.Errorf("terminal %q: tcell's screen keeps no cell buffer", term)
 	}
 	truecolor := ti.TrueColor || ti.SetFgRGB != ""
-	return &renderer{ti: ti, tty: tty, scr: scr, cw: newCellWriter(ti, truecolor), cells: newTcellCells(cb.GetCells())}, nil
+	return &Renderer{ti: ti, tty: tty, scr: scr, cw: newCellWriter(ti, truecolor), cells: newTcellCells(cb.GetCells())}, nil
 }
 
 // put has tcell draw str at (x, y) in the next Show.
-func (r *renderer) put(x, y int, str string, st tcell.Style) { r.cells.put(x, y, str, st) }
+func (r *Renderer) put(x, y int, str string, st tcell.Style) { r.cells.put(x, y, str, st) }
 
 // show has tcell draw what was put since its last Show.
-func (r *renderer) show() {
+func (r *Renderer) show() {
 	r.scr.Show()
 	r.cells.shown()
 	r.closeTcellLink()
@@ -199,19 +228,19 @@ func withLocale(locale string, f func() error) error {
 	return f()
 }
 
-func (r *renderer) resize(cols, rows int) {
+func (r *Renderer) Resize(cols, rows int) {
 	r.tty.setSize(cols, rows)
 	r.cells.resize(cols, rows)
 	r.drawn, r.regions = nil, nil
 }
 
-func (r *renderer) size() (int, int) {
+func (r *Renderer) Size() (int, int) {
 	ws, _ := r.tty.WindowSize()
 	return ws.Width, ws.Height
 }
 
-// invalidate makes the next draw repaint the whole terminal (redisplay).
-func (r *renderer) invalidate() {
+// Invalidate makes the next draw repaint the whole terminal (redisplay).
+func (r *Renderer) Invalidate() {
 	if r.cw.canWrite() {
 		// Cleared now, drawn by the next frame: tcell's Sync would draw
 		// the window's cells itself first, only to be drawn over.
@@ -232,57 +261,57 @@ func (r *renderer) invalidate() {
 // frameAround is a frame less the window's cells: where the window sits on
 // the terminal and the lines drawn around it.
 type frameAround struct {
-	screenLayout
+	Layout
 	vc, vr                   int // the window's size
 	status, caption, message string
 }
 
-// frame is what a client's terminal shows: a window's screen (or a menu),
+// Frame is what a client's terminal shows: a window's screen (or a menu),
 // the caption under it, the status line, and a message or prompt.
-type frame struct {
-	screen    *vt.Screen
-	menu      *menu
-	message   string // a notice or an open prompt; over the status line if any
-	caption   string // "" when off
-	status    string // hardstatus; "" when off
-	statusTop bool   // hardstatus on the first line instead of the last
-	copy      *copyMode
-	ownMouse  bool // gmux takes mouse reports (mousetrack) while the program does not
-	// promptOpen: the message is a prompt being typed, the cursor on it at
+type Frame struct {
+	Screen    *vt.Screen
+	List      Overlay // a list (the window list, help) instead of the window
+	Message   string  // a notice or an open prompt; over the status line if any
+	Caption   string  // "" when off
+	Status    string  // hardstatus; "" when off
+	StatusTop bool    // hardstatus on the first line instead of the last
+	Copy      Overlay // copy mode over the window
+	OwnMouse  bool    // gmux takes mouse reports (mousetrack) while the program does not
+	// PromptOpen: the message is a prompt being typed, the cursor on it at
 	// column promptX.
-	promptOpen bool
-	promptX    int
+	PromptOpen bool
+	PromptX    int
 }
 
 // promptCursor is where the cursor goes while a prompt is open: on the
 // message line, where the typing goes, as in screen.
-func (f *frame) promptCursor(messageY, cols int) (x, y int, ok bool) {
-	if !f.promptOpen || messageY < 0 || cols <= 0 {
+func (f *Frame) promptCursor(messageY, cols int) (x, y int, ok bool) {
+	if !f.PromptOpen || messageY < 0 || cols <= 0 {
 		return 0, 0, false
 	}
-	return min(f.promptX, cols-1), messageY, true
+	return min(f.PromptX, cols-1), messageY, true
 }
 
-// draw renders f and returns the bytes for the client's terminal.
-func (r *renderer) draw(f frame) []byte {
+// Draw renders f and returns the bytes for the client's terminal.
+func (r *Renderer) Draw(f Frame) []byte {
 	r.regions = nil // what a split frame drew is drawn over
-	if f.menu != nil {
+	if f.List != nil {
 		r.drawn, r.styleClean = nil, false
 		return r.drawMenu(f)
 	}
-	sc := f.screen
-	cols, rows := r.size()
+	sc := f.Screen
+	cols, rows := r.Size()
 	vc, vr := sc.Size()
 	modes := sc.Modes()
-	lay := layoutScreen(cols, rows, f.status != "", f.statusTop, f.caption != "", f.message != "")
-	top, textRows := lay.top, lay.winRows
-	around := frameAround{screenLayout: lay, vc: vc, vr: vr, status: f.status, caption: f.caption, message: f.message}
+	lay := LayoutScreen(cols, rows, f.Status != "", f.StatusTop, f.Caption != "", f.Message != "")
+	top, textRows := lay.Top, lay.WinRows
+	around := frameAround{Layout: lay, vc: vc, vr: vr, status: f.Status, caption: f.Caption, message: f.Message}
 	cx, cy := sc.Cursor()
 	showCursor := modes.CursorVisible && cx < cols && cy < textRows
-	if x, y, ok := f.promptCursor(lay.messageY, cols); ok {
+	if x, y, ok := f.promptCursor(lay.MessageY, cols); ok {
 		cx, cy, showCursor = x, y-top, true
 	}
-	if f.copy == nil {
+	if f.Copy == nil {
 		// The lines around the window are on the terminal already if
 		// nothing around it changed: only the window's rows may need drawing.
 		if out, ok := r.trySmallChange(f, sc, around, cx, cy, showCursor); ok {
@@ -290,25 +319,25 @@ func (r *renderer) draw(f frame) []byte {
 		}
 	}
 	r.drawAround(around)
-	if f.copy != nil {
+	if f.Copy != nil {
 		r.drawn, r.aroundKnown, r.styleClean = nil, false, false
-		r.drawCopy(f.copy, 0, top, textRows, cols)
-		if x, y, ok := f.promptCursor(lay.messageY, cols); ok { // a search being typed
+		f.Copy.Draw(Canvas{r}, 0, top, cols, textRows)
+		if x, y, ok := f.promptCursor(lay.MessageY, cols); ok { // a search being typed
 			r.scr.ShowCursor(x, y)
 		}
 		r.show()
-		r.syncModes(withOwnMouse(vt.Modes{}, f.ownMouse))
+		r.syncModes(withOwnMouse(vt.Modes{}, f.OwnMouse))
 		return r.tty.take()
 	}
 	// A window larger than this display (its size is another display's,
 	// windowsize.go) is drawn scrolled to its cursor; a smaller one with
 	// dots around it (below).
-	if area := layoutScreen(cols, rows, f.status != "", f.statusTop, f.caption != "", false).winRows; vc > cols || vr > area {
+	if area := LayoutScreen(cols, rows, f.Status != "", f.StatusTop, f.Caption != "", false).WinRows; vc > cols || vr > area {
 		return r.drawPanned(f, sc, lay)
 	}
 	r.panX, r.panY = 0, 0
 	var conv styleConverter
-	if top != r.around.top || modes.ReverseVideo != r.drawnRev {
+	if top != r.around.Top || modes.ReverseVideo != r.drawnRev {
 		r.forgetRows(0)
 		r.drawnRev = modes.ReverseVideo
 	}
@@ -379,7 +408,7 @@ func (r *renderer) draw(f frame) []byte {
 	if !showCursor {
 		r.cursorX = -1
 	}
-	r.syncModes(withOwnMouse(modes, f.ownMouse))
+	r.syncModes(withOwnMouse(modes, f.OwnMouse))
 	return r.tty.take()
 }
 
@@ -389,8 +418,8 @@ func (r *renderer) draw(f frame) []byte {
 // as tmux does, so the rest is not taken for an empty screen. tcell draws it
 // all; such frames are rare (two displays of different sizes) and none of
 // the shortcuts for the usual case apply.
-func (r *renderer) drawPanned(f frame, sc *vt.Screen, lay screenLayout) []byte {
-	cols, top, textRows := lay.cols, lay.top, max(lay.winRows, 0)
+func (r *Renderer) drawPanned(f Frame, sc *vt.Screen, lay Layout) []byte {
+	cols, top, textRows := lay.Cols, lay.Top, max(lay.WinRows, 0)
 	vc, vr := sc.Size()
 	cx, cy := sc.Cursor()
 	modes := sc.Modes()
@@ -426,7 +455,7 @@ func (r *renderer) drawPanned(f frame, sc *vt.Screen, lay screenLayout) []byte {
 	}
 	vx, vy := cx-r.panX, cy-r.panY
 	showCursor := modes.CursorVisible && vx >= 0 && vx < cols && vy >= 0 && vy < textRows
-	if x, y, ok := f.promptCursor(lay.messageY, cols); ok {
+	if x, y, ok := f.promptCursor(lay.MessageY, cols); ok {
 		vx, vy, showCursor = x, y-top, true
 	}
 	if showCursor {
@@ -440,7 +469,7 @@ func (r *renderer) drawPanned(f frame, sc *vt.Screen, lay screenLayout) []byte {
 	r.forgetRows(0)
 	r.aroundKnown, r.styleClean, r.cursorX = false, false, -1
 	r.cursorShown, r.cursorStyle = showCursor, modes.CursorStyle
-	r.syncModes(withOwnMouse(modes, f.ownMouse))
+	r.syncModes(withOwnMouse(modes, f.OwnMouse))
 	return r.tty.take()
 }
 
@@ -467,71 +496,48 @@ func panTo(pan, cur, view, size int) int {
 }
 
 // drawAround draws the lines around the window: status, caption, message.
-func (r *renderer) drawAround(a frameAround) {
+func (r *Renderer) drawAround(a frameAround) {
 	bar := tcell.StyleDefault.Reverse(true)
-	if a.statusY >= 0 {
-		r.drawLine(a.status, a.statusY, a.cols, bar)
+	if a.StatusY >= 0 {
+		r.drawLine(a.status, a.StatusY, a.Cols, bar)
 	}
-	if a.captionY >= 0 {
-		r.drawLine(a.caption, a.captionY, a.cols, bar)
+	if a.CaptionY >= 0 {
+		r.drawLine(a.caption, a.CaptionY, a.Cols, bar)
 	}
-	if a.messageY >= 0 {
-		r.drawMessage(a.message, a.messageY, a.cols)
+	if a.MessageY >= 0 {
+		r.drawMessage(a.message, a.MessageY, a.Cols)
 	}
 }
 
-func (r *renderer) drawMenu(f frame) []byte {
-	cols, rows := r.size()
+func (r *Renderer) drawMenu(f Frame) []byte {
+	cols, rows := r.Size()
 	r.cells.clear(r.scr)
-	r.drawMenuIn(f.menu, 0, 0, cols, rows-1)
-	if f.message != "" {
-		r.drawMessage(f.message, rows-1, cols)
+	f.List.Draw(Canvas{r}, 0, 0, cols, rows-1)
+	if f.Message != "" {
+		r.drawMessage(f.Message, rows-1, cols)
 	}
-	if x, y, ok := f.promptCursor(rows-1, cols); ok && f.message != "" { // the list's search
+	if x, y, ok := f.promptCursor(rows-1, cols); ok && f.Message != "" { // the list's search
 		r.scr.ShowCursor(x, y)
 	} else {
 		r.scr.HideCursor()
 	}
 	r.show()
-	r.syncModes(withOwnMouse(vt.Modes{}, f.ownMouse))
+	r.syncModes(withOwnMouse(vt.Modes{}, f.OwnMouse))
 	return r.tty.take()
 }
 
-// drawMenuIn draws m in the w x h cells from (x0, y0) — the whole display,
-// or the focused region of a split one, as screen shows its lists: the
-// title, a blank line, then the items that fit, scrolled to the selection.
-func (r *renderer) drawMenuIn(m *menu, x0, y0, w, h int) {
-	first := m.scroll(h - menuItemsTop)
-	for y := range h {
-		text, st := "", tcell.StyleDefault
-		switch i := first + y - menuItemsTop; {
-		case y == 0:
-			text, st = m.title, st.Bold(true)
-			if m.more() {
-				text += moreHint
-			}
-		case y >= menuItemsTop && i < len(m.items):
-			text = m.items[i]
-			if i == m.sel {
-				st = st.Reverse(true)
-			}
-		}
-		r.drawLineAt(text, x0, y0+y, w, st)
-	}
-}
-
-func (r *renderer) drawMessage(msg string, y, cols int) {
+func (r *Renderer) drawMessage(msg string, y, cols int) {
 	r.drawLine(msg, y, cols, tcell.StyleDefault.Reverse(true))
 }
 
-// drawLine writes text on row y, padded to the full width, in st until a
+// DrawLine writes text on row y, padded to the full width, in st until a
 // status style marker (statusstyle.go) changes it.
-func (r *renderer) drawLine(msg string, y, cols int, st tcell.Style) {
+func (r *Renderer) drawLine(msg string, y, cols int, st tcell.Style) {
 	r.drawLineAt(msg, 0, y, cols, st)
 }
 
 // drawLineAt is drawLine in the cols cells from x0 on (a region's caption).
-func (r *renderer) drawLineAt(msg string, x0, y, cols int, st tcell.Style) {
+func (r *Renderer) drawLineAt(msg string, x0, y, cols int, st tcell.Style) {
 	cols += x0
 	x := x0
 	r.tags.clear(y, x0, cols)
@@ -572,7 +578,7 @@ func (r *renderer) drawLineAt(msg string, x0, y, cols int, st tcell.Style) {
 
 // syncModes mirrors the window's input modes onto the client's terminal, so
 // the keys, mouse reports and pastes it sends are those the program asked for.
-func (r *renderer) syncModes(m vt.Modes) {
+func (r *Renderer) syncModes(m vt.Modes) {
 	var b strings.Builder
 	o := r.outer
 	flag := func(mode string, want, have bool) {
@@ -619,14 +625,14 @@ func (r *renderer) syncModes(m vt.Modes) {
 	r.tty.Write([]byte(b.String()))
 }
 
-// opening is what a new renderer has to send before anything else (tcell's
+// Opening is what a new renderer has to send before anything else (tcell's
 // set-up: the alternate screen, cleared), for a display that shows
 // something other than a frame first (a locked one).
-func (r *renderer) opening() []byte { return r.tty.take() }
+func (r *Renderer) Opening() []byte { return r.tty.take() }
 
-// fini restores the client's terminal (modes off, main screen, cursor shown)
+// Fini restores the client's terminal (modes off, main screen, cursor shown)
 // and returns the bytes that do it.
-func (r *renderer) fini() []byte {
+func (r *Renderer) Fini() []byte {
 	r.syncModes(vt.Modes{})
 	r.scr.Fini()
 	r.finished = true
@@ -634,9 +640,9 @@ func (r *renderer) fini() []byte {
 	return r.tty.take()
 }
 
-// close releases the renderer (tcell's screen, its goroutines and cell
+// Close releases the renderer (tcell's screen, its goroutines and cell
 // buffer) without a word to the terminal: for a client that is gone.
-func (r *renderer) close() {
+func (r *Renderer) Close() {
 	if !r.finished {
 		r.scr.Fini()
 		r.finished = true
@@ -697,12 +703,12 @@ func tcellColor(c vt.Color) tcell.Color {
 // trySmallChange takes the small-change path (fastpath.go) when the frame is
 // the window alone, unchanged but for a few rows, with the terminal's modes
 // and cursor as the last frame left them.
-func (r *renderer) trySmallChange(f frame, sc *vt.Screen, around frameAround, cx, cy int, showCursor bool) ([]byte, bool) {
+func (r *Renderer) trySmallChange(f Frame, sc *vt.Screen, around frameAround, cx, cy int, showCursor bool) ([]byte, bool) {
 	modes := sc.Modes()
-	shown := min(around.vr, around.winRows) // window rows on the terminal
+	shown := min(around.vr, around.WinRows) // window rows on the terminal
 	if !r.known || !r.aroundKnown || around != r.around || modes.ReverseVideo ||
 		r.drawnFrom != sc || shown <= 0 || len(r.drawn) < shown ||
-		withOwnMouse(modes, f.ownMouse) != r.outer || showCursor != r.cursorShown ||
+		withOwnMouse(modes, f.OwnMouse) != r.outer || showCursor != r.cursorShown ||
 		modes.CursorStyle != r.cursorStyle {
 		return nil, false
 	}
@@ -718,12 +724,12 @@ func (r *renderer) trySmallChange(f frame, sc *vt.Screen, around frameAround, cx
 	if !showCursor {
 		cx, cy = -1, -1
 	}
-	out, ok := r.fastDraw(sc, changed, around.top, around.cols, cx, cy, showCursor)
+	out, ok := r.fastDraw(sc, changed, around.Top, around.Cols, cx, cy, showCursor)
 	if ok {
 		r.smallFrames++
 		// tcell's idea of the cursor must follow, for its next full frame.
 		if showCursor {
-			r.scr.ShowCursor(cx, around.top+cy)
+			r.scr.ShowCursor(cx, around.Top+cy)
 		}
 	}
 	return out, ok
@@ -738,60 +744,62 @@ func withOwnMouse(m vt.Modes, own bool) vt.Modes {
 	return m
 }
 
-// drawCopy draws a client's copy mode: the frozen document, the marked region
-// in reverse video, search matches highlighted, the position top right.
-func (r *renderer) drawCopy(m *copyMode, left, top, rows, cols int) {
-	var conv styleConverter
-	match := tcell.StyleDefault.Background(tcell.ColorYellow).Foreground(tcell.ColorBlack)
-	for y := range max(rows, 0) {
-		line := m.top + y
-		if line >= m.doc.Len() {
-			r.drawLineAt("", left, top+y, cols, tcell.StyleDefault)
-			continue
-		}
-		cells := m.doc.Cells(line, cols)
-		hits := m.matchSpans(line)
-		for x := 0; x < cols; x++ {
-			c := cells[x]
-			if c.IsWideTail() {
-				continue
-			}
-			text := m.doc.TextOf(c)
-			if text == "" {
-				text = " "
-			}
-			st := r.cw.linked(r.cells, conv.convert(c.S, false), m.doc.Hyperlink, c.S.Link)
-			if inSpans(hits, x) {
-				st = match
-			}
-			if m.selected(x, line) {
-				st = st.Reverse(true)
-			}
-			r.put(left+x, top+y, text, st)
-		}
-	}
-	ind := m.indicator()
-	if x := cols - len(ind); x >= 0 {
-		for i, ch := range ind {
-			r.put(left+x+i, top, string(ch), tcell.StyleDefault.Reverse(true))
-		}
-	}
-	r.scr.ShowCursor(left+min(m.cx, cols-1), top+m.cy-m.top)
+// An Overlay is a mode that shows its own screen instead of a window's (a
+// list, copy mode): it draws itself, through the Canvas, into the cols x rows
+// cells from (x0, y0) — the display's, or the focused region's.
+type Overlay interface {
+	Draw(cv Canvas, x0, y0, cols, rows int)
 }
 
-// inSpans reports whether column x is in one of spans.
-func inSpans(spans [][2]int, x int) bool {
-	for _, sp := range spans {
-		if x >= sp[0] && x < sp[1] {
-			return true
-		}
-	}
-	return false
+// Canvas is where an Overlay draws: the renderer's cells.
+type Canvas struct{ r *Renderer }
+
+// Style is how an overlay's text is drawn.
+type Style struct {
+	Bold, Reverse bool
+	Match         bool // a search match (copy mode)
 }
+
+func (st Style) tcell() tcell.Style {
+	t := tcell.StyleDefault
+	if st.Match {
+		t = t.Background(tcell.ColorYellow).Foreground(tcell.ColorBlack)
+	}
+	return t.Bold(st.Bold).Reverse(st.Reverse)
+}
+
+// Line draws text on row y in the cols cells from x0, padded.
+func (cv Canvas) Line(x0, y, cols int, text string, st Style) {
+	cv.r.drawLineAt(text, x0, y, cols, st.tcell())
+}
+
+// Put draws text (one grapheme cluster) at (x, y).
+func (cv Canvas) Put(x, y int, text string, st Style) { cv.r.put(x, y, text, st.tcell()) }
+
+// DocCell draws cell c of doc at (x, y) in its own style (and link), unless
+// st marks it a match; st.Reverse reverses it (a selection).
+func (cv Canvas) DocCell(x, y int, doc *vt.Document, c vt.Cell, st Style) {
+	var conv styleConverter
+	text := doc.TextOf(c)
+	if text == "" {
+		text = " "
+	}
+	t := cv.r.cw.linked(cv.r.cells, conv.convert(c.S, false), doc.Hyperlink, c.S.Link)
+	if st.Match {
+		t = st.tcell()
+	}
+	if st.Reverse {
+		t = t.Reverse(true)
+	}
+	cv.r.put(x, y, text, t)
+}
+
+// ShowCursor puts the terminal's cursor at (x, y), shown.
+func (cv Canvas) ShowCursor(x, y int) { cv.r.scr.ShowCursor(x, y) }
 
 // putCell hands tcell a window cell at terminal (x, y); last says it is the
 // last column the window has there (half a wide character cannot be drawn).
-func (r *renderer) putCell(sc *vt.Screen, c vt.Cell, x, y int, last bool, conv *styleConverter, reverseVideo bool) {
+func (r *Renderer) putCell(sc *vt.Screen, c vt.Cell, x, y int, last bool, conv *styleConverter, reverseVideo bool) {
 	if c.IsWideTail() {
 		return
 	}

@@ -1,4 +1,4 @@
-package server
+package render
 
 import (
 	"fmt"
@@ -38,7 +38,7 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 			if termName == "" {
 				termName = "xterm-256color"
 			}
-			r, err := newRenderer(termName, "truecolor", "C.UTF-8", cols, rows)
+			r, err := New(termName, "truecolor", "C.UTF-8", cols, rows)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -75,8 +75,8 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 				if prompt != nil && rng.Intn(4) == 0 {
 					prompt.x = rng.Intn(len(message) + 1) // the cursor moves on the same text
 				}
-				term.Write(r.draw(frame{screen: sc, status: lay.status, caption: lay.caption, statusTop: lay.statusTop, message: message,
-					promptOpen: prompt != nil, promptX: prompt.column()}))
+				term.Write(r.Draw(Frame{Screen: sc, Status: lay.status, Caption: lay.caption, StatusTop: lay.statusTop, Message: message,
+					PromptOpen: prompt != nil, PromptX: prompt.column()}))
 				for y := range min(wr, textRows) {
 					for x := range min(wc, cols) {
 						want, got := sc.Cell(x, y), term.Cell(x, top+y)
@@ -148,7 +148,7 @@ func unlinked(st vt.Style) vt.Style {
 }
 
 // drawable is st less what the terminal's terminfo cannot draw.
-func drawable(r *renderer, st vt.Style) vt.Style {
+func drawable(r *Renderer, st vt.Style) vt.Style {
 	for _, a := range []struct {
 		bit vt.Attr
 		cap string
@@ -208,7 +208,7 @@ func editRandomly(sc *vt.Screen, rng *rand.Rand, i, cols, rows int) {
 // scrolled so that its cursor is always in view, cell for cell.
 func TestPannedViewFollowsCursor(t *testing.T) {
 	const cols, rows = 30, 10
-	r, err := newRenderer("xterm-256color", "", "C.UTF-8", cols, rows)
+	r, err := New("xterm-256color", "", "C.UTF-8", cols, rows)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestPannedViewFollowsCursor(t *testing.T) {
 		if rng.Intn(10) == 0 {
 			fmt.Fprintf(sc, "\x1b[%d;%dH", 1+rng.Intn(25), 1+rng.Intn(70)) // the cursor anywhere
 		}
-		term.Write(r.draw(frame{screen: sc}))
+		term.Write(r.Draw(Frame{Screen: sc}))
 		if !sc.Modes().CursorVisible {
 			continue
 		}

@@ -1,4 +1,4 @@
-package server
+package render
 
 import (
 	"strings"
@@ -69,7 +69,7 @@ func (w *cellWriter) linked(cells *tcellCells, st tcell.Style, lookup func(uint1
 }
 
 // closeTcellLink ends the link tcell's frame may have left open.
-func (r *renderer) closeTcellLink() {
+func (r *Renderer) closeTcellLink() {
 	if r.cells.links {
 		r.tty.Write([]byte(closeLink))
 		r.cells.links = false

@@ -1,4 +1,4 @@
-package server
+package render
 
 import (
 	"strings"
@@ -8,83 +8,83 @@ import (
 	"github.com/gmux/gmux/server/vt"
 )
 
-// regionFrame is what one region of a split display shows.
-type regionFrame struct {
-	rect    layout.Rect // on the terminal
-	screen  *vt.Screen  // nil: the region shows no window
-	caption string
-	focused bool
+// Region is what one region of a split display shows.
+type Region struct {
+	Rect    layout.Rect // on the terminal
+	Screen  *vt.Screen  // nil: the region shows no window
+	Caption string
+	Focused bool
 }
 
 // borderRune separates regions side by side.
 const borderRune = "│"
 
-// drawRegions draws a split display: each region's window into its
+// DrawRegions draws a split display: each region's window into its
 // rectangle with its caption on the region's last row, borders between
 // regions side by side, and the status line or message. Only what changed
 // since the last frame is drawn: when nothing but window rows changed,
 // fastRegions sends them alone; otherwise tcell draws what is around the
 // windows and the cell writer (as for the unsplit display) their rows.
-func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
-	cols, rows := r.size()
+func (r *Renderer) DrawRegions(f Frame, regs []Region) []byte {
+	cols, rows := r.Size()
 	r.drawn, r.aroundKnown, r.styleClean, r.cursorX = nil, false, false, -1
-	lay := layoutScreen(cols, rows, f.status != "", f.statusTop, false, f.message != "")
-	area := layoutScreen(cols, rows, f.status != "", f.statusTop, false, false)
+	lay := LayoutScreen(cols, rows, f.Status != "", f.StatusTop, false, f.Message != "")
+	area := LayoutScreen(cols, rows, f.Status != "", f.StatusTop, false, false)
 	rc := r.regions
-	fits := rc.fits(regs, area) && rc.status == f.status && rc.message == f.message
-	over := regionOverlay{copy: f.copy, menu: f.menu} // on the focused region
+	fits := rc.fits(regs, area) && rc.status == f.Status && rc.message == f.Message
+	over := regionOverlay{copy: f.Copy, menu: f.List} // on the focused region
 	if fits && !over.shown() {
-		if out, ok := r.fastRegions(f, regs, rc, lay.messageY); ok {
+		if out, ok := r.fastRegions(f, regs, rc, lay.MessageY); ok {
 			return out
 		}
 	}
 	if !fits {
 		// Another arrangement, or the lines over it changed (a message
 		// covers a region's row): everything is drawn, borders first.
-		rc = &regionCache{area: area, status: f.status, message: f.message}
+		rc = &regionCache{area: area, status: f.Status, message: f.Message}
 		for _, rg := range regs {
-			rc.regions = append(rc.regions, drawnRegion{rect: rg.rect, screen: rg.screen, caption: "\x00"})
+			rc.regions = append(rc.regions, drawnRegion{rect: rg.Rect, screen: rg.Screen, caption: "\x00"})
 		}
 		r.regions = rc
-		for y := area.top; y < area.top+area.winRows; y++ {
+		for y := area.Top; y < area.Top+area.WinRows; y++ {
 			for x := range cols {
 				r.put(x, y, borderRune, tcell.StyleDefault)
 			}
 		}
 	}
 	r.scr.HideCursor()
-	r.drawAround(frameAround{screenLayout: lay, status: f.status, message: f.message})
+	r.drawAround(frameAround{Layout: lay, status: f.Status, message: f.Message})
 	writer := r.cw.canWrite()
 	var cells strings.Builder
 	st := termState{x: -1}
-	var focused *regionFrame
+	var focused *Region
 	for i := range regs {
 		rg := &regs[i]
 		var on regionOverlay
-		if rg.focused {
+		if rg.Focused {
 			focused, on = rg, over
 		}
-		spans := r.drawRegion(rg, on, &rc.regions[i], lay.messageY, writer)
+		spans := r.drawRegion(rg, on, &rc.regions[i], lay.MessageY, writer)
 		if len(spans) > 0 {
 			if cells.Len() == 0 {
 				cells.WriteString(r.ti.HideCursor)
 			}
 			// Locked in tcell's buffer (its Show leaves them alone);
 			// their bytes go after tcell's.
-			wc, _ := regionWindowSize(rg.rect)
-			r.cw.writeSpans(&cells, r.cells, rg.screen, spans, rg.rect.Y, rg.rect.X, wc, rg.screen.Modes().ReverseVideo, &st)
+			wc, _ := RegionWindowSize(rg.Rect)
+			r.cw.writeSpans(&cells, r.cells, rg.Screen, spans, rg.Rect.Y, rg.Rect.X, wc, rg.Screen.Modes().ReverseVideo, &st)
 		}
 	}
 	var modes vt.Modes
 	cursor, cx, cy := false, 0, 0
 	if !over.shown() {
 		modes = focused.modes()
-		if cx, cy, cursor = focused.cursor(lay.messageY); cursor {
+		if cx, cy, cursor = focused.cursor(lay.MessageY); cursor {
 			r.scr.ShowCursor(cx, cy)
 			r.scr.SetCursorStyle(tcell.CursorStyle(min(modes.CursorStyle, 6)))
 		}
 	}
-	if x, y, ok := f.promptCursor(lay.messageY, cols); ok {
+	if x, y, ok := f.promptCursor(lay.MessageY, cols); ok {
 		cx, cy, cursor = x, y, true
 		r.scr.ShowCursor(cx, cy)
 	}
@@ -94,15 +94,14 @@ func (r *renderer) drawRegions(f frame, regs []regionFrame) []byte {
 	}
 	r.show()
 	r.tty.Write([]byte(cells.String()))
-	r.syncModes(splitMouseModes(modes, f.ownMouse))
+	r.syncModes(splitMouseModes(modes, f.OwnMouse))
 	return r.tty.take()
 }
 
 // regionOverlay is what the focused region shows instead of its window:
 // copy mode, or a list (the window list, help), as in screen.
 type regionOverlay struct {
-	copy *copyMode
-	menu *menu
+	copy, menu Overlay
 }
 
 func (o regionOverlay) shown() bool { return o.copy != nil || o.menu != nil }
@@ -112,15 +111,15 @@ func (o regionOverlay) shown() bool { return o.copy != nil || o.menu != nil }
 // dots where the window does not reach, and its caption — only the rows
 // that changed since d was drawn. With writer, the window's rows are
 // returned as spans for the cell writer instead of drawn through tcell.
-func (r *renderer) drawRegion(rg *regionFrame, over regionOverlay, d *drawnRegion, messageY int, writer bool) []rowSpan {
-	rect := rg.rect
-	wc, wr := regionWindowSize(rect)
+func (r *Renderer) drawRegion(rg *Region, over regionOverlay, d *drawnRegion, messageY int, writer bool) []rowSpan {
+	rect := rg.Rect
+	wc, wr := RegionWindowSize(rect)
 	var conv styleConverter
 	switch {
 	case over.menu != nil:
-		r.drawMenuIn(over.menu, rect.X, rect.Y, wc, min(wr, rect.H))
+		over.menu.Draw(Canvas{r}, rect.X, rect.Y, wc, min(wr, rect.H))
 	case over.copy != nil:
-		r.drawCopy(over.copy, rect.X, rect.Y, min(wr, rect.H), wc)
+		over.copy.Draw(Canvas{r}, rect.X, rect.Y, wc, min(wr, rect.H))
 	}
 	covered := over.shown()
 	if covered {
@@ -128,9 +127,9 @@ func (r *renderer) drawRegion(rg *regionFrame, over regionOverlay, d *drawnRegio
 	}
 	var vc, vr int
 	var rev bool
-	if rg.screen != nil {
-		vc, vr = rg.screen.Size()
-		rev = rg.screen.Modes().ReverseVideo
+	if rg.Screen != nil {
+		vc, vr = rg.Screen.Size()
+		rev = rg.Screen.Modes().ReverseVideo
 	}
 	if vc != d.vc || vr != d.vr || rev != d.rev {
 		d.rows, d.vc, d.vr, d.rev = nil, vc, vr, rev
@@ -148,7 +147,7 @@ func (r *renderer) drawRegion(rg *regionFrame, over regionOverlay, d *drawnRegio
 			d.rows[y] = 0 // under the message: drawn when it goes
 			continue
 		}
-		sc := rg.screen
+		sc := rg.Screen
 		if sc != nil && y < vr {
 			// Kept plus one: 0 is "not drawn", and an untouched row's version is 0.
 			ver := sc.RowVersion(y) + 1
@@ -188,13 +187,13 @@ func (r *renderer) drawRegion(rg *regionFrame, over regionOverlay, d *drawnRegio
 			r.putCell(sc, row[x], rect.X+x, rect.Y+y, x+1 >= wc, &conv, rev)
 		}
 	}
-	if rect.H > 1 && rect.Y+rect.H-1 != messageY && (rg.caption != d.caption || rg.focused != d.focused) {
+	if rect.H > 1 && rect.Y+rect.H-1 != messageY && (rg.Caption != d.caption || rg.Focused != d.focused) {
 		st := tcell.StyleDefault.Reverse(true)
-		if rg.focused {
+		if rg.Focused {
 			st = st.Bold(true) // the focused region's caption stands out
 		}
-		r.drawLineAt(rg.caption, rect.X, rect.Y+rect.H-1, rect.W, st)
-		d.caption, d.focused = rg.caption, rg.focused
+		r.drawLineAt(rg.Caption, rect.X, rect.Y+rect.H-1, rect.W, st)
+		d.caption, d.focused = rg.Caption, rg.Focused
 	}
 	return spans
 }
@@ -204,7 +203,7 @@ func (r *renderer) drawRegion(rg *regionFrame, over regionOverlay, d *drawnRegio
 // of fastpath.go, for a split display): when nothing but window rows
 // changed, on a terminal the writer can drive. It reports false, having
 // changed nothing, otherwise.
-func (r *renderer) fastRegions(f frame, regs []regionFrame, rc *regionCache, messageY int) ([]byte, bool) {
+func (r *Renderer) fastRegions(f Frame, regs []Region, rc *regionCache, messageY int) ([]byte, bool) {
 	if !r.cw.canWrite() || !r.known {
 		return nil, false
 	}
@@ -215,36 +214,36 @@ func (r *renderer) fastRegions(f frame, regs []regionFrame, rc *regionCache, mes
 		spans []rowSpan
 	}
 	var work []regionSpans
-	var focused *regionFrame
+	var focused *Region
 	for i := range regs {
 		rg, d := &regs[i], &rc.regions[i]
-		if rg.focused {
+		if rg.Focused {
 			focused = rg
 		}
-		if rg.caption != d.caption || rg.focused != d.focused {
+		if rg.Caption != d.caption || rg.Focused != d.focused {
 			return nil, false
 		}
-		if rg.screen == nil {
+		if rg.Screen == nil {
 			continue
 		}
-		vc, vr := rg.screen.Size()
-		if vc != d.vc || vr != d.vr || rg.screen.Modes().ReverseVideo != d.rev {
+		vc, vr := rg.Screen.Size()
+		if vc != d.vc || vr != d.vr || rg.Screen.Modes().ReverseVideo != d.rev {
 			return nil, false
 		}
-		wc, wr := regionWindowSize(rg.rect)
+		wc, wr := RegionWindowSize(rg.Rect)
 		var spans []rowSpan
-		for y := range min(wr, vr, rg.rect.H, len(d.rows)) {
-			if d.rows[y] == rg.screen.RowVersion(y)+1 {
+		for y := range min(wr, vr, rg.Rect.H, len(d.rows)) {
+			if d.rows[y] == rg.Screen.RowVersion(y)+1 {
 				continue
 			}
-			x0, x1, same, ok := changedSpan(d.cells[y], rg.screen.Row(y), wc)
+			x0, x1, same, ok := changedSpan(d.cells[y], rg.Screen.Row(y), wc)
 			if !ok {
 				return nil, false
 			}
 			if same {
 				continue
 			}
-			if r.cw.cornerUnsafe() && rg.rect.Y+y == termRows-1 && rg.rect.X+x1 >= termCols-2 {
+			if r.cw.cornerUnsafe() && rg.Rect.Y+y == termRows-1 && rg.Rect.X+x1 >= termCols-2 {
 				return nil, false // the corner is tcell's to draw
 			}
 			spans = append(spans, rowSpan{y, x0, x1})
@@ -253,7 +252,7 @@ func (r *renderer) fastRegions(f frame, regs []regionFrame, rc *regionCache, mes
 			work = append(work, regionSpans{i, spans})
 		}
 	}
-	if splitMouseModes(focused.modes(), f.ownMouse) != r.outer {
+	if splitMouseModes(focused.modes(), f.OwnMouse) != r.outer {
 		return nil, false
 	}
 	var b strings.Builder
@@ -261,20 +260,20 @@ func (r *renderer) fastRegions(f frame, regs []regionFrame, rc *regionCache, mes
 	b.WriteString(r.ti.HideCursor)
 	for _, w := range work {
 		rg, d := &regs[w.i], &rc.regions[w.i]
-		wc, _ := regionWindowSize(rg.rect)
-		r.cw.writeSpans(&b, cells, rg.screen, w.spans, rg.rect.Y, rg.rect.X, wc, d.rev, &st)
+		wc, _ := RegionWindowSize(rg.Rect)
+		r.cw.writeSpans(&b, cells, rg.Screen, w.spans, rg.Rect.Y, rg.Rect.X, wc, d.rev, &st)
 	}
 	for i := range regs { // every row looked at is now as drawn
 		rg, d := &regs[i], &rc.regions[i]
-		if rg.screen == nil {
+		if rg.Screen == nil {
 			continue
 		}
-		_, vr := rg.screen.Size()
-		_, wr := regionWindowSize(rg.rect)
-		for y := range min(wr, vr, rg.rect.H, len(d.rows)) {
-			if ver := rg.screen.RowVersion(y) + 1; d.rows[y] != ver {
+		_, vr := rg.Screen.Size()
+		_, wr := RegionWindowSize(rg.Rect)
+		for y := range min(wr, vr, rg.Rect.H, len(d.rows)) {
+			if ver := rg.Screen.RowVersion(y) + 1; d.rows[y] != ver {
 				d.rows[y] = ver
-				d.cells[y] = append(d.cells[y][:0], rg.screen.Row(y)...)
+				d.cells[y] = append(d.cells[y][:0], rg.Screen.Row(y)...)
 			}
 		}
 	}
@@ -295,7 +294,7 @@ func (r *renderer) fastRegions(f frame, regs []regionFrame, rc *regionCache, mes
 // regionCache is what the last split frame drew, so that the next draws
 // only what changed: a keystroke's echo in one region redraws one row.
 type regionCache struct {
-	area            screenLayout
+	area            Layout
 	regions         []drawnRegion
 	status, message string
 }
@@ -317,12 +316,12 @@ const blankDrawn = ^uint64(0)
 
 // fits reports whether the cache describes the same arrangement of the
 // same windows: only then may rows be skipped.
-func (rc *regionCache) fits(regs []regionFrame, area screenLayout) bool {
+func (rc *regionCache) fits(regs []Region, area Layout) bool {
 	if rc == nil || rc.area != area || len(rc.regions) != len(regs) {
 		return false
 	}
 	for i, rg := range regs {
-		if rc.regions[i].rect != rg.rect || rc.regions[i].screen != rg.screen {
+		if rc.regions[i].rect != rg.Rect || rc.regions[i].screen != rg.Screen {
 			return false
 		}
 	}
@@ -331,24 +330,24 @@ func (rc *regionCache) fits(regs []regionFrame, area screenLayout) bool {
 
 // modes are the input modes of the focused region's window (none for an
 // empty region, or none focused).
-func (rg *regionFrame) modes() vt.Modes {
-	if rg == nil || rg.screen == nil {
+func (rg *Region) modes() vt.Modes {
+	if rg == nil || rg.Screen == nil {
 		return vt.Modes{}
 	}
-	return rg.screen.Modes()
+	return rg.Screen.Modes()
 }
 
 // cursor is where the terminal's cursor goes for the focused region: its
 // window's cursor, when visible, inside the region and not under the
 // message line.
-func (rg *regionFrame) cursor(messageY int) (x, y int, ok bool) {
-	if rg == nil || rg.screen == nil {
+func (rg *Region) cursor(messageY int) (x, y int, ok bool) {
+	if rg == nil || rg.Screen == nil {
 		return 0, 0, false
 	}
-	cx, cy := rg.screen.Cursor()
-	wc, wr := regionWindowSize(rg.rect)
-	if !rg.screen.Modes().CursorVisible || cx >= wc || cy >= wr || rg.rect.Y+cy == messageY {
+	cx, cy := rg.Screen.Cursor()
+	wc, wr := RegionWindowSize(rg.Rect)
+	if !rg.Screen.Modes().CursorVisible || cx >= wc || cy >= wr || rg.Rect.Y+cy == messageY {
 		return 0, 0, false
 	}
-	return rg.rect.X + cx, rg.rect.Y + cy, true
+	return rg.Rect.X + cx, rg.Rect.Y + cy, true
 }

@@ -1,4 +1,4 @@
-package server
+package render
 
 import (
 	"strings"
@@ -9,11 +9,11 @@ import (
 
 // tcell's extended keyboard protocols never reach the client's terminal.
 func TestKeyboardProtocolsDropped(t *testing.T) {
-	r, err := newRenderer("xterm-256color", "", "C.UTF-8", 80, 24)
+	r, err := New("xterm-256color", "", "C.UTF-8", 80, 24)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := string(r.draw(frame{screen: vt.New(80, 24, 0)})) + string(r.fini())
+	out := string(r.Draw(Frame{Screen: vt.New(80, 24, 0)})) + string(r.Fini())
 	for _, seq := range droppedSequences {
 		if strings.Contains(out, string(seq)) {
 			t.Errorf("%q reached the terminal", seq)

@@ -1,4 +1,4 @@
-package server
+package render
 
 import (
 	"strings"
@@ -32,13 +32,13 @@ func TestCellWriterSendsHyperlinks(t *testing.T) {
 }
 
 func TestNoHyperlinksForTheLinuxConsole(t *testing.T) {
-	r, err := newRenderer("linux", "", "C.UTF-8", 20, 4)
+	r, err := New("linux", "", "C.UTF-8", 20, 4)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sc := vt.New(20, 4, 0)
 	sc.Write([]byte(linkedText))
-	if out := string(r.draw(frame{screen: sc})); strings.Contains(out, "]8;") || !strings.Contains(out, "link") {
+	if out := string(r.Draw(Frame{Screen: sc})); strings.Contains(out, "]8;") || !strings.Contains(out, "link") {
 		t.Fatalf("the Linux console was sent %q", out)
 	}
 }
@@ -46,13 +46,13 @@ func TestNoHyperlinksForTheLinuxConsole(t *testing.T) {
 // What tcell draws of a window (here: one larger than the display, panned)
 // carries its links too, and tcell's frame does not end inside one.
 func TestTcellDrawsHyperlinksAndClosesThem(t *testing.T) {
-	r, err := newRenderer("xterm-256color", "", "C.UTF-8", 20, 4)
+	r, err := New("xterm-256color", "", "C.UTF-8", 20, 4)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sc := vt.New(30, 6, 0)
 	sc.Write([]byte("\x1b[6;1H" + linkedText))
-	out := string(r.draw(frame{screen: sc}))
+	out := string(r.Draw(Frame{Screen: sc}))
 	if !strings.Contains(out, "http://x/1") {
 		t.Fatalf("link not drawn: %q", out)
 	}
@@ -61,7 +61,7 @@ func TestTcellDrawsHyperlinksAndClosesThem(t *testing.T) {
 	}
 	// A frame that draws only a linked cell: tcell's last cell is a link.
 	sc.Write([]byte("\x1b[6;3H\x1b]8;id=n1;http://x/1\x1b\\X\x1b]8;;\x1b\\"))
-	out = string(r.draw(frame{screen: sc}))
+	out = string(r.Draw(Frame{Screen: sc}))
 	if !strings.Contains(out, "http://x/1") || linkLeftOpen(out) {
 		t.Fatalf("a frame of one linked cell: %q", out)
 	}

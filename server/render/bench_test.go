@@ -1,4 +1,4 @@
-package server
+package render
 
 import (
 	"fmt"
@@ -9,8 +9,8 @@ import (
 	"github.com/gmux/gmux/server/vt"
 )
 
-func newBenchRenderer(b *testing.B) (*renderer, *vt.Screen) {
-	r, err := newRenderer("xterm-256color", "truecolor", "C.UTF-8", 200, 50)
+func newBenchRenderer(b *testing.B) (*Renderer, *vt.Screen) {
+	r, err := New("xterm-256color", "truecolor", "C.UTF-8", 200, 50)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -18,7 +18,7 @@ func newBenchRenderer(b *testing.B) (*renderer, *vt.Screen) {
 	for i := range 50 {
 		fmt.Fprintf(sc, "\x1b[%d;1H\x1b[3%dm%s", i+1, i%8, strings.Repeat(string(rune('a'+i%26)), 199))
 	}
-	r.draw(frame{screen: sc})
+	r.Draw(Frame{Screen: sc})
 	return r, sc
 }
 
@@ -28,26 +28,26 @@ func newBenchRenderer(b *testing.B) (*renderer, *vt.Screen) {
 func BenchmarkRenderSmallChange(b *testing.B) {
 	for _, bc := range []struct {
 		name string
-		f    frame
+		f    Frame
 	}{
-		{"plain", frame{}},
-		{"status", frame{status: "0$ bash  1-$ vim  2 make"}},
-		{"status-top", frame{status: "0$ bash  1-$ vim  2 make", statusTop: true}},
-		{"caption", frame{status: "0$ bash", caption: "0 bash"}},
+		{"plain", Frame{}},
+		{"status", Frame{Status: "0$ bash  1-$ vim  2 make"}},
+		{"status-top", Frame{Status: "0$ bash  1-$ vim  2 make", StatusTop: true}},
+		{"caption", Frame{Status: "0$ bash", Caption: "0 bash"}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			r, sc := newBenchRenderer(b)
 			f := bc.f
 			// The window is sized to what the lines around it leave, as a
 			// session sizes it (a larger one would be drawn panned).
-			area := layoutScreen(200, 50, f.status != "", f.statusTop, f.caption != "", false)
-			sc.Resize(200, area.winRows)
-			f.screen = sc
-			r.draw(f)
+			area := LayoutScreen(200, 50, f.Status != "", f.StatusTop, f.Caption != "", false)
+			sc.Resize(200, area.WinRows)
+			f.Screen = sc
+			r.Draw(f)
 			b.ResetTimer()
 			for i := range b.N {
 				fmt.Fprintf(sc, "\x1b[25;100H%c", 'a'+i%26)
-				r.draw(f)
+				r.Draw(f)
 			}
 		})
 	}
@@ -62,7 +62,7 @@ func BenchmarkRenderFullChange(b *testing.B) {
 		for range 50 {
 			sc.Write([]byte(strings.Repeat(string(rune('a'+i%26)), 200)))
 		}
-		out := r.draw(frame{screen: sc})
+		out := r.Draw(Frame{Screen: sc})
 		b.SetBytes(int64(len(out)))
 	}
 }
@@ -78,23 +78,23 @@ func BenchmarkRenderSmallChangeRegions(b *testing.B) {
 	lay.SetFocus(lay.Regions()[0].ID)
 	lay.Split(layout.Stacked)
 	var screens []*vt.Screen
-	var regs []regionFrame
+	var regs []Region
 	for i, rg := range lay.Regions() {
-		wc, wr := regionWindowSize(rg.Rect)
+		wc, wr := RegionWindowSize(rg.Rect)
 		s := vt.New(wc, wr, 0)
 		for y := range wr {
 			fmt.Fprintf(s, "\x1b[%d;1H\x1b[3%dm%s", y+1, y%8, strings.Repeat(string(rune('a'+y%26)), wc-1))
 		}
 		screens = append(screens, s)
-		regs = append(regs, regionFrame{rect: rg.Rect, screen: s, caption: fmt.Sprintf("%d bash", i), focused: i == 0})
+		regs = append(regs, Region{Rect: rg.Rect, Screen: s, Caption: fmt.Sprintf("%d bash", i), Focused: i == 0})
 	}
 	_ = sc
-	f := frame{status: "0$ bash  1-$ vim  2 make"}
-	r.drawRegions(f, regs)
+	f := Frame{Status: "0$ bash  1-$ vim  2 make"}
+	r.DrawRegions(f, regs)
 	b.ResetTimer()
 	for i := range b.N {
 		fmt.Fprintf(screens[0], "\x1b[10;50H%c", 'a'+i%26)
-		r.drawRegions(f, regs)
+		r.DrawRegions(f, regs)
 	}
 }
 
@@ -108,24 +108,24 @@ func BenchmarkFirstFrame(b *testing.B) {
 	}
 	b.Run("renderer", func(b *testing.B) {
 		for range b.N {
-			r, err := newRenderer("xterm-256color", "truecolor", "C.UTF-8", 200, 50)
+			r, err := New("xterm-256color", "truecolor", "C.UTF-8", 200, 50)
 			if err != nil {
 				b.Fatal(err)
 			}
 			b.StopTimer()
-			r.close()
+			r.Close()
 			b.StartTimer()
 		}
 	})
 	b.Run("frame", func(b *testing.B) {
 		for range b.N {
 			b.StopTimer()
-			r, _ := makeSpare(rendererFor{term: "xterm-256color", colorterm: "truecolor", locale: "C.UTF-8", cols: 200, rows: 50})
+			r := made(b, "xterm-256color", 200, 50)
 			b.StartTimer()
-			out := r.draw(frame{screen: sc})
+			out := r.Draw(Frame{Screen: sc})
 			b.SetBytes(int64(len(out)))
 			b.StopTimer()
-			r.close()
+			r.Close()
 			b.StartTimer()
 		}
 	})

@@ -1,4 +1,4 @@
-package server
+package render
 
 import (
 	"strings"
@@ -10,13 +10,13 @@ import (
 // drawOnce renders a window holding in and returns the bytes sent.
 func drawOnce(t *testing.T, colorterm, in string) string {
 	t.Helper()
-	r, err := newRenderer("xterm-256color", colorterm, "C.UTF-8", 20, 4)
+	r, err := New("xterm-256color", colorterm, "C.UTF-8", 20, 4)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sc := vt.New(20, 4, 0)
 	sc.Write([]byte(in))
-	return string(r.draw(frame{screen: sc}))
+	return string(r.Draw(Frame{Screen: sc}))
 }
 
 func TestCellWriterLeavesTheTerminalAsTheWindow(t *testing.T) {
@@ -45,24 +45,24 @@ func TestCellWriterColours(t *testing.T) {
 
 // A keystroke's echo at the cursor is the character alone, as tmux sends it.
 func TestEchoIsTheCharacterAlone(t *testing.T) {
-	r, err := newRenderer("xterm-256color", "", "C.UTF-8", 40, 5)
+	r, err := New("xterm-256color", "", "C.UTF-8", 40, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sc := vt.New(40, 5, 0)
 	sc.Write([]byte("$ "))
-	r.draw(frame{screen: sc})
-	r.draw(frame{screen: sc})
+	r.Draw(Frame{Screen: sc})
+	r.Draw(Frame{Screen: sc})
 	sc.Write([]byte("l"))
-	if out := string(r.draw(frame{screen: sc})); out != "l" {
+	if out := string(r.Draw(Frame{Screen: sc})); out != "l" {
 		t.Fatalf("echo of one key sent %q", out)
 	}
 	sc.Write([]byte("s"))
-	if out := string(r.draw(frame{screen: sc})); out != "s" {
+	if out := string(r.Draw(Frame{Screen: sc})); out != "s" {
 		t.Fatalf("echo of the next key sent %q", out)
 	}
 	sc.Write([]byte("\b \b"))
-	if out := string(r.draw(frame{screen: sc})); len(out) > 24 {
+	if out := string(r.Draw(Frame{Screen: sc})); len(out) > 24 {
 		t.Fatalf("a backspace's echo took %d bytes: %q", len(out), out)
 	}
 }

@@ -1,4 +1,4 @@
-package server
+package render
 
 import (
 	"fmt"
@@ -18,7 +18,7 @@ func TestRegionFramesKeepTerminalExact(t *testing.T) {
 	for _, term := range []string{"xterm-256color", "screen-256color"} {
 		t.Run(term, func(t *testing.T) {
 			const cols, rows = 60, 20
-			r, err := newRenderer(term, "truecolor", "C.UTF-8", cols, rows)
+			r, err := New(term, "truecolor", "C.UTF-8", cols, rows)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -28,12 +28,12 @@ func TestRegionFramesKeepTerminalExact(t *testing.T) {
 			lay.Split(layout.SideBySide)
 			lay.SetFocus(lay.Regions()[1].ID)
 			lay.Split(layout.Stacked)
-			var regs []regionFrame
+			var regs []Region
 			var screens []*vt.Screen
 			for i, rg := range lay.Regions() {
-				wc, wr := regionWindowSize(rg.Rect)
+				wc, wr := RegionWindowSize(rg.Rect)
 				screens = append(screens, vt.New(wc, wr, 0))
-				regs = append(regs, regionFrame{rect: rg.Rect, screen: screens[i], caption: fmt.Sprintf("%d sh", i)})
+				regs = append(regs, Region{Rect: rg.Rect, Screen: screens[i], Caption: fmt.Sprintf("%d sh", i)})
 			}
 			out := vt.New(cols, rows, 0) // the client's terminal
 			rng := rand.New(rand.NewSource(2))
@@ -53,21 +53,21 @@ func TestRegionFramesKeepTerminalExact(t *testing.T) {
 				case 1:
 					focus = rng.Intn(len(regs))
 				case 2:
-					regs[k].caption = fmt.Sprintf("%d sh %d", k, i)
+					regs[k].Caption = fmt.Sprintf("%d sh %d", k, i)
 				}
 				for j := range regs {
-					regs[j].focused = j == focus
+					regs[j].Focused = j == focus
 				}
 				if prompt != nil && rng.Intn(4) == 0 {
 					prompt.x = rng.Intn(len(message) + 1) // the cursor moves on the same text
 				}
-				out.Write(r.drawRegions(frame{status: "status", message: message, promptOpen: prompt != nil, promptX: prompt.column()}, regs))
+				out.Write(r.DrawRegions(Frame{Status: "status", Message: message, PromptOpen: prompt != nil, PromptX: prompt.column()}, regs))
 				for j, rg := range regs {
-					sc := rg.screen
+					sc := rg.Screen
 					wc, wr := sc.Size()
 					for y := range wr {
 						for x := range wc {
-							want, got := sc.Cell(x, y), out.Cell(rg.rect.X+x, rg.rect.Y+y)
+							want, got := sc.Cell(x, y), out.Cell(rg.Rect.X+x, rg.Rect.Y+y)
 							if want.IsWideTail() || x == wc-1 && sc.Width(want) == 2 {
 								continue
 							}
@@ -78,28 +78,28 @@ func TestRegionFramesKeepTerminalExact(t *testing.T) {
 						}
 					}
 					var caption string
-					for x := range len(rg.caption) {
-						caption += out.Text(out.Cell(rg.rect.X+x, rg.rect.Y+rg.rect.H-1))
+					for x := range len(rg.Caption) {
+						caption += out.Text(out.Cell(rg.Rect.X+x, rg.Rect.Y+rg.Rect.H-1))
 					}
-					if caption != rg.caption {
-						t.Fatalf("frame %d: region %d's caption %q, want %q", i, j, caption, rg.caption)
+					if caption != rg.Caption {
+						t.Fatalf("frame %d: region %d's caption %q, want %q", i, j, caption, rg.Caption)
 					}
 				}
-				border := regs[0].rect.X + regs[0].rect.W
+				border := regs[0].Rect.X + regs[0].Rect.W
 				for y := range rows - 1 {
 					if got := out.Text(out.Cell(border, y)); got != borderRune {
 						t.Fatalf("frame %d: border at (%d,%d) is %q", i, border, y, got)
 					}
 				}
 				f := regs[focus]
-				wx, wy := f.screen.Cursor()
+				wx, wy := f.Screen.Cursor()
 				tx, ty := out.Cursor()
 				if prompt != nil {
 					if tx != prompt.x || ty != rows-1 || !out.Modes().CursorVisible {
 						t.Fatalf("frame %d: prompt's cursor at %d, terminal's at (%d,%d)", i, prompt.x, tx, ty)
 					}
-				} else if f.screen.Modes().CursorVisible && (f.rect.X+wx != tx || f.rect.Y+wy != ty || !out.Modes().CursorVisible) {
-					t.Fatalf("frame %d: cursor of region %d at (%d,%d), terminal's at (%d,%d)", i, focus, f.rect.X+wx, f.rect.Y+wy, tx, ty)
+				} else if f.Screen.Modes().CursorVisible && (f.Rect.X+wx != tx || f.Rect.Y+wy != ty || !out.Modes().CursorVisible) {
+					t.Fatalf("frame %d: cursor of region %d at (%d,%d), terminal's at (%d,%d)", i, focus, f.Rect.X+wx, f.Rect.Y+wy, tx, ty)
 				}
 			}
 			if r.smallFrames < 1000 {

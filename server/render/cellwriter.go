@@ -1,4 +1,4 @@
-package server
+package render
 
 import (
 	"strconv"

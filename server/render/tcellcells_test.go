@@ -1,4 +1,4 @@
-package server
+package render
 
 import (
 	"fmt"
@@ -20,14 +20,11 @@ func TestFramesEqualAFreshDraw(t *testing.T) {
 	for i, term := range []string{"xterm-256color", "screen-256color", "xterm-256color", "tmux-256color"} {
 		t.Run(fmt.Sprintf("%s seed %d", term, i), func(t *testing.T) {
 			cols, rows := 40, 12
-			r, err := makeSpare(rendererFor{term: term, colorterm: "truecolor", locale: "C.UTF-8", cols: cols, rows: rows})
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := made(t, term, cols, rows)
 			out := vt.New(cols, rows, 0)
 			rng := rand.New(rand.NewSource(int64(i)))
 			sc := vt.New(cols, rows, 0)
-			var f frame
+			var f Frame
 			// Wide characters where a narrower window's edge may be.
 			edge := strings.Repeat("-", 27) + "日本語日本語日本語"
 			messages := []string{"", "", "bell in window 1", "消息 wide", "bell in window 1 ", edge, "-" + edge}
@@ -36,51 +33,51 @@ func TestFramesEqualAFreshDraw(t *testing.T) {
 				editRandomly(sc, rng, i, wc, wr)
 				switch rng.Intn(30) {
 				case 0:
-					f.message = messages[rng.Intn(len(messages))]
+					f.Message = messages[rng.Intn(len(messages))]
 				case 1:
-					f.status = map[bool]string{true: "", false: "0$ bash  1-$ 日本"}[f.status != ""]
+					f.Status = map[bool]string{true: "", false: "0$ bash  1-$ 日本"}[f.Status != ""]
 				case 2:
-					f.statusTop = !f.statusTop
+					f.StatusTop = !f.StatusTop
 				case 3:
-					f.caption = map[bool]string{true: "", false: "0 bash"}[f.caption != ""]
+					f.Caption = map[bool]string{true: "", false: "0 bash"}[f.Caption != ""]
 				case 4:
-					if f.menu == nil {
-						f.menu = &menu{title: "Num Name", items: []string{"0 bash", "1 編集 vim", "2 top" + edge}, sel: rng.Intn(3), done: func(int) {}}
+					if f.List == nil {
+						f.List = &testList{title: "Num Name", items: []string{"0 bash", "1 編集 vim", "2 top" + edge}, sel: rng.Intn(3)}
 					} else {
-						f.menu = nil
+						f.List = nil
 					}
 				case 5:
-					if f.copy == nil {
-						f.copy = newCopyMode(sc.Snapshot(), cols, rows-1, 0, 0)
+					if f.Copy == nil {
+						f.Copy = &testCopy{doc: sc.Snapshot(), sel: rng.Intn(rows)}
 					} else {
-						f.copy = nil
+						f.Copy = nil
 					}
 				case 6: // the window another display's size, or this one's again
 					sc.Resize(cols-rng.Intn(6), rows-rng.Intn(4)) // fitted below
 				case 7: // the terminal resized, as resizeDisplay does it
 					cols, rows = 30+rng.Intn(20), 8+rng.Intn(8)
-					r.resize(cols, rows)
-					r.invalidate()
+					r.Resize(cols, rows)
+					r.Invalidate()
 					out.Resize(cols, rows)
 				case 8: // redisplay (C-a l)
-					r.invalidate()
+					r.Invalidate()
 				}
 				// The window fits the display, as fitWindow sizes it (a
 				// larger one is panned, drawn by tcell alone, its own test).
-				area := layoutScreen(cols, rows, f.status != "", f.statusTop, f.caption != "", false).winRows
+				area := LayoutScreen(cols, rows, f.Status != "", f.StatusTop, f.Caption != "", false).WinRows
 				if wc, wr := sc.Size(); wc > cols || wr > area {
 					sc.Resize(min(wc, cols), min(wr, area))
 				}
-				f.screen = sc
-				out.Write(r.draw(f))
+				f.Screen = sc
+				out.Write(r.Draw(f))
 
-				fresh, err := newRenderer(term, "truecolor", "C.UTF-8", cols, rows)
+				fresh, err := New(term, "truecolor", "C.UTF-8", cols, rows)
 				if err != nil {
 					t.Fatal(err)
 				}
 				want := vt.New(cols, rows, 0)
-				want.Write(fresh.draw(f))
-				fresh.close()
+				want.Write(fresh.Draw(f))
+				fresh.Close()
 				for y := range rows {
 					for x := range cols {
 						g, w := out.Cell(x, y), want.Cell(x, y)
@@ -107,8 +104,8 @@ func TestFramesEqualAFreshDraw(t *testing.T) {
 	}
 }
 
-func describe(f frame) string {
-	return fmt.Sprintf("message %q status %q top %v caption %q menu %v copy %v", f.message, f.status, f.statusTop, f.caption, f.menu != nil, f.copy != nil)
+func describe(f Frame) string {
+	return fmt.Sprintf("message %q status %q top %v caption %q menu %v copy %v", f.Message, f.Status, f.StatusTop, f.Caption, f.List != nil, f.Copy != nil)
 }
 
 func screenText(sc *vt.Screen) string {
@@ -135,4 +132,63 @@ func plainForm(st vt.Style) vt.Style {
 		}
 	}
 	return st
+}
+
+// made is a renderer made ahead, as the session makes the next attach's.
+func made(t testing.TB, term string, cols, rows int) *Renderer {
+	t.Helper()
+	r, err := New(term, "truecolor", "C.UTF-8", cols, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Prepare()
+	return r
+}
+
+// testList draws as the server's lists do: a bold title, a blank line, the
+// items, the selected one reversed.
+type testList struct {
+	title string
+	items []string
+	sel   int
+}
+
+func (l *testList) Draw(cv Canvas, x0, y0, cols, rows int) {
+	for y := range rows {
+		text, st := "", Style{}
+		switch i := y - 2; {
+		case y == 0:
+			text, st.Bold = l.title, true
+		case i >= 0 && i < len(l.items):
+			text, st.Reverse = l.items[i], i == l.sel
+		}
+		cv.Line(x0, y0+y, cols, text, st)
+	}
+}
+
+// testCopy draws as copy mode does: the document's cells, one row selected
+// and a match on another, an indicator and the cursor.
+type testCopy struct {
+	doc *vt.Document
+	sel int
+}
+
+func (m *testCopy) Draw(cv Canvas, left, top, cols, rows int) {
+	for y := range max(rows, 0) {
+		if y >= m.doc.Len() {
+			cv.Line(left, top+y, cols, "", Style{})
+			continue
+		}
+		for x, c := range m.doc.Cells(y, cols)[:cols] {
+			if !c.IsWideTail() {
+				cv.DocCell(left+x, top+y, m.doc, c, Style{Reverse: y == m.sel, Match: y == m.sel+1 && x < 3})
+			}
+		}
+	}
+	for i, ch := range "[1/9]" {
+		if x := cols - 5 + i; x >= 0 {
+			cv.Put(left+x, top, string(ch), Style{Reverse: true})
+		}
+	}
+	cv.ShowCursor(left, top)
 }

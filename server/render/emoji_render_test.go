@@ -1,4 +1,4 @@
-package server
+package render
 
 import (
 	"os"
@@ -12,7 +12,7 @@ import (
 // emulator as the outer terminal, gives back the same cells: the emulator
 // and the renderer agree on every Unicode 15.0 sequence's width.
 func TestEmojiRenderAgrees(t *testing.T) {
-	b, err := os.ReadFile("vt/testdata/emoji-15.0.txt")
+	b, err := os.ReadFile("../vt/testdata/emoji-15.0.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,12 +33,12 @@ func TestEmojiRenderAgrees(t *testing.T) {
 			line := seqs[from:min(from+perRow, len(seqs))]
 			inner.Write([]byte("\x1b[" + itoa(y+1) + ";1H|" + strings.Join(line, "|") + "|"))
 		}
-		r, err := newRenderer("xterm-256color", "", "C.UTF-8", cols, rows)
+		r, err := New("xterm-256color", "", "C.UTF-8", cols, rows)
 		if err != nil {
 			t.Fatal(err)
 		}
 		outer := vt.New(cols, rows, 0)
-		outer.Write(r.draw(frame{screen: inner}))
+		outer.Write(r.Draw(Frame{Screen: inner}))
 		for y := range rows {
 			if got, want := strings.TrimRight(outer.LineText(y), " "), strings.TrimRight(inner.LineText(y), " "); got != want {
 				t.Errorf("page %d row %d drawn as\n%q, the window has\n%q", page, y, got, want)

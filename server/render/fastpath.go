@@ -1,4 +1,4 @@
-package server
+package render
 
 import (
 	"strings"
@@ -15,7 +15,7 @@ import (
 // fastDraw sends the changed cells of the given window rows, drawn from
 // terminal row top on and cut at cols, or reports false (having changed
 // nothing) if the terminal is one the cell writer cannot drive.
-func (r *renderer) fastDraw(sc *vt.Screen, changed []int, top, cols, cx, cy int, showCursor bool) ([]byte, bool) {
+func (r *Renderer) fastDraw(sc *vt.Screen, changed []int, top, cols, cx, cy int, showCursor bool) ([]byte, bool) {
 	if !r.cw.canWrite() {
 		return nil, false
 	}
