@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/gmux/gmux/server/copymode"
+	"github.com/gmux/gmux/server/userfile"
 )
 
 func init() {
@@ -16,9 +19,8 @@ func init() {
 			}
 			cols, rows := c.windowSize()
 			cx, cy := c.win.Screen.Cursor()
-			c.copy = newCopyMode(c.win.Screen.Snapshot(), cols, rows, cx, cy)
-			c.copy.ignoreCase = x.s.set.IgnoreCase
-			c.copy.win = c.win
+			c.copy = &copyMode{Mode: copymode.New(c.win.Screen.Snapshot(), cols, rows, cx, cy), win: c.win}
+			c.copy.IgnoreCase = x.s.set.IgnoreCase
 			x.s.markDirty(c)
 			return "", nil
 		},
@@ -52,7 +54,7 @@ func init() {
 			if err != nil {
 				return "", err
 			}
-			b, err := readUserFile(x.s.exchangeFile(args), maxBuffer)
+			b, err := userfile.Read(x.s.exchangeFile(args), maxBuffer)
 			if err != nil {
 				return "", err
 			}
@@ -68,7 +70,7 @@ func init() {
 				return "", err
 			}
 			path := x.s.exchangeFile(args)
-			if err := writeUserFile(path, []byte(x.s.buffer)); err != nil {
+			if err := userfile.Write(path, []byte(x.s.buffer)); err != nil {
 				return "", err
 			}
 			return fmt.Sprintf("Copied %d characters into %s", len(x.s.buffer), path), nil
@@ -126,7 +128,7 @@ func init() {
 				}
 				reg, args = args[0][0], args[1:]
 			}
-			b, err := readUserFile(x.s.exchangeFile(args), maxBuffer)
+			b, err := userfile.Read(x.s.exchangeFile(args), maxBuffer)
 			if err != nil {
 				return "", err
 			}

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/gmux/gmux/server/copymode"
 	"github.com/gmux/gmux/server/input"
+	"github.com/gmux/gmux/server/userfile"
 )
 
 // handle is copy mode as an input layer: it takes every key.
@@ -23,45 +25,45 @@ func (m *copyMode) input(s *session, c *client, key []byte) {
 			key = []byte{as} // markkeys: this key does what another does
 		}
 	}
-	res, text := m.key(key)
+	res, text := m.Key(key)
 	switch res {
-	case copyExit:
+	case copymode.Exit:
 		c.copy = nil
-	case copyDone:
+	case copymode.Done:
 		c.copy = nil
 		msg := fmt.Sprintf("Copied %d characters into buffer", len([]rune(text)))
-		if m.appending {
+		if m.Appending {
 			msg = fmt.Sprintf("Appended %d characters to buffer", len([]rune(text)))
 			text = s.buffer + text
 		}
 		s.keepCopy(c, text)
-		if m.writeFile {
+		if m.WriteFile {
 			path := s.exchangeFile(nil)
-			if err := writeUserFile(path, []byte(s.buffer)); err != nil {
+			if err := userfile.Write(path, []byte(s.buffer)); err != nil {
 				msg = err.Error()
 			} else {
 				msg = fmt.Sprintf("Copied %d characters into %s", len(s.buffer), path)
 			}
 		}
 		s.showMessage(c, msg)
-	case copyNote:
+	case copymode.Note:
 		s.showMessage(c, text)
-	case copyISearch:
+	case copymode.AskISearch:
 		m.openISearch(s, c)
-	case copySearch:
+	case copymode.AskSearch:
 		label := "/"
-		if m.backward {
+		if m.Backward {
 			label = "?"
 		}
 		s.openPrompt(c, &prompt{label: label, history: s.searchHistory, done: func(pat string) {
 			if pat == "" {
-				pat = m.search
+				pat = m.Search
 			}
-			m.search = pat
-			if !m.find(pat, m.backward) {
+			m.Search = pat
+			if !m.Find(pat, m.Backward) {
 				s.showMessage(c, fmt.Sprintf("Pattern not found: %s", pat))
 			}
-			m.clamp()
+			m.Clamp()
 		}})
 	}
 	s.markDirty(c)

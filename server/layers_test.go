@@ -6,6 +6,7 @@ import (
 	"log"
 	"testing"
 
+	"github.com/gmux/gmux/server/copymode"
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/pane"
@@ -83,8 +84,8 @@ func TestCommandKeyLayer(t *testing.T) {
 func TestCopyModeLayerKeepsCommandKey(t *testing.T) {
 	s, c := copyModeOnThreeLines()
 	s.input(c, []byte("j\x01x"))
-	if c.copy == nil || c.copy.cy != 1 || c.message != "ran x" {
-		t.Fatalf("copy mode: cy %d, message %q", c.copy.cy, c.message)
+	if c.copy == nil || c.copy.CY != 1 || c.message != "ran x" {
+		t.Fatalf("copy mode: cy %d, message %q", c.copy.CY, c.message)
 	}
 	var got string
 	s.openPrompt(c, &prompt{done: func(text string) { got = text }})
@@ -106,8 +107,8 @@ func TestKeyAfterPromptEscGoesOn(t *testing.T) {
 	s, c := copyModeOnThreeLines()
 	s.openPrompt(c, &prompt{label: "/", done: func(string) { t.Error("an aborted prompt answered") }})
 	s.dispatch(c, input.Event{Kind: input.Key, Bytes: []byte("\x1bj")})
-	if c.prompt != nil || c.copy.cy != 1 {
-		t.Fatalf("prompt open %v, copy mode's line %d (want 1: the j went on)", c.prompt != nil, c.copy.cy)
+	if c.prompt != nil || c.copy.CY != 1 {
+		t.Fatalf("prompt open %v, copy mode's line %d (want 1: the j went on)", c.prompt != nil, c.copy.CY)
 	}
 }
 
@@ -118,8 +119,8 @@ func copyModeOnThreeLines() (*session, *client) {
 	c := &client{s: s, attached: true}
 	sc := vt.New(10, 3, 0)
 	sc.Write([]byte("one\r\ntwo\r\nthree"))
-	c.copy = newCopyMode(sc.Snapshot(), 10, 3, 0, 0)
-	c.copy.cy = 0
+	c.copy = &copyMode{Mode: copymode.New(sc.Snapshot(), 10, 3, 0, 0)}
+	c.copy.CY = 0
 	return s, c
 }
 

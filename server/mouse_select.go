@@ -3,6 +3,7 @@ package server
 import (
 	"time"
 
+	"github.com/gmux/gmux/server/copymode"
 	"github.com/gmux/gmux/server/input"
 )
 
@@ -75,9 +76,9 @@ func (s *session) startSelection(c *client, m input.MouseReport) {
 		*k = mouseClicks{at: now, x: x, y: y, n: 1}
 	}
 	if cp := c.copy; cp != nil {
-		cp.marked = false
-		cp.cx, cp.cy = x, cp.top+y
-		cp.clamp()
+		cp.Marked = false
+		cp.CX, cp.CY = x, cp.Top+y
+		cp.Clamp()
 		s.markDirty(c)
 	}
 }
@@ -88,28 +89,28 @@ func (s *session) dragSelection(c *client, m input.MouseReport) {
 		return
 	}
 	cp := c.copy
-	if !cp.marked {
-		cp.marked, cp.mx, cp.my = true, max(0, min(c.sel.x, cp.cols-1)), cp.top+c.sel.y
+	if !cp.Marked {
+		cp.Marked, cp.MX, cp.MY = true, max(0, min(c.sel.x, cp.Cols-1)), cp.Top+c.sel.y
 	}
 	x, y := c.windowPoint(m.X, m.Y)
 	switch {
 	case y < 0:
-		cp.scroll(-1) // dragged above the view: it follows
+		cp.Scroll(-1) // dragged above the view: it follows
 		y = 0
-	case y >= cp.rows:
-		cp.scroll(1)
-		y = cp.rows - 1
+	case y >= cp.Rows:
+		cp.Scroll(1)
+		y = cp.Rows - 1
 	}
-	cp.cx, cp.cy = max(0, min(x, cp.cols-1)), cp.top+y
-	cp.clamp()
+	cp.CX, cp.CY = max(0, min(x, cp.Cols-1)), cp.Top+y
+	cp.Clamp()
 	s.markDirty(c)
 }
 
 func (s *session) endSelection(c *client) {
 	sel := c.sel
 	c.sel = nil
-	if cp := c.copy; cp != nil && cp.marked {
-		text := cp.copyRegion()
+	if cp := c.copy; cp != nil && cp.Marked {
+		text := cp.CopyRegion()
 		c.copy = nil
 		s.setBuffer(c, text)
 		s.markDirty(c)
@@ -129,22 +130,22 @@ func (s *session) copyClicked(c *client, x, y int, line bool) {
 	cp := c.copy
 	c.copy = nil
 	s.markDirty(c)
-	at := cp.top + y
-	if at >= cp.doc.Len() {
+	at := cp.Top + y
+	if at >= cp.Doc.Len() {
 		return
 	}
 	if line {
 		first, last := at, at
-		for first > 0 && cp.doc.Wrapped(first-1) {
+		for first > 0 && cp.Doc.Wrapped(first-1) {
 			first--
 		}
-		for last+1 < cp.doc.Len() && cp.doc.Wrapped(last) {
+		for last+1 < cp.Doc.Len() && cp.Doc.Wrapped(last) {
 			last++
 		}
-		cp.marked, cp.mx, cp.my, cp.cx, cp.cy = true, 0, first, cp.cols-1, last
+		cp.Marked, cp.MX, cp.MY, cp.CX, cp.CY = true, 0, first, cp.Cols-1, last
 	} else {
-		text := []rune(cp.line(at))
-		i := runeAtColumn(text, x)
+		text := []rune(cp.Line(at))
+		i := copymode.RuneAtColumn(text, x)
 		if i >= len(text) || text[i] == ' ' {
 			return // a blank: no word
 		}
@@ -155,9 +156,9 @@ func (s *session) copyClicked(c *client, x, y int, line bool) {
 		for to+1 < len(text) && text[to+1] != ' ' {
 			to++
 		}
-		cp.marked, cp.mx, cp.my, cp.cx, cp.cy = true, columnOf(text, from), at, columnOf(text, to), at
+		cp.Marked, cp.MX, cp.MY, cp.CX, cp.CY = true, copymode.ColumnOf(text, from), at, copymode.ColumnOf(text, to), at
 	}
-	if text := cp.copyRegion(); text != "" {
+	if text := cp.CopyRegion(); text != "" {
 		s.setBuffer(c, text)
 	}
 }

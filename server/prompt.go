@@ -6,6 +6,7 @@ import (
 
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/lineedit"
+	"github.com/gmux/gmux/server/vt"
 )
 
 // prompt is an input line on a client's last line (C-a :, C-a A, y/n
@@ -44,7 +45,7 @@ type prompt struct {
 // view returns the prompt's line for a terminal cols wide and the column of
 // its cursor.
 func (p *prompt) view(cols int) (line string, cursor int) {
-	label := textWidth(p.label)
+	label := vt.TextWidth(p.label)
 	if p.secret {
 		return p.label, label
 	}

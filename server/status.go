@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/server/statusline"
-	"github.com/rivo/uniseg"
+	"github.com/gmux/gmux/server/vt"
 )
 
 // Status line modes (hardstatus) and caption modes, as in screen.
@@ -48,7 +48,7 @@ type statusView struct {
 // %N> fill, pad, truncate and mark (the statusline package).
 func (s *session) expandStatus(format string, v statusView) string {
 	cur := v.cur
-	line := statusline.New(v.cols, textWidth)
+	line := statusline.New(v.cols, vt.TextWidth)
 	now := time.Now()
 	style, styles := barStyle, []statusStyle(nil) // %{...}, and what %{-} returns to
 	// An open %? conditional (screen's do not nest): where its text began,
@@ -400,21 +400,6 @@ func (s *session) barsTick(format string) time.Duration {
 		}
 	}
 	return step
-}
-
-func textWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return uniseg.StringWidth(s) // by grapheme cluster, as the cells are
-		}
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x20 && s[i] < 0x7f {
-			n++
-		}
-	}
-	return n
 }
 
 // bars returns the caption and hardstatus text for client c ("" when off).

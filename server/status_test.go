@@ -73,8 +73,8 @@ func TestExpandStatus(t *testing.T) {
 func TestStatusColours(t *testing.T) {
 	s := &session{log: log.New(io.Discard, "", 0)}
 	line := s.expandStatus("%{= kw}A%{+b r}B%{-}C%{Gk}D", statusView{cols: 10})
-	if textWidth(line) != 4 {
-		t.Fatalf("width %d of %q", textWidth(line), line)
+	if vt.TextWidth(line) != 4 {
+		t.Fatalf("width %d of %q", vt.TextWidth(line), line)
 	}
 	r, err := render.New("xterm-256color", "", "C.UTF-8", 10, 2)
 	if err != nil {
@@ -125,7 +125,7 @@ func TestRenditionInWindowList(t *testing.T) {
 
 // A title with emoji clusters is measured as the cells draw it.
 func TestStatusWidthByCluster(t *testing.T) {
-	if w := textWidth("a👍🏽🇫🇷👨\u200d👩\u200d👧❤\ufe0f"); w != 9 {
+	if w := vt.TextWidth("a👍🏽🇫🇷👨\u200d👩\u200d👧❤\ufe0f"); w != 9 {
 		t.Errorf("width %d, want 9", w)
 	}
 	r, err := render.New("xterm-256color", "", "C.UTF-8", 12, 2)

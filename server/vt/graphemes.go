@@ -93,3 +93,21 @@ func (s *Screen) widen(l *line, x int) bool {
 	}
 	return true
 }
+
+// TextWidth is how many cells s takes, by grapheme cluster as cells are
+// made; control characters (a status line's zero-width markers among them)
+// take none.
+func TextWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return uniseg.StringWidth(s)
+		}
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x20 && s[i] < 0x7f {
+			n++
+		}
+	}
+	return n
+}

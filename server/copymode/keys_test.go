@@ -1,4 +1,4 @@
-package server
+package copymode
 
 import (
 	"slices"
@@ -10,7 +10,7 @@ import (
 
 // copyOn returns copy mode on lines of text, 40 columns, the cursor at the
 // first line's start.
-func copyOn(t *testing.T, lines ...string) *copyMode {
+func copyOn(t *testing.T, lines ...string) *Mode {
 	t.Helper()
 	sc := vt.New(40, len(lines), 0)
 	for i, l := range lines {
@@ -19,14 +19,14 @@ func copyOn(t *testing.T, lines ...string) *copyMode {
 		}
 		sc.Write([]byte(l))
 	}
-	m := newCopyMode(sc.Snapshot(), 40, len(lines), 0, 0)
-	m.cx, m.cy = 0, 0
+	m := New(sc.Snapshot(), 40, len(lines), 0, 0)
+	m.CX, m.CY = 0, 0
 	return m
 }
 
-func keys(m *copyMode, ks ...string) (res copyResult, text string) {
+func keys(m *Mode, ks ...string) (res Result, text string) {
 	for _, k := range ks {
-		res, text = m.key([]byte(k))
+		res, text = m.Key([]byte(k))
 	}
 	return res, text
 }
@@ -58,8 +58,8 @@ func TestCopyModeScreenKeys(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			m := copyOn(t, "/usr/local.bin/stuff here and there", "second line", "third line")
 			keys(m, c.keys...)
-			if m.cx != c.cx || m.cy != c.cy {
-				t.Errorf("cursor (%d,%d), want (%d,%d)", m.cx, m.cy, c.cx, c.cy)
+			if m.CX != c.cx || m.CY != c.cy {
+				t.Errorf("cursor (%d,%d), want (%d,%d)", m.CX, m.CY, c.cx, c.cy)
 			}
 		})
 	}
@@ -70,47 +70,28 @@ func TestCopyModeScrollsByLine(t *testing.T) {
 	for i := range 20 {
 		sc.Write([]byte{'\r', '\n', byte('a' + i)})
 	}
-	m := newCopyMode(sc.Snapshot(), 10, 3, 0, 0)
-	m.key([]byte("g"))
-	m.key([]byte{0x05}) // C-e: the view down a line, the cursor kept in it
-	if m.top != 1 || m.cy != 1 {
-		t.Fatalf("after C-e: top %d cursor line %d", m.top, m.cy)
+	m := New(sc.Snapshot(), 10, 3, 0, 0)
+	m.Key([]byte("g"))
+	m.Key([]byte{0x05}) // C-e: the view down a line, the cursor kept in it
+	if m.Top != 1 || m.CY != 1 {
+		t.Fatalf("after C-e: top %d cursor line %d", m.Top, m.CY)
 	}
-	m.key([]byte("2"))
-	m.key([]byte{0x05})
-	m.key([]byte{0x19}) // C-y: up a line
-	if m.top != 2 || m.cy != 3 {
-		t.Fatalf("after 2 C-e, C-y: top %d cursor line %d", m.top, m.cy)
+	m.Key([]byte("2"))
+	m.Key([]byte{0x05})
+	m.Key([]byte{0x19}) // C-y: up a line
+	if m.Top != 2 || m.CY != 3 {
+		t.Fatalf("after 2 C-e, C-y: top %d cursor line %d", m.Top, m.CY)
 	}
 }
 
 func TestCopyModeExchangesMarkAndCursor(t *testing.T) {
 	m := copyOn(t, "one two three")
 	keys(m, "v", "w", "w", "x")
-	if m.cx != 0 || m.mx != 8 {
-		t.Fatalf("after x: cursor %d mark %d", m.cx, m.mx)
+	if m.CX != 0 || m.MX != 8 {
+		t.Fatalf("after x: cursor %d mark %d", m.CX, m.MX)
 	}
-	if res, text := keys(m, "l", " "); res != copyDone || text != "ne two t" {
+	if res, text := keys(m, "l", " "); res != Done || text != "ne two t" {
 		t.Fatalf("copy after x: %v %q", res, text)
-	}
-}
-
-// screen's a appends the copy to the buffer; > writes the buffer to the
-// exchange file after the copy.
-func TestCopyModeAppendsAndWrites(t *testing.T) {
-	s := testSession()
-	s.set.BufferFile = t.TempDir() + "/exchange"
-	c := &client{s: s, attached: true}
-	s.buffer = "first "
-	c.copy = copyOn(t, "second")
-	for _, k := range []string{"a", ">", " ", "$", " "} {
-		c.copy.input(s, c, []byte(k))
-	}
-	if s.buffer != "first second" || c.copy != nil {
-		t.Fatalf("buffer %q, copy mode left: %v", s.buffer, c.copy == nil)
-	}
-	if b, err := readUserFile(s.set.BufferFile, 100); err != nil || string(b) != "first second" {
-		t.Fatalf("exchange file %q %v", b, err)
 	}
 }
 
@@ -130,7 +111,7 @@ func TestCopyModeBlocks(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			m := copyOn(t, lines...)
-			var res copyResult
+			var res Result
 			var text string
 			for i, k := range c.keys {
 				if i == len(c.keys)-1 {
@@ -139,7 +120,7 @@ func TestCopyModeBlocks(t *testing.T) {
 					for y := range 3 {
 						var row []byte
 						for x := range 10 {
-							if m.selected(x, y) {
+							if m.Selected(x, y) {
 								row = append(row, lines[y][x])
 							}
 						}
@@ -151,9 +132,9 @@ func TestCopyModeBlocks(t *testing.T) {
 						t.Errorf("shown selected %q, want %q", got, c.want)
 					}
 				}
-				res, text = m.key([]byte(k))
+				res, text = m.Key([]byte(k))
 			}
-			if res != copyDone || text != c.want {
+			if res != Done || text != c.want {
 				t.Errorf("copied %v %q, want %q", res, text, c.want)
 			}
 		})
@@ -177,7 +158,7 @@ func TestCopyModeJoins(t *testing.T) {
 		m := copyOn(t, "one", "two", "three")
 		var note string
 		for range c.js {
-			_, note = m.key([]byte("J"))
+			_, note = m.Key([]byte("J"))
 		}
 		if note != c.note {
 			t.Errorf("%d J: message %q, want %q", c.js, note, c.note)
@@ -188,69 +169,17 @@ func TestCopyModeJoins(t *testing.T) {
 	}
 }
 
-// C-s and C-r search as you type (screen's incremental search): each key
-// moves to the first match from where the search began, C-s again to the
-// next; C-g goes back.
-func TestCopyModeIncrementalSearch(t *testing.T) {
-	s := testSession()
-	c := &client{s: s, attached: true}
-	c.copy = copyOn(t, "alpha beta", "alps beyond", "also be", "alpine")
-	m := c.copy
-	at := func(what string, x, y int, label string) {
-		t.Helper()
-		if m.cx != x || m.cy != y || c.prompt == nil || c.prompt.label != label {
-			var l string
-			if c.prompt != nil {
-				l = c.prompt.label
-			}
-			t.Fatalf("%s: cursor (%d,%d) prompt %q, want (%d,%d) %q", what, m.cx, m.cy, l, x, y, label)
-		}
-	}
-	c.copy.input(s, c, []byte{0x13})
-	c.prompt.input(s, c, []byte("b"))
-	at("b", 6, 0, "I-search: ")
-	c.prompt.input(s, c, []byte("ey"))
-	at("bey", 5, 1, "I-search: ")
-	c.prompt.input(s, c, []byte{0x7f})
-	at("be after a backspace: its first match again", 6, 0, "I-search: ")
-	c.prompt.input(s, c, []byte{0x13})
-	at("C-s: the next be", 5, 1, "I-search: ")
-	c.prompt.input(s, c, []byte{0x13})
-	at("C-s: and the next", 5, 2, "I-search: ")
-	c.prompt.input(s, c, []byte{0x12})
-	at("C-r: back to the one before", 5, 1, "I-search backward: ")
-	c.prompt.input(s, c, []byte("x"))
-	at("no match", 5, 1, "Failing I-search backward: ")
-	c.prompt.input(s, c, []byte{0x7f, '\r'})
-	if c.prompt != nil || c.copy == nil || m.cx != 5 || m.cy != 1 {
-		t.Fatalf("after Enter: prompt %v, copy mode %v, cursor (%d,%d)", c.prompt != nil, c.copy != nil, m.cx, m.cy)
-	}
-	c.copy.input(s, c, []byte{0x13})
-	c.prompt.input(s, c, []byte("pine"))
-	at("pine", 2, 3, "I-search: ")
-	c.prompt.input(s, c, []byte{0x07})
-	if c.prompt != nil || m.cx != 5 || m.cy != 1 {
-		t.Fatalf("after C-g: prompt %v, cursor (%d,%d)", c.prompt != nil, m.cx, m.cy)
-	}
-	// C-s on an empty line takes the last search again.
-	c.copy.input(s, c, []byte{0x13})
-	c.prompt.input(s, c, []byte{0x13})
-	if got := c.prompt.edit.Text(); got != "pine" || m.cx != 2 || m.cy != 3 {
-		t.Fatalf("C-s C-s: line %q, cursor (%d,%d)", got, m.cx, m.cy)
-	}
-}
-
 // Search highlights are where the search finds matches: in cells (a wide
 // character before a match moves it two columns), and without case when
 // ignorecase is on.
 func TestCopyModeMatchSpans(t *testing.T) {
 	m := copyOn(t, "中文 Foo and foo, FOO")
-	m.search = "foo"
-	if got, want := m.matchSpans(0), [][2]int{{13, 16}}; !slices.Equal(got, want) {
+	m.Search = "foo"
+	if got, want := m.MatchSpans(0), [][2]int{{13, 16}}; !slices.Equal(got, want) {
 		t.Errorf("case kept: %v, want %v", got, want)
 	}
-	m.ignoreCase = true
-	if got, want := m.matchSpans(0), [][2]int{{5, 8}, {13, 16}, {18, 21}}; !slices.Equal(got, want) {
+	m.IgnoreCase = true
+	if got, want := m.MatchSpans(0), [][2]int{{5, 8}, {13, 16}, {18, 21}}; !slices.Equal(got, want) {
 		t.Errorf("ignorecase: %v, want %v", got, want)
 	}
 }

@@ -1,4 +1,4 @@
-package server
+package copymode
 
 import (
 	"testing"
@@ -11,15 +11,15 @@ import (
 func TestCopyModeColumnsAreCells(t *testing.T) {
 	sc := vt.New(40, 3, 0)
 	sc.Write([]byte("中文 👍🏽🇫🇷 target"))
-	m := newCopyMode(sc.Snapshot(), 40, 3, 0, 0)
-	m.cy, m.cx = 0, 0
-	if !m.find("target", false) {
+	m := New(sc.Snapshot(), 40, 3, 0, 0)
+	m.CY, m.CX = 0, 0
+	if !m.Find("target", false) {
 		t.Fatal("not found")
 	}
-	if m.cx != 10 { // 中 文 are 2 each, a space, 👍🏽 and 🇫🇷 2 each, a space
-		t.Errorf("cursor at column %d, want 10", m.cx)
+	if m.CX != 10 { // 中 文 are 2 each, a space, 👍🏽 and 🇫🇷 2 each, a space
+		t.Errorf("cursor at column %d, want 10", m.CX)
 	}
-	if c := sc.Text(sc.Cell(m.cx, 0)); c != "t" {
+	if c := sc.Text(sc.Cell(m.CX, 0)); c != "t" {
 		t.Errorf("the cell there holds %q", c)
 	}
 }
