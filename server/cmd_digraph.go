@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"github.com/gmux/gmux/server/digraph"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -27,7 +28,7 @@ func init() {
 				x.s.digraphs[args[0]] = r
 				return "", nil
 			case 1:
-				r, ok := digraph(args[0], x.s.digraphs)
+				r, ok := digraph.Lookup(args[0], x.s.digraphs)
 				if !ok {
 					return "", fmt.Errorf("unknown digraph %q", args[0])
 				}
@@ -40,8 +41,8 @@ func init() {
 				return "", fmt.Errorf("digraph: which? (digraph keys)")
 			}
 			c := x.c
-			x.s.openPrompt(c, &prompt{label: "Enter digraph: ", complete: digraphComplete, done: func(keys string) {
-				r, ok := digraph(keys, x.s.digraphs)
+			x.s.openPrompt(c, &prompt{label: "Enter digraph: ", complete: digraph.Complete, done: func(keys string) {
+				r, ok := digraph.Lookup(keys, x.s.digraphs)
 				switch {
 				case !ok:
 					x.s.showMessage(c, "Unknown digraph")

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/gmux/gmux/server/userfile"
 )
 
 func init() {
@@ -136,7 +138,7 @@ func init() {
 				if !filepath.IsAbs(path) {
 					path = filepath.Join(s.set.Dir, path) // the session's directory, as hardcopy's
 				}
-				return "", appendUserFile(path, []byte(dumpLayouts(ls)))
+				return "", userfile.Append(path, []byte(dumpLayouts(ls)))
 			}
 			return "", fmt.Errorf("layout: unknown subcommand %q", args[0])
 		},

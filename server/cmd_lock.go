@@ -1,6 +1,10 @@
 package server
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/gmux/gmux/server/password"
+)
 
 func init() {
 	register(&command{
@@ -31,7 +35,7 @@ func init() {
 					x.s.set.Password = ""
 					return "", nil
 				}
-				if err := checkHash(args[0]); err != nil {
+				if err := password.Check(args[0]); err != nil {
 					return "", fmt.Errorf("password: %w", err)
 				}
 				x.s.set.Password = args[0]
@@ -52,7 +56,7 @@ func init() {
 						x.s.showMessage(c, "[ No password - locking turned off ]")
 						return
 					}
-					hash, err := hashPassword(first)
+					hash, err := password.Hash(first)
 					if err != nil {
 						x.s.showMessage(c, err.Error())
 						return

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gmux/gmux/server/userfile"
 )
 
 func init() {
@@ -83,9 +85,9 @@ func init() {
 				b.WriteString(sc.LineText(y))
 				b.WriteByte('\n')
 			}
-			write, verb := writeUserFile, "written to"
+			write, verb := userfile.Write, "written to"
 			if x.s.set.HardcopyAppend {
-				write, verb = appendUserFile, "appended to"
+				write, verb = userfile.Append, "appended to"
 			}
 			if err := write(path, []byte(b.String())); err != nil {
 				return "", err

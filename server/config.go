@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+
+	"github.com/gmux/gmux/server/userfile"
 )
 
 // maxSourceDepth bounds nested source commands (a file sourcing itself).
@@ -17,7 +19,7 @@ func (s *session) sourceFile(path string, depth int) (errs []string, err error) 
 	if depth > maxSourceDepth {
 		return nil, fmt.Errorf("%s: source nested too deep", path)
 	}
-	text, err := readConfigFile(path)
+	text, err := userfile.ReadConfig(path)
 	if err != nil {
 		return nil, err
 	}

@@ -7,28 +7,28 @@ import "github.com/gmux/gmux/server/render"
 // the position top right, and the cursor.
 func (m *copyMode) Draw(cv render.Canvas, left, top, cols, rows int) {
 	for y := range max(rows, 0) {
-		line := m.top + y
-		if line >= m.doc.Len() {
+		line := m.Top + y
+		if line >= m.Doc.Len() {
 			cv.Line(left, top+y, cols, "", render.Style{})
 			continue
 		}
-		cells := m.doc.Cells(line, cols)
-		hits := m.matchSpans(line)
+		cells := m.Doc.Cells(line, cols)
+		hits := m.MatchSpans(line)
 		for x := 0; x < cols; x++ {
 			c := cells[x]
 			if c.IsWideTail() {
 				continue
 			}
-			cv.DocCell(left+x, top+y, m.doc, c, render.Style{Match: inSpans(hits, x), Reverse: m.selected(x, line)})
+			cv.DocCell(left+x, top+y, m.Doc, c, render.Style{Match: inSpans(hits, x), Reverse: m.Selected(x, line)})
 		}
 	}
-	ind := m.indicator()
+	ind := m.Indicator()
 	if x := cols - len(ind); x >= 0 {
 		for i, ch := range ind {
 			cv.Put(left+x+i, top, string(ch), render.Style{Reverse: true})
 		}
 	}
-	cv.ShowCursor(left+min(m.cx, cols-1), top+m.cy-m.top)
+	cv.ShowCursor(left+min(m.CX, cols-1), top+m.CY-m.Top)
 }
 
 // inSpans reports whether column x is in one of spans.

@@ -9,12 +9,12 @@ package server
 
 // openISearch starts an incremental search in the copy mode, open on c.
 func (m *copyMode) openISearch(s *session, c *client) {
-	last := m.search
-	startX, startY := m.cx, m.cy
+	last := m.Search
+	startX, startY := m.CX, m.CY
 	fromX, fromY := startX, startY // where the pattern is matched from
 	label := func(found bool) string {
 		l := "I-search: "
-		if m.backward {
+		if m.Backward {
 			l = "I-search backward: "
 		}
 		if !found {
@@ -26,32 +26,32 @@ func (m *copyMode) openISearch(s *session, c *client) {
 	p = &prompt{
 		label: label(true),
 		onChange: func(pat string) {
-			m.cx, m.cy = fromX, fromY
-			found := pat == "" || m.findFrom(pat, m.backward, true)
+			m.CX, m.CY = fromX, fromY
+			found := pat == "" || m.FindFrom(pat, m.Backward, true)
 			if !found {
-				m.cx, m.cy = fromX, fromY
+				m.CX, m.CY = fromX, fromY
 			}
 			p.label = label(found)
-			m.search = pat
-			m.clamp()
+			m.Search = pat
+			m.Clamp()
 		},
 		onKey: func(k []byte) bool {
 			switch {
 			case len(k) == 1 && (k[0] == 0x13 || k[0] == 0x12): // C-s, C-r: the next match
-				m.backward = k[0] == 0x12
+				m.Backward = k[0] == 0x12
 				if p.edit.Text() == "" && last != "" {
 					p.edit.Insert(last) // the last search again
 				}
-				found := m.find(p.edit.Text(), m.backward)
+				found := m.Find(p.edit.Text(), m.Backward)
 				if found {
-					fromX, fromY = m.cx, m.cy
+					fromX, fromY = m.CX, m.CY
 				}
 				p.label = label(found || p.edit.Text() == "")
-				m.clamp()
+				m.Clamp()
 				return true
 			case len(k) == 1 && k[0] == 0x07: // C-g: back where it started
-				m.cx, m.cy = startX, startY
-				m.clamp()
+				m.CX, m.CY = startX, startY
+				m.Clamp()
 				return false // and the prompt ends
 			}
 			return false

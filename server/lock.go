@@ -6,6 +6,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/input"
+	"github.com/gmux/gmux/server/password"
 )
 
 // Locking (screen's lockscreen, C-a x): every display of the session is
@@ -136,7 +137,7 @@ func (l *lockScreen) tryUnlock(s *session, c *client) {
 	l.checking = true
 	narrow := s.widen()
 	go func() {
-		ok := hash != "" && passwordMatches(hash, typed)
+		ok := hash != "" && password.Matches(hash, typed)
 		s.post(func() {
 			narrow()
 			l.passwordChecked(s, c, ok)

@@ -32,12 +32,12 @@ func (s *session) mouseEvent(c *client, m input.MouseReport) {
 		if !s.inCopyMode(c) {
 			return
 		}
-		c.copy.scroll(-wheelLines)
+		c.copy.Scroll(-wheelLines)
 		s.markDirty(c)
 	case 65: // wheel down
 		if c.copy != nil {
-			c.copy.scroll(wheelLines)
-			if c.copy.top+c.copy.rows >= c.copy.doc.Len() && !c.copy.marked {
+			c.copy.Scroll(wheelLines)
+			if c.copy.Top+c.copy.Rows >= c.copy.Doc.Len() && !c.copy.Marked {
 				c.copy = nil // scrolled back to the bottom: leave copy mode
 			}
 			s.markDirty(c)

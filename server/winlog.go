@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gmux/gmux/server/userfile"
 )
 
 // windowLog writes what a window's program prints to a file (C-a H). By
@@ -48,7 +50,7 @@ const (
 )
 
 func openWindowLog(path string, raw bool) (*windowLog, error) {
-	f, err := openUserFile(path, true)
+	f, err := userfile.Open(path, true)
 	if err != nil {
 		return nil, err
 	}

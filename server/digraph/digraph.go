@@ -1,4 +1,4 @@
-package server
+package digraph
 
 import (
 	"strconv"
@@ -14,14 +14,14 @@ import (
 // listed. 0 and three octal digits, or U+ and hex digits, give any
 // character by number.
 
-// digraphMarks are the second keys that put a combining mark on a letter.
-var digraphMarks = map[rune]rune{
+// marks are the second keys that put a combining mark on a letter.
+var marks = map[rune]rune{
 	':': 0x308, '\'': 0x301, '!': 0x300, '>': 0x302, '?': 0x303, ',': 0x327,
 	'0': 0x30a, '<': 0x30c, '-': 0x304, '(': 0x306, '.': 0x307, '"': 0x30b, ';': 0x328,
 }
 
-// digraphTable are the digraphs that are not a letter and a mark.
-var digraphTable = map[string]rune{
+// table are the digraphs that are not a letter and a mark.
+var table = map[string]rune{
 	"ss": 'ß', "ae": 'æ', "AE": 'Æ', "o/": 'ø', "O/": 'Ø', "oe": 'œ', "OE": 'Œ', "aa": 'å', "AA": 'Å',
 	"th": 'þ', "TH": 'Þ', "d-": 'ð', "D-": 'Ð', "ij": 'ĳ', "IJ": 'Ĳ',
 	"Eu": '€', "Pd": '£', "Ye": '¥', "Ct": '¢', "Cu": '¤', "Co": '©', "Rg": '®', "SE": '§', "PI": '¶',
@@ -37,18 +37,18 @@ func init() {
 	greek := "abgdezyhiklmncoprstufxqw"
 	for i, r := range greek {
 		lower := []rune("αβγδεζηθικλμνξοπρστυφχψω")[i]
-		digraphTable[string(r)+"*"] = lower
+		table[string(r)+"*"] = lower
 		if upper := strings.ToUpper(string(lower)); upper != string(lower) {
 			u, _ := utf8.DecodeRuneInString(upper)
-			digraphTable[strings.ToUpper(string(r))+"*"] = u
+			table[strings.ToUpper(string(r))+"*"] = u
 		}
 	}
 }
 
-// digraph returns the character keys stands for: two keys, 0 and octal
+// Lookup returns the character keys stands for: two keys, 0 and octal
 // digits, or U+ and hex digits; user holds the ones defined with the
 // digraph command.
-func digraph(keys string, user map[string]rune) (rune, bool) {
+func Lookup(keys string, user map[string]rune) (rune, bool) {
 	switch {
 	case strings.HasPrefix(keys, "U+") || strings.HasPrefix(keys, "u+"):
 		n, err := strconv.ParseUint(keys[2:], 16, 32)
@@ -60,7 +60,7 @@ func digraph(keys string, user map[string]rune) (rune, bool) {
 	if r, ok := user[keys]; ok {
 		return r, true
 	}
-	if r, ok := digraphTable[keys]; ok {
+	if r, ok := table[keys]; ok {
 		return r, true
 	}
 	rs := []rune(keys)
@@ -68,7 +68,7 @@ func digraph(keys string, user map[string]rune) (rune, bool) {
 		return 0, false
 	}
 	for _, pair := range [][2]rune{{rs[0], rs[1]}, {rs[1], rs[0]}} {
-		if mark, ok := digraphMarks[pair[1]]; ok {
+		if mark, ok := marks[pair[1]]; ok {
 			composed := []rune(norm.NFC.String(string([]rune{pair[0], mark})))
 			if len(composed) == 1 {
 				return composed[0], true
@@ -78,9 +78,9 @@ func digraph(keys string, user map[string]rune) (rune, bool) {
 	return 0, false
 }
 
-// digraphComplete reports whether the keys typed at the digraph prompt are
+// Complete reports whether the keys typed at the digraph prompt are
 // enough: two keys, or 0 and three octal digits; U+ waits for Enter.
-func digraphComplete(text string) bool {
+func Complete(text string) bool {
 	buf := []rune(text)
 	switch {
 	case len(buf) >= 2 && (buf[0] == 'U' || buf[0] == 'u') && buf[1] == '+':

@@ -1,4 +1,4 @@
-package server
+package digraph
 
 import "testing"
 
@@ -10,17 +10,17 @@ func TestDigraph(t *testing.T) {
 		"ss": 'ß', "Eu": '€', "a*": 'α', "W*": 'Ω', "<<": '«',
 		"0101": 'A', "U+263A": '☺', "sm": '☺',
 	} {
-		if got, ok := digraph(keys, user); !ok || got != want {
+		if got, ok := Lookup(keys, user); !ok || got != want {
 			t.Errorf("%q: %q %v, want %q", keys, got, ok, want)
 		}
 	}
 	for _, keys := range []string{"qq", "x", "U+zz"} {
-		if got, ok := digraph(keys, nil); ok {
+		if got, ok := Lookup(keys, nil); ok {
 			t.Errorf("%q: %q, want none", keys, got)
 		}
 	}
 	for buf, want := range map[string]bool{"a": false, "a:": true, "01": false, "0101": true, "U+": false, "U+26": false} {
-		if got := digraphComplete(buf); got != want {
+		if got := Complete(buf); got != want {
 			t.Errorf("complete %q: %v", buf, got)
 		}
 	}

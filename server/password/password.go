@@ -1,4 +1,4 @@
-package server
+package password
 
 import (
 	"errors"
@@ -17,13 +17,13 @@ import (
 // mkpasswd give), SHA-256 ($5$), MD5 ($1$) or bcrypt ($2b$). The plain
 // password is never stored.
 
-// errUnsupportedHash is returned for a hash gmux cannot check. In an rc
+// ErrUnsupported is returned for a hash gmux cannot check. In an rc
 // file a hash must be quoted: unquoted, its $salt and $digest are read as
 // variables and expanded away.
-var errUnsupportedHash = errors.New("not a hash gmux can check: use $6$ (openssl passwd -6), $5$, $1$ or bcrypt $2b$, in single quotes in an rc file")
+var ErrUnsupported = errors.New("not a hash gmux can check: use $6$ (openssl passwd -6), $5$, $1$ or bcrypt $2b$, in single quotes in an rc file")
 
-// checkHash reports whether hash is one gmux can check.
-func checkHash(hash string) error {
+// Check reports whether hash is one gmux can check.
+func Check(hash string) error {
 	switch {
 	case isBcrypt(hash):
 		if _, err := bcrypt.Cost([]byte(hash)); err != nil {
@@ -38,16 +38,16 @@ func checkHash(hash string) error {
 			return nil
 		}
 	}
-	return errUnsupportedHash
+	return ErrUnsupported
 }
 
 func isBcrypt(hash string) bool {
 	return strings.HasPrefix(hash, "$2a$") || strings.HasPrefix(hash, "$2b$") || strings.HasPrefix(hash, "$2y$")
 }
 
-// passwordMatches reports whether pw is the password hash was made from.
-func passwordMatches(hash, pw string) bool {
-	if checkHash(hash) != nil {
+// Matches reports whether pw is the password hash was made from.
+func Matches(hash, pw string) bool {
+	if Check(hash) != nil {
 		return false
 	}
 	if isBcrypt(hash) {
@@ -56,7 +56,7 @@ func passwordMatches(hash, pw string) bool {
 	return crypt.NewFromHash(hash).Verify(hash, []byte(pw)) == nil
 }
 
-// hashPassword makes a $6$ hash of pw with a random salt.
-func hashPassword(pw string) (string, error) {
+// Hash makes a $6$ hash of pw with a random salt.
+func Hash(pw string) (string, error) {
 	return sha512_crypt.New().Generate([]byte(pw), nil)
 }

@@ -1,4 +1,4 @@
-package server
+package password
 
 import (
 	"testing"
@@ -13,7 +13,7 @@ func TestPasswordHashes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	own, err := hashPassword("s3cret")
+	own, err := Hash("s3cret")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,18 +23,18 @@ func TestPasswordHashes(t *testing.T) {
 		"$6$xy$zHqftQ/t7qbLMv/CwvWQ4wAQp3kAERxg0eSOahK5cyX5vjHuN3M6l6N/7iENlu5WcRirCZfsnIXe2inRmpo/l.",
 		string(b), own,
 	} {
-		if err := checkHash(hash); err != nil {
+		if err := Check(hash); err != nil {
 			t.Errorf("%s: %v", hash, err)
 		}
-		if !passwordMatches(hash, "s3cret") {
+		if !Matches(hash, "s3cret") {
 			t.Errorf("%s: the right password does not match", hash)
 		}
-		if passwordMatches(hash, "s3cres") {
+		if Matches(hash, "s3cres") {
 			t.Errorf("%s: a wrong password matches", hash)
 		}
 	}
 	for _, bad := range []string{"s3cret", "abJnggxhB/yWI", "$6$", ""} {
-		if checkHash(bad) == nil {
+		if Check(bad) == nil {
 			t.Errorf("%q is taken as a hash", bad)
 		}
 	}

@@ -1,4 +1,4 @@
-package server
+package userfile
 
 import (
 	"errors"
@@ -18,12 +18,12 @@ import (
 // files the user owns are written to, and new ones are created exclusively,
 // mode 0600 (less the umask).
 
-// ErrUnsafeFile is returned for a path gmux refuses to read or write.
-var ErrUnsafeFile = errors.New("refused")
+// ErrUnsafe is returned for a path gmux refuses to read or write.
+var ErrUnsafe = errors.New("refused")
 
-// openUserFile opens path for writing, appending or (if !appendTo) replacing
+// Open opens path for writing, appending or (if !appendTo) replacing
 // what it held.
-func openUserFile(path string, appendTo bool) (*os.File, error) {
+func Open(path string, appendTo bool) (*os.File, error) {
 	for range 2 {
 		fd, err := unix.Open(path, unix.O_WRONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
 		if errors.Is(err, unix.ENOENT) {
@@ -51,11 +51,11 @@ func openUserFile(path string, appendTo bool) (*os.File, error) {
 		}
 		return fileOf(fd, path, appendTo)
 	}
-	return nil, fmt.Errorf("%s: %w: it keeps changing under us", path, ErrUnsafeFile)
+	return nil, fmt.Errorf("%s: %w: it keeps changing under us", path, ErrUnsafe)
 }
 
-// readUserFile reads a regular file the user owns, not through a symlink.
-func readUserFile(path string, limit int64) ([]byte, error) {
+// Read reads a regular file the user owns, not through a symlink.
+func Read(path string, limit int64) ([]byte, error) {
 	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, openError(path, err)
@@ -73,16 +73,16 @@ func readUserFile(path string, limit int64) ([]byte, error) {
 	return b, err
 }
 
-// maxConfigFile bounds an rc file: the largest real ones are a few kB.
-const maxConfigFile = 4 << 20
+// MaxConfig bounds an rc file: the largest real ones are a few kB.
+const MaxConfig = 4 << 20
 
-// readConfigFile reads an rc file (the config, source), which may be a
+// ReadConfig reads an rc file (the config, source), which may be a
 // symlink (dotfiles repositories make them) and need not be the user's
 // (/etc/gmuxrc is root's), but must be a regular file: opening a FIFO, or
 // reading one or a terminal, would wait for a writer that may never come,
 // with the whole session waiting behind it. So the open does not block,
 // and anything but a regular file is refused.
-func readConfigFile(path string) ([]byte, error) {
+func ReadConfig(path string) ([]byte, error) {
 	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, &os.PathError{Op: "open", Path: path, Err: err}
@@ -97,24 +97,24 @@ func readConfigFile(path string) ([]byte, error) {
 		return nil, nil // -c /dev/null: no config, as screen -c /dev/null and tmux -f /dev/null
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: %w: not a regular file", path, ErrUnsafeFile)
+		return nil, fmt.Errorf("%s: %w: not a regular file", path, ErrUnsafe)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, maxConfigFile+1))
-	if err == nil && len(b) > maxConfigFile {
-		err = fmt.Errorf("%s is larger than %d bytes", path, maxConfigFile)
+	b, err := io.ReadAll(io.LimitReader(f, MaxConfig+1))
+	if err == nil && len(b) > MaxConfig {
+		err = fmt.Errorf("%s is larger than %d bytes", path, MaxConfig)
 	}
 	return b, err
 }
 
-// writeUserFile replaces path's contents with b (see openUserFile).
-func writeUserFile(path string, b []byte) error { return putUserFile(path, b, false) }
+// Write replaces path's contents with b (see Open).
+func Write(path string, b []byte) error { return put(path, b, false) }
 
-// appendUserFile adds b to the end of the file at path, with the same
-// guards as writeUserFile.
-func appendUserFile(path string, b []byte) error { return putUserFile(path, b, true) }
+// Append adds b to the end of the file at path, with the same
+// guards as Write.
+func Append(path string, b []byte) error { return put(path, b, true) }
 
-func putUserFile(path string, b []byte, appendTo bool) error {
-	f, err := openUserFile(path, appendTo)
+func put(path string, b []byte, appendTo bool) error {
+	f, err := Open(path, appendTo)
 	if err != nil {
 		return err
 	}
@@ -144,21 +144,21 @@ func checkOwned(fd int, path string, writing bool) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if st.Mode&unix.S_IFMT != unix.S_IFREG {
-		return fmt.Errorf("%s: %w: not a regular file", path, ErrUnsafeFile)
+		return fmt.Errorf("%s: %w: not a regular file", path, ErrUnsafe)
 	}
 	if int(st.Uid) != os.Getuid() {
 		verb := "read"
 		if writing {
 			verb = "write"
 		}
-		return fmt.Errorf("%s: %w to %s a file owned by uid %d", path, ErrUnsafeFile, verb, st.Uid)
+		return fmt.Errorf("%s: %w to %s a file owned by uid %d", path, ErrUnsafe, verb, st.Uid)
 	}
 	return nil
 }
 
 func openError(path string, err error) error {
 	if errors.Is(err, unix.ELOOP) {
-		return fmt.Errorf("%s: %w: it is a symbolic link (remove it, or name another file)", path, ErrUnsafeFile)
+		return fmt.Errorf("%s: %w: it is a symbolic link (remove it, or name another file)", path, ErrUnsafe)
 	}
 	return &os.PathError{Op: "open", Path: path, Err: err}
 }
