@@ -55,13 +55,13 @@ func (s *session) refuseForLackOfFiles() {
 	defer conn.Close()
 	var lim unix.Rlimit
 	_ = unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) // zero says "unknown" well enough
-	msg := fmt.Sprintf("session %s has run out of file descriptors (limit %d): close some windows, or start sessions with a higher ulimit -n", s.name, lim.Cur)
+	msg := fmt.Sprintf("session %s has run out of file descriptors (limit %d): close some windows, or start sessions with a higher ulimit -n", s.Name, lim.Cur)
 	if uc, ok := conn.(*net.UnixConn); ok {
 		if _, err := checkPeer(uc); err != nil {
 			return
 		}
 	}
-	proto.WriteFrame(conn, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Session: s.name, Error: msg}))
+	proto.WriteFrame(conn, proto.TypeWelcome, proto.EncodeWelcome(proto.Welcome{Session: s.Name, Error: msg}))
 }
 
 // helloTimeout bounds how long a connection may stay silent before its hello.

@@ -91,7 +91,7 @@ func (s *session) closeTerminal(c *client) {
 }
 
 func (s *session) welcome(c *client, errText string) {
-	w := proto.Welcome{Version: c.hello.Version, Session: s.name, Error: errText, Direct: c.tty != nil,
+	w := proto.Welcome{Version: c.hello.Version, Session: s.Name, Error: errText, Direct: c.tty != nil,
 		Features: proto.Common(c.hello.Features, proto.ServerFeatures), Escape: string([]byte{s.set.Escape})}
 	if slices.Contains(w.Features, proto.FeatureReplace) && errText == "" {
 		w.Display = c.id
@@ -116,7 +116,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 			s.welcome(c, "")
 			s.send(c, proto.TypeExit, proto.EncodeJSON(proto.Exit{Reason: s.exitReason, Status: s.exitCode}))
 			s.closeWhenSent(c)
-			s.everAttached = true
+			s.EverAttached = true
 			s.finish()
 			return
 		}
@@ -128,7 +128,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		return
 	}
 	if proc.RunsInside(c.pid) {
-		s.welcome(c, fmt.Sprintf("Attaching from inside of gmux? This terminal is a window of session %s: detach from it first (C-a d)", s.name))
+		s.welcome(c, fmt.Sprintf("Attaching from inside of gmux? This terminal is a window of session %s: detach from it first (C-a d)", s.Name))
 		return
 	}
 	if h.Replaces != 0 {
@@ -136,12 +136,12 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		// server may not have noticed yet); the others stay.
 		for o := range s.clients {
 			if o.id == h.Replaces && o != c && o.attached {
-				s.release(o, proto.TypeDetach, []byte(fmt.Sprintf("replaced by its own reconnection to %s", s.name)))
+				s.release(o, proto.TypeDetach, []byte(fmt.Sprintf("replaced by its own reconnection to %s", s.Name)))
 			}
 		}
 	}
 	if n := s.attachedCount(); n > 0 && !h.Shared && !h.Takeover {
-		s.welcome(c, fmt.Sprintf("session %s is attached elsewhere: use -x to share it, or -d -r to take it over", s.name))
+		s.welcome(c, fmt.Sprintf("session %s is attached elsewhere: use -x to share it, or -d -r to take it over", s.Name))
 		return
 	}
 	if h.Takeover {
@@ -151,7 +151,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 			case h.PowerDetach:
 				s.powerDetach(o) // -D -r: its login is hung up, as screen's
 			default:
-				s.release(o, proto.TypeDetach, []byte(fmt.Sprintf("remote detached from %s", s.name)))
+				s.release(o, proto.TypeDetach, []byte(fmt.Sprintf("remote detached from %s", s.Name)))
 			}
 		}
 	}
@@ -178,8 +178,8 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		s.welcome(c, "")
 	}
 	c.attached = true
-	reattach := s.everAttached
-	s.everAttached = true
+	reattach := s.EverAttached
+	s.EverAttached = true
 	s.touch(c)
 	s.noteKey(c) // idle counts from the attach
 	w := s.lastWin
@@ -212,8 +212,8 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	s.askColors(c)
 	s.askTruecolor(c)
 	s.startClock()
-	if s.lingerWarning != "" && !reattach {
-		s.showMessage(c, s.lingerWarning) // the first attach hears it once
+	if s.LingerWarning != "" && !reattach {
+		s.showMessage(c, s.LingerWarning) // the first attach hears it once
 	} else if !reattach && s.opts.AwaitAttach && !s.set.NoStartupMessage && len(s.startupErrors) == 0 {
 		s.showMessage(c, s.startupMessage())
 	}
@@ -329,5 +329,5 @@ func (s *session) resizeDisplay(c *client, cols, rows int) {
 // detach detaches client c, leaving everything running.
 func (s *session) detach(c *client, how string) {
 	s.log.Printf("client %d: %s", c.id, how)
-	s.release(c, proto.TypeDetach, []byte(fmt.Sprintf("%s from %s", how, s.name)))
+	s.release(c, proto.TypeDetach, []byte(fmt.Sprintf("%s from %s", how, s.Name)))
 }

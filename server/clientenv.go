@@ -26,7 +26,7 @@ const agentLinkPrefix = ".agent."
 // agentLink is the path windows have as SSH_AUTH_SOCK: by PID, so that it
 // stays put when the session is renamed.
 func (s *session) agentLink() string {
-	return filepath.Join(filepath.Dir(s.socket), agentLinkPrefix+strconv.Itoa(os.Getpid()))
+	return filepath.Join(filepath.Dir(s.Socket), agentLinkPrefix+strconv.Itoa(os.Getpid()))
 }
 
 // followClientEnv takes the updateenv variables from a client's environment

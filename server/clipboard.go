@@ -38,10 +38,10 @@ func (s *session) programClipboard(w *window) {
 		}
 	}
 	if req.Set && s.set.ProgramClipboardBuffer {
-		s.buffer = string(req.Text)
+		s.Buffer = string(req.Text)
 	}
 	if req.Query && shown && s.set.ProgramClipboardRead {
-		answer := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(s.buffer)) + req.QueryEnd
+		answer := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(s.Buffer)) + req.QueryEnd
 		// A program asking again and again while reading nothing gets no
 		// more answers than its input queue holds.
 		if w.Input.Len()+len(answer) <= pane.InputHigh {

@@ -29,7 +29,7 @@ func init() {
 		name: "paste", usage: "[registers [dest]]", maxArgs: 2,
 		help: "type the paste buffer (or registers, . the buffer) into the window; with dest, copy them there instead",
 		run: func(x *cmdContext, args []string) (string, error) {
-			text := x.s.buffer
+			text := x.s.Buffer
 			if len(args) > 0 {
 				text = x.s.registerText(args[0])
 			}
@@ -58,7 +58,7 @@ func init() {
 			if err != nil {
 				return "", err
 			}
-			x.s.buffer = string(b)
+			x.s.Buffer = string(b)
 			return fmt.Sprintf("Slurped %d characters into buffer", len(b)), nil
 		},
 	})
@@ -70,10 +70,10 @@ func init() {
 				return "", err
 			}
 			path := x.s.exchangeFile(args)
-			if err := userfile.Write(path, []byte(x.s.buffer)); err != nil {
+			if err := userfile.Write(path, []byte(x.s.Buffer)); err != nil {
 				return "", err
 			}
-			return fmt.Sprintf("Copied %d characters into %s", len(x.s.buffer), path), nil
+			return fmt.Sprintf("Copied %d characters into %s", len(x.s.Buffer), path), nil
 		},
 	})
 	register(&command{

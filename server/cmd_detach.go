@@ -24,7 +24,7 @@ func init() {
 					}
 				}
 				if n == 0 {
-					return "", fmt.Errorf("session %s is not attached", x.s.name)
+					return "", fmt.Errorf("session %s is not attached", x.s.Name)
 				}
 				return "", nil
 			}
@@ -47,7 +47,7 @@ func init() {
 					}
 				}
 				if n == 0 {
-					return "", fmt.Errorf("session %s is not attached", x.s.name)
+					return "", fmt.Errorf("session %s is not attached", x.s.Name)
 				}
 				return "", nil
 			}

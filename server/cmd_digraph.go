@@ -22,13 +22,13 @@ func init() {
 				if utf8.RuneCountInString(args[0]) != 2 {
 					return "", fmt.Errorf("digraph: two characters expected to define a digraph")
 				}
-				if x.s.digraphs == nil {
-					x.s.digraphs = map[string]rune{}
+				if x.s.Digraphs == nil {
+					x.s.Digraphs = map[string]rune{}
 				}
-				x.s.digraphs[args[0]] = r
+				x.s.Digraphs[args[0]] = r
 				return "", nil
 			case 1:
-				r, ok := digraph.Lookup(args[0], x.s.digraphs)
+				r, ok := digraph.Lookup(args[0], x.s.Digraphs)
 				if !ok {
 					return "", fmt.Errorf("unknown digraph %q", args[0])
 				}
@@ -42,7 +42,7 @@ func init() {
 			}
 			c := x.c
 			x.s.openPrompt(c, &prompt{label: "Enter digraph: ", complete: digraph.Complete, done: func(keys string) {
-				r, ok := digraph.Lookup(keys, x.s.digraphs)
+				r, ok := digraph.Lookup(keys, x.s.Digraphs)
 				switch {
 				case !ok:
 					x.s.showMessage(c, "Unknown digraph")

@@ -6,10 +6,10 @@ func init() {
 	register(&command{
 		name: "errors", help: "list every error the config file had, as file:line: reason", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
-			if len(x.s.configErrors) == 0 {
+			if len(x.s.ConfigErrors) == 0 {
 				return "no config errors", nil
 			}
-			return strings.Join(x.s.configErrors, "\n"), nil
+			return strings.Join(x.s.ConfigErrors, "\n"), nil
 		},
 	})
 }

@@ -35,8 +35,8 @@ func init() {
 				flags += " +flow"
 			}
 			scope := ""
-			if x.s.scope != "" {
-				scope = " scope " + x.s.scope
+			if x.s.Scope != "" {
+				scope = " scope " + x.s.Scope
 			}
 			h := sc.History()
 			return fmt.Sprintf("(%d,%d)/(%d,%d)+%d%s window %d (%s) pid %d history %s%s", cx+1, cy+1, cols, rows,

@@ -55,7 +55,7 @@ func init() {
 // setRegister saves text in register r.
 func (s *session) setRegister(r byte, text string) {
 	if r == '.' {
-		s.buffer = text
+		s.Buffer = text
 		return
 	}
 	if s.registers == nil {
@@ -69,7 +69,7 @@ func (s *session) registerText(names string) string {
 	var b strings.Builder
 	for i := 0; i < len(names); i++ {
 		if names[i] == '.' {
-			b.WriteString(s.buffer)
+			b.WriteString(s.Buffer)
 			continue
 		}
 		b.WriteString(s.registers[names[i]])

@@ -13,9 +13,9 @@ func init() {
 		name: "sessioninfo", help: "print the session's state as JSON (used by -ls)", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			b, err := json.Marshal(proto.SessionInfo{
-				Name: x.s.name, PID: os.Getpid(), Attached: x.s.attachedCount(),
-				Windows: len(x.s.windows), Created: x.s.created.Unix(), Goroutines: runtime.NumGoroutine(),
-				Scope: x.s.scope, Warning: x.s.lingerWarning,
+				Name: x.s.Name, PID: os.Getpid(), Attached: x.s.attachedCount(),
+				Windows: len(x.s.windows), Created: x.s.Created.Unix(), Goroutines: runtime.NumGoroutine(),
+				Scope: x.s.Scope, Warning: x.s.LingerWarning,
 				Version: proto.BuildVersion(), Built: buildUnix(), Protocol: proto.Version, AutoUpgrade: x.s.set.AutoUpgrade,
 			})
 			return string(b), err

@@ -36,6 +36,6 @@ func (s *session) colorReply(c *client, b []byte) bool {
 	for _, w := range s.windows {
 		w.Screen.SetDefaultColors(c.fgColor, c.bgColor)
 	}
-	s.displayColors = [2]string{c.fgColor, c.bgColor}
+	s.DisplayColors = [2]string{c.fgColor, c.bgColor}
 	return true
 }

@@ -34,15 +34,15 @@ func (m *copyMode) input(s *session, c *client, key []byte) {
 		msg := fmt.Sprintf("Copied %d characters into buffer", len([]rune(text)))
 		if m.Appending {
 			msg = fmt.Sprintf("Appended %d characters to buffer", len([]rune(text)))
-			text = s.buffer + text
+			text = s.Buffer + text
 		}
 		s.keepCopy(c, text)
 		if m.WriteFile {
 			path := s.exchangeFile(nil)
-			if err := userfile.Write(path, []byte(s.buffer)); err != nil {
+			if err := userfile.Write(path, []byte(s.Buffer)); err != nil {
 				msg = err.Error()
 			} else {
-				msg = fmt.Sprintf("Copied %d characters into %s", len(s.buffer), path)
+				msg = fmt.Sprintf("Copied %d characters into %s", len(s.Buffer), path)
 			}
 		}
 		s.showMessage(c, msg)
@@ -78,7 +78,7 @@ func (s *session) setBuffer(c *client, text string) {
 
 // keepCopy is setBuffer without its message.
 func (s *session) keepCopy(c *client, text string) {
-	s.buffer = text
+	s.Buffer = text
 	if c != nil {
 		s.offerClipboard(c, "c", []byte(text))
 	}

@@ -30,13 +30,13 @@ func TestCopyModeAppendsAndWrites(t *testing.T) {
 	s := testSession()
 	s.set.BufferFile = t.TempDir() + "/exchange"
 	c := &client{s: s, attached: true}
-	s.buffer = "first "
+	s.Buffer = "first "
 	c.copy = copyOn(t, "second")
 	for _, k := range []string{"a", ">", " ", "$", " "} {
 		c.copy.input(s, c, []byte(k))
 	}
-	if s.buffer != "first second" || c.copy != nil {
-		t.Fatalf("buffer %q, copy mode left: %v", s.buffer, c.copy == nil)
+	if s.Buffer != "first second" || c.copy != nil {
+		t.Fatalf("buffer %q, copy mode left: %v", s.Buffer, c.copy == nil)
 	}
 	if b, err := userfile.Read(s.set.BufferFile, 100); err != nil || string(b) != "first second" {
 		t.Fatalf("exchange file %q %v", b, err)

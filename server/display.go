@@ -69,8 +69,8 @@ type display struct {
 // touch records activity: under windowsize latest, the most recently active
 // client sizes the window.
 func (s *session) touch(c *client) {
-	s.activity++
-	c.active = s.activity
+	s.Activity++
+	c.active = s.Activity
 	if s.set.WindowSize == windowLatest && c.win != nil {
 		// The window takes the size of the display that types into it.
 		cols, rows := c.windowSize()

@@ -25,8 +25,8 @@ func (s *session) mouseEvent(c *client, m input.MouseReport) {
 	}
 	switch m.Button {
 	case 1: // the middle button pastes the buffer, as tmux's does
-		if c.copy == nil && c.win != nil && s.buffer != "" {
-			s.paste(c.win, []byte(s.buffer))
+		if c.copy == nil && c.win != nil && s.Buffer != "" {
+			s.paste(c.win, []byte(s.Buffer))
 		}
 	case 64: // wheel up
 		if !s.inCopyMode(c) {

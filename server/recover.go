@@ -17,7 +17,7 @@ import (
 func (s *session) handle(f func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			s.panics++
+			s.Panics++
 			s.log.Printf("panic in the session loop (recovered, the session goes on): %v\n%s", r, debug.Stack())
 		}
 	}()
@@ -41,7 +41,7 @@ func (s *session) recoverFrame(c *client, t proto.Type) {
 }
 
 func (s *session) clientPanicked(c *client, doing string, r any) {
-	s.panics++
+	s.Panics++
 	s.log.Printf("client %d: panic while %s (client dropped, the session goes on): %v\n%s", c.id, doing, r, debug.Stack())
 	s.dropClient(c, nil)
 }
@@ -50,7 +50,7 @@ func (s *session) clientPanicked(c *client, doing string, r any) {
 func runSafely(cmd *command, x *cmdContext, args []string) (out string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			x.s.panics++
+			x.s.Panics++
 			x.s.log.Printf("command %s: panic (recovered): %v\n%s", cmd.name, r, debug.Stack())
 			out, err = "", fmt.Errorf("%s: internal error (logged in the server log)", cmd.name)
 		}

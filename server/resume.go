@@ -145,24 +145,20 @@ func resumeSession(d *decoded, logger *log.Logger) *session {
 	ss := st.Session
 	opts := Options{ServerConfig: ss.Config, Log: logger}
 	s := newSession(opts)
-	s.name, s.socket, s.created = ss.Name, ss.Socket, ss.Created
+	s.SessionModel = ss.SessionModel
 	s.set = d.set
-	s.windowIDs, s.everAttached, s.activity = ss.WindowIDs, ss.EverAttached, ss.Activity
-	s.buffer, s.digraphs = ss.Buffer, ss.Digraphs
 	for _, e := range ss.ColonHistory {
 		s.colonHistory.Add(e)
 	}
 	for _, e := range ss.SearchHistory {
 		s.searchHistory.Add(e)
 	}
-	s.configErrors = ss.ConfigErrors
 	s.lastRegions = ss.Regions
 	for _, l := range ss.Layouts {
 		s.layouts.list = append(s.layouts.list, &namedLayout{number: l.Number, title: l.Title, regions: l.Regions, window: l.Window})
 	}
 	s.layouts.noSave = ss.LayoutAutosaveOff
 	s.layouts.attachTo, s.layouts.last = s.layouts.byNumber(ss.LayoutAttach), s.layouts.byNumber(ss.LayoutLast)
-	s.scope, s.displayColors, s.lingerWarning, s.panics = ss.Scope, ss.DisplayColors, ss.LingerWarning, ss.Panics
 	s.registers = map[byte]string{}
 	for k, v := range ss.Registers {
 		if len(k) == 1 {
@@ -246,7 +242,7 @@ func (s *session) upgraded(up *handover.Upgrade, asker *client) {
 		proc.ReleaseKeeper(up.Keeper)
 	}
 	took := time.Since(up.Started).Round(time.Millisecond)
-	msg := fmt.Sprintf("%s now runs gmux %s (was %s; hand-over %v)", s.name, up.To, up.From, took)
+	msg := fmt.Sprintf("%s now runs gmux %s (was %s; hand-over %v)", s.Name, up.To, up.From, took)
 	ok := up.Failed == ""
 	if !ok {
 		msg = fmt.Sprintf("upgrade to gmux %s failed, the session goes on with gmux %s: %s", up.To, up.From, up.Failed)

@@ -145,10 +145,10 @@ func (s *session) enterScope() {
 		}
 		return
 	}
-	s.scope = unit
+	s.Scope = unit
 	s.log.Printf("systemd scope: %s", unit)
-	s.lingerWarning = lingerWarning()
-	if s.lingerWarning != "" {
-		s.log.Printf("systemd: %s", s.lingerWarning)
+	s.LingerWarning = lingerWarning()
+	if s.LingerWarning != "" {
+		s.log.Printf("systemd: %s", s.LingerWarning)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/lineedit"
 	"github.com/gmux/gmux/server/proc"
 	"golang.org/x/sys/unix"
@@ -31,7 +32,7 @@ func Run(opts Options, ready io.WriteCloser) (status int) {
 		ready.Close()
 		return 1
 	}
-	fmt.Fprint(ready, "ok "+s.name)
+	fmt.Fprint(ready, "ok "+s.Name)
 	ready.Close()
 	return s.serve()
 }
@@ -45,11 +46,11 @@ func (s *session) serve() (status int) {
 	go s.accept()
 	s.handleSignals()
 	s.run()
-	os.Remove(s.socket)
+	os.Remove(s.Socket)
 	s.awaitPrograms()
-	s.log.Printf("session %s: exit %d", s.name, s.exitCode)
-	if s.panics == 0 {
-		os.Remove(proto.LogPath(s.socket))
+	s.log.Printf("session %s: exit %d", s.Name, s.exitCode)
+	if s.Panics == 0 {
+		os.Remove(proto.LogPath(s.Socket))
 	}
 	return s.exitCode
 }
@@ -70,16 +71,16 @@ func start(opts Options) (*session, error) {
 	if err := proto.EnsureSocketDir(opts.SocketDir); err != nil {
 		return nil, err
 	}
-	s.socket = filepath.Join(opts.SocketDir, s.name)
-	if len(s.socket) > proto.MaxSocketPath {
-		return nil, fmt.Errorf("socket path %s is longer than %d bytes: use a shorter GMUX_SOCKET_DIR or name", s.socket, proto.MaxSocketPath)
+	s.Socket = filepath.Join(opts.SocketDir, s.Name)
+	if len(s.Socket) > proto.MaxSocketPath {
+		return nil, fmt.Errorf("socket path %s is longer than %d bytes: use a shorter GMUX_SOCKET_DIR or name", s.Socket, proto.MaxSocketPath)
 	}
 	// Sockets are created 0600 from the start, not chmod-ed after.
 	old := syscall.Umask(0o077)
-	ln, err := net.Listen("unix", s.socket)
+	ln, err := net.Listen("unix", s.Socket)
 	syscall.Umask(old)
 	if err != nil {
-		return nil, fmt.Errorf("listen on %s: %w", s.socket, err)
+		return nil, fmt.Errorf("listen on %s: %w", s.Socket, err)
 	}
 	s.ln = ln
 	s.reserveFiles()
@@ -90,7 +91,7 @@ func start(opts Options) (*session, error) {
 		// session started without one would show itself to anyone who
 		// reaches a display of it.
 		ln.Close()
-		os.Remove(s.socket)
+		os.Remove(s.Socket)
 		return nil, fmt.Errorf("%s; the session was not started, as it would have had no password", s.unusablePassword)
 	}
 	s.enterScope()
@@ -99,7 +100,7 @@ func start(opts Options) (*session, error) {
 	if len(opts.Argv) > 0 || len(s.windows) == 0 {
 		if _, err := s.newWindow(nil, opts.Argv, opts.Title, -1); err != nil {
 			ln.Close()
-			os.Remove(s.socket)
+			os.Remove(s.Socket)
 			return nil, err
 		}
 	}
@@ -109,15 +110,14 @@ func start(opts Options) (*session, error) {
 // newSession returns a session with nothing in it yet.
 func newSession(opts Options) *session {
 	s := &session{
-		opts:    opts,
-		name:    strconv.Itoa(os.Getpid()) + "." + opts.Name,
-		created: time.Now(),
-		events:  make(chan func(), 256),
-		bulk:    make(chan func(), 256),
-		procs:   newProcessors(),
-		clients: map[*client]bool{},
-		log:     opts.Log,
-		set:     defaultSettings(opts),
+		opts:         opts,
+		SessionModel: handover.SessionModel{Name: strconv.Itoa(os.Getpid()) + "." + opts.Name, Created: time.Now()},
+		events:       make(chan func(), 256),
+		bulk:         make(chan func(), 256),
+		procs:        newProcessors(),
+		clients:      map[*client]bool{},
+		log:          opts.Log,
+		set:          defaultSettings(opts),
 		// The newest 100 lines of each, as screen keeps its input lines.
 		colonHistory:  lineedit.NewHistory(100),
 		searchHistory: lineedit.NewHistory(100),
@@ -139,7 +139,7 @@ func (s *session) loadConfig() {
 	for _, e := range errs {
 		s.log.Print(e)
 	}
-	s.startupErrors, s.configErrors = errs, errs
+	s.startupErrors, s.ConfigErrors = errs, errs
 	s.bootDone()
 }
 
@@ -208,9 +208,9 @@ func (s *session) childEnv(n int) []string {
 	}
 	return append(env,
 		"TERM="+s.set.Term,
-		"STY="+s.name,
+		"STY="+s.Name,
 		"WINDOW="+strconv.Itoa(n),
-		"GMUX="+s.socket,
+		"GMUX="+s.Socket,
 		"GMUX_WINDOW="+strconv.Itoa(n),
 	)
 }

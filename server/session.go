@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/lineedit"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/park"
@@ -31,10 +32,10 @@ type Options struct {
 const frameInterval = 16 * time.Millisecond
 
 type session struct {
+	// SessionModel is its name, socket, paste buffer and the rest a live
+	// upgrade hands over as it is.
+	handover.SessionModel
 	opts         Options
-	name         string // PID.NAME
-	socket       string
-	created      time.Time
 	events       chan func()
 	bulk         chan func() // output of windows the loop is behind on (fairness.go)
 	eventRun     int         // events taken in a row while bulk may wait
@@ -42,7 +43,6 @@ type session struct {
 	procs        *processors
 	mem          memoryRelease // returning memory after floods (memory.go)
 	windows      windowList    // sorted by number
-	windowIDs    int           // the last window id given
 	lastWin      *window       // the window most recently selected by anyone
 	prevWin      *window       // the one selected before it: a new display's previous window
 	clients      map[*client]bool
@@ -51,30 +51,21 @@ type session struct {
 	set          settings // what commands and the config change (settings.go)
 	ending       bool     // the session is ending: no new work, clients are told
 	finished     bool     // the socket is gone and clients were released
-	everAttached bool     // a client has attached at least once
 	exitReason   string
 	done         bool // the loop should return
 	exitCode     int
-	activity     uint64            // counter ordering client activity, for window sizing
 	colonHistory *lineedit.History // lines entered at the C-a : prompt
 
 	deadlines     deadlines         // pending work in time (deadlines.go)
 	backticks     map[int]*backtick // backtick commands by id (backtick.go)
 	startupErrors []string          // config errors, for the first client to attach
-	configErrors  []string          // every config error, for the errors command
 	// unusablePassword is the error of a password line of the config that
 	// failed: the session refuses to start without the password it meant.
 	unusablePassword string
 	selections       int64             // windows switched to, for windowlist -m
-	buffer           string            // the paste buffer
 	registers        map[byte]string   // screen's registers (cmd_register.go)
-	digraphs         map[string]rune   // digraphs defined by the digraph command
 	messageLog       []loggedMessage   // the last messages shown (messages)
-	scope            string            // the systemd scope the session runs in, or "" (scope.go)
-	displayColors    [2]string         // the latest display's colours, for new windows (colors.go)
-	lingerWarning    string            // logind will end the session at logout, or ""
 	searchHistory    *lineedit.History // copy mode searches
-	panics           int               // panics recovered (recover.go): the log is kept
 	upgrading        bool              // an upgrade is being tried (upgrade.go)
 	reserve          atomic.Int32      // a spare descriptor for refusing clients at the fd limit (accept.go)
 	spare            *spareRenderer    // made for the next attach while none is (spare.go)
@@ -130,8 +121,8 @@ func (s *session) afterEvent(f func()) { s.later = append(s.later, f) }
 
 // nextWindowID returns a window id never used before in this session.
 func (s *session) nextWindowID() int {
-	s.windowIDs++
-	return s.windowIDs
+	s.WindowIDs++
+	return s.WindowIDs
 }
 
 // maxWindows is screen's default limit of window numbers.
@@ -406,13 +397,13 @@ func (s *session) end(reason string, code int) {
 	}
 	s.ending = true
 	s.exitCode = code
-	s.exitReason = fmt.Sprintf("session %q ended: %s", s.name, reason)
+	s.exitReason = fmt.Sprintf("session %q ended: %s", s.Name, reason)
 	s.log.Printf("session ending: %s", reason)
 	for _, w := range s.windows {
 		w.Terminate()
 	}
 	s.stopBackticks()
-	if s.opts.AwaitAttach && !s.everAttached {
+	if s.opts.AwaitAttach && !s.EverAttached {
 		// The client that started the session is about to attach: let it
 		// in to hear why the session ended, rather than leave it with EOF.
 		s.after(deadlineKey{kind: dlFinish}, 5*time.Second, s.finish)
@@ -428,7 +419,7 @@ func (s *session) finish() {
 	}
 	s.finished = true
 	s.ln.Close()
-	os.Remove(s.socket)
+	os.Remove(s.Socket)
 	os.Remove(s.agentLink())
 	for c := range s.clients {
 		if c.attached {

@@ -155,7 +155,7 @@ func (s *session) execWithState(path, version string, asker *client, start time.
 	// The keeper, holding everything until the new server answers
 	// (proc/keeper.go); without one (at the process limit) the upgrade goes on
 	// as before it was.
-	keeper, kerr := proc.StartKeeper(kept, memfd, exe, s.socket)
+	keeper, kerr := proc.StartKeeper(kept, memfd, exe, s.Socket)
 	if kerr != nil {
 		s.log.Printf("upgrade: no keeper: %v", kerr)
 	} else {

@@ -21,13 +21,9 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 	}
 	st := &handover.State{Writer: proto.BuildVersion(), Settings: set}
 	st.Session = handover.Session{
-		Config: s.opts.ServerConfig, Name: s.name, Socket: s.socket, Listener: descriptor(s.ln),
-		Created: s.created, WindowIDs: s.windowIDs, LastWindow: windowID(s.lastWin), PrevWindow: windowID(s.prevWin),
-		EverAttached: s.everAttached, Activity: s.activity, Buffer: s.buffer,
-		Registers: map[string]string{}, Digraphs: s.digraphs,
-		ColonHistory: s.colonHistory.Entries(), SearchHistory: s.searchHistory.Entries(), ConfigErrors: s.configErrors,
-		Scope: s.scope, DisplayColors: s.displayColors, LingerWarning: s.lingerWarning, Panics: s.panics,
-		Regions: s.lastRegions,
+		SessionModel: s.SessionModel, Config: s.opts.ServerConfig, Listener: descriptor(s.ln),
+		LastWindow: windowID(s.lastWin), PrevWindow: windowID(s.prevWin), Registers: map[string]string{},
+		ColonHistory: s.colonHistory.Entries(), SearchHistory: s.searchHistory.Entries(), Regions: s.lastRegions,
 	}
 	ls := &s.layouts
 	for _, l := range ls.list {

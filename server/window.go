@@ -77,7 +77,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 	}
 	w.StaticTitle = s.set.StaticTitles
 	w.Monitor = s.set.DefMonitor
-	w.Screen.SetDefaultColors(s.displayColors[0], s.displayColors[1])
+	w.Screen.SetDefaultColors(s.DisplayColors[0], s.DisplayColors[1])
 	if s.set.DefSilence {
 		w.SilenceWait = s.set.SilenceWait
 	}

@@ -29,28 +29,16 @@ type State struct {
 
 // Session is what belongs to the session as a whole.
 type Session struct {
-	Config        proto.ServerConfig `json:"config"` // what the first client started it with
-	Name          string             `json:"name"`   // PID.NAME
-	Socket        string             `json:"socket"`
-	Listener      int                `json:"listener"` // the socket's descriptor
-	Created       time.Time          `json:"created"`
-	WindowIDs     int                `json:"window_ids"`  // the last window id given
+	SessionModel                     // the session's own record (its fields are Session's in the JSON)
+	Config        proto.ServerConfig `json:"config"`      // what the first client started it with
+	Listener      int                `json:"listener"`    // the socket's descriptor
 	LastWindow    int                `json:"last_window"` // ids; 0 for none
 	PrevWindow    int                `json:"prev_window"`
-	EverAttached  bool               `json:"ever_attached"`
-	Activity      uint64             `json:"activity"`
-	Buffer        string             `json:"buffer"`    // the paste buffer
 	Registers     map[string]string  `json:"registers"` // by one-byte name
-	Digraphs      map[string]rune    `json:"digraphs"`
 	ColonHistory  []string           `json:"colon_history"`
 	SearchHistory []string           `json:"search_history"`
-	ConfigErrors  []string           `json:"config_errors"`
 	Messages      []Message          `json:"messages"`
-	Scope         string             `json:"scope"`
-	DisplayColors [2]string          `json:"display_colors"`
-	LingerWarning string             `json:"linger_warning"`
 	Backticks     []Backtick         `json:"backticks"`
-	Panics        int                `json:"panics"`
 	Upgrade       *Upgrade           `json:"upgrade,omitempty"`
 	// Regions are the last detached display's regions, for the next to
 	// attach.
@@ -62,6 +50,25 @@ type Session struct {
 	LayoutAutosaveOff bool     `json:"layout_autosave_off,omitempty"`
 	LayoutAttach      int      `json:"layout_attach"`
 	LayoutLast        int      `json:"layout_last"`
+}
+
+// SessionModel is the part of the session's state the server embeds as it
+// is: the hand-over copies it whole. Each field's name in the state is its
+// tag.
+type SessionModel struct {
+	Name          string          `json:"name"` // PID.NAME
+	Socket        string          `json:"socket"`
+	Created       time.Time       `json:"created"`
+	WindowIDs     int             `json:"window_ids"` // the last window id given
+	EverAttached  bool            `json:"ever_attached"`
+	Activity      uint64          `json:"activity"` // orders the displays' activity, for window sizing
+	Buffer        string          `json:"buffer"`   // the paste buffer
+	Digraphs      map[string]rune `json:"digraphs"` // defined by the digraph command
+	ConfigErrors  []string        `json:"config_errors"`
+	Scope         string          `json:"scope"`          // the systemd scope the session runs in, or ""
+	DisplayColors [2]string       `json:"display_colors"` // the latest display's colours, for new windows
+	LingerWarning string          `json:"linger_warning"` // logind will end the session at logout, or ""
+	Panics        int             `json:"panics"`         // panics recovered: the log is kept
 }
 
 // Layout is a named layout: its regions (nil: unsplit) and an unsplit

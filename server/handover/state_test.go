@@ -17,9 +17,10 @@ func sample() *State {
 	return &State{
 		Writer: "v0.9",
 		Session: Session{
-			Config: proto.ServerConfig{Name: "work", Argv: []string{"sh"}}, Name: "123.work", Socket: "/tmp/s/123.work",
-			Listener: 5, Created: time.Unix(1700000000, 0).UTC(), WindowIDs: 3, LastWindow: 2,
-			Buffer: "copied\ttext", Registers: map[string]string{"a": "x"}, Digraphs: map[string]rune{"e'": 'é'},
+			SessionModel: SessionModel{Name: "123.work", Socket: "/tmp/s/123.work", Created: time.Unix(1700000000, 0).UTC(),
+				WindowIDs: 3, Buffer: "copied\ttext", Digraphs: map[string]rune{"e'": 'é'}},
+			Config: proto.ServerConfig{Name: "work", Argv: []string{"sh"}}, Listener: 5, LastWindow: 2,
+			Registers: map[string]string{"a": "x"},
 			Messages:  []Message{{At: time.Unix(1700000001, 0).UTC(), Text: "hi"}},
 			Backticks: []Backtick{{ID: 1, Lifespan: time.Second, Argv: []string{"date"}, Value: "now"}},
 		},
@@ -105,5 +106,28 @@ func TestWindowFieldNamesInTheState(t *testing.T) {
 	want := "activity argv bell code exited flow held_output hstatus id input log monitor named number pid pty screen silence_wait silent static_title status stopped term title"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("a window's fields in the state:\n got %s\nwant %s", got, want)
+	}
+}
+
+// The session's fields too keep their names in the state.
+func TestSessionFieldNamesInTheState(t *testing.T) {
+	b, err := json.Marshal(Session{Upgrade: &Upgrade{}, Regions: &Regions{}, Layouts: []Layout{{}}, LayoutAutosaveOff: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields map[string]any
+	if err := json.Unmarshal(b, &fields); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for k := range fields {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	want := "activity backticks buffer colon_history config config_errors created digraphs display_colors ever_attached " +
+		"last_window layout_attach layout_autosave_off layout_last layouts linger_warning listener messages name panics " +
+		"prev_window regions registers scope search_history socket upgrade window_ids"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("the session's fields in the state:\n got %s\nwant %s", got, want)
 	}
 }
