@@ -439,11 +439,9 @@ func (s *session) finish() {
 // session started has been reaped, so that none outlives the session; the
 // escalation of terminate bounds the wait.
 func (s *session) awaitPrograms() {
-	deadline := time.After(2*pane.KillGrace + time.Second)
+	by := time.Now().Add(2*pane.KillGrace + time.Second)
 	for _, w := range s.windows {
-		select {
-		case <-w.Reaped():
-		case <-deadline:
+		if !w.AwaitReaped(by) {
 			s.log.Printf("window %d: pid %d did not end after SIGKILL", w.Number, w.PID)
 			return
 		}

@@ -193,10 +193,8 @@ func (p *Pane) Terminate() {
 	pid := p.PID
 	go func() {
 		for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGKILL} {
-			select {
-			case <-p.reaped:
+			if within(p.reaped, KillGrace) {
 				return
-			case <-time.After(KillGrace):
 			}
 			// The group, and the program itself should it have left it.
 			_ = syscall.Kill(-pid, sig)
@@ -217,6 +215,10 @@ func (p *Pane) Close() {
 
 // Reaped is closed once the program has been waited for.
 func (p *Pane) Reaped() <-chan struct{} { return p.reaped }
+
+// AwaitReaped waits until the program has been waited for, or until by,
+// and reports whether it was.
+func (p *Pane) AwaitReaped(by time.Time) bool { return within(p.reaped, time.Until(by)) }
 
 // AtRest reports whether the reader and the writer have parked for a freeze
 // or ended.

@@ -129,10 +129,7 @@ func (p *Pane) wait(loop Loop, ev Events) {
 	// Output written just before exit may still be in the PTY: give the reader
 	// a moment to pass it on. Background children holding the PTY open do not
 	// keep the pane alive, as in screen.
-	select {
-	case <-p.readDone:
-	case <-time.After(500 * time.Millisecond):
-	}
+	within(p.readDone, 500*time.Millisecond)
 	status, code := exitStatus(ws, err)
 	loop.Events <- func() { ev.Exited(status, code) }
 }
@@ -149,4 +146,16 @@ func exitStatus(ws unix.WaitStatus, err error) (string, int) {
 		return "killed by signal " + strconv.Itoa(int(ws.Signal())) + " (" + ws.Signal().String() + ")", 128 + int(ws.Signal())
 	}
 	return "exited " + strconv.Itoa(ws.ExitStatus()), ws.ExitStatus()
+}
+
+// within waits at most d for ch to close, and reports whether it did.
+func within(ch <-chan struct{}, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ch:
+		return true
+	case <-t.C:
+		return false
+	}
 }
