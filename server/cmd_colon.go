@@ -7,7 +7,7 @@ import (
 
 func init() {
 	register(&command{
-		name: "colon", help: "enter a command on the prompt line", maxArgs: 0, needClient: true,
+		name: "colon", guest: true, help: "enter a command on the prompt line", maxArgs: 0, needClient: true,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			c := x.c
 			x.s.openPrompt(c, &prompt{label: ":", history: x.s.colonHistory, candidates: colonCandidates, done: func(line string) {

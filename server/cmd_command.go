@@ -4,7 +4,7 @@ import "fmt"
 
 func init() {
 	register(&command{
-		name: "command", usage: "[-c class]", maxArgs: 2, needClient: true,
+		name: "command", guest: true, usage: "[-c class]", maxArgs: 2, needClient: true,
 		help: "act as the command key: the next key runs its binding (in class, with -c)",
 		run: func(x *cmdContext, args []string) (string, error) {
 			class := ""

@@ -9,7 +9,7 @@ import (
 
 func init() {
 	register(&command{
-		name: "detach", usage: "[-h]", help: "detach this terminal; the session keeps running (-h, as screen's: the terminal's client is let go at once, which detaching does here anyway)", maxArgs: 1,
+		name: "detach", guest: true, usage: "[-h]", help: "detach this terminal; the session keeps running (-h, as screen's: the terminal's client is let go at once, which detaching does here anyway)", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 1 && args[0] != "-h" {
 				return "", fmt.Errorf("usage: detach [-h]")
@@ -36,7 +36,7 @@ func init() {
 
 func init() {
 	register(&command{
-		name: "pow_detach", help: "detach and hang up the shell gmux was started from (log out); typed, asks first", maxArgs: 0,
+		name: "pow_detach", guest: true, help: "detach and hang up the shell gmux was started from (log out); typed, asks first", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			if !x.interactive() {
 				n := 0

@@ -8,7 +8,7 @@ import (
 
 func init() {
 	register(&command{
-		name: "displays", maxArgs: 0,
+		name: "displays", guest: true, maxArgs: 0,
 		help: "list the attached displays: terminal, size, client process, the window each shows (C-a *)",
 		run: func(x *cmdContext, _ []string) (string, error) {
 			lines := x.s.displayList()

@@ -8,7 +8,7 @@ import (
 
 func init() {
 	register(&command{
-		name: "focus", usage: "[next|prev|up|down|left|right|top|bottom]", maxArgs: 1, needClient: true,
+		name: "focus", guest: true, usage: "[next|prev|up|down|left|right|top|bottom]", maxArgs: 1, needClient: true,
 		help: "move to another region (C-a Tab: the next)",
 		run: func(x *cmdContext, args []string) (string, error) {
 			c := x.c

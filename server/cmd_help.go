@@ -8,7 +8,7 @@ import (
 
 func init() {
 	register(&command{
-		name: "help", help: "list every key binding (read from the live table)", maxArgs: 0,
+		name: "help", guest: true, help: "list every key binding (read from the live table)", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			lines := x.s.bindingHelp()
 			if !x.interactive() {

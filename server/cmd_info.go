@@ -9,7 +9,7 @@ import (
 
 func init() {
 	register(&command{
-		name: "info", help: "show the window's size, cursor and modes", maxArgs: 0,
+		name: "info", guest: true, help: "show the window's size, cursor and modes", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			if x.w == nil {
 				return "", fmt.Errorf("no window")
@@ -44,11 +44,11 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "version", help: "show gmux's version", maxArgs: 0,
+		name: "version", guest: true, help: "show gmux's version", maxArgs: 0,
 		run: func(*cmdContext, []string) (string, error) { return "gmux " + Version(), nil },
 	})
 	register(&command{
-		name: "time", usage: "[format]", help: "show the time and the host's load; with a format (a status string: %c, %d, %H...), set what time shows", maxArgs: 1,
+		name: "time", guest: true, usage: "[format]", help: "show the time and the host's load; with a format (a status string: %c, %d, %H...), set what time shows", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 1 {
 				x.s.set.TimeFormat = args[0] // as screen's time string

@@ -2,7 +2,7 @@ package server
 
 func init() {
 	register(&command{
-		name: "lastmsg", help: "show the last message again",
+		name: "lastmsg", guest: true, help: "show the last message again",
 		run: func(x *cmdContext, _ []string) (string, error) {
 			if x.c == nil {
 				return "", nil

@@ -32,7 +32,7 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "sleep", usage: "seconds", help: "pause a config file (up to 10 s; a key typed ends it)", minArgs: 1, maxArgs: 1,
+		name: "sleep", guest: true, usage: "seconds", help: "pause a config file (up to 10 s; a key typed ends it)", minArgs: 1, maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			n, err := strconv.ParseFloat(args[0], 64)
 			if err != nil || n < 0 {
@@ -48,7 +48,7 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "dinfo", help: "show this display's terminal: type, size, colours", needClient: true,
+		name: "dinfo", guest: true, help: "show this display's terminal: type, size, colours", needClient: true,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			c := x.c
 			return fmt.Sprintf("(%d,%d) TERM=%s, %d colours", c.cols, c.rows, c.hello.Term, c.r.Colors()), nil

@@ -2,11 +2,11 @@ package server
 
 func init() {
 	register(&command{
-		name: "next", help: "switch to the next window", maxArgs: 0,
+		name: "next", guest: true, help: "switch to the next window", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) { return cycle(x, +1) },
 	})
 	register(&command{
-		name: "prev", help: "switch to the previous window", maxArgs: 0,
+		name: "prev", guest: true, help: "switch to the previous window", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) { return cycle(x, -1) },
 	})
 }

@@ -23,7 +23,7 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "messages", help: "the last messages shown, with their times (as tmux's show-messages)",
+		name: "messages", guest: true, help: "the last messages shown, with their times (as tmux's show-messages)",
 		run: func(x *cmdContext, _ []string) (string, error) {
 			if len(x.s.messageLog) == 0 {
 				return "no messages", nil

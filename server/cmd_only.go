@@ -2,7 +2,7 @@ package server
 
 func init() {
 	register(&command{
-		name: "only", maxArgs: 0, needClient: true,
+		name: "only", guest: true, maxArgs: 0, needClient: true,
 		help: "remove every region but the focused one (C-a Q)",
 		run: func(x *cmdContext, _ []string) (string, error) {
 			x.s.onlyRegion(x.c)

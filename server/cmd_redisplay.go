@@ -2,7 +2,7 @@ package server
 
 func init() {
 	register(&command{
-		name: "redisplay", help: "redraw the terminal", maxArgs: 0, needClient: true,
+		name: "redisplay", guest: true, help: "redraw the terminal", maxArgs: 0, needClient: true,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			x.c.r.Invalidate()
 			x.s.markDirty(x.c)

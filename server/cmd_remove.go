@@ -2,7 +2,7 @@ package server
 
 func init() {
 	register(&command{
-		name: "remove", maxArgs: 0, needClient: true,
+		name: "remove", guest: true, maxArgs: 0, needClient: true,
 		help: "remove the focused region; its window goes on (C-a X)",
 		run: func(x *cmdContext, _ []string) (string, error) {
 			return "", x.s.removeRegion(x.c)

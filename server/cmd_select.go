@@ -8,7 +8,7 @@ import (
 
 func init() {
 	register(&command{
-		name: "select", usage: "[n|title]", help: "switch to window n (or by title); asks when no argument", maxArgs: 1,
+		name: "select", guest: true, usage: "[n|title]", help: "switch to window n (or by title); asks when no argument", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
 				if !x.interactive() {
@@ -31,7 +31,7 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "other", help: "switch to the window shown before this one", maxArgs: 0,
+		name: "other", guest: true, help: "switch to the window shown before this one", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			if x.c == nil || x.c.other == nil {
 				return "No other window.", nil

@@ -10,7 +10,7 @@ import (
 
 func init() {
 	register(&command{
-		name: "sessioninfo", help: "print the session's state as JSON (used by -ls)", maxArgs: 0,
+		name: "sessioninfo", guest: true, help: "print the session's state as JSON (used by -ls)", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			b, err := json.Marshal(proto.SessionInfo{
 				Name: x.s.Name, PID: os.Getpid(), Attached: x.s.attachedCount(),

@@ -8,7 +8,7 @@ import (
 
 func init() {
 	register(&command{
-		name: "split", usage: "[-v]", maxArgs: 1, needClient: true,
+		name: "split", guest: true, usage: "[-v]", maxArgs: 1, needClient: true,
 		help: "split the focused region in two, one above the other (C-a S), or with -v side by side (C-a |); the new region is empty",
 		run: func(x *cmdContext, args []string) (string, error) {
 			dir := layout.Stacked

@@ -22,7 +22,7 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "echo", usage: "[-n] text", help: "show text on the message line", minArgs: 1, maxArgs: 2,
+		name: "echo", guest: true, usage: "[-n] text", help: "show text on the message line", minArgs: 1, maxArgs: 2,
 		run: func(_ *cmdContext, args []string) (string, error) {
 			if len(args) == 2 && args[0] != "-n" {
 				return "", fmt.Errorf("usage: echo [-n] text")

@@ -8,7 +8,7 @@ import (
 
 func init() {
 	register(&command{
-		name: "windows", help: "list the windows on the message line", maxArgs: 0,
+		name: "windows", guest: true, help: "list the windows on the message line", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			var other *window
 			if x.c != nil {

@@ -12,7 +12,7 @@ import (
 
 func init() {
 	register(&command{
-		name: "windowlist", usage: "[-b] [-m] [-g] | string [format] | title [format]", maxArgs: 3,
+		name: "windowlist", guest: true, usage: "[-b] [-m] [-g] | string [format] | title [format]", maxArgs: 3,
 		help: "choose a window from a list in the focused region (j/k or arrows, a number, / to search; Enter); -m most recent first; string and title set the items' and heading's formats",
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) > 0 && (args[0] == "string" || args[0] == "title") {

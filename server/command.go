@@ -22,7 +22,10 @@ type command struct {
 	// needClient marks commands that act on a terminal (prompts, redisplay)
 	// and so cannot run from -X or the config file.
 	needClient bool
-	run        func(x *cmdContext, args []string) (string, error)
+	// guest marks commands a read-only display may run (actor.go): they
+	// only look, or change only that display's own view.
+	guest bool
+	run   func(x *cmdContext, args []string) (string, error)
 }
 
 // cmdContext is where a command runs: the session, the client that typed it
@@ -86,6 +89,9 @@ func (s *session) runCommand(x *cmdContext, args []string) (string, error) {
 	n := len(args) - 1
 	if n < cmd.minArgs || (cmd.maxArgs >= 0 && n > cmd.maxArgs) {
 		return "", fmt.Errorf("usage: %s %s", cmd.name, cmd.usage)
+	}
+	if err := x.actor().mayRun(cmd); err != nil {
+		return "", err
 	}
 	if cmd.needClient && x.c == nil {
 		return "", fmt.Errorf("%s needs an attached terminal", cmd.name)

@@ -76,9 +76,12 @@ func (s *session) setBuffer(c *client, text string) {
 	s.showMessage(c, fmt.Sprintf("Copied %d characters into buffer", len([]rune(text))))
 }
 
-// keepCopy is setBuffer without its message.
+// keepCopy is setBuffer without its message. A read-only guest's copy goes
+// to its own terminal's clipboard only: the buffer is everyone's.
 func (s *session) keepCopy(c *client, text string) {
-	s.Buffer = text
+	if c == nil || actorOf(c).mayChange() {
+		s.Buffer = text
+	}
 	if c != nil {
 		s.offerClipboard(c, "c", []byte(text))
 	}

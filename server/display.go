@@ -53,6 +53,8 @@ type display struct {
 	idleRan   bool
 	blanker   *blanker
 	lock      *lockScreen // the display is locked (lock.go)
+	// guest: the display is a read-only guest's (actor.go).
+	guest bool
 	// processing: the input being handled comes from a register (process).
 	processing bool
 	// The terminal's default colours, as it answered askColors (colors.go).

@@ -67,7 +67,7 @@ func (s *session) dispatchOne(c *client, ev input.Event) {
 }
 
 func (s *session) sendInput(c *client, b []byte) {
-	if len(b) == 0 || c.win == nil {
+	if len(b) == 0 || c.win == nil || !actorOf(c).mayType() {
 		return
 	}
 	if c.win.Exited {

@@ -25,7 +25,7 @@ func (s *session) mouseEvent(c *client, m input.MouseReport) {
 	}
 	switch m.Button {
 	case 1: // the middle button pastes the buffer, as tmux's does
-		if c.copy == nil && c.win != nil && s.Buffer != "" {
+		if c.copy == nil && c.win != nil && s.Buffer != "" && actorOf(c).mayType() {
 			s.paste(c.win, []byte(s.Buffer))
 		}
 	case 64: // wheel up

@@ -145,7 +145,7 @@ func (p *Pane) Resize(cols, rows int) {
 		return
 	}
 	p.Screen.Resize(cols, rows)
-	if !p.Exited {
+	if !p.Exited && p.PTY != nil { // Dead: no terminal to size
 		_ = proc.SetWinsize(p.PTY, cols, rows) // a failure leaves the old size, which is harmless
 	}
 }
