@@ -28,6 +28,7 @@ func main() {
 	files := map[string]int{}       // package dir → non-test files
 	timers := []string{}            // time.AfterFunc / NewTimer / After call sites in server/
 	tcellUsers := map[string]bool{} // package dirs importing tcell (not its terminfo)
+	var drawFuncs []string          // functions in server/render named for drawing
 	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -51,6 +52,11 @@ func main() {
 		}
 		for _, decl := range f.Decls {
 			fn, ok := decl.(*ast.FuncDecl)
+			if ok && filepath.ToSlash(dir) == "server/render" {
+				if n := strings.ToLower(fn.Name.Name); strings.Contains(n, "draw") || strings.Contains(n, "render") {
+					drawFuncs = append(drawFuncs, fn.Name.Name)
+				}
+			}
 			if !ok || fn.Recv == nil || len(fn.Recv.List) == 0 {
 				continue
 			}
@@ -97,6 +103,8 @@ func main() {
 	}
 	sort.Strings(users)
 	fmt.Printf("packages importing tcell (goal: one): %s\n", strings.Join(users, ", "))
+	sort.Strings(drawFuncs)
+	fmt.Printf("draw/render functions in server/render (goal: at most 12): %d: %s\n", len(drawFuncs), strings.Join(drawFuncs, " "))
 	printGraphs(files)
 }
 
