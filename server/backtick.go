@@ -32,43 +32,46 @@ const minBacktickGap = time.Second
 
 func (b *backtick) persistent() bool { return b.lifespan == 0 && b.refresh == 0 }
 
-// backtickValue is the output of backtick id for %id`, starting a new run
-// when it is stale.
-func (s *session) backtickValue(id int) string {
-	b := s.backticks[id]
+// backticks are the session's backtick commands, by id.
+type backticks map[int]*backtick
+
+// value is the output of backtick id for %id`, starting a new run when it
+// is stale.
+func (bs backticks) value(s *session, id int) string {
+	b := bs[id]
 	if b == nil {
 		return ""
 	}
 	if !b.persistent() && b.running == nil && !s.ending &&
 		(b.ran.IsZero() || time.Since(b.ran) >= max(b.lifespan, minBacktickGap)) {
-		s.runBacktick(b)
+		b.run(s)
 	}
 	return b.value
 }
 
-// setBacktick defines (argv set) or removes backtick id.
-func (s *session) setBacktick(id int, lifespan, refresh time.Duration, argv []string) {
-	if old := s.backticks[id]; old != nil {
-		stopBacktick(old)
-		delete(s.backticks, id)
+// set defines (argv set) or removes backtick id.
+func (bs *backticks) set(s *session, id int, lifespan, refresh time.Duration, argv []string) {
+	if old := (*bs)[id]; old != nil {
+		old.stop()
+		delete(*bs, id)
 	}
 	if len(argv) == 0 {
 		return
 	}
-	if s.backticks == nil {
-		s.backticks = map[int]*backtick{}
+	if *bs == nil {
+		*bs = backticks{}
 	}
 	b := &backtick{id: id, lifespan: lifespan, refresh: refresh, argv: argv}
-	s.backticks[id] = b
+	(*bs)[id] = b
 	if b.persistent() {
-		s.runBacktick(b)
+		b.run(s)
 	}
 	s.startClock()
 }
 
-// runBacktick starts b's program; each line it prints becomes the value
-// (the last one counts), and the bars are redrawn when it changes.
-func (s *session) runBacktick(b *backtick) {
+// run starts the program; each line it prints becomes the value (the last
+// one counts), and the bars are redrawn when it changes.
+func (b *backtick) run(s *session) {
 	cmd := exec.Command(b.argv[0], b.argv[1:]...)
 	cmd.Env, cmd.Dir = s.set.Env, s.set.Dir
 	cmd.Stdin = nil
@@ -91,7 +94,7 @@ func (s *session) runBacktick(b *backtick) {
 			last = sc.Text()
 			if b.persistent() {
 				line := last
-				s.post(func() { s.backtickLine(b, cmd, line) })
+				s.post(func() { b.take(s, line) })
 			}
 		}
 		out.Close()
@@ -100,15 +103,15 @@ func (s *session) runBacktick(b *backtick) {
 			if b.running == cmd {
 				b.running = nil
 				if !b.persistent() {
-					s.backtickLine(b, cmd, last)
+					b.take(s, last)
 				}
 			}
 		})
 	}()
 }
 
-// backtickLine takes a line of cmd's output as b's value.
-func (s *session) backtickLine(b *backtick, cmd *exec.Cmd, line string) {
+// take takes a line of the program's output as the value.
+func (b *backtick) take(s *session, line string) {
 	if s.backticks[b.id] != b {
 		return // redefined or removed since
 	}
@@ -125,8 +128,8 @@ func (s *session) backtickLine(b *backtick, cmd *exec.Cmd, line string) {
 	s.redrawBars()
 }
 
-// stopBacktick ends b's program, if it runs.
-func stopBacktick(b *backtick) {
+// stop ends the program, if it runs.
+func (b *backtick) stop() {
 	if b.running != nil && b.running.Process != nil {
 		_ = syscall.Kill(-b.running.Process.Pid, syscall.SIGTERM)
 		_ = b.running.Process.Signal(os.Kill)
@@ -134,9 +137,19 @@ func stopBacktick(b *backtick) {
 	b.running = nil
 }
 
-// stopBackticks ends every backtick program (the session ends).
-func (s *session) stopBackticks() {
-	for _, b := range s.backticks {
-		stopBacktick(b)
+// stopAll ends every backtick program (the session ends, or a hand-over).
+func (bs backticks) stopAll() {
+	for _, b := range bs {
+		b.stop()
+	}
+}
+
+// restartAll starts again the persistent programs stopped for a hand-over
+// (their pipes would not survive exec).
+func (bs backticks) restartAll(s *session) {
+	for _, b := range bs {
+		if b.persistent() && b.running == nil {
+			b.run(s)
+		}
 	}
 }

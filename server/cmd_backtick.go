@@ -16,7 +16,7 @@ func init() {
 				return "", fmt.Errorf("backtick: id must be a number, not %q", args[0])
 			}
 			if len(args) == 1 {
-				x.s.setBacktick(id, 0, 0, nil)
+				x.s.backticks.set(x.s, id, 0, 0, nil)
 				return "", nil
 			}
 			if len(args) < 4 {
@@ -28,7 +28,7 @@ func init() {
 					return "", fmt.Errorf("backtick: %q is not a number of seconds", a)
 				}
 			}
-			x.s.setBacktick(id, time.Duration(secs[0])*time.Second, time.Duration(secs[1])*time.Second, args[3:])
+			x.s.backticks.set(x.s, id, time.Duration(secs[0])*time.Second, time.Duration(secs[1])*time.Second, args[3:])
 			return "", nil
 		},
 	})

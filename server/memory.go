@@ -31,30 +31,30 @@ type memoryRelease struct {
 	armed      bool
 }
 
-// noteMemory counts n bytes of output that came at now, arming the release
+// note counts n bytes of output that came at now, arming the release
 // after a lot.
-func (s *session) noteMemory(n int, now time.Time) {
-	m := &s.mem
+func (m *memoryRelease) note(s *session, n int, now time.Time) {
 	m.bytes += n
 	m.lastOutput = now
 	if m.bytes >= releaseAfter && !m.armed {
-		s.armMemoryRelease()
+		m.arm(s)
 	}
 }
 
-func (s *session) armMemoryRelease() {
-	s.mem.armed = true
+// arm looks, releaseQuiet after the last output, whether output has
+// stopped; then the memory goes back.
+func (m *memoryRelease) arm(s *session) {
+	m.armed = true
 	// Due releaseQuiet after the last output, not a whole releaseQuiet
 	// after this look: the release, a one-off, is over sooner after a
 	// flood, and the idle time after it free of wake-ups.
 	wait := releaseQuiet
-	if !s.mem.lastOutput.IsZero() {
-		wait = max(releaseQuiet-time.Since(s.mem.lastOutput), time.Millisecond)
+	if !m.lastOutput.IsZero() {
+		wait = max(releaseQuiet-time.Since(m.lastOutput), time.Millisecond)
 	}
 	s.after(deadlineKey{kind: dlMemory}, wait, func() {
-		m := &s.mem
 		if time.Since(m.lastOutput) < releaseQuiet {
-			s.armMemoryRelease() // still busy: look again later
+			m.arm(s) // still busy: look again later
 			return
 		}
 		m.armed, m.bytes = false, 0

@@ -186,7 +186,7 @@ func resumeSession(d *decoded, logger *log.Logger) *session {
 	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].Number < s.windows[j].Number })
 	s.lastWin, s.prevWin = byID[ss.LastWindow], byID[ss.PrevWindow]
 	for _, b := range ss.Backticks {
-		s.setBacktick(b.ID, b.Lifespan, b.Refresh, b.Argv)
+		s.backticks.set(s, b.ID, b.Lifespan, b.Refresh, b.Argv)
 		if bt := s.backticks[b.ID]; bt != nil && bt.value == "" {
 			bt.value = b.Value
 		}

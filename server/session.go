@@ -56,9 +56,9 @@ type session struct {
 	exitCode     int
 	colonHistory *lineedit.History // lines entered at the C-a : prompt
 
-	deadlines     deadlines         // pending work in time (deadlines.go)
-	backticks     map[int]*backtick // backtick commands by id (backtick.go)
-	startupErrors []string          // config errors, for the first client to attach
+	deadlines     deadlines // pending work in time (deadlines.go)
+	backticks     backticks // backtick commands by id (backtick.go)
+	startupErrors []string  // config errors, for the first client to attach
 	// unusablePassword is the error of a password line of the config that
 	// failed: the session refuses to start without the password it meant.
 	unusablePassword string
@@ -202,7 +202,7 @@ func (s *session) showOutput(w *window, data []byte) {
 		w.silenceBroken(s)
 	}
 	s.noteOutput(len(data))
-	s.noteMemory(len(data), now)
+	s.mem.note(s, len(data), now)
 	if w.log != nil {
 		w.log.output(s, w, data)
 	}
@@ -402,7 +402,7 @@ func (s *session) end(reason string, code int) {
 	for _, w := range s.windows {
 		w.Terminate()
 	}
-	s.stopBackticks()
+	s.backticks.stopAll()
 	if s.opts.AwaitAttach && !s.EverAttached {
 		// The client that started the session is about to attach: let it
 		// in to hear why the session ended, rather than leave it with EOF.

@@ -164,7 +164,7 @@ func (s *session) expandStatus(format string, v statusView) string {
 		case 'E':
 			test(v.escaped)
 		case '`':
-			put(s.backtickValue(max(num, 0)), true)
+			put(s.backticks.value(s, max(num, 0)), true)
 		case 'S':
 			put(s.opts.Name, true)
 		case 'H':

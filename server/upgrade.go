@@ -109,7 +109,7 @@ func (s *session) handOver(path, version string, asker *client, done func(error)
 		// Only a failure comes back here.
 		s.liftFreeze()
 		s.upgrading = false
-		s.restartBackticks()
+		s.backticks.restartAll(s)
 		done(fmt.Errorf("upgrade to %s failed, the session goes on unchanged: %w", path, err))
 	})
 }
@@ -129,7 +129,7 @@ func (s *session) execWithState(path, version string, asker *client, start time.
 		}
 		s.runLater()
 	}
-	s.stopBackticks()
+	s.backticks.stopAll()
 	for c := range s.clients {
 		if c.blanker != nil {
 			c.blanker.end(s, c) // the blanker's program would not survive exec; a key brings it back anyway
@@ -186,14 +186,4 @@ func clientID(c *client) int {
 		return 0
 	}
 	return c.id
-}
-
-// restartBackticks starts again the backtick programs stopped for a
-// hand-over (their pipes would not survive exec).
-func (s *session) restartBackticks() {
-	for _, b := range s.backticks {
-		if b.persistent() && b.running == nil {
-			s.runBacktick(b)
-		}
-	}
 }
