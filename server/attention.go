@@ -33,7 +33,7 @@ func (s *session) shownAnywhere(w *window) bool {
 
 // bellShown is a bell in w, which display c shows: its terminal's bell,
 // or with vbell on, vbell_msg.
-func (s *session) bellShown(c *client, w *window, bells int) {
+func (c *client) bellShown(s *session, w *window, bells int) {
 	if s.set.Vbell {
 		s.showMessage(c, s.attentionMessage(s.set.VbellMsg, w, c))
 		return
@@ -43,14 +43,14 @@ func (s *session) bellShown(c *client, w *window, bells int) {
 
 // hiddenAttention handles output that changed w, which no display shows,
 // and the bells it rang: w's flags, and the displays are told.
-func (s *session) hiddenAttention(w *window, bells int) {
+func (w *window) hiddenAttention(s *session, bells int) {
 	switch {
 	case bells > 0:
 		w.Bell = true
 		s.tellDisplays(s.set.BellMsg, w)
 		for c := range s.clients {
 			if c.attached {
-				s.ringOuterBell(c)
+				c.ringOuterBell(s)
 			}
 		}
 	case w.Monitor && !w.Activity:
@@ -69,7 +69,7 @@ func (s *session) tellDisplays(format string, w *window) {
 		if format != "" {
 			msg := s.attentionMessage(format, w, c)
 			s.showMessage(c, msg)
-			s.notify(c, msg)
+			c.notify(s, msg)
 		} else {
 			s.markDirty(c)
 		}
@@ -116,8 +116,8 @@ func stripStatusMarks(t string) string {
 	return b.String()
 }
 
-// windowSeen clears w's attention flags: a display shows it.
-func (s *session) windowSeen(w *window) {
+// seen clears w's attention flags: a display shows it.
+func (w *window) seen(s *session) {
 	if w.Bell || w.Activity || w.Silent {
 		w.Bell, w.Activity, w.Silent = false, false, false
 		s.redrawBars()
@@ -134,7 +134,7 @@ const (
 
 // ringOuterBell rings c's terminal's bell for an event in a hidden window,
 // at most once per outerBellGap.
-func (s *session) ringOuterBell(c *client) {
+func (c *client) ringOuterBell(s *session) {
 	if time.Since(c.lastOuterBell) < outerBellGap {
 		return
 	}
@@ -146,7 +146,7 @@ func (s *session) ringOuterBell(c *client) {
 // notify raises a desktop notification on c's terminal (notify on), by the
 // escape its terminal takes: OSC 777 (foot, urxvt) or OSC 9 (iTerm2, kitty,
 // WezTerm, Ghostty, Windows Terminal), at most once per notifyGap.
-func (s *session) notify(c *client, msg string) {
+func (c *client) notify(s *session, msg string) {
 	kind := s.set.Notify
 	if kind == "off" || time.Since(c.lastNotify) < notifyGap {
 		return

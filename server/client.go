@@ -181,7 +181,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	reattach := s.EverAttached
 	s.EverAttached = true
 	s.touch(c)
-	s.noteKey(c) // idle counts from the attach
+	c.noteKey(s) // idle counts from the attach
 	w := s.lastWin
 	if w == nil && len(s.windows) > 0 {
 		w = s.windows[0]
@@ -209,8 +209,8 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	}
 	s.log.Printf("client %d: attached (pid %d, %s %dx%d)", c.id, h.PID, h.Term, c.cols, c.rows)
 	s.layoutOnAttach(c)
-	s.askColors(c)
-	s.askTruecolor(c)
+	c.askColors(s)
+	c.askTruecolor(s)
 	s.startClock()
 	if s.LingerWarning != "" && !reattach {
 		s.showMessage(c, s.LingerWarning) // the first attach hears it once

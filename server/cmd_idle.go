@@ -37,7 +37,7 @@ func init() {
 			if set.IdleTimeout > 0 {
 				for c := range x.s.clients {
 					if c.attached {
-						x.s.noteKey(c)
+						c.noteKey(x.s)
 					}
 				}
 			}
@@ -47,7 +47,7 @@ func init() {
 	register(&command{
 		name: "blanker", help: "blank this display until a key (which is not passed on); blankerprg draws on it", needClient: true,
 		run: func(x *cmdContext, _ []string) (string, error) {
-			x.s.blank(x.c)
+			x.c.blank(x.s)
 			return "", nil
 		},
 	})

@@ -22,7 +22,7 @@ func init() {
 			}
 			for c := range x.s.clients {
 				if c.attached {
-					x.s.applyTruecolor(c)
+					c.applyTruecolor(x.s)
 				}
 			}
 			return "", nil

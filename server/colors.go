@@ -16,12 +16,12 @@ import (
 const colorQueries = "\x1b]10;?\x1b\\\x1b]11;?\x1b\\"
 
 // askColors asks c's terminal for its colours.
-func (s *session) askColors(c *client) {
+func (c *client) askColors(s *session) {
 	s.send(c, proto.TypeOutput, []byte(colorQueries))
 }
 
 // colorReply takes a terminal's answer to askColors; false if b is not one.
-func (s *session) colorReply(c *client, b []byte) bool {
+func (c *client) colorReply(s *session, b []byte) bool {
 	which, color, ok := vt.ParseColorReply(b)
 	if !ok {
 		// An answer in a form gmux does not read is still its own: it

@@ -106,8 +106,8 @@ func (s *session) schedule(c *client) {
 	if !c.dirty || !c.attached || c.suspended || c.busy || c.timerSet {
 		return
 	}
-	if wait := s.syncWait(c); wait > 0 {
-		s.holdForSync(c, wait)
+	if wait := c.syncWait(s); wait > 0 {
+		c.holdForSync(s, wait)
 		return
 	}
 	since := time.Since(c.lastDraw)

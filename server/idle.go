@@ -12,17 +12,17 @@ import (
 // shows blankerprg's output) until a key, which is not passed on.
 
 // noteKey records a key from c, for idle.
-func (s *session) noteKey(c *client) {
+func (c *client) noteKey(s *session) {
 	c.lastKey = time.Now()
 	c.idleRan = false
 	if s.set.IdleTimeout > 0 && !c.idleTimer {
-		s.armIdle(c, s.set.IdleTimeout)
+		c.armIdle(s, s.set.IdleTimeout)
 	}
 }
 
 // armIdle checks c in d: idle long enough, it runs the idle command; else
 // it looks again when it could be.
-func (s *session) armIdle(c *client, d time.Duration) {
+func (c *client) armIdle(s *session, d time.Duration) {
 	c.idleTimer = true
 	s.after(deadlineKey{dlIdle, c.id}, d, func() {
 		c.idleTimer = false
@@ -31,7 +31,7 @@ func (s *session) armIdle(c *client, d time.Duration) {
 			return
 		}
 		if left := timeout - time.Since(c.lastKey); left > 0 {
-			s.armIdle(c, left)
+			c.armIdle(s, left)
 			return
 		}
 		c.idleRan = true
@@ -46,7 +46,7 @@ func (s *session) armIdle(c *client, d time.Duration) {
 }
 
 // blank starts the blanker on c.
-func (s *session) blank(c *client) {
+func (c *client) blank(s *session) {
 	if c.blanker != nil {
 		return
 	}

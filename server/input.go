@@ -19,7 +19,7 @@ const escapeTime = 25 * time.Millisecond
 
 // input handles bytes from client c's terminal.
 func (s *session) input(c *client, data []byte) {
-	s.noteKey(c)
+	c.noteKey(s)
 	c.tok.Split = s.set.Escape
 	c.tok.Feed(data, func(ev input.Event) { s.dispatch(c, ev) })
 	if c.tok.Pending() {
@@ -37,7 +37,7 @@ func (s *session) input(c *client, data []byte) {
 // window when nothing above it takes keys; otherwise key by key, as long as
 // something does.
 func (s *session) dispatch(c *client, ev input.Event) {
-	if ev.Kind == input.Reply && (s.colorReply(c, ev.Bytes) || s.truecolorReply(c, ev.Bytes)) {
+	if ev.Kind == input.Reply && (c.colorReply(s, ev.Bytes) || c.truecolorReply(s, ev.Bytes)) {
 		return // the terminal's answer to gmux's own queries, not the program's
 	}
 	for ev.Kind == input.Text && len(ev.Bytes) > 0 && (s.keyByKey(c) || s.startsUserKey(ev.Bytes)) {

@@ -77,7 +77,7 @@ func (s *session) focusRegion(c *client, id int) {
 	}
 	if w != nil {
 		s.setLastWin(w)
-		s.windowSeen(w)
+		w.seen(s)
 	}
 	s.autosaveLayout(c)
 	s.markDirty(c)

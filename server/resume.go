@@ -378,7 +378,7 @@ func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*win
 		go s.readTerminal(c, c.rawTTY, openProcStat(c.pid, c.rawTTY))
 	}
 	s.touch(c)
-	s.noteKey(c)
+	c.noteKey(s)
 	c.other = byID[cs.Other]
 	w := byID[cs.Window]
 	if w == nil {
@@ -390,7 +390,7 @@ func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*win
 	// What the terminal answered before is known: it is not asked again
 	// (a stopped client's terminal is the shell's: no questions to it).
 	c.fgColor, c.bgColor, c.truecolorKnown = cs.FG, cs.BG, cs.Truecolor
-	c.r.SetTruecolor(s.truecolorFor(c))
+	c.r.SetTruecolor(c.truecolorFor(s))
 	c.named = s.layouts.byNumber(cs.Layout)
 	s.selectWindow(c, w)
 	s.restoreRegions(c, cs.Regions)

@@ -217,14 +217,14 @@ func (s *session) showOutput(w *window, data []byte) {
 			if c.attached && c.shows(w) {
 				shown = true
 				if bells > 0 {
-					s.bellShown(c, w, bells)
+					c.bellShown(s, w, bells)
 				}
 				c.unseen += len(data)
 				s.markDirty(c)
 			}
 		}
 		if !shown {
-			s.hiddenAttention(w, bells)
+			w.hiddenAttention(s, bells)
 		}
 	}
 }
@@ -367,7 +367,7 @@ func (s *session) selectWindow(c *client, w *window) {
 		c.copy = nil // copy mode is a view of its window: it ends when the display leaves it
 	}
 	s.setLastWin(w)
-	s.windowSeen(w)
+	w.seen(s)
 	s.fitWindow(w)
 	s.autosaveLayout(c)
 	s.markDirty(c)

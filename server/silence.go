@@ -51,7 +51,7 @@ func (w *window) checkSilence(s *session) {
 	for c := range s.clients {
 		if c.attached {
 			s.showMessage(c, msg)
-			s.notify(c, msg)
+			c.notify(s, msg)
 		}
 	}
 }

@@ -49,7 +49,7 @@ func (s *session) suspend(c *client, notice suspendNotice) {
 		// set-up goes out with the first frame after the resume.
 		if r, err := render.New(c.hello.Term, c.hello.ColorTerm, c.hello.Locale, c.cols, c.rows); err == nil {
 			c.r = r
-			c.r.SetTruecolor(s.truecolorFor(c))
+			c.r.SetTruecolor(c.truecolorFor(s))
 		}
 		s.log.Printf("client %d: suspended", c.id)
 	}

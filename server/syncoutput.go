@@ -27,7 +27,7 @@ func (w *window) noteSyncOutput(now time.Time) {
 
 // syncWait is how much longer c's next frame is to be held for a frame a
 // program it shows is drawing; 0 if none is.
-func (s *session) syncWait(c *client) time.Duration {
+func (c *client) syncWait(s *session) time.Duration {
 	var wait time.Duration
 	for _, w := range s.windows {
 		if w.syncSince.IsZero() || !c.shows(w) {
@@ -40,7 +40,7 @@ func (s *session) syncWait(c *client) time.Duration {
 
 // holdForSync draws c once wait has passed, unless the frame's end has
 // drawn it sooner.
-func (s *session) holdForSync(c *client, wait time.Duration) {
+func (c *client) holdForSync(s *session, wait time.Duration) {
 	if c.syncTimer {
 		return
 	}

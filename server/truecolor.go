@@ -26,7 +26,7 @@ const truecolorQueries = "\x1bP+q524742;5463\x1b\\" + "\x1b[48;2;1;2;3m\x1bP$qm\
 var directColorEcho = regexp.MustCompile(`48[:;]2[:;]+1[:;]2[:;]3`)
 
 // truecolorFor is whether display c is drawn with direct colour.
-func (s *session) truecolorFor(c *client) bool {
+func (c *client) truecolorFor(s *session) bool {
 	switch s.set.Truecolor {
 	case "on":
 		return true
@@ -39,9 +39,9 @@ func (s *session) truecolorFor(c *client) bool {
 // askTruecolor asks c's terminal, unless it is known already or is not
 // one that could say yes: a terminal of fewer than 256 colours (the Linux
 // console, old hardware) is not asked, and sees no DCS it may not parse.
-func (s *session) askTruecolor(c *client) {
+func (c *client) askTruecolor(s *session) {
 	c.truecolorKnown = c.r.Terminfo().TrueColor || c.r.Terminfo().SetFgRGB != ""
-	c.r.SetTruecolor(s.truecolorFor(c))
+	c.r.SetTruecolor(c.truecolorFor(s))
 	if !c.truecolorKnown && c.r.Terminfo().Colors >= 256 {
 		s.send(c, proto.TypeOutput, []byte(truecolorQueries))
 	}
@@ -51,7 +51,7 @@ func (s *session) askTruecolor(c *client) {
 // not one. Every XTGETTCAP and DECRQSS answer from a display is gmux's own
 // (programs' queries are answered by their window), so none is typed into
 // a program, whatever it says.
-func (s *session) truecolorReply(c *client, b []byte) bool {
+func (c *client) truecolorReply(s *session, b []byte) bool {
 	yes := false
 	switch {
 	case bytes.HasPrefix(b, []byte("\x1bP1+r")):
@@ -64,17 +64,17 @@ func (s *session) truecolorReply(c *client, b []byte) bool {
 	}
 	if yes && !c.truecolorKnown {
 		c.truecolorKnown = true
-		s.applyTruecolor(c)
+		c.applyTruecolor(s)
 	}
 	return true
 }
 
 // applyTruecolor redraws c's display if its colour depth changed.
-func (s *session) applyTruecolor(c *client) {
+func (c *client) applyTruecolor(s *session) {
 	if c.r == nil {
 		return
 	}
-	if on := s.truecolorFor(c); on != c.r.Truecolor() {
+	if on := c.truecolorFor(s); on != c.r.Truecolor() {
 		c.r.SetTruecolor(on)
 		c.r.Invalidate()
 		s.markDirty(c)
