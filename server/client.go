@@ -239,7 +239,7 @@ func (s *session) frame(c *client, f proto.Frame) {
 			s.touch(c)
 			s.input(c, f.Payload)
 		}
-		s.creditInput(c)
+		c.creditInput(s)
 	case proto.TypeDetach:
 		if c.attached {
 			s.detach(c, "detached")

@@ -25,7 +25,7 @@ func init() {
 				args = args[1:]
 			}
 			if len(args) == 0 {
-				return x.s.listKeymap(), nil
+				return x.s.set.Keymap.list(), nil
 			}
 			b.Name, b.Args = args[0], args[1:]
 			switch {
@@ -45,7 +45,7 @@ func init() {
 					return "", fmt.Errorf("bindkey %s: %w", printableKeys(b.Name), err)
 				}
 			}
-			x.s.bindKey(b)
+			x.s.set.Keymap.bind(b)
 			return "", nil
 		},
 	})

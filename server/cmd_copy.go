@@ -43,7 +43,7 @@ func init() {
 			if x.w == nil || text == "" {
 				return "", fmt.Errorf("empty paste buffer")
 			}
-			x.s.paste(x.w, []byte(text))
+			x.w.paste(x.s, []byte(text))
 			return "", nil
 		},
 	})

@@ -14,7 +14,7 @@ import (
 
 // creditInput lets c's reader go on after an input chunk, or makes it wait
 // for the window it typed into.
-func (s *session) creditInput(c *client) {
+func (c *client) creditInput(s *session) {
 	w := c.fed
 	c.fed = nil
 	if w != nil && !w.Exited && !w.Stalled {
@@ -25,7 +25,7 @@ func (s *session) creditInput(c *client) {
 		w.HasWaiters.Store(true)
 		if w.Input.Len() > pane.InputHigh {
 			w.waiters = append(w.waiters, c)
-			s.watchStall(w)
+			w.watchStall(s)
 			return
 		}
 		w.HasWaiters.Store(len(w.waiters) > 0)
@@ -35,13 +35,13 @@ func (s *session) creditInput(c *client) {
 
 // inputWritten lets the clients waiting on w go on once its program has read
 // the queue down to pane.InputLow.
-func (s *session) inputWritten(w *window) {
+func (w *window) inputWritten(s *session) {
 	if len(w.waiters) > 0 && w.Input.Len() <= pane.InputLow {
-		s.releaseWaiters(w)
+		w.releaseWaiters(s)
 	}
 }
 
-func (s *session) releaseWaiters(w *window) {
+func (w *window) releaseWaiters(s *session) {
 	for _, c := range w.waiters {
 		c.giveCredit()
 	}
@@ -54,7 +54,7 @@ func (s *session) releaseWaiters(w *window) {
 // waits for it, and is stalled: nobody waits for it, and input to it beyond
 // pane.InputHigh is dropped, until it reads again. Every display hears exactly how
 // many bytes were dropped.
-func (s *session) watchStall(w *window) {
+func (w *window) watchStall(s *session) {
 	if w.stallTimer {
 		return
 	}
@@ -63,7 +63,7 @@ func (s *session) watchStall(w *window) {
 		w.stallTimer = false
 		switch {
 		case w.Exited:
-			s.releaseWaiters(w)
+			w.releaseWaiters(s)
 		case w.Stalled && w.Input.ReadSince(w.stalledAt):
 			w.Stalled = false
 			s.tellAll(fmt.Sprintf("Window %d reads its input again; %d bytes of input to it were dropped", w.Number, w.Dropped))
@@ -72,16 +72,16 @@ func (s *session) watchStall(w *window) {
 				s.tellAll(fmt.Sprintf("Window %d: its program reads no input: %d bytes of input dropped so far", w.Number, w.Dropped))
 				w.droppedShown = w.Dropped
 			}
-			s.watchStall(w)
+			w.watchStall(s)
 		case len(w.waiters) > 0 && w.Input.Stalled(pane.InputStall):
 			w.Stalled, w.stalledAt = true, time.Now()
 			w.Dropped = w.Input.Drop()
 			w.droppedShown = w.Dropped
 			s.tellAll(fmt.Sprintf("Window %d: its program read no input for %v: %d bytes of input dropped", w.Number, pane.InputStall, w.Dropped))
-			s.releaseWaiters(w)
-			s.watchStall(w)
+			w.releaseWaiters(s)
+			w.watchStall(s)
 		case len(w.waiters) > 0:
-			s.watchStall(w)
+			w.watchStall(s)
 		}
 	})
 }

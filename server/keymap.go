@@ -37,10 +37,13 @@ var termcapKeys = map[string][]string{
 	"k9": {"\x1b[20~"}, "k;": {"\x1b[21~"}, "F1": {"\x1b[23~"}, "F2": {"\x1b[24~"},
 }
 
-// bindKey adds, replaces or (with no args) removes a binding.
-func (s *session) bindKey(b keyBinding) {
-	kept := s.set.Keymap[:0:0]
-	for _, old := range s.set.Keymap {
+// keymap is bindkey's table.
+type keymap []keyBinding
+
+// bind adds, replaces or (with no args) removes a binding.
+func (km *keymap) bind(b keyBinding) {
+	kept := (*km)[:0:0]
+	for _, old := range *km {
 		if old.Name != b.Name || old.CopyMode != b.CopyMode {
 			kept = append(kept, old)
 		}
@@ -48,14 +51,14 @@ func (s *session) bindKey(b keyBinding) {
 	if len(b.Args) > 0 {
 		kept = append(kept, b)
 	}
-	s.set.Keymap = kept
+	*km = kept
 }
 
-// boundKey returns the binding for the key k in the table for copy mode or
+// bound returns the binding for the key k in the table for copy mode or
 // not, or nil.
-func (s *session) boundKey(k []byte, copyMode bool) *keyBinding {
-	for i := range s.set.Keymap {
-		b := &s.set.Keymap[i]
+func (km keymap) bound(k []byte, copyMode bool) *keyBinding {
+	for i := range km {
+		b := &km[i]
 		if b.CopyMode != copyMode {
 			continue
 		}
@@ -68,10 +71,10 @@ func (s *session) boundKey(k []byte, copyMode bool) *keyBinding {
 	return nil
 }
 
-// startsUserKey reports whether text holds a byte that begins a binding, so
+// startsKey reports whether text holds a byte that begins a binding, so
 // that dispatch hands it over key by key.
-func (s *session) startsUserKey(text []byte) bool {
-	for _, b := range s.set.Keymap {
+func (km keymap) startsKey(text []byte) bool {
+	for _, b := range km {
 		for _, seq := range b.Seqs {
 			if bytes.IndexByte(text, seq[0]) >= 0 {
 				return true
@@ -81,10 +84,10 @@ func (s *session) startsUserKey(text []byte) bool {
 	return false
 }
 
-// listKeymap is bindkey with no arguments: the bindings, one per line.
-func (s *session) listKeymap() string {
+// list is bindkey with no arguments: the bindings, one per line.
+func (km keymap) list() string {
 	var lines []string
-	for _, b := range s.set.Keymap {
+	for _, b := range km {
 		flag := ""
 		if b.CopyMode {
 			flag = "-m "
@@ -121,9 +124,9 @@ func (userKeys) handle(s *session, c *client, ev input.Event) bool {
 	if ev.Kind != input.Key && ev.Kind != input.Text {
 		return false
 	}
-	b := s.boundKey(ev.Bytes, false)
+	b := s.set.Keymap.bound(ev.Bytes, false)
 	if b == nil && c.copy != nil {
-		if b = s.boundKey(ev.Bytes, true); b != nil && b.Args[0] == "stuff" && len(b.Args) == 2 {
+		if b = s.set.Keymap.bound(ev.Bytes, true); b != nil && b.Args[0] == "stuff" && len(b.Args) == 2 {
 			// In copy mode, stuff types copy mode's own keys.
 			// Until a key leaves copy mode: the rest is not its.
 			for k := []byte(b.Args[1]); len(k) > 0 && c.copy != nil; {

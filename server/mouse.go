@@ -17,7 +17,7 @@ func (s *session) wantsOwnMouse(c *client) bool {
 
 // mouseEvent handles a mouse report when gmux owns the mouse.
 func (s *session) mouseEvent(c *client, m input.MouseReport) {
-	if s.mouseSelection(c, m) {
+	if c.mouseSelection(s, m) {
 		return
 	}
 	if m.Release || m.Motion {
@@ -26,7 +26,7 @@ func (s *session) mouseEvent(c *client, m input.MouseReport) {
 	switch m.Button {
 	case 1: // the middle button pastes the buffer, as tmux's does
 		if c.copy == nil && c.win != nil && s.Buffer != "" && actorOf(c).mayType() {
-			s.paste(c.win, []byte(s.Buffer))
+			c.win.paste(s, []byte(s.Buffer))
 		}
 	case 64: // wheel up
 		if !s.inCopyMode(c) {

@@ -36,15 +36,15 @@ const multiClick = 400 * time.Millisecond
 
 // mouseSelection handles the left button's press, drag and release; false
 // for any other report.
-func (s *session) mouseSelection(c *client, m input.MouseReport) bool {
+func (c *client) mouseSelection(s *session, m input.MouseReport) bool {
 	release := m.Release || m.Button == 3
 	switch {
 	case c.sel != nil && release:
-		s.endSelection(c)
+		c.endSelection(s)
 	case c.sel != nil && m.Motion:
-		s.dragSelection(c, m)
+		c.dragSelection(s, m)
 	case m.Button == 0 && !m.Motion && !release && !m.Shift && !m.Meta && !m.Control:
-		s.startSelection(c, m)
+		c.startSelection(s, m)
 	default:
 		return false
 	}
@@ -61,7 +61,7 @@ func (c *client) windowPoint(x, y int) (wx, wy int) {
 	return x, y - c.layout().Top
 }
 
-func (s *session) startSelection(c *client, m input.MouseReport) {
+func (c *client) startSelection(s *session, m input.MouseReport) {
 	x, y := c.windowPoint(m.X, m.Y)
 	cols, rows := c.windowSize()
 	if c.win == nil || x < 0 || y < 0 || x >= cols || y >= rows {
@@ -83,7 +83,7 @@ func (s *session) startSelection(c *client, m input.MouseReport) {
 	}
 }
 
-func (s *session) dragSelection(c *client, m input.MouseReport) {
+func (c *client) dragSelection(s *session, m input.MouseReport) {
 	if !s.inCopyMode(c) {
 		c.sel = nil
 		return
@@ -106,7 +106,7 @@ func (s *session) dragSelection(c *client, m input.MouseReport) {
 	s.markDirty(c)
 }
 
-func (s *session) endSelection(c *client) {
+func (c *client) endSelection(s *session) {
 	sel := c.sel
 	c.sel = nil
 	if cp := c.copy; cp != nil && cp.Marked {
@@ -117,13 +117,13 @@ func (s *session) endSelection(c *client) {
 		return
 	}
 	if c.clicks.n >= 2 {
-		s.copyClicked(c, sel.x, sel.y, c.clicks.n >= 3)
+		c.copyClicked(s, sel.x, sel.y, c.clicks.n >= 3)
 	}
 }
 
 // copyClicked copies the word (or the whole line) at view cell (x, y), as a
 // selection from copy mode would, and leaves copy mode.
-func (s *session) copyClicked(c *client, x, y int, line bool) {
+func (c *client) copyClicked(s *session, x, y int, line bool) {
 	if !s.inCopyMode(c) {
 		return
 	}

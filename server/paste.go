@@ -46,14 +46,14 @@ type heldInput struct {
 }
 
 // paste types text into w as a paste.
-func (s *session) paste(w *window, text []byte) {
+func (w *window) paste(s *session, text []byte) {
 	if w.Exited {
 		return
 	}
 	start := len(w.held) == 0
 	w.held = append(w.held, heldInput{paste: true, b: bytes.Clone(text)})
 	if start {
-		s.settlePaste(w, time.Now())
+		w.settlePaste(s, time.Now())
 	}
 }
 
@@ -66,9 +66,9 @@ func (w *window) lastIO() time.Time {
 }
 
 // settlePaste sends w's held input once its output is quiet.
-func (s *session) settlePaste(w *window, since time.Time) {
+func (w *window) settlePaste(s *session, since time.Time) {
 	if quiet := time.Since(w.lastIO()); quiet < pasteSettle && time.Since(since) < pasteWait {
-		s.after(deadlineKey{dlPasteSettle, w.ID}, pasteSettle-quiet, func() { s.settlePaste(w, since) })
+		s.after(deadlineKey{dlPasteSettle, w.ID}, pasteSettle-quiet, func() { w.settlePaste(s, since) })
 		return
 	}
 	held := w.held
@@ -79,7 +79,7 @@ func (s *session) settlePaste(w *window, since time.Time) {
 			// slowpaste: the rest waits behind the paste, which goes a
 			// character at a time.
 			w.held = append([]heldInput{{slow: slowPieces(b, w.Screen.Modes().BracketedPaste)}}, held[i+1:]...)
-			s.trickle(w)
+			w.trickle(s)
 			return
 		}
 		if h.paste && w.Screen.Modes().BracketedPaste {
@@ -110,7 +110,7 @@ func slowPieces(b []byte, bracketed bool) [][]byte {
 
 // trickle writes the next piece of a slow paste, then waits slowpaste; when
 // the paste is done, what was held behind it goes on.
-func (s *session) trickle(w *window) {
+func (w *window) trickle(s *session) {
 	if w.Exited || len(w.held) == 0 || w.held[0].slow == nil {
 		return
 	}
@@ -118,11 +118,11 @@ func (s *session) trickle(w *window) {
 	w.Deliver(h.slow[0])
 	h.slow = h.slow[1:]
 	if len(h.slow) > 0 {
-		s.after(deadlineKey{dlSlowPaste, w.ID}, s.set.SlowPaste, func() { s.trickle(w) })
+		s.after(deadlineKey{dlSlowPaste, w.ID}, s.set.SlowPaste, func() { w.trickle(s) })
 		return
 	}
 	w.held = w.held[1:]
 	if len(w.held) > 0 {
-		s.settlePaste(w, time.Now())
+		w.settlePaste(s, time.Now())
 	}
 }

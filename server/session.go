@@ -239,7 +239,7 @@ func (s *session) windowExited(w *window, status string, code int) {
 	s.log.Printf("window %d: %s", w.Number, status)
 	w.resumeOutput(s)
 	w.Close()
-	s.releaseWaiters(w)
+	w.releaseWaiters(s)
 	if w.log != nil {
 		if err := w.log.close(); err != nil {
 			s.log.Printf("window %d: log: %v", w.Number, err)

@@ -12,7 +12,7 @@ import "time"
 type settings struct {
 	Bindings   map[byte][]string            `json:"Bindings"`   // the command keys (bindings.go)
 	Classes    map[string]map[byte][]string `json:"Classes"`    // bind -c class: keys after command -c class
-	Keymap     []keyBinding                 `json:"Keymap"`     // bindkey (keymap.go)
+	Keymap     keymap                       `json:"Keymap"`     // bindkey (keymap.go)
 	Escape     byte                         `json:"Escape"`     // the command key (C-a)
 	Literal    byte                         `json:"Literal"`    // after escape, sends escape itself ('a')
 	Shell      string                       `json:"Shell"`      // the program of new windows (shell)

@@ -96,7 +96,7 @@ func (s *session) startWindow(number int, argv []string, dir, title string, cols
 func (s *session) runWindow(w *window) {
 	w.Run(pane.Loop{Events: s.events, Bulk: s.bulk, Freeze: &s.frz}, pane.Events{
 		Output:  func(data []byte) { s.windowOutput(w, data) },
-		Written: func() { s.inputWritten(w) },
+		Written: func() { w.inputWritten(s) },
 		Exited:  func(status string, code int) { s.windowExited(w, status, code) },
 	})
 }
