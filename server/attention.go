@@ -35,7 +35,7 @@ func (s *session) shownAnywhere(w *window) bool {
 // or with vbell on, vbell_msg.
 func (c *client) bellShown(s *session, w *window, bells int) {
 	if s.set.Vbell {
-		s.showMessage(c, s.attentionMessage(s.set.VbellMsg, w, c))
+		c.showMessage(s, s.attentionMessage(s.set.VbellMsg, w, c))
 		return
 	}
 	c.bells += bells
@@ -68,10 +68,10 @@ func (s *session) tellDisplays(format string, w *window) {
 		}
 		if format != "" {
 			msg := s.attentionMessage(format, w, c)
-			s.showMessage(c, msg)
+			c.showMessage(s, msg)
 			c.notify(s, msg)
 		} else {
-			s.markDirty(c)
+			c.markDirty(s)
 		}
 	}
 }
@@ -140,7 +140,7 @@ func (c *client) ringOuterBell(s *session) {
 	}
 	c.lastOuterBell = time.Now()
 	c.bells++
-	s.markDirty(c)
+	c.markDirty(s)
 }
 
 // notify raises a desktop notification on c's terminal (notify on), by the
@@ -164,5 +164,5 @@ func (c *client) notify(s *session, msg string) {
 	} else {
 		c.extra = append(c.extra, "\x1b]9;"+text+"\x1b\\"...)
 	}
-	s.markDirty(c)
+	c.markDirty(s)
 }

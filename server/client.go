@@ -180,7 +180,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	c.attached = true
 	reattach := s.EverAttached
 	s.EverAttached = true
-	s.touch(c)
+	c.touch(s)
 	c.noteKey(s) // idle counts from the attach
 	w := s.lastWin
 	if w == nil && len(s.windows) > 0 {
@@ -213,16 +213,16 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	c.askTruecolor(s)
 	s.startClock()
 	if s.LingerWarning != "" && !reattach {
-		s.showMessage(c, s.LingerWarning) // the first attach hears it once
+		c.showMessage(s, s.LingerWarning) // the first attach hears it once
 	} else if !reattach && s.opts.AwaitAttach && !s.set.NoStartupMessage && len(s.startupErrors) == 0 {
-		s.showMessage(c, s.startupMessage())
+		c.showMessage(s, s.startupMessage())
 	}
 	if n := len(s.startupErrors); n > 0 {
 		msg := strings.Join(s.startupErrors, "; ")
 		if n > 1 {
 			msg = fmt.Sprintf("%d config errors (gmux -X errors lists them): %s", n, msg)
 		}
-		s.showMessage(c, msg)
+		c.showMessage(s, msg)
 		s.startupErrors = nil
 	}
 }
@@ -236,7 +236,7 @@ func (s *session) frame(c *client, f proto.Frame) {
 	switch f.Type {
 	case proto.TypeInput:
 		if c.attached && !c.suspended && !c.hello.ReadOnly {
-			s.touch(c)
+			c.touch(s)
 			s.input(c, f.Payload)
 		}
 		c.creditInput(s)
@@ -276,7 +276,7 @@ func (s *session) frame(c *client, f proto.Frame) {
 			reply.Output = err.Error()
 		}
 		if d := s.latestClient(); cmd.Show && d != nil && reply.Output != "" && !strings.Contains(reply.Output, "\n") {
-			s.showMessage(d, reply.Output)
+			d.showMessage(s, reply.Output)
 		}
 		s.send(c, proto.TypeReply, proto.EncodeJSON(reply))
 	default:
@@ -317,13 +317,13 @@ func (s *session) letGo(c *client) {
 func (s *session) resizeDisplay(c *client, cols, rows int) {
 	c.cols, c.rows = clampSize(cols, rows)
 	c.r.Resize(c.cols, c.rows)
-	s.resizeRegions(c)
-	s.touch(c)
+	c.resizeRegions(s)
+	c.touch(s)
 	if c.win != nil {
 		s.fitWindow(c.win)
 	}
 	c.r.Invalidate()
-	s.markDirty(c)
+	c.markDirty(s)
 }
 
 // detach detaches client c, leaving everything running.

@@ -14,9 +14,9 @@ func init() {
 				out, err := x.s.runLine(&cmdContext{s: x.s, c: c, w: c.win}, line)
 				switch {
 				case err != nil:
-					x.s.showMessage(c, err.Error())
+					c.showMessage(x.s, err.Error())
 				case out != "":
-					x.s.showMessage(c, out)
+					c.showMessage(x.s, out)
 				}
 			}})
 			return "", nil

@@ -21,7 +21,7 @@ func init() {
 			cx, cy := c.win.Screen.Cursor()
 			c.copy = &copyMode{Mode: copymode.New(c.win.Screen.Snapshot(), cols, rows, cx, cy), win: c.win}
 			c.copy.IgnoreCase = x.s.set.IgnoreCase
-			x.s.markDirty(c)
+			c.markDirty(x.s)
 			return "", nil
 		},
 	})

@@ -45,7 +45,7 @@ func init() {
 				r, ok := digraph.Lookup(keys, x.s.Digraphs)
 				switch {
 				case !ok:
-					x.s.showMessage(c, "Unknown digraph")
+					c.showMessage(x.s, "Unknown digraph")
 				case c.win != nil:
 					x.s.sendInput(c, []byte(string(r)))
 				}

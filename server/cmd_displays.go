@@ -16,7 +16,7 @@ func init() {
 				return strings.Join(lines, "\n"), nil
 			}
 			x.c.menu = &menu{title: "Displays — q or Esc to leave", items: lines, sel: -1, done: func(int) {}}
-			x.s.markDirty(x.c)
+			x.c.markDirty(x.s)
 			return "", nil
 		},
 	})

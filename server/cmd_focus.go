@@ -43,7 +43,7 @@ func init() {
 			default:
 				return "", fmt.Errorf("focus: %q is not next, prev, up, down, left, right, top or bottom", how)
 			}
-			x.s.focusRegion(c, id)
+			c.focusRegion(x.s, id)
 			return "", nil
 		},
 	})

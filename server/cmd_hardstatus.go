@@ -89,7 +89,7 @@ func init() {
 func (s *session) refit() {
 	for c := range s.clients {
 		if c.attached {
-			s.resizeRegions(c) // the hardstatus line takes a row from the regions or gives it back
+			c.resizeRegions(s) // the hardstatus line takes a row from the regions or gives it back
 		}
 	}
 	for _, w := range s.windows {
@@ -98,7 +98,7 @@ func (s *session) refit() {
 	for c := range s.clients {
 		if c.attached {
 			c.r.Invalidate()
-			s.markDirty(c)
+			c.markDirty(s)
 		}
 	}
 	s.startClock()

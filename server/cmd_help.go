@@ -18,7 +18,7 @@ func init() {
 			x.c.menu = &menu{title: "gmux key bindings — any listed key after the command key; q or Esc to leave",
 				items: helpColumns(lines[1:], width), sel: -1, done: func(int) {}}
 			x.c.menu.items = append([]string{lines[0], ""}, x.c.menu.items...)
-			x.s.markDirty(x.c)
+			x.c.markDirty(x.s)
 			return "", nil
 		},
 	})

@@ -30,7 +30,7 @@ func init() {
 				msg := fmt.Sprintf("Window %d (%s) killed.", w.Number, w.displayTitle())
 				x.s.removeWindow(w)
 				if x.c != nil && x.c.win != nil {
-					x.s.showMessage(x.c, msg)
+					x.c.showMessage(x.s, msg)
 				}
 			}
 			if !x.interactive() {

@@ -26,7 +26,7 @@ func init() {
 				l := ls.add(arg)
 				c.named, ls.last = l, l
 				c.regs = nil // a new layout is one region, with the window shown
-				s.regionsChanged(c)
+				c.regionsChanged(s)
 				return "", nil
 			case "save":
 				l := c.named

@@ -48,21 +48,21 @@ func init() {
 			x.s.openPrompt(c, &prompt{label: "New gmux password: ", secret: true, done: func(first string) {
 				x.s.openPrompt(c, &prompt{label: "Retype new password: ", secret: true, done: func(second string) {
 					if first != second {
-						x.s.showMessage(c, "[ Passwords don't match - password not changed ]")
+						c.showMessage(x.s, "[ Passwords don't match - password not changed ]")
 						return
 					}
 					if first == "" {
 						x.s.set.Password = ""
-						x.s.showMessage(c, "[ No password - locking turned off ]")
+						c.showMessage(x.s, "[ No password - locking turned off ]")
 						return
 					}
 					hash, err := password.Hash(first)
 					if err != nil {
-						x.s.showMessage(c, err.Error())
+						c.showMessage(x.s, err.Error())
 						return
 					}
 					x.s.set.Password = hash
-					x.s.showMessage(c, "[ Password set ]")
+					c.showMessage(x.s, "[ Password set ]")
 				}})
 			}})
 			return "", nil

@@ -10,7 +10,7 @@ func init() {
 			x.s.set.Mousetrack = args[0] == "on"
 			for c := range x.s.clients {
 				if c.attached {
-					x.s.markDirty(c)
+					c.markDirty(x.s)
 				}
 			}
 			return "", nil

@@ -5,7 +5,7 @@ func init() {
 		name: "redisplay", guest: true, help: "redraw the terminal", maxArgs: 0, needClient: true,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			x.c.r.Invalidate()
-			x.s.markDirty(x.c)
+			x.c.markDirty(x.s)
 			return "", nil
 		},
 	})

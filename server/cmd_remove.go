@@ -5,7 +5,7 @@ func init() {
 		name: "remove", guest: true, maxArgs: 0, needClient: true,
 		help: "remove the focused region; its window goes on (C-a X)",
 		run: func(x *cmdContext, _ []string) (string, error) {
-			return "", x.s.removeRegion(x.c)
+			return "", x.c.removeRegion(x.s)
 		},
 	})
 }

@@ -38,7 +38,7 @@ func init() {
 					return "", err
 				}
 			}
-			x.s.regionsChanged(c)
+			c.regionsChanged(x.s)
 			return "", nil
 		},
 	})

@@ -20,9 +20,9 @@ func init() {
 				}
 				x.s.openPrompt(x.c, &prompt{label: "Switch to window: ", candidates: func(words []string, index int) []string { return x.s.windows.titles(words, index) }, done: func(t string) {
 					if out, err := selectWindowNamed(x, t); err != nil {
-						x.s.showMessage(x.c, err.Error())
+						x.c.showMessage(x.s, err.Error())
 					} else if out != "" {
-						x.s.showMessage(x.c, out)
+						x.c.showMessage(x.s, out)
 					}
 				}})
 				return "", nil

@@ -18,7 +18,7 @@ func init() {
 			case len(args) == 1:
 				return "", fmt.Errorf("usage: split [-v]")
 			}
-			return "", x.s.split(x.c, dir)
+			return "", x.c.split(x.s, dir)
 		},
 	})
 }

@@ -49,7 +49,7 @@ func init() {
 			c := x.c
 			x.s.upgrade(abs, nil, func(err error) {
 				if c != nil && !c.gone {
-					x.s.showMessage(c, err.Error())
+					c.showMessage(x.s, err.Error())
 				}
 			})
 			return "", nil

@@ -6,7 +6,7 @@ func init() {
 		run: func(x *cmdContext, args []string) (string, error) {
 			for c := range x.s.clients {
 				if c.attached {
-					x.s.showMessage(c, args[0])
+					c.showMessage(x.s, args[0])
 				}
 			}
 			return "", nil

@@ -84,7 +84,7 @@ func init() {
 					}
 				case 'K':
 					if _, err := s.runCommand(&cmdContext{s: s, c: c, w: w}, []string{"kill"}); err != nil {
-						s.showMessage(c, err.Error())
+						c.showMessage(s, err.Error())
 					}
 				default:
 					return false
@@ -97,7 +97,7 @@ func init() {
 				}
 			}
 			c.menu = m
-			s.markDirty(c)
+			c.markDirty(s)
 			return "", nil
 		},
 	})

@@ -45,9 +45,9 @@ func (m *copyMode) input(s *session, c *client, key []byte) {
 				msg = fmt.Sprintf("Copied %d characters into %s", len(s.Buffer), path)
 			}
 		}
-		s.showMessage(c, msg)
+		c.showMessage(s, msg)
 	case copymode.Note:
-		s.showMessage(c, text)
+		c.showMessage(s, text)
 	case copymode.AskISearch:
 		m.openISearch(s, c)
 	case copymode.AskSearch:
@@ -61,19 +61,19 @@ func (m *copyMode) input(s *session, c *client, key []byte) {
 			}
 			m.Search = pat
 			if !m.Find(pat, m.Backward) {
-				s.showMessage(c, fmt.Sprintf("Pattern not found: %s", pat))
+				c.showMessage(s, fmt.Sprintf("Pattern not found: %s", pat))
 			}
 			m.Clamp()
 		}})
 	}
-	s.markDirty(c)
+	c.markDirty(s)
 }
 
 // setBuffer stores copied text in the paste buffer and offers it to the
 // terminal's clipboard (OSC 52) where that is on.
 func (s *session) setBuffer(c *client, text string) {
 	s.keepCopy(c, text)
-	s.showMessage(c, fmt.Sprintf("Copied %d characters into buffer", len([]rune(text))))
+	c.showMessage(s, fmt.Sprintf("Copied %d characters into buffer", len([]rune(text))))
 }
 
 // keepCopy is setBuffer without its message. A read-only guest's copy goes
@@ -95,7 +95,7 @@ func (s *session) offerClipboard(c *client, sel string, text []byte) {
 		return
 	}
 	c.extra = append(c.extra, "\x1b]52;"+sel+";"+base64.StdEncoding.EncodeToString(text)+"\a"...)
-	s.markDirty(c)
+	c.markDirty(s)
 }
 
 // maxOSC52 bounds what is offered to the terminal's clipboard; terminals cap

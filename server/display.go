@@ -70,7 +70,7 @@ type display struct {
 
 // touch records activity: under windowsize latest, the most recently active
 // client sizes the window.
-func (s *session) touch(c *client) {
+func (c *client) touch(s *session) {
 	s.Activity++
 	c.active = s.Activity
 	if s.set.WindowSize == windowLatest && c.win != nil {
@@ -92,9 +92,9 @@ func (c *client) windowSize() (int, int) {
 }
 
 // markDirty notes that c's view changed and schedules a frame.
-func (s *session) markDirty(c *client) {
+func (c *client) markDirty(s *session) {
 	c.dirty = true
-	s.schedule(c)
+	c.schedule(s)
 }
 
 // schedule draws c now if it is idle and the change is interactive (a little
@@ -102,7 +102,7 @@ func (s *session) markDirty(c *client) {
 // it arranges to draw once the frame interval has passed, merging whatever
 // arrives meanwhile. A slow client's writer stays busy, so it gets fewer,
 // fresher frames and never holds anything up.
-func (s *session) schedule(c *client) {
+func (c *client) schedule(s *session) {
 	if !c.dirty || !c.attached || c.suspended || c.busy || c.timerSet {
 		return
 	}
@@ -112,13 +112,13 @@ func (s *session) schedule(c *client) {
 	}
 	since := time.Since(c.lastDraw)
 	if since >= frameInterval || c.unseen <= interactiveBytes {
-		s.draw(c)
+		c.draw(s)
 		return
 	}
 	c.timerSet = true
 	s.after(deadlineKey{dlFrame, c.id}, frameInterval-since, func() {
 		c.timerSet = false
-		s.schedule(c)
+		c.schedule(s)
 	})
 }
 
@@ -127,7 +127,7 @@ func (s *session) schedule(c *client) {
 // into one frame per interval.
 const interactiveBytes = 2048
 
-func (s *session) draw(c *client) {
+func (c *client) draw(s *session) {
 	split := c.regs != nil
 	if c.win == nil && !split || c.blanker != nil || c.lock != nil {
 		return
@@ -159,7 +159,7 @@ func (s *session) draw(c *client) {
 	f.Caption, f.Status = s.bars(c)
 	var out []byte
 	if split {
-		out = c.r.DrawRegions(f, s.regionFrames(c))
+		out = c.r.DrawRegions(f, c.regionFrames(s))
 	} else {
 		out = c.r.Draw(f)
 	}
@@ -175,7 +175,7 @@ func (s *session) draw(c *client) {
 }
 
 // showMessage shows msg on c's last line for msgWait.
-func (s *session) showMessage(c *client, msg string) {
+func (c *client) showMessage(s *session, msg string) {
 	if !c.attached {
 		return
 	}
@@ -189,17 +189,17 @@ func (s *session) showMessage(c *client, msg string) {
 	s.after(deadlineKey{dlMessage, c.id}, s.set.MsgWait, func() {
 		if c.msgGen == gen && c.message != "" {
 			c.message = ""
-			s.markDirty(c)
+			c.markDirty(s)
 		}
 	})
-	s.markDirty(c)
+	c.markDirty(s)
 }
 
 // redrawBars redraws every attached display's status and caption.
 func (s *session) redrawBars() {
 	for c := range s.clients {
 		if c.attached {
-			s.markDirty(c)
+			c.markDirty(s)
 		}
 	}
 }
@@ -208,13 +208,13 @@ func (s *session) redrawBars() {
 func (s *session) redrawWindow(w *window) {
 	for c := range s.clients {
 		if c.attached && c.shows(w) {
-			s.markDirty(c)
+			c.markDirty(s)
 		}
 	}
 }
 
 // regionFrames is what each of c's regions shows, placed on its terminal.
-func (s *session) regionFrames(c *client) []render.Region {
+func (c *client) regionFrames(s *session) []render.Region {
 	top, _, _ := c.regionArea()
 	focus := c.regs.lay.Focus()
 	var out []render.Region

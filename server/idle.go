@@ -38,9 +38,9 @@ func (c *client) armIdle(s *session, d time.Duration) {
 		out, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, s.set.IdleCommand)
 		switch {
 		case err != nil:
-			s.showMessage(c, err.Error())
+			c.showMessage(s, err.Error())
 		case out != "":
-			s.showMessage(c, out)
+			c.showMessage(s, out)
 		}
 	})
 }
@@ -88,5 +88,5 @@ func (b *blanker) end(s *session, c *client) {
 	if c.r != nil {
 		c.r.Invalidate()
 	}
-	s.markDirty(c)
+	c.markDirty(s)
 }

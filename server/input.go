@@ -89,7 +89,7 @@ func (s *session) sendInput(c *client, b []byte) {
 // runKey runs the command bound to key (typed after the command key).
 func (s *session) runKey(c *client, key []byte) {
 	if len(key) != 1 {
-		s.showMessage(c, "no command bound to that key")
+		c.showMessage(s, "no command bound to that key")
 		return
 	}
 	table := s.set.Bindings
@@ -100,7 +100,7 @@ func (s *session) runKey(c *client, key []byte) {
 	args, ok := table[key[0]]
 	if !ok {
 		c.bells++
-		s.markDirty(c)
+		c.markDirty(s)
 		return
 	}
 	s.runBound(c, args)
@@ -111,9 +111,9 @@ func (s *session) runBound(c *client, args []string) {
 	out, err := s.runCommand(&cmdContext{s: s, c: c, w: c.win}, args)
 	switch {
 	case err != nil:
-		s.showMessage(c, err.Error())
+		c.showMessage(s, err.Error())
 	case out != "":
-		s.showMessage(c, out)
+		c.showMessage(s, out)
 	}
 }
 

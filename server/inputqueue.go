@@ -90,7 +90,7 @@ func (w *window) watchStall(s *session) {
 func (s *session) tellAll(msg string) {
 	s.log.Print(msg)
 	for c := range s.clients {
-		s.showMessage(c, msg)
+		c.showMessage(s, msg)
 	}
 }
 

@@ -135,7 +135,7 @@ func (s *session) selectLayout(c *client, l *namedLayout) {
 	c.named = l
 	s.layouts.last = l
 	if l.regions != nil {
-		s.restoreRegions(c, l.regions)
+		c.restoreRegions(s, l.regions)
 		return
 	}
 	c.regs = nil
@@ -144,9 +144,9 @@ func (s *session) selectLayout(c *client, l *namedLayout) {
 		w = c.win
 	}
 	if w == nil {
-		w = s.fallbackWindow(c)
+		w = c.fallbackWindow(s)
 	}
-	s.regionsChanged(c)
+	c.regionsChanged(s)
 	if w != nil {
 		s.selectWindow(c, w)
 	}
@@ -161,5 +161,5 @@ func (s *session) layoutOnAttach(c *client) {
 		return
 	}
 	c.named = s.layouts.last
-	s.restoreRegions(c, s.lastRegions)
+	c.restoreRegions(s, s.lastRegions)
 }

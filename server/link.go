@@ -185,7 +185,7 @@ func (s *session) written(c *client, err error, rest []outPart) {
 		return
 	}
 	s.flush(c)
-	s.schedule(c)
+	c.schedule(s)
 }
 
 // closeWhenSent closes c's connection once what is queued for it is written.

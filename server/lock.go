@@ -70,7 +70,7 @@ func (l *lockScreen) programEnded(s *session, c *client, err error) {
 		// Nothing else can open it: start the program again.
 		c.lock = nil
 		if lerr := s.lock(c, l.why); lerr != nil {
-			s.showMessage(c, lerr.Error())
+			c.showMessage(s, lerr.Error())
 		}
 		return
 	}
@@ -177,5 +177,5 @@ func (s *session) unlock(c *client) {
 	if c.r != nil {
 		c.r.Invalidate()
 	}
-	s.markDirty(c)
+	c.markDirty(s)
 }

@@ -187,7 +187,7 @@ func (m *menu) handle(s *session, c *client, ev input.Event) bool {
 				m.find(1)
 			}})
 		}
-		s.markDirty(c)
+		c.markDirty(s)
 	}
 	return true
 }

@@ -33,14 +33,14 @@ func (s *session) mouseEvent(c *client, m input.MouseReport) {
 			return
 		}
 		c.copy.Scroll(-wheelLines)
-		s.markDirty(c)
+		c.markDirty(s)
 	case 65: // wheel down
 		if c.copy != nil {
 			c.copy.Scroll(wheelLines)
 			if c.copy.Top+c.copy.Rows >= c.copy.Doc.Len() && !c.copy.Marked {
 				c.copy = nil // scrolled back to the bottom: leave copy mode
 			}
-			s.markDirty(c)
+			c.markDirty(s)
 		}
 	}
 }

@@ -32,7 +32,7 @@ func (m *menu) mouse(s *session, c *client, ev input.MouseReport) {
 	default:
 		return
 	}
-	s.markDirty(c)
+	c.markDirty(s)
 }
 
 // menuOrigin is the terminal cell where c's list is drawn from: the

@@ -58,7 +58,7 @@ func (s *session) regionMouse(c *client, m input.MouseReport) bool {
 			if delta := to - d.at; delta != 0 {
 				if _, err := c.regs.lay.ResizeRegion(d.id, d.dir, delta); err == nil {
 					d.at = to
-					s.regionsChanged(c)
+					c.regionsChanged(s)
 				}
 			}
 			return true
@@ -77,15 +77,15 @@ func (s *session) regionMouse(c *client, m input.MouseReport) bool {
 		return true
 	case m.Button == 0 && !m.Release && !m.Motion && caption:
 		c.drag = &regionDrag{id: id, dir: layout.Stacked, at: m.Y}
-		s.focusRegion(c, id)
+		c.focusRegion(s, id)
 		return true
 	case m.Button == 64 || m.Button == 65:
 		if id != c.regs.lay.Focus() {
-			s.focusRegion(c, id) // the wheel scrolls the region under the pointer
+			c.focusRegion(s, id) // the wheel scrolls the region under the pointer
 		}
 	case id != c.regs.lay.Focus():
 		if m.Button <= 2 && !m.Release && !m.Motion {
-			s.focusRegion(c, id) // a click focuses; the program does not get it
+			c.focusRegion(s, id) // a click focuses; the program does not get it
 		}
 		return true
 	}

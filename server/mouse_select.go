@@ -79,7 +79,7 @@ func (c *client) startSelection(s *session, m input.MouseReport) {
 		cp.Marked = false
 		cp.CX, cp.CY = x, cp.Top+y
 		cp.Clamp()
-		s.markDirty(c)
+		c.markDirty(s)
 	}
 }
 
@@ -103,7 +103,7 @@ func (c *client) dragSelection(s *session, m input.MouseReport) {
 	}
 	cp.CX, cp.CY = max(0, min(x, cp.Cols-1)), cp.Top+y
 	cp.Clamp()
-	s.markDirty(c)
+	c.markDirty(s)
 }
 
 func (c *client) endSelection(s *session) {
@@ -113,7 +113,7 @@ func (c *client) endSelection(s *session) {
 		text := cp.CopyRegion()
 		c.copy = nil
 		s.setBuffer(c, text)
-		s.markDirty(c)
+		c.markDirty(s)
 		return
 	}
 	if c.clicks.n >= 2 {
@@ -129,7 +129,7 @@ func (c *client) copyClicked(s *session, x, y int, line bool) {
 	}
 	cp := c.copy
 	c.copy = nil
-	s.markDirty(c)
+	c.markDirty(s)
 	at := cp.Top + y
 	if at >= cp.Doc.Len() {
 		return

@@ -118,7 +118,7 @@ func (p *prompt) tab() {
 func (s *session) openPrompt(c *client, p *prompt) {
 	p.edit = lineedit.New(p.text, p.history)
 	c.prompt = p
-	s.markDirty(c)
+	c.markDirty(s)
 }
 
 // handle is the prompt as an input layer: modal, it takes everything.
@@ -149,7 +149,7 @@ func (p *prompt) input(s *session, c *client, data []byte) []byte {
 			p.done(p.edit.Text())
 		}
 	}
-	s.markDirty(c)
+	c.markDirty(s)
 	return rest
 }
 
@@ -163,6 +163,6 @@ func (p *prompt) paste(s *session, c *client, text []byte) {
 		if p.onChange != nil && p.edit.Text() != before {
 			p.onChange(p.edit.Text())
 		}
-		s.markDirty(c)
+		c.markDirty(s)
 	}
 }

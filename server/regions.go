@@ -40,7 +40,7 @@ func (c *client) focusOrigin() (x, y int) {
 
 // split divides c's focused region in two; the new one is empty and the
 // focus stays, as in screen.
-func (s *session) split(c *client, dir layout.Dir) error {
+func (c *client) split(s *session, dir layout.Dir) error {
 	if c.regs == nil {
 		_, cols, rows := c.regionArea()
 		c.regs = &regions{lay: layout.New(cols, rows), win: map[int]*window{}}
@@ -54,18 +54,18 @@ func (s *session) split(c *client, dir layout.Dir) error {
 		}
 		return err
 	}
-	s.regionsChanged(c)
+	c.regionsChanged(s)
 	return nil
 }
 
 // focusRegion moves c's focus to region id.
-func (s *session) focusRegion(c *client, id int) {
+func (c *client) focusRegion(s *session, id int) {
 	if id == 0 || !c.regs.lay.SetFocus(id) {
 		return
 	}
 	if s.set.FocusMinW != 0 || s.set.FocusMinH != 0 {
 		s.growFocused(c)
-		defer s.regionsChanged(c)
+		defer c.regionsChanged(s)
 	}
 	w := c.regs.win[id]
 	if w != c.win && c.win != nil {
@@ -80,12 +80,12 @@ func (s *session) focusRegion(c *client, id int) {
 		w.seen(s)
 	}
 	s.autosaveLayout(c)
-	s.markDirty(c)
+	c.markDirty(s)
 }
 
 // removeRegion takes c's focused region away; the last one left fills the
 // display again, without regions.
-func (s *session) removeRegion(c *client) error {
+func (c *client) removeRegion(s *session) error {
 	if c.regs == nil {
 		return layout.ErrLastRegion
 	}
@@ -94,27 +94,27 @@ func (s *session) removeRegion(c *client) error {
 		return err
 	}
 	delete(c.regs.win, id)
-	s.focusRegion(c, c.regs.lay.Focus())
-	s.regionsChanged(c)
+	c.focusRegion(s, c.regs.lay.Focus())
+	c.regionsChanged(s)
 	return nil
 }
 
 // onlyRegion keeps c's focused region alone.
-func (s *session) onlyRegion(c *client) {
+func (c *client) onlyRegion(s *session) {
 	if c.regs == nil {
 		return
 	}
 	c.regs.lay.Only()
-	s.regionsChanged(c)
+	c.regionsChanged(s)
 }
 
 // regionsChanged refits every window c's regions show after their sizes
 // changed, and ends the split when one region is left.
-func (s *session) regionsChanged(c *client) {
+func (c *client) regionsChanged(s *session) {
 	if c.regs != nil && c.regs.lay.Len() == 1 {
 		c.regs = nil
 		if c.win == nil {
-			s.selectWindow(c, s.fallbackWindow(c))
+			s.selectWindow(c, c.fallbackWindow(s))
 		}
 	}
 	s.autosaveLayout(c)
@@ -124,12 +124,12 @@ func (s *session) regionsChanged(c *client) {
 	if c.r != nil {
 		c.r.Invalidate()
 	}
-	s.markDirty(c)
+	c.markDirty(s)
 }
 
 // fallbackWindow is the window a display shows when the region it is left
 // with has none: the one it showed before, else the session's current.
-func (s *session) fallbackWindow(c *client) *window {
+func (c *client) fallbackWindow(s *session) *window {
 	if c.other != nil && !c.other.removed {
 		return c.other
 	}
@@ -143,7 +143,7 @@ func (s *session) fallbackWindow(c *client) *window {
 }
 
 // resizeRegions fits c's regions to its terminal's new size.
-func (s *session) resizeRegions(c *client) {
+func (c *client) resizeRegions(s *session) {
 	if c.regs == nil {
 		return
 	}
@@ -155,9 +155,9 @@ func (s *session) resizeRegions(c *client) {
 		}
 	}
 	if c.regs.win[c.regs.lay.Focus()] != c.win {
-		s.focusRegion(c, c.regs.lay.Focus())
+		c.focusRegion(s, c.regs.lay.Focus())
 	}
-	s.regionsChanged(c) // every region's window takes its new size
+	c.regionsChanged(s) // every region's window takes its new size
 }
 
 // views are the places a window is shown, for its size (windowsize.go):
@@ -222,7 +222,7 @@ func (c *client) saveRegions() *savedRegions {
 
 // restoreRegions gives c the regions sr describes, fitted to its terminal;
 // windows gone since show nothing.
-func (s *session) restoreRegions(c *client, sr *savedRegions) {
+func (c *client) restoreRegions(s *session, sr *savedRegions) {
 	if sr == nil {
 		return
 	}
@@ -249,5 +249,5 @@ func (s *session) restoreRegions(c *client, sr *savedRegions) {
 		c.regs.win[lay.Focus()] = shown
 	}
 	c.win = c.regs.win[lay.Focus()]
-	s.regionsChanged(c)
+	c.regionsChanged(s)
 }

@@ -254,7 +254,7 @@ func (s *session) upgraded(up *handover.Upgrade, asker *client) {
 	}
 	for c := range s.clients {
 		if c.attached {
-			s.showMessage(c, msg)
+			c.showMessage(s, msg)
 		}
 	}
 }
@@ -377,7 +377,7 @@ func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*win
 		}
 		go s.readTerminal(c, c.rawTTY, openProcStat(c.pid, c.rawTTY))
 	}
-	s.touch(c)
+	c.touch(s)
 	c.noteKey(s)
 	c.other = byID[cs.Other]
 	w := byID[cs.Window]
@@ -393,10 +393,10 @@ func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*win
 	c.r.SetTruecolor(c.truecolorFor(s))
 	c.named = s.layouts.byNumber(cs.Layout)
 	s.selectWindow(c, w)
-	s.restoreRegions(c, cs.Regions)
+	c.restoreRegions(s, cs.Regions)
 	s.startClock()
 	c.r.Invalidate()
-	s.markDirty(c)
+	c.markDirty(s)
 	if cs.Locked {
 		// Locked it was, locked it stays: an upgrade must not be a way in.
 		if err := s.lock(c, cs.LockWhy); err != nil {

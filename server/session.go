@@ -172,7 +172,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 	}
 	if s.set.Verbose {
 		for d := range s.clients {
-			s.showMessage(d, fmt.Sprintf("Window %d: %s", w.Number, strings.Join(w.Argv, " ")))
+			d.showMessage(s, fmt.Sprintf("Window %d: %s", w.Number, strings.Join(w.Argv, " ")))
 		}
 	}
 	return w, nil
@@ -220,7 +220,7 @@ func (s *session) showOutput(w *window, data []byte) {
 					c.bellShown(s, w, bells)
 				}
 				c.unseen += len(data)
-				s.markDirty(c)
+				c.markDirty(s)
 			}
 		}
 		if !shown {
@@ -256,7 +256,7 @@ func (s *session) windowExited(w *window, status string, code int) {
 		w.Screen.Write([]byte(msg))
 		for c := range s.clients {
 			if c.attached && c.shows(w) {
-				s.markDirty(c)
+				c.markDirty(s)
 			}
 		}
 		return
@@ -309,7 +309,7 @@ func (s *session) removeWindow(w *window) {
 			c.win = nil
 			s.selectWindow(c, next)
 			if w.Status != statusKilled {
-				s.showMessage(c, fmt.Sprintf("Window %d (%s) %s", w.Number, w.Title, w.Status))
+				c.showMessage(s, fmt.Sprintf("Window %d (%s) %s", w.Number, w.Title, w.Status))
 			}
 		}
 	}
@@ -328,7 +328,7 @@ func (s *session) zombieKey(c *client, key byte) {
 		}
 		s.unlist(w) // replaced in place, under the same number
 		if _, err := s.newWindow(c, w.Argv, title, w.Number); err != nil {
-			s.showMessage(c, err.Error())
+			c.showMessage(s, err.Error())
 		}
 	}
 }
@@ -370,7 +370,7 @@ func (s *session) selectWindow(c *client, w *window) {
 	w.seen(s)
 	s.fitWindow(w)
 	s.autosaveLayout(c)
-	s.markDirty(c)
+	c.markDirty(s)
 }
 
 // fitWindow sizes w for the client that used it most recently (tmux's
@@ -385,7 +385,7 @@ func (s *session) fitWindow(w *window) {
 	}
 	for c := range s.clients {
 		if c.attached && c.shows(w) {
-			s.markDirty(c)
+			c.markDirty(s)
 		}
 	}
 }

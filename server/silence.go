@@ -50,7 +50,7 @@ func (w *window) checkSilence(s *session) {
 	msg := fmt.Sprintf("Window %d: silence for %d seconds", w.Number, int(w.SilenceWait.Seconds()))
 	for c := range s.clients {
 		if c.attached {
-			s.showMessage(c, msg)
+			c.showMessage(s, msg)
 			c.notify(s, msg)
 		}
 	}

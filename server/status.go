@@ -428,7 +428,7 @@ func (s *session) tickClock() {
 	}
 	for c := range s.clients {
 		if c.attached {
-			s.markDirty(c)
+			c.markDirty(s)
 		}
 	}
 	wait := time.Until(time.Now().Truncate(step).Add(step))
@@ -460,6 +460,6 @@ func (s *session) hardstatusFormatIfOn() string {
 // command key just turned on or off.
 func (s *session) redrawIfBarsShowEscape(c *client) {
 	if strings.Contains(s.captionFormatIfOn()+s.hardstatusFormatIfOn(), "%E") {
-		s.markDirty(c)
+		c.markDirty(s)
 	}
 }

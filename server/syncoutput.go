@@ -47,6 +47,6 @@ func (c *client) holdForSync(s *session, wait time.Duration) {
 	c.syncTimer = true
 	s.after(deadlineKey{dlSync, c.id}, wait, func() {
 		c.syncTimer = false
-		s.schedule(c)
+		c.schedule(s)
 	})
 }

@@ -77,6 +77,6 @@ func (c *client) applyTruecolor(s *session) {
 	if on := c.truecolorFor(s); on != c.r.Truecolor() {
 		c.r.SetTruecolor(on)
 		c.r.Invalidate()
-		s.markDirty(c)
+		c.markDirty(s)
 	}
 }
