@@ -41,24 +41,18 @@ func init() {
 	})
 	register(&command{
 		name: "caption", usage: "[top|bottom] always|splitonly|off [format] | string format",
-		help: "show a caption line under the window", minArgs: 1, maxArgs: 3,
-		run: func(x *cmdContext, args []string) (_ string, err error) {
+		help: "show a caption line under the window (or above it: top)", minArgs: 1, maxArgs: 3,
+		run: func(x *cmdContext, args []string) (string, error) {
 			s := x.s
-			top := args[0] == "top"
-			if top || args[0] == "bottom" {
+			if args[0] == "top" || args[0] == "bottom" {
+				s.set.CaptionTop = args[0] == "top"
 				args = args[1:]
-			}
-			if top {
-				// The rest is done, and where the caption goes is said,
-				// not silently left at the bottom.
-				defer func() {
-					if err == nil {
-						err = fmt.Errorf("caption top: %w: the caption is drawn under the window", ErrNotYetSupported)
-					}
-				}()
+				if len(args) == 0 {
+					s.refit()
+				}
 			}
 			if len(args) == 0 {
-				return "", nil // caption bottom alone: the place gmux has
+				return "", nil // caption top or bottom alone: only the place changes
 			}
 			switch args[0] {
 			case "always":

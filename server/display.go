@@ -139,7 +139,8 @@ func (c *client) draw(s *session) {
 	if c.menu != nil && c.menu.refresh != nil {
 		c.menu.refresh()
 	}
-	f := render.Frame{Message: c.message, StatusTop: s.set.Hardstatus == statusFirstLine, OwnMouse: s.wantsOwnMouse(c)}
+	f := render.Frame{Message: c.message, StatusTop: s.set.Hardstatus == statusFirstLine, CaptionTop: s.set.CaptionTop,
+		OwnMouse: s.wantsOwnMouse(c)}
 	if c.menu != nil { // an Overlay holding a nil pointer would not be nil
 		f.List = c.menu
 	}

@@ -90,10 +90,10 @@ func (gmuxMouse) handle(s *session, c *client, ev input.Event) bool {
 type windowInput struct{}
 
 func (windowInput) handle(s *session, c *client, ev input.Event) bool {
-	if ev.Kind == input.Mouse && c.regs != nil {
+	if ev.Kind == input.Mouse && (c.regs != nil || c.layout().Top > 0) {
 		// The terminal's coordinates are the display's: the program's are
-		// its region's.
-		s.sendInput(c, c.regionMouseBytes(ev.Mouse))
+		// its region's, or start under the lines above the window.
+		s.sendInput(c, c.windowMouseBytes(ev.Mouse))
 		return true
 	}
 	s.sendInput(c, ev.Bytes)

@@ -33,7 +33,11 @@ func (c *client) regionAt(x, y int) (id int, caption, border bool) {
 			continue
 		}
 		if x >= rc.X && x < rc.X+rc.W {
-			return r.ID, y == rc.Y+rc.H-1, false
+			captionY := rc.Y + rc.H - 1
+			if c.s.set.CaptionTop {
+				captionY = rc.Y
+			}
+			return r.ID, rc.H > 1 && y == captionY, false
 		}
 		if x == rc.X+rc.W {
 			return r.ID, false, true
@@ -90,22 +94,30 @@ func (s *session) regionMouse(c *client, m input.MouseReport) bool {
 		return true
 	}
 	if c.win != nil && c.copy == nil && c.win.Screen.Modes().Mouse != 0 {
-		s.sendInput(c, c.regionMouseBytes(m)) // the program asked for the mouse
+		s.sendInput(c, c.windowMouseBytes(m)) // the program asked for the mouse
 		return true
 	}
 	return false // gmux's own: the wheel scrolls (mouse.go)
 }
 
-// regionMouseBytes re-encodes a report for the focused region's program:
-// its coordinates are the region's, in the encoding the program asked for.
-// nil when the pointer is outside the region.
-func (c *client) regionMouseBytes(m input.MouseReport) []byte {
+// windowMouseBytes re-encodes a report for the program of the window c
+// shows: its coordinates are the window's (those of the focused region, or
+// below the lines above the window), in the encoding the program asked
+// for. nil when the pointer is outside the window.
+func (c *client) windowMouseBytes(m input.MouseReport) []byte {
 	if c.win == nil {
 		return nil
 	}
-	ox, oy := c.focusOrigin()
+	var ox, oy, wc, wr int
+	if c.regs != nil {
+		ox, oy = c.focusOrigin()
+		wc, wr = render.RegionWindowSize(c.focusRect())
+	} else {
+		lay := c.layout()
+		oy, wr = lay.Top, lay.WinRows
+		wc, _ = c.win.Screen.Size()
+	}
 	x, y := m.X-ox, m.Y-oy
-	wc, wr := render.RegionWindowSize(c.focusRect())
 	if x < 0 || y < 0 || x >= wc || y >= wr {
 		return nil
 	}

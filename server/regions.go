@@ -21,7 +21,7 @@ type regions struct {
 // the hardstatus line. Each region's last row is its caption.
 func (c *client) regionArea() (top, cols, rows int) {
 	s := c.s
-	l := render.LayoutScreen(c.cols, c.rows, s.set.Hardstatus != statusOff, s.set.Hardstatus == statusFirstLine, false, false)
+	l := render.LayoutScreen(c.cols, c.rows, render.Lines{Status: s.set.Hardstatus != statusOff, StatusTop: s.set.Hardstatus == statusFirstLine})
 	return l.Top, c.cols, max(l.WinRows, 1)
 }
 
@@ -35,7 +35,7 @@ func (c *client) focusRect() layout.Rect {
 func (c *client) focusOrigin() (x, y int) {
 	top, _, _ := c.regionArea()
 	r := c.focusRect()
-	return r.X, top + r.Y
+	return r.X, top + r.Y + render.RegionWindowOffset(r, c.s.set.CaptionTop)
 }
 
 // split divides c's focused region in two; the new one is empty and the

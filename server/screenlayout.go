@@ -5,5 +5,6 @@ import "github.com/gmux/gmux/server/render"
 // layout returns c's screen layout without a message: what sizes its window.
 func (c *client) layout() render.Layout {
 	s := c.s
-	return render.LayoutScreen(c.cols, c.rows, s.set.Hardstatus != statusOff, s.set.Hardstatus == statusFirstLine, s.set.Caption, false)
+	return render.LayoutScreen(c.cols, c.rows, render.Lines{Status: s.set.Hardstatus != statusOff,
+		StatusTop: s.set.Hardstatus == statusFirstLine, Caption: s.set.Caption, CaptionTop: s.set.CaptionTop})
 }

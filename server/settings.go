@@ -27,7 +27,8 @@ type settings struct {
 	HardstatusFormat string        `json:"HardstatusFormat"`
 	Caption          bool          `json:"Caption"`
 	CaptionFormat    string        `json:"CaptionFormat"`
-	Zombie           string        `json:"Zombie"` // screen's zombie keys: dead windows stay until k (kill) or r (restart)
+	CaptionTop       bool          `json:"CaptionTop"` // caption top: above the window (and each region's)
+	Zombie           string        `json:"Zombie"`     // screen's zombie keys: dead windows stay until k (kill) or r (restart)
 	MsgWait          time.Duration `json:"MsgWait"`
 	BufferFile       string        `json:"BufferFile"` // readbuf/writebuf exchange file
 	Clipboard        string        `json:"Clipboard"`  // OSC 52: "on", "off", or "" (by TERM)

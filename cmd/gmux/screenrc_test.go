@@ -560,8 +560,8 @@ func TestMultiuserOffIsNoError(t *testing.T) {
 }
 
 // screen 4.9's argument forms, from its man page: readbuf and writebuf -e
-// (UTF-8), detach -h, caption bottom (and top, said to be drawn under the
-// window), stuff without a string asking for one.
+// (UTF-8), detach -h, caption bottom and top, stuff without a string asking
+// for one.
 func TestScreenArgumentForms(t *testing.T) {
 	e := newEnv(t)
 	tm := startSession(t, e, "af")
@@ -575,7 +575,7 @@ func TestScreenArgumentForms(t *testing.T) {
 		{[]string{"writebuf", "-e", "utf8", file}, true},
 		{[]string{"readbuf", "-e", "latin1", file}, false},
 		{[]string{"caption", "bottom", "always", "%n"}, true},
-		{[]string{"caption", "top", "always"}, false},
+		{[]string{"caption", "top", "always"}, true},
 		{[]string{"caption", "splitonly"}, true},
 	} {
 		out, code := e.run(append([]string{"-S", "af", "-X"}, c.args...)...)
@@ -620,4 +620,51 @@ func TestExecFilterKeepsTypedInput(t *testing.T) {
 			t.Fatalf("line %d is %q, want %q", i, l, want)
 		}
 	}
+}
+
+// caption top (screen's man page; screen 5 draws it, 4.9 ignores the line):
+// the caption above the window, unsplit and in every region of a split
+// display, the window under it, and a mouse program's coordinates its own.
+func TestCaptionTop(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "caption top always \"CAP %n %t\"\n")
+	tm := e.attach(80, 24, append([]string{"-c", rc, "-S", "ct"}, bash...)...)
+	tm.waitText("$ ")
+	tm.send("echo under-$((3*3))\r")
+	tm.waitText("under-9")
+	lines := strings.Split(tm.text(), "\n")
+	if !strings.HasPrefix(lines[0], "CAP 0") || !strings.HasPrefix(lines[1], "$ echo under-") {
+		t.Fatalf("the caption is not above the window:\n%s", tm.text())
+	}
+	waitSize(t, e, "ct", 0, 80, 23)
+	// A program that asks for the mouse gets rows counted from its own top.
+	tm.send("printf '\\033[?1000h\\033[?1006h'; cat -v\r")
+	waitFor(t, "the program's mouse mode on the terminal", func() bool {
+		tm.mu.Lock()
+		defer tm.mu.Unlock()
+		return tm.screen.Modes().Mouse != 0
+	})
+	tm.send("\x1b[<0;5;4M")           // a click on the terminal's row 4
+	tm.waitMatch(`\^\[\[<0;5;3M`)      // the window's row 3
+	tm.send("\x03")
+	tm.waitText("$ ")
+	// Split: each region's caption is its first row.
+	tm.send("\x01S")
+	waitSize(t, e, "ct", 0, 80, 11)
+	tm.send("\x01\t\x01c")
+	waitSize(t, e, "ct", 1, 80, 11)
+	tm.send("echo region-$((2+5))\r")
+	tm.waitText("region-7")
+	lines = strings.Split(tm.text(), "\n")
+	if !strings.HasPrefix(lines[0], "CAP 0") || !strings.HasPrefix(lines[12], "CAP 1") || !strings.HasPrefix(lines[13], "$ ") {
+		t.Fatalf("the regions' captions are not on their first rows:\n%s", tm.text())
+	}
+	if out, code := e.run("-S", "ct", "-X", "caption", "bottom"); code != 0 {
+		t.Fatalf("caption bottom: %d %q", code, out)
+	}
+	tm.waitMatch(`(?m)^CAP 1`)
+	waitFor(t, "the captions to go under the windows", func() bool {
+		l := strings.Split(tm.text(), "\n")
+		return len(l) > 11 && strings.HasPrefix(l[11], "CAP 0") && !strings.HasPrefix(l[0], "CAP")
+	})
 }

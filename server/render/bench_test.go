@@ -40,7 +40,7 @@ func BenchmarkRenderSmallChange(b *testing.B) {
 			f := bc.f
 			// The window is sized to what the lines around it leave, as a
 			// session sizes it (a larger one would be drawn panned).
-			area := LayoutScreen(200, 50, f.Status != "", f.StatusTop, f.Caption != "", false)
+			area := LayoutScreen(200, 50, f.lines(false))
 			sc.Resize(200, area.WinRows)
 			f.Screen = sc
 			r.Draw(f)

@@ -19,6 +19,7 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 		name             string
 		status, caption  string
 		statusTop        bool
+		captionTop       bool
 		messages         bool
 		winCols, winRows int
 		term             string // default xterm-256color
@@ -29,6 +30,7 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 		{name: "status", status: "0$ bash  1-$ vim"},
 		{name: "status top", status: "0$ bash", statusTop: true},
 		{name: "caption and status", status: "hardstatus", caption: "0 bash"},
+		{name: "caption on top", status: "hardstatus", caption: "0 bash", captionTop: true, messages: true},
 		{name: "messages", status: "hardstatus", messages: true},
 		{name: "smaller window", winCols: 34, winRows: 9},
 	} {
@@ -51,6 +53,9 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 			}
 			if lay.caption != "" {
 				textRows--
+				if lay.captionTop {
+					top++
+				}
 			}
 			// The window is as the server sizes it: the rows between the
 			// status and caption lines (or smaller: another display's).
@@ -75,7 +80,7 @@ func TestFramesKeepTerminalExact(t *testing.T) {
 				if prompt != nil && rng.Intn(4) == 0 {
 					prompt.x = rng.Intn(len(message) + 1) // the cursor moves on the same text
 				}
-				term.Write(r.Draw(Frame{Screen: sc, Status: lay.status, Caption: lay.caption, StatusTop: lay.statusTop, Message: message,
+				term.Write(r.Draw(Frame{Screen: sc, Status: lay.status, Caption: lay.caption, StatusTop: lay.statusTop, CaptionTop: lay.captionTop, Message: message,
 					PromptOpen: prompt != nil, PromptX: prompt.column()}))
 				for y := range min(wr, textRows) {
 					for x := range min(wc, cols) {

@@ -17,28 +17,40 @@ type Layout struct {
 	MessageY   int // row of the message or prompt, -1 for none
 }
 
+// Lines says which lines a display shows around its window.
+type Lines struct {
+	Status, StatusTop   bool // a hardstatus line; on the first row instead of the last
+	Caption, CaptionTop bool // a caption; above the window instead of under it
+	Message             bool // a message or an open prompt
+}
+
 // LayoutScreen lays out a cols x rows terminal. A message covers the status
-// line when there is one, else the window's last row (which the window keeps:
-// it is not resized for a message).
-func LayoutScreen(cols, rows int, status, statusTop, caption, message bool) Layout {
+// line when there is one, else a caption under the window, else the window's
+// last row (which the window keeps: it is not resized for a message).
+func LayoutScreen(cols, rows int, ls Lines) Layout {
 	l := Layout{Cols: cols, Rows: rows, WinRows: rows, StatusY: -1, CaptionY: -1, MessageY: -1}
-	if status {
+	if ls.Status {
 		l.WinRows--
 		l.StatusY = rows - 1
-		if statusTop {
+		if ls.StatusTop {
 			l.Top, l.StatusY = 1, 0
 		}
 	}
-	if caption {
+	if ls.Caption {
 		l.WinRows--
-		l.CaptionY = l.Top + l.WinRows
+		if ls.CaptionTop {
+			l.CaptionY = l.Top
+			l.Top++
+		} else {
+			l.CaptionY = l.Top + l.WinRows
+		}
 	}
-	if message {
+	if ls.Message {
 		l.MessageY = rows - 1
-		if status && statusTop {
+		if ls.Status && ls.StatusTop {
 			l.MessageY = 0
 		}
-		if !status && !caption {
+		if !ls.Status && (!ls.Caption || ls.CaptionTop) {
 			l.WinRows--
 		}
 	}
@@ -48,6 +60,27 @@ func LayoutScreen(cols, rows int, status, statusTop, caption, message bool) Layo
 
 // RegionWindowSize is the size of a window shown in a region of r.
 func RegionWindowSize(r layout.Rect) (int, int) { return max(r.W, 1), max(r.H-1, 1) }
+
+// RegionWindowOffset is the row, in a region of r, where its window starts:
+// under the caption when captions are on top (a region of one row has no
+// caption).
+func RegionWindowOffset(r layout.Rect, captionTop bool) int {
+	if captionTop && r.H > 1 {
+		return 1
+	}
+	return 0
+}
+
+// regionCaptionY is the terminal row of region r's caption, or -1.
+func regionCaptionY(r layout.Rect, captionTop bool) int {
+	switch {
+	case r.H <= 1:
+		return -1
+	case captionTop:
+		return r.Y
+	}
+	return r.Y + r.H - 1
+}
 
 // splitMouseModes are the input modes of a split display's terminal: with
 // gmux taking the mouse, SGR reports of presses and drags (a border is

@@ -28,10 +28,10 @@ const borderRune = "│"
 func (r *Renderer) DrawRegions(f Frame, regs []Region) []byte {
 	cols, rows := r.Size()
 	r.drawn, r.aroundKnown, r.styleClean, r.cursorX = nil, false, false, -1
-	lay := LayoutScreen(cols, rows, f.Status != "", f.StatusTop, false, f.Message != "")
-	area := LayoutScreen(cols, rows, f.Status != "", f.StatusTop, false, false)
+	lay := LayoutScreen(cols, rows, Lines{Status: f.Status != "", StatusTop: f.StatusTop, Message: f.Message != ""})
+	area := LayoutScreen(cols, rows, Lines{Status: f.Status != "", StatusTop: f.StatusTop})
 	rc := r.regions
-	fits := rc.fits(regs, area) && rc.status == f.Status && rc.message == f.Message
+	fits := rc.fits(regs, area) && rc.status == f.Status && rc.message == f.Message && rc.captionTop == f.CaptionTop
 	over := regionOverlay{copy: f.Copy, menu: f.List} // on the focused region
 	if fits && !over.shown() {
 		if out, ok := r.fastRegions(f, regs, rc, lay.MessageY); ok {
@@ -41,7 +41,7 @@ func (r *Renderer) DrawRegions(f Frame, regs []Region) []byte {
 	if !fits {
 		// Another arrangement, or the lines over it changed (a message
 		// covers a region's row): everything is drawn, borders first.
-		rc = &regionCache{area: area, status: f.Status, message: f.Message}
+		rc = &regionCache{area: area, status: f.Status, message: f.Message, captionTop: f.CaptionTop}
 		for _, rg := range regs {
 			rc.regions = append(rc.regions, drawnRegion{rect: rg.Rect, screen: rg.Screen, caption: "\x00"})
 		}
@@ -64,7 +64,7 @@ func (r *Renderer) DrawRegions(f Frame, regs []Region) []byte {
 		if rg.Focused {
 			focused, on = rg, over
 		}
-		spans := r.drawRegion(rg, on, &rc.regions[i], lay.MessageY, writer)
+		spans := r.drawRegion(rg, on, &rc.regions[i], lay.MessageY, f.CaptionTop, writer)
 		if len(spans) > 0 {
 			if cells.Len() == 0 {
 				cells.WriteString(r.ti.HideCursor)
@@ -72,14 +72,15 @@ func (r *Renderer) DrawRegions(f Frame, regs []Region) []byte {
 			// Locked in tcell's buffer (its Show leaves them alone);
 			// their bytes go after tcell's.
 			wc, _ := RegionWindowSize(rg.Rect)
-			r.cw.writeSpans(&cells, r.cells, rg.Screen, spans, rg.Rect.Y, rg.Rect.X, wc, rg.Screen.Modes().ReverseVideo, &st)
+			wy := rg.Rect.Y + RegionWindowOffset(rg.Rect, f.CaptionTop)
+			r.cw.writeSpans(&cells, r.cells, rg.Screen, spans, wy, rg.Rect.X, wc, rg.Screen.Modes().ReverseVideo, &st)
 		}
 	}
 	var modes vt.Modes
 	cursor, cx, cy := false, 0, 0
 	if !over.shown() {
 		modes = focused.modes()
-		if cx, cy, cursor = focused.cursor(lay.MessageY); cursor {
+		if cx, cy, cursor = focused.cursor(lay.MessageY, f.CaptionTop); cursor {
 			r.scr.ShowCursor(cx, cy)
 			r.scr.SetCursorStyle(tcell.CursorStyle(min(modes.CursorStyle, 6)))
 		}
@@ -111,15 +112,17 @@ func (o regionOverlay) shown() bool { return o.copy != nil || o.menu != nil }
 // dots where the window does not reach, and its caption — only the rows
 // that changed since d was drawn. With writer, the window's rows are
 // returned as spans for the cell writer instead of drawn through tcell.
-func (r *Renderer) drawRegion(rg *Region, over regionOverlay, d *drawnRegion, messageY int, writer bool) []rowSpan {
+func (r *Renderer) drawRegion(rg *Region, over regionOverlay, d *drawnRegion, messageY int, captionTop, writer bool) []rowSpan {
 	rect := rg.Rect
 	wc, wr := RegionWindowSize(rect)
+	wy := rect.Y + RegionWindowOffset(rect, captionTop) // the window's first row
+	rows := min(wr, rect.H-(wy-rect.Y))
 	var conv styleConverter
 	switch {
 	case over.menu != nil:
-		over.menu.Draw(Canvas{r}, rect.X, rect.Y, wc, min(wr, rect.H))
+		over.menu.Draw(Canvas{r}, rect.X, wy, wc, rows)
 	case over.copy != nil:
-		over.copy.Draw(Canvas{r}, rect.X, rect.Y, wc, min(wr, rect.H))
+		over.copy.Draw(Canvas{r}, rect.X, wy, wc, rows)
 	}
 	covered := over.shown()
 	if covered {
@@ -139,11 +142,11 @@ func (r *Renderer) drawRegion(rg *Region, over regionOverlay, d *drawnRegion, me
 		d.cells = append(d.cells, nil)
 	}
 	var spans []rowSpan
-	for y := range min(wr, rect.H) {
+	for y := range rows {
 		if covered {
 			break // copy mode or a list shows in this region instead
 		}
-		if rect.Y+y == messageY {
+		if wy+y == messageY {
 			d.rows[y] = 0 // under the message: drawn when it goes
 			continue
 		}
@@ -167,7 +170,7 @@ func (r *Renderer) drawRegion(rg *Region, over regionOverlay, d *drawnRegion, me
 				if sc != nil && x < wc {
 					st, text = outsideStyle, outsideDot
 				}
-				r.put(rect.X+x, rect.Y+y, text, st)
+				r.put(rect.X+x, wy+y, text, st)
 			}
 			continue
 		}
@@ -176,7 +179,7 @@ func (r *Renderer) drawRegion(rg *Region, over regionOverlay, d *drawnRegion, me
 			if x < wc {
 				text = outsideDot
 			}
-			r.put(rect.X+x, rect.Y+y, text, outsideStyle)
+			r.put(rect.X+x, wy+y, text, outsideStyle)
 		}
 		if writer {
 			spans = append(spans, rowSpan{y, 0, min(vc, wc) - 1})
@@ -184,15 +187,15 @@ func (r *Renderer) drawRegion(rg *Region, over regionOverlay, d *drawnRegion, me
 		}
 		row := sc.Row(y)
 		for x := 0; x < min(vc, wc); x++ {
-			r.putCell(sc, row[x], rect.X+x, rect.Y+y, x+1 >= wc, &conv, rev)
+			r.putCell(sc, row[x], rect.X+x, wy+y, x+1 >= wc, &conv, rev)
 		}
 	}
-	if rect.H > 1 && rect.Y+rect.H-1 != messageY && (rg.Caption != d.caption || rg.Focused != d.focused) {
+	if cy := regionCaptionY(rect, captionTop); cy >= 0 && cy != messageY && (rg.Caption != d.caption || rg.Focused != d.focused) {
 		st := tcell.StyleDefault.Reverse(true)
 		if rg.Focused {
 			st = st.Bold(true) // the focused region's caption stands out
 		}
-		r.drawLineAt(rg.Caption, rect.X, rect.Y+rect.H-1, rect.W, st)
+		r.drawLineAt(rg.Caption, rect.X, cy, rect.W, st)
 		d.caption, d.focused = rg.Caption, rg.Focused
 	}
 	return spans
@@ -231,8 +234,9 @@ func (r *Renderer) fastRegions(f Frame, regs []Region, rc *regionCache, messageY
 			return nil, false
 		}
 		wc, wr := RegionWindowSize(rg.Rect)
+		wy := rg.Rect.Y + RegionWindowOffset(rg.Rect, f.CaptionTop)
 		var spans []rowSpan
-		for y := range min(wr, vr, rg.Rect.H, len(d.rows)) {
+		for y := range min(wr, vr, rg.Rect.H-(wy-rg.Rect.Y), len(d.rows)) {
 			if d.rows[y] == rg.Screen.RowVersion(y)+1 {
 				continue
 			}
@@ -243,7 +247,7 @@ func (r *Renderer) fastRegions(f Frame, regs []Region, rc *regionCache, messageY
 			if same {
 				continue
 			}
-			if r.cw.cornerUnsafe() && rg.Rect.Y+y == termRows-1 && rg.Rect.X+x1 >= termCols-2 {
+			if r.cw.cornerUnsafe() && wy+y == termRows-1 && rg.Rect.X+x1 >= termCols-2 {
 				return nil, false // the corner is tcell's to draw
 			}
 			spans = append(spans, rowSpan{y, x0, x1})
@@ -261,7 +265,7 @@ func (r *Renderer) fastRegions(f Frame, regs []Region, rc *regionCache, messageY
 	for _, w := range work {
 		rg, d := &regs[w.i], &rc.regions[w.i]
 		wc, _ := RegionWindowSize(rg.Rect)
-		r.cw.writeSpans(&b, cells, rg.Screen, w.spans, rg.Rect.Y, rg.Rect.X, wc, d.rev, &st)
+		r.cw.writeSpans(&b, cells, rg.Screen, w.spans, rg.Rect.Y+RegionWindowOffset(rg.Rect, f.CaptionTop), rg.Rect.X, wc, d.rev, &st)
 	}
 	for i := range regs { // every row looked at is now as drawn
 		rg, d := &regs[i], &rc.regions[i]
@@ -270,14 +274,14 @@ func (r *Renderer) fastRegions(f Frame, regs []Region, rc *regionCache, messageY
 		}
 		_, vr := rg.Screen.Size()
 		_, wr := RegionWindowSize(rg.Rect)
-		for y := range min(wr, vr, rg.Rect.H, len(d.rows)) {
+		for y := range min(wr, vr, rg.Rect.H-RegionWindowOffset(rg.Rect, f.CaptionTop), len(d.rows)) {
 			if ver := rg.Screen.RowVersion(y) + 1; d.rows[y] != ver {
 				d.rows[y] = ver
 				d.cells[y] = append(d.cells[y][:0], rg.Screen.Row(y)...)
 			}
 		}
 	}
-	cx, cy, ok := focused.cursor(messageY)
+	cx, cy, ok := focused.cursor(messageY, f.CaptionTop)
 	if x, y, open := f.promptCursor(messageY, termCols); open {
 		cx, cy, ok = x, y, true
 	}
@@ -297,6 +301,7 @@ type regionCache struct {
 	area            Layout
 	regions         []drawnRegion
 	status, message string
+	captionTop      bool
 }
 
 // drawnRegion is one region as last drawn.
@@ -340,14 +345,15 @@ func (rg *Region) modes() vt.Modes {
 // cursor is where the terminal's cursor goes for the focused region: its
 // window's cursor, when visible, inside the region and not under the
 // message line.
-func (rg *Region) cursor(messageY int) (x, y int, ok bool) {
+func (rg *Region) cursor(messageY int, captionTop bool) (x, y int, ok bool) {
 	if rg == nil || rg.Screen == nil {
 		return 0, 0, false
 	}
 	cx, cy := rg.Screen.Cursor()
 	wc, wr := RegionWindowSize(rg.Rect)
-	if !rg.Screen.Modes().CursorVisible || cx >= wc || cy >= wr || rg.Rect.Y+cy == messageY {
+	wy := rg.Rect.Y + RegionWindowOffset(rg.Rect, captionTop)
+	if !rg.Screen.Modes().CursorVisible || cx >= wc || cy >= wr || wy+cy >= rg.Rect.Y+rg.Rect.H || wy+cy == messageY {
 		return 0, 0, false
 	}
-	return rg.Rect.X + cx, rg.Rect.Y + cy, true
+	return rg.Rect.X + cx, wy + cy, true
 }

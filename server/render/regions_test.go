@@ -37,7 +37,7 @@ func TestRegionFramesKeepTerminalExact(t *testing.T) {
 			}
 			out := vt.New(cols, rows, 0) // the client's terminal
 			rng := rand.New(rand.NewSource(2))
-			message, focus := "", 0
+			message, focus, captionTop := "", 0, false
 			var prompt *promptAt
 			for i := range 2000 {
 				k := rng.Intn(len(screens))
@@ -54,6 +54,9 @@ func TestRegionFramesKeepTerminalExact(t *testing.T) {
 					focus = rng.Intn(len(regs))
 				case 2:
 					regs[k].Caption = fmt.Sprintf("%d sh %d", k, i)
+				case 3: // caption top, or bottom again
+					captionTop = !captionTop
+					r.Invalidate()
 				}
 				for j := range regs {
 					regs[j].Focused = j == focus
@@ -61,13 +64,14 @@ func TestRegionFramesKeepTerminalExact(t *testing.T) {
 				if prompt != nil && rng.Intn(4) == 0 {
 					prompt.x = rng.Intn(len(message) + 1) // the cursor moves on the same text
 				}
-				out.Write(r.DrawRegions(Frame{Status: "status", Message: message, PromptOpen: prompt != nil, PromptX: prompt.column()}, regs))
+				out.Write(r.DrawRegions(Frame{Status: "status", Message: message, PromptOpen: prompt != nil, PromptX: prompt.column(), CaptionTop: captionTop}, regs))
 				for j, rg := range regs {
 					sc := rg.Screen
+					wy0 := rg.Rect.Y + RegionWindowOffset(rg.Rect, captionTop)
 					wc, wr := sc.Size()
 					for y := range wr {
 						for x := range wc {
-							want, got := sc.Cell(x, y), out.Cell(rg.Rect.X+x, rg.Rect.Y+y)
+							want, got := sc.Cell(x, y), out.Cell(rg.Rect.X+x, wy0+y)
 							if want.IsWideTail() || x == wc-1 && sc.Width(want) == 2 {
 								continue
 							}
@@ -79,7 +83,7 @@ func TestRegionFramesKeepTerminalExact(t *testing.T) {
 					}
 					var caption string
 					for x := range len(rg.Caption) {
-						caption += out.Text(out.Cell(rg.Rect.X+x, rg.Rect.Y+rg.Rect.H-1))
+						caption += out.Text(out.Cell(rg.Rect.X+x, regionCaptionY(rg.Rect, captionTop)))
 					}
 					if caption != rg.Caption {
 						t.Fatalf("frame %d: region %d's caption %q, want %q", i, j, caption, rg.Caption)
@@ -98,8 +102,8 @@ func TestRegionFramesKeepTerminalExact(t *testing.T) {
 					if tx != prompt.x || ty != rows-1 || !out.Modes().CursorVisible {
 						t.Fatalf("frame %d: prompt's cursor at %d, terminal's at (%d,%d)", i, prompt.x, tx, ty)
 					}
-				} else if f.Screen.Modes().CursorVisible && (f.Rect.X+wx != tx || f.Rect.Y+wy != ty || !out.Modes().CursorVisible) {
-					t.Fatalf("frame %d: cursor of region %d at (%d,%d), terminal's at (%d,%d)", i, focus, f.Rect.X+wx, f.Rect.Y+wy, tx, ty)
+				} else if fy := f.Rect.Y + RegionWindowOffset(f.Rect, captionTop) + wy; f.Screen.Modes().CursorVisible && (f.Rect.X+wx != tx || fy != ty || !out.Modes().CursorVisible) {
+					t.Fatalf("frame %d: cursor of region %d at (%d,%d), terminal's at (%d,%d)", i, focus, f.Rect.X+wx, fy, tx, ty)
 				}
 			}
 			if r.smallFrames < 1000 {

@@ -275,12 +275,21 @@ type Frame struct {
 	Caption   string  // "" when off
 	Status    string  // hardstatus; "" when off
 	StatusTop bool    // hardstatus on the first line instead of the last
-	Copy      Overlay // copy mode over the window
-	OwnMouse  bool    // gmux takes mouse reports (mousetrack) while the program does not
+	// CaptionTop: captions above the window (and a split display's regions'
+	// above their windows) instead of under them.
+	CaptionTop bool
+	Copy       Overlay // copy mode over the window
+	OwnMouse   bool    // gmux takes mouse reports (mousetrack) while the program does not
 	// PromptOpen: the message is a prompt being typed, the cursor on it at
 	// column promptX.
 	PromptOpen bool
 	PromptX    int
+}
+
+// lines are the lines f shows around the window, with its message or not.
+func (f *Frame) lines(message bool) Lines {
+	return Lines{Status: f.Status != "", StatusTop: f.StatusTop, Caption: f.Caption != "", CaptionTop: f.CaptionTop,
+		Message: message && f.Message != ""}
 }
 
 // promptCursor is where the cursor goes while a prompt is open: on the
@@ -303,7 +312,7 @@ func (r *Renderer) Draw(f Frame) []byte {
 	cols, rows := r.Size()
 	vc, vr := sc.Size()
 	modes := sc.Modes()
-	lay := LayoutScreen(cols, rows, f.Status != "", f.StatusTop, f.Caption != "", f.Message != "")
+	lay := LayoutScreen(cols, rows, f.lines(true))
 	top, textRows := lay.Top, lay.WinRows
 	around := frameAround{Layout: lay, vc: vc, vr: vr, status: f.Status, caption: f.Caption, message: f.Message}
 	cx, cy := sc.Cursor()
@@ -332,7 +341,7 @@ func (r *Renderer) Draw(f Frame) []byte {
 	// A window larger than this display (its size is another display's,
 	// windowsize.go) is drawn scrolled to its cursor; a smaller one with
 	// dots around it (below).
-	if area := LayoutScreen(cols, rows, f.Status != "", f.StatusTop, f.Caption != "", false).WinRows; vc > cols || vr > area {
+	if area := LayoutScreen(cols, rows, f.lines(false)).WinRows; vc > cols || vr > area {
 		return r.drawPanned(f, sc, lay)
 	}
 	r.panX, r.panY = 0, 0

@@ -61,10 +61,12 @@ func TestFramesEqualAFreshDraw(t *testing.T) {
 					out.Resize(cols, rows)
 				case 8: // redisplay (C-a l)
 					r.Invalidate()
+				case 9:
+					f.CaptionTop = !f.CaptionTop
 				}
 				// The window fits the display, as fitWindow sizes it (a
 				// larger one is panned, drawn by tcell alone, its own test).
-				area := LayoutScreen(cols, rows, f.Status != "", f.StatusTop, f.Caption != "", false).WinRows
+				area := LayoutScreen(cols, rows, f.lines(false)).WinRows
 				if wc, wr := sc.Size(); wc > cols || wr > area {
 					sc.Resize(min(wc, cols), min(wr, area))
 				}
