@@ -644,8 +644,8 @@ func TestCaptionTop(t *testing.T) {
 		defer tm.mu.Unlock()
 		return tm.screen.Modes().Mouse != 0
 	})
-	tm.send("\x1b[<0;5;4M")           // a click on the terminal's row 4
-	tm.waitMatch(`\^\[\[<0;5;3M`)      // the window's row 3
+	tm.send("\x1b[<0;5;4M")       // a click on the terminal's row 4
+	tm.waitMatch(`\^\[\[<0;5;3M`) // the window's row 3
 	tm.send("\x03")
 	tm.waitText("$ ")
 	// Split: each region's caption is its first row.
