@@ -80,7 +80,15 @@ func (s *session) regionMouse(c *client, m input.MouseReport) bool {
 		c.drag = &regionDrag{id: id, dir: layout.SideBySide, at: m.X}
 		return true
 	case m.Button == 0 && !m.Release && !m.Motion && caption:
-		c.drag = &regionDrag{id: id, dir: layout.Stacked, at: m.Y}
+		// A caption is the edge it sits on: a region's bottom, or with
+		// caption top the bottom of the region above.
+		dragged := id
+		if s.set.CaptionTop {
+			dragged = c.regs.lay.Neighbour(id, layout.Up)
+		}
+		if dragged != 0 {
+			c.drag = &regionDrag{id: dragged, dir: layout.Stacked, at: m.Y}
+		}
 		c.focusRegion(s, id)
 		return true
 	case m.Button == 64 || m.Button == 65:

@@ -659,12 +659,18 @@ func TestCaptionTop(t *testing.T) {
 	if !strings.HasPrefix(lines[0], "CAP 0") || !strings.HasPrefix(lines[12], "CAP 1") || !strings.HasPrefix(lines[13], "$ ") {
 		t.Fatalf("the regions' captions are not on their first rows:\n%s", tm.text())
 	}
+	// With mousetrack on, a caption dragged moves the edge it sits on: the
+	// bottom region's caption is the top region's lower edge.
+	tm.send("\x01:mousetrack on\r")
+	tm.send("\x1b[<0;5;13M\x1b[<32;5;11M\x1b[<32;5;10M\x1b[<0;5;10m") // its caption, row 13 (1-based), to row 10
+	waitSize(t, e, "ct", 0, 80, 8)
+	waitSize(t, e, "ct", 1, 80, 14)
 	if out, code := e.run("-S", "ct", "-X", "caption", "bottom"); code != 0 {
 		t.Fatalf("caption bottom: %d %q", code, out)
 	}
 	tm.waitMatch(`(?m)^CAP 1`)
 	waitFor(t, "the captions to go under the windows", func() bool {
 		l := strings.Split(tm.text(), "\n")
-		return len(l) > 11 && strings.HasPrefix(l[11], "CAP 0") && !strings.HasPrefix(l[0], "CAP")
+		return len(l) > 8 && strings.HasPrefix(l[8], "CAP 0") && !strings.HasPrefix(l[0], "CAP")
 	})
 }
