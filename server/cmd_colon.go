@@ -7,10 +7,14 @@ import (
 
 func init() {
 	register(&command{
-		name: "colon", guest: true, help: "enter a command on the prompt line", maxArgs: 0, needClient: true,
-		run: func(x *cmdContext, _ []string) (string, error) {
+		name: "colon", guest: true, usage: "[prefix]", help: "enter a command on the prompt line (the line starts with prefix)", maxArgs: 1, needClient: true,
+		run: func(x *cmdContext, args []string) (string, error) {
 			c := x.c
-			x.s.openPrompt(c, &prompt{label: ":", history: x.s.colonHistory, candidates: colonCandidates, done: func(line string) {
+			p := &prompt{label: ":", history: x.s.colonHistory, candidates: colonCandidates}
+			if len(args) == 1 {
+				p.text = args[0] // bind s colon "select ": the line is begun
+			}
+			p.done = func(line string) {
 				out, err := x.s.runLine(&cmdContext{s: x.s, c: c, w: c.win}, line)
 				switch {
 				case err != nil:
@@ -18,7 +22,8 @@ func init() {
 				case out != "":
 					c.showMessage(x.s, out)
 				}
-			}})
+			}
+			x.s.openPrompt(c, p)
 			return "", nil
 		},
 	})

@@ -58,15 +58,18 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "zombie", usage: "[keys]", help: "keep dead windows until a key: first kills, second restarts (zombie kr); no keys: off", maxArgs: 1,
+		name: "zombie", usage: "[keys [onerror]]", help: "keep dead windows until a key: first kills, second restarts (zombie kr); onerror: only those whose program failed; no keys: off", maxArgs: 2,
 		run: func(x *cmdContext, args []string) (string, error) {
-			x.s.set.Zombie = ""
-			if len(args) == 1 {
+			if len(args) == 2 && args[1] != "onerror" {
+				return "", fmt.Errorf("usage: zombie [keys [onerror]]")
+			}
+			x.s.set.Zombie, x.s.set.ZombieOnError = "", false
+			if len(args) >= 1 {
 				keys, err := parseKeys(args[0])
 				if err != nil || len(keys) != 2 {
 					return "", fmt.Errorf("zombie wants two keys, like kr")
 				}
-				x.s.set.Zombie = string(keys)
+				x.s.set.Zombie, x.s.set.ZombieOnError = string(keys), len(args) == 2
 			}
 			return "", nil
 		},

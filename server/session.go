@@ -250,7 +250,7 @@ func (s *session) windowExited(w *window, status string, code int) {
 		return // killed: it left the list already
 	}
 	w.Status, w.Code = status, code
-	if s.set.Zombie != "" && !s.ending {
+	if s.set.Zombie != "" && !s.ending && (!s.set.ZombieOnError || code != 0) {
 		msg := fmt.Sprintf("\r\n=== Window %d (%s) %s: %s kills it, %s restarts it ===",
 			w.Number, w.Title, status, keyName(s.set.Zombie[0]), keyName(s.set.Zombie[1]))
 		w.Screen.Write([]byte(msg))

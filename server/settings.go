@@ -27,8 +27,9 @@ type settings struct {
 	HardstatusFormat string        `json:"HardstatusFormat"`
 	Caption          bool          `json:"Caption"`
 	CaptionFormat    string        `json:"CaptionFormat"`
-	CaptionTop       bool          `json:"CaptionTop"` // caption top: above the window (and each region's)
-	Zombie           string        `json:"Zombie"`     // screen's zombie keys: dead windows stay until k (kill) or r (restart)
+	CaptionTop       bool          `json:"CaptionTop"`    // caption top: above the window (and each region's)
+	Zombie           string        `json:"Zombie"`        // screen's zombie keys: dead windows stay until k (kill) or r (restart)
+	ZombieOnError    bool          `json:"ZombieOnError"` // zombie keys onerror: only a program that failed stays
 	MsgWait          time.Duration `json:"MsgWait"`
 	BufferFile       string        `json:"BufferFile"` // readbuf/writebuf exchange file
 	Clipboard        string        `json:"Clipboard"`  // OSC 52: "on", "off", or "" (by TERM)

@@ -674,3 +674,37 @@ func TestCaptionTop(t *testing.T) {
 		return len(l) > 8 && strings.HasPrefix(l[8], "CAP 0") && !strings.HasPrefix(l[0], "CAP")
 	})
 }
+
+// More of screen's forms: colon with a prefix begins the line (bind P colon
+// "title pre"), number +n and -n move a window by n, and zombie keys
+// onerror keeps only the windows whose program failed.
+func TestColonPrefixRelativeNumberZombieOnError(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "zombie kr onerror\nbind P colon \"title pre\"\n")
+	tm := e.attach(80, 24, append([]string{"-c", rc, "-S", "fz"}, bash...)...)
+	tm.waitText("$ ")
+	tm.send("\x01P")
+	tm.waitText(":title pre")
+	tm.send("fixed\r")
+	waitFor(t, "the title the prefixed line set", func() bool {
+		out, _ := e.run("-S", "fz", "-Q", "title")
+		return strings.TrimSpace(out) == "prefixed"
+	})
+	if out, code := e.run("-S", "fz", "-X", "number", "+3"); code != 0 || !strings.HasPrefix(out, "3 ") {
+		t.Fatalf("number +3: %d %q", code, out)
+	}
+	if out, code := e.run("-S", "fz", "-X", "number", "-2"); code != 0 || !strings.HasPrefix(out, "1 ") {
+		t.Fatalf("number -2 from 3: %d %q", code, out)
+	}
+	windows := func() string {
+		out, _ := e.run("-S", "fz", "-Q", "windows")
+		return out
+	}
+	e.run("-S", "fz", "-X", "screen", "-t", "fine", "sh", "-c", "exit 0")
+	e.run("-S", "fz", "-X", "screen", "-t", "failed", "sh", "-c", "exit 3")
+	waitFor(t, "the failed window to stay, dead, and the fine one to go", func() bool {
+		w := windows()
+		return strings.Contains(w, "failed") && !strings.Contains(w, "fine")
+	})
+	tm.waitText("exited 3")
+}
