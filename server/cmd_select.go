@@ -47,6 +47,9 @@ func selectWindowNamed(x *cmdContext, name string) (string, error) {
 		return "", nil
 	}
 	w := x.s.windows.find(name)
+	if name == "." { // screen's name for the current window (for -X)
+		w = x.w
+	}
 	if w == nil {
 		return "", fmt.Errorf("window %s does not exist", name)
 	}

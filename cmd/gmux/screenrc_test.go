@@ -577,6 +577,7 @@ func TestScreenArgumentForms(t *testing.T) {
 		{[]string{"caption", "bottom", "always", "%n"}, true},
 		{[]string{"caption", "top", "always"}, true},
 		{[]string{"caption", "splitonly"}, true},
+		{[]string{"select", "."}, true}, // the current window
 	} {
 		out, code := e.run(append([]string{"-S", "af", "-X"}, c.args...)...)
 		if (code == 0) != c.ok {
