@@ -12,10 +12,14 @@ func init() {
 }
 
 func cycle(x *cmdContext, dir int) (string, error) {
-	if x.w == nil {
+	from := -1 // from the blank window (select -): the first, or the last
+	if x.w != nil {
+		from = x.w.Number
+	}
+	w := x.s.windows.after(from, dir)
+	if w == nil {
 		return "", nil
 	}
-	w := x.s.windows.after(x.w.Number, dir)
 	if w == x.w {
 		return "This is the only window.", nil
 	}

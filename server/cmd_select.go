@@ -8,7 +8,7 @@ import (
 
 func init() {
 	register(&command{
-		name: "select", guest: true, usage: "[n|title]", help: "switch to window n (or by title); asks when no argument", maxArgs: 1,
+		name: "select", guest: true, usage: "[n|title|-|.]", help: "switch to window n (or by title; -: the blank window, .: this one); asks when no argument", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
 				if !x.interactive() {
@@ -47,8 +47,14 @@ func selectWindowNamed(x *cmdContext, name string) (string, error) {
 		return "", nil
 	}
 	w := x.s.windows.find(name)
-	if name == "." { // screen's name for the current window (for -X)
+	switch name {
+	case ".": // screen's name for the current window (for -X)
 		w = x.w
+	case "-": // screen's blank window: none shown
+		if x.c != nil {
+			x.c.showBlank(x.s)
+		}
+		return "", nil
 	}
 	if w == nil {
 		return "", fmt.Errorf("window %s does not exist", name)

@@ -6,6 +6,7 @@ import (
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/render"
+	"github.com/gmux/gmux/server/vt"
 )
 
 // display is what an attached client shows and how it takes input: the
@@ -55,6 +56,8 @@ type display struct {
 	lock      *lockScreen // the display is locked (lock.go)
 	// guest: the display is a read-only guest's (actor.go).
 	guest bool
+	// noWindow is what an unsplit display shows with no window (select -).
+	noWindow *vt.Screen
 	// processing: the input being handled comes from a register (process).
 	processing bool
 	// The terminal's default colours, as it answered askColors (colors.go).
@@ -129,7 +132,7 @@ const interactiveBytes = 2048
 
 func (c *client) draw(s *session) {
 	split := c.regs != nil
-	if c.win == nil && !split || c.blanker != nil || c.lock != nil {
+	if c.r == nil || c.blanker != nil || c.lock != nil {
 		return
 	}
 	defer s.recoverClient(c, "drawing")
@@ -147,8 +150,11 @@ func (c *client) draw(s *session) {
 	if c.copy != nil {
 		f.Copy = c.copy
 	}
-	if c.win != nil {
+	switch {
+	case c.win != nil:
 		f.Screen = c.win.Screen
+	case !split:
+		f.Screen = c.blankScreen() // screen's blank window (select -)
 	}
 	if c.prompt != nil {
 		f.Message, f.PromptX = c.prompt.view(c.cols)
@@ -231,4 +237,33 @@ func (c *client) regionFrames(s *session) []render.Region {
 		out = append(out, rf)
 	}
 	return out
+}
+
+// blankScreen is the empty screen an unsplit display shows with no window,
+// screen's blank window, as large as a window would be.
+func (c *client) blankScreen() *vt.Screen {
+	cols, rows := c.windowSize()
+	if c.noWindow == nil {
+		c.noWindow = vt.New(cols, rows, 0)
+	} else if bc, br := c.noWindow.Size(); bc != cols || br != rows {
+		c.noWindow.Resize(cols, rows)
+	}
+	return c.noWindow
+}
+
+// showBlank shows screen's blank window (select -): no window; what is
+// typed goes nowhere until a window is selected.
+func (c *client) showBlank(s *session) {
+	old := c.win
+	if old == nil {
+		return
+	}
+	c.other, c.win = old, nil
+	if c.regs != nil {
+		c.regs.win[c.regs.lay.Focus()] = nil
+	}
+	c.copy = nil
+	s.fitWindow(old) // sized for the displays that still show it
+	s.autosaveLayout(c)
+	c.markDirty(s)
 }

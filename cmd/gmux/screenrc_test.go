@@ -709,3 +709,25 @@ func TestColonPrefixRelativeNumberZombieOnError(t *testing.T) {
 	})
 	tm.waitText("exited 3")
 }
+
+// select - shows screen's blank window: the window's text goes, what is
+// typed reaches no program, the status line stays, and C-a n (or select N)
+// brings a window back.
+func TestSelectBlankWindow(t *testing.T) {
+	e := newEnv(t)
+	rc := writeRC(t, e, "hardstatus alwayslastline \"HS %n\"\n")
+	tm := e.attach(80, 24, append([]string{"-c", rc, "-S", "bw"}, bash...)...)
+	tm.waitText("$ ")
+	tm.send("echo shown-$((5*5))\r")
+	tm.waitText("shown-25")
+	tm.send("\x01:select -\r")
+	waitFor(t, "the blank window", func() bool { return !strings.Contains(tm.text(), "shown-25") })
+	tm.waitMatch(`(?m)^HS`)
+	tm.send("echo typed-$((7*7))\r") // goes nowhere
+	tm.send("\x01n")
+	tm.waitText("shown-25")
+	time.Sleep(100 * time.Millisecond) // what was typed had its chance to arrive
+	if strings.Contains(tm.text(), "typed-49") {
+		t.Fatalf("keys typed on the blank window reached the shell:\n%s", tm.text())
+	}
+}
