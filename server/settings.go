@@ -1,6 +1,9 @@
 package server
 
-import "time"
+import (
+	"cmp"
+	"time"
+)
 
 // settings are the session's options: what the config file, the C-a :
 // prompt and -X change. They live in one place so that they can be listed,
@@ -113,7 +116,7 @@ func defaultSettings(opts Options) settings {
 		HardstatusFormat: defaultStatusFormat,
 		CaptionFormat:    "%3n %t", // screen's
 		MsgWait:          5 * time.Second,
-		LogFile:          "gmuxlog.%n",
+		LogFile:          cmp.Or(opts.LogFile, "gmuxlog.%n"), // -Logfile
 		LogFlush:         defaultLogFlush,
 		BellMsg:          defaultBellMsg,
 		UpdateEnv:        append([]string(nil), defaultUpdateEnv...),

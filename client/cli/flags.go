@@ -26,6 +26,7 @@ type flags struct {
 	login       bool   // -l
 	quiet       bool   // -q
 	logAll      bool   // -L
+	logFile     string // -Logfile
 	name        string // -S
 	command     bool   // -X or -Q
 	query       bool   // -Q: the answer only on stdout
@@ -54,6 +55,7 @@ Options:
 -h, --help    Show this help.
 -l            Start the shell as a login shell.
 -L            Log every window's output to gmuxlog.N (C-a H toggles).
+-Logfile file The log's name instead of gmuxlog.N (%n: the window's number).
 -ls, -list    List the sessions: Attached, Detached, or Dead (stale socket).
 -m            Start a new session even inside one (inside one, gmux [cmd]
               opens a window there); with -d: do not attach.
@@ -132,6 +134,13 @@ func parseFlags(argv []string) (*flags, error) {
 			continue
 		case "--version":
 			f.version = true
+			continue
+		case "-Logfile", "--logfile": // screen's: the log name, for -L and C-a H
+			if i+1 >= len(argv) {
+				return f, fmt.Errorf("%s wants a file name", a)
+			}
+			i++
+			f.logFile = argv[i]
 			continue
 		case client.ProxyFlag:
 			f.proxy = true

@@ -451,6 +451,7 @@ func serverConfig(dir string, f *flags) (client.ServerConfig, error) {
 		Name: name, SocketDir: dir, Argv: f.args, Title: f.title, Shell: shell, LoginShell: f.login,
 		Dir: cwd, Env: os.Environ(), Term: termName, Cols: cols, Rows: rows, Scrollback: scrollback,
 		Escape: esc, Literal: lit, Config: f.config, AwaitAttach: !(f.detach && f.detached), LogAll: f.logAll,
+		LogFile: f.logFile,
 	}, nil
 }
 

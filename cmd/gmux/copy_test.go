@@ -202,3 +202,20 @@ func TestLogTimeStamps(t *testing.T) {
 		t.Fatalf("a bad logtstamp after was taken: %d %s", code, out)
 	}
 }
+
+// -Logfile names the log, as screen's: with -L every window logs there from
+// the start (%n its number).
+func TestLogfileFlag(t *testing.T) {
+	e := newEnv(t)
+	pattern := filepath.Join(e.home, "mylog.%n")
+	tm := e.attach(80, 24, append([]string{"-L", "-Logfile", pattern, "-S", "lf"}, bash...)...)
+	tm.waitText("$ ")
+	tm.send("echo flagged-$((4*4))\r")
+	tm.waitText("flagged-16")
+	tm.send("\x01H") // logging off: the log is written and closed
+	tm.waitText("Logfile closed.")
+	b, err := os.ReadFile(filepath.Join(e.home, "mylog.0"))
+	if err != nil || !strings.Contains(string(b), "flagged-16") {
+		t.Fatalf("mylog.0: %q, %v", b, err)
+	}
+}
