@@ -26,7 +26,7 @@ type Hello struct {
 	// PowerDetach (-D -r, -D -R): the clients taken over from are power
 	// detached: their logins are hung up, as screen's -D does.
 	PowerDetach bool `json:"power_detach,omitempty"`
-	ReadOnly    bool `json:"readonly"`   // input is ignored
+	ReadOnly    bool `json:"readonly"`   // a guest's display: it looks, switches and detaches, and types into no window
 	ForceUTF8   bool `json:"force_utf8"` // -U: assume a UTF-8 terminal
 	// TTY says the client's terminal travels with this frame (SCM_RIGHTS):
 	// the server may read and write it directly.

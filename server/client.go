@@ -110,6 +110,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		defer unix.Close(tty)
 	}
 	c.hello = h
+	c.guest = h.ReadOnly // a read-only display looks, switches and detaches (actor.go)
 	s.clients[c] = true
 	if s.ending {
 		if h.Mode == proto.ModeAttach && !s.finished {
@@ -235,7 +236,7 @@ func (s *session) frame(c *client, f proto.Frame) {
 	defer s.recoverFrame(c, f.Type)
 	switch f.Type {
 	case proto.TypeInput:
-		if c.attached && !c.suspended && !c.hello.ReadOnly {
+		if c.attached && !c.suspended {
 			c.touch(s)
 			s.input(c, f.Payload)
 		}

@@ -54,7 +54,7 @@ func (s *session) displayList() []string {
 			state = " (stopped)"
 		case c.lock != nil:
 			state = " (locked)"
-		case c.hello.ReadOnly:
+		case c.guest:
 			state = " (read-only)"
 		}
 		lines = append(lines, fmt.Sprintf("%-16s %3dx%-3d pid %-7d %s%s", c.hello.Term, c.cols, c.rows, c.hello.PID, shows, state))
