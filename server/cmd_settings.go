@@ -75,13 +75,34 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "setenv", usage: "var [value]", help: "set a variable for programs in new windows", minArgs: 1, maxArgs: 2,
+		name: "setenv", usage: "[var [value]]", help: "set a variable for programs in new windows; asks for what is left out", maxArgs: 2,
 		run: func(x *cmdContext, args []string) (string, error) {
-			val := ""
-			if len(args) == 2 {
-				val = args[1]
+			if len(args) == 2 || len(args) == 1 && !x.interactive() {
+				val := ""
+				if len(args) == 2 {
+					val = args[1]
+				}
+				x.s.setEnv(args[0], &val)
+				return "", nil
 			}
-			x.s.setEnv(args[0], &val)
+			if !x.interactive() {
+				return "", fmt.Errorf("usage: setenv var [value]")
+			}
+			// As screen: what is not given is asked for, the name first.
+			askValue := func(name string) {
+				x.s.openPrompt(x.c, &prompt{label: "Enter value for " + name + ": ", done: func(val string) {
+					x.s.setEnv(name, &val)
+				}})
+			}
+			if len(args) == 1 {
+				askValue(args[0])
+				return "", nil
+			}
+			x.s.openPrompt(x.c, &prompt{label: "Setenv: enter variable name: ", done: func(name string) {
+				if name = strings.TrimSpace(name); name != "" {
+					askValue(name)
+				}
+			}})
 			return "", nil
 		},
 	})

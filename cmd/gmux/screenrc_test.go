@@ -731,3 +731,19 @@ func TestSelectBlankWindow(t *testing.T) {
 		t.Fatalf("keys typed on the blank window reached the shell:\n%s", tm.text())
 	}
 }
+
+// setenv asks, as screen's does, for what it is not given: the name, then
+// the value; the next window has it.
+func TestSetenvAsks(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "se")
+	tm.send("\x01:setenv\r")
+	tm.waitText("Setenv: enter variable name: ")
+	tm.send("GREETING\r")
+	tm.waitText("Enter value for GREETING: ")
+	tm.send("hello-env\r")
+	tm.send("\x01c")
+	tm.waitText("$ ")
+	tm.send("echo got-$GREETING\r")
+	tm.waitText("got-hello-env")
+}
