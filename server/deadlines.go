@@ -118,9 +118,17 @@ func (d *deadlines) arm(at time.Time) {
 // after makes run due on the loop in wait, under key (see deadlines).
 func (s *session) after(key deadlineKey, wait time.Duration, run func()) {
 	d := &s.deadlines
-	if d.now == nil {
-		d.now = time.Now
+	if d.fire == nil {
 		d.fire = func() { s.post(d.runDue) }
 	}
-	d.set(key, d.now().Add(wait), run)
+	d.set(key, s.now().Add(wait), run)
+}
+
+// now is the session's clock: the scheduler's, so that what deadlines
+// decide (a silence long enough) is decided by the time they run on.
+func (s *session) now() time.Time {
+	if s.deadlines.now == nil {
+		s.deadlines.now = time.Now
+	}
+	return s.deadlines.now()
 }

@@ -195,7 +195,7 @@ func (s *session) showOutput(w *window, data []byte) {
 		return
 	}
 	w.Screen.Write(data)
-	now := time.Now()
+	now := s.now()
 	w.lastOutput = now
 	w.noteSyncOutput(now)
 	if w.SilenceWait > 0 {

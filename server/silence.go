@@ -21,7 +21,7 @@ func (w *window) watchSilence(s *session) {
 		return
 	}
 	w.silenceTimer = true
-	wait := w.SilenceWait - time.Since(w.lastOutput)
+	wait := w.SilenceWait - s.now().Sub(w.lastOutput)
 	s.after(deadlineKey{dlSilence, w.ID}, max(wait, 0), func() { w.checkSilence(s) })
 }
 
@@ -39,7 +39,7 @@ func (w *window) checkSilence(s *session) {
 	if w.SilenceWait <= 0 || w.Exited || w.removed {
 		return
 	}
-	if quiet := time.Since(w.lastOutput); quiet < w.SilenceWait {
+	if quiet := s.now().Sub(w.lastOutput); quiet < w.SilenceWait {
 		w.watchSilence(s)
 		return
 	}
