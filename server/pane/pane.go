@@ -173,7 +173,9 @@ func (p *Pane) SetTermios(t *unix.Termios) error {
 // Hangup ends the program the way a closed terminal does: SIGHUP to its
 // process group (closing the PTY alone would not wake a blocked reader).
 func (p *Pane) Hangup() {
-	if !p.Exited {
+	// A pane whose program never started has no PID: kill(-0) would signal
+	// the server's own process group.
+	if !p.Exited && p.PID > 0 {
 		_ = syscall.Kill(-p.PID, syscall.SIGHUP) // already gone is fine
 	}
 }
@@ -186,7 +188,7 @@ const KillGrace = 2 * time.Second
 // ignores it gets SIGTERM after KillGrace, and SIGKILL after another. It
 // returns at once.
 func (p *Pane) Terminate() {
-	if p.Exited {
+	if p.Exited || p.PID <= 0 {
 		return
 	}
 	p.Hangup()

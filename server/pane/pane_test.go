@@ -165,3 +165,14 @@ func TestAStalledPaneDropsPastTheHighMark(t *testing.T) {
 		t.Error("nothing counted as dropped")
 	}
 }
+
+// A pane whose program never started signals nobody: with no PID, a hang-up
+// would otherwise go to the server's own process group.
+func TestADeadPaneSignalsNobody(t *testing.T) {
+	p := Dead(0, nil)
+	p.Hangup()
+	p.Terminate()
+	if !p.AtRest() {
+		t.Error("a dead pane's goroutines are at rest: it has none")
+	}
+}
