@@ -398,3 +398,23 @@ func TestRegionsResizeExtras(t *testing.T) {
 		t.Fatalf("width -d: %d %q", code, out)
 	}
 }
+
+// A window that grows back after a split shows again what scrolled off while
+// it was small, as in tmux and xterm: not blank rows at the bottom.
+func TestGrownWindowTakesBackItsLines(t *testing.T) {
+	e := newEnv(t)
+	tm := startSession(t, e, "gr")
+	tm.send("\x01S")
+	waitSize(t, e, "gr", 0, 80, 11)
+	tm.send("clear; for i in $(seq 1 20); do echo row-$i; done\r")
+	tm.waitText("row-20")
+	if strings.Contains(tm.text(), "row-5\n") {
+		t.Fatalf("row-5 should have scrolled off the 11-row region:\n%s", tm.text())
+	}
+	tm.send("\x01Q")
+	waitSize(t, e, "gr", 0, 80, 24)
+	waitFor(t, "the scrolled-off rows back on the screen", func() bool {
+		text := tm.text()
+		return strings.Contains(text, "row-5\n") && strings.Contains(text, "row-20\n")
+	})
+}

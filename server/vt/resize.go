@@ -14,6 +14,9 @@ func (s *Screen) Resize(cols, rows int) {
 		s.resizeReflowing(cols, rows)
 		return
 	}
+	if !s.altActive && rows > s.rows {
+		s.pullFromHistory(rows - s.rows)
+	}
 	// Lines pushed off the top of the main screen are kept in the history.
 	drop := max(0, s.cur.y+1-rows)
 	if s.altActive {
@@ -39,6 +42,47 @@ func (s *Screen) Resize(cols, rows int) {
 	s.cur.y = max(0, min(s.cur.y, rows-1))
 	s.cur.wrapNext = false
 	s.changed = true
+}
+
+// pullFromHistory is a taller main screen's first step: up to n of the
+// newest history lines come back above the screen's rows, which move down,
+// the cursor with them, as in tmux and xterm (a window grown back after a
+// split shows again what scrolled off). The grid then has more rows than
+// the screen until Resize sizes it.
+func (s *Screen) pullFromHistory(n int) {
+	n = min(n, s.hist.Len())
+	if n <= 0 || len(s.main.lines) == 0 {
+		return
+	}
+	back := make([]line, n)
+	for i := n - 1; i >= 0; i-- {
+		hl := s.hist.pop()
+		cells := hl.cells(s, s.cols)[:s.cols]
+		used := len(cells)
+		for used > 0 && cells[used-1] == (Cell{}) {
+			used--
+		}
+		back[i] = line{cells: cells, used: used, wrapped: hl.wrapped}
+	}
+	s.hist.added -= int64(n) // the oldest line keeps its number
+	g := s.newGrid(s.cols, s.rows+n)
+	for y := range g.lines {
+		src := &back[min(y, n-1)]
+		if y >= n {
+			src = s.main.row(y - n)
+		}
+		dst := &g.lines[y]
+		copy(dst.cells, src.cells)
+		dst.used, dst.wrapped = src.used, src.wrapped
+		s.touch(dst)
+	}
+	s.main = g
+	s.g = &s.main
+	s.cur.y += n
+	for i := range s.saved {
+		s.saved[i].y += n
+	}
+	s.rows += n // the rows the grid has now; Resize sets the rest
 }
 
 // lastUsed returns the last row with content, or -1.
