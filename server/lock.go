@@ -100,7 +100,7 @@ func (l *lockScreen) handle(s *session, c *client, ev input.Event) bool {
 		_, _ = l.prog.tty.Write(ev.Bytes)
 		return true
 	}
-	if l.checking || time.Now().Before(l.until) {
+	if l.checking || s.now().Before(l.until) {
 		return true // a check or the pause after a wrong password: keys count for nothing
 	}
 	for _, b := range ev.Bytes {
@@ -158,7 +158,7 @@ func (l *lockScreen) passwordChecked(s *session, c *client, ok bool) {
 	}
 	d := lockDelays[min(l.failures, len(lockDelays)-1)]
 	l.failures++
-	l.until = time.Now().Add(d)
+	l.until = s.now().Add(d)
 	l.note = "Password incorrect."
 	s.log.Printf("client %d: wrong password (%d)", c.id, l.failures)
 	l.draw(s, c)
