@@ -74,7 +74,7 @@ func (w *window) watchStall(s *session) {
 			}
 			w.watchStall(s)
 		case len(w.waiters) > 0 && w.Input.Stalled(pane.InputStall):
-			w.Stalled, w.stalledAt = true, time.Now()
+			w.Stalled, w.stalledAt = true, s.now()
 			w.Dropped = w.Input.Drop()
 			w.droppedShown = w.Dropped
 			s.tellAll(fmt.Sprintf("Window %d: its program read no input for %v: %d bytes of input dropped", w.Number, pane.InputStall, w.Dropped))

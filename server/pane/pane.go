@@ -215,6 +215,16 @@ func (p *Pane) Close() {
 	}
 }
 
+// SetClock makes the input queue count time by now (a test's clock, the
+// session's): whether the program has read, and how long it has not. Set
+// it before the pane runs.
+func (p *Pane) SetClock(now func() time.Time) {
+	q := p.Input
+	q.mu.Lock()
+	q.now, q.progress = now, now()
+	q.mu.Unlock()
+}
+
 // Reaped is closed once the program has been waited for.
 func (p *Pane) Reaped() <-chan struct{} { return p.reaped }
 

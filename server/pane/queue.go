@@ -28,10 +28,11 @@ type Queue struct {
 	interrupted bool
 	progress    time.Time // when the writer last wrote something
 	ready       chan struct{}
+	now         func() time.Time // time.Now, or a test's clock (Pane.SetClock)
 }
 
 func newQueue() *Queue {
-	return &Queue{ready: make(chan struct{}, 1), progress: time.Now()}
+	return &Queue{ready: make(chan struct{}, 1), progress: time.Now(), now: time.Now}
 }
 
 // Push queues b (the queue keeps it).
@@ -114,7 +115,7 @@ func (q *Queue) wake() {
 // touch records that the program took input written without the queue.
 func (q *Queue) touch() {
 	q.mu.Lock()
-	q.progress = time.Now()
+	q.progress = q.now()
 	q.mu.Unlock()
 }
 
@@ -129,7 +130,7 @@ func (q *Queue) ReadSince(t time.Time) bool {
 func (q *Queue) wrote(n int) {
 	q.mu.Lock()
 	q.size -= n
-	q.progress = time.Now()
+	q.progress = q.now()
 	q.mu.Unlock()
 }
 
@@ -138,7 +139,7 @@ func (q *Queue) wrote(n int) {
 func (q *Queue) Stalled(d time.Duration) bool {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	return q.size > 0 && time.Since(q.progress) > d
+	return q.size > 0 && q.now().Sub(q.progress) > d
 }
 
 // Drop discards what has not reached the writer yet and returns how many
