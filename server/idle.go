@@ -13,7 +13,7 @@ import (
 
 // noteKey records a key from c, for idle.
 func (c *client) noteKey(s *session) {
-	c.lastKey = time.Now()
+	c.lastKey = s.now()
 	c.idleRan = false
 	if s.set.IdleTimeout > 0 && !c.idleTimer {
 		c.armIdle(s, s.set.IdleTimeout)
@@ -30,7 +30,7 @@ func (c *client) armIdle(s *session, d time.Duration) {
 		if c.gone || !c.attached || timeout <= 0 || c.idleRan {
 			return
 		}
-		if left := timeout - time.Since(c.lastKey); left > 0 {
+		if left := timeout - s.now().Sub(c.lastKey); left > 0 {
 			c.armIdle(s, left)
 			return
 		}
