@@ -13,29 +13,19 @@ import (
 // the minutes are not waited.
 func TestIdleOverTheSessionsClock(t *testing.T) {
 	s := testSession()
-	clock := time.Unix(1700000000, 0)
-	s.deadlines.now = func() time.Time { return clock }
-	defer func() {
-		if s.deadlines.timer != nil {
-			s.deadlines.timer.Stop()
-		}
-	}()
+	clock := fakeClock(t, s)
 	s.set.IdleTimeout, s.set.IdleCommand = 5*time.Minute, []string{"blanker"}
 	c := &client{s: s, attached: true}
 	c.busy = true // what the blanker sends waits: the test has no terminal
 	s.clients[c] = true
-	pass := func(d time.Duration) {
-		clock = clock.Add(d)
-		s.deadlines.runDue()
-	}
 	c.noteKey(s)
-	pass(4 * time.Minute)
+	clock.pass(4 * time.Minute)
 	c.noteKey(s) // a key: five minutes from now
-	pass(4 * time.Minute)
+	clock.pass(4 * time.Minute)
 	if c.blanker != nil {
 		t.Fatal("blanked four minutes after a key")
 	}
-	pass(90 * time.Second)
+	clock.pass(90 * time.Second)
 	if c.blanker == nil {
 		t.Fatal("not blanked five minutes after the last key")
 	}

@@ -16,18 +16,11 @@ import (
 // the ten seconds are not waited.
 func TestStalledInputOverTheSessionsClock(t *testing.T) {
 	s := testSession()
-	clock := time.Unix(1700000000, 0)
-	now := func() time.Time { return clock }
-	s.deadlines.now = now
-	defer func() {
-		if s.deadlines.timer != nil {
-			s.deadlines.timer.Stop()
-		}
-	}()
+	clock := fakeClock(t, s)
 	c := &client{s: s, attached: true}
 	s.clients[c] = true
 	w := &window{WindowModel: handover.WindowModel{Number: 2, Title: "stuck"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
-	w.SetClock(now)
+	w.SetClock(clock.read)
 	s.windows = []*window{w}
 	const queued = 3 << 20
 	w.Input.Push(make([]byte, queued)) // nothing reads it: the pane has no writer
@@ -35,14 +28,12 @@ func TestStalledInputOverTheSessionsClock(t *testing.T) {
 	w.HasWaiters.Store(true)
 	w.watchStall(s)
 	for range int(pane.InputStall/time.Second) - 1 {
-		clock = clock.Add(time.Second)
-		s.deadlines.runDue()
+		clock.pass(time.Second)
 	}
 	if w.Stalled || w.Input.Len() != queued {
 		t.Fatalf("stalled after less than %v: %v, %d bytes queued", pane.InputStall, w.Stalled, w.Input.Len())
 	}
-	clock = clock.Add(2 * time.Second)
-	s.deadlines.runDue()
+	clock.pass(2 * time.Second)
 	if !w.Stalled || w.Dropped != queued || w.Input.Len() != 0 || len(w.waiters) != 0 {
 		t.Fatalf("after %v: stalled %v, dropped %d, %d queued, %d waiting", pane.InputStall, w.Stalled, w.Dropped, w.Input.Len(), len(w.waiters))
 	}

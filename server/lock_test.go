@@ -13,8 +13,7 @@ import (
 // the lock. In process, the clock moved by the test: no second is waited.
 func TestLockPausesOverTheSessionsClock(t *testing.T) {
 	s := testSession()
-	clock := time.Unix(1700000000, 0)
-	s.deadlines.now = func() time.Time { return clock }
+	clock := fakeClock(t, s)
 	s.procs = newProcessors() // the check widens the processors while it runs
 	hash, err := password.Hash("right")
 	if err != nil {
@@ -50,15 +49,15 @@ func TestLockPausesOverTheSessionsClock(t *testing.T) {
 	if l.checking || len(s.events) != 0 {
 		t.Fatal("a password typed during the pause was checked")
 	}
-	clock = clock.Add(1100 * time.Millisecond) // past the first pause (1 s)
+	clock.pass(1100 * time.Millisecond) // past the first pause (1 s)
 	typeLine("wrong")
 	answer()
-	clock = clock.Add(1100 * time.Millisecond) // the second pause is 2 s
+	clock.pass(1100 * time.Millisecond) // the second pause is 2 s
 	typeLine("right")
 	if l.checking || c.lock == nil {
 		t.Fatal("the second pause was not longer than the first")
 	}
-	clock = clock.Add(time.Second)
+	clock.pass(time.Second)
 	typeLine("right")
 	answer()
 	if c.lock != nil {

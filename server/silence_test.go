@@ -15,23 +15,13 @@ import (
 // once and is marked; output puts the watch back by its whole wait.
 func TestSilenceOverTheSessionsClock(t *testing.T) {
 	s := testSession()
-	clock := time.Unix(1700000000, 0)
-	s.deadlines.now = func() time.Time { return clock }
-	defer func() {
-		if s.deadlines.timer != nil {
-			s.deadlines.timer.Stop()
-		}
-	}()
+	clock := fakeClock(t, s)
 	c := &client{s: s, attached: true} // a display showing no window
 	s.clients[c] = true
 	w := &window{WindowModel: handover.WindowModel{Number: 3, Title: "build", SilenceWait: 30 * time.Second},
-		Pane: pane.Dead(0, vt.New(10, 2, 0)), lastOutput: clock}
+		Pane: pane.Dead(0, vt.New(10, 2, 0)), lastOutput: clock.now}
 	s.windows = []*window{w}
 	w.watchSilence(s)
-	pass := func(d time.Duration) {
-		clock = clock.Add(d)
-		s.deadlines.runDue()
-	}
 	told := func() int {
 		n := 0
 		for _, m := range s.messageLog {
@@ -41,18 +31,18 @@ func TestSilenceOverTheSessionsClock(t *testing.T) {
 		}
 		return n
 	}
-	pass(20 * time.Second)
-	w.lastOutput = clock // output: quiet counts from here
+	clock.pass(20 * time.Second)
+	w.lastOutput = clock.now // output: quiet counts from here
 	w.silenceBroken(s)
-	pass(20 * time.Second) // 40 s from the start, 20 from the output
+	clock.pass(20 * time.Second) // 40 s from the start, 20 from the output
 	if w.Silent || told() != 0 {
 		t.Fatalf("silent after 20 s of quiet: %v, told %d times", w.Silent, told())
 	}
-	pass(11 * time.Second)
+	clock.pass(11 * time.Second)
 	if !w.Silent || told() != 1 {
 		t.Fatalf("after 31 s of quiet: silent %v, told %d times, want once", w.Silent, told())
 	}
-	pass(time.Minute)
+	clock.pass(time.Minute)
 	if told() != 1 {
 		t.Fatalf("told %d times; once is enough until the window speaks", told())
 	}

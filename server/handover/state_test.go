@@ -90,28 +90,28 @@ func TestRefusesWhatItCannotRead(t *testing.T) {
 // embedded in Window adds no level, and no name changes without a new format
 // (a gmux of the previous format must read what this one writes).
 func TestWindowFieldNamesInTheState(t *testing.T) {
-	b, err := json.Marshal(Window{WindowModel: WindowModel{Term: "x"}, Stopped: true, HeldOutput: []byte("x"), Log: &Log{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var fields map[string]any
-	if err := json.Unmarshal(b, &fields); err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for k := range fields {
-		names = append(names, k)
-	}
-	sort.Strings(names)
+	got := fieldNames(t, Window{WindowModel: WindowModel{Term: "x"}, Stopped: true, HeldOutput: []byte("x"), Log: &Log{}})
 	want := "activity argv bell code exited flow held_output hstatus id input log monitor named number pid pty screen silence_wait silent static_title status stopped term title"
-	if got := strings.Join(names, " "); got != want {
+	if got != want {
 		t.Errorf("a window's fields in the state:\n got %s\nwant %s", got, want)
 	}
 }
 
 // The session's fields too keep their names in the state.
 func TestSessionFieldNamesInTheState(t *testing.T) {
-	b, err := json.Marshal(Session{Upgrade: &Upgrade{}, Regions: &Regions{}, Layouts: []Layout{{}}, LayoutAutosaveOff: true})
+	got := fieldNames(t, Session{Upgrade: &Upgrade{}, Regions: &Regions{}, Layouts: []Layout{{}}, LayoutAutosaveOff: true})
+	want := "activity backticks buffer colon_history config config_errors created digraphs display_colors ever_attached " +
+		"last_window layout_attach layout_autosave_off layout_last layouts linger_warning listener messages name panics " +
+		"prev_window regions registers scope search_history socket upgrade window_ids"
+	if got != want {
+		t.Errorf("the session's fields in the state:\n got %s\nwant %s", got, want)
+	}
+}
+
+// fieldNames are the names v's fields have in the state's JSON, sorted.
+func fieldNames(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,10 +124,5 @@ func TestSessionFieldNamesInTheState(t *testing.T) {
 		names = append(names, k)
 	}
 	sort.Strings(names)
-	want := "activity backticks buffer colon_history config config_errors created digraphs display_colors ever_attached " +
-		"last_window layout_attach layout_autosave_off layout_last layouts linger_warning listener messages name panics " +
-		"prev_window regions registers scope search_history socket upgrade window_ids"
-	if got := strings.Join(names, " "); got != want {
-		t.Errorf("the session's fields in the state:\n got %s\nwant %s", got, want)
-	}
+	return strings.Join(names, " ")
 }
