@@ -47,12 +47,10 @@ func init() {
 			if args[0] == "top" || args[0] == "bottom" {
 				s.set.CaptionTop = args[0] == "top"
 				args = args[1:]
-				if len(args) == 0 {
-					s.refit()
-				}
 			}
-			if len(args) == 0 {
-				return "", nil // caption top or bottom alone: only the place changes
+			if len(args) == 0 { // caption top or bottom alone: only the place changes
+				s.refit()
+				return "", nil
 			}
 			switch args[0] {
 			case "always":

@@ -33,11 +33,7 @@ func (c *client) regionAt(x, y int) (id int, caption, border bool) {
 			continue
 		}
 		if x >= rc.X && x < rc.X+rc.W {
-			captionY := rc.Y + rc.H - 1
-			if c.s.set.CaptionTop {
-				captionY = rc.Y
-			}
-			return r.ID, rc.H > 1 && y == captionY, false
+			return r.ID, y == render.RegionCaptionY(rc, c.s.set.CaptionTop), false
 		}
 		if x == rc.X+rc.W {
 			return r.ID, false, true

@@ -71,8 +71,9 @@ func RegionWindowOffset(r layout.Rect, captionTop bool) int {
 	return 0
 }
 
-// regionCaptionY is the terminal row of region r's caption, or -1.
-func regionCaptionY(r layout.Rect, captionTop bool) int {
+// RegionCaptionY is the row of region r's caption (counted as r.Y is), or -1
+// for a region of one row, which has none.
+func RegionCaptionY(r layout.Rect, captionTop bool) int {
 	switch {
 	case r.H <= 1:
 		return -1

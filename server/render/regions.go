@@ -190,7 +190,7 @@ func (r *Renderer) drawRegion(rg *Region, over regionOverlay, d *drawnRegion, me
 			r.putCell(sc, row[x], rect.X+x, wy+y, x+1 >= wc, &conv, rev)
 		}
 	}
-	if cy := regionCaptionY(rect, captionTop); cy >= 0 && cy != messageY && (rg.Caption != d.caption || rg.Focused != d.focused) {
+	if cy := RegionCaptionY(rect, captionTop); cy >= 0 && cy != messageY && (rg.Caption != d.caption || rg.Focused != d.focused) {
 		st := tcell.StyleDefault.Reverse(true)
 		if rg.Focused {
 			st = st.Bold(true) // the focused region's caption stands out

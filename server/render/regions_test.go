@@ -83,7 +83,7 @@ func TestRegionFramesKeepTerminalExact(t *testing.T) {
 					}
 					var caption string
 					for x := range len(rg.Caption) {
-						caption += out.Text(out.Cell(rg.Rect.X+x, regionCaptionY(rg.Rect, captionTop)))
+						caption += out.Text(out.Cell(rg.Rect.X+x, RegionCaptionY(rg.Rect, captionTop)))
 					}
 					if caption != rg.Caption {
 						t.Fatalf("frame %d: region %d's caption %q, want %q", i, j, caption, rg.Caption)
