@@ -47,9 +47,9 @@ func colonCandidates(words []string, index int) []string {
 	return slices.Compact(names)
 }
 
-// settingWords are the words a command's first argument is one of, read
-// from its usage ("[on|off|auto]"), for commands that are settings (on and
-// off among them); nil for any other.
+// settingWords are the words a command's first argument is one of: a
+// setting's own (options_table.go), or for a window's on|off commands (wrap,
+// flow) read from their usage ("[on|off|auto]"); nil for any other.
 func settingWords(name string) []string {
 	if alias, ok := screenAliases[name]; ok {
 		name = alias
@@ -57,6 +57,9 @@ func settingWords(name string) []string {
 	cmd, ok := commandTable[name]
 	if !ok {
 		return nil
+	}
+	if cmd.setting != nil {
+		return cmd.setting.Words()
 	}
 	first, _, _ := strings.Cut(cmd.usage, " ")
 	words := strings.Split(strings.Trim(first, "[]"), "|")

@@ -9,20 +9,6 @@ import (
 
 func init() {
 	register(&command{
-		name: "ignorecase", usage: "[on|off]", help: "copy mode searches ignore case; no argument toggles", maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) {
-			on, err := toggle(args, x.s.set.IgnoreCase)
-			if err != nil {
-				return "", err
-			}
-			x.s.set.IgnoreCase = on
-			if len(args) == 0 {
-				return "Set ignorecase " + map[bool]string{true: "on", false: "off"}[on], nil
-			}
-			return "", nil
-		},
-	})
-	register(&command{
 		name: "markkeys", usage: "old=new[=new...][:old=new...]", minArgs: 1, maxArgs: 1,
 		help: "in copy mode, key new does what key old does (h=^B:l=^F)",
 		run: func(x *cmdContext, args []string) (string, error) {

@@ -63,27 +63,6 @@ func init() {
 			return "", nil
 		},
 	})
-	register(&command{
-		name: "pow_detach_msg", usage: "[message]", maxArgs: 1, help: "what a power detach prints (default: [power detached])",
-		run: func(x *cmdContext, args []string) (string, error) {
-			if len(args) == 0 {
-				return fmt.Sprintf("pow_detach_msg is '%s'", x.s.set.PowDetachMsg), nil
-			}
-			x.s.set.PowDetachMsg = args[0]
-			return "", nil
-		},
-	})
-	register(&command{
-		name: "autodetach", usage: "on|off", minArgs: 1, maxArgs: 1,
-		help: "on (the default): a terminal that hangs up is detached; off: the session ends with it",
-		run: func(x *cmdContext, args []string) (string, error) {
-			on, err := toggle(args, true)
-			if err == nil {
-				x.s.set.NoAutodetach = !on
-			}
-			return "", err
-		},
-	})
 }
 
 // powerDetach detaches c and has its client hang up the shell it was

@@ -2,10 +2,11 @@ package server
 
 import (
 	"fmt"
-	"github.com/gmux/gmux/server/digraph"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gmux/gmux/server/digraph"
 )
 
 func init() {

@@ -18,16 +18,6 @@ func init() {
 			return "", nil
 		},
 	})
-	register(&command{
-		name: "defhstatus", usage: "[text]", maxArgs: 1, help: "the hardstatus of new windows (%h)",
-		run: func(x *cmdContext, args []string) (string, error) {
-			if len(args) == 0 {
-				return fmt.Sprintf("default hstatus is '%s'", x.s.set.DefHstatus), nil
-			}
-			x.s.set.DefHstatus = args[0]
-			return "", nil
-		},
-	})
 }
 
 // windowHstatus is %h: w's hardstatus, with its ^E escapes (screen's,

@@ -96,20 +96,3 @@ func init() {
 		},
 	})
 }
-
-func init() {
-	register(&command{
-		name: "hardcopydir", usage: "dir", minArgs: 1, maxArgs: 1, help: "where hardcopy writes files named without a directory",
-		run: func(x *cmdContext, args []string) (string, error) { x.s.set.HardcopyDir = args[0]; return "", nil },
-	})
-	register(&command{
-		name: "hardcopy_append", usage: "on|off", minArgs: 1, maxArgs: 1, help: "hardcopy adds to its file instead of replacing it",
-		run: func(x *cmdContext, args []string) (string, error) {
-			on, err := toggle(args, false)
-			if err == nil {
-				x.s.set.HardcopyAppend = on
-			}
-			return "", err
-		},
-	})
-}

@@ -3,34 +3,12 @@ package server
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 )
 
 // Small commands of screen's that a .screenrc uses.
 
 func init() {
-	register(&command{
-		name: "term", usage: "name", help: "$TERM for programs in new windows", minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) {
-			if args[0] == "" || strings.ContainsAny(args[0], "/ \t") {
-				return "", fmt.Errorf("term: %q is not a terminal name", args[0])
-			}
-			x.s.set.Term = args[0]
-			return "", nil
-		},
-	})
-	register(&command{
-		name: "verbose", usage: "[on|off]", help: "say which command each new window runs", maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) {
-			on, err := toggle(args, x.s.set.Verbose)
-			x.s.set.Verbose = on
-			if len(args) == 0 && err == nil {
-				return map[bool]string{true: "verbose on", false: "verbose off"}[on], nil
-			}
-			return "", err
-		},
-	})
 	register(&command{
 		name: "sleep", guest: true, usage: "seconds", help: "pause a config file (up to 10 s; a key typed ends it)", minArgs: 1, maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
@@ -60,27 +38,6 @@ func init() {
 			on, err := toggle(args, false)
 			if err == nil {
 				x.s.opts.LogAll = on
-			}
-			return "", err
-		},
-	})
-	register(&command{
-		name: "maxwin", usage: "n", help: "the highest window number is n-1", minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) {
-			n, err := strconv.Atoi(args[0])
-			if err != nil || n < 1 || n > maxWindows {
-				return "", fmt.Errorf("maxwin wants 1 to %d, not %q", maxWindows, args[0])
-			}
-			x.s.set.MaxWin = n
-			return "", nil
-		},
-	})
-	register(&command{
-		name: "defdynamictitle", usage: "on|off", help: "let programs set the titles of new windows", minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) {
-			on, err := toggle(args, false)
-			if err == nil {
-				x.s.set.StaticTitles = !on
 			}
 			return "", err
 		},

@@ -23,17 +23,4 @@ func init() {
 			return fmt.Sprintf("Window %d (%s) is now being monitored for all activity.", x.w.Number, x.w.displayTitle()), nil
 		},
 	})
-	register(&command{
-		name: "defmonitor", usage: "on|off", help: "monitor new windows for activity", minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) {
-			on, err := toggle(args, false)
-			x.s.set.DefMonitor = on
-			return "", err
-		},
-	})
-	register(&command{
-		name: "activity", usage: "message", help: "the message for activity in a monitored window (%n its number)",
-		minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) { x.s.set.ActivityMsg = args[0]; return "", nil },
-	})
 }

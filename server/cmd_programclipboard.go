@@ -26,23 +26,6 @@ func init() {
 			return "", nil
 		},
 	})
-	register(&command{
-		name: "programclipboardread", usage: "[on|off]", maxArgs: 1,
-		help: "let programs read the paste buffer with OSC 52 while a display shows their window (off by default)",
-		run: func(x *cmdContext, args []string) (string, error) {
-			if len(args) == 0 {
-				if x.s.set.ProgramClipboardRead {
-					return "programclipboardread on", nil
-				}
-				return "programclipboardread off", nil
-			}
-			if err := onOff(args[0]); err != nil {
-				return "", err
-			}
-			x.s.set.ProgramClipboardRead = args[0] == "on"
-			return "", nil
-		},
-	})
 }
 
 // programClipboardMode names what programclipboard is set to.

@@ -5,26 +5,11 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Settings: commands that set how the session behaves from now on.
 
 func init() {
-	register(&command{
-		name: "shell", usage: "command", help: "the shell new windows run", minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) { x.s.set.Shell = args[0]; return "", nil },
-	})
-	register(&command{
-		name: "defscrollback", usage: "lines", help: "scrollback lines for new windows", minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) {
-			n, err := nonNegative(args[0])
-			if err == nil {
-				x.s.set.Scrollback = n
-			}
-			return "", err
-		},
-	})
 	register(&command{
 		name: "scrollback", usage: "lines", help: "scrollback lines for this window", minArgs: 1, maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
@@ -34,27 +19,6 @@ func init() {
 			}
 			x.w.Screen.History().SetLimit(n)
 			return fmt.Sprintf("scrollback set to %d", n), nil
-		},
-	})
-	register(&command{
-		name: "msgwait", usage: "seconds", help: "how long messages stay on the message line", minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) {
-			f, err := strconv.ParseFloat(args[0], 64)
-			if err != nil || f < 0 {
-				return "", fmt.Errorf("msgwait wants seconds, not %q", args[0])
-			}
-			x.s.set.MsgWait = time.Duration(f * float64(time.Second))
-			return "", nil
-		},
-	})
-	register(&command{
-		name: "startup_message", usage: "on|off", help: "show, at a new session's first attach, the version and the keys for help and detach (on by default, as screen's)", minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) {
-			if err := onOff(args[0]); err != nil {
-				return "", err
-			}
-			x.s.set.NoStartupMessage = args[0] == "off"
-			return "", nil
 		},
 	})
 	register(&command{

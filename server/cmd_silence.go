@@ -37,31 +37,4 @@ func init() {
 			return fmt.Sprintf("The window is now being monitored for %d sec. silence.", int(wait.Seconds())), nil
 		},
 	})
-	register(&command{
-		name: "silencewait", usage: "seconds", minArgs: 1, maxArgs: 1, help: "how long a window must be silent to be told (default 30)",
-		run: func(x *cmdContext, args []string) (string, error) {
-			n, err := strconv.Atoi(args[0])
-			if err != nil || n < 1 {
-				return "", fmt.Errorf("silencewait wants seconds, not %q", args[0])
-			}
-			x.s.set.SilenceWait = time.Duration(n) * time.Second
-			for _, w := range x.s.windows {
-				if w.SilenceWait > 0 {
-					w.SilenceWait = x.s.set.SilenceWait
-					w.rewatchSilence(x.s)
-				}
-			}
-			return fmt.Sprintf("silencewait set to %d seconds", n), nil
-		},
-	})
-	register(&command{
-		name: "defsilence", usage: "on|off", minArgs: 1, maxArgs: 1, help: "monitor new windows for silence",
-		run: func(x *cmdContext, args []string) (string, error) {
-			on, err := toggle(args, false)
-			if err == nil {
-				x.s.set.DefSilence = on
-			}
-			return "", err
-		},
-	})
 }

@@ -25,14 +25,6 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "defwrap", usage: "on|off", help: "line wrapping in new windows", minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) {
-			on, err := toggle(args, true)
-			x.s.set.NoWrap = !on
-			return "", err
-		},
-	})
-	register(&command{
 		name: "bce", usage: "[on|off]", help: "erase with the current background colour in this window; no argument toggles", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
 			if x.w == nil {
@@ -44,31 +36,6 @@ func init() {
 			}
 			x.w.Screen.SetBCE(on)
 			return plusMinus(on) + "bce", nil
-		},
-	})
-	register(&command{
-		name: "defbce", usage: "on|off", help: "background colour erase in new windows (gmux's default: on)", minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) {
-			on, err := toggle(args, true)
-			x.s.set.NoBCE = !on
-			return "", err
-		},
-	})
-	register(&command{
-		name: "altscreen", usage: "[on|off]", help: "let full-screen programs use the alternate screen (gmux's default: on)", maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) {
-			on, err := toggle(args, !x.s.set.NoAltScreen)
-			if err != nil {
-				return "", err
-			}
-			x.s.set.NoAltScreen = !on
-			for _, w := range x.s.windows {
-				w.Screen.SetAltScreen(on)
-			}
-			if len(args) == 0 {
-				return "Will " + map[bool]string{true: "", false: "not "}[on] + "do alternate screen emulation", nil
-			}
-			return "", nil
 		},
 	})
 	register(&command{

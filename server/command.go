@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/options"
 )
 
 // command is one entry of the command table. Key bindings, the C-a : prompt,
@@ -25,7 +26,10 @@ type command struct {
 	// guest marks commands a read-only display may run (actor.go): they
 	// only look, or change only that display's own view.
 	guest bool
-	run   func(x *cmdContext, args []string) (string, error)
+	// setting is its row in the settings table (options_table.go), for
+	// the commands that are settings; nil for the others.
+	setting *options.Option[settings]
+	run     func(x *cmdContext, args []string) (string, error)
 }
 
 // cmdContext is where a command runs: the session, the client that typed it

@@ -1,7 +1,5 @@
 package server
 
-import "fmt"
-
 // How a window shown on several displays at once (gmux -x) is sized: one
 // function of the displays and the policy (windowsize, tmux's window-size).
 // Whatever the size, a display smaller than the window shows the part around
@@ -17,15 +15,6 @@ const (
 )
 
 var windowSizeNames = []string{"smallest", "largest", "latest", "manual"}
-
-func parseWindowSize(name string) (int, error) {
-	for i, n := range windowSizeNames {
-		if n == name {
-			return i, nil
-		}
-	}
-	return 0, fmt.Errorf("windowsize: %q is not smallest, largest, latest or manual", name)
-}
 
 // view is one place a window is shown: a display, or a region of one
 // (regions.go), with its size and its display's last activity.

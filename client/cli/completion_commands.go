@@ -87,6 +87,7 @@ next
 notify
 number
 only
+options
 other
 password
 paste

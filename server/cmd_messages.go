@@ -1,27 +1,11 @@
 package server
 
 import (
-	"fmt"
 	"strings"
 	"time"
 )
 
 func init() {
-	register(&command{
-		name: "notify", usage: "[on|off|osc9|osc777]", maxArgs: 1,
-		help: "desktop notifications for bells, activity and silence in hidden windows (on: the escape the terminal takes)",
-		run: func(x *cmdContext, args []string) (string, error) {
-			if len(args) == 0 {
-				return "notify " + x.s.set.Notify, nil
-			}
-			switch args[0] {
-			case "on", "off", "osc9", "osc777":
-				x.s.set.Notify = args[0]
-				return "", nil
-			}
-			return "", fmt.Errorf("notify wants on, off, osc9 or osc777, not %q", args[0])
-		},
-	})
 	register(&command{
 		name: "messages", guest: true, help: "the last messages shown, with their times (as tmux's show-messages)",
 		run: func(x *cmdContext, _ []string) (string, error) {
