@@ -104,14 +104,14 @@ func (s *session) accept() {
 			continue
 		}
 		c := s.newClient(int(s.clientIDs.Add(1)), conn, proc.RawConn(conn.(*net.UnixConn)), pid)
-		go s.readClient(c)
-		go s.writeClient(c)
+		c.serve(false)
 	}
 }
 
 // newClient is a connection's client, not yet admitted (its hello comes
 // first), or taken over by a live upgrade (resume.go).
 func (s *session) newClient(id int, conn net.Conn, raw syscall.RawConn, pid int) *client {
-	return &client{s: s, id: id, link: link{conn: conn, out: make(chan []outPart, 1), rawConn: raw,
-		credit: make(chan struct{}, 1), stop: make(chan struct{}), wake: make(chan struct{}, 1), pid: pid}}
+	c := &client{s: s, id: id}
+	c.Open(conn, raw, pid, &s.frz)
+	return c
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/link"
 	"github.com/gmux/gmux/server/proc"
 	"golang.org/x/sys/unix"
 )
@@ -22,29 +23,19 @@ type client struct {
 	id       int
 	hello    proto.Hello
 	attached bool
-	gone     bool
-	link
+	link.Link
 	display
 }
 
 // dropClient forgets a client whose connection ended or failed.
 func (s *session) dropClient(c *client, err error) {
-	if c.gone {
+	if c.Gone {
 		return
 	}
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed) {
 		s.log.Printf("client %d: dropped: %v", c.id, err)
 	}
-	c.gone = true
-	close(c.stop)
-	c.conn.Close()
-	if c.via != nil {
-		c.via.Close() // the proxy, waiting on it, ends
-	}
-	if c.tty != nil {
-		s.closeTerminal(c)
-	}
-	close(c.out)
+	c.Close(c.farewell())
 	delete(s.clients, c)
 	wasAttached := c.attached
 	if wasAttached {
@@ -68,30 +59,21 @@ func (s *session) dropClient(c *client, err error) {
 	s.maybeFinish()
 }
 
-// farewellWait bounds how long restoring a vanished client's terminal may
-// take (a terminal stopped with C-s takes nothing).
-const farewellWait = time.Second
-
-// closeTerminal lets go of the terminal of c, which is being dropped. A
-// client that vanished while attached (kill -9, a crash) left its terminal
-// in the session's modes, the alternate screen among them, and cannot put
-// it right; the server, which holds the terminal, does, as tmux's does: the
-// writer writes the renderer's farewell after what it was writing, then
-// closes the terminal. Its reader stops at once: keys typed now are the
-// shell's.
-func (s *session) closeTerminal(c *client) {
-	if !c.attached || c.suspended || c.r == nil || c.r.Finished() {
-		c.tty.Close()
-		return
+// farewell is what puts right the terminal of c, which is being dropped,
+// or nil to close it at once. A client that vanished while attached (kill
+// -9, a crash) left its terminal in the session's modes, the alternate
+// screen among them, and cannot put it right; the server, which holds the
+// terminal, does, as tmux's does: the writer writes the renderer's farewell
+// after what it was writing, then closes the terminal (link.Close).
+func (c *client) farewell() []byte {
+	if c.TTY == nil || !c.attached || c.suspended || c.r == nil || c.r.Finished() {
+		return nil
 	}
-	now := time.Now()
-	c.tty.SetReadDeadline(now)
-	c.tty.SetWriteDeadline(now.Add(farewellWait))
-	c.farewell = c.r.Fini()
+	return c.r.Fini()
 }
 
 func (s *session) welcome(c *client, errText string) {
-	w := proto.Welcome{Version: c.hello.Version, Session: s.Name, Error: errText, Direct: c.tty != nil,
+	w := proto.Welcome{Version: c.hello.Version, Session: s.Name, Error: errText, Direct: c.TTY != nil,
 		Features: proto.Common(c.hello.Features, proto.ServerFeatures), Escape: string([]byte{s.set.Escape})}
 	if slices.Contains(w.Features, proto.FeatureReplace) && errText == "" {
 		w.Display = c.id
@@ -128,7 +110,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		s.welcome(c, "")
 		return
 	}
-	if proc.RunsInside(c.pid) {
+	if proc.RunsInside(c.PID) {
 		s.welcome(c, fmt.Sprintf("Attaching from inside of gmux? This terminal is a window of session %s: detach from it first (C-a d)", s.Name))
 		return
 	}
@@ -164,17 +146,17 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	}
 	c.r = r
 	if tty >= 0 && h.TTY {
-		if c.tty, err = openTerminal(tty); err != nil {
+		if c.TTY, err = link.OpenTerminal(tty); err != nil {
 			s.log.Printf("client %d: relaying its terminal: %v", c.id, err)
 		} else {
-			c.rawTTY = proc.RawConn(c.tty)
+			c.RawTTY = proc.RawConn(c.TTY)
 		}
 	}
 	// A client that passed its terminal is sent the welcome after its
 	// first frame, which goes to the terminal: the screen is up a little
 	// sooner (the client went raw before its hello). A relaying one reads
 	// the frame after the welcome, on the same connection.
-	direct := c.tty != nil
+	direct := c.TTY != nil
 	if !direct {
 		s.welcome(c, "")
 	}
@@ -203,7 +185,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 	s.selectWindow(c, w)
 	if direct {
 		s.welcome(c, "")
-		go s.readTerminal(c, c.rawTTY, openProcStat(c.pid, c.rawTTY))
+		go s.readTerminal(c, c.RawTTY, openProcStat(c.PID, c.RawTTY))
 	}
 	if len(c.hello.Env) > 0 {
 		s.followClientEnv(c.hello.Env)
@@ -230,7 +212,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 
 // frame handles one frame from an admitted client.
 func (s *session) frame(c *client, f proto.Frame) {
-	if c.gone {
+	if c.Gone {
 		return
 	}
 	defer s.recoverFrame(c, f.Type)
@@ -307,8 +289,8 @@ func (s *session) release(c *client, t proto.Type, payload []byte) {
 // letGo stops reading c's terminal and sends what restores it (modes,
 // screen, cursor): the terminal is the shell's again.
 func (s *session) letGo(c *client) {
-	if c.tty != nil {
-		c.tty.SetReadDeadline(time.Now())
+	if c.TTY != nil {
+		c.TTY.SetReadDeadline(time.Now())
 	}
 	s.send(c, proto.TypeOutput, c.r.Fini())
 }

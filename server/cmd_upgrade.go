@@ -48,7 +48,7 @@ func init() {
 			}
 			c := x.c
 			x.s.upgrade(abs, nil, func(err error) {
-				if c != nil && !c.gone {
+				if c != nil && !c.Gone {
 					c.showMessage(x.s, err.Error())
 				}
 			})

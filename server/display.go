@@ -106,7 +106,7 @@ func (c *client) markDirty(s *session) {
 // arrives meanwhile. A slow client's writer stays busy, so it gets fewer,
 // fresher frames and never holds anything up.
 func (c *client) schedule(s *session) {
-	if !c.dirty || !c.attached || c.suspended || c.busy || c.timerSet {
+	if !c.dirty || !c.attached || c.suspended || c.Busy() || c.timerSet {
 		return
 	}
 	if wait := c.syncWait(s); wait > 0 {

@@ -33,7 +33,7 @@ func (s *session) runOnDisplay(c *client, argv []string, showing func() bool, en
 			if n > 0 {
 				out := append([]byte(nil), buf[:n]...)
 				s.post(func() {
-					if showing() && !c.gone {
+					if showing() && !c.Gone {
 						s.send(c, proto.TypeOutput, out)
 					}
 				})

@@ -26,11 +26,11 @@ func (s *session) startFreeze() {
 		w.Input.Interrupt()
 	}
 	for c := range s.clients {
-		c.conn.SetReadDeadline(now)
-		c.conn.SetWriteDeadline(now)
-		if c.tty != nil {
-			c.tty.SetReadDeadline(now)
-			c.tty.SetWriteDeadline(now)
+		c.Conn.SetReadDeadline(now)
+		c.Conn.SetWriteDeadline(now)
+		if c.TTY != nil {
+			c.TTY.SetReadDeadline(now)
+			c.TTY.SetWriteDeadline(now)
 		}
 		c.giveCredit() // a reader waiting for credit reads on, into the deadline
 	}
@@ -47,13 +47,13 @@ func (s *session) settled() bool {
 		}
 	}
 	for c := range s.clients {
-		if c.gone {
+		if c.Gone {
 			continue
 		}
-		if c.busy || !c.readParked.Load() {
+		if c.Busy() || !c.ReadParked.Load() {
 			return false
 		}
-		if c.tty != nil && !c.ttyParked.Load() {
+		if c.TTY != nil && !c.TTYParked.Load() {
 			return false
 		}
 	}
@@ -94,17 +94,17 @@ func (s *session) liftFreeze() {
 		}
 	}
 	for c := range s.clients {
-		c.conn.SetReadDeadline(time.Time{}) // a heartbeat client's reader sets its own again
-		c.conn.SetWriteDeadline(time.Time{})
-		if c.tty != nil {
-			c.tty.SetWriteDeadline(time.Time{})
+		c.Conn.SetReadDeadline(time.Time{}) // a heartbeat client's reader sets its own again
+		c.Conn.SetWriteDeadline(time.Time{})
+		if c.TTY != nil {
+			c.TTY.SetWriteDeadline(time.Time{})
 			if c.attached && !c.suspended {
-				c.tty.SetReadDeadline(time.Time{}) // else it stays paused (suspend.go)
+				c.TTY.SetReadDeadline(time.Time{}) // else it stays paused (suspend.go)
 			}
 		}
 	}
 	s.frz.Lift()
 	for c := range s.clients {
-		s.flush(c)
+		c.Flush()
 	}
 }

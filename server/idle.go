@@ -27,7 +27,7 @@ func (c *client) armIdle(s *session, d time.Duration) {
 	s.after(deadlineKey{dlIdle, c.id}, d, func() {
 		c.idleTimer = false
 		timeout := s.set.IdleTimeout
-		if c.gone || !c.attached || timeout <= 0 || c.idleRan {
+		if c.Gone || !c.attached || timeout <= 0 || c.idleRan {
 			return
 		}
 		if left := timeout - s.now().Sub(c.lastKey); left > 0 {

@@ -16,7 +16,7 @@ func TestIdleOverTheSessionsClock(t *testing.T) {
 	clock := fakeClock(t, s)
 	s.set.IdleTimeout, s.set.IdleCommand = 5*time.Minute, []string{"blanker"}
 	c := &client{s: s, attached: true}
-	c.busy = true // what the blanker sends waits: the test has no terminal
+	c.Hold() // what the blanker sends waits: the test has no terminal
 	s.clients[c] = true
 	c.noteKey(s)
 	clock.pass(4 * time.Minute)

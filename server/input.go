@@ -26,7 +26,7 @@ func (s *session) input(c *client, data []byte) {
 		c.escGen++
 		gen := c.escGen
 		s.after(deadlineKey{dlEscape, c.id}, escapeTime, func() {
-			if c.escGen == gen && !c.gone {
+			if c.escGen == gen && !c.Gone {
 				c.tok.Flush(func(ev input.Event) { s.dispatch(c, ev) })
 			}
 		})
@@ -52,11 +52,11 @@ func (s *session) dispatch(c *client, ev input.Event) {
 
 // keyByKey reports whether a layer above the window is taking keys.
 func (s *session) keyByKey(c *client) bool {
-	return c.attached && !c.gone && (c.prefix || c.prompt != nil || c.menu != nil || c.copy != nil)
+	return c.attached && !c.Gone && (c.prefix || c.prompt != nil || c.menu != nil || c.copy != nil)
 }
 
 func (s *session) dispatchOne(c *client, ev input.Event) {
-	if c.gone || !c.attached {
+	if c.Gone || !c.attached {
 		return
 	}
 	for _, l := range s.layers(c) {

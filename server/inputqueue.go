@@ -97,17 +97,7 @@ func (s *session) tellAll(msg string) {
 // giveCredit lets c's reader read the next chunk.
 func (c *client) giveCredit() {
 	select {
-	case c.credit <- struct{}{}:
+	case c.Credit <- struct{}{}:
 	default:
-	}
-}
-
-// awaitCredit waits for the loop's credit; false if the client was dropped.
-func (c *client) awaitCredit() bool {
-	select {
-	case <-c.credit:
-		return true
-	case <-c.stop:
-		return false
 	}
 }

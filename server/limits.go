@@ -15,10 +15,6 @@ const (
 	maxRows = 300
 )
 
-// maxQueued bounds what waits to be written to one connection beyond the
-// batch its writer holds; a peer that lets more pile up is dropped.
-const maxQueued = 8 << 20
-
 // maxBuffer bounds the paste buffer read from a file (readbuf).
 const maxBuffer = 64 << 20
 

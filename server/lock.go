@@ -149,7 +149,7 @@ func (l *lockScreen) tryUnlock(s *session, c *client) {
 // right; a wrong one costs a pause, longer each time.
 func (l *lockScreen) passwordChecked(s *session, c *client, ok bool) {
 	l.checking = false
-	if c.lock != l || c.gone {
+	if c.lock != l || c.Gone {
 		return
 	}
 	if ok {

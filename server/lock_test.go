@@ -21,7 +21,7 @@ func TestLockPausesOverTheSessionsClock(t *testing.T) {
 	}
 	s.set.Password = hash
 	c := &client{s: s, attached: true}
-	c.busy = true // what the lock screen sends waits: the test has no terminal
+	c.Hold() // what the lock screen sends waits: the test has no terminal
 	s.clients[c] = true
 	if err := s.lock(c, ""); err != nil || c.lock == nil {
 		t.Fatalf("lock: %v", err)

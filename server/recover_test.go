@@ -43,14 +43,14 @@ func TestPanicInFrameDropsClient(t *testing.T) {
 	end, other := net.Pipe()
 	defer other.Close()
 	c := &client{s: s, id: 7}
-	c.conn, c.stop, c.out = end, make(chan struct{}), make(chan []outPart, 1)
+	c.Open(end, nil, 0, &s.frz)
 	s.clients[c] = true
 	func() {
 		defer s.recoverFrame(c, proto.TypeResize)
 		panic("kaboom")
 	}()
-	if !c.gone || len(s.clients) != 0 {
-		t.Fatalf("client not dropped: gone %v, clients %d", c.gone, len(s.clients))
+	if !c.Gone || len(s.clients) != 0 {
+		t.Fatalf("client not dropped: gone %v, clients %d", c.Gone, len(s.clients))
 	}
 	want := "client 7: panic while handling a " + proto.TypeResize.String() + " frame"
 	if !strings.Contains(logged.String(), want) || !strings.Contains(logged.String(), "kaboom") || !strings.Contains(logged.String(), "recover_test.go") {

@@ -9,7 +9,6 @@ import (
 	"net"
 	"os"
 	"runtime/debug"
-	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/handover"
+	"github.com/gmux/gmux/server/link"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/proc"
 	"github.com/gmux/gmux/server/render"
@@ -307,7 +307,7 @@ func (s *session) resumeClient(cs handover.Client, byID map[int]*window) *client
 	var err error
 	switch {
 	case cs.In >= 0:
-		conn, err = newPipeConn(cs.In, cs.Out)
+		conn, err = link.NewPipeConn(cs.In, cs.Out)
 		unix.Close(cs.In)
 		unix.Close(cs.Out)
 	default:
@@ -320,8 +320,8 @@ func (s *session) resumeClient(cs handover.Client, byID map[int]*window) *client
 		return nil
 	}
 	var raw syscall.RawConn
-	if pc, ok := conn.(*pipeConn); ok {
-		raw = proc.RawConn(pc.out) // as takeStream has it
+	if pc, ok := conn.(*link.PipeConn); ok {
+		raw = pc.Raw() // as a stream taken with the hello has it
 	} else {
 		raw = proc.RawConn(conn.(*net.UnixConn))
 	}
@@ -331,31 +331,30 @@ func (s *session) resumeClient(cs handover.Client, byID map[int]*window) *client
 	if cs.Via >= 0 {
 		f := os.NewFile(uintptr(cs.Via), "proxy")
 		s.handedOver = append(s.handedOver, f)
-		c.via, _ = net.FileConn(f)
+		c.Via, _ = net.FileConn(f)
 	}
 	if cs.TTY >= 0 {
-		c.tty, err = openTerminal(cs.TTY)
+		c.TTY, err = link.OpenTerminal(cs.TTY)
 		s.handedOver = append(s.handedOver, os.NewFile(uintptr(cs.TTY), "client terminal"))
 		if err != nil {
 			s.log.Printf("upgrade: client %d: %v", cs.ID, err)
 		} else {
-			c.rawTTY = proc.RawConn(c.tty)
+			c.RawTTY = proc.RawConn(c.TTY)
 		}
 	}
 	s.clients[c] = true
 	for _, p := range cs.Unwritten {
-		if p.Terminal && c.tty == nil {
+		if p.Terminal && c.TTY == nil {
 			continue // for a terminal this server could not open: nowhere to go
 		}
-		c.queue(p.Terminal, p.B)
+		c.Queue(p.Terminal, p.B)
 	}
-	c.frames = proto.NewReader(io.MultiReader(bytes.NewReader(cs.Unread), conn))
-	go s.readFrames(c, c.frames, slices.Contains(cs.Hello.Features, proto.FeatureHeartbeat))
-	go s.writeClient(c)
+	c.Frames = proto.NewReader(io.MultiReader(bytes.NewReader(cs.Unread), conn))
+	c.serve(true)
 	if cs.Attached {
 		s.resumeDisplay(c, cs, byID)
 	}
-	s.flush(c)
+	c.Flush()
 	return c
 }
 
@@ -371,11 +370,11 @@ func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*win
 	c.r = r
 	c.attached = true
 	c.suspended = cs.Suspended
-	if c.tty != nil {
+	if c.TTY != nil {
 		if c.suspended {
-			c.tty.SetReadDeadline(time.Now()) // the shell's until the client resumes
+			c.TTY.SetReadDeadline(time.Now()) // the shell's until the client resumes
 		}
-		go s.readTerminal(c, c.rawTTY, openProcStat(c.pid, c.rawTTY))
+		go s.readTerminal(c, c.RawTTY, openProcStat(c.PID, c.RawTTY))
 	}
 	c.touch(s)
 	c.noteKey(s)
@@ -411,4 +410,4 @@ type closedListener struct{}
 
 func (closedListener) Accept() (net.Conn, error) { return nil, net.ErrClosed }
 func (closedListener) Close() error              { return nil }
-func (closedListener) Addr() net.Addr            { return streamAddr{} }
+func (closedListener) Addr() net.Addr            { return &net.UnixAddr{Name: "closed", Net: "unix"} }

@@ -68,10 +68,10 @@ func (s *session) resume(c *client) {
 		return
 	}
 	c.suspended = false
-	if c.tty != nil {
-		c.tty.SetReadDeadline(time.Time{})
+	if c.TTY != nil {
+		c.TTY.SetReadDeadline(time.Time{})
 		select {
-		case c.wake <- struct{}{}:
+		case c.Wake <- struct{}{}:
 		default:
 		}
 	}

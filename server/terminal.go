@@ -7,13 +7,10 @@ import (
 	"io"
 	"net"
 	"os"
-	"strconv"
 	"syscall"
 
 	"github.com/gmux/gmux/proto"
-	"github.com/gmux/gmux/proto/quietfd"
 	"github.com/gmux/gmux/server/proc"
-	"golang.org/x/sys/unix"
 )
 
 // The client's terminal, held by the server. An attaching client passes its
@@ -25,86 +22,6 @@ import (
 // difference between being slower and faster than tmux. A client that cannot
 // pass its terminal (or is told not to: GMUX_RELAY=1) still relays through
 // input and output frames.
-
-// rightsReader reads a Unix connection with recvmsg so that descriptors
-// passed with the hello are received rather than silently closed by the
-// kernel: the client's terminal, or a proxy's stream (stream.go). At most
-// maxPassed are kept, and only until the hello has been read; any other is
-// closed at once. It belongs to the connection's reader goroutine.
-type rightsReader struct {
-	conn *net.UnixConn
-	oob  []byte
-	fds  []int // the descriptors passed with the hello
-	open bool  // descriptors are still taken
-}
-
-// maxPassed: a terminal, or a stream's two ends.
-const maxPassed = 2
-
-func newRightsReader(conn *net.UnixConn) *rightsReader {
-	return &rightsReader{conn: conn, oob: make([]byte, unix.CmsgSpace(4*4)), open: true}
-}
-
-func (r *rightsReader) Read(p []byte) (int, error) {
-	n, oobn, _, _, err := r.conn.ReadMsgUnix(p, r.oob)
-	if oobn > 0 {
-		r.keep(r.oob[:oobn])
-	}
-	return max(n, 0), err // ReadMsgUnix says -1 with some errors; io.Reader must not
-}
-
-func (r *rightsReader) keep(oob []byte) {
-	msgs, err := unix.ParseSocketControlMessage(oob)
-	if err != nil {
-		return
-	}
-	for _, m := range msgs {
-		fds, err := unix.ParseUnixRights(&m)
-		if err != nil {
-			continue
-		}
-		for _, fd := range fds {
-			if r.open && len(r.fds) < maxPassed {
-				r.fds = append(r.fds, fd)
-				continue
-			}
-			unix.Close(fd)
-		}
-	}
-}
-
-// take returns the descriptors passed with the hello and closes the door to
-// any later one.
-func (r *rightsReader) take() []int {
-	fds := r.fds
-	r.fds, r.open = nil, false
-	return fds
-}
-
-// closeAll closes descriptors that are not used.
-func closeAll(fds []int) {
-	for _, fd := range fds {
-		unix.Close(fd)
-	}
-}
-
-// openTerminal opens the terminal behind a passed descriptor afresh. The new open file description is the server's own:
-// making it non-blocking (so Go's poller serves it, with no thread parked in
-// read) does not make the login shell's descriptor non-blocking too.
-func openTerminal(fd int) (*quietfd.File, error) {
-	if _, err := unix.IoctlGetTermios(fd, unix.TCGETS); err != nil {
-		return nil, fmt.Errorf("passed descriptor is not a terminal: %w", err)
-	}
-	nfd, err := unix.Open("/proc/self/fd/"+strconv.Itoa(fd), unix.O_RDWR|unix.O_NOCTTY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
-	if err != nil {
-		return nil, fmt.Errorf("open the client's terminal: %w", err)
-	}
-	t, err := quietfd.New(nfd, "client terminal")
-	if err != nil {
-		return nil, fmt.Errorf("open the client's terminal: %w", err)
-	}
-	return t, nil
-}
 
 // readTerminal passes what the user types to the loop, as if it had come in
 // input frames, until the client is dropped (closed) or the terminal hangs
@@ -125,21 +42,21 @@ func (s *session) readTerminal(c *client, rc syscall.RawConn, stat *procStat) {
 		if n > 0 {
 			keys := bytes.Clone(buf[:n])
 			s.post(func() { s.frame(c, proto.Frame{Type: proto.TypeInput, Payload: keys}) })
-			if !c.awaitCredit() {
+			if !c.AwaitCredit() {
 				return
 			}
 		}
 		if errors.Is(err, os.ErrDeadlineExceeded) {
-			if s.frz.Park(&c.ttyParked) {
+			if s.frz.Park(&c.TTYParked) {
 				continue
 			}
 			select {
-			case <-c.wake:
+			case <-c.Wake:
 				continue
-			case <-c.stop:
+			case <-c.Stop:
 				return
 			case <-s.frz.Frozen():
-				s.frz.Park(&c.ttyParked)
+				s.frz.Park(&c.TTYParked)
 				continue // to the deadline it was paused by, if it still is
 			}
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/handover"
+	"github.com/gmux/gmux/server/link"
 	"golang.org/x/sys/unix"
 )
 
@@ -73,16 +74,16 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 		st.Windows = append(st.Windows, ws)
 	}
 	for c := range s.clients {
-		if c.gone || c.frames == nil {
+		if c.Gone || c.Frames == nil {
 			continue
 		}
 		cs := handover.Client{
-			ID: c.id, Version: c.hello.Version, Hello: c.hello, Conn: -1, In: -1, Out: -1, Via: -1, TTY: -1, PID: c.pid,
-			Attached: c.attached && !c.closing, Cols: c.cols, Rows: c.rows,
+			ID: c.id, Version: c.hello.Version, Hello: c.hello, Conn: -1, In: -1, Out: -1, Via: -1, TTY: -1, PID: c.PID,
+			Attached: c.attached && !c.Closing, Cols: c.cols, Rows: c.rows,
 			Window: windowID(c.win), Other: windowID(c.other),
 		}
 		if frozen {
-			cs.Unread = c.frames.Unread()
+			cs.Unread = c.Frames.Unread()
 		}
 		cs.Suspended = c.suspended
 		cs.FG, cs.BG, cs.Truecolor = c.fgColor, c.bgColor, c.truecolorKnown
@@ -94,19 +95,20 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 			}
 			cs.Locked, cs.LockWhy = true, c.lock.why
 		}
-		if p, ok := c.conn.(*pipeConn); ok {
-			cs.In, cs.Out = descriptor(p.in), descriptor(p.out)
+		if p, ok := c.Conn.(*link.PipeConn); ok {
+			in, out := p.Ends()
+			cs.In, cs.Out = descriptor(in), descriptor(out)
 		} else {
-			cs.Conn = descriptor(c.conn)
+			cs.Conn = descriptor(c.Conn)
 		}
-		if c.via != nil {
-			cs.Via = descriptor(c.via)
+		if c.Via != nil {
+			cs.Via = descriptor(c.Via)
 		}
-		if c.tty != nil {
-			cs.TTY = descriptor(c.tty)
+		if c.TTY != nil {
+			cs.TTY = descriptor(c.TTY)
 		}
-		for _, p := range c.pending {
-			cs.Unwritten = append(cs.Unwritten, handover.Part{Terminal: p.terminal, B: p.b})
+		for _, p := range c.Unwritten() {
+			cs.Unwritten = append(cs.Unwritten, handover.Part{Terminal: p.Terminal, B: p.B})
 		}
 		st.Clients = append(st.Clients, cs)
 	}

@@ -1,8 +1,9 @@
-package server
+package link
 
 import (
 	"errors"
 	"net"
+	"syscall"
 	"time"
 
 	"github.com/gmux/gmux/proto/quietfd"
@@ -19,29 +20,30 @@ import (
 // waits for its socket to close. What the client sends is the same either way.
 
 // takeStream makes the stream in (frames from the client) and out (frames to
-// it) c's connection; c's socket is kept to end the proxy when c goes.
-func (s *session) takeStream(c *client, in, out int) error {
-	pc, err := newPipeConn(in, out)
+// it) the link's connection; its socket is kept to end the proxy when the
+// link closes.
+func (l *Link) takeStream(in, out int) error {
+	pc, err := NewPipeConn(in, out)
 	if err != nil {
 		return err
 	}
-	c.via, c.conn, c.rawConn = c.conn, pc, proc.RawConn(pc.out)
+	l.Via, l.Conn, l.RawConn = l.Conn, pc, proc.RawConn(pc.out)
 	return nil
 }
 
-// pipeConn is a stream of two descriptors — pipes or a socket — as a
+// PipeConn is a stream of two descriptors — pipes or a socket — as a
 // net.Conn, served by Go's poller for input, and for room only while a
 // write waits (proto/quietfd: a poller told of every read sshd makes of what
 // the session wrote would wake the server once more per echo). They are
 // made non-blocking: the proxy that shares them reads and writes them no
 // more.
-type pipeConn struct {
+type PipeConn struct {
 	in, out *quietfd.File
 }
 
-// newPipeConn serves copies of in and out; the descriptors given stay the
+// NewPipeConn serves copies of in and out; the descriptors given stay the
 // caller's to close.
-func newPipeConn(in, out int) (*pipeConn, error) {
+func NewPipeConn(in, out int) (*PipeConn, error) {
 	qin, err := quietCopy(in, "stream in")
 	if err != nil {
 		return nil, err
@@ -51,7 +53,7 @@ func newPipeConn(in, out int) (*pipeConn, error) {
 		qin.Close()
 		return nil, err
 	}
-	return &pipeConn{in: qin, out: qout}, nil
+	return &PipeConn{in: qin, out: qout}, nil
 }
 
 // quietCopy serves a copy of fd through quietfd.
@@ -63,21 +65,27 @@ func quietCopy(fd int, name string) (*quietfd.File, error) {
 	return quietfd.New(d, name)
 }
 
-func (p *pipeConn) Read(b []byte) (int, error)  { return p.in.Read(b) }
-func (p *pipeConn) Write(b []byte) (int, error) { return p.out.Write(b) }
+// Ends are the stream's two descriptors, for a live upgrade to hand over.
+func (p *PipeConn) Ends() (in, out *quietfd.File) { return p.in, p.out }
 
-func (p *pipeConn) Close() error {
+// Raw is the stream's write end, for writes from the loop.
+func (p *PipeConn) Raw() syscall.RawConn { return proc.RawConn(p.out) }
+
+func (p *PipeConn) Read(b []byte) (int, error)  { return p.in.Read(b) }
+func (p *PipeConn) Write(b []byte) (int, error) { return p.out.Write(b) }
+
+func (p *PipeConn) Close() error {
 	return errors.Join(p.in.Close(), p.out.Close())
 }
 
-func (p *pipeConn) SetDeadline(t time.Time) error {
+func (p *PipeConn) SetDeadline(t time.Time) error {
 	return errors.Join(p.in.SetReadDeadline(t), p.out.SetWriteDeadline(t))
 }
-func (p *pipeConn) SetReadDeadline(t time.Time) error  { return p.in.SetReadDeadline(t) }
-func (p *pipeConn) SetWriteDeadline(t time.Time) error { return p.out.SetWriteDeadline(t) }
+func (p *PipeConn) SetReadDeadline(t time.Time) error  { return p.in.SetReadDeadline(t) }
+func (p *PipeConn) SetWriteDeadline(t time.Time) error { return p.out.SetWriteDeadline(t) }
 
-func (p *pipeConn) LocalAddr() net.Addr  { return streamAddr{} }
-func (p *pipeConn) RemoteAddr() net.Addr { return streamAddr{} }
+func (p *PipeConn) LocalAddr() net.Addr  { return streamAddr{} }
+func (p *PipeConn) RemoteAddr() net.Addr { return streamAddr{} }
 
 type streamAddr struct{}
 

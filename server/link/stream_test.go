@@ -1,4 +1,4 @@
-package server
+package link
 
 import (
 	"errors"
@@ -18,7 +18,7 @@ func TestPipeConnFramesAndDeadline(t *testing.T) {
 	defer inW.Close()
 	defer outR.Close()
 	// The stream works on copies: the caller closes what it passed.
-	pc, err := newPipeConn(int(inR.Fd()), int(outW.Fd()))
+	pc, err := NewPipeConn(int(inR.Fd()), int(outW.Fd()))
 	inR.Close()
 	outW.Close()
 	if err != nil {
