@@ -7,12 +7,9 @@ import (
 
 func init() {
 	register(&command{
-		name: "exec", usage: "[[fdpat] command [args]]", maxArgs: -1,
+		name: "exec", target: programTarget, usage: "[[fdpat] command [args]]", maxArgs: -1,
 		help: "run a command wired to this window: fdpat . display, ! the program, : both (!!stty, |less); none: show it",
 		run: func(x *cmdContext, args []string) (string, error) {
-			if x.w == nil || x.w.Exited {
-				return "", fmt.Errorf("no window")
-			}
 			if len(args) == 0 {
 				if f := x.w.filter; f != nil {
 					return fmt.Sprintf("%s: %s", f.pat, strings.Join(f.argv, " ")), nil

@@ -7,11 +7,8 @@ import (
 
 func init() {
 	register(&command{
-		name: "history", help: "complete the line being typed from an earlier line on the screen or in the scrollback that starts the same",
+		name: "history", target: programTarget, help: "complete the line being typed from an earlier line on the screen or in the scrollback that starts the same",
 		run: func(x *cmdContext, _ []string) (string, error) {
-			if x.w == nil || x.w.Exited {
-				return "", fmt.Errorf("no window")
-			}
 			rest, ok := historyMatch(x.w)
 			if !ok {
 				return "", fmt.Errorf("no history match")

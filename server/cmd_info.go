@@ -9,11 +9,8 @@ import (
 
 func init() {
 	register(&command{
-		name: "info", guest: true, help: "show the window's size, cursor and modes", maxArgs: 0,
+		name: "info", target: windowTarget, guest: true, help: "show the window's size, cursor and modes", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
-			if x.w == nil {
-				return "", fmt.Errorf("no window")
-			}
 			sc := x.w.Screen
 			cx, cy := sc.Cursor()
 			cols, rows := sc.Size()

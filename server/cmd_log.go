@@ -12,11 +12,8 @@ import (
 
 func init() {
 	register(&command{
-		name: "log", usage: "[on|off]", help: "log the window's output to a file (toggles without an argument)", maxArgs: 1,
+		name: "log", target: windowTarget, usage: "[on|off]", help: "log the window's output to a file (toggles without an argument)", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			if x.w == nil {
-				return "", fmt.Errorf("no window")
-			}
 			on := x.w.log == nil
 			if len(args) == 1 {
 				if err := onOff(args[0]); err != nil {
@@ -51,11 +48,8 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "hardcopy", usage: "[-h] [file]", help: "write the screen (with -h, the history too) to a file (default hardcopy.N)", maxArgs: 2,
+		name: "hardcopy", target: windowTarget, usage: "[-h] [file]", help: "write the screen (with -h, the history too) to a file (default hardcopy.N)", maxArgs: 2,
 		run: func(x *cmdContext, args []string) (string, error) {
-			if x.w == nil {
-				return "", fmt.Errorf("no window")
-			}
 			withHistory := len(args) > 0 && args[0] == "-h"
 			if withHistory {
 				args = args[1:]

@@ -4,12 +4,9 @@ import "fmt"
 
 func init() {
 	register(&command{
-		name: "monitor", usage: "[on|off]", help: "tell when a hidden window has output (@ in lists); no argument toggles",
+		name: "monitor", target: windowTarget, usage: "[on|off]", help: "tell when a hidden window has output (@ in lists); no argument toggles",
 		maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			if x.w == nil {
-				return "", fmt.Errorf("no window")
-			}
 			on, err := toggle(args, x.w.Monitor)
 			if err != nil {
 				return "", err

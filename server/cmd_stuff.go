@@ -4,11 +4,8 @@ import "fmt"
 
 func init() {
 	register(&command{
-		name: "stuff", usage: "[string]", help: "type string into the window (without one, asks for it)", maxArgs: 1,
+		name: "stuff", target: windowTarget, usage: "[string]", help: "type string into the window (without one, asks for it)", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			if x.w == nil {
-				return "", fmt.Errorf("no window")
-			}
 			if len(args) == 0 {
 				if !x.interactive() {
 					return "", fmt.Errorf("usage: stuff string")

@@ -18,11 +18,8 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "number", usage: "[[+|-]n]", help: "show the window's number and title; with n, renumber it (swapping); +n and -n move it by n", maxArgs: 1,
+		name: "number", target: windowTarget, usage: "[[+|-]n]", help: "show the window's number and title; with n, renumber it (swapping); +n and -n move it by n", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			if x.w == nil {
-				return "", fmt.Errorf("no window")
-			}
 			if len(args) == 1 {
 				n, err := strconv.Atoi(args[0])
 				if err == nil && (args[0][0] == '+' || args[0][0] == '-') {

@@ -11,11 +11,8 @@ import (
 
 func init() {
 	register(&command{
-		name: "wrap", usage: "[on|off]", help: "line wrapping in this window; no argument toggles", maxArgs: 1,
+		name: "wrap", target: windowTarget, usage: "[on|off]", help: "line wrapping in this window; no argument toggles", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			if x.w == nil {
-				return "", fmt.Errorf("no window")
-			}
 			on, err := toggle(args, x.w.Screen.Modes().Autowrap)
 			if err != nil {
 				return "", err
@@ -25,11 +22,8 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "bce", usage: "[on|off]", help: "erase with the current background colour in this window; no argument toggles", maxArgs: 1,
+		name: "bce", target: windowTarget, usage: "[on|off]", help: "erase with the current background colour in this window; no argument toggles", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			if x.w == nil {
-				return "", fmt.Errorf("no window")
-			}
 			on, err := toggle(args, x.w.Screen.BCE())
 			if err != nil {
 				return "", err
@@ -39,11 +33,8 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "flow", usage: "[on|off|auto]", help: "C-s/C-q: on, gmux stops and starts output; off, they go to the program; no argument toggles", maxArgs: 1,
+		name: "flow", target: programTarget, usage: "[on|off|auto]", help: "C-s/C-q: on, gmux stops and starts output; off, they go to the program; no argument toggles", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			if x.w == nil || x.w.Exited {
-				return "", fmt.Errorf("no window")
-			}
 			mode := flowOn
 			switch {
 			case len(args) == 0 && x.w.Flow == flowOn:

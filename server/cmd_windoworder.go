@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -42,11 +41,8 @@ func init() {
 		step int
 	}{{"bumpleft", -1}, {"bumpright", +1}} {
 		register(&command{
-			name: dir.name, help: "swap this window with the one " + map[int]string{-1: "before", 1: "after"}[dir.step] + " it in the list",
+			name: dir.name, target: windowTarget, help: "swap this window with the one " + map[int]string{-1: "before", 1: "after"}[dir.step] + " it in the list",
 			run: func(x *cmdContext, _ []string) (string, error) {
-				if x.w == nil {
-					return "", fmt.Errorf("no window")
-				}
 				i := indexOf(x.s.windows, x.w)
 				j := i + dir.step
 				if j < 0 || j >= len(x.s.windows) {

@@ -23,6 +23,8 @@ type command struct {
 	// needClient marks commands that act on a terminal (prompts, redisplay)
 	// and so cannot run from -X or the config file.
 	needClient bool
+	// target is what it acts on, checked before it runs.
+	target target
 	// guest marks commands a read-only display may run (actor.go): they
 	// only look, or change only that display's own view.
 	guest bool
@@ -31,6 +33,16 @@ type command struct {
 	setting *options.Option[settings]
 	run     func(x *cmdContext, args []string) (string, error)
 }
+
+// target is what a command acts on, as tmux's command entries name theirs:
+// the runner finds it missing before the command runs, so no command checks.
+type target uint8
+
+const (
+	anyTarget     target = iota
+	windowTarget         // the window it runs in (x.w)
+	programTarget        // that window, with its program running
+)
 
 // cmdContext is where a command runs: the session, the client that typed it
 // (nil from -X and the config file) and the window it acts on.
@@ -99,6 +111,9 @@ func (s *session) runCommand(x *cmdContext, args []string) (string, error) {
 	}
 	if cmd.needClient && x.c == nil {
 		return "", fmt.Errorf("%s needs an attached terminal", cmd.name)
+	}
+	if cmd.target != anyTarget && (x.w == nil || cmd.target == programTarget && x.w.Exited) {
+		return "", fmt.Errorf("no window")
 	}
 	return runSafely(cmd, x, args[1:])
 }

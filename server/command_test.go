@@ -5,6 +5,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/gmux/gmux/server/pane"
+	"github.com/gmux/gmux/server/vt"
 )
 
 func TestSplitCommand(t *testing.T) {
@@ -156,5 +159,37 @@ func TestEveryScreenCommandKnown(t *testing.T) {
 				t.Errorf("%s is listed as screen's, but screen 4.9 has no such command", name)
 			}
 		}
+	}
+}
+
+// A command that acts on a window says there is none, before it runs, when
+// there is none (from -X in a session whose windows all closed), and one that
+// needs the window's program says so when it has ended.
+func TestCommandTargetsChecked(t *testing.T) {
+	s := testSession()
+	dead := &window{Pane: pane.Dead(0, vt.New(10, 5, 0))}
+	dead.Exited = true
+	checked := 0
+	for _, name := range commandNames() {
+		cmd := commandTable[name]
+		if cmd.target == anyTarget {
+			continue
+		}
+		checked++
+		args := []string{name}
+		for range cmd.minArgs {
+			args = append(args, "1")
+		}
+		if _, err := s.runCommand(&cmdContext{s: s, shell: true}, args); err == nil || err.Error() != "no window" {
+			t.Errorf("%s with no window: %v", name, err)
+		}
+		if cmd.target == programTarget {
+			if _, err := s.runCommand(&cmdContext{s: s, w: dead, shell: true}, args); err == nil || err.Error() != "no window" {
+				t.Errorf("%s in a window whose program ended: %v", name, err)
+			}
+		}
+	}
+	if checked < 10 {
+		t.Fatalf("only %d commands name a window as their target", checked)
 	}
 }
