@@ -139,7 +139,7 @@ func (s *session) hello(c *client, h proto.Hello, tty int) {
 		}
 	}
 	c.cols, c.rows = clampSize(h.Cols, h.Rows)
-	r, err := s.takeRenderer(c.rendererKey())
+	r, err := s.spare.Take(c.rendererKey())
 	if err != nil {
 		s.welcome(c, err.Error())
 		return

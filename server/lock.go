@@ -135,7 +135,7 @@ func (l *lockScreen) tryUnlock(s *session, c *client) {
 	l.typed = l.typed[:0]
 	hash := s.set.Password
 	l.checking = true
-	narrow := s.widen()
+	narrow := s.procs.widen()
 	go func() {
 		ok := hash != "" && password.Matches(hash, typed)
 		s.post(func() {

@@ -14,7 +14,7 @@ import (
 func TestLockPausesOverTheSessionsClock(t *testing.T) {
 	s := testSession()
 	clock := fakeClock(t, s)
-	s.procs = newProcessors() // the check widens the processors while it runs
+	s.procs = newProcessors(s.after, s.now) // the check widens the processors while it runs
 	hash, err := password.Hash("right")
 	if err != nil {
 		t.Fatal(err)

@@ -36,10 +36,13 @@ type processors struct {
 	since time.Time // start of the current measuring window
 	bytes int       // output in it (while wide: since the last check)
 	busy  int       // CPU-bound work running off the loop (widen)
+	// after is the loop's scheduler (deadlines.go), and now its clock.
+	after func(key deadlineKey, wait time.Duration, run func())
+	now   func() time.Time
 }
 
-func newProcessors() *processors {
-	p := &processors{fixed: os.Getenv("GOMAXPROCS") != "", max: runtime.GOMAXPROCS(0)}
+func newProcessors(after func(deadlineKey, time.Duration, func()), now func() time.Time) *processors {
+	p := &processors{fixed: os.Getenv("GOMAXPROCS") != "", max: runtime.GOMAXPROCS(0), after: after, now: now}
 	if p.max < 2 {
 		p.fixed = true
 	}
@@ -51,13 +54,12 @@ func newProcessors() *processors {
 
 // noteOutput counts n bytes of program output and widens the session when they
 // add up to a flood.
-func (s *session) noteOutput(n int) {
-	p := s.procs
+func (p *processors) noteOutput(n int) {
 	if p.fixed || p.wide {
 		p.bytes += n
 		return
 	}
-	now := time.Now()
+	now := p.now()
 	if now.Sub(p.since) > floodWindow {
 		p.since, p.bytes = now, 0
 	}
@@ -66,22 +68,21 @@ func (s *session) noteOutput(n int) {
 	}
 	p.wide = true
 	runtime.GOMAXPROCS(p.max)
-	s.checkNarrow()
+	p.checkNarrow()
 }
 
 // checkNarrow narrows the session once output has been light for
 // narrowAfter. The timer runs only while the session is wide, so an idle
 // session has none.
-func (s *session) checkNarrow() {
-	p := s.procs
+func (p *processors) checkNarrow() {
 	p.bytes = 0
-	s.after(deadlineKey{kind: dlNarrow}, narrowAfter, func() {
+	p.after(deadlineKey{kind: dlNarrow}, narrowAfter, func() {
 		if p.bytes >= narrowBytes {
-			s.checkNarrow() // still heavy
+			p.checkNarrow() // still heavy
 			return
 		}
 		p.wide = false
-		p.since, p.bytes = time.Now(), 0
+		p.since, p.bytes = p.now(), 0
 		if p.busy == 0 {
 			runtime.GOMAXPROCS(1)
 		}
@@ -95,8 +96,7 @@ func (s *session) checkNarrow() {
 // slice and each descriptor's readiness, and every window and display
 // would wait that long (measured: a -Q behind a 0.8 s bcrypt check took
 // 0.8 s).
-func (s *session) widen() (done func()) {
-	p := s.procs
+func (p *processors) widen() (done func()) {
 	if p.fixed {
 		return func() {}
 	}

@@ -15,7 +15,8 @@ func TestProcessorsFollowOutput(t *testing.T) {
 		t.Skip("needs two CPUs and GOMAXPROCS unset")
 	}
 	defer runtime.GOMAXPROCS(all)
-	s := &session{events: make(chan func(), 16), procs: newProcessors()}
+	s := &session{events: make(chan func(), 16)}
+	s.procs = newProcessors(s.after, s.now)
 	go s.run()
 	defer s.post(func() { s.done = true })
 	procs := func() int {
@@ -26,12 +27,12 @@ func TestProcessorsFollowOutput(t *testing.T) {
 	if n := procs(); n != 1 {
 		t.Fatalf("GOMAXPROCS %d at the start, want 1", n)
 	}
-	s.post(func() { s.noteOutput(100) })
+	s.post(func() { s.procs.noteOutput(100) })
 	if n := procs(); n != 1 {
 		t.Fatalf("GOMAXPROCS %d after a little output, want 1", n)
 	}
 	for range 8 {
-		s.post(func() { s.noteOutput(64 << 10) })
+		s.post(func() { s.procs.noteOutput(64 << 10) })
 	}
 	if n := procs(); n != all {
 		t.Fatalf("GOMAXPROCS %d during a flood, want %d", n, all)

@@ -114,7 +114,6 @@ func newSession(opts Options) *session {
 		SessionModel: handover.SessionModel{Name: strconv.Itoa(os.Getpid()) + "." + opts.Name, Created: time.Now()},
 		events:       make(chan func(), 256),
 		bulk:         make(chan func(), 256),
-		procs:        newProcessors(),
 		clients:      map[*client]bool{},
 		log:          opts.Log,
 		set:          defaultSettings(opts),
@@ -122,6 +121,7 @@ func newSession(opts Options) *session {
 		colonHistory:  lineedit.NewHistory(100),
 		searchHistory: lineedit.NewHistory(100),
 	}
+	s.procs = newProcessors(s.after, s.now)
 	return s
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/gmux/gmux/server/lineedit"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/park"
+	"github.com/gmux/gmux/server/render"
 )
 
 // Options configure a session server: what the starting client sent, and
@@ -68,7 +69,7 @@ type session struct {
 	searchHistory    *lineedit.History // copy mode searches
 	upgrading        bool              // an upgrade is being tried (upgrade.go)
 	reserve          atomic.Int32      // a spare descriptor for refusing clients at the fd limit (accept.go)
-	spare            *spareRenderer    // made for the next attach while none is (spare.go)
+	spare            render.Spare      // made for the next attach while none is (spare.go)
 
 	// A live upgrade's freeze (freeze.go, server/park), and whether the
 	// listener's goroutine has parked for it.
@@ -201,7 +202,7 @@ func (s *session) showOutput(w *window, data []byte) {
 	if w.SilenceWait > 0 {
 		w.silenceBroken(s)
 	}
-	s.noteOutput(len(data))
+	s.procs.noteOutput(len(data))
 	s.mem.note(s, len(data), now)
 	if w.log != nil {
 		w.log.output(s, w, data)
