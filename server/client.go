@@ -12,6 +12,7 @@ import (
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/link"
 	"github.com/gmux/gmux/server/proc"
+	"github.com/gmux/gmux/server/sched"
 	"golang.org/x/sys/unix"
 )
 
@@ -283,7 +284,7 @@ func (s *session) release(c *client, t proto.Type, payload []byte) {
 	}
 	s.spareAfter(c)
 	// A client that never reads does not keep its connection for ever.
-	s.after(deadlineKey{dlDropClient, c.id}, 5*time.Second, func() { s.dropClient(c, nil) })
+	s.after(sched.Key{Kind: sched.DropClient, ID: c.id}, 5*time.Second, func() { s.dropClient(c, nil) })
 }
 
 // letGo stops reading c's terminal and sends what restores it (modes,

@@ -15,19 +15,15 @@ type testClock struct {
 // fakeClock puts s on a test's clock.
 func fakeClock(t *testing.T, s *session) *testClock {
 	c := &testClock{s: s, now: time.Unix(1700000000, 0)}
-	s.deadlines.now = func() time.Time { return c.now }
-	t.Cleanup(func() {
-		if s.deadlines.timer != nil {
-			s.deadlines.timer.Stop()
-		}
-	})
+	s.deadlines.Clock = func() time.Time { return c.now }
+	t.Cleanup(s.deadlines.Stop)
 	return c
 }
 
 // pass moves the clock by d and runs what is due.
 func (c *testClock) pass(d time.Duration) {
 	c.now = c.now.Add(d)
-	c.s.deadlines.runDue()
+	c.s.deadlines.RunDue()
 }
 
 // read is the clock's time, as a func for what takes one.

@@ -6,6 +6,7 @@ import (
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/render"
+	"github.com/gmux/gmux/server/sched"
 	"github.com/gmux/gmux/server/vt"
 )
 
@@ -119,7 +120,7 @@ func (c *client) schedule(s *session) {
 		return
 	}
 	c.timerSet = true
-	s.after(deadlineKey{dlFrame, c.id}, frameInterval-since, func() {
+	s.after(sched.Key{Kind: sched.Frame, ID: c.id}, frameInterval-since, func() {
 		c.timerSet = false
 		c.schedule(s)
 	})
@@ -193,7 +194,7 @@ func (c *client) showMessage(s *session, msg string) {
 	}
 	c.msgGen++
 	gen := c.msgGen
-	s.after(deadlineKey{dlMessage, c.id}, s.set.MsgWait, func() {
+	s.after(sched.Key{Kind: sched.Message, ID: c.id}, s.set.MsgWait, func() {
 		if c.msgGen == gen && c.message != "" {
 			c.message = ""
 			c.markDirty(s)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/creack/pty"
 	"github.com/gmux/gmux/server/proc"
+	"github.com/gmux/gmux/server/sched"
 )
 
 // screen's exec (and its short forms !cmd and |cmd): a second program in a
@@ -247,7 +248,7 @@ func (f *filter) feed(s *session, w *window) {
 			continue
 		default:
 		}
-		s.after(deadlineKey{dlFilterInput, w.ID}, filterRetry, func() { f.feed(s, w) })
+		s.after(sched.Key{Kind: sched.FilterInput, ID: w.ID}, filterRetry, func() { f.feed(s, w) })
 		return
 	}
 	f.typedBacklog = nil

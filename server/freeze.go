@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net"
 	"time"
+
+	"github.com/gmux/gmux/server/sched"
 )
 
 // A live upgrade hands the session to another binary. First every goroutine
@@ -72,7 +74,7 @@ func (s *session) awaitSettled(limit time.Duration, then func(error)) {
 		case time.Now().After(deadline):
 			then(fmt.Errorf("the session did not come to rest within %v", limit))
 		default:
-			s.after(deadlineKey{kind: dlSettle}, time.Millisecond, check)
+			s.after(sched.Key{Kind: sched.Settle}, time.Millisecond, check)
 		}
 	}
 	s.queue(check)

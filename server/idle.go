@@ -5,6 +5,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/input"
+	"github.com/gmux/gmux/server/sched"
 )
 
 // screen's idle and blanker: after idle seconds without a key on a display,
@@ -24,7 +25,7 @@ func (c *client) noteKey(s *session) {
 // it looks again when it could be.
 func (c *client) armIdle(s *session, d time.Duration) {
 	c.idleTimer = true
-	s.after(deadlineKey{dlIdle, c.id}, d, func() {
+	s.after(sched.Key{Kind: sched.Idle, ID: c.id}, d, func() {
 		c.idleTimer = false
 		timeout := s.set.IdleTimeout
 		if c.Gone || !c.attached || timeout <= 0 || c.idleRan {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/lineedit"
+	"github.com/gmux/gmux/server/sched"
 )
 
 // What a display's terminal sends goes through its tokenizer (pending bytes
@@ -25,7 +26,7 @@ func (s *session) input(c *client, data []byte) {
 	if c.tok.Pending() {
 		c.escGen++
 		gen := c.escGen
-		s.after(deadlineKey{dlEscape, c.id}, escapeTime, func() {
+		s.after(sched.Key{Kind: sched.Escape, ID: c.id}, escapeTime, func() {
 			if c.escGen == gen && !c.Gone {
 				c.tok.Flush(func(ev input.Event) { s.dispatch(c, ev) })
 			}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/server/pane"
+	"github.com/gmux/gmux/server/sched"
 )
 
 // The loop's side of back-pressure. A client's reader (of its connection, or
@@ -59,7 +60,7 @@ func (w *window) watchStall(s *session) {
 		return
 	}
 	w.stallTimer = true
-	s.after(deadlineKey{dlStall, w.ID}, time.Second, func() {
+	s.after(sched.Key{Kind: sched.Stall, ID: w.ID}, time.Second, func() {
 		w.stallTimer = false
 		switch {
 		case w.Exited:

@@ -3,6 +3,8 @@ package server
 import (
 	"strings"
 	"time"
+
+	"github.com/gmux/gmux/server/sched"
 )
 
 // Time stamps in window logs (screen's logtstamp): once a logged window has
@@ -68,7 +70,7 @@ func (l *windowLog) armStamp(s *session, w *window, wait time.Duration) {
 		return
 	}
 	l.stampTimer = true
-	s.after(deadlineKey{dlLogStamp, w.ID}, wait, func() {
+	s.after(sched.Key{Kind: sched.LogStamp, ID: w.ID}, wait, func() {
 		l.stampTimer = false
 		if w.log != l || !s.set.LogStamp || l.stamped {
 			return

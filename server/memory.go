@@ -7,6 +7,7 @@ import (
 
 	"time"
 
+	"github.com/gmux/gmux/server/sched"
 	"github.com/gmux/gmux/server/vt"
 )
 
@@ -52,7 +53,7 @@ func (m *memoryRelease) arm(s *session) {
 	if !m.lastOutput.IsZero() {
 		wait = max(releaseQuiet-time.Since(m.lastOutput), time.Millisecond)
 	}
-	s.after(deadlineKey{kind: dlMemory}, wait, func() {
+	s.after(sched.Key{Kind: sched.Memory}, wait, func() {
 		if time.Since(m.lastOutput) < releaseQuiet {
 			m.arm(s) // still busy: look again later
 			return

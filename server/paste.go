@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"time"
 	"unicode/utf8"
+
+	"github.com/gmux/gmux/server/sched"
 )
 
 // A paste is bracketed (ESC [200~ ... ESC [201~) when the program asked for
@@ -68,7 +70,7 @@ func (w *window) lastIO() time.Time {
 // settlePaste sends w's held input once its output is quiet.
 func (w *window) settlePaste(s *session, since time.Time) {
 	if quiet := time.Since(w.lastIO()); quiet < pasteSettle && time.Since(since) < pasteWait {
-		s.after(deadlineKey{dlPasteSettle, w.ID}, pasteSettle-quiet, func() { w.settlePaste(s, since) })
+		s.after(sched.Key{Kind: sched.PasteSettle, ID: w.ID}, pasteSettle-quiet, func() { w.settlePaste(s, since) })
 		return
 	}
 	held := w.held
@@ -118,7 +120,7 @@ func (w *window) trickle(s *session) {
 	w.Deliver(h.slow[0])
 	h.slow = h.slow[1:]
 	if len(h.slow) > 0 {
-		s.after(deadlineKey{dlSlowPaste, w.ID}, s.set.SlowPaste, func() { w.trickle(s) })
+		s.after(sched.Key{Kind: sched.SlowPaste, ID: w.ID}, s.set.SlowPaste, func() { w.trickle(s) })
 		return
 	}
 	w.held = w.held[1:]

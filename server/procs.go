@@ -4,6 +4,8 @@ import (
 	"os"
 	"runtime"
 	"time"
+
+	"github.com/gmux/gmux/server/sched"
 )
 
 // The session runs on one processor (GOMAXPROCS 1) while it is interactive
@@ -37,11 +39,11 @@ type processors struct {
 	bytes int       // output in it (while wide: since the last check)
 	busy  int       // CPU-bound work running off the loop (widen)
 	// after is the loop's scheduler (deadlines.go), and now its clock.
-	after func(key deadlineKey, wait time.Duration, run func())
+	after func(key sched.Key, wait time.Duration, run func())
 	now   func() time.Time
 }
 
-func newProcessors(after func(deadlineKey, time.Duration, func()), now func() time.Time) *processors {
+func newProcessors(after func(sched.Key, time.Duration, func()), now func() time.Time) *processors {
 	p := &processors{fixed: os.Getenv("GOMAXPROCS") != "", max: runtime.GOMAXPROCS(0), after: after, now: now}
 	if p.max < 2 {
 		p.fixed = true
@@ -76,7 +78,7 @@ func (p *processors) noteOutput(n int) {
 // session has none.
 func (p *processors) checkNarrow() {
 	p.bytes = 0
-	p.after(deadlineKey{kind: dlNarrow}, narrowAfter, func() {
+	p.after(sched.Key{Kind: sched.Narrow}, narrowAfter, func() {
 		if p.bytes >= narrowBytes {
 			p.checkNarrow() // still heavy
 			return

@@ -18,6 +18,7 @@ import (
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/park"
 	"github.com/gmux/gmux/server/render"
+	"github.com/gmux/gmux/server/sched"
 )
 
 // Options configure a session server: what the starting client sent, and
@@ -57,9 +58,9 @@ type session struct {
 	exitCode     int
 	colonHistory *lineedit.History // lines entered at the C-a : prompt
 
-	deadlines     deadlines // pending work in time (deadlines.go)
-	backticks     backticks // backtick commands by id (backtick.go)
-	startupErrors []string  // config errors, for the first client to attach
+	deadlines     sched.Scheduler // pending work in time (deadlines.go)
+	backticks     backticks       // backtick commands by id (backtick.go)
+	startupErrors []string        // config errors, for the first client to attach
 	// unusablePassword is the error of a password line of the config that
 	// failed: the session refuses to start without the password it meant.
 	unusablePassword string
@@ -407,7 +408,7 @@ func (s *session) end(reason string, code int) {
 	if s.opts.AwaitAttach && !s.EverAttached {
 		// The client that started the session is about to attach: let it
 		// in to hear why the session ended, rather than leave it with EOF.
-		s.after(deadlineKey{kind: dlFinish}, 5*time.Second, s.finish)
+		s.after(sched.Key{Kind: sched.Finish}, 5*time.Second, s.finish)
 		return
 	}
 	s.finish()
@@ -433,7 +434,7 @@ func (s *session) finish() {
 	}
 	s.maybeFinish()
 	// Clients that do not read their last frames do not hold the server.
-	s.after(deadlineKey{kind: dlDone}, 2*time.Second, func() { s.done = true })
+	s.after(sched.Key{Kind: sched.Done}, 2*time.Second, func() { s.done = true })
 }
 
 // awaitPrograms waits, after the loop has ended, until every program the

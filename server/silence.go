@@ -3,6 +3,8 @@ package server
 import (
 	"fmt"
 	"time"
+
+	"github.com/gmux/gmux/server/sched"
 )
 
 // Silence monitoring, as screen's silence: a window with it on that has
@@ -22,7 +24,7 @@ func (w *window) watchSilence(s *session) {
 	}
 	w.silenceTimer = true
 	wait := w.SilenceWait - s.now().Sub(w.lastOutput)
-	s.after(deadlineKey{dlSilence, w.ID}, max(wait, 0), func() { w.checkSilence(s) })
+	s.after(sched.Key{Kind: sched.Silence, ID: w.ID}, max(wait, 0), func() { w.checkSilence(s) })
 }
 
 // rewatchSilence starts the watch again after its wait changed (silence N,

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gmux/gmux/server/sched"
 	"github.com/gmux/gmux/server/statusline"
 	"github.com/gmux/gmux/server/vt"
 )
@@ -432,12 +433,12 @@ func (s *session) tickClock() {
 		}
 	}
 	wait := time.Until(time.Now().Truncate(step).Add(step))
-	s.after(deadlineKey{kind: dlClock}, wait, s.tickClock)
+	s.after(sched.Key{Kind: sched.StatusClock}, wait, s.tickClock)
 }
 
 // startClock starts tickClock unless it runs.
 func (s *session) startClock() {
-	if !s.deadlines.pending(deadlineKey{kind: dlClock}) {
+	if !s.deadlines.Pending(sched.Key{Kind: sched.StatusClock}) {
 		s.tickClock()
 	}
 }

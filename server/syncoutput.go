@@ -1,6 +1,10 @@
 package server
 
-import "time"
+import (
+	"time"
+
+	"github.com/gmux/gmux/server/sched"
+)
 
 // Synchronized output (DEC private mode 2026): a program brackets a redraw
 // with CSI ? 2026 h … l so that the terminal shows the frame whole, never
@@ -45,7 +49,7 @@ func (c *client) holdForSync(s *session, wait time.Duration) {
 		return
 	}
 	c.syncTimer = true
-	s.after(deadlineKey{dlSync, c.id}, wait, func() {
+	s.after(sched.Key{Kind: sched.Sync, ID: c.id}, wait, func() {
 		c.syncTimer = false
 		c.schedule(s)
 	})

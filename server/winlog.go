@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gmux/gmux/server/sched"
 	"github.com/gmux/gmux/server/userfile"
 )
 
@@ -148,7 +149,7 @@ func (l *windowLog) scheduleFlush(s *session, w *window) {
 	if l.failed != nil {
 		wait = min(wait, logRetry)
 	}
-	s.after(deadlineKey{dlLogFlush, w.ID}, wait, func() {
+	s.after(sched.Key{Kind: sched.LogFlush, ID: w.ID}, wait, func() {
 		l.timer = false
 		if w.log == l {
 			l.flushNow(s, w)
