@@ -7,6 +7,7 @@ import (
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/vt"
+	"github.com/gmux/gmux/server/window"
 )
 
 // A read-only guest's display looks and switches, and changes nothing:
@@ -15,9 +16,9 @@ import (
 // session's paste buffer. Its owner's -X still runs anything on it.
 func TestAGuestDisplayIsReadOnly(t *testing.T) {
 	s := testSession()
-	w0 := &window{WindowModel: handover.WindowModel{Number: 0, Title: "sh"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
-	w1 := &window{WindowModel: handover.WindowModel{Number: 1, Title: "vi"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
-	s.windows = []*window{w0, w1}
+	w0 := &window.Window{WindowModel: handover.WindowModel{Number: 0, Title: "sh"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
+	w1 := &window.Window{WindowModel: handover.WindowModel{Number: 1, Title: "vi"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
+	s.windows = []*window.Window{w0, w1}
 	c := &client{s: s} // not attached: nothing is drawn
 	c.win, c.guest = w0, true
 	s.clients[c] = true

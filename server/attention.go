@@ -6,6 +6,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/statusline"
+	"github.com/gmux/gmux/server/window"
 )
 
 // Attention, as screen has it: a bell or (with monitor on) output in a window
@@ -22,7 +23,7 @@ const (
 )
 
 // shownAnywhere reports whether an attached display shows w.
-func (s *session) shownAnywhere(w *window) bool {
+func (s *session) shownAnywhere(w *window.Window) bool {
 	for c := range s.clients {
 		if c.attached && c.shows(w) {
 			return true
@@ -33,7 +34,7 @@ func (s *session) shownAnywhere(w *window) bool {
 
 // bellShown is a bell in w, which display c shows: its terminal's bell,
 // or with vbell on, vbell_msg.
-func (c *client) bellShown(s *session, w *window, bells int) {
+func (c *client) bellShown(s *session, w *window.Window, bells int) {
 	if s.set.Vbell {
 		c.showMessage(s, s.attentionMessage(s.set.VbellMsg, w, c))
 		return
@@ -41,27 +42,9 @@ func (c *client) bellShown(s *session, w *window, bells int) {
 	c.bells += bells
 }
 
-// hiddenAttention handles output that changed w, which no display shows,
-// and the bells it rang: w's flags, and the displays are told.
-func (w *window) hiddenAttention(s *session, bells int) {
-	switch {
-	case bells > 0:
-		w.Bell = true
-		s.tellDisplays(s.set.BellMsg, w)
-		for c := range s.clients {
-			if c.attached {
-				c.ringOuterBell(s)
-			}
-		}
-	case w.Monitor && !w.Activity:
-		w.Activity = true
-		s.tellDisplays(s.set.ActivityMsg, w)
-	}
-}
-
 // tellDisplays shows an attention message about w on every display (none
 // for an empty message), and redraws the bars that list w's flags.
-func (s *session) tellDisplays(format string, w *window) {
+func (s *session) tellDisplays(format string, w *window.Window) {
 	for c := range s.clients {
 		if !c.attached {
 			continue
@@ -79,7 +62,7 @@ func (s *session) tellDisplays(format string, w *window) {
 // attentionMessage expands a bell or activity message for display c: the
 // string escapes (%n, %t...) about w, a lone % as w's number (screen's old
 // form), and ^G rings c's bell instead of showing.
-func (s *session) attentionMessage(format string, w *window, c *client) string {
+func (s *session) attentionMessage(format string, w *window.Window, c *client) string {
 	if strings.Contains(format, "\a") {
 		c.bells++
 		format = strings.ReplaceAll(format, "\a", "")
@@ -114,14 +97,6 @@ func stripStatusMarks(t string) string {
 		b.WriteByte(t[i])
 	}
 	return b.String()
-}
-
-// seen clears w's attention flags: a display shows it.
-func (w *window) seen(s *session) {
-	if w.Bell || w.Activity || w.Silent {
-		w.Bell, w.Activity, w.Silent = false, false, false
-		s.redrawBars()
-	}
 }
 
 // outerBellGap and notifyGap bound how often a display's own bell rings, and

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 
 	"github.com/gmux/gmux/server/pane"
+	"github.com/gmux/gmux/server/window"
 )
 
 // A program's clipboard (OSC 52), as tmux's set-clipboard and mosh do:
@@ -23,7 +24,7 @@ import (
 
 // programClipboard acts on what w's program asked of the clipboard in the
 // output just shown.
-func (s *session) programClipboard(w *window) {
+func (s *session) programClipboard(w *window.Window) {
 	req, ok := w.Screen.TakeClipboard()
 	if !ok {
 		return
@@ -45,7 +46,7 @@ func (s *session) programClipboard(w *window) {
 		// A program asking again and again while reading nothing gets no
 		// more answers than its input queue holds.
 		if w.Input.Len()+len(answer) <= pane.InputHigh {
-			w.send([]byte(answer))
+			w.Send([]byte(answer))
 		}
 	}
 }

@@ -43,7 +43,7 @@ func init() {
 			if x.w == nil || text == "" {
 				return "", fmt.Errorf("empty paste buffer")
 			}
-			x.w.paste(x.s, []byte(text))
+			x.w.Paste(x.s.host(), []byte(text))
 			return "", nil
 		},
 	})

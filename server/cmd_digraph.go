@@ -34,7 +34,7 @@ func init() {
 					return "", fmt.Errorf("unknown digraph %q", args[0])
 				}
 				if x.w != nil {
-					x.w.send([]byte(string(r)))
+					x.w.Send([]byte(string(r)))
 				}
 				return "", nil
 			}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/gmux/gmux/server/window"
 )
 
 func init() {
@@ -62,9 +64,9 @@ func (s *session) displayList() []string {
 	return lines
 }
 
-func windowLabel(w *window) string {
+func windowLabel(w *window.Window) string {
 	if w == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%d(%s)", w.Number, w.displayTitle())
+	return fmt.Sprintf("%d(%s)", w.Number, w.DisplayTitle())
 }

@@ -3,6 +3,8 @@ package server
 import (
 	"fmt"
 	"strings"
+
+	"github.com/gmux/gmux/server/window"
 )
 
 func init() {
@@ -11,16 +13,16 @@ func init() {
 		help: "run a command wired to this window: fdpat . display, ! the program, : both (!!stty, |less); none: show it",
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
-				if f := x.w.filter; f != nil {
-					return fmt.Sprintf("%s: %s", f.pat, strings.Join(f.argv, " ")), nil
+				if f := x.w.Filter; f != nil {
+					return fmt.Sprintf("%s: %s", f.Pattern(), strings.Join(f.Argv(), " ")), nil
 				}
 				return "No exec command is running.", nil
 			}
-			pat, pipeUser, argv, err := parseFdpat(args)
+			pat, pipeUser, argv, err := window.ParseFdpat(args)
 			if err != nil {
 				return "", err
 			}
-			return "", x.s.startFilter(x.w, pat, pipeUser, argv)
+			return "", x.w.StartFilter(x.s.host(), pat, pipeUser, argv)
 		},
 	})
 }

@@ -3,6 +3,8 @@ package server
 import (
 	"fmt"
 	"strings"
+
+	"github.com/gmux/gmux/server/window"
 )
 
 func init() {
@@ -13,7 +15,7 @@ func init() {
 			if !ok {
 				return "", fmt.Errorf("no history match")
 			}
-			x.w.send([]byte(rest))
+			x.w.Send([]byte(rest))
 			return "", nil
 		},
 	})
@@ -23,7 +25,7 @@ func init() {
 // the cursor (a prompt and the start of a command) is looked for at the
 // start of the lines above, nearest first, then in the scrollback; the rest
 // of the first line found is what completes it.
-func historyMatch(w *window) (string, bool) {
+func historyMatch(w *window.Window) (string, bool) {
 	sc := w.Screen
 	x, y := sc.Cursor()
 	line := []rune(sc.LineText(y))

@@ -2,6 +2,8 @@ package server
 
 import (
 	"strings"
+
+	"github.com/gmux/gmux/server/window"
 )
 
 func init() {
@@ -19,7 +21,7 @@ func init() {
 // windowHstatus is %h: w's hardstatus, with its ^E escapes (screen's,
 // since % is taken by the program's own text) expanded; %h inside it shows
 // nothing.
-func (s *session) windowHstatus(w *window) string {
+func (s *session) windowHstatus(w *window.Window) string {
 	if w == nil || w.Hstatus == "" {
 		return ""
 	}

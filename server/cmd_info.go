@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/window"
 )
 
 func init() {
@@ -28,7 +29,7 @@ func init() {
 			if sc.AltScreen() {
 				flags += " +alt"
 			}
-			if x.w.Flow == flowOn {
+			if x.w.Flow == window.FlowOn {
 				flags += " +flow"
 			}
 			scope := ""
@@ -37,7 +38,7 @@ func init() {
 			}
 			h := sc.History()
 			return fmt.Sprintf("(%d,%d)/(%d,%d)+%d%s window %d (%s) pid %d history %s%s", cx+1, cy+1, cols, rows,
-				h.Len(), flags, x.w.Number, x.w.displayTitle(), x.w.PID, formatBytes(h.Bytes()), scope), nil
+				h.Len(), flags, x.w.Number, x.w.DisplayTitle(), x.w.PID, formatBytes(h.Bytes()), scope), nil
 		},
 	})
 	register(&command{

@@ -16,18 +16,18 @@ func init() {
 			// The window goes at once, as in screen; a program that
 			// ignores the hang-up is ended by terminate's escalation.
 			kill := func() {
-				if w.removed {
+				if w.Removed {
 					return
 				}
-				if w.filter != nil {
-					w.filter.stop() // as in screen, kill acts on an exec'd program first
+				if w.Filter != nil {
+					w.Filter.Stop() // as in screen, kill acts on an exec'd program first
 					return
 				}
 				if !w.Exited {
 					w.Status, w.Code = statusKilled, 128+int(syscall.SIGHUP)
 					w.Terminate()
 				}
-				msg := fmt.Sprintf("Window %d (%s) killed.", w.Number, w.displayTitle())
+				msg := fmt.Sprintf("Window %d (%s) killed.", w.Number, w.DisplayTitle())
 				x.s.removeWindow(w)
 				if x.c != nil && x.c.win != nil {
 					x.c.showMessage(x.s, msg)

@@ -14,7 +14,7 @@ func init() {
 	register(&command{
 		name: "log", target: windowTarget, usage: "[on|off]", help: "log the window's output to a file (toggles without an argument)", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			on := x.w.log == nil
+			on := x.w.Log == nil
 			if len(args) == 1 {
 				if err := onOff(args[0]); err != nil {
 					return "", err

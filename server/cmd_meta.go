@@ -5,7 +5,7 @@ func init() {
 		name: "meta", help: "send the command character (C-a) to the window", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
 			if x.w != nil {
-				x.w.send([]byte{x.s.set.Escape})
+				x.w.Send([]byte{x.s.set.Escape})
 			}
 			return "", nil
 		},

@@ -15,9 +15,9 @@ func init() {
 			if !on {
 				x.w.Activity = false
 				x.s.redrawBars()
-				return fmt.Sprintf("Window %d (%s) is no longer being monitored for activity.", x.w.Number, x.w.displayTitle()), nil
+				return fmt.Sprintf("Window %d (%s) is no longer being monitored for activity.", x.w.Number, x.w.DisplayTitle()), nil
 			}
-			return fmt.Sprintf("Window %d (%s) is now being monitored for all activity.", x.w.Number, x.w.displayTitle()), nil
+			return fmt.Sprintf("Window %d (%s) is now being monitored for all activity.", x.w.Number, x.w.DisplayTitle()), nil
 		},
 	})
 }

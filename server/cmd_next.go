@@ -1,5 +1,7 @@
 package server
 
+import "github.com/gmux/gmux/server/window"
+
 func init() {
 	register(&command{
 		name: "next", guest: true, help: "switch to the next window", maxArgs: 0,
@@ -28,7 +30,7 @@ func cycle(x *cmdContext, dir int) (string, error) {
 
 // show makes w the window of the context's client (or, from -X, the
 // session's current window).
-func (s *session) show(x *cmdContext, w *window) (string, error) {
+func (s *session) show(x *cmdContext, w *window.Window) (string, error) {
 	if x.c != nil {
 		s.selectWindow(x.c, w)
 	}

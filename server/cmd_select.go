@@ -60,7 +60,7 @@ func selectWindowNamed(x *cmdContext, name string) (string, error) {
 		return "", fmt.Errorf("window %s does not exist", name)
 	}
 	if w == x.w && x.c != nil {
-		return fmt.Sprintf("This IS window %d (%s).", w.Number, w.displayTitle()), nil
+		return fmt.Sprintf("This IS window %d (%s).", w.Number, w.DisplayTitle()), nil
 	}
 	return x.s.show(x, w)
 }

@@ -32,8 +32,8 @@ func init() {
 				x.s.redrawBars()
 				return "The window is no longer being monitored for silence.", nil
 			}
-			w.lastOutput = time.Now()
-			w.rewatchSilence(x.s)
+			w.LastOutput = time.Now()
+			w.RewatchSilence(x.s.host())
 			return fmt.Sprintf("The window is now being monitored for %d sec. silence.", int(wait.Seconds())), nil
 		},
 	})

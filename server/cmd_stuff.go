@@ -11,10 +11,10 @@ func init() {
 					return "", fmt.Errorf("usage: stuff string")
 				}
 				w := x.w
-				x.s.openPrompt(x.c, &prompt{label: "Stuff: ", done: func(text string) { w.send([]byte(text)) }})
+				x.s.openPrompt(x.c, &prompt{label: "Stuff: ", done: func(text string) { w.Send([]byte(text)) }})
 				return "", nil
 			}
-			x.w.send([]byte(args[0]))
+			x.w.Send([]byte(args[0]))
 			return "", nil
 		},
 	})

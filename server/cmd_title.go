@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/window"
 )
 
 func init() {
@@ -18,8 +19,8 @@ func init() {
 				t = proto.Printable(t)
 				w.Title, w.Named = t, t != ""
 				if t == "" {
-					prog, _ := programName(w.Argv[0])
-					w.Title = baseName(prog)
+					prog, _ := window.ProgramName(w.Argv[0])
+					w.Title = window.BaseName(prog)
 				}
 			}
 			if len(args) == 1 {
@@ -27,9 +28,9 @@ func init() {
 				return "", nil
 			}
 			if !x.interactive() {
-				return w.displayTitle(), nil
+				return w.DisplayTitle(), nil
 			}
-			x.s.openPrompt(x.c, &prompt{label: "Set window's title to: ", text: w.displayTitle(), done: set})
+			x.s.openPrompt(x.c, &prompt{label: "Set window's title to: ", text: w.DisplayTitle(), done: set})
 			return "", nil
 		},
 	})

@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+
+	"github.com/gmux/gmux/server/window"
 )
 
 func init() {
 	register(&command{
 		name: "windows", guest: true, help: "list the windows on the message line", maxArgs: 0,
 		run: func(x *cmdContext, _ []string) (string, error) {
-			var other *window
+			var other *window.Window
 			if x.c != nil {
 				other = x.c.other
 			}
@@ -36,9 +38,9 @@ func init() {
 				}
 			}
 			if x.shell {
-				return fmt.Sprintf("%d (%s)", x.w.Number, x.w.displayTitle()), nil // as screen -Q number
+				return fmt.Sprintf("%d (%s)", x.w.Number, x.w.DisplayTitle()), nil // as screen -Q number
 			}
-			return fmt.Sprintf("This is window %d (%s).", x.w.Number, x.w.displayTitle()), nil
+			return fmt.Sprintf("This is window %d (%s).", x.w.Number, x.w.DisplayTitle()), nil
 		},
 	})
 }

@@ -3,6 +3,8 @@ package server
 import (
 	"fmt"
 	"sort"
+
+	"github.com/gmux/gmux/server/window"
 )
 
 // The window list (C-a "), as screen's: live (windows that come, go or
@@ -39,21 +41,21 @@ func init() {
 			if s.set.WindowListTitle != "" {
 				m.title = stripStatusMarks(s.expandStatus(s.set.WindowListTitle, statusView{cur: c.win, other: c.other, cols: c.cols}))
 			}
-			var shown []*window // the windows of the items, as last built
+			var shown []*window.Window // the windows of the items, as last built
 			m.refresh = func() {
 				// The selection stays on its window, or (gone) its place.
-				var selected *window
+				var selected *window.Window
 				if m.sel >= 0 && m.sel < len(shown) {
 					selected = shown[m.sel]
 				}
 				was := max(m.sel, 0)
 				shown = append(shown[:0], s.windows...)
 				if mostRecent {
-					sort.SliceStable(shown, func(i, j int) bool { return shown[i].shownAt > shown[j].shownAt })
+					sort.SliceStable(shown, func(i, j int) bool { return shown[i].ShownAt > shown[j].ShownAt })
 				}
 				m.items, m.ids, m.sel = m.items[:0], m.ids[:0], -1
 				for i, w := range shown {
-					item := fmt.Sprintf("%3d%-4s %s", w.Number, windowFlags(w, c.win, c.other), w.displayTitle())
+					item := fmt.Sprintf("%3d%-4s %s", w.Number, windowFlags(w, c.win, c.other), w.DisplayTitle())
 					if s.set.WindowListString != "" {
 						item = stripStatusMarks(s.expandStatus(s.set.WindowListString, statusView{cur: w, other: c.other, cols: c.cols, focus: w == c.win}))
 					}
@@ -92,7 +94,7 @@ func init() {
 				return true
 			}
 			m.done = func(i int) {
-				if i >= 0 && i < len(shown) && !shown[i].removed {
+				if i >= 0 && i < len(shown) && !shown[i].Removed {
 					s.selectWindow(c, shown[i])
 				}
 			}
@@ -104,7 +106,7 @@ func init() {
 }
 
 // swapNumbers gives windows a and b each other's number.
-func (s *session) swapNumbers(a, b *window) {
+func (s *session) swapNumbers(a, b *window.Window) {
 	a.Number, b.Number = b.Number, a.Number
 	sort.Slice(s.windows, func(i, j int) bool { return s.windows[i].Number < s.windows[j].Number })
 	s.redrawBars()

@@ -3,7 +3,7 @@ package server
 import (
 	"fmt"
 
-	"golang.org/x/sys/unix"
+	"github.com/gmux/gmux/server/window"
 )
 
 // Options of one window, and their defaults for new windows, as screen has
@@ -35,10 +35,10 @@ func init() {
 	register(&command{
 		name: "flow", target: programTarget, usage: "[on|off|auto]", help: "C-s/C-q: on, gmux stops and starts output; off, they go to the program; no argument toggles", maxArgs: 1,
 		run: func(x *cmdContext, args []string) (string, error) {
-			mode := flowOn
+			mode := window.FlowOn
 			switch {
-			case len(args) == 0 && x.w.Flow == flowOn:
-				mode = flowOff
+			case len(args) == 0 && x.w.Flow == window.FlowOn:
+				mode = window.FlowOff
 			case len(args) == 0:
 			default:
 				var err error
@@ -46,10 +46,10 @@ func init() {
 					return "", err
 				}
 			}
-			if err := x.w.setFlow(x.s, mode); err != nil {
+			if err := x.w.SetFlow(x.s.host(), mode); err != nil {
 				return "", err
 			}
-			return map[int]string{flowOn: "+flow", flowOff: "-flow", flowAuto: "+flow(auto)"}[mode], nil
+			return map[int]string{window.FlowOn: "+flow", window.FlowOff: "-flow", window.FlowAuto: "+flow(auto)"}[mode], nil
 		},
 	})
 	register(&command{
@@ -67,11 +67,11 @@ func init() {
 func flowMode(arg string) (int, error) {
 	switch arg {
 	case "on":
-		return flowOn, nil
+		return window.FlowOn, nil
 	case "off":
-		return flowOff, nil
+		return window.FlowOff, nil
 	case "auto":
-		return flowAuto, nil
+		return window.FlowAuto, nil
 	}
 	return 0, fmt.Errorf("flow wants on, off or auto, not %q", arg)
 }
@@ -84,40 +84,16 @@ func plusMinus(on bool) string {
 }
 
 // setIXON sets whether the window's terminal itself stops output on C-s.
-func setIXON(w *window, on bool) error {
-	t, err := windowTermios(w)
-	if err != nil {
-		return err
-	}
-	if on {
-		t.Iflag |= unix.IXON
-	} else {
-		t.Iflag &^= unix.IXON
-	}
-	if err := w.SetTermios(t); err != nil {
-		return fmt.Errorf("flow: %w", err)
-	}
-	return nil
-}
-
-func windowTermios(w *window) (*unix.Termios, error) {
-	t, err := w.Termios()
-	if err != nil {
-		return nil, fmt.Errorf("flow: %w", err)
-	}
-	return t, nil
-}
-
 // applyWindowDefaults gives a window the defaults set for new windows.
-func (s *session) applyWindowDefaults(w *window) {
+func (s *session) applyWindowDefaults(w *window.Window) {
 	s.applyScreenDefaults(w)
-	if err := w.setFlow(s, s.set.Flow); err != nil {
+	if err := w.SetFlow(s.host(), s.set.Flow); err != nil {
 		s.log.Printf("window %d: %v", w.Number, err)
 	}
 }
 
 // applyScreenDefaults gives a window's emulation the defaults for new windows.
-func (s *session) applyScreenDefaults(w *window) {
+func (s *session) applyScreenDefaults(w *window.Window) {
 	w.Screen.SetAutowrap(!s.set.NoWrap)
 	w.Screen.SetBCE(!s.set.NoBCE)
 	w.Screen.SetAltScreen(!s.set.NoAltScreen)
@@ -128,7 +104,7 @@ func (s *session) applyScreenDefaults(w *window) {
 // for it and its screen's state does not carry (a live upgrade sets it
 // again): whether programs may use the clipboard, and what SGR 3 means
 // under the window's TERM.
-func (s *session) applyScreenPolicy(w *window) {
+func (s *session) applyScreenPolicy(w *window.Window) {
 	w.Screen.SetClipboard(!s.set.NoProgramClipboard)
 	w.Screen.SetItalicIsStandout(italicIsStandout(w.Term))
 }

@@ -3,6 +3,8 @@ package server
 import (
 	"sort"
 	"strings"
+
+	"github.com/gmux/gmux/server/window"
 )
 
 // screen's commands that reorder the window list.
@@ -25,9 +27,9 @@ func init() {
 			for i, w := range x.s.windows {
 				numbers[i] = w.Number
 			}
-			byTitle := append([]*window(nil), x.s.windows...)
+			byTitle := append([]*window.Window(nil), x.s.windows...)
 			sort.SliceStable(byTitle, func(i, j int) bool {
-				return strings.ToLower(byTitle[i].displayTitle()) < strings.ToLower(byTitle[j].displayTitle())
+				return strings.ToLower(byTitle[i].DisplayTitle()) < strings.ToLower(byTitle[j].DisplayTitle())
 			})
 			for i, w := range byTitle {
 				w.Number = numbers[i]
@@ -57,7 +59,7 @@ func init() {
 	}
 }
 
-func indexOf(ws []*window, w *window) int {
+func indexOf(ws []*window.Window, w *window.Window) int {
 	for i, o := range ws {
 		if o == w {
 			return i

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/options"
+	"github.com/gmux/gmux/server/window"
 )
 
 // command is one entry of the command table. Key bindings, the C-a : prompt,
@@ -49,7 +50,7 @@ const (
 type cmdContext struct {
 	s     *session
 	c     *client
-	w     *window
+	w     *window.Window
 	shell bool    // from gmux -X: c is the latest attached client, but nobody is at its keys
 	from  *client // the -X connection, which waits for the reply
 }

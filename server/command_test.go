@@ -8,6 +8,7 @@ import (
 
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/vt"
+	"github.com/gmux/gmux/server/window"
 )
 
 func TestSplitCommand(t *testing.T) {
@@ -167,7 +168,7 @@ func TestEveryScreenCommandKnown(t *testing.T) {
 // needs the window's program says so when it has ended.
 func TestCommandTargetsChecked(t *testing.T) {
 	s := testSession()
-	dead := &window{Pane: pane.Dead(0, vt.New(10, 5, 0))}
+	dead := &window.Window{Pane: pane.Dead(0, vt.New(10, 5, 0))}
 	dead.Exited = true
 	checked := 0
 	for _, name := range commandNames() {

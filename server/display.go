@@ -8,6 +8,7 @@ import (
 	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/sched"
 	"github.com/gmux/gmux/server/vt"
+	"github.com/gmux/gmux/server/window"
 )
 
 // display is what an attached client shows and how it takes input: the
@@ -15,14 +16,14 @@ import (
 // layers, and the modes open on it.
 type display struct {
 	r      *render.Renderer
-	win    *window      // the window this client shows (in its focused region)
-	regs   *regions     // the display's regions, when split (regions.go)
-	drag   *regionDrag  // a region border being dragged (mouse_regions.go)
-	sel    *mouseSelect // text being selected with the mouse (mouse_select.go)
-	clicks mouseClicks  // the last clicks, for double and triple ones
-	named  *namedLayout // the named layout it shows, if any (layouts.go)
-	other  *window      // the one shown before (C-a C-a)
-	active uint64       // last activity, ordered across clients
+	win    *window.Window // the window this client shows (in its focused region)
+	regs   *regions       // the display's regions, when split (regions.go)
+	drag   *regionDrag    // a region border being dragged (mouse_regions.go)
+	sel    *mouseSelect   // text being selected with the mouse (mouse_select.go)
+	clicks mouseClicks    // the last clicks, for double and triple ones
+	named  *namedLayout   // the named layout it shows, if any (layouts.go)
+	other  *window.Window // the one shown before (C-a C-a)
+	active uint64         // last activity, ordered across clients
 	cols   int
 	rows   int
 
@@ -32,8 +33,8 @@ type display struct {
 	timerSet  bool      // a frame is scheduled
 	syncTimer bool      // a frame held for a program's synchronized output is scheduled (syncoutput.go)
 	bells     int
-	suspended bool    // the client is stopped or in the background
-	fed       *window // the window the current input chunk went to
+	suspended bool           // the client is stopped or in the background
+	fed       *window.Window // the window the current input chunk went to
 
 	tok    input.Tokenizer // what the terminal sends, as events (input.go)
 	escGen int             // the pending-escape flush that still counts
@@ -213,7 +214,7 @@ func (s *session) redrawBars() {
 }
 
 // redrawWindow redraws every attached display that shows w.
-func (s *session) redrawWindow(w *window) {
+func (s *session) redrawWindow(w *window.Window) {
 	for c := range s.clients {
 		if c.attached && c.shows(w) {
 			c.markDirty(s)

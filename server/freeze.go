@@ -34,7 +34,7 @@ func (s *session) startFreeze() {
 			c.TTY.SetReadDeadline(now)
 			c.TTY.SetWriteDeadline(now)
 		}
-		c.giveCredit() // a reader waiting for credit reads on, into the deadline
+		c.GiveCredit() // a reader waiting for credit reads on, into the deadline
 	}
 }
 

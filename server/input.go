@@ -77,13 +77,13 @@ func (s *session) sendInput(c *client, b []byte) {
 		}
 		return
 	}
-	if b = c.win.flowKeys(s, b); len(b) == 0 {
+	if b = c.win.FlowKeys(s.host(), b); len(b) == 0 {
 		return
 	}
-	if f := c.win.filter; f != nil && f.typed(s, c.win, b) {
+	if f := c.win.Filter; f != nil && f.Typed(s.host(), c.win, b) {
 		return // exec'd program takes what is typed
 	}
-	c.win.send(b)
+	c.win.Send(b)
 	c.fed = c.win
 }
 

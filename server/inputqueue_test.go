@@ -8,6 +8,7 @@ import (
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/vt"
+	"github.com/gmux/gmux/server/window"
 )
 
 // A program that reads nothing for pane.InputStall, while a display waits to
@@ -19,14 +20,14 @@ func TestStalledInputOverTheSessionsClock(t *testing.T) {
 	clock := fakeClock(t, s)
 	c := &client{s: s, attached: true}
 	s.clients[c] = true
-	w := &window{WindowModel: handover.WindowModel{Number: 2, Title: "stuck"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
+	w := &window.Window{WindowModel: handover.WindowModel{Number: 2, Title: "stuck"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
 	w.SetClock(clock.read)
-	s.windows = []*window{w}
+	s.windows = []*window.Window{w}
 	const queued = 3 << 20
 	w.Input.Push(make([]byte, queued)) // nothing reads it: the pane has no writer
-	w.waiters = []*client{c}
+	w.AddWaiter(c)
 	w.HasWaiters.Store(true)
-	w.watchStall(s)
+	w.WatchStall(s.host())
 	for range int(pane.InputStall/time.Second) - 1 {
 		clock.pass(time.Second)
 	}
@@ -34,8 +35,8 @@ func TestStalledInputOverTheSessionsClock(t *testing.T) {
 		t.Fatalf("stalled after less than %v: %v, %d bytes queued", pane.InputStall, w.Stalled, w.Input.Len())
 	}
 	clock.pass(2 * time.Second)
-	if !w.Stalled || w.Dropped != queued || w.Input.Len() != 0 || len(w.waiters) != 0 {
-		t.Fatalf("after %v: stalled %v, dropped %d, %d queued, %d waiting", pane.InputStall, w.Stalled, w.Dropped, w.Input.Len(), len(w.waiters))
+	if !w.Stalled || w.Dropped != queued || w.Input.Len() != 0 || w.Waiting() {
+		t.Fatalf("after %v: stalled %v, dropped %d, %d queued, waiting %v", pane.InputStall, w.Stalled, w.Dropped, w.Input.Len(), w.Waiting())
 	}
 	told := false
 	for _, m := range s.messageLog {

@@ -11,6 +11,7 @@ import (
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/vt"
+	"github.com/gmux/gmux/server/window"
 )
 
 func testSession() *session {
@@ -129,7 +130,7 @@ func TestSelectPromptCompletesTitles(t *testing.T) {
 	s := testSession()
 	c := &client{s: s, attached: true}
 	for i, title := range []string{"editor", "logs", "logger"} {
-		s.windows = append(s.windows, &window{WindowModel: handover.WindowModel{Number: i, Title: title}, Pane: pane.Dead(0, vt.New(10, 2, 0))})
+		s.windows = append(s.windows, &window.Window{WindowModel: handover.WindowModel{Number: i, Title: title}, Pane: pane.Dead(0, vt.New(10, 2, 0))})
 	}
 	if _, err := s.runCommand(&cmdContext{s: s, c: c}, []string{"select"}); err != nil || c.prompt == nil {
 		t.Fatalf("select opened no prompt: %v", err)

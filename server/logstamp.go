@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gmux/gmux/server/sched"
+	"github.com/gmux/gmux/server/window"
 )
 
 // Time stamps in window logs (screen's logtstamp): once a logged window has
@@ -37,7 +37,7 @@ func (set *settings) logStampFormat() string {
 }
 
 // logStamp is the time stamp for w's log now.
-func (s *session) logStamp(w *window) string {
+func (s *session) logStamp(w *window.Window) string {
 	format := s.set.logStampFormat()
 	// Expanded as a status line is, less its newlines (a status line has
 	// none): each line of the format is expanded alone.
@@ -50,42 +50,6 @@ func (s *session) logStamp(w *window) string {
 	return strings.Join(lines, "\n")
 }
 
-// stampOutput is called before output goes into the log of w: after a
-// long quiet, the stamp goes first; and the quiet timer is armed.
-func (l *windowLog) stampOutput(s *session, w *window, now time.Time) {
-	if !s.set.LogStamp {
-		return
-	}
-	if !l.lastOutput.IsZero() && now.Sub(l.lastOutput) >= 2*s.set.logStampQuiet() {
-		l.buf = append(l.buf, s.logStamp(w)...)
-	}
-	l.lastOutput, l.stamped = now, false
-	l.armStamp(s, w, s.set.logStampQuiet())
-}
-
-// armStamp checks the log of w for quiet after wait, unless a check is
-// due.
-func (l *windowLog) armStamp(s *session, w *window, wait time.Duration) {
-	if l.stampTimer {
-		return
-	}
-	l.stampTimer = true
-	s.after(sched.Key{Kind: sched.LogStamp, ID: w.ID}, wait, func() {
-		l.stampTimer = false
-		if w.log != l || !s.set.LogStamp || l.stamped {
-			return
-		}
-		quiet := time.Since(l.lastOutput)
-		if left := s.set.logStampQuiet() - quiet; left > 0 {
-			l.armStamp(s, w, left)
-			return
-		}
-		l.buf = append(l.buf, s.logStamp(w)...)
-		l.stamped = true
-		l.scheduleFlush(s, w)
-	})
-}
-
 // startLogStamps arms the quiet timers of the logged windows (logtstamp
 // on, or a log opened): the quiet counts from now.
 func (s *session) startLogStamps() {
@@ -94,9 +58,9 @@ func (s *session) startLogStamps() {
 	}
 	now := time.Now()
 	for _, w := range s.windows {
-		if w.log != nil && w.log.lastOutput.IsZero() {
-			w.log.lastOutput = now
-			w.log.armStamp(s, w, s.set.logStampQuiet())
+		if w.Log != nil && w.Log.LastOutput.IsZero() {
+			w.Log.LastOutput = now
+			w.Log.ArmStamp(s.host(), w, s.set.logStampQuiet())
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/gmux/gmux/server/lineedit"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/vt"
+	"github.com/gmux/gmux/server/window"
 	"golang.org/x/sys/unix"
 )
 
@@ -67,12 +68,12 @@ func fillEveryField(t *testing.T, v any) {
 func TestAWindowsModelSurvivesTheHandOver(t *testing.T) {
 	s := testSession()
 	s.colonHistory, s.searchHistory = lineedit.NewHistory(1), lineedit.NewHistory(1)
-	w := &window{Pane: pane.Dead(4242, vt.New(20, 3, 10))}
+	w := &window.Window{Pane: pane.Dead(4242, vt.New(20, 3, 10))}
 	fillEveryField(t, &w.WindowModel)
 	w.Close() // an ended program's window: no descriptor to hand over
 	w.Gate.Hold()
-	w.heldOutput = []byte("held")
-	s.windows = []*window{w}
+	w.HeldOutput = []byte("held")
+	s.windows = []*window.Window{w}
 	st, err := s.captureState(false)
 	if err != nil {
 		t.Fatal(err)
@@ -85,8 +86,8 @@ func TestAWindowsModelSurvivesTheHandOver(t *testing.T) {
 	if !reflect.DeepEqual(back.WindowModel, w.WindowModel) {
 		t.Errorf("the model changed across the hand-over:\n got %+v\nwant %+v", back.WindowModel, w.WindowModel)
 	}
-	if back.PID != w.PID || !back.Exited || !back.Gate.Held() || string(back.heldOutput) != "held" {
-		t.Errorf("pid %d exited %v held %v %q; want %d, true, true, \"held\"", back.PID, back.Exited, back.Gate.Held(), back.heldOutput, w.PID)
+	if back.PID != w.PID || !back.Exited || !back.Gate.Held() || string(back.HeldOutput) != "held" {
+		t.Errorf("pid %d exited %v held %v %q; want %d, true, true, \"held\"", back.PID, back.Exited, back.Gate.Held(), back.HeldOutput, w.PID)
 	}
 	if c, r := back.Screen.Size(); c != 20 || r != 3 {
 		t.Errorf("screen %dx%d, want 20x3", c, r)

@@ -26,7 +26,7 @@ func (s *session) mouseEvent(c *client, m input.MouseReport) {
 	switch m.Button {
 	case 1: // the middle button pastes the buffer, as tmux's does
 		if c.copy == nil && c.win != nil && s.Buffer != "" && actorOf(c).mayType() {
-			c.win.paste(s, []byte(s.Buffer))
+			c.win.Paste(s.host(), []byte(s.Buffer))
 		}
 	case 64: // wheel up
 		if !s.inCopyMode(c) {

@@ -118,7 +118,7 @@ var settingChanged = map[string]func(s *session) string{
 		for _, w := range s.windows {
 			if w.SilenceWait > 0 {
 				w.SilenceWait = s.set.SilenceWait
-				w.rewatchSilence(s)
+				w.RewatchSilence(s.host())
 			}
 		}
 		return fmt.Sprintf("silencewait set to %v seconds", s.set.SilenceWait.Seconds())

@@ -4,6 +4,7 @@ import (
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/layout"
 	"github.com/gmux/gmux/server/render"
+	"github.com/gmux/gmux/server/window"
 )
 
 // A display split into regions (split, C-a S and C-a |): the layout's
@@ -14,7 +15,7 @@ import (
 // selected or created in it.
 type regions struct {
 	lay *layout.Layout
-	win map[int]*window // by region id; absent: the region is empty
+	win map[int]*window.Window // by region id; absent: the region is empty
 }
 
 // regionArea is the part of c's terminal the regions share: all of it but
@@ -43,7 +44,7 @@ func (c *client) focusOrigin() (x, y int) {
 func (c *client) split(s *session, dir layout.Dir) error {
 	if c.regs == nil {
 		_, cols, rows := c.regionArea()
-		c.regs = &regions{lay: layout.New(cols, rows), win: map[int]*window{}}
+		c.regs = &regions{lay: layout.New(cols, rows), win: map[int]*window.Window{}}
 		if c.win != nil {
 			c.regs.win[c.regs.lay.Focus()] = c.win
 		}
@@ -77,7 +78,7 @@ func (c *client) focusRegion(s *session, id int) {
 	}
 	if w != nil {
 		s.setLastWin(w)
-		w.seen(s)
+		w.Seen(s.host())
 	}
 	s.autosaveLayout(c)
 	c.markDirty(s)
@@ -129,8 +130,8 @@ func (c *client) regionsChanged(s *session) {
 
 // fallbackWindow is the window a display shows when the region it is left
 // with has none: the one it showed before, else the session's current.
-func (c *client) fallbackWindow(s *session) *window {
-	if c.other != nil && !c.other.removed {
+func (c *client) fallbackWindow(s *session) *window.Window {
+	if c.other != nil && !c.other.Removed {
 		return c.other
 	}
 	if s.lastWin != nil {
@@ -162,7 +163,7 @@ func (c *client) resizeRegions(s *session) {
 
 // views are the places a window is shown, for its size (windowsize.go):
 // each display that shows it, or each region of a display that does.
-func (s *session) views(w *window) []view {
+func (s *session) views(w *window.Window) []view {
 	var out []view
 	for c := range s.clients {
 		if !c.attached {
@@ -186,7 +187,7 @@ func (s *session) views(w *window) []view {
 }
 
 // shows reports whether c shows w, in its only or in any region.
-func (c *client) shows(w *window) bool {
+func (c *client) shows(w *window.Window) bool {
 	if c.regs == nil {
 		return c.win == w
 	}
@@ -232,7 +233,7 @@ func (c *client) restoreRegions(s *session, sr *savedRegions) {
 		return
 	}
 	shown := c.win
-	c.regs = &regions{lay: lay, win: map[int]*window{}}
+	c.regs = &regions{lay: lay, win: map[int]*window.Window{}}
 	for i, r := range lay.Regions() {
 		if i < len(sr.Windows) {
 			if w := s.windows.byID(sr.Windows[i]); w != nil {

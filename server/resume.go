@@ -22,6 +22,7 @@ import (
 	"github.com/gmux/gmux/server/proc"
 	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/vt"
+	"github.com/gmux/gmux/server/window"
 	"golang.org/x/sys/unix"
 )
 
@@ -177,7 +178,7 @@ func resumeSession(d *decoded, logger *log.Logger) *session {
 	}
 	s.ln = ln
 	s.reserveFiles()
-	byID := map[int]*window{}
+	byID := map[int]*window.Window{}
 	for i, ws := range st.Windows {
 		w := s.resumeWindow(ws, d.screens[i])
 		byID[w.ID] = w
@@ -260,8 +261,8 @@ func (s *session) upgraded(up *handover.Upgrade, asker *client) {
 }
 
 // resumeWindow takes a window's program and PTY over.
-func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
-	w := &window{WindowModel: ws.WindowModel, lastOutput: time.Now()}
+func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window.Window {
+	w := &window.Window{WindowModel: ws.WindowModel, LastOutput: time.Now()}
 	var err error
 	if !ws.Exited {
 		w.Pane, err = pane.Adopt(ws.PID, ws.PTY, screen)
@@ -279,7 +280,7 @@ func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
 	if ws.Stopped { // C-s held it: it stays held until C-q
 		w.Gate.Hold()
 	}
-	w.heldOutput = ws.HeldOutput
+	w.HeldOutput = ws.HeldOutput
 	w.Term = ws.Term
 	if w.Term == "" { // handed over by a gmux before the field
 		w.Term = s.set.Term
@@ -287,7 +288,7 @@ func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
 	s.applyScreenPolicy(w)
 	if ws.Log != nil {
 		unix.CloseOnExec(ws.Log.File)
-		w.log = &windowLog{path: ws.Log.Path, f: os.NewFile(uintptr(ws.Log.File), ws.Log.Path), raw: ws.Log.Raw, state: ws.Log.State}
+		w.Log = window.AdoptLog(ws.Log.Path, os.NewFile(uintptr(ws.Log.File), ws.Log.Path), ws.Log.Raw, ws.Log.State)
 	}
 	if w.Exited {
 		return w
@@ -295,14 +296,14 @@ func (s *session) resumeWindow(ws handover.Window, screen *vt.Screen) *window {
 	if len(ws.Input) > 0 {
 		w.Input.Push(ws.Input)
 	}
-	w.watchSilence(s)
+	w.WatchSilence(s.host())
 	s.runWindow(w)
 	return w
 }
 
 // resumeClient takes a connection over: an attached display gets a new
 // renderer and one full redraw.
-func (s *session) resumeClient(cs handover.Client, byID map[int]*window) *client {
+func (s *session) resumeClient(cs handover.Client, byID map[int]*window.Window) *client {
 	var conn net.Conn
 	var err error
 	switch {
@@ -359,7 +360,7 @@ func (s *session) resumeClient(cs handover.Client, byID map[int]*window) *client
 }
 
 // resumeDisplay gives an attached client its display back.
-func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*window) {
+func (s *session) resumeDisplay(c *client, cs handover.Client, byID map[int]*window.Window) {
 	c.cols, c.rows = clampSize(cs.Cols, cs.Rows)
 	h := c.hello
 	r, err := render.New(h.Term, h.ColorTerm, h.Locale, c.cols, c.rows)

@@ -19,6 +19,7 @@ import (
 	"github.com/gmux/gmux/server/park"
 	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/sched"
+	"github.com/gmux/gmux/server/window"
 )
 
 // Options configure a session server: what the starting client sent, and
@@ -43,10 +44,10 @@ type session struct {
 	eventRun     int         // events taken in a row while bulk may wait
 	later        []func()    // run after the current event (afterEvent)
 	procs        *processors
-	mem          memoryRelease // returning memory after floods (memory.go)
-	windows      windowList    // sorted by number
-	lastWin      *window       // the window most recently selected by anyone
-	prevWin      *window       // the one selected before it: a new display's previous window
+	mem          memoryRelease  // returning memory after floods (memory.go)
+	windows      windowList     // sorted by number
+	lastWin      *window.Window // the window most recently selected by anyone
+	prevWin      *window.Window // the one selected before it: a new display's previous window
 	clients      map[*client]bool
 	ln           net.Listener
 	log          *log.Logger
@@ -131,7 +132,7 @@ func (s *session) nextWindowID() int {
 const maxWindows = 100
 
 // newWindow starts a window and shows it to client c (if any).
-func (s *session) newWindow(c *client, argv []string, title string, number int) (*window, error) {
+func (s *session) newWindow(c *client, argv []string, title string, number int) (*window.Window, error) {
 	switch {
 	case number >= s.set.MaxWin:
 		return nil, fmt.Errorf("window number %d is out of range (0-%d)", number, s.set.MaxWin-1)
@@ -161,7 +162,7 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 		return w, err // listed, and ending: the caller says why
 	}
 	s.log.Printf("window %d: started %q pid %d", w.Number, w.Argv, w.PID)
-	w.watchSilence(s)
+	w.WatchSilence(s.host())
 	if s.opts.LogAll {
 		if _, err := s.setLogging(w, true); err != nil {
 			s.log.Printf("window %d: log: %v", w.Number, err)
@@ -181,35 +182,35 @@ func (s *session) newWindow(c *client, argv []string, title string, number int) 
 }
 
 // windowOutput feeds program output to the emulator and schedules frames.
-func (s *session) windowOutput(w *window, data []byte) {
-	if w.Exited || w.holdOutput(data) {
+func (s *session) windowOutput(w *window.Window, data []byte) {
+	if w.Exited || w.HoldOutput(data) {
 		return
 	}
-	if w.filter != nil && !w.filter.appOutput(data) {
+	if w.Filter != nil && !w.Filter.AppOutput(data) {
 		return // exec'd filter takes it
 	}
 	s.showOutput(w, data)
 }
 
 // showOutput puts output on w's screen, its log and its displays.
-func (s *session) showOutput(w *window, data []byte) {
+func (s *session) showOutput(w *window.Window, data []byte) {
 	if w.Exited {
 		return
 	}
 	w.Screen.Write(data)
 	now := s.now()
-	w.lastOutput = now
-	w.noteSyncOutput(now)
+	w.LastOutput = now
+	w.NoteSyncOutput(now)
 	if w.SilenceWait > 0 {
-		w.silenceBroken(s)
+		w.SilenceBroken(s.host())
 	}
 	s.procs.noteOutput(len(data))
 	s.mem.note(s, len(data), now)
-	if w.log != nil {
-		w.log.output(s, w, data)
+	if w.Log != nil {
+		w.Log.Output(s.host(), w, data)
 	}
 	if r := w.Screen.TakeReplies(); len(r) > 0 {
-		w.send(r)
+		w.Send(r)
 	}
 	s.programClipboard(w)
 	bells := w.Screen.TakeBells()
@@ -226,7 +227,7 @@ func (s *session) showOutput(w *window, data []byte) {
 			}
 		}
 		if !shown {
-			w.hiddenAttention(s, bells)
+			w.HiddenAttention(s.host(), bells)
 		}
 	}
 }
@@ -234,21 +235,21 @@ func (s *session) showOutput(w *window, data []byte) {
 // windowExited handles the end of a window's program: the window closes
 // (the last one ends the session), or with zombie set it stays, dead, until
 // the user kills or restarts it.
-func (s *session) windowExited(w *window, status string, code int) {
+func (s *session) windowExited(w *window.Window, status string, code int) {
 	if w.Exited {
 		return
 	}
 	s.log.Printf("window %d: %s", w.Number, status)
-	w.resumeOutput(s)
+	w.ResumeOutput(s.host())
 	w.Close()
-	w.releaseWaiters(s)
-	if w.log != nil {
-		if err := w.log.close(); err != nil {
+	w.ReleaseWaiters()
+	if w.Log != nil {
+		if err := w.Log.Close(); err != nil {
 			s.log.Printf("window %d: log: %v", w.Number, err)
 		}
-		w.log = nil
+		w.Log = nil
 	}
-	if w.removed {
+	if w.Removed {
 		return // killed: it left the list already
 	}
 	w.Status, w.Code = status, code
@@ -268,7 +269,7 @@ func (s *session) windowExited(w *window, status string, code int) {
 
 // setLastWin records w as the session's current window, and the one before
 // it as the previous.
-func (s *session) setLastWin(w *window) {
+func (s *session) setLastWin(w *window.Window) {
 	if s.lastWin != w {
 		s.prevWin, s.lastWin = s.lastWin, w
 	}
@@ -276,8 +277,8 @@ func (s *session) setLastWin(w *window) {
 
 // removeWindow takes a closed window out of the session; clients showing it
 // move to another. The last window's going ends the session.
-func (s *session) removeWindow(w *window) {
-	w.removed = true
+func (s *session) removeWindow(w *window.Window) {
+	w.Removed = true
 	s.unlist(w)
 	if s.prevWin == w {
 		s.prevWin = nil
@@ -336,7 +337,7 @@ func (s *session) zombieKey(c *client, key byte) {
 }
 
 // unlist takes w out of the window list.
-func (s *session) unlist(w *window) {
+func (s *session) unlist(w *window.Window) {
 	for i, x := range s.windows {
 		if x == w {
 			s.windows = append(s.windows[:i], s.windows[i+1:]...)
@@ -346,7 +347,7 @@ func (s *session) unlist(w *window) {
 }
 
 // selectWindow shows w to client c.
-func (s *session) selectWindow(c *client, w *window) {
+func (s *session) selectWindow(c *client, w *window.Window) {
 	if w == nil {
 		return // a dead window is shown too (zombie on): k kills it, r restarts it
 	}
@@ -356,7 +357,7 @@ func (s *session) selectWindow(c *client, w *window) {
 		}
 		c.win = w
 		s.selections++
-		w.shownAt = s.selections
+		w.ShownAt = s.selections
 		if c.regs != nil {
 			c.regs.win[c.regs.lay.Focus()] = w
 		}
@@ -369,7 +370,7 @@ func (s *session) selectWindow(c *client, w *window) {
 		c.copy = nil // copy mode is a view of its window: it ends when the display leaves it
 	}
 	s.setLastWin(w)
-	w.seen(s)
+	w.Seen(s.host())
 	s.fitWindow(w)
 	s.autosaveLayout(c)
 	c.markDirty(s)
@@ -377,7 +378,7 @@ func (s *session) selectWindow(c *client, w *window) {
 
 // fitWindow sizes w for the client that used it most recently (tmux's
 // "latest"): larger clients see it with blank space, smaller ones cropped.
-func (s *session) fitWindow(w *window) {
+func (s *session) fitWindow(w *window.Window) {
 	shown := s.views(w)
 	if len(shown) == 0 {
 		return

@@ -3,6 +3,8 @@ package server
 import (
 	"cmp"
 	"time"
+
+	"github.com/gmux/gmux/server/window"
 )
 
 // settings are the session's options: what the config file, the C-a :
@@ -76,7 +78,7 @@ type settings struct {
 	NoWrap      bool          `json:"NoWrap"`
 	NoBCE       bool          `json:"NoBCE"`
 	NoAltScreen bool          `json:"NoAltScreen"`
-	Flow        int           `json:"Flow"`       // flowAuto, flowOn, flowOff (flow.go)
+	Flow        int           `json:"Flow"`       // window.FlowAuto, window.FlowOn, window.FlowOff (flow.go)
 	Term        string        `json:"Term"`       // $TERM in new windows (term)
 	Verbose     bool          `json:"Verbose"`    // tell the command of each new window
 	MaxWin      int           `json:"MaxWin"`     // window numbers are below it (maxwin)
@@ -117,10 +119,10 @@ func defaultSettings(opts Options) settings {
 		CaptionFormat:    "%3n %t", // screen's
 		MsgWait:          5 * time.Second,
 		LogFile:          cmp.Or(opts.LogFile, "gmuxlog.%n"), // -Logfile
-		LogFlush:         defaultLogFlush,
+		LogFlush:         window.DefaultLogFlush,
 		BellMsg:          defaultBellMsg,
 		UpdateEnv:        append([]string(nil), defaultUpdateEnv...),
-		SilenceWait:      defaultSilenceWait,
+		SilenceWait:      window.DefaultSilenceWait,
 		Notify:           "off",
 		Term:             opts.Term,
 		IdleCommand:      []string{"blanker"},

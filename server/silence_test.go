@@ -8,6 +8,7 @@ import (
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/vt"
+	"github.com/gmux/gmux/server/window"
 )
 
 // Silence monitoring over the session's clock, moved by the test instead of
@@ -18,10 +19,10 @@ func TestSilenceOverTheSessionsClock(t *testing.T) {
 	clock := fakeClock(t, s)
 	c := &client{s: s, attached: true} // a display showing no window
 	s.clients[c] = true
-	w := &window{WindowModel: handover.WindowModel{Number: 3, Title: "build", SilenceWait: 30 * time.Second},
-		Pane: pane.Dead(0, vt.New(10, 2, 0)), lastOutput: clock.now}
-	s.windows = []*window{w}
-	w.watchSilence(s)
+	w := &window.Window{WindowModel: handover.WindowModel{Number: 3, Title: "build", SilenceWait: 30 * time.Second},
+		Pane: pane.Dead(0, vt.New(10, 2, 0)), LastOutput: clock.now}
+	s.windows = []*window.Window{w}
+	w.WatchSilence(s.host())
 	told := func() int {
 		n := 0
 		for _, m := range s.messageLog {
@@ -32,8 +33,8 @@ func TestSilenceOverTheSessionsClock(t *testing.T) {
 		return n
 	}
 	clock.pass(20 * time.Second)
-	w.lastOutput = clock.now // output: quiet counts from here
-	w.silenceBroken(s)
+	w.LastOutput = clock.now // output: quiet counts from here
+	w.SilenceBroken(s.host())
 	clock.pass(20 * time.Second) // 40 s from the start, 20 from the output
 	if w.Silent || told() != 0 {
 		t.Fatalf("silent after 20 s of quiet: %v, told %d times", w.Silent, told())

@@ -10,6 +10,7 @@ import (
 	"github.com/gmux/gmux/server/sched"
 	"github.com/gmux/gmux/server/statusline"
 	"github.com/gmux/gmux/server/vt"
+	"github.com/gmux/gmux/server/window"
 )
 
 // Status line modes (hardstatus) and caption modes, as in screen.
@@ -27,7 +28,7 @@ const defaultStatusFormat = "[%S] %-w%n*%t%+w %=%H %c"
 // about, the display's previous window and width, and the display's state
 // that %F, %P and %E test.
 type statusView struct {
-	cur, other *window
+	cur, other *window.Window
 	cols       int
 	focus      bool // %F: the window is the one the display shows
 	copyMode   bool // %P
@@ -142,7 +143,7 @@ func (s *session) expandStatus(format string, v statusView) string {
 			}
 		case 't':
 			if cur != nil {
-				put(cur.displayTitle(), true)
+				put(cur.DisplayTitle(), true)
 			}
 		case 'f':
 			if cur != nil {
@@ -285,7 +286,7 @@ func (s *session) expandStatus(format string, v statusView) string {
 
 // windowFlags are screen's marks after a window's number: * the current
 // window, - the previous one, (L) logged, Z dead (zombie).
-func windowFlags(w, cur, other *window) string {
+func windowFlags(w, cur, other *window.Window) string {
 	f := ""
 	if w == cur {
 		f += "*"
@@ -302,7 +303,7 @@ func windowFlags(w, cur, other *window) string {
 	if w.Silent {
 		f += "~"
 	}
-	if w.log != nil {
+	if w.Log != nil {
 		f += "(L)"
 	}
 	if w.Exited {
@@ -314,7 +315,7 @@ func windowFlags(w, cur, other *window) string {
 // windowEntry is one window in a list of windows (%w, %W, windows): its
 // text, with the separator before it.
 type windowEntry struct {
-	w    *window
+	w    *window.Window
 	text string
 }
 
@@ -322,7 +323,7 @@ type windowEntry struct {
 // before cur ('-') or after it ('+'), or all but cur ('W'); in the full
 // list, or the long form of the others (%-Lw), each number carries screen's
 // flags (windowFlags).
-func (s *session) windowEntries(cur, other *window, mod byte, long bool) []windowEntry {
+func (s *session) windowEntries(cur, other *window.Window, mod byte, long bool) []windowEntry {
 	var list []windowEntry
 	for _, w := range s.windows {
 		switch {
@@ -346,7 +347,7 @@ func (s *session) windowEntries(cur, other *window, mod byte, long bool) []windo
 		if len(list) == 0 && mod != '+' {
 			sep = ""
 		}
-		list = append(list, windowEntry{w: w, text: sep + strconv.Itoa(w.Number) + mark + " " + w.displayTitle()})
+		list = append(list, windowEntry{w: w, text: sep + strconv.Itoa(w.Number) + mark + " " + w.DisplayTitle()})
 	}
 	if mod == '-' && len(list) > 0 {
 		list = append(list, windowEntry{text: "  "})
@@ -355,7 +356,7 @@ func (s *session) windowEntries(cur, other *window, mod byte, long bool) []windo
 }
 
 // windowRange is windowEntries as one string.
-func (s *session) windowRange(cur, other *window, mod byte, long bool) string {
+func (s *session) windowRange(cur, other *window.Window, mod byte, long bool) string {
 	var b strings.Builder
 	for _, e := range s.windowEntries(cur, other, mod, long) {
 		b.WriteString(e.text)
@@ -365,7 +366,7 @@ func (s *session) windowRange(cur, other *window, mod byte, long bool) string {
 
 // rendition is the style change (screen's rendition) for a window in a
 // list: bell, then monitor (activity); "" for none.
-func (s *session) rendition(w *window) string {
+func (s *session) rendition(w *window.Window) string {
 	switch {
 	case w == nil:
 		return ""

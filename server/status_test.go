@@ -11,14 +11,15 @@ import (
 	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/statusline"
 	"github.com/gmux/gmux/server/vt"
+	"github.com/gmux/gmux/server/window"
 )
 
 func TestExpandStatus(t *testing.T) {
 	s := &session{log: log.New(io.Discard, "", 0), opts: Options{}}
 	s.opts.Name = "work"
-	w0 := &window{WindowModel: handover.WindowModel{Number: 0, Title: "bash"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
-	w1 := &window{WindowModel: handover.WindowModel{Number: 1, Title: "vim"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
-	s.windows = []*window{w0, w1}
+	w0 := &window.Window{WindowModel: handover.WindowModel{Number: 0, Title: "bash"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
+	w1 := &window.Window{WindowModel: handover.WindowModel{Number: 1, Title: "vim"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
+	s.windows = []*window.Window{w0, w1}
 	for _, tc := range []struct{ format, want string }{
 		{"[%S] %w", "[work] 0 bash  1* vim"},
 		{"%-w|%n%f %t|%+w", "0 bash  |1 vim|"},
@@ -107,10 +108,10 @@ func TestStatusColours(t *testing.T) {
 // line's style comes back after it.
 func TestRenditionInWindowList(t *testing.T) {
 	s := &session{log: log.New(io.Discard, "", 0), set: settings{BellRendition: "=ub", MonitorRendition: "=b"}}
-	w0 := &window{WindowModel: handover.WindowModel{Number: 0, Title: "bash", Bell: true}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
-	w1 := &window{WindowModel: handover.WindowModel{Number: 1, Title: "vim"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
-	w2 := &window{WindowModel: handover.WindowModel{Number: 2, Title: "top", Activity: true}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
-	s.windows = []*window{w0, w1, w2}
+	w0 := &window.Window{WindowModel: handover.WindowModel{Number: 0, Title: "bash", Bell: true}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
+	w1 := &window.Window{WindowModel: handover.WindowModel{Number: 1, Title: "vim"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
+	w2 := &window.Window{WindowModel: handover.WindowModel{Number: 2, Title: "top", Activity: true}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
+	s.windows = []*window.Window{w0, w1, w2}
 	got := s.expandStatus("%Lw", statusView{cur: w1, cols: 80})
 	bell := applyStatusStyle(barStyle, "=ub").Mark()
 	mon := applyStatusStyle(barStyle, "=b").Mark()

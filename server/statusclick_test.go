@@ -11,6 +11,7 @@ import (
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/vt"
+	"github.com/gmux/gmux/server/window"
 )
 
 // The status line's window entries are found where they were drawn, after
@@ -18,7 +19,7 @@ import (
 func TestStatusTagsFollowTheLayout(t *testing.T) {
 	s := &session{log: log.New(io.Discard, "", 0)}
 	for i := range 12 {
-		s.windows = append(s.windows, &window{WindowModel: handover.WindowModel{Number: i, Title: fmt.Sprintf("title-%d", i)}, Pane: pane.Dead(0, vt.New(10, 2, 0))})
+		s.windows = append(s.windows, &window.Window{WindowModel: handover.WindowModel{Number: i, Title: fmt.Sprintf("title-%d", i)}, Pane: pane.Dead(0, vt.New(10, 2, 0))})
 	}
 	r, err := render.New("xterm-256color", "truecolor", "C.UTF-8", 60, 5) // the status line on row 4
 	if err != nil {

@@ -18,26 +18,15 @@ import (
 // syncTimeout bounds how long one frame is held.
 const syncTimeout = 150 * time.Millisecond
 
-// noteSyncOutput records when w's program opened a frame, after its output
-// was shown.
-func (w *window) noteSyncOutput(now time.Time) {
-	switch {
-	case !w.Screen.SyncOutput():
-		w.syncSince = time.Time{}
-	case w.syncSince.IsZero():
-		w.syncSince = now
-	}
-}
-
 // syncWait is how much longer c's next frame is to be held for a frame a
 // program it shows is drawing; 0 if none is.
 func (c *client) syncWait(s *session) time.Duration {
 	var wait time.Duration
 	for _, w := range s.windows {
-		if w.syncSince.IsZero() || !c.shows(w) {
+		if w.SyncSince.IsZero() || !c.shows(w) {
 			continue
 		}
-		wait = max(wait, syncTimeout-time.Since(w.syncSince))
+		wait = max(wait, syncTimeout-time.Since(w.SyncSince))
 	}
 	return wait
 }

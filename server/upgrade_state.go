@@ -8,6 +8,7 @@ import (
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/link"
+	"github.com/gmux/gmux/server/window"
 	"golang.org/x/sys/unix"
 )
 
@@ -43,7 +44,7 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 			Refresh: b.refresh, Argv: b.argv, Value: b.value})
 	}
 	for _, w := range s.windows {
-		if w.filter != nil {
+		if w.Filter != nil {
 			return nil, fmt.Errorf("window %d runs a filter (exec): end it first", w.Number)
 		}
 		screen, err := w.Screen.MarshalBinary()
@@ -52,24 +53,20 @@ func (s *session) captureState(frozen bool) (*handover.State, error) {
 		}
 		ws := handover.Window{
 			WindowModel: w.WindowModel,
-			PID:         w.PID, PTY: -1, Stopped: w.Gate.Held(), HeldOutput: w.heldOutput, Exited: w.Exited, Screen: len(st.Screens),
+			PID:         w.PID, PTY: -1, Stopped: w.Gate.Held(), HeldOutput: w.HeldOutput, Exited: w.Exited, Screen: len(st.Screens),
 		}
 		st.Screens = append(st.Screens, screen)
 		if !w.Exited {
 			ws.PTY = descriptor(w.PTY)
 			ws.Input = w.Input.Pending()
-			for _, h := range w.held {
-				ws.Input = append(ws.Input, h.b...)
-				for _, p := range h.slow {
-					ws.Input = append(ws.Input, p...)
-				}
-			}
+			ws.Input = append(ws.Input, w.HeldInput()...)
 		}
-		if w.log != nil {
-			if err := w.log.flush(); err != nil {
+		if w.Log != nil {
+			if err := w.Log.Flush(); err != nil {
 				s.log.Printf("window %d: log: %v", w.Number, err)
 			}
-			ws.Log = &handover.Log{File: descriptor(w.log.f), Path: w.log.path, Raw: w.log.raw, State: w.log.state}
+			f, raw, state := w.Log.HandOver()
+			ws.Log = &handover.Log{File: descriptor(f), Path: w.Log.Path, Raw: raw, State: state}
 		}
 		st.Windows = append(st.Windows, ws)
 	}
@@ -122,7 +119,7 @@ func layoutNumber(l *namedLayout) int {
 	return l.number
 }
 
-func windowID(w *window) int {
+func windowID(w *window.Window) int {
 	if w == nil {
 		return 0
 	}

@@ -5,14 +5,16 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/gmux/gmux/server/window"
 )
 
 // windowList is the session's windows, sorted by number, and the ways to
 // find one in it.
-type windowList []*window
+type windowList []*window.Window
 
 // byNumber returns window n, or nil.
-func (ws windowList) byNumber(n int) *window {
+func (ws windowList) byNumber(n int) *window.Window {
 	for _, w := range ws {
 		if w.Number == n {
 			return w
@@ -37,7 +39,7 @@ func (ws windowList) freeNumberFrom(n int) int {
 
 // after returns the next (dir +1) or previous (-1) window from number n,
 // wrapping around.
-func (ws windowList) after(n, dir int) *window {
+func (ws windowList) after(n, dir int) *window.Window {
 	if len(ws) == 0 {
 		return nil
 	}
@@ -58,7 +60,7 @@ func (ws windowList) after(n, dir int) *window {
 }
 
 // byID returns the window with id, or nil.
-func (ws windowList) byID(id int) *window {
+func (ws windowList) byID(id int) *window.Window {
 	for _, w := range ws {
 		if w.ID == id {
 			return w
@@ -75,24 +77,24 @@ func (ws windowList) titles(_ []string, index int) []string {
 	}
 	var titles []string
 	for _, w := range ws {
-		titles = append(titles, w.displayTitle())
+		titles = append(titles, w.DisplayTitle())
 	}
 	slices.Sort(titles)
 	return slices.Compact(titles)
 }
 
 // find finds a window by number, else by title (exact, then prefix).
-func (ws windowList) find(name string) *window {
+func (ws windowList) find(name string) *window.Window {
 	if n, err := strconv.Atoi(name); err == nil {
 		return ws.byNumber(n)
 	}
 	for _, w := range ws {
-		if w.displayTitle() == name {
+		if w.DisplayTitle() == name {
 			return w
 		}
 	}
 	for _, w := range ws {
-		if strings.HasPrefix(w.displayTitle(), name) {
+		if strings.HasPrefix(w.DisplayTitle(), name) {
 			return w
 		}
 	}
@@ -101,19 +103,19 @@ func (ws windowList) find(name string) *window {
 
 // matching is at's window identifier: a number, else the windows
 // whose title starts with it; "" is every window.
-func (ws windowList) matching(id string) ([]*window, error) {
+func (ws windowList) matching(id string) ([]*window.Window, error) {
 	if id == "" {
-		return append([]*window(nil), ws...), nil
+		return append([]*window.Window(nil), ws...), nil
 	}
 	if n, err := strconv.Atoi(id); err == nil {
 		if w := ws.byNumber(n); w != nil {
-			return []*window{w}, nil
+			return []*window.Window{w}, nil
 		}
 		return nil, fmt.Errorf("at: no window %d", n)
 	}
-	var wins []*window
+	var wins []*window.Window
 	for _, w := range ws {
-		if strings.HasPrefix(w.displayTitle(), id) {
+		if strings.HasPrefix(w.DisplayTitle(), id) {
 			wins = append(wins, w)
 		}
 	}

@@ -1,4 +1,4 @@
-package server
+package window
 
 import (
 	"fmt"
@@ -24,8 +24,8 @@ import (
 // second shell the user types to. A fourth character "|" sends what the
 // user types to the window's program even so.
 
-// filter is a window's exec'd program.
-type filter struct {
+// Filter is a window's exec'd program.
+type Filter struct {
 	argv      []string
 	pat       string // three of . ! :
 	userInput bool   // what the user types goes to it
@@ -49,10 +49,10 @@ const maxFilterBacklog = 4 << 20
 // filterRetry is how often typed input waiting for a filter's queue tries.
 const filterRetry = 10 * time.Millisecond
 
-// parseFdpat splits exec's arguments into the pattern and the command:
+// ParseFdpat splits exec's arguments into the pattern and the command:
 // "!..|" "less", "!stty" ("!" "stty"), "|" alone is "!..|"; a pattern of
 // dots may be left out.
-func parseFdpat(args []string) (pat string, pipeUser bool, argv []string, err error) {
+func ParseFdpat(args []string) (pat string, pipeUser bool, argv []string, err error) {
 	first := args[0]
 	n := 0
 	for n < len(first) && n < 4 && strings.IndexByte(".!:|", first[n]) >= 0 {
@@ -80,20 +80,20 @@ func parseFdpat(args []string) (pat string, pipeUser bool, argv []string, err er
 	return pat, pipeUser, argv, nil
 }
 
-// startFilter runs argv as w's filter.
-func (s *session) startFilter(w *window, pat string, pipeUser bool, argv []string) error {
-	if w.filter != nil {
-		return fmt.Errorf("exec: %s is still running in this window", strings.Join(w.filter.argv, " "))
+// StartFilter runs argv as w's filter.
+func (w *Window) StartFilter(h Host, pat string, pipeUser bool, argv []string) error {
+	if w.Filter != nil {
+		return fmt.Errorf("exec: %s is still running in this window", strings.Join(w.Filter.argv, " "))
 	}
 	path, err := exec.LookPath(argv[0])
 	if err != nil {
 		return fmt.Errorf("exec: %w", err)
 	}
-	f := &filter{argv: argv, pat: pat, in: make(chan []byte, maxFilterQueue)}
+	f := &Filter{argv: argv, pat: pat, in: make(chan []byte, maxFilterQueue)}
 	f.userInput = pat[0] == '.' && !pipeUser
 	cmd := exec.Command(path, argv[1:]...)
 	cmd.Args[0] = argv[0]
-	cmd.Env, cmd.Dir = s.childEnv(w.Number), s.set.Dir
+	cmd.Env, cmd.Dir = h.Env(w), h.Settings().Dir
 	var tty *os.File
 	if strings.Contains(pat, ".") {
 		master, slave, err := pty.Open()
@@ -129,7 +129,7 @@ func (s *session) startFilter(w *window, pat string, pipeUser bool, argv []strin
 		}
 		*dst = wr
 		closers = append(closers, wr)
-		go f.read(s, w, r, pat[i+1])
+		go f.read(h, w, r, pat[i+1])
 	}
 	if tty != nil {
 		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: pat[0] == '.'}
@@ -148,9 +148,9 @@ func (s *session) startFilter(w *window, pat string, pipeUser bool, argv []strin
 		return fmt.Errorf("exec: %w", err)
 	}
 	f.cmd = cmd
-	w.filter = f
+	w.Filter = f
 	if f.tty != nil {
-		go f.read(s, w, f.tty, '.')
+		go f.read(h, w, f.tty, '.')
 	}
 	go func() {
 		for b := range f.in {
@@ -166,26 +166,26 @@ func (s *session) startFilter(w *window, pat string, pipeUser bool, argv []strin
 	}()
 	go func() {
 		_ = proc.WaitProgram(cmd)
-		s.post(func() { f.ended(s, w) })
+		h.Post(func() { f.ended(h, w) })
 	}()
-	s.log.Printf("window %d: exec %s %q", w.Number, pat, argv)
+	h.Logf("window %d: exec %s %q", w.Number, pat, argv)
 	return nil
 }
 
 // read passes what the filter writes on r to where the pattern says:
 // the display ("."), the window's program ("!"), or both (":").
-func (f *filter) read(s *session, w *window, r *os.File, to byte) {
+func (f *Filter) read(h Host, w *Window, r *os.File, to byte) {
 	buf := make([]byte, 32<<10)
 	for {
 		n, err := r.Read(buf)
 		if n > 0 {
 			b := append([]byte(nil), buf[:n]...)
-			s.post(func() {
+			h.Post(func() {
 				if to == '!' || to == ':' {
-					w.send(b)
+					w.Send(b)
 				}
 				if to == '.' || to == ':' {
-					s.showOutput(w, b)
+					h.Show(w, b)
 				}
 			})
 		}
@@ -198,9 +198,9 @@ func (f *filter) read(s *session, w *window, r *os.File, to byte) {
 	}
 }
 
-// filterAppOutput gives the window program's output to its filter when the
+// AppOutput gives the window program's output to its filter when the
 // pattern says so; shown reports whether the display gets it too.
-func (f *filter) appOutput(data []byte) (shown bool) {
+func (f *Filter) AppOutput(data []byte) (shown bool) {
 	if f.pat[0] == '.' {
 		return true
 	}
@@ -211,9 +211,9 @@ func (f *filter) appOutput(data []byte) (shown bool) {
 	return f.pat[0] == ':'
 }
 
-// typed gives what the user typed in w to its filter f, when f takes
+// Typed gives what the user typed in w to its filter f, when f takes
 // it; what the queue has no room for waits, in order.
-func (f *filter) typed(s *session, w *window, b []byte) bool {
+func (f *Filter) Typed(h Host, w *Window, b []byte) bool {
 	if !f.userInput {
 		return false
 	}
@@ -225,18 +225,18 @@ func (f *filter) typed(s *session, w *window, b []byte) bool {
 		}
 	}
 	if len(f.typedBacklog)+len(b) > maxFilterBacklog {
-		s.tellAll(fmt.Sprintf("Window %d: the exec'd program reads nothing: %d typed bytes not given to it", w.Number, len(b)))
+		h.Tell(fmt.Sprintf("Window %d: the exec'd program reads nothing: %d typed bytes not given to it", w.Number, len(b)))
 		return true
 	}
 	f.typedBacklog = append(f.typedBacklog, b...)
-	f.feed(s, w)
+	f.feed(h, w)
 	return true
 }
 
 // feed moves typed input waiting for f's queue into it, and looks
 // again soon while some waits.
-func (f *filter) feed(s *session, w *window) {
-	if w.filter != f || len(f.typedBacklog) == 0 {
+func (f *Filter) feed(h Host, w *Window) {
+	if w.Filter != f || len(f.typedBacklog) == 0 {
 		f.typedBacklog = nil
 		return
 	}
@@ -248,14 +248,14 @@ func (f *filter) feed(s *session, w *window) {
 			continue
 		default:
 		}
-		s.after(sched.Key{Kind: sched.FilterInput, ID: w.ID}, filterRetry, func() { f.feed(s, w) })
+		h.After(sched.Key{Kind: sched.FilterInput, ID: w.ID}, filterRetry, func() { f.feed(h, w) })
 		return
 	}
 	f.typedBacklog = nil
 }
 
-// stop ends the filter (kill acts on it while it runs, as in screen).
-func (f *filter) stop() {
+// Stop ends the filter (kill acts on it while it runs, as in screen).
+func (f *Filter) Stop() {
 	if f.cmd != nil && f.cmd.Process != nil {
 		_ = syscall.Kill(-f.cmd.Process.Pid, syscall.SIGHUP)
 		_ = f.cmd.Process.Signal(syscall.SIGHUP)
@@ -263,14 +263,18 @@ func (f *filter) stop() {
 }
 
 // ended puts the window back as it was once its filter is gone.
-func (f *filter) ended(s *session, w *window) {
-	if w.filter != f {
+func (f *Filter) ended(h Host, w *Window) {
+	if w.Filter != f {
 		return
 	}
-	w.filter = nil
+	w.Filter = nil
 	close(f.in)
 	if f.tty != nil {
 		f.tty.Close()
 	}
-	s.log.Printf("window %d: exec %q ended", w.Number, f.argv)
+	h.Logf("window %d: exec %q ended", w.Number, f.argv)
 }
+
+// Argv is the filter's command, and Pattern its descriptor pattern.
+func (f *Filter) Argv() []string  { return f.argv }
+func (f *Filter) Pattern() string { return f.pat }

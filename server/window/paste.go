@@ -1,4 +1,4 @@
-package server
+package window
 
 import (
 	"bytes"
@@ -47,47 +47,47 @@ type heldInput struct {
 	slow  [][]byte // a slow paste's pieces still to write (slowpaste)
 }
 
-// paste types text into w as a paste.
-func (w *window) paste(s *session, text []byte) {
+// Paste types text into w as a Paste.
+func (w *Window) Paste(h Host, text []byte) {
 	if w.Exited {
 		return
 	}
 	start := len(w.held) == 0
 	w.held = append(w.held, heldInput{paste: true, b: bytes.Clone(text)})
 	if start {
-		w.settlePaste(s, time.Now())
+		w.settlePaste(h, time.Now())
 	}
 }
 
 // lastIO is when w's program last wrote, or was written to.
-func (w *window) lastIO() time.Time {
-	if w.LastInput.After(w.lastOutput) {
+func (w *Window) lastIO() time.Time {
+	if w.LastInput.After(w.LastOutput) {
 		return w.LastInput
 	}
-	return w.lastOutput
+	return w.LastOutput
 }
 
 // settlePaste sends w's held input once its output is quiet.
-func (w *window) settlePaste(s *session, since time.Time) {
+func (w *Window) settlePaste(h Host, since time.Time) {
 	if quiet := time.Since(w.lastIO()); quiet < pasteSettle && time.Since(since) < pasteWait {
-		s.after(sched.Key{Kind: sched.PasteSettle, ID: w.ID}, pasteSettle-quiet, func() { w.settlePaste(s, since) })
+		h.After(sched.Key{Kind: sched.PasteSettle, ID: w.ID}, pasteSettle-quiet, func() { w.settlePaste(h, since) })
 		return
 	}
 	held := w.held
 	w.held = nil
-	for i, h := range held {
-		b := h.b
-		if h.paste && s.set.SlowPaste > 0 {
+	for i, hi := range held {
+		b := hi.b
+		if hi.paste && h.Settings().SlowPaste > 0 {
 			// slowpaste: the rest waits behind the paste, which goes a
 			// character at a time.
 			w.held = append([]heldInput{{slow: slowPieces(b, w.Screen.Modes().BracketedPaste)}}, held[i+1:]...)
-			w.trickle(s)
+			w.trickle(h)
 			return
 		}
-		if h.paste && w.Screen.Modes().BracketedPaste {
+		if hi.paste && w.Screen.Modes().BracketedPaste {
 			b = append(append([]byte(pasteStart), withoutPasteEnd(b)...), pasteEnd...)
 		}
-		w.send(b)
+		w.Send(b)
 	}
 }
 
@@ -112,19 +112,19 @@ func slowPieces(b []byte, bracketed bool) [][]byte {
 
 // trickle writes the next piece of a slow paste, then waits slowpaste; when
 // the paste is done, what was held behind it goes on.
-func (w *window) trickle(s *session) {
+func (w *Window) trickle(h Host) {
 	if w.Exited || len(w.held) == 0 || w.held[0].slow == nil {
 		return
 	}
-	h := &w.held[0]
-	w.Deliver(h.slow[0])
-	h.slow = h.slow[1:]
-	if len(h.slow) > 0 {
-		s.after(sched.Key{Kind: sched.SlowPaste, ID: w.ID}, s.set.SlowPaste, func() { w.trickle(s) })
+	next := &w.held[0]
+	w.Deliver(next.slow[0])
+	next.slow = next.slow[1:]
+	if len(next.slow) > 0 {
+		h.After(sched.Key{Kind: sched.SlowPaste, ID: w.ID}, h.Settings().SlowPaste, func() { w.trickle(h) })
 		return
 	}
 	w.held = w.held[1:]
 	if len(w.held) > 0 {
-		w.settlePaste(s, time.Now())
+		w.settlePaste(h, time.Now())
 	}
 }

@@ -1,15 +1,12 @@
-package server
+package window
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 )
 
 // What a %-code puts in a log's name stays one file name, whatever the
 // program chose as its title.
 func TestLogNameKeepsSubstitutionsInOneName(t *testing.T) {
-	home, _ := os.UserHomeDir()
 	for _, c := range []struct{ pattern, title, want string }{
 		{"logs/%t", "build", "logs/build"},
 		{"logs/%t", "../victim", "logs/.._victim"},
@@ -19,10 +16,10 @@ func TestLogNameKeepsSubstitutionsInOneName(t *testing.T) {
 		{"%t", "~/.bashrc", "__.bashrc"},
 		{"logs/%t.%n", "a\nb", "logs/a_b.3"},
 		{"%%t-%S", "x", "%t-s_1"},
-		{"~/logs/%t", "x", filepath.Join(home, "logs/x")},
+		{"~/logs/%t", "~", "~/logs/_"}, // the caller expands its own ~
 	} {
-		if got := logName(c.pattern, 3, c.title, "s/1"); got != c.want {
-			t.Errorf("logName(%q) with title %q = %q, want %q", c.pattern, c.title, got, c.want)
+		if got := LogName(c.pattern, 3, c.title, "s/1"); got != c.want {
+			t.Errorf("LogName(%q) with title %q = %q, want %q", c.pattern, c.title, got, c.want)
 		}
 	}
 }
