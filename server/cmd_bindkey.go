@@ -1,13 +1,17 @@
 package server
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/gmux/gmux/server/settings"
+)
 
 func init() {
 	register(&command{
 		name: "bindkey", usage: "[-d] [-m] [-a] [[-k|-t] string [command args]]", maxArgs: -1,
 		help: "bind what the terminal sends for a key (no command key first); -k a termcap name (k1 F1, kP PgUp); -m in copy mode",
 		run: func(x *cmdContext, args []string) (string, error) {
-			var b keyBinding
+			var b settings.KeyBinding
 			termcap := false
 			for len(args) > 0 && len(args[0]) == 2 && args[0][0] == '-' {
 				switch args[0] {
@@ -25,14 +29,14 @@ func init() {
 				args = args[1:]
 			}
 			if len(args) == 0 {
-				return x.s.set.Keymap.list(), nil
+				return x.s.set.Keymap.List(), nil
 			}
 			b.Name, b.Args = args[0], args[1:]
 			switch {
 			case b.Name == "":
 				return "", fmt.Errorf("bindkey: empty key")
 			case termcap:
-				seqs, ok := termcapKeys[b.Name]
+				seqs, ok := settings.TermcapKeys[b.Name]
 				if !ok {
 					return "", fmt.Errorf("bindkey -k: unknown key name %q", b.Name)
 				}
@@ -42,10 +46,10 @@ func init() {
 			}
 			if len(b.Args) > 0 {
 				if err := checkBindable(b.Args); err != nil {
-					return "", fmt.Errorf("bindkey %s: %w", printableKeys(b.Name), err)
+					return "", fmt.Errorf("bindkey %s: %w", settings.PrintableKeys(b.Name), err)
 				}
 			}
-			x.s.set.Keymap.bind(b)
+			x.s.set.Keymap.Bind(b)
 			return "", nil
 		},
 	})

@@ -1,6 +1,10 @@
 package server
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/gmux/gmux/server/settings"
+)
 
 func init() {
 	register(&command{
@@ -17,11 +21,11 @@ func init() {
 				// messages; it reserves no row (alwayslastline does), so
 				// where the line is drawn stays as it was.
 			case "off", "ignore", "message":
-				s.set.Hardstatus = statusOff
+				s.set.Hardstatus = settings.StatusOff
 			case "alwayslastline", "lastline":
-				s.set.Hardstatus = statusLastLine
+				s.set.Hardstatus = settings.StatusLastLine
 			case "alwaysfirstline", "firstline":
-				s.set.Hardstatus = statusFirstLine
+				s.set.Hardstatus = settings.StatusFirstLine
 			case "string":
 				if len(args) < 2 {
 					return "", fmt.Errorf("usage: hardstatus string format")

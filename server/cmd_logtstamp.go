@@ -21,7 +21,7 @@ func init() {
 				return "", nil
 			case len(args) >= 1 && args[0] == "string":
 				if len(args) == 1 {
-					return "logtstamp string " + strconv.Quote(x.s.set.logStampFormat()), nil
+					return "logtstamp string " + strconv.Quote(x.s.set.LogStampFormat()), nil
 				}
 				x.s.set.LogStampString = args[1]
 				return "", nil

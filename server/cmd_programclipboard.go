@@ -8,7 +8,7 @@ func init() {
 		help: "what programs' OSC 52 copies reach: external (the default) the terminals' clipboards only, on the paste buffer too, off nothing",
 		run: func(x *cmdContext, args []string) (string, error) {
 			if len(args) == 0 {
-				return "programclipboard " + programClipboardMode(x.s.set), nil
+				return "programclipboard " + x.s.set.ProgramClipboard(), nil
 			}
 			switch args[0] {
 			case "off":
@@ -26,15 +26,4 @@ func init() {
 			return "", nil
 		},
 	})
-}
-
-// programClipboardMode names what programclipboard is set to.
-func programClipboardMode(set settings) string {
-	switch {
-	case set.NoProgramClipboard:
-		return "off"
-	case set.ProgramClipboardBuffer:
-		return "on"
-	}
-	return "external"
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/gmux/gmux/server/settings"
 	"github.com/gmux/gmux/server/window"
 )
 
@@ -27,8 +28,8 @@ func init() {
 				if err == nil && (args[0][0] == '+' || args[0][0] == '-') {
 					n += x.w.Number // screen's relative form
 				}
-				if err != nil || n < 0 || n >= maxWindows {
-					return "", fmt.Errorf("number wants 0-%d, not %q", maxWindows-1, args[0])
+				if err != nil || n < 0 || n >= settings.MaxWindows {
+					return "", fmt.Errorf("number wants 0-%d, not %q", settings.MaxWindows-1, args[0])
 				}
 				if o := x.s.windows.byNumber(n); o != nil {
 					x.s.swapNumbers(x.w, o)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/options"
+	"github.com/gmux/gmux/server/settings"
 	"github.com/gmux/gmux/server/window"
 )
 
@@ -31,7 +32,7 @@ type command struct {
 	guest bool
 	// setting is its row in the settings table (options_table.go), for
 	// the commands that are settings; nil for the others.
-	setting *options.Option[settings]
+	setting *options.Option[settings.Settings]
 	run     func(x *cmdContext, args []string) (string, error)
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/sched"
+	"github.com/gmux/gmux/server/settings"
 	"github.com/gmux/gmux/server/vt"
 	"github.com/gmux/gmux/server/window"
 )
@@ -78,7 +79,7 @@ type display struct {
 func (c *client) touch(s *session) {
 	s.Activity++
 	c.active = s.Activity
-	if s.set.WindowSize == windowLatest && c.win != nil {
+	if s.set.WindowSize == settings.WindowLatest && c.win != nil {
 		// The window takes the size of the display that types into it.
 		cols, rows := c.windowSize()
 		if wc, wr := c.win.Screen.Size(); wc != cols || wr != rows {
@@ -144,7 +145,7 @@ func (c *client) draw(s *session) {
 	if c.menu != nil && c.menu.refresh != nil {
 		c.menu.refresh()
 	}
-	f := render.Frame{Message: c.message, StatusTop: s.set.Hardstatus == statusFirstLine, CaptionTop: s.set.CaptionTop,
+	f := render.Frame{Message: c.message, StatusTop: s.set.Hardstatus == settings.StatusFirstLine, CaptionTop: s.set.CaptionTop,
 		OwnMouse: s.wantsOwnMouse(c)}
 	if c.menu != nil { // an Overlay holding a nil pointer would not be nil
 		f.List = c.menu

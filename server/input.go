@@ -41,7 +41,7 @@ func (s *session) dispatch(c *client, ev input.Event) {
 	if ev.Kind == input.Reply && (c.colorReply(s, ev.Bytes) || c.truecolorReply(s, ev.Bytes)) {
 		return // the terminal's answer to gmux's own queries, not the program's
 	}
-	for ev.Kind == input.Text && len(ev.Bytes) > 0 && (s.keyByKey(c) || s.set.Keymap.startsKey(ev.Bytes)) {
+	for ev.Kind == input.Text && len(ev.Bytes) > 0 && (s.keyByKey(c) || s.set.Keymap.StartsKey(ev.Bytes)) {
 		_, n := utf8.DecodeRune(ev.Bytes)
 		s.dispatchOne(c, input.Event{Kind: input.Key, Bytes: ev.Bytes[:n]})
 		ev.Bytes = ev.Bytes[n:]

@@ -10,6 +10,7 @@ import (
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/pane"
+	"github.com/gmux/gmux/server/settings"
 	"github.com/gmux/gmux/server/vt"
 	"github.com/gmux/gmux/server/window"
 )
@@ -19,7 +20,7 @@ func testSession() *session {
 		log:     log.New(io.Discard, "", 0),
 		events:  make(chan func(), 64),
 		clients: map[*client]bool{},
-		set: settings{Escape: 0x01, Literal: 'a', MsgWait: 1 << 40,
+		set: settings.Settings{Escape: 0x01, Literal: 'a', MsgWait: 1 << 40,
 			Bindings: map[byte][]string{'x': {"echo", "ran x"}, 0x1b: {"echo", "ran esc"}}},
 	}
 }

@@ -14,31 +14,9 @@ import (
 // again. One timer per logged window, armed by output and not re-armed once
 // the stamp is written: a quiet window costs no wake-ups.
 
-// defaultLogStamp is screen's time stamp.
-const defaultLogStamp = "-- %n:%t -- time-stamp -- %M/%d/%y %c:%s --\n"
-
-// defaultLogStampAfter is screen's quiet time before a stamp.
-const defaultLogStampAfter = 2 * time.Minute
-
-// logStampQuiet is how long a logged window is quiet before its stamp.
-func (set *settings) logStampQuiet() time.Duration {
-	if set.LogStampAfter > 0 {
-		return set.LogStampAfter
-	}
-	return defaultLogStampAfter
-}
-
-// logStampFormat is the time stamp's format (logtstamp string).
-func (set *settings) logStampFormat() string {
-	if set.LogStampString != "" {
-		return set.LogStampString
-	}
-	return defaultLogStamp
-}
-
 // logStamp is the time stamp for w's log now.
 func (s *session) logStamp(w *window.Window) string {
-	format := s.set.logStampFormat()
+	format := s.set.LogStampFormat()
 	// Expanded as a status line is, less its newlines (a status line has
 	// none): each line of the format is expanded alone.
 	lines := strings.Split(format, "\n")
@@ -60,7 +38,7 @@ func (s *session) startLogStamps() {
 	for _, w := range s.windows {
 		if w.Log != nil && w.Log.LastOutput.IsZero() {
 			w.Log.LastOutput = now
-			w.Log.ArmStamp(s.host(), w, s.set.logStampQuiet())
+			w.Log.ArmStamp(s.host(), w, s.set.LogStampQuiet())
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/layout"
 	"github.com/gmux/gmux/server/render"
+	"github.com/gmux/gmux/server/settings"
 	"github.com/gmux/gmux/server/window"
 )
 
@@ -22,7 +23,7 @@ type regions struct {
 // the hardstatus line. Each region's last row is its caption.
 func (c *client) regionArea() (top, cols, rows int) {
 	s := c.s
-	l := render.LayoutScreen(c.cols, c.rows, render.Lines{Status: s.set.Hardstatus != statusOff, StatusTop: s.set.Hardstatus == statusFirstLine})
+	l := render.LayoutScreen(c.cols, c.rows, render.Lines{Status: s.set.Hardstatus != settings.StatusOff, StatusTop: s.set.Hardstatus == settings.StatusFirstLine})
 	return l.Top, c.cols, max(l.WinRows, 1)
 }
 

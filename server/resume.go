@@ -21,6 +21,7 @@ import (
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/proc"
 	"github.com/gmux/gmux/server/render"
+	"github.com/gmux/gmux/server/settings"
 	"github.com/gmux/gmux/server/vt"
 	"github.com/gmux/gmux/server/window"
 	"golang.org/x/sys/unix"
@@ -34,7 +35,7 @@ import (
 // decoded is a state with everything that could fail already parsed.
 type decoded struct {
 	st      *handover.State
-	set     settings
+	set     settings.Settings
 	screens []*vt.Screen
 }
 

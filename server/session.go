@@ -19,6 +19,7 @@ import (
 	"github.com/gmux/gmux/server/park"
 	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/sched"
+	"github.com/gmux/gmux/server/settings"
 	"github.com/gmux/gmux/server/window"
 )
 
@@ -51,9 +52,9 @@ type session struct {
 	clients      map[*client]bool
 	ln           net.Listener
 	log          *log.Logger
-	set          settings // what commands and the config change (settings.go)
-	ending       bool     // the session is ending: no new work, clients are told
-	finished     bool     // the socket is gone and clients were released
+	set          settings.Settings // what commands and the config change (server/settings)
+	ending       bool              // the session is ending: no new work, clients are told
+	finished     bool              // the socket is gone and clients were released
 	exitReason   string
 	done         bool // the loop should return
 	exitCode     int
@@ -127,9 +128,6 @@ func (s *session) nextWindowID() int {
 	s.WindowIDs++
 	return s.WindowIDs
 }
-
-// maxWindows is screen's default limit of window numbers.
-const maxWindows = 100
 
 // newWindow starts a window and shows it to client c (if any).
 func (s *session) newWindow(c *client, argv []string, title string, number int) (*window.Window, error) {
@@ -383,7 +381,7 @@ func (s *session) fitWindow(w *window.Window) {
 	if len(shown) == 0 {
 		return
 	}
-	if cols, rows, ok := s.set.fitSize(shown); ok {
+	if cols, rows, ok := fitSize(&s.set, shown); ok {
 		w.Resize(cols, rows)
 	}
 	for c := range s.clients {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gmux/gmux/server/settings"
 )
 
 // Every setting has its name in the hand-over, fixed by its json tag; a
@@ -16,7 +18,7 @@ import (
 // comes back from the hand-over as it went.
 func TestSettingsHandOverByName(t *testing.T) {
 	var names []string
-	for _, typ := range []reflect.Type{reflect.TypeOf(settings{}), reflect.TypeOf(keyBinding{})} {
+	for _, typ := range []reflect.Type{reflect.TypeOf(settings.Settings{}), reflect.TypeOf(settings.KeyBinding{})} {
 		for i := range typ.NumField() {
 			f := typ.Field(i)
 			tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
@@ -36,13 +38,13 @@ func TestSettingsHandOverByName(t *testing.T) {
 			t.Errorf("%s was handed over by older servers and is gone: an upgrade would drop it", old)
 		}
 	}
-	var set settings
+	var set settings.Settings
 	fill(reflect.ValueOf(&set).Elem(), 1)
 	enc, err := json.Marshal(&set)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back settings
+	var back settings.Settings
 	if err := json.Unmarshal(enc, &back); err != nil {
 		t.Fatal(err)
 	}

@@ -8,16 +8,10 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/server/sched"
+	"github.com/gmux/gmux/server/settings"
 	"github.com/gmux/gmux/server/statusline"
 	"github.com/gmux/gmux/server/vt"
 	"github.com/gmux/gmux/server/window"
-)
-
-// Status line modes (hardstatus) and caption modes, as in screen.
-const (
-	statusOff = iota
-	statusLastLine
-	statusFirstLine
 )
 
 // defaultStatusFormat shows the session, the windows with the current one
@@ -415,7 +409,7 @@ func (s *session) bars(c *client) (caption, status string) {
 	if s.set.Caption {
 		caption = cmp.Or(s.expandStatus(s.set.CaptionFormat, v), barStyle.Mark())
 	}
-	if s.set.Hardstatus != statusOff {
+	if s.set.Hardstatus != settings.StatusOff {
 		status = cmp.Or(s.expandStatus(s.set.HardstatusFormat, v), barStyle.Mark())
 	}
 	return caption, status
@@ -452,7 +446,7 @@ func (s *session) captionFormatIfOn() string {
 }
 
 func (s *session) hardstatusFormatIfOn() string {
-	if s.set.Hardstatus != statusOff {
+	if s.set.Hardstatus != settings.StatusOff {
 		return s.set.HardstatusFormat
 	}
 	return ""

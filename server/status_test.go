@@ -9,6 +9,7 @@ import (
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/render"
+	"github.com/gmux/gmux/server/settings"
 	"github.com/gmux/gmux/server/statusline"
 	"github.com/gmux/gmux/server/vt"
 	"github.com/gmux/gmux/server/window"
@@ -107,7 +108,7 @@ func TestStatusColours(t *testing.T) {
 // A window with a bell or activity takes rendition's style in %w, and the
 // line's style comes back after it.
 func TestRenditionInWindowList(t *testing.T) {
-	s := &session{log: log.New(io.Discard, "", 0), set: settings{BellRendition: "=ub", MonitorRendition: "=b"}}
+	s := &session{log: log.New(io.Discard, "", 0), set: settings.Settings{BellRendition: "=ub", MonitorRendition: "=b"}}
 	w0 := &window.Window{WindowModel: handover.WindowModel{Number: 0, Title: "bash", Bell: true}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
 	w1 := &window.Window{WindowModel: handover.WindowModel{Number: 1, Title: "vim"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
 	w2 := &window.Window{WindowModel: handover.WindowModel{Number: 2, Title: "top", Activity: true}, Pane: pane.Dead(0, vt.New(10, 2, 0))}

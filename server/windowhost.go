@@ -35,7 +35,7 @@ func (h *windowHost) Env(w *window.Window) []string        { return h.s().childE
 func (h *windowHost) Settings() window.Settings {
 	set := &h.set
 	return window.Settings{SlowPaste: set.SlowPaste, LogFlush: set.LogFlush, LogStamp: set.LogStamp,
-		LogStampQuiet: set.logStampQuiet(), Dir: set.Dir}
+		LogStampQuiet: set.LogStampQuiet(), Dir: set.Dir}
 }
 
 // Silent tells every display that w has been silent for its wait.

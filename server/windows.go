@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gmux/gmux/server/settings"
 	"github.com/gmux/gmux/server/window"
 )
 
@@ -29,7 +30,7 @@ func (ws windowList) freeNumber() int { return ws.freeNumberFrom(0) }
 // freeNumberFrom returns the lowest unused window number from n on, or -1:
 // screen's rule for `screen N` when N is taken.
 func (ws windowList) freeNumberFrom(n int) int {
-	for ; n < maxWindows; n++ {
+	for ; n < settings.MaxWindows; n++ {
 		if ws.byNumber(n) == nil {
 			return n
 		}
