@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
-	"github.com/gmux/gmux/server/statusline"
+	"github.com/gmux/gmux/server/status"
 	"github.com/gmux/gmux/server/window"
 )
 
@@ -79,24 +79,7 @@ func (s *session) attentionMessage(format string, w *window.Window, c *client) s
 			}
 		}
 	}
-	return stripStatusMarks(s.expandStatus(b.String(), statusView{cur: w, other: c.other, cols: 1 << 12}))
-}
-
-// stripStatusMarks removes the style markers from an expanded status format:
-// a message line has one style.
-func stripStatusMarks(t string) string {
-	if strings.IndexByte(t, statusline.Mark) < 0 {
-		return t
-	}
-	var b strings.Builder
-	for i := 0; i < len(t); i++ {
-		if t[i] == statusline.Mark {
-			i += 3
-			continue
-		}
-		b.WriteByte(t[i])
-	}
-	return b.String()
+	return status.StripMarks(status.Expand(b.String(), status.View{Cur: w, Other: c.other, Cols: 1 << 12}, s.statusSource()))
 }
 
 // outerBellGap and notifyGap bound how often a display's own bell rings, and

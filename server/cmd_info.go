@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/status"
 	"github.com/gmux/gmux/server/window"
 )
 
@@ -57,9 +58,9 @@ func init() {
 				if x.c != nil {
 					cols = x.c.cols
 				}
-				return stripStatusMarks(x.s.expandStatus(x.s.set.TimeFormat, statusView{cur: x.w, cols: cols})), nil
+				return status.StripMarks(status.Expand(x.s.set.TimeFormat, status.View{Cur: x.w, Cols: cols}, x.s.statusSource())), nil
 			}
-			return time.Now().Format("15:04:05 Jan 02 2006") + " " + hostname() + " " + loadAvg(), nil
+			return time.Now().Format("15:04:05 Jan 02 2006") + " " + status.Hostname() + " " + status.LoadAvg(), nil
 		},
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/gmux/gmux/server/settings"
+	"github.com/gmux/gmux/server/status"
 	"github.com/gmux/gmux/server/window"
 )
 
@@ -17,7 +18,7 @@ func init() {
 			if x.c != nil {
 				other = x.c.other
 			}
-			return x.s.windowRange(x.w, other, 0, true), nil
+			return status.Range(x.s.windows, x.w, other, 0, true), nil
 		},
 	})
 	register(&command{

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/gmux/gmux/server/status"
 	"github.com/gmux/gmux/server/window"
 )
 
@@ -39,7 +40,7 @@ func init() {
 			s, c := x.s, x.c
 			m := &menu{title: "Num Name", sel: -1}
 			if s.set.WindowListTitle != "" {
-				m.title = stripStatusMarks(s.expandStatus(s.set.WindowListTitle, statusView{cur: c.win, other: c.other, cols: c.cols}))
+				m.title = status.StripMarks(status.Expand(s.set.WindowListTitle, status.View{Cur: c.win, Other: c.other, Cols: c.cols}, s.statusSource()))
 			}
 			var shown []*window.Window // the windows of the items, as last built
 			m.refresh = func() {
@@ -55,9 +56,9 @@ func init() {
 				}
 				m.items, m.ids, m.sel = m.items[:0], m.ids[:0], -1
 				for i, w := range shown {
-					item := fmt.Sprintf("%3d%-4s %s", w.Number, windowFlags(w, c.win, c.other), w.DisplayTitle())
+					item := fmt.Sprintf("%3d%-4s %s", w.Number, status.Flags(w, c.win, c.other), w.DisplayTitle())
 					if s.set.WindowListString != "" {
-						item = stripStatusMarks(s.expandStatus(s.set.WindowListString, statusView{cur: w, other: c.other, cols: c.cols, focus: w == c.win}))
+						item = status.StripMarks(status.Expand(s.set.WindowListString, status.View{Cur: w, Other: c.other, Cols: c.cols, Focus: w == c.win}, s.statusSource()))
 					}
 					m.items = append(m.items, item)
 					m.ids = append(m.ids, w.Number)

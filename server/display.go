@@ -8,6 +8,8 @@ import (
 	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/sched"
 	"github.com/gmux/gmux/server/settings"
+	"github.com/gmux/gmux/server/status"
+	"github.com/gmux/gmux/server/statusline"
 	"github.com/gmux/gmux/server/vt"
 	"github.com/gmux/gmux/server/window"
 )
@@ -163,7 +165,7 @@ func (c *client) draw(s *session) {
 		f.Message, f.PromptX = c.prompt.view(c.cols)
 		f.PromptOpen = true
 	}
-	if st := applyStatusStyle(statusStyle{}, s.set.MsgRendition); f.Message != "" && st != barStyle {
+	if st := statusline.ApplyStyle(statusline.Style{}, s.set.MsgRendition); f.Message != "" && st != status.BarStyle {
 		f.Message = st.Mark() + f.Message // sorendition
 	}
 	f.Caption, f.Status = s.bars(c)
@@ -235,8 +237,8 @@ func (c *client) regionFrames(s *session) []render.Region {
 		if w != nil {
 			rf.Screen = w.Screen
 		}
-		rf.Caption = s.expandStatus(s.set.CaptionFormat, statusView{cur: w, other: c.other, cols: r.Rect.W,
-			focus: rf.Focused, copyMode: rf.Focused && c.copy != nil, escaped: rf.Focused && c.prefix})
+		rf.Caption = status.Expand(s.set.CaptionFormat, status.View{Cur: w, Other: c.other, Cols: r.Rect.W,
+			Focus: rf.Focused, CopyMode: rf.Focused && c.copy != nil, Escaped: rf.Focused && c.prefix}, s.statusSource())
 		out = append(out, rf)
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gmux/gmux/server/status"
 	"github.com/gmux/gmux/server/window"
 )
 
@@ -22,7 +23,7 @@ func (s *session) logStamp(w *window.Window) string {
 	lines := strings.Split(format, "\n")
 	for i, l := range lines {
 		if l != "" {
-			lines[i] = stripStatusMarks(s.expandStatus(l, statusView{cur: w, cols: 1 << 12}))
+			lines[i] = status.StripMarks(status.Expand(l, status.View{Cur: w, Cols: 1 << 12}, s.statusSource()))
 		}
 	}
 	return strings.Join(lines, "\n")

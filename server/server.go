@@ -214,24 +214,3 @@ func (s *session) childEnv(n int) []string {
 		"GMUX_WINDOW="+strconv.Itoa(n),
 	)
 }
-
-func hostname() string {
-	h, err := os.Hostname()
-	if err != nil {
-		return "?"
-	}
-	h, _, _ = strings.Cut(h, ".")
-	return h
-}
-
-func loadAvg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return ""
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return ""
-	}
-	return strings.Join(f[:3], " ")
-}

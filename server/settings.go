@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/gmux/gmux/server/settings"
+	"github.com/gmux/gmux/server/status"
 	"github.com/gmux/gmux/server/window"
 )
 
@@ -13,7 +14,7 @@ func defaultSettings(opts Options) settings.Settings {
 	return settings.Settings{
 		Escape: opts.Escape, Literal: opts.Literal,
 		Shell: opts.Shell, Scrollback: opts.Scrollback, Dir: opts.Dir, Env: opts.Env,
-		HardstatusFormat: defaultStatusFormat,
+		HardstatusFormat: status.DefaultFormat,
 		CaptionFormat:    "%3n %t", // screen's
 		MsgWait:          5 * time.Second,
 		LogFile:          cmp.Or(opts.LogFile, "gmuxlog.%n"), // -Logfile

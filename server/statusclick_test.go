@@ -10,6 +10,7 @@ import (
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/render"
+	"github.com/gmux/gmux/server/status"
 	"github.com/gmux/gmux/server/vt"
 	"github.com/gmux/gmux/server/window"
 )
@@ -27,9 +28,9 @@ func TestStatusTagsFollowTheLayout(t *testing.T) {
 	}
 	for _, format := range []string{"%w", "%=%w", "[%-w%50>%n* %t%+w%<]", "%{= kw}%-Lw%{r}%n%f %t%{-}%+Lw"} {
 		for _, cur := range []int{0, 5, 11} {
-			line := s.expandStatus(format, statusView{cur: s.windows[cur], cols: 60})
+			line := status.Expand(format, status.View{Cur: s.windows[cur], Cols: 60}, s.statusSource())
 			r.Draw(render.Frame{Screen: vt.New(60, 4, 0), Status: line})
-			shown := stripStatusMarks(line)
+			shown := status.StripMarks(line)
 			spans := r.Entries(4)
 			for _, sp := range spans {
 				// The entry, or what truncation left of it: its start or its end.

@@ -1,23 +1,19 @@
-package server
+package status
 
 import (
-	"io"
-	"log"
 	"strings"
 	"testing"
 
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/render"
-	"github.com/gmux/gmux/server/settings"
 	"github.com/gmux/gmux/server/statusline"
 	"github.com/gmux/gmux/server/vt"
 	"github.com/gmux/gmux/server/window"
 )
 
 func TestExpandStatus(t *testing.T) {
-	s := &session{log: log.New(io.Discard, "", 0), opts: Options{}}
-	s.opts.Name = "work"
+	s := &testSource{name: "work"}
 	w0 := &window.Window{WindowModel: handover.WindowModel{Number: 0, Title: "bash"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
 	w1 := &window.Window{WindowModel: handover.WindowModel{Number: 1, Title: "vim"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
 	s.windows = []*window.Window{w0, w1}
@@ -32,40 +28,40 @@ func TestExpandStatus(t *testing.T) {
 		{"100%%", "100%"},
 		{"%-Lw|%50>%n%f %t%?(%u)%?|%+Lw%<", "0- bash  |1 vim|"}, // a common .screenrc line's parts
 	} {
-		if got := stripStatusMarks(s.expandStatus(tc.format, statusView{cur: w1, other: w0, cols: 80})); got != tc.want {
+		if got := StripMarks(Expand(tc.format, View{Cur: w1, Other: w0, Cols: 80}, s)); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.format, got, tc.want)
 		}
 	}
 	// A hardstatus line found in many .screenrc files expands to text and
 	// styles only: no escape is left over.
 	famous := `%{= kG}[ %{G}%H %{g}][%= %{= kw}%?%-Lw%?%{r}(%{W}%n*%f%t%?(%u)%?%{r})%{w}%?%+Lw%?%?%= %{g}][%{B} %m-%d %{W}%c %{g}]`
-	if got := stripStatusMarks(s.expandStatus(famous, statusView{cur: w1, other: w0, cols: 80})); strings.ContainsAny(got, "%{}") || !strings.Contains(got, "0- bash  (1*vim)") {
+	if got := StripMarks(Expand(famous, View{Cur: w1, Other: w0, Cols: 80}, s)); strings.ContainsAny(got, "%{}") || !strings.Contains(got, "0- bash  (1*vim)") {
 		t.Errorf("famous line: %q", got)
 	}
-	if got := s.expandStatus("a%=b", statusView{cur: w1, other: w0, cols: 10}); got != "a        b" {
+	if got := Expand("a%=b", View{Cur: w1, Other: w0, Cols: 10}, s); got != "a        b" {
 		t.Errorf("%%=: %q", got)
 	}
 	w1.Argv = []string{"vim", "notes.txt"}
 	for _, tc := range []struct {
 		format string
-		v      statusView
+		v      View
 		want   string
 	}{
-		{"%W|", statusView{cur: w1, other: w0, cols: 40}, "0 bash|"},
-		{"[%3n]", statusView{cur: w1, cols: 40}, "[  1]"},
-		{"%X %x", statusView{cur: w1, cols: 40}, "vim vim notes.txt"},
-		{"%?%F*%?%n", statusView{cur: w1, cols: 40, focus: true}, "*1"},
-		{"%?%F*%?%n", statusView{cur: w1, cols: 40}, "1"},
-		{"%?%Pcopy%:live%?", statusView{cur: w1, cols: 40, copyMode: true}, "copy"},
-		{"%?%E^A%?", statusView{cur: w1, cols: 40, escaped: true}, "^A"},
+		{"%W|", View{Cur: w1, Other: w0, Cols: 40}, "0 bash|"},
+		{"[%3n]", View{Cur: w1, Cols: 40}, "[  1]"},
+		{"%X %x", View{Cur: w1, Cols: 40}, "vim vim notes.txt"},
+		{"%?%F*%?%n", View{Cur: w1, Cols: 40, Focus: true}, "*1"},
+		{"%?%F*%?%n", View{Cur: w1, Cols: 40}, "1"},
+		{"%?%Pcopy%:live%?", View{Cur: w1, Cols: 40, CopyMode: true}, "copy"},
+		{"%?%E^A%?", View{Cur: w1, Cols: 40, Escaped: true}, "^A"},
 		// screen's own example: the list cut to the width, around the
 		// current window.
-		{"%-Lw%50>%n%f* %t%+Lw%<", statusView{cur: w1, other: w0, cols: 12}, "bash  1* vim"},
-		{"%20=x", statusView{cur: w1, cols: 10}, "  x"},
-		{"%05=x", statusView{cur: w1, cols: 10}, "     x"},
-		{"ab%=cd%=ef", statusView{cur: w1, cols: 10}, "ab  cd  ef"},
+		{"%-Lw%50>%n%f* %t%+Lw%<", View{Cur: w1, Other: w0, Cols: 12}, "bash  1* vim"},
+		{"%20=x", View{Cur: w1, Cols: 10}, "  x"},
+		{"%05=x", View{Cur: w1, Cols: 10}, "     x"},
+		{"ab%=cd%=ef", View{Cur: w1, Cols: 10}, "ab  cd  ef"},
 	} {
-		if got := stripStatusMarks(s.expandStatus(tc.format, tc.v)); got != tc.want {
+		if got := StripMarks(Expand(tc.format, tc.v, s)); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.format, got, tc.want)
 		}
 	}
@@ -73,8 +69,8 @@ func TestExpandStatus(t *testing.T) {
 
 // Colours and attributes in a status line reach the terminal.
 func TestStatusColours(t *testing.T) {
-	s := &session{log: log.New(io.Discard, "", 0)}
-	line := s.expandStatus("%{= kw}A%{+b r}B%{-}C%{Gk}D", statusView{cols: 10})
+	s := &testSource{}
+	line := Expand("%{= kw}A%{+b r}B%{-}C%{Gk}D", View{Cols: 10}, s)
 	if vt.TextWidth(line) != 4 {
 		t.Fatalf("width %d of %q", vt.TextWidth(line), line)
 	}
@@ -108,18 +104,18 @@ func TestStatusColours(t *testing.T) {
 // A window with a bell or activity takes rendition's style in %w, and the
 // line's style comes back after it.
 func TestRenditionInWindowList(t *testing.T) {
-	s := &session{log: log.New(io.Discard, "", 0), set: settings.Settings{BellRendition: "=ub", MonitorRendition: "=b"}}
+	s := &testSource{bell: "=ub", monitor: "=b"}
 	w0 := &window.Window{WindowModel: handover.WindowModel{Number: 0, Title: "bash", Bell: true}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
 	w1 := &window.Window{WindowModel: handover.WindowModel{Number: 1, Title: "vim"}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
 	w2 := &window.Window{WindowModel: handover.WindowModel{Number: 2, Title: "top", Activity: true}, Pane: pane.Dead(0, vt.New(10, 2, 0))}
 	s.windows = []*window.Window{w0, w1, w2}
-	got := s.expandStatus("%Lw", statusView{cur: w1, cols: 80})
-	bell := applyStatusStyle(barStyle, "=ub").Mark()
-	mon := applyStatusStyle(barStyle, "=b").Mark()
+	got := Expand("%Lw", View{Cur: w1, Cols: 80}, s)
+	bell := statusline.ApplyStyle(BarStyle, "=ub").Mark()
+	mon := statusline.ApplyStyle(BarStyle, "=b").Mark()
 	// Each entry is tagged with its window, for a click (statusclick.go).
-	want := statusline.WindowTag(0) + bell + "0! bash" + barStyle.Mark() + statusline.WindowTagEnd +
+	want := statusline.WindowTag(0) + bell + "0! bash" + BarStyle.Mark() + statusline.WindowTagEnd +
 		"  " + statusline.WindowTag(1) + "1* vim" + statusline.WindowTagEnd +
-		"  " + statusline.WindowTag(2) + mon + "2@ top" + barStyle.Mark() + statusline.WindowTagEnd
+		"  " + statusline.WindowTag(2) + mon + "2@ top" + BarStyle.Mark() + statusline.WindowTagEnd
 	if got != want {
 		t.Errorf("%q, want %q", got, want)
 	}
@@ -146,7 +142,7 @@ func TestStatusWidthByCluster(t *testing.T) {
 // than a cell, %L= is a pad to column 0 that keeps what is past it, %-N=
 // counts from the right edge.
 func TestStatusFillsAsScreen(t *testing.T) {
-	s := &session{log: log.New(io.Discard, "", 0)}
+	s := &testSource{}
 	for _, tc := range []struct{ format, want string }{
 		{"A%=B%=C", "A" + strings.Repeat(" ", 28) + "B" + strings.Repeat(" ", 29) + "C"},
 		{"A%=B%L=C%=D", "A BC" + strings.Repeat(" ", 55) + "D"},
@@ -156,8 +152,20 @@ func TestStatusFillsAsScreen(t *testing.T) {
 		{"AAA%=BBB%50L=CCC%=DDD", "AAA" + strings.Repeat(" ", 24) + "BBBCCC" + strings.Repeat(" ", 24) + "DDD"},
 		{"x%=y%-5L=z", "x" + strings.Repeat(" ", 53) + "yz"},
 	} {
-		if got := stripStatusMarks(s.expandStatus(tc.format, statusView{cols: 60})); got != tc.want {
+		if got := StripMarks(Expand(tc.format, View{Cols: 60}, s)); got != tc.want {
 			t.Errorf("%q:\n got %q\nwant %q", tc.format, got, tc.want)
 		}
 	}
 }
+
+// testSource is a session as a status line sees it.
+type testSource struct {
+	windows       []*window.Window
+	name          string
+	bell, monitor string
+}
+
+func (s *testSource) Windows() []*window.Window          { return s.windows }
+func (s *testSource) SessionName() string                { return s.name }
+func (s *testSource) Backtick(int) string                { return "" }
+func (s *testSource) Renditions() (bell, monitor string) { return s.bell, s.monitor }
