@@ -48,7 +48,7 @@ func (s *Screen) TakeClipboard() (ClipboardRequest, bool) {
 }
 
 // clipboardOSC acts on OSC 52's argument: "Pc;Pd".
-func (s *Screen) clipboardOSC(arg []byte, end string) {
+func (s *interp) clipboardOSC(arg []byte, end string) {
 	if !s.clipboardOn {
 		return
 	}
@@ -83,7 +83,7 @@ func (s *Screen) clipboardOSC(arg []byte, end string) {
 // (the parser drops each ESC inside the string, and BEL ends one). Other
 // passthrough stays dropped: raw bytes would break the picture of the
 // screen gmux keeps for each terminal.
-func (s *Screen) clipboardPassthrough() bool {
+func (s *interp) clipboardPassthrough() bool {
 	if !s.clipboardOn {
 		return false
 	}
@@ -123,7 +123,7 @@ func isBase64Text(b []byte) bool {
 
 // dcsRoom reports whether the DCS being read may grow by another byte: an
 // OSC 52 in screen's passthrough may be as long as one of its own.
-func (s *Screen) dcsRoom() bool {
+func (s *interp) dcsRoom() bool {
 	p := &s.p
 	if len(p.dcs) < maxDCS {
 		return true
@@ -133,7 +133,7 @@ func (s *Screen) dcsRoom() bool {
 }
 
 // oscRoom reports whether the OSC being read may grow by another byte.
-func (s *Screen) oscRoom() bool {
+func (s *interp) oscRoom() bool {
 	p := &s.p
 	if len(p.osc) < maxOSC {
 		return true

@@ -27,7 +27,7 @@ func (p *parser) raw(i int) int {
 }
 
 // csiDispatch performs a control sequence CSI [private] params [inter] final.
-func (s *Screen) csiDispatch(final byte) {
+func (s *interp) csiDispatch(final byte) {
 	p := &s.p
 	s.changed = true
 	var inter byte
@@ -79,9 +79,9 @@ func (s *Screen) csiDispatch(final byte) {
 	case '\'':
 		switch final {
 		case '}':
-			s.insertColumns(p.param(0, 1))
+			s.ed().insertColumns(p.param(0, 1))
 		case '~':
-			s.deleteColumns(p.param(0, 1))
+			s.ed().deleteColumns(p.param(0, 1))
 		}
 		return
 	case '*':
@@ -98,59 +98,59 @@ func (s *Screen) csiDispatch(final byte) {
 	n := p.param(0, 1)
 	switch final {
 	case '@':
-		s.insertCells(s.g.row(s.cur.y), s.cur.x, n)
+		s.ed().insertCells(s.g.row(s.cur.y), s.cur.x, n)
 		s.cur.wrapNext = false
 	case 'A':
-		s.cursorUp(n)
+		s.ed().cursorUp(n)
 	case 'B', 'e':
-		s.cursorDown(n)
+		s.ed().cursorDown(n)
 	case 'C':
-		s.moveTo(min(s.cur.x+n, s.rightEdge(s.cur.x)), s.cur.y)
+		s.ed().moveTo(min(s.cur.x+n, s.ed().rightEdge(s.cur.x)), s.cur.y)
 	case 'a': // HPR is not bounded by the margins
-		s.moveTo(s.cur.x+n, s.cur.y)
+		s.ed().moveTo(s.cur.x+n, s.cur.y)
 	case 'D':
-		s.cursorBack(n)
+		s.ed().cursorBack(n)
 	case 'E':
-		s.cursorDown(n)
-		s.carriageReturn()
+		s.ed().cursorDown(n)
+		s.ed().carriageReturn()
 	case 'F':
-		s.cursorUp(n)
-		s.carriageReturn()
+		s.ed().cursorUp(n)
+		s.ed().carriageReturn()
 	case 'G', '`':
-		s.moveToColumn(n - 1)
+		s.ed().moveToColumn(n - 1)
 	case 'H', 'f':
-		s.moveToOrigin(p.param(1, 1)-1, n-1)
+		s.ed().moveToOrigin(p.param(1, 1)-1, n-1)
 	case 'I':
-		s.tabForward(n)
+		s.ed().tabForward(n)
 	case 'J':
-		s.eraseDisplay(p.raw(0))
+		s.ed().eraseDisplay(p.raw(0))
 	case 'K':
-		s.eraseLine(p.raw(0))
+		s.ed().eraseLine(p.raw(0))
 	case 'L':
-		s.insertLines(n)
+		s.ed().insertLines(n)
 	case 'M':
-		s.deleteLines(n)
+		s.ed().deleteLines(n)
 	case 'P':
-		s.deleteCells(s.g.row(s.cur.y), s.cur.x, n)
+		s.ed().deleteCells(s.g.row(s.cur.y), s.cur.x, n)
 		s.cur.wrapNext = false
 	case 'S':
-		s.scrollUp(n)
+		s.ed().scrollUp(n)
 	case 'T':
 		if p.nparams <= 1 {
-			s.scrollDown(n)
+			s.ed().scrollDown(n)
 		}
 	case 'X':
 		s.eraseCells(s.g.row(s.cur.y), s.cur.x, min(s.cur.x+n, s.cols), s.isoProtect)
 		s.cur.wrapNext = false
 	case 'Z':
-		s.tabBackward(n)
+		s.ed().tabBackward(n)
 	case 'b':
 		if s.lastRune != 0 {
 			// At most the rest of the line, as tmux: 9 bytes must not
 			// buy 65535 cells of work (a flood of them stalled sessions).
 			w := RuneWidth(s.lastRune)
 			for range min(n, max(s.cols-s.cur.x, 1)) {
-				s.printRune(s.lastRune, w)
+				s.ed().printRune(s.lastRune, w)
 			}
 		}
 	case 'c':
@@ -158,7 +158,7 @@ func (s *Screen) csiDispatch(final byte) {
 			s.replies = append(s.replies, da1Reply...)
 		}
 	case 'd':
-		s.moveToRow(n - 1)
+		s.ed().moveToRow(n - 1)
 	case 'g':
 		switch p.raw(0) {
 		case 0:
@@ -184,22 +184,22 @@ func (s *Screen) csiDispatch(final byte) {
 		bot = min(bot, s.rows-1)
 		if top < bot {
 			s.top, s.bot = top, bot
-			s.moveToOrigin(0, 0)
+			s.ed().moveToOrigin(0, 0)
 		}
 	case 's':
 		if s.modes.LRMargins && s.level >= 4 {
 			s.setLRMargins()
 		} else {
-			s.saveCursor()
+			s.ed().saveCursor()
 		}
 	case 't':
 		s.windowOp()
 	case 'u':
-		s.restoreCursor()
+		s.ed().restoreCursor()
 	}
 }
 
-func (s *Screen) cursorUp(n int) {
+func (s *editor) cursorUp(n int) {
 	top := 0
 	if s.cur.y >= s.top {
 		top = s.top
@@ -207,7 +207,7 @@ func (s *Screen) cursorUp(n int) {
 	s.moveTo(s.cur.x, max(s.cur.y-n, top))
 }
 
-func (s *Screen) cursorDown(n int) {
+func (s *editor) cursorDown(n int) {
 	bot := s.rows - 1
 	if s.cur.y <= s.bot {
 		bot = s.bot
@@ -216,14 +216,14 @@ func (s *Screen) cursorDown(n int) {
 }
 
 // reportCursor is CPR (DSR 6).
-func (s *Screen) reportCursor() {
+func (s *interp) reportCursor() {
 	x, y := s.cursorForReport()
 	s.replies = append(s.replies, "\x1b["+strconv.Itoa(y+1)+";"+strconv.Itoa(x+1)+"R"...)
 }
 
 // cursorForReport is the cursor as CPR and DECXCPR count it: from the
 // margins in origin mode.
-func (s *Screen) cursorForReport() (x, y int) {
+func (s *interp) cursorForReport() (x, y int) {
 	x, y = s.cur.x, s.cur.y
 	if s.modes.Origin {
 		x, y = x-s.left, y-s.top
@@ -231,7 +231,7 @@ func (s *Screen) cursorForReport() (x, y int) {
 	return x, y
 }
 
-func (s *Screen) privateDispatch(final, inter byte) {
+func (s *interp) privateDispatch(final, inter byte) {
 	p := &s.p
 	switch {
 	case p.private == '?' && inter == 0 && (final == 'h' || final == 'l'):
@@ -253,7 +253,7 @@ func (s *Screen) privateDispatch(final, inter byte) {
 	}
 }
 
-func (s *Screen) setANSIMode(mode int, on bool) {
+func (s *interp) setANSIMode(mode int, on bool) {
 	switch mode {
 	case 4:
 		s.modes.Insert = on
@@ -262,7 +262,7 @@ func (s *Screen) setANSIMode(mode int, on bool) {
 	}
 }
 
-func (s *Screen) setDECMode(mode int, on bool) {
+func (s *interp) setDECMode(mode int, on bool) {
 	m := &s.modes
 	switch mode {
 	case 1:
@@ -271,9 +271,9 @@ func (s *Screen) setDECMode(mode int, on bool) {
 		s.top, s.bot = 0, s.rows-1
 		s.setLRMarginMode(false)
 		if !s.noClearOnColumns {
-			s.eraseAll()
+			s.ed().eraseAll()
 		}
-		s.moveTo(0, 0)
+		s.ed().moveTo(0, 0)
 	case 66: // DECNKM
 		m.AppKeypad = on
 	case 95: // DECNCSM: DECCOLM keeps the screen (a VT510 mode: level 5)
@@ -284,7 +284,7 @@ func (s *Screen) setDECMode(mode int, on bool) {
 		m.ReverseVideo = on
 	case 6:
 		m.Origin = on
-		s.moveToOrigin(0, 0)
+		s.ed().moveToOrigin(0, 0)
 	case 7:
 		m.Autowrap = on
 		if !on {
@@ -319,38 +319,38 @@ func (s *Screen) setDECMode(mode int, on bool) {
 		s.changed = true // its end lets the frame out
 	case 47:
 		if !s.noAltScreen {
-			s.setAltScreen(on, false)
+			s.ed().setAltScreen(on, false)
 		}
 	case 1047:
 		if s.noAltScreen {
 			break
 		}
 		if !on && s.altActive {
-			s.eraseAll()
+			s.ed().eraseAll()
 		}
-		s.setAltScreen(on, false)
+		s.ed().setAltScreen(on, false)
 	case 1048:
 		if on {
-			s.saveCursor()
+			s.ed().saveCursor()
 		} else {
-			s.restoreCursor()
+			s.ed().restoreCursor()
 		}
 	case 1049:
 		if s.noAltScreen {
 			// altscreen off, as screen's default: nothing happens, the
 			// program draws on the main screen and its last screen stays.
 		} else if on {
-			s.saveCursor()
-			s.setAltScreen(true, true)
+			s.ed().saveCursor()
+			s.ed().setAltScreen(true, true)
 		} else if s.altActive {
-			s.setAltScreen(false, false)
-			s.restoreCursor()
+			s.ed().setAltScreen(false, false)
+			s.ed().restoreCursor()
 		}
 	}
 }
 
 // softReset is DECSTR.
-func (s *Screen) softReset() {
+func (s *interp) softReset() {
 	s.modes.Insert = false
 	s.modes.Origin = false
 	s.modes.Autowrap = true
@@ -368,7 +368,7 @@ func (s *Screen) softReset() {
 }
 
 // sgr applies Select Graphic Rendition.
-func (s *Screen) sgr() {
+func (s *interp) sgr() {
 	p := &s.p
 	st := &s.cur.style
 	if p.nparams == 0 {

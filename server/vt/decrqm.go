@@ -21,7 +21,7 @@ var resetDEC = map[int]bool{
 	40: true, 41: true, 42: true, 44: true, 67: true,
 }
 
-func (s *Screen) reportMode(private bool, mode int) {
+func (s *interp) reportMode(private bool, mode int) {
 	if s.level < 3 || len(s.replies) >= maxReplies {
 		return
 	}
@@ -45,7 +45,7 @@ func modeState(on bool) int {
 }
 
 // decModeState is DECRQM's answer for DEC private mode n.
-func (s *Screen) decModeState(mode int) int {
+func (s *interp) decModeState(mode int) int {
 	m := s.modes
 	switch mode {
 	case 1:
@@ -90,7 +90,7 @@ func (s *Screen) decModeState(mode int) int {
 }
 
 // ansiModeState is DECRQM's answer for ANSI mode n.
-func (s *Screen) ansiModeState(mode int) int {
+func (s *interp) ansiModeState(mode int) int {
 	switch mode {
 	case 2, 12: // KAM, SRM: the keyboard is not locked; local echo is off
 		return 2
@@ -106,7 +106,7 @@ func (s *Screen) ansiModeState(mode int) int {
 }
 
 // saveModes is XTSAVE (CSI ? Pm s): remember the DEC modes named.
-func (s *Screen) saveModes() {
+func (s *interp) saveModes() {
 	p := &s.p
 	for i := range max(p.nparams, 1) {
 		mode := p.raw(i)
@@ -123,7 +123,7 @@ func (s *Screen) saveModes() {
 
 // restoreModes is XTRESTORE (CSI ? Pm r): set the DEC modes named back to
 // what XTSAVE remembered.
-func (s *Screen) restoreModes() {
+func (s *interp) restoreModes() {
 	p := &s.p
 	for i := range max(p.nparams, 1) {
 		mode := p.raw(i)

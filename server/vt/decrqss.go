@@ -16,7 +16,7 @@ import (
 // maxDCS bounds a DCS string gmux keeps to read.
 const maxDCS = 64
 
-func (s *Screen) dcsDispatch() {
+func (s *interp) dcsDispatch() {
 	p := &s.p
 	if s.clipboardPassthrough() {
 		return

@@ -6,7 +6,7 @@ import "strconv"
 // statement of what gmux is, built here, never text a program supplied.
 // gmux has no printer, no user-defined keys, no locator device and one
 // session per terminal; its macro space is empty.
-func (s *Screen) privateStatusReport() {
+func (s *interp) privateStatusReport() {
 	p := &s.p
 	var reply string
 	switch p.raw(0) {

@@ -8,7 +8,7 @@ func blank(st Style) Cell { return Cell{S: Style{Bg: st.Bg}} }
 
 // clearCells erases cells [from, to) of l, also erasing the other half of any
 // wide character the range cuts through.
-func (s *Screen) clearCells(l *line, from, to int, st Style) {
+func (s *editor) clearCells(l *line, from, to int, st Style) {
 	from, to = max(from, 0), min(to, len(l.cells))
 	if from >= to {
 		return
@@ -33,25 +33,25 @@ func (s *Screen) clearCells(l *line, from, to int, st Style) {
 		for i := range cells {
 			cells[i] = b
 		}
-		s.touch(l)
+		s.scr().touch(l)
 	}
 	s.changed = true
 }
 
 // splitWide makes column x a clean boundary: if a wide character straddles it
 // (its tail is at x), the head at x-1 is erased so no half character remains.
-func (s *Screen) splitWide(l *line, x int) {
+func (s *editor) splitWide(l *line, x int) {
 	if x <= 0 || x >= len(l.cells) || l.cells[x].R != wideTail {
 		return
 	}
 	l.cells[x-1] = Cell{S: Style{Bg: l.cells[x-1].S.Bg}}
 	l.cells[x] = Cell{S: Style{Bg: l.cells[x].S.Bg}}
-	s.touch(l)
+	s.scr().touch(l)
 }
 
 // printASCII writes a run of printable ASCII at the cursor: the fast path for
 // the bulk of all terminal output.
-func (s *Screen) printASCII(b []byte) {
+func (s *editor) printASCII(b []byte) {
 	if s.cur.charsets[s.cur.gl] == '0' || s.modes.Insert {
 		for _, c := range b {
 			s.printRune(rune(c), 1)
@@ -74,7 +74,7 @@ func (s *Screen) printASCII(b []byte) {
 			s.splitWide(l, edge+1)
 			copyASCII(l.cells[x:x+n], b[:n], st)
 			l.cells[edge] = Cell{R: rune(b[len(b)-1]), S: st}
-			s.touch(l)
+			s.scr().touch(l)
 			l.used = max(l.used, edge+1)
 			s.lastRune = rune(b[len(b)-1])
 			s.cur.x = edge
@@ -84,7 +84,7 @@ func (s *Screen) printASCII(b []byte) {
 		s.splitWide(l, x)
 		s.splitWide(l, x+n)
 		copyASCII(l.cells[x:x+n], b[:n], st)
-		s.touch(l)
+		s.scr().touch(l)
 		l.used = max(l.used, x+n)
 		s.lastRune = rune(b[n-1])
 		b = b[n:]
@@ -108,7 +108,7 @@ func copyASCII(dst []Cell, src []byte, st Style) {
 // continued.
 // Only a full-width line is marked: copy mode and reflow join rows, not
 // pieces of a region.
-func (s *Screen) wrap() {
+func (s *editor) wrap() {
 	if s.fullWidth() {
 		s.g.row(s.cur.y).wrapped = true
 	}
@@ -118,7 +118,7 @@ func (s *Screen) wrap() {
 }
 
 // printRune writes one character of the given width at the cursor.
-func (s *Screen) printRune(r rune, w int) {
+func (s *editor) printRune(r rune, w int) {
 	if r < 0x80 && s.cur.charsets[s.cur.gl] == '0' {
 		r = decGraphics(r)
 	}
@@ -152,7 +152,7 @@ func (s *Screen) printRune(r rune, w int) {
 	if w == 2 {
 		l.cells[x+1] = Cell{R: wideTail, S: s.cur.style}
 	}
-	s.touch(l)
+	s.scr().touch(l)
 	s.lastRune = r
 	s.changed = true
 	if x+w > edge {
@@ -168,13 +168,13 @@ func (s *Screen) printRune(r rune, w int) {
 // cluster (graphemes.go). A cluster that grows wider widens its cell when
 // the line allows; a rune that would change the cell's width otherwise is
 // dropped, so that a cell's columns are always its cluster's width.
-func (s *Screen) combine(r rune) {
+func (s *editor) combine(r rune) {
 	x, l, ok := s.lastCell()
 	if !ok {
 		return
 	}
 	c := &l.cells[x]
-	text := s.Text(*c) + string(r)
+	text := s.scr().Text(*c) + string(r)
 	was := 1
 	if x+1 < s.cols && l.cells[x+1].R == wideTail {
 		was = 2
@@ -182,15 +182,15 @@ func (s *Screen) combine(r rune) {
 	if w := clusterWidth(text); w != was && (w < was || !s.widen(l, x)) {
 		return
 	}
-	if cr, ok := s.cluster(text); ok {
+	if cr, ok := s.scr().cluster(text); ok {
 		c.R = cr
-		s.touch(l)
+		s.scr().touch(l)
 		s.changed = true
 	}
 }
 
 // index moves the cursor down one line, scrolling the region at its bottom (IND, LF).
-func (s *Screen) index() {
+func (s *editor) index() {
 	switch {
 	case s.cur.y == s.bot:
 		if s.inMargins(s.cur.x) {
@@ -202,7 +202,7 @@ func (s *Screen) index() {
 }
 
 // reverseIndex moves the cursor up one line, scrolling the region at its top (RI).
-func (s *Screen) reverseIndex() {
+func (s *editor) reverseIndex() {
 	switch {
 	case s.cur.y == s.top:
 		if s.inMargins(s.cur.x) {
@@ -215,7 +215,7 @@ func (s *Screen) reverseIndex() {
 
 // scrollUp scrolls the region up n lines. When the region is the whole main
 // screen, the lines leaving the top go to the history and the ring turns.
-func (s *Screen) scrollUp(n int) {
+func (s *editor) scrollUp(n int) {
 	if !s.fullWidth() {
 		s.scrollRect(s.top, s.bot, n)
 		return
@@ -226,7 +226,7 @@ func (s *Screen) scrollUp(n int) {
 		for range n {
 			l := s.g.row(0)
 			if !s.altActive {
-				s.hist.push(s, l)
+				s.hist.push(s.scr(), l)
 			}
 			s.g.top++
 			if s.g.top == len(s.g.lines) {
@@ -251,7 +251,7 @@ func (s *Screen) scrollUp(n int) {
 
 // rotateRows moves rows top..bot up by n (down for a negative n), the rows
 // that leave at one end coming back at the other: three reversals.
-func (s *Screen) rotateRows(top, bot, n int) {
+func (s *editor) rotateRows(top, bot, n int) {
 	h := bot - top + 1
 	n = ((n % h) + h) % h
 	if n == 0 {
@@ -262,7 +262,7 @@ func (s *Screen) rotateRows(top, bot, n int) {
 	s.reverseRows(top, bot)
 }
 
-func (s *Screen) reverseRows(a, b int) {
+func (s *editor) reverseRows(a, b int) {
 	for ; a < b; a, b = a+1, b-1 {
 		ra, rb := s.g.row(a), s.g.row(b)
 		*ra, *rb = *rb, *ra
@@ -270,7 +270,7 @@ func (s *Screen) reverseRows(a, b int) {
 }
 
 // scrollDown scrolls the region down n lines, blank lines entering at the top.
-func (s *Screen) scrollDown(n int) {
+func (s *editor) scrollDown(n int) {
 	if !s.fullWidth() {
 		s.scrollRect(s.top, s.bot, -n)
 		return
@@ -287,7 +287,7 @@ func (s *Screen) scrollDown(n int) {
 
 // insertCells shifts the cells from x right by n, blanks entering (ICH):
 // up to the right margin from inside the margins, to the edge from beyond.
-func (s *Screen) insertCells(l *line, x, n int) {
+func (s *editor) insertCells(l *line, x, n int) {
 	if x < s.left {
 		return // ICH outside the margins does nothing, as in xterm
 	}
@@ -295,7 +295,7 @@ func (s *Screen) insertCells(l *line, x, n int) {
 }
 
 // insertCellsTo shifts the cells [x, end) right by n, blanks entering.
-func (s *Screen) insertCellsTo(l *line, x, n, end int) {
+func (s *editor) insertCellsTo(l *line, x, n, end int) {
 	n = min(n, end-x)
 	if n <= 0 {
 		return
@@ -303,19 +303,19 @@ func (s *Screen) insertCellsTo(l *line, x, n, end int) {
 	s.splitWide(l, x)
 	s.splitWide(l, end)
 	copy(l.cells[x+n:end], l.cells[x:end-n])
-	s.touch(l)
+	s.scr().touch(l)
 	l.used = min(len(l.cells), max(l.used+n, end))
 	s.clearCells(l, x, x+n, s.cur.style)
-	if s.Width(l.cells[end-1]) == 2 { // its tail was pushed off the edge
-		l.cells[end-1] = blank(s.eraseStyle())
-		s.touch(l)
+	if s.scr().Width(l.cells[end-1]) == 2 { // its tail was pushed off the edge
+		l.cells[end-1] = blank(s.scr().eraseStyle())
+		s.scr().touch(l)
 	}
 	s.changed = true
 }
 
 // deleteCells removes n cells at x, shifting the rest left (DCH), up to the
 // right margin from inside the margins.
-func (s *Screen) deleteCells(l *line, x, n int) {
+func (s *editor) deleteCells(l *line, x, n int) {
 	if x < s.left {
 		return
 	}
@@ -323,7 +323,7 @@ func (s *Screen) deleteCells(l *line, x, n int) {
 }
 
 // deleteCellsTo removes n cells at x from [x, end), blanks entering at end.
-func (s *Screen) deleteCellsTo(l *line, x, n, end int) {
+func (s *editor) deleteCellsTo(l *line, x, n, end int) {
 	n = min(n, end-x)
 	if n <= 0 {
 		return
@@ -332,13 +332,13 @@ func (s *Screen) deleteCellsTo(l *line, x, n, end int) {
 	s.splitWide(l, x+n)
 	s.splitWide(l, end)
 	copy(l.cells[x:end-n], l.cells[x+n:end])
-	s.touch(l)
+	s.scr().touch(l)
 	l.used = max(l.used, end)
 	s.clearCells(l, end-n, end, s.cur.style)
 }
 
 // insertLines inserts n blank lines at the cursor row inside the region (IL).
-func (s *Screen) insertLines(n int) {
+func (s *editor) insertLines(n int) {
 	if s.cur.y < s.top || s.cur.y > s.bot || !s.inMargins(s.cur.x) {
 		return
 	}
@@ -350,7 +350,7 @@ func (s *Screen) insertLines(n int) {
 }
 
 // deleteLines deletes n lines at the cursor row inside the region (DL).
-func (s *Screen) deleteLines(n int) {
+func (s *editor) deleteLines(n int) {
 	if s.cur.y < s.top || s.cur.y > s.bot || !s.inMargins(s.cur.x) {
 		return
 	}
@@ -366,21 +366,21 @@ func (s *Screen) deleteLines(n int) {
 }
 
 // eraseDisplay implements ED.
-func (s *Screen) eraseDisplay(mode int) {
+func (s *editor) eraseDisplay(mode int) {
 	switch mode {
 	case 0:
-		s.eraseCells(s.g.row(s.cur.y), s.cur.x, s.cols, s.isoProtect)
+		s.scr().in().eraseCells(s.g.row(s.cur.y), s.cur.x, s.cols, s.isoProtect)
 		for y := s.cur.y + 1; y < s.rows; y++ {
-			s.eraseCells(s.g.row(y), 0, s.cols, s.isoProtect)
+			s.scr().in().eraseCells(s.g.row(y), 0, s.cols, s.isoProtect)
 		}
 	case 1:
 		for y := 0; y < s.cur.y; y++ {
-			s.eraseCells(s.g.row(y), 0, s.cols, s.isoProtect)
+			s.scr().in().eraseCells(s.g.row(y), 0, s.cols, s.isoProtect)
 		}
-		s.eraseCells(s.g.row(s.cur.y), 0, s.cur.x+1, s.isoProtect)
+		s.scr().in().eraseCells(s.g.row(s.cur.y), 0, s.cur.x+1, s.isoProtect)
 	case 2:
 		for y := range s.rows {
-			s.eraseCells(s.g.row(y), 0, s.cols, s.isoProtect)
+			s.scr().in().eraseCells(s.g.row(y), 0, s.cols, s.isoProtect)
 			s.g.row(y).wrapped = false
 		}
 	case 3:
@@ -390,23 +390,23 @@ func (s *Screen) eraseDisplay(mode int) {
 }
 
 // eraseLine implements EL.
-func (s *Screen) eraseLine(mode int) {
+func (s *editor) eraseLine(mode int) {
 	l := s.g.row(s.cur.y)
 	switch mode {
 	case 0:
-		s.eraseCells(l, s.cur.x, s.cols, s.isoProtect)
+		s.scr().in().eraseCells(l, s.cur.x, s.cols, s.isoProtect)
 		l.wrapped = false
 	case 1:
-		s.eraseCells(l, 0, s.cur.x+1, s.isoProtect)
+		s.scr().in().eraseCells(l, 0, s.cur.x+1, s.isoProtect)
 	case 2:
-		s.eraseCells(l, 0, s.cols, s.isoProtect)
+		s.scr().in().eraseCells(l, 0, s.cols, s.isoProtect)
 		l.wrapped = false
 	}
 	s.cur.wrapNext = false
 }
 
 // moveTo puts the cursor at (x, y), clamped to the screen, clearing a pending wrap.
-func (s *Screen) moveTo(x, y int) {
+func (s *editor) moveTo(x, y int) {
 	s.cur.x = max(0, min(x, s.cols-1))
 	s.cur.y = max(0, min(y, s.rows-1))
 	s.cur.wrapNext = false
@@ -415,7 +415,7 @@ func (s *Screen) moveTo(x, y int) {
 
 // moveToOrigin is CUP: in origin mode rows count from the region's top and
 // stay inside it.
-func (s *Screen) moveToOrigin(x, y int) {
+func (s *editor) moveToOrigin(x, y int) {
 	if s.modes.Origin {
 		y = max(s.top, min(y+s.top, s.bot))
 		x = max(s.left, min(x+s.left, s.right))
@@ -425,7 +425,7 @@ func (s *Screen) moveToOrigin(x, y int) {
 
 // moveToColumn is CHA and HPA: in origin mode columns count from the left
 // margin and stay inside the margins.
-func (s *Screen) moveToColumn(x int) {
+func (s *editor) moveToColumn(x int) {
 	if s.modes.Origin {
 		x = max(s.left, min(x+s.left, s.right))
 	}
@@ -433,7 +433,7 @@ func (s *Screen) moveToColumn(x int) {
 }
 
 // moveToRow is VPA: in origin mode rows count from the region's top.
-func (s *Screen) moveToRow(y int) {
+func (s *editor) moveToRow(y int) {
 	if s.modes.Origin {
 		y = max(s.top, min(y+s.top, s.bot))
 	}
@@ -441,7 +441,7 @@ func (s *Screen) moveToRow(y int) {
 }
 
 // setAltScreen switches between the main and the alternate screen.
-func (s *Screen) setAltScreen(on, clearAlt bool) {
+func (s *editor) setAltScreen(on, clearAlt bool) {
 	if on == s.altActive {
 		if on && clearAlt {
 			s.eraseAll()
@@ -450,7 +450,7 @@ func (s *Screen) setAltScreen(on, clearAlt bool) {
 	}
 	if on {
 		if len(s.alt.lines) != s.rows || len(s.alt.lines[0].cells) != s.cols {
-			s.alt = s.newGrid(s.cols, s.rows)
+			s.alt = s.scr().newGrid(s.cols, s.rows)
 		}
 		s.g, s.altActive = &s.alt, true
 		if clearAlt {
@@ -462,14 +462,14 @@ func (s *Screen) setAltScreen(on, clearAlt bool) {
 	s.changed = true
 }
 
-func (s *Screen) eraseAll() {
+func (s *editor) eraseAll() {
 	for y := range s.rows {
 		s.clearCells(s.g.row(y), 0, s.cols, s.cur.style)
 		s.g.row(y).wrapped = false
 	}
 }
 
-func (s *Screen) saveCursor() {
+func (s *editor) saveCursor() {
 	i := 0
 	if s.altActive {
 		i = 1
@@ -477,7 +477,7 @@ func (s *Screen) saveCursor() {
 	s.saved[i] = savedCursor{cursor: s.cur, origin: s.modes.Origin, set: true}
 }
 
-func (s *Screen) restoreCursor() {
+func (s *editor) restoreCursor() {
 	i := 0
 	if s.altActive {
 		i = 1

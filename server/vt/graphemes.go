@@ -36,7 +36,7 @@ func joins(prev string, r rune) bool {
 
 // lastCell returns the position of the character before the cursor (the
 // one a combining character belongs to), ok false if there is none.
-func (s *Screen) lastCell() (x int, l *line, ok bool) {
+func (s *editor) lastCell() (x int, l *line, ok bool) {
 	x = s.cur.x - 1
 	if s.cur.wrapNext {
 		x = s.cur.x
@@ -58,16 +58,16 @@ func (s *Screen) lastCell() (x int, l *line, ok bool) {
 // it, and reports whether it did. Most characters are ruled out without
 // looking at text: only a skin tone, a regional indicator, or anything after
 // a cluster that ends in a zero-width joiner may join.
-func (s *Screen) joinPrevious(r rune) bool {
+func (s *editor) joinPrevious(r rune) bool {
 	x, l, ok := s.lastCell()
 	if !ok {
 		return false
 	}
 	c := l.cells[x]
-	if !isJoiner(r) && (c.R >= 0 || !strings.HasSuffix(s.Text(c), "\u200d")) {
+	if !isJoiner(r) && (c.R >= 0 || !strings.HasSuffix(s.scr().Text(c), "\u200d")) {
 		return false
 	}
-	if c.R > 0 && c.R < 0x80 || !joins(s.Text(c), r) {
+	if c.R > 0 && c.R < 0x80 || !joins(s.scr().Text(c), r) {
 		return false
 	}
 	s.combine(r)
@@ -78,7 +78,7 @@ func (s *Screen) joinPrevious(r rune) bool {
 // cluster that grew wider (❤ and U+FE0F, a flag's second half): possible
 // only when the cursor is just after it and the line has room. The cursor
 // moves past the new tail, as it would have past the two characters.
-func (s *Screen) widen(l *line, x int) bool {
+func (s *editor) widen(l *line, x int) bool {
 	if s.cur.wrapNext || s.cur.x != x+1 || x+1 >= s.cols {
 		return false
 	}

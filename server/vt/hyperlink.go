@@ -65,7 +65,7 @@ func (s *Screen) Hyperlink(link uint16) (Hyperlink, bool) {
 
 // hyperlinkOSC acts on OSC 8's argument, "params;URI": an empty URI ends
 // the link the pen writes with, another starts one.
-func (s *Screen) hyperlinkOSC(arg []byte) {
+func (s *interp) hyperlinkOSC(arg []byte) {
 	params, uri, ok := cutByte(arg, ';')
 	s.cur.style.Link = 0
 	if !ok || len(uri) == 0 {
@@ -80,7 +80,7 @@ func (s *Screen) hyperlinkOSC(arg []byte) {
 	if len(uri) > maxLinkURI || len(id) > maxLinkID || !linkText(string(uri)) || !linkText(id) {
 		return
 	}
-	s.cur.style.Link = s.linkFor(Hyperlink{ID: id, URI: string(uri)})
+	s.cur.style.Link = s.scr().linkFor(Hyperlink{ID: id, URI: string(uri)})
 }
 
 // linkText reports whether v is what OSC 8 allows in a URI or id: bytes 32

@@ -5,11 +5,11 @@ package vt
 // level takes away what that terminal lacked: DECRQM below level 3,
 // left/right margins below level 4. Changing level resets the terminal, as
 // the VT300 and later manuals say; the history stays.
-func (s *Screen) setConformanceLevel() {
+func (s *interp) setConformanceLevel() {
 	level := s.p.raw(0) - 60
 	if level < 1 || level > 5 {
 		return
 	}
-	s.reset()
+	s.scr().reset()
 	s.level = level
 }

@@ -12,7 +12,7 @@ package vt
 // as before and the margins are the screen's edges.
 
 // setLRMarginMode is DECLRMM: resetting it also resets the margins.
-func (s *Screen) setLRMarginMode(on bool) {
+func (s *interp) setLRMarginMode(on bool) {
 	s.modes.LRMargins = on
 	if !on {
 		s.left, s.right = 0, s.cols-1
@@ -21,25 +21,25 @@ func (s *Screen) setLRMarginMode(on bool) {
 
 // setLRMargins is DECSLRM: CSI Pl ; Pr s. Margins that do not enclose at
 // least two columns are ignored, as in xterm; set ones home the cursor.
-func (s *Screen) setLRMargins() {
+func (s *interp) setLRMargins() {
 	left, right := s.p.param(0, 1)-1, min(s.p.param(1, s.cols), s.cols)-1
 	if left >= right {
 		return
 	}
 	s.left, s.right = left, right
-	s.moveToOrigin(0, 0)
+	s.ed().moveToOrigin(0, 0)
 }
 
 // fullWidth reports whether the margins are the screen's edges: the common
 // case, in which scrolling turns the row ring and feeds the history.
-func (s *Screen) fullWidth() bool { return s.left == 0 && s.right == s.cols-1 }
+func (s *editor) fullWidth() bool { return s.left == 0 && s.right == s.cols-1 }
 
 // inMargins reports whether column x lies between the left and right margins.
-func (s *Screen) inMargins(x int) bool { return x >= s.left && x <= s.right }
+func (s *editor) inMargins(x int) bool { return x >= s.left && x <= s.right }
 
 // rightEdge is the last column the cursor at x writes or moves to: the
 // right margin from inside it, the screen's edge from beyond it.
-func (s *Screen) rightEdge(x int) int {
+func (s *editor) rightEdge(x int) int {
 	if x <= s.right {
 		return s.right
 	}
@@ -47,7 +47,7 @@ func (s *Screen) rightEdge(x int) int {
 }
 
 // leftEdge is the first column the cursor at x moves back to.
-func (s *Screen) leftEdge(x int) int {
+func (s *editor) leftEdge(x int) int {
 	if x >= s.left {
 		return s.left
 	}
@@ -55,14 +55,14 @@ func (s *Screen) leftEdge(x int) int {
 }
 
 // carriageReturn is CR: to the left margin, or to column 0 from left of it.
-func (s *Screen) carriageReturn() {
+func (s *editor) carriageReturn() {
 	s.cur.x, s.cur.wrapNext = s.leftEdge(s.cur.x), false
 }
 
 // scrollRect moves the cells of rows top..bot between the left and right
 // margins up by n rows (down for a negative n), blanks entering: scrolling
 // when the margins are narrower than the screen. Nothing goes to history.
-func (s *Screen) scrollRect(top, bot, n int) {
+func (s *editor) scrollRect(top, bot, n int) {
 	h := bot - top + 1
 	if n == 0 || h <= 0 {
 		return
@@ -77,7 +77,7 @@ func (s *Screen) scrollRect(top, bot, n int) {
 		d := s.g.row(dst)
 		copy(d.cells[left:end], s.g.row(src).cells[left:end])
 		d.used = max(d.used, end)
-		s.touch(d)
+		s.scr().touch(d)
 	}
 	if n > 0 {
 		n = min(n, h)
@@ -102,7 +102,7 @@ func (s *Screen) scrollRect(top, bot, n int) {
 // shiftColumns moves the cells of the scroll region from column x to the
 // right margin right by n columns (left for a negative n), blanks entering:
 // DECIC, DECDC and the scrolling of DECBI and DECFI.
-func (s *Screen) shiftColumns(x, n int) {
+func (s *editor) shiftColumns(x, n int) {
 	for y := s.top; y <= s.bot; y++ {
 		l := s.g.row(y)
 		if n > 0 {
@@ -114,14 +114,14 @@ func (s *Screen) shiftColumns(x, n int) {
 }
 
 // insertColumns is DECIC (CSI Pn ' }): only from inside the region.
-func (s *Screen) insertColumns(n int) {
+func (s *editor) insertColumns(n int) {
 	if s.inMargins(s.cur.x) && s.cur.y >= s.top && s.cur.y <= s.bot {
 		s.shiftColumns(s.cur.x, n)
 	}
 }
 
 // deleteColumns is DECDC (CSI Pn ' ~): only from inside the region.
-func (s *Screen) deleteColumns(n int) {
+func (s *editor) deleteColumns(n int) {
 	if s.inMargins(s.cur.x) && s.cur.y >= s.top && s.cur.y <= s.bot {
 		s.shiftColumns(s.cur.x, -n)
 	}
@@ -129,7 +129,7 @@ func (s *Screen) deleteColumns(n int) {
 
 // backIndex is DECBI (ESC 6): left one column; at the left margin the
 // region's columns move right instead.
-func (s *Screen) backIndex() {
+func (s *editor) backIndex() {
 	s.cur.wrapNext = false
 	switch {
 	case s.cur.x == s.left && s.cur.y >= s.top && s.cur.y <= s.bot:
@@ -141,7 +141,7 @@ func (s *Screen) backIndex() {
 
 // forwardIndex is DECFI (ESC 9): right one column; at the right margin the
 // region's columns move left instead.
-func (s *Screen) forwardIndex() {
+func (s *editor) forwardIndex() {
 	s.cur.wrapNext = false
 	switch {
 	case s.cur.x == s.right && s.cur.y >= s.top && s.cur.y <= s.bot:
@@ -157,7 +157,7 @@ func (s *Screen) forwardIndex() {
 // to its bottom, as xterm did before patch 383 split the two modes. From
 // the pending-wrap position xterm moves left off the last column; with
 // reverse wraparound only the pending wrap is cancelled.
-func (s *Screen) backspace() {
+func (s *editor) backspace() {
 	wasPending := s.cur.wrapNext
 	s.cur.wrapNext = false
 	reverse := s.modes.ReverseWrap && s.modes.Autowrap
@@ -185,7 +185,7 @@ func (s *Screen) backspace() {
 // cursorBack is CUB: left n columns, stopping at the left margin it starts
 // inside. With reverse wraparound and autowrap it goes on through the lines
 // above as n backspaces would, xterm's behaviour.
-func (s *Screen) cursorBack(n int) {
+func (s *editor) cursorBack(n int) {
 	if !(s.modes.ReverseWrap && s.modes.Autowrap) {
 		s.moveTo(max(s.cur.x-n, s.leftEdge(s.cur.x)), s.cur.y)
 		return

@@ -37,7 +37,7 @@ func (s *Screen) SetAltScreen(allowed bool) {
 	s.thaw()
 	s.noAltScreen = !allowed
 	if !allowed && s.altActive {
-		s.setAltScreen(false, false)
+		s.ed().setAltScreen(false, false)
 	}
 }
 

@@ -31,7 +31,7 @@ type palette struct {
 const dynamicBase = 1000 // key of OSC 10 is 1010
 
 // oscColor handles OSC 4, 5, 10-19, 104, 105 and 110-119; cmd is the number.
-func (s *Screen) oscColor(cmd int, arg string) {
+func (s *interp) oscColor(cmd int, arg string) {
 	switch {
 	case cmd == 4 || cmd == 5:
 		base := 0
@@ -89,7 +89,7 @@ func isColorOSC(n int) bool {
 }
 
 // colorSpec sets colour key from spec, or answers it when spec is "?".
-func (s *Screen) colorSpec(key int, spec string, answer func(string) string) {
+func (s *interp) colorSpec(key int, spec string, answer func(string) string) {
 	if spec == "?" {
 		if len(s.replies) < maxReplies {
 			s.replies = append(s.replies, answer(s.colorOf(key))...)
@@ -107,7 +107,7 @@ func (s *Screen) colorSpec(key int, spec string, answer func(string) string) {
 }
 
 // colorOf is colour key in the rgb:RRRR/GGGG/BBBB form answers use.
-func (s *Screen) colorOf(key int) string {
+func (s *interp) colorOf(key int) string {
 	if c, ok := s.pal.set[key]; ok {
 		return rgbSpec(c)
 	}

@@ -57,8 +57,10 @@ func (p *parser) clear() {
 }
 
 // Write feeds program output to the screen. It never fails.
-func (s *Screen) Write(data []byte) (int, error) {
-	s.thaw()
+func (s *Screen) Write(data []byte) (int, error) { return s.in().write(data) }
+
+func (s *interp) write(data []byte) (int, error) {
+	s.scr().thaw()
 	n := len(data)
 	if s.p.nutf8 > 0 {
 		data = s.finishUTF8(data)
@@ -72,7 +74,7 @@ func (s *Screen) Write(data []byte) (int, error) {
 				for j < len(data) && data[j] >= 0x20 && data[j] < 0x7f {
 					j++
 				}
-				s.printASCII(data[i:j])
+				s.ed().printASCII(data[i:j])
 				i = j
 				continue
 			}
@@ -85,7 +87,7 @@ func (s *Screen) Write(data []byte) (int, error) {
 					}
 					size = 1
 				}
-				s.printRune(r, RuneWidth(r))
+				s.ed().printRune(r, RuneWidth(r))
 				i += size
 				continue
 			}
@@ -98,7 +100,7 @@ func (s *Screen) Write(data []byte) (int, error) {
 
 // finishUTF8 completes a UTF-8 sequence split across writes and returns the
 // rest of data.
-func (s *Screen) finishUTF8(data []byte) []byte {
+func (s *interp) finishUTF8(data []byte) []byte {
 	p := &s.p
 	var buf [8]byte
 	k := copy(buf[:], p.utf8[:p.nutf8])
@@ -113,15 +115,15 @@ func (s *Screen) finishUTF8(data []byte) []byte {
 	if size <= k {
 		// The carried bytes were invalid on their own: one replacement
 		// character, and data is read again from its start.
-		s.printRune(utf8.RuneError, 1)
+		s.ed().printRune(utf8.RuneError, 1)
 		return data
 	}
-	s.printRune(r, RuneWidth(r))
+	s.ed().printRune(r, RuneWidth(r))
 	return data[size-k:]
 }
 
 // step advances the state machine by one byte outside the ground fast paths.
-func (s *Screen) step(b byte) {
+func (s *interp) step(b byte) {
 	p := &s.p
 	// These act in every state but inside strings (where ESC may start ST).
 	switch {
@@ -222,7 +224,7 @@ func (s *Screen) step(b byte) {
 	}
 }
 
-func (s *Screen) csiByte(b byte) {
+func (s *interp) csiByte(b byte) {
 	p := &s.p
 	switch {
 	case b >= '0' && b <= '9':
@@ -269,7 +271,7 @@ func (s *Screen) csiByte(b byte) {
 	}
 }
 
-func (s *Screen) oscByte(b byte) {
+func (s *interp) oscByte(b byte) {
 	p := &s.p
 	if p.strEsc {
 		p.strEsc = false
@@ -295,25 +297,25 @@ func (s *Screen) oscByte(b byte) {
 }
 
 // execute performs a C0 control character.
-func (s *Screen) execute(b byte) {
+func (s *interp) execute(b byte) {
 	switch b {
 	case 0x07:
 		s.bells++
 	case 0x08:
-		s.backspace()
+		s.ed().backspace()
 	case 0x09:
-		s.tabForward(1)
+		s.ed().tabForward(1)
 	case 0x0a, 0x0b, 0x0c:
 		if s.titleRow != 0 {
-			s.findTitle()
+			s.scr().findTitle()
 		}
-		s.index()
+		s.ed().index()
 		if s.modes.NewlineMode {
-			s.carriageReturn()
+			s.ed().carriageReturn()
 		}
 		s.cur.wrapNext = false
 	case 0x0d:
-		s.carriageReturn()
+		s.ed().carriageReturn()
 	case 0x0e:
 		s.cur.gl = 1
 	case 0x0f:
@@ -322,7 +324,7 @@ func (s *Screen) execute(b byte) {
 	s.changed = true
 }
 
-func (s *Screen) tabForward(n int) {
+func (s *editor) tabForward(n int) {
 	x, edge := s.cur.x, s.rightEdge(s.cur.x)
 	for ; n > 0 && x < edge; n-- {
 		x++
@@ -334,7 +336,7 @@ func (s *Screen) tabForward(n int) {
 	s.cur.wrapNext = false
 }
 
-func (s *Screen) tabBackward(n int) {
+func (s *editor) tabBackward(n int) {
 	x := s.cur.x
 	for ; n > 0 && x > 0; n-- {
 		x--
@@ -347,7 +349,7 @@ func (s *Screen) tabBackward(n int) {
 }
 
 // escDispatch performs an escape sequence ESC [inter] final.
-func (s *Screen) escDispatch(final byte) {
+func (s *interp) escDispatch(final byte) {
 	p := &s.p
 	if p.ninter > 0 {
 		switch p.inter[0] {
@@ -366,30 +368,30 @@ func (s *Screen) escDispatch(final byte) {
 	}
 	switch final {
 	case '7':
-		s.saveCursor()
+		s.ed().saveCursor()
 	case '8':
-		s.restoreCursor()
+		s.ed().restoreCursor()
 	case 'D':
-		s.index()
+		s.ed().index()
 		s.cur.wrapNext = false
 	case 'E':
-		s.index()
-		s.carriageReturn()
+		s.ed().index()
+		s.ed().carriageReturn()
 	case 'V':
 		s.startProtectedArea(true)
 	case 'W':
 		s.startProtectedArea(false)
 	case '6':
-		s.backIndex()
+		s.ed().backIndex()
 	case '9':
-		s.forwardIndex()
+		s.ed().forwardIndex()
 	case 'H':
 		s.tabs[s.cur.x] = true
 	case 'M':
-		s.reverseIndex()
+		s.ed().reverseIndex()
 		s.cur.wrapNext = false
 	case 'c':
-		s.reset()
+		s.scr().reset()
 	case '=':
 		s.modes.AppKeypad = true
 	case '>':
@@ -401,7 +403,7 @@ func (s *Screen) escDispatch(final byte) {
 }
 
 // alignmentTest is DECALN: the screen fills with E, margins reset, cursor home.
-func (s *Screen) alignmentTest() {
+func (s *interp) alignmentTest() {
 	s.top, s.bot = 0, s.rows-1
 	s.left, s.right = 0, s.cols-1
 	s.modes.Origin = false
@@ -410,16 +412,16 @@ func (s *Screen) alignmentTest() {
 		for x := range l.cells {
 			l.cells[x] = Cell{R: 'E'}
 		}
-		s.touch(l)
+		s.scr().touch(l)
 		l.used = s.cols
 	}
-	s.moveTo(0, 0)
+	s.ed().moveTo(0, 0)
 }
 
 // oscDispatch acts on an operating system command. Titles are kept, and
 // clipboard requests for the owner (clipboard.go); no OSC is answered here,
 // so a program cannot make the terminal type its data.
-func (s *Screen) oscDispatch() {
+func (s *interp) oscDispatch() {
 	p := &s.p
 	defer func() {
 		if cap(p.osc) > maxOSC {
@@ -431,7 +433,7 @@ func (s *Screen) oscDispatch() {
 	}
 	if p.screenTitle {
 		if len(p.osc) == 0 {
-			s.armTitleSearch()
+			s.scr().armTitleSearch()
 		} else {
 			s.title = cleanTitle(p.osc)
 		}

@@ -17,7 +17,7 @@ type rect struct{ top, left, bot, right int }
 
 // corners reads a rectangle's corners from parameters i..i+3 (Pt; Pl; Pb;
 // Pr), clipped to the screen.
-func (s *Screen) corners(i int) rect {
+func (s *interp) corners(i int) rect {
 	p := &s.p
 	r := rect{p.param(i, 1) - 1, p.param(i+1, 1) - 1, p.param(i+2, s.rows) - 1, p.param(i+3, s.cols) - 1}
 	if s.modes.Origin {
@@ -31,34 +31,34 @@ func (s *Screen) corners(i int) rect {
 }
 
 // rectParams reads a rectangle; ok is false when its corners cross.
-func (s *Screen) rectParams(i int) (rect, bool) {
+func (s *interp) rectParams(i int) (rect, bool) {
 	r := s.corners(i)
 	return r, r.top <= r.bot && r.left <= r.right && r.top < s.rows && r.left < s.cols
 }
 
 // streamParams reads the corners of a character stream (DECCARA and DECRARA
 // without DECSACE 2): the columns may cross when the rows differ.
-func (s *Screen) streamParams(i int) (rect, bool) {
+func (s *interp) streamParams(i int) (rect, bool) {
 	r := s.corners(i)
 	return r, r.top < s.rows && r.left < s.cols && (r.top < r.bot || r.top == r.bot && r.left <= r.right)
 }
 
 // eachRow calls f for the cells of r on each row, wide characters cut by
 // its edges split first.
-func (s *Screen) eachRow(r rect, f func(l *line)) {
+func (s *interp) eachRow(r rect, f func(l *line)) {
 	for y := r.top; y <= r.bot; y++ {
 		l := s.g.row(y)
-		s.splitWide(l, r.left)
-		s.splitWide(l, r.right+1)
+		s.ed().splitWide(l, r.left)
+		s.ed().splitWide(l, r.right+1)
 		f(l)
 		l.used = max(l.used, r.right+1)
-		s.touch(l)
+		s.scr().touch(l)
 	}
 	s.changed = true
 }
 
 // fillRect is DECFRA: CSI Pch ; Pt ; Pl ; Pb ; Pr $ x.
-func (s *Screen) fillRect() {
+func (s *interp) fillRect() {
 	ch := rune(s.p.raw(0))
 	if !(ch >= 0x20 && ch < 0x7f || ch >= 0xa0 && ch <= 0xff) {
 		return
@@ -79,7 +79,7 @@ func (s *Screen) fillRect() {
 }
 
 // eraseRect is DECERA (selective false) and DECSERA (true).
-func (s *Screen) eraseRect(selective bool) {
+func (s *interp) eraseRect(selective bool) {
 	r, ok := s.rectParams(0)
 	if !ok {
 		return
@@ -88,21 +88,21 @@ func (s *Screen) eraseRect(selective bool) {
 }
 
 // eraseCells erases cells [from, to) of l; selective spares protected ones.
-func (s *Screen) eraseCells(l *line, from, to int, selective bool) {
+func (s *interp) eraseCells(l *line, from, to int, selective bool) {
 	if !selective {
-		s.clearCells(l, from, to, s.cur.style)
+		s.ed().clearCells(l, from, to, s.cur.style)
 		return
 	}
 	for x := from; x < to; x++ {
 		if l.cells[x].S.Attr&Protected == 0 && l.cells[x].R != wideTail {
-			s.clearCells(l, x, x+1, Style{})
+			s.ed().clearCells(l, x, x+1, Style{})
 		}
 	}
 }
 
 // copyRect is DECCRA: CSI Pts ; Pls ; Pbs ; Prs ; Pps ; Ptd ; Pld ; Ppd $ v
 // (one page, so the page numbers are ignored).
-func (s *Screen) copyRect() {
+func (s *interp) copyRect() {
 	src, ok := s.rectParams(0)
 	if !ok {
 		return
@@ -124,18 +124,18 @@ func (s *Screen) copyRect() {
 	}
 	for y := range h {
 		l := s.g.row(top + y)
-		s.splitWide(l, left)
-		s.splitWide(l, left+w)
+		s.ed().splitWide(l, left)
+		s.ed().splitWide(l, left+w)
 		copy(l.cells[left:left+w], buf[y])
 		// A wide character cut by the edges of the copy loses both halves.
 		if l.cells[left].R == wideTail {
 			l.cells[left] = Cell{S: Style{Bg: l.cells[left].S.Bg}}
 		}
-		if c := l.cells[left+w-1]; c.R != wideTail && s.Width(c) == 2 {
+		if c := l.cells[left+w-1]; c.R != wideTail && s.scr().Width(c) == 2 {
 			l.cells[left+w-1] = Cell{S: Style{Bg: c.S.Bg}}
 		}
 		l.used = max(l.used, left+w)
-		s.touch(l)
+		s.scr().touch(l)
 	}
 	s.changed = true
 }
@@ -143,7 +143,7 @@ func (s *Screen) copyRect() {
 // changeAttrs is DECCARA (reverse false) and DECRARA (reverse true): the
 // SGR parameters from index 4 on set (or, reversing, toggle) bold,
 // underline, blink and reverse in the area; 0 clears (or toggles) them all.
-func (s *Screen) changeAttrs(reverse bool) {
+func (s *interp) changeAttrs(reverse bool) {
 	r, ok := s.streamParams(0)
 	if s.sace == 2 {
 		r, ok = s.rectParams(0)
@@ -200,7 +200,7 @@ func (s *Screen) changeAttrs(reverse bool) {
 			for x := from; x <= to; x++ {
 				apply(&l.cells[x])
 			}
-			s.touch(l)
+			s.scr().touch(l)
 		}
 		s.changed = true
 		return
@@ -214,9 +214,12 @@ func (s *Screen) changeAttrs(reverse bool) {
 
 // selectiveErase is DECSED (display true) and DECSEL: as ED and EL, sparing
 // protected characters.
-func (s *Screen) selectiveErase(display bool, mode int) {
+func (s *interp) selectiveErase(display bool, mode int) {
 	y, x := s.cur.y, s.cur.x
-	line := func(row, from, to int) { s.eraseCells(s.g.row(row), from, to, !s.isoProtect); s.touch(s.g.row(row)) }
+	line := func(row, from, to int) {
+		s.eraseCells(s.g.row(row), from, to, !s.isoProtect)
+		s.scr().touch(s.g.row(row))
+	}
 	switch {
 	case mode == 0:
 		line(y, x, s.cols)
@@ -251,7 +254,7 @@ func (s *Screen) selectiveErase(display bool, mode int) {
 // negated sum of their codes, an empty cell counting as a space.
 // (xterm's conformance suite reads the screen back with it, one cell at a
 // time.) Only numbers go back.
-func (s *Screen) checksumRect() {
+func (s *interp) checksumRect() {
 	p := &s.p
 	pid := p.raw(0)
 	var sum uint16
@@ -265,7 +268,7 @@ func (s *Screen) checksumRect() {
 				case c.R == 0:
 					sum += ' '
 				default:
-					sum += uint16(firstRune(s.Text(c)))
+					sum += uint16(firstRune(s.scr().Text(c)))
 				}
 			}
 		}
@@ -277,7 +280,7 @@ func (s *Screen) checksumRect() {
 
 // setCharProtection is DECSCA: characters written from now on are (or are
 // not) protected from the selective erases.
-func (s *Screen) setCharProtection(on bool) {
+func (s *interp) setCharProtection(on bool) {
 	if on {
 		s.cur.style.Attr |= Protected
 	} else {
@@ -289,7 +292,7 @@ func (s *Screen) setCharProtection(on bool) {
 // startProtectedArea is SPA (ESC V) and EPA (ESC W), ISO 6429's protection:
 // the characters written between them are spared by ED, EL and ECH (and,
 // unlike DECSCA's, not by the selective erases).
-func (s *Screen) startProtectedArea(on bool) {
+func (s *interp) startProtectedArea(on bool) {
 	if on {
 		s.cur.style.Attr |= Protected
 		s.isoProtect = true

@@ -103,6 +103,24 @@ type Screen struct {
 	p                parser
 }
 
+// A Screen's methods are in three sets over its one state, as tmux's screen,
+// input.c and screen-write.c are: the Screen's own (its model and the
+// owner's API), the interpreter's (what each escape sequence means:
+// parser.go, csi.go and the queries and reports in their files) and the
+// editor's (writing at the cursor, moving it, scrolling, inserting and
+// erasing within the margins: edit.go, margins.go). The sets are types over
+// the same struct, so a conversion costs nothing.
+type (
+	interp Screen
+	editor Screen
+)
+
+func (s *Screen) in() *interp  { return (*interp)(s) }
+func (s *Screen) ed() *editor  { return (*editor)(s) }
+func (s *interp) ed() *editor  { return (*editor)(s) }
+func (s *interp) scr() *Screen { return (*Screen)(s) }
+func (s *editor) scr() *Screen { return (*Screen)(s) }
+
 // New returns a cols×rows screen keeping up to historyLimit lines of scrollback.
 func New(cols, rows, historyLimit int) *Screen {
 	cols, rows = max(cols, 1), max(rows, 1)
@@ -143,7 +161,7 @@ func (s *Screen) reset() {
 	if s.altActive {
 		// The alternate screen is cleared too, as xterm's RIS does: a
 		// program that switches to it next must not find old text.
-		s.eraseAll()
+		s.ed().eraseAll()
 		s.g, s.altActive = &s.main, false
 	}
 	s.titleStack = nil
@@ -162,7 +180,7 @@ func (s *Screen) reset() {
 	s.resetTabs(0)
 	s.title = ""
 	for y := range s.rows {
-		s.clearCells(s.g.row(y), 0, s.cols, Style{})
+		s.ed().clearCells(s.g.row(y), 0, s.cols, Style{})
 		s.g.row(y).wrapped = false
 	}
 	s.changed = true

@@ -12,7 +12,7 @@ import "strconv"
 // maxTitleStack is xterm's depth for XTPUSHTITLE.
 const maxTitleStack = 10
 
-func (s *Screen) windowOp() {
+func (s *interp) windowOp() {
 	p := &s.p
 	switch p.raw(0) {
 	case 11:

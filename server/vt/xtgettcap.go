@@ -19,7 +19,7 @@ var termcaps = map[string]string{
 	"colors": "256",
 }
 
-func (s *Screen) termcapQuery(names string) {
+func (s *interp) termcapQuery(names string) {
 	for _, h := range strings.Split(names, ";") {
 		name, err := hex.DecodeString(h)
 		if err != nil {
