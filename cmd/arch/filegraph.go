@@ -75,7 +75,18 @@ func packageGraph(dir string) (*fileGraph, error) {
 			edge(fileOf(id.Pos()), o)
 		}
 	}
-	// Which other files select each struct's fields.
+	// Which other files select each struct's fields. A struct is named by
+	// the type that spells it out: a type defined over another's struct (a
+	// facet, type windowHost session) adds methods, not fields.
+	literal := map[string]bool{}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if ts, ok := n.(*ast.TypeSpec); ok {
+				_, literal[ts.Name.Name] = ts.Type.(*ast.StructType)
+			}
+			return true
+		})
+	}
 	declared := map[*types.Struct]string{}
 	var biggest *types.Struct
 	for _, name := range pkg.Scope().Names() {
@@ -83,7 +94,7 @@ func packageGraph(dir string) (*fileGraph, error) {
 		if !ok {
 			continue
 		}
-		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok && literal[name] {
 			declared[st] = name
 			if biggest == nil || st.NumFields() > biggest.NumFields() {
 				biggest, g.largestStruct = st, name
