@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gmux/gmux/server/menu"
 	"github.com/gmux/gmux/server/window"
 )
 
@@ -17,7 +18,7 @@ func init() {
 			if !x.interactive() {
 				return strings.Join(lines, "\n"), nil
 			}
-			x.c.menu = &menu{title: "Displays — q or Esc to leave", items: lines, sel: -1, done: func(int) {}}
+			x.c.menu = &menu.List{Title: "Displays — q or Esc to leave", Items: lines, Sel: -1, Done: func(int) {}}
 			x.c.markDirty(x.s)
 			return "", nil
 		},

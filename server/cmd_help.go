@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/gmux/gmux/server/menu"
 )
 
 func init() {
@@ -15,9 +17,9 @@ func init() {
 				return strings.Join(lines, "\n"), nil
 			}
 			width, _ := x.c.windowSize() // the focused region's, on a split display
-			x.c.menu = &menu{title: "gmux key bindings — any listed key after the command key; q or Esc to leave",
-				items: helpColumns(lines[1:], width), sel: -1, done: func(int) {}}
-			x.c.menu.items = append([]string{lines[0], ""}, x.c.menu.items...)
+			x.c.menu = &menu.List{Title: "gmux key bindings — any listed key after the command key; q or Esc to leave",
+				Items: helpColumns(lines[1:], width), Sel: -1, Done: func(int) {}}
+			x.c.menu.Items = append([]string{lines[0], ""}, x.c.menu.Items...)
 			x.c.markDirty(x.s)
 			return "", nil
 		},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/gmux/gmux/server/menu"
 	"github.com/gmux/gmux/server/status"
 	"github.com/gmux/gmux/server/window"
 )
@@ -38,49 +39,49 @@ func init() {
 				return "", fmt.Errorf("windowlist needs an attached terminal")
 			}
 			s, c := x.s, x.c
-			m := &menu{title: "Num Name", sel: -1}
+			m := &menu.List{Title: "Num Name", Sel: -1}
 			if s.set.WindowListTitle != "" {
-				m.title = status.StripMarks(status.Expand(s.set.WindowListTitle, status.View{Cur: c.win, Other: c.other, Cols: c.cols}, s.statusSource()))
+				m.Title = status.StripMarks(status.Expand(s.set.WindowListTitle, status.View{Cur: c.win, Other: c.other, Cols: c.cols}, s.statusSource()))
 			}
 			var shown []*window.Window // the windows of the items, as last built
-			m.refresh = func() {
+			m.Refresh = func() {
 				// The selection stays on its window, or (gone) its place.
 				var selected *window.Window
-				if m.sel >= 0 && m.sel < len(shown) {
-					selected = shown[m.sel]
+				if m.Sel >= 0 && m.Sel < len(shown) {
+					selected = shown[m.Sel]
 				}
-				was := max(m.sel, 0)
+				was := max(m.Sel, 0)
 				shown = append(shown[:0], s.windows...)
 				if mostRecent {
 					sort.SliceStable(shown, func(i, j int) bool { return shown[i].ShownAt > shown[j].ShownAt })
 				}
-				m.items, m.ids, m.sel = m.items[:0], m.ids[:0], -1
+				m.Items, m.IDs, m.Sel = m.Items[:0], m.IDs[:0], -1
 				for i, w := range shown {
 					item := fmt.Sprintf("%3d%-4s %s", w.Number, status.Flags(w, c.win, c.other), w.DisplayTitle())
 					if s.set.WindowListString != "" {
 						item = status.StripMarks(status.Expand(s.set.WindowListString, status.View{Cur: w, Other: c.other, Cols: c.cols, Focus: w == c.win}, s.statusSource()))
 					}
-					m.items = append(m.items, item)
-					m.ids = append(m.ids, w.Number)
+					m.Items = append(m.Items, item)
+					m.IDs = append(m.IDs, w.Number)
 					if w == selected || selected == nil && w == c.win {
-						m.sel = i
+						m.Sel = i
 					}
 				}
-				if m.sel < 0 {
-					m.sel = max(min(was, len(shown)-1), 0)
+				if m.Sel < 0 {
+					m.Sel = max(min(was, len(shown)-1), 0)
 				}
 			}
-			m.refresh()
-			m.keys = func(b byte) bool {
-				if m.sel >= len(shown) {
+			m.Refresh()
+			m.Keys = func(b byte) bool {
+				if m.Sel >= len(shown) {
 					return false
 				}
-				w := shown[m.sel]
+				w := shown[m.Sel]
 				switch b {
 				case ',', '.':
-					to := m.sel - 1
+					to := m.Sel - 1
 					if b == '.' {
-						to = m.sel + 1
+						to = m.Sel + 1
 					}
 					if to >= 0 && to < len(shown) {
 						s.swapNumbers(w, shown[to])
@@ -94,7 +95,7 @@ func init() {
 				}
 				return true
 			}
-			m.done = func(i int) {
+			m.Done = func(i int) {
 				if i >= 0 && i < len(shown) && !shown[i].Removed {
 					s.selectWindow(c, shown[i])
 				}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/input"
+	"github.com/gmux/gmux/server/menu"
 	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/sched"
 	"github.com/gmux/gmux/server/settings"
@@ -46,8 +47,8 @@ type display struct {
 	// prefixClass is the bind -c class the next key is looked up in
 	// (command -c class), or "" for the command key's bindings.
 	prefixClass string
-	prompt      *prompt // an open input line (C-a :, C-a A), or nil
-	menu        *menu   // an open full-screen list (C-a "), or nil
+	prompt      *prompt    // an open input line (C-a :, C-a A), or nil
+	menu        *menu.List // an open full-screen list (C-a "), or nil
 	copy        *copyMode
 	extra       []byte // bytes for the terminal with the next frame (OSC 52)
 	message     string // shown on the last line until messageGen changes
@@ -144,8 +145,8 @@ func (c *client) draw(s *session) {
 	c.dirty = false
 	c.unseen = 0
 	c.lastDraw = time.Now()
-	if c.menu != nil && c.menu.refresh != nil {
-		c.menu.refresh()
+	if c.menu != nil && c.menu.Refresh != nil {
+		c.menu.Refresh()
 	}
 	f := render.Frame{Message: c.message, StatusTop: s.set.Hardstatus == settings.StatusFirstLine, CaptionTop: s.set.CaptionTop,
 		OwnMouse: s.wantsOwnMouse(c)}

@@ -32,7 +32,7 @@ func (s *session) layers(c *client) []layer {
 	case c.prompt != nil:
 		st = append(st, c.prompt)
 	case c.menu != nil:
-		st = append(st, c.menu)
+		st = append(st, menuLayer{c.menu})
 	}
 	st = append(st, commandKeys{})
 	if len(s.set.Keymap) > 0 {

@@ -9,6 +9,7 @@ import (
 	"github.com/gmux/gmux/server/copymode"
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/input"
+	"github.com/gmux/gmux/server/menu"
 	"github.com/gmux/gmux/server/pane"
 	"github.com/gmux/gmux/server/settings"
 	"github.com/gmux/gmux/server/vt"
@@ -44,7 +45,7 @@ func TestLayerOrder(t *testing.T) {
 		{func() {}, "server.commandKeys server.gmuxMouse server.windowInput "},
 		{func() { c.copy = &copyMode{} }, "server.commandKeys server.gmuxMouse *server.copyMode server.windowInput "},
 		{func() { c.prompt = &prompt{} }, "*server.prompt server.commandKeys server.gmuxMouse *server.copyMode server.windowInput "},
-		{func() { c.prompt, c.menu = nil, &menu{} }, "*server.menu server.commandKeys server.gmuxMouse *server.copyMode server.windowInput "},
+		{func() { c.prompt, c.menu = nil, &menu.List{} }, "server.menuLayer server.commandKeys server.gmuxMouse *server.copyMode server.windowInput "},
 	} {
 		tc.setup()
 		if got := kinds(s.layers(c)); got != tc.want {

@@ -1,4 +1,4 @@
-package server
+package menu
 
 import (
 	"fmt"
@@ -11,11 +11,11 @@ import (
 	"github.com/gmux/gmux/server/vt"
 )
 
-func numberedMenu(n, sel int) *menu {
-	m := &menu{title: "Num Name", sel: sel, done: func(int) {}}
+func numberedMenu(n, sel int) *List {
+	m := &List{Title: "Num Name", Sel: sel, Done: func(int) {}}
 	for i := range n {
-		m.items = append(m.items, fmt.Sprintf("%3d  item-%d", i, i))
-		m.ids = append(m.ids, i)
+		m.Items = append(m.Items, fmt.Sprintf("%3d  item-%d", i, i))
+		m.IDs = append(m.IDs, i)
 	}
 	return m
 }
@@ -28,22 +28,22 @@ func rowText(sc *vt.Screen, y int) string { return strings.TrimRight(sc.LineText
 // says there is more; one that fits does not.
 func TestMenuScrollsToTheSelection(t *testing.T) {
 	m := numberedMenu(30, 29)
-	if top := m.scroll(8); top != 22 || !m.more() {
-		t.Fatalf("selection at the end: first shown %d (more %v), want 22", top, m.more())
+	if top := m.scroll(8); top != 22 || !m.More() {
+		t.Fatalf("selection at the end: first shown %d (more %v), want 22", top, m.More())
 	}
 	for range 25 {
-		m.key([]byte("k"))
+		m.Key([]byte("k"))
 	}
-	if top := m.scroll(8); top != 4 || m.sel != 4 {
-		t.Fatalf("after 25 up: first shown %d, selection %d; want 4, 4", top, m.sel)
+	if top := m.scroll(8); top != 4 || m.Sel != 4 {
+		t.Fatalf("after 25 up: first shown %d, selection %d; want 4, 4", top, m.Sel)
 	}
-	m.key([]byte("k\x1b[A"))
+	m.Key([]byte("k\x1b[A"))
 	if top := m.scroll(8); top != 2 {
 		t.Fatalf("after 2 more up: first shown %d, want 2", top)
 	}
 	short := numberedMenu(5, 4)
-	if top := short.scroll(8); top != 0 || short.more() {
-		t.Fatalf("a list that fits: first shown %d, more %v", top, short.more())
+	if top := short.scroll(8); top != 0 || short.More() {
+		t.Fatalf("a list that fits: first shown %d, more %v", top, short.More())
 	}
 }
 
@@ -52,29 +52,29 @@ func TestMenuScrollsToTheSelection(t *testing.T) {
 func TestReadOnlyListPages(t *testing.T) {
 	closed := false
 	m := numberedMenu(20, -1)
-	m.done = func(int) { closed = true }
+	m.Done = func(int) { closed = true }
 	m.scroll(8)
-	m.key([]byte(" "))
+	m.Key([]byte(" "))
 	if top := m.scroll(8); top != 8 || closed {
 		t.Fatalf("Space: first shown %d (closed %v), want page 2 from 8", top, closed)
 	}
-	m.key([]byte("jjjjjjjjjj"))
+	m.Key([]byte("jjjjjjjjjj"))
 	if top := m.scroll(8); top != 12 {
 		t.Fatalf("j past the end: first shown %d, want the last page from 12", top)
 	}
-	m.key([]byte("k"))
+	m.Key([]byte("k"))
 	if top := m.scroll(8); top != 11 {
 		t.Fatalf("k: first shown %d, want 11", top)
 	}
-	m.key([]byte("j "))
+	m.Key([]byte("j "))
 	if !closed {
 		t.Fatal("Space on the last page did not close the list")
 	}
 	closed = false
 	m2 := numberedMenu(3, -1)
-	m2.done = func(int) { closed = true }
+	m2.Done = func(int) { closed = true }
 	m2.scroll(8)
-	m2.key([]byte("x"))
+	m2.Key([]byte("x"))
 	if !closed {
 		t.Fatal("another key did not close the list")
 	}
@@ -139,7 +139,7 @@ func TestMenuInFocusedRegion(t *testing.T) {
 func TestMenuKeys(t *testing.T) {
 	picked := -2
 	m := numberedMenu(30, 0)
-	m.done = func(i int) { picked = i }
+	m.Done = func(i int) { picked = i }
 	m.scroll(10)
 	steps := []struct {
 		keys string
@@ -149,11 +149,11 @@ func TestMenuKeys(t *testing.T) {
 		{"\x1b[6~", 10}, {"\x1b[5~", 0}, {"\x1b[5~", 0},
 	}
 	for _, s := range steps {
-		if _, closed := m.key([]byte(s.keys)); closed || m.sel != s.sel || picked != -2 {
-			t.Fatalf("%q: selection %d (closed %v, picked %d), want %d", s.keys, m.sel, closed, picked, s.sel)
+		if _, closed := m.Key([]byte(s.keys)); closed || m.Sel != s.sel || picked != -2 {
+			t.Fatalf("%q: selection %d (closed %v, picked %d), want %d", s.keys, m.Sel, closed, picked, s.sel)
 		}
 	}
-	if _, closed := m.key([]byte("/")); closed || !m.searching {
+	if _, closed := m.Key([]byte("/")); closed || !m.searching {
 		t.Fatalf("/ did not ask for a search")
 	}
 	m.searching = false
@@ -162,12 +162,12 @@ func TestMenuKeys(t *testing.T) {
 		key string
 		sel int
 	}{{"n", 2}, {"n", 20}, {"n", 21}, {"N", 20}, {"N", 2}, {"N", 29}} {
-		m.key([]byte(s.key))
-		if m.sel != s.sel {
-			t.Fatalf("%s: selection %d, want %d", s.key, m.sel, s.sel)
+		m.Key([]byte(s.key))
+		if m.Sel != s.sel {
+			t.Fatalf("%s: selection %d, want %d", s.key, m.Sel, s.sel)
 		}
 	}
-	if _, closed := m.key([]byte("3\r")); !closed || picked != 3 {
+	if _, closed := m.Key([]byte("3\r")); !closed || picked != 3 {
 		t.Fatalf("3 Enter: closed %v, picked %d", closed, picked)
 	}
 }
@@ -175,29 +175,29 @@ func TestMenuKeys(t *testing.T) {
 // With mousetrack on, a click selects a list's item and a click on the
 // selected one picks it; the wheel moves.
 func TestMenuMouse(t *testing.T) {
-	s := testSession()
-	c := &client{s: s, attached: true}
 	picked := -1
+	open := true
 	m := numberedMenu(30, 0)
-	m.done = func(i int) { picked = i }
-	c.menu = m
+	m.Done = func(i int) { picked = i }
 	m.scroll(10)
 	press := func(button, y int) {
-		m.mouse(s, c, input.MouseReport{Button: button, X: 5, Y: y})
+		if _, closed := m.Mouse(input.MouseReport{Button: button, X: 5, Y: y}, 0); closed {
+			open = false
+		}
 	}
 	press(65, 0)
 	press(65, 0)
 	press(64, 0)
-	if m.sel != 1 {
-		t.Fatalf("after the wheel: selection %d, want 1", m.sel)
+	if m.Sel != 1 {
+		t.Fatalf("after the wheel: selection %d, want 1", m.Sel)
 	}
 	press(0, 0) // the title
-	press(0, menuItemsTop+4)
-	if m.sel != 4 || picked != -1 || c.menu == nil {
-		t.Fatalf("a click: selection %d, picked %d", m.sel, picked)
+	press(0, ItemsTop+4)
+	if m.Sel != 4 || picked != -1 || !open {
+		t.Fatalf("a click: selection %d, picked %d", m.Sel, picked)
 	}
-	press(0, menuItemsTop+4)
-	if picked != 4 || c.menu != nil {
-		t.Fatalf("a click on the selected item: picked %d, list open %v", picked, c.menu != nil)
+	press(0, ItemsTop+4)
+	if picked != 4 || open {
+		t.Fatalf("a click on the selected item: picked %d, list open %v", picked, open)
 	}
 }
