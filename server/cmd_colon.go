@@ -3,6 +3,8 @@ package server
 import (
 	"slices"
 	"strings"
+
+	"github.com/gmux/gmux/server/prompt"
 )
 
 func init() {
@@ -10,11 +12,11 @@ func init() {
 		name: "colon", guest: true, usage: "[prefix]", help: "enter a command on the prompt line (the line starts with prefix)", maxArgs: 1, needClient: true,
 		run: func(x *cmdContext, args []string) (string, error) {
 			c := x.c
-			p := &prompt{label: ":", history: x.s.colonHistory, candidates: colonCandidates}
+			p := &prompt.Prompt{Label: ":", History: x.s.colonHistory, Candidates: colonCandidates}
 			if len(args) == 1 {
-				p.text = args[0] // bind s colon "select ": the line is begun
+				p.Text = args[0] // bind s colon "select ": the line is begun
 			}
-			p.done = func(line string) {
+			p.Done = func(line string) {
 				out, err := x.s.runLine(&cmdContext{s: x.s, c: c, w: c.win}, line)
 				switch {
 				case err != nil:

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/prompt"
 )
 
 func init() {
@@ -52,9 +53,9 @@ func init() {
 				return "", nil
 			}
 			c := x.c
-			x.s.openPrompt(c, &prompt{
-				label: "Power detach (detach and log out)? Press D again ", single: true,
-				done: func(ans string) {
+			x.s.openPrompt(c, &prompt.Prompt{
+				Label: "Power detach (detach and log out)? Press D again ", Single: true,
+				Done: func(ans string) {
 					if ans == "D" || ans == "y" || ans == "Y" {
 						x.s.powerDetach(c)
 					}

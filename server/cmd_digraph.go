@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gmux/gmux/server/digraph"
+	"github.com/gmux/gmux/server/prompt"
 )
 
 func init() {
@@ -42,7 +43,7 @@ func init() {
 				return "", fmt.Errorf("digraph: which? (digraph keys)")
 			}
 			c := x.c
-			x.s.openPrompt(c, &prompt{label: "Enter digraph: ", complete: digraph.Complete, done: func(keys string) {
+			x.s.openPrompt(c, &prompt.Prompt{Label: "Enter digraph: ", Complete: digraph.Complete, Done: func(keys string) {
 				r, ok := digraph.Lookup(keys, x.s.Digraphs)
 				switch {
 				case !ok:

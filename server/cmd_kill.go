@@ -3,6 +3,8 @@ package server
 import (
 	"fmt"
 	"syscall"
+
+	"github.com/gmux/gmux/server/prompt"
 )
 
 func init() {
@@ -37,10 +39,10 @@ func init() {
 				kill()
 				return "", nil
 			}
-			x.s.openPrompt(x.c, &prompt{
-				label:  "Really kill this window [y/n]? ",
-				single: true,
-				done: func(ans string) {
+			x.s.openPrompt(x.c, &prompt.Prompt{
+				Label:  "Really kill this window [y/n]? ",
+				Single: true,
+				Done: func(ans string) {
 					if ans == "y" || ans == "Y" {
 						kill()
 					}

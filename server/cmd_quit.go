@@ -1,5 +1,7 @@
 package server
 
+import "github.com/gmux/gmux/server/prompt"
+
 func init() {
 	register(&command{
 		name: "quit", help: "kill every window and end the session (asks first when typed)", maxArgs: 0,
@@ -8,10 +10,10 @@ func init() {
 				x.s.end("quit", 0)
 				return "", nil
 			}
-			x.s.openPrompt(x.c, &prompt{
-				label:  "Really quit and kill all your windows [y/n]? ",
-				single: true,
-				done: func(ans string) {
+			x.s.openPrompt(x.c, &prompt.Prompt{
+				Label:  "Really quit and kill all your windows [y/n]? ",
+				Single: true,
+				Done: func(ans string) {
 					if ans == "y" || ans == "Y" {
 						x.s.end("quit", 0)
 					}

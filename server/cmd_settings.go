@@ -5,6 +5,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/gmux/gmux/server/prompt"
 )
 
 // Settings: commands that set how the session behaves from now on.
@@ -54,7 +56,7 @@ func init() {
 			}
 			// As screen: what is not given is asked for, the name first.
 			askValue := func(name string) {
-				x.s.openPrompt(x.c, &prompt{label: "Enter value for " + name + ": ", done: func(val string) {
+				x.s.openPrompt(x.c, &prompt.Prompt{Label: "Enter value for " + name + ": ", Done: func(val string) {
 					x.s.setEnv(name, &val)
 				}})
 			}
@@ -62,7 +64,7 @@ func init() {
 				askValue(args[0])
 				return "", nil
 			}
-			x.s.openPrompt(x.c, &prompt{label: "Setenv: enter variable name: ", done: func(name string) {
+			x.s.openPrompt(x.c, &prompt.Prompt{Label: "Setenv: enter variable name: ", Done: func(name string) {
 				if name = strings.TrimSpace(name); name != "" {
 					askValue(name)
 				}

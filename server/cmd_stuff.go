@@ -1,6 +1,10 @@
 package server
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/gmux/gmux/server/prompt"
+)
 
 func init() {
 	register(&command{
@@ -11,7 +15,7 @@ func init() {
 					return "", fmt.Errorf("usage: stuff string")
 				}
 				w := x.w
-				x.s.openPrompt(x.c, &prompt{label: "Stuff: ", done: func(text string) { w.Send([]byte(text)) }})
+				x.s.openPrompt(x.c, &prompt.Prompt{Label: "Stuff: ", Done: func(text string) { w.Send([]byte(text)) }})
 				return "", nil
 			}
 			x.w.Send([]byte(args[0]))

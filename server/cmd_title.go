@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/server/prompt"
 	"github.com/gmux/gmux/server/window"
 )
 
@@ -30,7 +31,7 @@ func init() {
 			if !x.interactive() {
 				return w.DisplayTitle(), nil
 			}
-			x.s.openPrompt(x.c, &prompt{label: "Set window's title to: ", text: w.DisplayTitle(), done: set})
+			x.s.openPrompt(x.c, &prompt.Prompt{Label: "Set window's title to: ", Text: w.DisplayTitle(), Done: set})
 			return "", nil
 		},
 	})

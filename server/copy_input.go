@@ -7,6 +7,7 @@ import (
 
 	"github.com/gmux/gmux/server/copymode"
 	"github.com/gmux/gmux/server/input"
+	"github.com/gmux/gmux/server/prompt"
 	"github.com/gmux/gmux/server/userfile"
 )
 
@@ -55,7 +56,7 @@ func (m *copyMode) input(s *session, c *client, key []byte) {
 		if m.Backward {
 			label = "?"
 		}
-		s.openPrompt(c, &prompt{label: label, history: s.searchHistory, done: func(pat string) {
+		s.openPrompt(c, &prompt.Prompt{Label: label, History: s.searchHistory, Done: func(pat string) {
 			if pat == "" {
 				pat = m.Search
 			}

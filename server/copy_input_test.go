@@ -53,44 +53,44 @@ func TestCopyModeIncrementalSearch(t *testing.T) {
 	m := c.copy
 	at := func(what string, x, y int, label string) {
 		t.Helper()
-		if m.CX != x || m.CY != y || c.prompt == nil || c.prompt.label != label {
+		if m.CX != x || m.CY != y || c.prompt == nil || c.prompt.Label != label {
 			var l string
 			if c.prompt != nil {
-				l = c.prompt.label
+				l = c.prompt.Label
 			}
 			t.Fatalf("%s: cursor (%d,%d) prompt %q, want (%d,%d) %q", what, m.CX, m.CY, l, x, y, label)
 		}
 	}
 	c.copy.input(s, c, []byte{0x13})
-	c.prompt.input(s, c, []byte("b"))
+	promptInput(s, c, c.prompt, []byte("b"))
 	at("b", 6, 0, "I-search: ")
-	c.prompt.input(s, c, []byte("ey"))
+	promptInput(s, c, c.prompt, []byte("ey"))
 	at("bey", 5, 1, "I-search: ")
-	c.prompt.input(s, c, []byte{0x7f})
+	promptInput(s, c, c.prompt, []byte{0x7f})
 	at("be after a backspace: its first match again", 6, 0, "I-search: ")
-	c.prompt.input(s, c, []byte{0x13})
+	promptInput(s, c, c.prompt, []byte{0x13})
 	at("C-s: the next be", 5, 1, "I-search: ")
-	c.prompt.input(s, c, []byte{0x13})
+	promptInput(s, c, c.prompt, []byte{0x13})
 	at("C-s: and the next", 5, 2, "I-search: ")
-	c.prompt.input(s, c, []byte{0x12})
+	promptInput(s, c, c.prompt, []byte{0x12})
 	at("C-r: back to the one before", 5, 1, "I-search backward: ")
-	c.prompt.input(s, c, []byte("x"))
+	promptInput(s, c, c.prompt, []byte("x"))
 	at("no match", 5, 1, "Failing I-search backward: ")
-	c.prompt.input(s, c, []byte{0x7f, '\r'})
+	promptInput(s, c, c.prompt, []byte{0x7f, '\r'})
 	if c.prompt != nil || c.copy == nil || m.CX != 5 || m.CY != 1 {
 		t.Fatalf("after Enter: prompt %v, copy mode %v, cursor (%d,%d)", c.prompt != nil, c.copy != nil, m.CX, m.CY)
 	}
 	c.copy.input(s, c, []byte{0x13})
-	c.prompt.input(s, c, []byte("pine"))
+	promptInput(s, c, c.prompt, []byte("pine"))
 	at("pine", 2, 3, "I-search: ")
-	c.prompt.input(s, c, []byte{0x07})
+	promptInput(s, c, c.prompt, []byte{0x07})
 	if c.prompt != nil || m.CX != 5 || m.CY != 1 {
 		t.Fatalf("after C-g: prompt %v, cursor (%d,%d)", c.prompt != nil, m.CX, m.CY)
 	}
 	// C-s on an empty line takes the last search again.
 	c.copy.input(s, c, []byte{0x13})
-	c.prompt.input(s, c, []byte{0x13})
-	if got := c.prompt.edit.Text(); got != "pine" || m.CX != 2 || m.CY != 3 {
+	promptInput(s, c, c.prompt, []byte{0x13})
+	if got := c.prompt.Edit.Text(); got != "pine" || m.CX != 2 || m.CY != 3 {
 		t.Fatalf("C-s C-s: line %q, cursor (%d,%d)", got, m.CX, m.CY)
 	}
 }

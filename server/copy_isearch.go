@@ -1,5 +1,7 @@
 package server
 
+import "github.com/gmux/gmux/server/prompt"
+
 // Copy mode's incremental search, as screen's C-s and C-r (emacs's): each
 // key typed moves to the first match of what is typed so far, from where
 // the search started; C-s and C-r again go to the next match forward or
@@ -22,31 +24,31 @@ func (m *copyMode) openISearch(s *session, c *client) {
 		}
 		return l
 	}
-	var p *prompt
-	p = &prompt{
-		label: label(true),
-		onChange: func(pat string) {
+	var p *prompt.Prompt
+	p = &prompt.Prompt{
+		Label: label(true),
+		OnChange: func(pat string) {
 			m.CX, m.CY = fromX, fromY
 			found := pat == "" || m.FindFrom(pat, m.Backward, true)
 			if !found {
 				m.CX, m.CY = fromX, fromY
 			}
-			p.label = label(found)
+			p.Label = label(found)
 			m.Search = pat
 			m.Clamp()
 		},
-		onKey: func(k []byte) bool {
+		OnKey: func(k []byte) bool {
 			switch {
 			case len(k) == 1 && (k[0] == 0x13 || k[0] == 0x12): // C-s, C-r: the next match
 				m.Backward = k[0] == 0x12
-				if p.edit.Text() == "" && last != "" {
-					p.edit.Insert(last) // the last search again
+				if p.Edit.Text() == "" && last != "" {
+					p.Edit.Insert(last) // the last search again
 				}
-				found := m.Find(p.edit.Text(), m.Backward)
+				found := m.Find(p.Edit.Text(), m.Backward)
 				if found {
 					fromX, fromY = m.CX, m.CY
 				}
-				p.label = label(found || p.edit.Text() == "")
+				p.Label = label(found || p.Edit.Text() == "")
 				m.Clamp()
 				return true
 			case len(k) == 1 && k[0] == 0x07: // C-g: back where it started
@@ -56,7 +58,7 @@ func (m *copyMode) openISearch(s *session, c *client) {
 			}
 			return false
 		},
-		done: func(string) {},
+		Done: func(string) {},
 	}
 	s.openPrompt(c, p)
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/menu"
+	"github.com/gmux/gmux/server/prompt"
 	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/sched"
 	"github.com/gmux/gmux/server/settings"
@@ -47,8 +48,8 @@ type display struct {
 	// prefixClass is the bind -c class the next key is looked up in
 	// (command -c class), or "" for the command key's bindings.
 	prefixClass string
-	prompt      *prompt    // an open input line (C-a :, C-a A), or nil
-	menu        *menu.List // an open full-screen list (C-a "), or nil
+	prompt      *prompt.Prompt // an open input line (C-a :, C-a A), or nil
+	menu        *menu.List     // an open full-screen list (C-a "), or nil
 	copy        *copyMode
 	extra       []byte // bytes for the terminal with the next frame (OSC 52)
 	message     string // shown on the last line until messageGen changes
@@ -163,7 +164,7 @@ func (c *client) draw(s *session) {
 		f.Screen = c.blankScreen() // screen's blank window (select -)
 	}
 	if c.prompt != nil {
-		f.Message, f.PromptX = c.prompt.view(c.cols)
+		f.Message, f.PromptX = c.prompt.View(c.cols)
 		f.PromptOpen = true
 	}
 	if st := statusline.ApplyStyle(statusline.Style{}, s.set.MsgRendition); f.Message != "" && st != status.BarStyle {

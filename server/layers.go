@@ -30,7 +30,7 @@ func (s *session) layers(c *client) []layer {
 	case c.blanker != nil:
 		st = append(st, c.blanker)
 	case c.prompt != nil:
-		st = append(st, c.prompt)
+		st = append(st, promptLayer{c.prompt})
 	case c.menu != nil:
 		st = append(st, menuLayer{c.menu})
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/menu"
 	"github.com/gmux/gmux/server/pane"
+	"github.com/gmux/gmux/server/prompt"
 	"github.com/gmux/gmux/server/settings"
 	"github.com/gmux/gmux/server/vt"
 	"github.com/gmux/gmux/server/window"
@@ -44,7 +45,7 @@ func TestLayerOrder(t *testing.T) {
 	}{
 		{func() {}, "server.commandKeys server.gmuxMouse server.windowInput "},
 		{func() { c.copy = &copyMode{} }, "server.commandKeys server.gmuxMouse *server.copyMode server.windowInput "},
-		{func() { c.prompt = &prompt{} }, "*server.prompt server.commandKeys server.gmuxMouse *server.copyMode server.windowInput "},
+		{func() { c.prompt = &prompt.Prompt{} }, "server.promptLayer server.commandKeys server.gmuxMouse *server.copyMode server.windowInput "},
 		{func() { c.prompt, c.menu = nil, &menu.List{} }, "server.menuLayer server.commandKeys server.gmuxMouse *server.copyMode server.windowInput "},
 	} {
 		tc.setup()
@@ -91,13 +92,13 @@ func TestCopyModeLayerKeepsCommandKey(t *testing.T) {
 		t.Fatalf("copy mode: cy %d, message %q", c.copy.CY, c.message)
 	}
 	var got string
-	s.openPrompt(c, &prompt{done: func(text string) { got = text }})
+	s.openPrompt(c, &prompt.Prompt{Done: func(text string) { got = text }})
 	s.input(c, []byte("ab\x01x\r"))
 	if got != "xab" || c.prompt != nil { // the prompt takes C-a: to the line's start
 		t.Fatalf("prompt got %q", got)
 	}
 	// screen's way to type C-a there, C-a a, is one C-a too.
-	s.openPrompt(c, &prompt{done: func(text string) { got = text }})
+	s.openPrompt(c, &prompt.Prompt{Done: func(text string) { got = text }})
 	s.input(c, []byte("ab\x01ax\r"))
 	if got != "xab" {
 		t.Fatalf("C-a a: prompt got %q", got)
@@ -108,7 +109,7 @@ func TestCopyModeLayerKeepsCommandKey(t *testing.T) {
 // Esc ends a prompt and the key goes on to the layers below, not lost.
 func TestKeyAfterPromptEscGoesOn(t *testing.T) {
 	s, c := copyModeOnThreeLines()
-	s.openPrompt(c, &prompt{label: "/", done: func(string) { t.Error("an aborted prompt answered") }})
+	s.openPrompt(c, &prompt.Prompt{Label: "/", Done: func(string) { t.Error("an aborted prompt answered") }})
 	s.dispatch(c, input.Event{Kind: input.Key, Bytes: []byte("\x1bj")})
 	if c.prompt != nil || c.copy.CY != 1 {
 		t.Fatalf("prompt open %v, copy mode's line %d (want 1: the j went on)", c.prompt != nil, c.copy.CY)
@@ -137,12 +138,12 @@ func TestSelectPromptCompletesTitles(t *testing.T) {
 	if _, err := s.runCommand(&cmdContext{s: s, c: c}, []string{"select"}); err != nil || c.prompt == nil {
 		t.Fatalf("select opened no prompt: %v", err)
 	}
-	c.prompt.input(s, c, []byte("ed\t"))
-	if got := c.prompt.edit.Text(); got != "editor " {
+	promptInput(s, c, c.prompt, []byte("ed\t"))
+	if got := c.prompt.Edit.Text(); got != "editor " {
 		t.Fatalf("ed Tab: %q", got)
 	}
-	c.prompt.input(s, c, []byte("\x15lo\t"))
-	if got, hint := c.prompt.edit.Text(), c.prompt.hint; got != "log" || hint != "logger logs" {
+	promptInput(s, c, c.prompt, []byte("\x15lo\t"))
+	if got, hint := c.prompt.Edit.Text(), c.prompt.Hint; got != "log" || hint != "logger logs" {
 		t.Fatalf("lo Tab: %q, shown %q", got, hint)
 	}
 }
@@ -162,9 +163,9 @@ func TestColonPromptCompletesSettings(t *testing.T) {
 		{"\x15defmousetrack o\t", "defmousetrack o", "on off"},
 		{"\x15select \t", "select ", ""}, // not a setting
 	} {
-		c.prompt.input(s, c, []byte(step.keys))
-		if got := c.prompt.edit.Text(); got != step.line || c.prompt.hint != step.hint {
-			t.Fatalf("%q: line %q shown %q, want %q %q", step.keys, got, c.prompt.hint, step.line, step.hint)
+		promptInput(s, c, c.prompt, []byte(step.keys))
+		if got := c.prompt.Edit.Text(); got != step.line || c.prompt.Hint != step.hint {
+			t.Fatalf("%q: line %q shown %q, want %q %q", step.keys, got, c.prompt.Hint, step.line, step.hint)
 		}
 	}
 }

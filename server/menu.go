@@ -3,6 +3,7 @@ package server
 import (
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/menu"
+	"github.com/gmux/gmux/server/prompt"
 )
 
 // menuLayer is a display's open list (server/menu) as an input layer.
@@ -27,7 +28,7 @@ func (l menuLayer) handle(s *session, c *client, ev input.Event) bool {
 			c.menu = nil
 		}
 		if m.WantsSearch() {
-			s.openPrompt(c, &prompt{label: "Search: ", history: s.searchHistory, done: m.Search})
+			s.openPrompt(c, &prompt.Prompt{Label: "Search: ", History: s.searchHistory, Done: m.Search})
 		}
 		c.markDirty(s)
 	}
