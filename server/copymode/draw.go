@@ -1,11 +1,11 @@
-package server
+package copymode
 
 import "github.com/gmux/gmux/server/render"
 
-// Draw draws copy mode in the cols x rows cells from (left, top): the frozen
+// Draw draws copy mode (an overlay: render.Overlay) in the cols x rows cells from (left, top): the frozen
 // document, the marked region in reverse video, search matches highlighted,
 // the position top right, and the cursor.
-func (m *copyMode) Draw(cv render.Canvas, left, top, cols, rows int) {
+func (m *Mode) Draw(cv render.Canvas, left, top, cols, rows int) {
 	for y := range max(rows, 0) {
 		line := m.Top + y
 		if line >= m.Doc.Len() {
