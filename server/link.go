@@ -2,6 +2,7 @@ package server
 
 import (
 	"slices"
+	"time"
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/link"
@@ -15,7 +16,7 @@ import (
 func (c *client) serve(admitted bool) {
 	go c.RunWriter(c.s.post, c.written)
 	if admitted {
-		go c.readFrames(slices.Contains(c.hello.Features, proto.FeatureHeartbeat))
+		go c.readFrames(c.hello.Features)
 		return
 	}
 	go func() {
@@ -27,11 +28,17 @@ func (c *client) serve(admitted bool) {
 			return
 		}
 		c.s.post(func() { c.s.hello(c, h, tty) })
-		c.readFrames(slices.Contains(h.Features, proto.FeatureHeartbeat))
+		c.readFrames(h.Features)
 	}()
 }
 
-func (c *client) readFrames(heartbeat bool) {
+// readFrames reads c's frames; a client that pings when idle is dropped
+// when it falls silent for proto.HeartbeatTimeout.
+func (c *client) readFrames(features []string) {
+	var heartbeat time.Duration
+	if slices.Contains(features, proto.FeatureHeartbeat) {
+		heartbeat = proto.HeartbeatTimeout
+	}
 	c.ReadFrames(c.s.post, heartbeat, func(f proto.Frame) { c.s.frame(c, f) }, func(err error) { c.s.dropClient(c, err) })
 }
 

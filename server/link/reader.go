@@ -66,13 +66,14 @@ func (l *Link) ReadHello(timeout time.Duration, logf func(string, ...any)) (h pr
 // ReadFrames hands an admitted client's frames to the loop (frame, run
 // there) until it is closed or its connection fails (lost). After an input
 // frame it waits for the loop's credit (AwaitCredit). A client with
-// heartbeat pings when idle: on a link that can fail silently, one that
-// stays silent longer is gone (its ssh black-holed), and is dropped rather
-// than held attached for ever.
-func (l *Link) ReadFrames(post func(func()), heartbeat bool, frame func(proto.Frame), lost func(error)) {
+// heartbeat pings when idle (proto.HeartbeatTimeout): on a link that can
+// fail silently, one that stays silent longer than heartbeat is gone (its
+// ssh black-holed), and is dropped rather than held attached for ever; 0
+// waits for ever.
+func (l *Link) ReadFrames(post func(func()), heartbeat time.Duration, frame func(proto.Frame), lost func(error)) {
 	for {
-		if heartbeat {
-			l.Conn.SetReadDeadline(time.Now().Add(proto.HeartbeatTimeout))
+		if heartbeat > 0 {
+			l.Conn.SetReadDeadline(time.Now().Add(heartbeat))
 		}
 		f, err := l.Frames.ReadFrame()
 		if l.freeze.Stopped(err) && l.freeze.Park(&l.ReadParked) {
@@ -80,7 +81,7 @@ func (l *Link) ReadFrames(post func(func()), heartbeat bool, frame func(proto.Fr
 		}
 		if err != nil {
 			if errors.Is(err, os.ErrDeadlineExceeded) {
-				err = fmt.Errorf("no heartbeat for %v: link lost", proto.HeartbeatTimeout)
+				err = fmt.Errorf("no heartbeat for %v: link lost", heartbeat)
 			}
 			post(func() { lost(err) })
 			return
