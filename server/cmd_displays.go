@@ -42,9 +42,9 @@ func (s *session) displayList() []string {
 		shows := windowLabel(c.win)
 		if c.regs != nil {
 			var parts []string
-			for _, r := range c.regs.lay.Regions() {
-				label := windowLabel(c.regs.win[r.ID])
-				if r.ID == c.regs.lay.Focus() {
+			for _, r := range c.regs.Regions() {
+				label := windowLabel(c.regs.Window(r.ID))
+				if r.ID == c.regs.Focus() {
 					label += "*"
 				}
 				parts = append(parts, label)

@@ -15,7 +15,7 @@ func init() {
 			if c.regs == nil {
 				return "", nil // one region: nowhere to go
 			}
-			lay := c.regs.lay
+			lay := c.regs
 			at := lay.Focus()
 			how := "next"
 			if len(args) == 1 {

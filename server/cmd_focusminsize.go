@@ -59,7 +59,7 @@ func (s *session) growFocused(c *client) {
 	if c.regs == nil || w == 0 && h == 0 {
 		return
 	}
-	lay, id, rect := c.regs.lay, c.regs.lay.Focus(), c.focusRect()
+	lay, id, rect := c.regs, c.regs.Focus(), c.focusRect()
 	tw, th := lay.Size()
 	grow := func(want, cur, total int, dir layout.Dir) {
 		if want == focusMinMax {

@@ -47,7 +47,7 @@ func init() {
 // resizeFocused resizes x's focused region along dir as how says.
 func resizeFocused(x *cmdContext, dir layout.Dir, how string) error {
 	c := x.c
-	lay := c.regs.lay
+	lay := c.regs
 	id := lay.Focus()
 	rect := c.focusRect()
 	cur, total := rect.H, func() int { _, h := lay.Size(); return h }()

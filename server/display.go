@@ -7,6 +7,7 @@ import (
 	"github.com/gmux/gmux/server/input"
 	"github.com/gmux/gmux/server/menu"
 	"github.com/gmux/gmux/server/prompt"
+	"github.com/gmux/gmux/server/regions"
 	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/sched"
 	"github.com/gmux/gmux/server/settings"
@@ -21,14 +22,14 @@ import (
 // layers, and the modes open on it.
 type display struct {
 	r      *render.Renderer
-	win    *window.Window // the window this client shows (in its focused region)
-	regs   *regions       // the display's regions, when split (regions.go)
-	drag   *regionDrag    // a region border being dragged (mouse_regions.go)
-	sel    *mouseSelect   // text being selected with the mouse (mouse_select.go)
-	clicks mouseClicks    // the last clicks, for double and triple ones
-	named  *namedLayout   // the named layout it shows, if any (layouts.go)
-	other  *window.Window // the one shown before (C-a C-a)
-	active uint64         // last activity, ordered across clients
+	win    *window.Window   // the window this client shows (in its focused region)
+	regs   *regions.Regions // the display's regions, when split (server/regions)
+	drag   *regionDrag      // a region border being dragged (mouse_regions.go)
+	sel    *mouseSelect     // text being selected with the mouse (mouse_select.go)
+	clicks mouseClicks      // the last clicks, for double and triple ones
+	named  *namedLayout     // the named layout it shows, if any (layouts.go)
+	other  *window.Window   // the one shown before (C-a C-a)
+	active uint64           // last activity, ordered across clients
 	cols   int
 	rows   int
 
@@ -230,10 +231,10 @@ func (s *session) redrawWindow(w *window.Window) {
 // regionFrames is what each of c's regions shows, placed on its terminal.
 func (c *client) regionFrames(s *session) []render.Region {
 	top, _, _ := c.regionArea()
-	focus := c.regs.lay.Focus()
+	focus := c.regs.Focus()
 	var out []render.Region
-	for _, r := range c.regs.lay.Regions() {
-		w := c.regs.win[r.ID]
+	for _, r := range c.regs.Regions() {
+		w := c.regs.Window(r.ID)
 		rf := render.Region{Rect: r.Rect, Focused: r.ID == focus}
 		rf.Rect.Y += top
 		if w != nil {
@@ -267,7 +268,7 @@ func (c *client) showBlank(s *session) {
 	}
 	c.other, c.win = old, nil
 	if c.regs != nil {
-		c.regs.win[c.regs.lay.Focus()] = nil
+		c.regs.Show(c.regs.Focus(), nil)
 	}
 	c.copy = nil
 	s.fitWindow(old) // sized for the displays that still show it

@@ -26,7 +26,7 @@ type regionDrag struct {
 // region (id), its caption row, or a border to the right of region id.
 func (c *client) regionAt(x, y int) (id int, caption, border bool) {
 	top, _, _ := c.regionArea()
-	for _, r := range c.regs.lay.Regions() {
+	for _, r := range c.regs.Regions() {
 		rc := r.Rect
 		rc.Y += top
 		if y < rc.Y || y >= rc.Y+rc.H {
@@ -56,7 +56,7 @@ func (s *session) regionMouse(c *client, m input.MouseReport) bool {
 				to = m.X
 			}
 			if delta := to - d.at; delta != 0 {
-				if _, err := c.regs.lay.ResizeRegion(d.id, d.dir, delta); err == nil {
+				if _, err := c.regs.ResizeRegion(d.id, d.dir, delta); err == nil {
 					d.at = to
 					c.regionsChanged(s)
 				}
@@ -80,7 +80,7 @@ func (s *session) regionMouse(c *client, m input.MouseReport) bool {
 		// caption top the bottom of the region above.
 		dragged := id
 		if s.set.CaptionTop {
-			dragged = c.regs.lay.Neighbour(id, layout.Up)
+			dragged = c.regs.Neighbour(id, layout.Up)
 		}
 		if dragged != 0 {
 			c.drag = &regionDrag{id: dragged, dir: layout.Stacked, at: m.Y}
@@ -88,10 +88,10 @@ func (s *session) regionMouse(c *client, m input.MouseReport) bool {
 		c.focusRegion(s, id)
 		return true
 	case m.Button == 64 || m.Button == 65:
-		if id != c.regs.lay.Focus() {
+		if id != c.regs.Focus() {
 			c.focusRegion(s, id) // the wheel scrolls the region under the pointer
 		}
-	case id != c.regs.lay.Focus():
+	case id != c.regs.Focus():
 		if m.Button <= 2 && !m.Release && !m.Motion {
 			c.focusRegion(s, id) // a click focuses; the program does not get it
 		}

@@ -3,21 +3,15 @@ package server
 import (
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/layout"
+	"github.com/gmux/gmux/server/regions"
 	"github.com/gmux/gmux/server/render"
 	"github.com/gmux/gmux/server/settings"
 	"github.com/gmux/gmux/server/window"
 )
 
-// A display split into regions (split, C-a S and C-a |): the layout's
-// geometry (server/layout) and the window each region shows. A display
-// never split has none, and its whole terminal is its window's; that path
-// stays as it was. The focused region's window is c.win: input, commands
-// and copy mode go there as before. A region shows no window until one is
-// selected or created in it.
-type regions struct {
-	lay *layout.Layout
-	win map[int]*window.Window // by region id; absent: the region is empty
-}
+// A display split into regions (server/regions). A display never split has
+// none, and its whole terminal is its window's. The focused region's window
+// is c.win: input, commands and copy mode go there.
 
 // regionArea is the part of c's terminal the regions share: all of it but
 // the hardstatus line. Each region's last row is its caption.
@@ -29,7 +23,7 @@ func (c *client) regionArea() (top, cols, rows int) {
 
 // focusRect is where c's focused region is.
 func (c *client) focusRect() layout.Rect {
-	r, _ := c.regs.lay.Rect(c.regs.lay.Focus())
+	r, _ := c.regs.Rect(c.regs.Focus())
 	return r
 }
 
@@ -45,13 +39,10 @@ func (c *client) focusOrigin() (x, y int) {
 func (c *client) split(s *session, dir layout.Dir) error {
 	if c.regs == nil {
 		_, cols, rows := c.regionArea()
-		c.regs = &regions{lay: layout.New(cols, rows), win: map[int]*window.Window{}}
-		if c.win != nil {
-			c.regs.win[c.regs.lay.Focus()] = c.win
-		}
+		c.regs = regions.New(cols, rows, c.win)
 	}
-	if _, err := c.regs.lay.Split(dir); err != nil {
-		if c.regs.lay.Len() == 1 {
+	if _, err := c.regs.Split(dir); err != nil {
+		if c.regs.Len() == 1 {
 			c.regs = nil
 		}
 		return err
@@ -62,14 +53,14 @@ func (c *client) split(s *session, dir layout.Dir) error {
 
 // focusRegion moves c's focus to region id.
 func (c *client) focusRegion(s *session, id int) {
-	if id == 0 || !c.regs.lay.SetFocus(id) {
+	if id == 0 || !c.regs.SetFocus(id) {
 		return
 	}
 	if s.set.FocusMinW != 0 || s.set.FocusMinH != 0 {
 		s.growFocused(c)
 		defer c.regionsChanged(s)
 	}
-	w := c.regs.win[id]
+	w := c.regs.Window(id)
 	if w != c.win && c.win != nil {
 		c.other = c.win
 	}
@@ -91,12 +82,10 @@ func (c *client) removeRegion(s *session) error {
 	if c.regs == nil {
 		return layout.ErrLastRegion
 	}
-	id := c.regs.lay.Focus()
-	if err := c.regs.lay.Remove(id); err != nil {
+	if err := c.regs.RemoveFocused(); err != nil {
 		return err
 	}
-	delete(c.regs.win, id)
-	c.focusRegion(s, c.regs.lay.Focus())
+	c.focusRegion(s, c.regs.Focus())
 	c.regionsChanged(s)
 	return nil
 }
@@ -106,14 +95,14 @@ func (c *client) onlyRegion(s *session) {
 	if c.regs == nil {
 		return
 	}
-	c.regs.lay.Only()
+	c.regs.Only()
 	c.regionsChanged(s)
 }
 
 // regionsChanged refits every window c's regions show after their sizes
 // changed, and ends the split when one region is left.
 func (c *client) regionsChanged(s *session) {
-	if c.regs != nil && c.regs.lay.Len() == 1 {
+	if c.regs != nil && c.regs.Len() == 1 {
 		c.regs = nil
 		if c.win == nil {
 			s.selectWindow(c, c.fallbackWindow(s))
@@ -150,14 +139,9 @@ func (c *client) resizeRegions(s *session) {
 		return
 	}
 	_, cols, rows := c.regionArea()
-	c.regs.lay.Resize(cols, rows)
-	for id := range c.regs.win {
-		if _, ok := c.regs.lay.Rect(id); !ok {
-			delete(c.regs.win, id) // a region the smaller terminal could not hold
-		}
-	}
-	if c.regs.win[c.regs.lay.Focus()] != c.win {
-		c.focusRegion(s, c.regs.lay.Focus())
+	c.regs.Resize(cols, rows)
+	if c.regs.Focused() != c.win {
+		c.focusRegion(s, c.regs.Focus())
 	}
 	c.regionsChanged(s) // every region's window takes its new size
 }
@@ -177,8 +161,8 @@ func (s *session) views(w *window.Window) []view {
 			}
 			continue
 		}
-		for _, r := range c.regs.lay.Regions() {
-			if c.regs.win[r.ID] == w {
+		for _, r := range c.regs.Regions() {
+			if c.regs.Window(r.ID) == w {
 				cols, rows := render.RegionWindowSize(r.Rect)
 				out = append(out, view{cols, rows, c.active})
 			}
@@ -192,19 +176,12 @@ func (c *client) shows(w *window.Window) bool {
 	if c.regs == nil {
 		return c.win == w
 	}
-	for _, rw := range c.regs.win {
-		if rw == w {
-			return true
-		}
-	}
-	return false
+	return c.regs.Shows(w)
 }
 
-// savedRegions is a display's regions in words: the layout's text, the
-// window (id) each region shows in the layout's order (0: none), and which
-// one has the focus. The session keeps the last display's, so that a
-// display that attaches next gets the layout back (screen loses it); a live
-// upgrade carries every display's.
+// savedRegions is a display's regions in words (regions.Save). The session
+// keeps the last display's, so that a display that attaches next gets the
+// layout back (screen loses it); a live upgrade carries every display's.
 type savedRegions = handover.Regions
 
 // saveRegions describes c's regions, or nil when it is not split.
@@ -212,44 +189,18 @@ func (c *client) saveRegions() *savedRegions {
 	if c.regs == nil {
 		return nil
 	}
-	sr := &savedRegions{Layout: c.regs.lay.String()}
-	for i, r := range c.regs.lay.Regions() {
-		sr.Windows = append(sr.Windows, windowID(c.regs.win[r.ID]))
-		if r.ID == c.regs.lay.Focus() {
-			sr.Focus = i
-		}
-	}
-	return sr
+	return c.regs.Save(windowID)
 }
 
 // restoreRegions gives c the regions sr describes, fitted to its terminal;
 // windows gone since show nothing.
 func (c *client) restoreRegions(s *session, sr *savedRegions) {
-	if sr == nil {
-		return
-	}
 	_, cols, rows := c.regionArea()
-	lay, err := layout.Parse(sr.Layout, cols, rows)
-	if err != nil || lay.Len() < 2 {
+	regs := regions.Restore(sr, cols, rows, s.windows.byID, c.win)
+	if regs == nil {
 		return
 	}
-	shown := c.win
-	c.regs = &regions{lay: lay, win: map[int]*window.Window{}}
-	for i, r := range lay.Regions() {
-		if i < len(sr.Windows) {
-			if w := s.windows.byID(sr.Windows[i]); w != nil {
-				c.regs.win[r.ID] = w
-			}
-		}
-		if i == sr.Focus {
-			lay.SetFocus(r.ID)
-		}
-	}
-	if c.regs.win[lay.Focus()] == nil && shown != nil {
-		// The focused region had nothing (a config that split before any
-		// window): it shows the window the display would have shown.
-		c.regs.win[lay.Focus()] = shown
-	}
-	c.win = c.regs.win[lay.Focus()]
+	c.regs = regs
+	c.win = regs.Focused()
 	c.regionsChanged(s)
 }

@@ -296,11 +296,7 @@ func (s *session) removeWindow(w *window.Window) {
 			c.other = nil
 		}
 		if c.regs != nil {
-			for id, rw := range c.regs.win {
-				if rw == w && id != c.regs.lay.Focus() {
-					delete(c.regs.win, id) // an unfocused region shows nothing, as in screen
-				}
-			}
+			c.regs.Unshow(w) // an unfocused region shows nothing, as in screen
 		}
 		if c.attached && c.win == w {
 			next := c.other
@@ -357,7 +353,7 @@ func (s *session) selectWindow(c *client, w *window.Window) {
 		s.selections++
 		w.ShownAt = s.selections
 		if c.regs != nil {
-			c.regs.win[c.regs.lay.Focus()] = w
+			c.regs.Show(c.regs.Focus(), w)
 		}
 		if c.message != "" { // it spoke of the window left: stale now
 			c.message = ""
