@@ -49,9 +49,9 @@ func (s *session) followClientEnv(env []string) {
 			}
 		}
 		if ok {
-			s.setEnv(name, &v)
+			s.set.SetEnv(name, &v)
 		} else {
-			s.setEnv(name, nil)
+			s.set.SetEnv(name, nil)
 		}
 	}
 }

@@ -25,7 +25,7 @@ func init() {
 					c.showMessage(x.s, out)
 				}
 			}
-			x.s.openPrompt(c, p)
+			c.openPrompt(p)
 			return "", nil
 		},
 	})

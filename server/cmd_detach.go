@@ -53,7 +53,7 @@ func init() {
 				return "", nil
 			}
 			c := x.c
-			x.s.openPrompt(c, &prompt.Prompt{
+			c.openPrompt(&prompt.Prompt{
 				Label: "Power detach (detach and log out)? Press D again ", Single: true,
 				Done: func(ans string) {
 					if ans == "D" || ans == "y" || ans == "Y" {

@@ -43,7 +43,7 @@ func init() {
 				return "", fmt.Errorf("digraph: which? (digraph keys)")
 			}
 			c := x.c
-			x.s.openPrompt(c, &prompt.Prompt{Label: "Enter digraph: ", Complete: digraph.Complete, Done: func(keys string) {
+			c.openPrompt(&prompt.Prompt{Label: "Enter digraph: ", Complete: digraph.Complete, Done: func(keys string) {
 				r, ok := digraph.Lookup(keys, x.s.Digraphs)
 				switch {
 				case !ok:

@@ -39,7 +39,7 @@ func init() {
 				kill()
 				return "", nil
 			}
-			x.s.openPrompt(x.c, &prompt.Prompt{
+			x.c.openPrompt(&prompt.Prompt{
 				Label:  "Really kill this window [y/n]? ",
 				Single: true,
 				Done: func(ans string) {

@@ -46,8 +46,8 @@ func init() {
 				return "", fmt.Errorf("password: give a crypt hash (openssl passwd -6), or type one at the C-a : prompt")
 			}
 			c := x.c
-			x.s.openPrompt(c, &prompt.Prompt{Label: "New gmux password: ", Secret: true, Done: func(first string) {
-				x.s.openPrompt(c, &prompt.Prompt{Label: "Retype new password: ", Secret: true, Done: func(second string) {
+			c.openPrompt(&prompt.Prompt{Label: "New gmux password: ", Secret: true, Done: func(first string) {
+				c.openPrompt(&prompt.Prompt{Label: "Retype new password: ", Secret: true, Done: func(second string) {
 					if first != second {
 						c.showMessage(x.s, "[ Passwords don't match - password not changed ]")
 						return

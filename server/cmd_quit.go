@@ -10,7 +10,7 @@ func init() {
 				x.s.end("quit", 0)
 				return "", nil
 			}
-			x.s.openPrompt(x.c, &prompt.Prompt{
+			x.c.openPrompt(&prompt.Prompt{
 				Label:  "Really quit and kill all your windows [y/n]? ",
 				Single: true,
 				Done: func(ans string) {

@@ -20,7 +20,7 @@ func init() {
 					}
 					return strconv.Itoa(x.w.Number), nil
 				}
-				x.s.openPrompt(x.c, &prompt.Prompt{Label: "Switch to window: ", Candidates: func(words []string, index int) []string { return x.s.windows.titles(words, index) }, Done: func(t string) {
+				x.c.openPrompt(&prompt.Prompt{Label: "Switch to window: ", Candidates: func(words []string, index int) []string { return x.s.windows.titles(words, index) }, Done: func(t string) {
 					if out, err := selectWindowNamed(x, t); err != nil {
 						x.c.showMessage(x.s, err.Error())
 					} else if out != "" {

@@ -48,7 +48,7 @@ func init() {
 				if len(args) == 2 {
 					val = args[1]
 				}
-				x.s.setEnv(args[0], &val)
+				x.s.set.SetEnv(args[0], &val)
 				return "", nil
 			}
 			if !x.interactive() {
@@ -56,15 +56,15 @@ func init() {
 			}
 			// As screen: what is not given is asked for, the name first.
 			askValue := func(name string) {
-				x.s.openPrompt(x.c, &prompt.Prompt{Label: "Enter value for " + name + ": ", Done: func(val string) {
-					x.s.setEnv(name, &val)
+				x.c.openPrompt(&prompt.Prompt{Label: "Enter value for " + name + ": ", Done: func(val string) {
+					x.s.set.SetEnv(name, &val)
 				}})
 			}
 			if len(args) == 1 {
 				askValue(args[0])
 				return "", nil
 			}
-			x.s.openPrompt(x.c, &prompt.Prompt{Label: "Setenv: enter variable name: ", Done: func(name string) {
+			x.c.openPrompt(&prompt.Prompt{Label: "Setenv: enter variable name: ", Done: func(name string) {
 				if name = strings.TrimSpace(name); name != "" {
 					askValue(name)
 				}
@@ -74,7 +74,7 @@ func init() {
 	})
 	register(&command{
 		name: "unsetenv", usage: "var", help: "remove a variable for programs in new windows", minArgs: 1, maxArgs: 1,
-		run: func(x *cmdContext, args []string) (string, error) { x.s.setEnv(args[0], nil); return "", nil },
+		run: func(x *cmdContext, args []string) (string, error) { x.s.set.SetEnv(args[0], nil); return "", nil },
 	})
 	register(&command{
 		name: "chdir", usage: "[dir]", help: "the directory new windows start in (home without one)", maxArgs: 1,
@@ -105,20 +105,6 @@ func onOff(s string) error {
 		return fmt.Errorf("want on or off, not %q", s)
 	}
 	return nil
-}
-
-// setEnv sets (or with nil removes) a variable in the programs' environment.
-func (s *session) setEnv(name string, val *string) {
-	env := s.set.Env[:0:0]
-	for _, kv := range s.set.Env {
-		if k, _, _ := strings.Cut(kv, "="); k != name {
-			env = append(env, kv)
-		}
-	}
-	if val != nil {
-		env = append(env, name+"="+*val)
-	}
-	s.set.Env = env
 }
 
 func expandHome(p string) string {

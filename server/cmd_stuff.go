@@ -15,7 +15,7 @@ func init() {
 					return "", fmt.Errorf("usage: stuff string")
 				}
 				w := x.w
-				x.s.openPrompt(x.c, &prompt.Prompt{Label: "Stuff: ", Done: func(text string) { w.Send([]byte(text)) }})
+				x.c.openPrompt(&prompt.Prompt{Label: "Stuff: ", Done: func(text string) { w.Send([]byte(text)) }})
 				return "", nil
 			}
 			x.w.Send([]byte(args[0]))

@@ -31,7 +31,7 @@ func init() {
 			if !x.interactive() {
 				return w.DisplayTitle(), nil
 			}
-			x.s.openPrompt(x.c, &prompt.Prompt{Label: "Set window's title to: ", Text: w.DisplayTitle(), Done: set})
+			x.c.openPrompt(&prompt.Prompt{Label: "Set window's title to: ", Text: w.DisplayTitle(), Done: set})
 			return "", nil
 		},
 	})

@@ -56,7 +56,7 @@ func (m *copyMode) input(s *session, c *client, key []byte) {
 		if m.Backward {
 			label = "?"
 		}
-		s.openPrompt(c, &prompt.Prompt{Label: label, History: s.searchHistory, Done: func(pat string) {
+		c.openPrompt(&prompt.Prompt{Label: label, History: s.searchHistory, Done: func(pat string) {
 			if pat == "" {
 				pat = m.Search
 			}
@@ -92,7 +92,7 @@ func (s *session) keepCopy(c *client, text string) {
 // sel) with its next frame, where c's terminal takes it and it is not too
 // long for terminals.
 func (s *session) offerClipboard(c *client, sel string, text []byte) {
-	if !s.clipboardFor(c) || len(text) > maxOSC52 {
+	if !c.clipboardFor() || len(text) > maxOSC52 {
 		return
 	}
 	c.extra = append(c.extra, "\x1b]52;"+sel+";"+base64.StdEncoding.EncodeToString(text)+"\a"...)
@@ -105,7 +105,8 @@ const maxOSC52 = 74000
 
 // clipboardFor reports whether copies go to c's terminal clipboard: on by
 // default where TERM names a terminal known to take OSC 52.
-func (s *session) clipboardFor(c *client) bool {
+func (c *client) clipboardFor() bool {
+	s := c.s
 	switch s.set.Clipboard {
 	case "on":
 		return true

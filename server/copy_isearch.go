@@ -60,5 +60,5 @@ func (m *copyMode) openISearch(s *session, c *client) {
 		},
 		Done: func(string) {},
 	}
-	s.openPrompt(c, p)
+	c.openPrompt(p)
 }

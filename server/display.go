@@ -151,7 +151,7 @@ func (c *client) draw(s *session) {
 		c.menu.Refresh()
 	}
 	f := render.Frame{Message: c.message, StatusTop: s.set.Hardstatus == settings.StatusFirstLine, CaptionTop: s.set.CaptionTop,
-		OwnMouse: s.wantsOwnMouse(c)}
+		OwnMouse: c.wantsOwnMouse()}
 	if c.menu != nil { // an Overlay holding a nil pointer would not be nil
 		f.List = c.menu
 	}

@@ -41,7 +41,7 @@ func (s *session) dispatch(c *client, ev input.Event) {
 	if ev.Kind == input.Reply && (c.colorReply(s, ev.Bytes) || c.truecolorReply(s, ev.Bytes)) {
 		return // the terminal's answer to gmux's own queries, not the program's
 	}
-	for ev.Kind == input.Text && len(ev.Bytes) > 0 && (s.keyByKey(c) || s.set.Keymap.StartsKey(ev.Bytes)) {
+	for ev.Kind == input.Text && len(ev.Bytes) > 0 && (c.keyByKey() || s.set.Keymap.StartsKey(ev.Bytes)) {
 		_, n := utf8.DecodeRune(ev.Bytes)
 		s.dispatchOne(c, input.Event{Kind: input.Key, Bytes: ev.Bytes[:n]})
 		ev.Bytes = ev.Bytes[n:]
@@ -52,7 +52,7 @@ func (s *session) dispatch(c *client, ev input.Event) {
 }
 
 // keyByKey reports whether a layer above the window is taking keys.
-func (s *session) keyByKey(c *client) bool {
+func (c *client) keyByKey() bool {
 	return c.attached && !c.Gone && (c.prefix || c.prompt != nil || c.menu != nil || c.copy != nil)
 }
 
@@ -60,7 +60,7 @@ func (s *session) dispatchOne(c *client, ev input.Event) {
 	if c.Gone || !c.attached {
 		return
 	}
-	for _, l := range s.layers(c) {
+	for _, l := range c.layers() {
 		if l.handle(s, c, ev) {
 			return
 		}

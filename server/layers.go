@@ -22,7 +22,8 @@ type layer interface {
 }
 
 // layers returns c's stack, top first.
-func (s *session) layers(c *client) []layer {
+func (c *client) layers() []layer {
+	s := c.s
 	st := c.stack[:0]
 	switch {
 	case c.lock != nil:
@@ -79,7 +80,7 @@ func (gmuxMouse) handle(s *session, c *client, ev input.Event) bool {
 	if c.regs != nil && s.set.Mousetrack && s.regionMouse(c, ev.Mouse) {
 		return true
 	}
-	if !s.wantsOwnMouse(c) {
+	if !c.wantsOwnMouse() {
 		return false
 	}
 	s.mouseEvent(c, ev.Mouse)

@@ -49,7 +49,7 @@ func TestLayerOrder(t *testing.T) {
 		{func() { c.prompt, c.menu = nil, &menu.List{} }, "server.menuLayer server.commandKeys server.gmuxMouse *server.copyMode server.windowInput "},
 	} {
 		tc.setup()
-		if got := kinds(s.layers(c)); got != tc.want {
+		if got := kinds(c.layers()); got != tc.want {
 			t.Errorf("layers: %s, want %s", got, tc.want)
 		}
 	}
@@ -92,13 +92,13 @@ func TestCopyModeLayerKeepsCommandKey(t *testing.T) {
 		t.Fatalf("copy mode: cy %d, message %q", c.copy.CY, c.message)
 	}
 	var got string
-	s.openPrompt(c, &prompt.Prompt{Done: func(text string) { got = text }})
+	c.openPrompt(&prompt.Prompt{Done: func(text string) { got = text }})
 	s.input(c, []byte("ab\x01x\r"))
 	if got != "xab" || c.prompt != nil { // the prompt takes C-a: to the line's start
 		t.Fatalf("prompt got %q", got)
 	}
 	// screen's way to type C-a there, C-a a, is one C-a too.
-	s.openPrompt(c, &prompt.Prompt{Done: func(text string) { got = text }})
+	c.openPrompt(&prompt.Prompt{Done: func(text string) { got = text }})
 	s.input(c, []byte("ab\x01ax\r"))
 	if got != "xab" {
 		t.Fatalf("C-a a: prompt got %q", got)
@@ -109,7 +109,7 @@ func TestCopyModeLayerKeepsCommandKey(t *testing.T) {
 // Esc ends a prompt and the key goes on to the layers below, not lost.
 func TestKeyAfterPromptEscGoesOn(t *testing.T) {
 	s, c := copyModeOnThreeLines()
-	s.openPrompt(c, &prompt.Prompt{Label: "/", Done: func(string) { t.Error("an aborted prompt answered") }})
+	c.openPrompt(&prompt.Prompt{Label: "/", Done: func(string) { t.Error("an aborted prompt answered") }})
 	s.dispatch(c, input.Event{Kind: input.Key, Bytes: []byte("\x1bj")})
 	if c.prompt != nil || c.copy.CY != 1 {
 		t.Fatalf("prompt open %v, copy mode's line %d (want 1: the j went on)", c.prompt != nil, c.copy.CY)

@@ -28,7 +28,7 @@ func (l menuLayer) handle(s *session, c *client, ev input.Event) bool {
 			c.menu = nil
 		}
 		if m.WantsSearch() {
-			s.openPrompt(c, &prompt.Prompt{Label: "Search: ", History: s.searchHistory, Done: m.Search})
+			c.openPrompt(&prompt.Prompt{Label: "Search: ", History: s.searchHistory, Done: m.Search})
 		}
 		c.markDirty(s)
 	}

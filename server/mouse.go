@@ -11,7 +11,8 @@ import "github.com/gmux/gmux/server/input"
 const wheelLines = 3
 
 // wantsOwnMouse reports whether gmux, not the program, takes c's mouse.
-func (s *session) wantsOwnMouse(c *client) bool {
+func (c *client) wantsOwnMouse() bool {
+	s := c.s
 	return s.set.Mousetrack && (c.copy != nil || c.menu != nil || c.win == nil || c.win.Screen.Modes().Mouse == 0 || c.regs != nil)
 }
 

@@ -6,7 +6,8 @@ import (
 )
 
 // openPrompt starts a prompt (server/prompt) on client c.
-func (s *session) openPrompt(c *client, p *prompt.Prompt) {
+func (c *client) openPrompt(p *prompt.Prompt) {
+	s := c.s
 	p.Open()
 	c.prompt = p
 	c.markDirty(s)

@@ -57,7 +57,7 @@ func (s *session) bars(c *client) (caption, hardstatus string) {
 // tickClock redraws status lines that show the time, each time it changes,
 // and stops when none does.
 func (s *session) tickClock() {
-	step := s.barsTick(s.captionFormatIfOn() + s.hardstatusFormatIfOn())
+	step := s.barsTick(s.set.CaptionIfOn() + s.set.HardstatusIfOn())
 	if step == 0 || s.attachedCount() == 0 {
 		return
 	}
@@ -77,24 +77,10 @@ func (s *session) startClock() {
 	}
 }
 
-func (s *session) captionFormatIfOn() string {
-	if s.set.Caption {
-		return s.set.CaptionFormat
-	}
-	return ""
-}
-
-func (s *session) hardstatusFormatIfOn() string {
-	if s.set.Hardstatus != settings.StatusOff {
-		return s.set.HardstatusFormat
-	}
-	return ""
-}
-
 // redrawIfBarsShowEscape redraws c's bars when they test %E, which the
 // command key just turned on or off.
 func (s *session) redrawIfBarsShowEscape(c *client) {
-	if strings.Contains(s.captionFormatIfOn()+s.hardstatusFormatIfOn(), "%E") {
+	if strings.Contains(s.set.CaptionIfOn()+s.set.HardstatusIfOn(), "%E") {
 		c.markDirty(s)
 	}
 }

@@ -1,6 +1,9 @@
 package settings
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Settings are the session's options: what the config file, the C-a :
 // prompt and -X change. They live in one place so that they can be listed,
@@ -154,4 +157,34 @@ func (set *Settings) ProgramClipboard() string {
 		return "on"
 	}
 	return "external"
+}
+
+// SetEnv sets (or with nil removes) a variable in the programs' environment.
+func (set *Settings) SetEnv(name string, val *string) {
+	env := set.Env[:0:0]
+	for _, kv := range set.Env {
+		if k, _, _ := strings.Cut(kv, "="); k != name {
+			env = append(env, kv)
+		}
+	}
+	if val != nil {
+		env = append(env, name+"="+*val)
+	}
+	set.Env = env
+}
+
+// CaptionIfOn is the caption's format, or "" when it is off.
+func (set *Settings) CaptionIfOn() string {
+	if set.Caption {
+		return set.CaptionFormat
+	}
+	return ""
+}
+
+// HardstatusIfOn is the hardstatus line's format, or "" when it is off.
+func (set *Settings) HardstatusIfOn() string {
+	if set.Hardstatus != StatusOff {
+		return set.HardstatusFormat
+	}
+	return ""
 }
