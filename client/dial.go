@@ -18,7 +18,7 @@ type sessionConn struct {
 
 // dial connects to a session's socket.
 func dial(path string) (*sessionConn, error) {
-	fd, err := unix.Socket(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	fd, err := socketCloexec()
 	if err != nil {
 		return nil, os.NewSyscallError("socket", err)
 	}

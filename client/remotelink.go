@@ -269,7 +269,7 @@ func (l *remoteLink) close() {
 // more.
 func quietPipe() (w *quietfd.File, r *os.File, err error) {
 	var fds [2]int
-	if err := unix.Pipe2(fds[:], unix.O_CLOEXEC); err != nil {
+	if err := pipeCloexec(&fds); err != nil {
 		return nil, nil, err
 	}
 	if w, err = quietfd.New(fds[1], "ssh input"); err != nil {
