@@ -10,12 +10,13 @@ import (
 
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
+	"golang.org/x/term"
 )
 
 func pipe(t *testing.T) (r, w *File) {
 	t.Helper()
 	var fds [2]int
-	if err := unix.Pipe2(fds[:], unix.O_CLOEXEC); err != nil {
+	if err := unix.Pipe(fds[:]); err != nil {
 		t.Fatal(err)
 	}
 	r, err := New(fds[0], "pipe r")
@@ -143,10 +144,7 @@ func BenchmarkPTYEcho(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer slave.Close()
-			raw, _ := unix.IoctlGetTermios(int(slave.Fd()), unix.TCGETS)
-			raw.Lflag &^= unix.ICANON | unix.ECHO
-			raw.Oflag &^= unix.OPOST
-			unix.IoctlSetTermios(int(slave.Fd()), unix.TCSETS, raw)
+			term.MakeRaw(int(slave.Fd())) // the echo as the program sends it
 			fd, err := unix.Dup(int(master.Fd()))
 			if err != nil {
 				b.Fatal(err)
