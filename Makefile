@@ -13,8 +13,10 @@ all: build
 # (Tests keep cgo: the race detector needs it.)
 # Two binaries, side by side: gmux, the client a user runs, and gmux-server,
 # which it starts (docs/design.md, "Two binaries").
+# -buildvcs=auto: the commit gmux -v names is stamped from git where there
+# is a checkout, whatever GOFLAGS says.
 build:
-	CGO_ENABLED=0 $(GO) build -o bin/ ./cmd/gmux ./cmd/gmux-server
+	CGO_ENABLED=0 $(GO) build -buildvcs=auto -o bin/ ./cmd/gmux ./cmd/gmux-server
 
 # Build and start a session (attach with C-a d to detach, gmux -r to resume).
 run: build
@@ -110,7 +112,7 @@ $(STATICCHECK):
 
 install:
 	install -d $(DESTDIR)$(PREFIX)/bin
-	CGO_ENABLED=0 $(GO) build -o $(DESTDIR)$(PREFIX)/bin/ ./cmd/gmux ./cmd/gmux-server
+	CGO_ENABLED=0 $(GO) build -buildvcs=auto -o $(DESTDIR)$(PREFIX)/bin/ ./cmd/gmux ./cmd/gmux-server
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 docs/gmux.1 $(DESTDIR)$(PREFIX)/share/man/man1/gmux.1
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions

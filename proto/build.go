@@ -1,6 +1,7 @@
 package proto
 
 import (
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -59,6 +60,41 @@ func BuildVersion() string { v, _ := buildOnce(); return v }
 // unknown).
 func BuildTime() time.Time { _, t := buildOnce(); return t }
 
+// BuildDescription says what gmux -v says after the version: the commit
+// built (and whether the tree had changes), its time — a build's own date,
+// which a reproducible build cannot carry — and the Go it was built with.
+func BuildDescription() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "built without module information"
+	}
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", with uncommitted changes"
+			}
+		}
+	}
+	var b strings.Builder
+	switch {
+	case rev != "":
+		b.WriteString("commit " + rev + modified)
+	case bi.Main.Version != "" && bi.Main.Version != "(devel)":
+		b.WriteString("module " + bi.Main.Path + "@" + bi.Main.Version)
+	default:
+		b.WriteString("commit unknown (built without version control information)")
+	}
+	if t := BuildTime(); !t.IsZero() {
+		b.WriteString(", of " + t.UTC().Format("2006-01-02 15:04 UTC"))
+	}
+	b.WriteString("; " + bi.GoVersion + " " + runtimeTarget())
+	return b.String()
+}
+
 // OlderBuild reports whether a server that reported version and commit time
 // (Unix seconds; zero: unknown) is older than this binary. A server that
 // reports no version at all predates versions being reported.
@@ -106,3 +142,6 @@ func less(a, b [3]int) bool {
 	}
 	return false
 }
+
+// runtimeTarget is the platform the binary is for: linux/amd64.
+func runtimeTarget() string { return runtime.GOOS + "/" + runtime.GOARCH }

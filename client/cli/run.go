@@ -34,7 +34,7 @@ func Run(argv []string) int {
 		fmt.Print(usage)
 		return 0
 	case f.version:
-		fmt.Printf("gmux version %s (protocol v%d)\n", proto.BuildVersion(), proto.Version)
+		fmt.Printf("gmux version %s (protocol v%d)\n%s\n", proto.BuildVersion(), proto.Version, proto.BuildDescription())
 		return 0
 	case f.completion != "":
 		return printCompletion(f.completion)

@@ -366,7 +366,12 @@ func TestNotATerminal(t *testing.T) {
 
 func TestVersionAndHelp(t *testing.T) {
 	e := newEnv(t)
-	if out, code := e.run("-v"); code != 0 || !strings.HasPrefix(out, "gmux version") {
+	// The version, then what it was built from: the commit (or the module
+	// version of a go install), and the Go and platform.
+	out, code := e.run("-v")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 || !strings.HasPrefix(lines[0], "gmux version") ||
+		!regexp.MustCompile(`^(commit|module) .*; go1\.\d+.* linux/\w+$`).MatchString(lines[1]) {
 		t.Fatalf("-v: %d %q", code, out)
 	}
 	if out, code := e.run("-h"); code != 0 || !strings.Contains(out, "-dmS name cmd") {
