@@ -117,6 +117,8 @@ install:
 	install -m 644 docs/gmux.1 $(DESTDIR)$(PREFIX)/share/man/man1/gmux.1
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	$(DESTDIR)$(PREFIX)/bin/gmux -completion bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/gmux
+	install -d $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	$(DESTDIR)$(PREFIX)/bin/gmux -completion fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/gmux.fish
 
 clean:
 	rm -rf bin

@@ -53,7 +53,7 @@ _gmux() {
 	-dmS|-e|-h|-p|-t|-T) return ;;
 	-*[rRxdDS]|-ls|-list|-wipe|-upgrade|--upgrade)
 		_gmux_complete_sessions "$cur"; return ;;
-	-completion|--completion) COMPREPLY=($(compgen -W "bash zsh" -- "$cur")); return ;;
+	-completion|--completion) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); return ;;
 	esac
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "%s" -- "$cur"))
@@ -64,6 +64,63 @@ _gmux() {
 complete -F _gmux gmux
 `
 
+// fishCompletion is the same for fish: the options, the sessions after the
+// flags that take one, -X's commands, a program to run otherwise. Session
+// names come from gmux -ls as lines, which fish offers as they are (escaped
+// when inserted), never evaluated.
+const fishCompletion = `# gmux's completion for fish: gmux -completion fish | source
+function __gmux_sessions
+	gmux -ls 2>/dev/null | string replace -rf '^\t[0-9]+\.([^\t]+).*' '$1'
+end
+function __gmux_prev
+	set -l toks (commandline -opc)
+	test (count $toks) -ge 2; and echo -- $toks[-1]
+end
+# -X or -Q came before the word before this one: nothing more is known.
+function __gmux_past_command
+	set -l toks (commandline -opc)
+	for t in $toks[2..-2]
+		contains -- $t -X -Q; and return 0
+	end
+	return 1
+end
+function __gmux_state
+	__gmux_past_command; and echo done; and return
+	set -l prev (__gmux_prev)
+	switch "$prev"
+		case -X -Q
+			echo command
+		case -c
+			echo file
+		case -s
+			echo program
+		case -dmS -e -h -p -t -T
+			echo done
+		case -completion --completion
+			echo shell
+		case -ls -list -wipe -upgrade --upgrade
+			echo session
+		case '*'
+			# fish's globs have no [classes]: -r, -dr, -x, -S and their kin.
+			if string match -qr -- '^-[a-zA-Z]*[rRxdDS]$' "$prev"
+				echo session
+			else if string match -q -- '-*' (commandline -ct)
+				echo option
+			else
+				echo program
+			end
+	end
+end
+complete -c gmux -e
+complete -c gmux -f
+complete -c gmux -n 'test (__gmux_state) = command' -a '%s'
+complete -c gmux -n 'test (__gmux_state) = session' -a '(__gmux_sessions)'
+complete -c gmux -n 'test (__gmux_state) = option' -a '%s'
+complete -c gmux -n 'test (__gmux_state) = shell' -a 'bash zsh fish'
+complete -c gmux -n 'test (__gmux_state) = file' -F
+complete -c gmux -n 'test (__gmux_state) = program' -a '(__fish_complete_command)'
+`
+
 // printCompletion writes the completion script for shell.
 func printCompletion(shell string) int {
 	script := fmt.Sprintf(bashCompletion, strings.Join(CommandNames, " "), completionOptions)
@@ -71,8 +128,10 @@ func printCompletion(shell string) int {
 	case "bash":
 	case "zsh":
 		script = "# gmux's completion for zsh: source <(gmux -completion zsh)\nautoload -U +X bashcompinit && bashcompinit\n" + script
+	case "fish":
+		script = fmt.Sprintf(fishCompletion, strings.Join(CommandNames, " "), completionOptions)
 	default:
-		fmt.Fprintf(os.Stderr, "gmux: -completion knows bash and zsh, not %q\n", shell)
+		fmt.Fprintf(os.Stderr, "gmux: -completion knows bash, zsh and fish, not %q\n", shell)
 		return 2
 	}
 	fmt.Print(script)

@@ -38,7 +38,7 @@ type flags struct {
 	config      string // -c
 	scrollback  int    // -h N (0: default)
 	proxy       bool   // --proxy NAME: the far end of a remote attach (client.Proxy)
-	completion  string // -completion bash|zsh: print the shell's completion script
+	completion  string // -completion bash|zsh|fish: print the shell's completion script
 	args        []string
 }
 
@@ -71,8 +71,9 @@ Options:
 -T term       Set TERM for the programs (default screen-256color).
 -U            Tell gmux the terminal speaks UTF-8.
 -v            Print the version.
--completion bash|zsh  Print the shell's completion of options, session
-              names and -X commands: source <(gmux -completion bash).
+-completion bash|zsh|fish  Print the shell's completion of options,
+              session names and -X commands: source <(gmux -completion bash),
+              or in fish gmux -completion fish | source.
 -wipe         Remove dead sessions' sockets.
 -upgrade [name]  Move every session (or those matching name) to this gmux
               binary, keeping their programs, screens and terminals.

@@ -221,7 +221,65 @@ func TestShellCompletion(t *testing.T) {
 			t.Errorf("completing %q: %q, want %q", c.words, got, c.want)
 		}
 	}
-	if _, code := e.run("-completion", "fish"); code == 0 {
-		t.Error("-completion fish did not fail")
+	if _, code := e.run("-completion", "tcsh"); code == 0 {
+		t.Error("-completion tcsh did not fail")
+	}
+}
+
+// gmux -completion fish: the same completions in fish; a session's name is
+// offered as data, and nothing in it runs.
+func TestFishCompletion(t *testing.T) {
+	fish, err := exec.LookPath("fish")
+	if err != nil {
+		t.Skip("fish is not installed; .ci/run installs it")
+	}
+	e := newEnv(t)
+	e.startDetached("alpha", "sleep", "1000")
+	e.startDetached("beta.two", "sleep", "1000")
+	e.startDetached("x$(touch pwned)", "sleep", "1000")
+	script, code := e.run("-completion", "fish")
+	if code != 0 || !strings.Contains(script, "complete -c gmux") {
+		t.Fatalf("-completion fish: %d %q", code, script)
+	}
+	path := filepath.Join(e.home, "gmux.fish")
+	if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	complete := func(line string) []string {
+		t.Helper()
+		cmd := exec.Command(fish, "--no-config", "-c", "source $argv[1]; complete -C $argv[2]", path, line)
+		cmd.Env = append(append([]string{}, e.env...), "PATH="+filepath.Dir(gmuxBin)+":"+os.Getenv("PATH"))
+		cmd.Dir = e.home
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("completing %q: %v\n%s", line, err, out)
+		}
+		var words []string
+		for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			if w, _, _ := strings.Cut(l, "\t"); w != "" {
+				words = append(words, w)
+			}
+		}
+		slices.Sort(words)
+		return words
+	}
+	for _, c := range []struct {
+		line string
+		want []string
+	}{
+		{"gmux -r a", []string{"alpha"}},
+		{"gmux -dr b", []string{"beta.two"}},
+		{"gmux -r x", []string{"x$(touch pwned)"}},
+		{"gmux -S alpha -X sel", []string{"select"}},
+		{"gmux -S alpha -X select ", nil},
+		{"gmux -wi", []string{"-wipe"}},
+		{"gmux -completion f", []string{"fish"}},
+	} {
+		if got := complete(c.line); !slices.Equal(got, c.want) {
+			t.Errorf("completing %q: %q, want %q", c.line, got, c.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(e.home, "pwned")); err == nil {
+		t.Fatal("completing a session name ran a command in it")
 	}
 }
