@@ -4,7 +4,7 @@ BIN     := bin/gmux
 PREFIX  ?= /usr/local
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 
-.PHONY: all build run test test-portable test-short fuzz bench lint install clean golden stress conformance arch cross
+.PHONY: all build run dist test test-portable test-short fuzz bench lint install clean golden stress conformance arch cross
 
 all: build
 
@@ -40,6 +40,11 @@ PORTABLE_E2E := ^Test(Attach|Detach|Reattach|Remote|Heartbeat|Resize|Suspend|Upg
 test-portable:
 	$(GO) test -race -count=1 -tags portable ./proto/... ./client/...
 	$(GO) test -race -count=1 -timeout 15m -parallel 4 -tags portable -run '$(PORTABLE_E2E)' ./cmd/gmux
+
+# Release archives for every platform, and SHA256SUMS, in dist/
+# (reproducible: cmd/dist; its test checks them).
+dist:
+	$(GO) run ./cmd/dist -out dist
 
 # Every target builds: the client (gmux) on Linux, macOS, FreeBSD and
 # OpenBSD, its packages vetted for each; the server (gmux-server) on Linux,
