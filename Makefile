@@ -4,7 +4,7 @@ BIN     := bin/gmux
 PREFIX  ?= /usr/local
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 
-.PHONY: all build run dist test test-portable test-short fuzz bench lint install clean golden stress conformance arch cross
+.PHONY: all build run dist deb test test-portable test-short fuzz bench lint install clean golden stress conformance arch cross
 
 all: build
 
@@ -45,6 +45,12 @@ test-portable:
 # (reproducible: cmd/dist; its test checks them).
 dist:
 	$(GO) run ./cmd/dist -out dist
+
+# A Debian package for this machine's architecture, in dist/ (cmd/dist/deb.go;
+# its test installs it into a root of its own, runs it, removes it, and asks
+# lintian).
+deb:
+	$(GO) run ./cmd/dist -out dist -deb $$($(GO) env GOARCH)
 
 # Every target builds: the client (gmux) on Linux, macOS, FreeBSD and
 # OpenBSD, its packages vetted for each; the server (gmux-server) on Linux,
