@@ -21,11 +21,7 @@ func TestDebInstallsRunsRemoves(t *testing.T) {
 			t.Skipf("%s is not installed (a Debian machine has it)", tool)
 		}
 	}
-	wd, _ := os.Getwd()
-	if err := os.Chdir("../.."); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.Chdir(wd) })
+	inModuleRoot(t)
 	deb, err := MakeDeb(t.TempDir(), goEnv("GOARCH"))
 	if err != nil {
 		t.Fatal(err)

@@ -21,11 +21,7 @@ func TestDistArchivesReproducible(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binaries twice")
 	}
-	wd, _ := os.Getwd()
-	if err := os.Chdir("../.."); err != nil { // Make runs in the module's root
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.Chdir(wd) })
+	inModuleRoot(t)
 	a, b := t.TempDir(), t.TempDir()
 	for _, out := range []string{a, b} {
 		if err := Make(out, []string{"linux/amd64"}); err != nil {
@@ -103,4 +99,15 @@ func untar(t *testing.T, archive []byte) map[string][]byte {
 			files[h.Name] = b
 		}
 	}
+}
+
+// inModuleRoot runs the rest of the test in the module's root, where Make
+// and MakeDeb build.
+func inModuleRoot(t *testing.T) {
+	t.Helper()
+	wd, _ := os.Getwd()
+	if err := os.Chdir("../.."); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chdir(wd) })
 }
