@@ -36,7 +36,7 @@ test: lint cross
 # proto/quietfd in Go's own poller): its packages' tests, and the end-to-end
 # tests of attaching, detaching, remote sessions and upgrades with binaries
 # built so.
-PORTABLE_E2E := ^Test(Attach|Detach|Reattach|Remote|Upgrade)
+PORTABLE_E2E := ^Test(AttachFromInsideRefused|DetachResumeSameScreen|ReattachFromAnotherTerminal|DetachedStartAndCommands|RemoteAttachRidesOutLostLinks|RemoteSharedReconnectKeepsOthers|UpgradeKeepsTheSession|UpgradeKeepsARemoteClient)$$
 test-portable:
 	$(GO) test -race -count=1 -tags portable ./proto/... ./client/...
 	$(GO) test -race -count=1 -timeout 15m -parallel 4 -tags portable -run '$(PORTABLE_E2E)' ./cmd/gmux
