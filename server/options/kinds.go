@@ -140,8 +140,8 @@ func Duration[T any](name, help string, field func(*T) *time.Duration, unit, lea
 	return o
 }
 
-// rangeText says what a number must be: "lines", "0 to 1000 msec", "1 to
-// 100", "at least 1 seconds".
+// rangeText says what a number must be: "a number of lines", "0 to 1000
+// msec", "1 to 100", "at least 1 seconds".
 func rangeText(least, most int, unit string) string {
 	switch {
 	case most > 0 && least == 0:
@@ -151,5 +151,5 @@ func rangeText(least, most int, unit string) string {
 	case least > 0:
 		return "at least " + strconv.Itoa(least) + " " + unit
 	}
-	return unit
+	return "a number of " + unit
 }
