@@ -38,7 +38,7 @@ test: lint cross
 # built so.
 PORTABLE_E2E := ^Test(AttachFromInsideRefused|DetachResumeSameScreen|ReattachFromAnotherTerminal|DetachedStartAndCommands|RemoteAttachRidesOutLostLinks|RemoteSharedReconnectKeepsOthers|UpgradeKeepsTheSession|UpgradeKeepsARemoteClient)$$
 test-portable:
-	$(GO) test -race -count=1 -tags portable ./proto/... ./client/...
+	$(GO) test -race -count=1 -tags portable ./proto/... ./client/... ./server/...
 	$(GO) test -race -count=1 -timeout 15m -parallel 4 -tags portable -run '$(PORTABLE_E2E)' ./cmd/gmux
 
 # Release archives for every platform, and SHA256SUMS, in dist/
@@ -52,12 +52,11 @@ dist:
 deb:
 	$(GO) run ./cmd/dist -out dist -deb $$($(GO) env GOARCH)
 
-# Every target builds: the client (gmux) on Linux, macOS, FreeBSD and
-# OpenBSD, its packages vetted for each; the server (gmux-server) on Linux,
-# which it needs yet (its pidfds, /proc and live upgrade: docs/design.md,
-# "Platforms"). The end-to-end tests are Linux's.
+# Every target builds, client and server, on Linux, macOS, FreeBSD and
+# OpenBSD; the client's packages are vetted for each (docs/design.md,
+# "Platforms", says what differs). The end-to-end tests are Linux's.
 CLIENT_TARGETS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 freebsd/amd64 openbsd/amd64
-SERVER_TARGETS := linux/amd64 linux/arm64
+SERVER_TARGETS := $(CLIENT_TARGETS)
 cross:
 	@for t in $(CLIENT_TARGETS); do \
 		echo "cross: gmux for $$t"; \

@@ -18,7 +18,6 @@ import (
 	"github.com/gmux/gmux/server/handover"
 	"github.com/gmux/gmux/server/lineedit"
 	"github.com/gmux/gmux/server/proc"
-	"golang.org/x/sys/unix"
 )
 
 // Run serves a session until its last window closes or it is told to quit,
@@ -178,20 +177,14 @@ func checkPeer(conn net.Conn) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	var cred *unix.Ucred
-	var credErr error
-	if err := raw.Control(func(fd uintptr) {
-		cred, credErr = unix.GetsockoptUcred(int(fd), unix.SOL_SOCKET, unix.SO_PEERCRED)
-	}); err != nil {
-		return 0, err
+	uid, pid, err := proc.PeerCredentials(raw)
+	if err != nil {
+		return 0, fmt.Errorf("peer credentials: %w", err)
 	}
-	if credErr != nil {
-		return 0, fmt.Errorf("peer credentials: %w", credErr)
+	if uid != os.Getuid() {
+		return 0, fmt.Errorf("%w: uid %d pid %d", ErrForeignPeer, uid, pid)
 	}
-	if int(cred.Uid) != os.Getuid() {
-		return 0, fmt.Errorf("%w: uid %d pid %d", ErrForeignPeer, cred.Uid, cred.Pid)
-	}
-	return int(cred.Pid), nil
+	return pid, nil
 }
 
 // childEnv is the environment of window n's program: the starting client's,

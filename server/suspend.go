@@ -2,16 +2,11 @@ package server
 
 import (
 	"bytes"
-	"os"
-	"runtime"
 	"strconv"
-	"syscall"
 	"time"
-	"unsafe"
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server/render"
-	"golang.org/x/sys/unix"
 )
 
 // A client that is stopped (C-z, kill -STOP) or put in the background gives
@@ -78,53 +73,6 @@ func (s *session) resume(c *client) {
 	s.log.Printf("client %d: resumed", c.id)
 }
 
-// procStat is a client process's /proc/PID/stat, kept open: each look is
-// one pread.
-type procStat struct {
-	f          *os.File
-	fd         uintptr // f's
-	buf        []byte
-	major, min uint32 // the terminal the client passed
-}
-
-// openProcStat opens client process pid's stat; tty is the terminal it
-// passed. Only when that terminal is the process's controlling terminal
-// does its foreground group say anything (a client may be handed another).
-func openProcStat(pid int, tty syscall.RawConn) *procStat {
-	var st unix.Stat_t
-	var err error
-	// Through the RawConn: File.Fd would make the terminal blocking.
-	if cerr := tty.Control(func(fd uintptr) { err = unix.Fstat(int(fd), &st) }); cerr != nil || err != nil {
-		return nil
-	}
-	f, err := os.Open("/proc/" + strconv.Itoa(pid) + "/stat")
-	if err != nil {
-		return nil
-	}
-	return &procStat{f: f, fd: f.Fd(), buf: make([]byte, 1024), major: unix.Major(st.Rdev), min: unix.Minor(st.Rdev)}
-}
-
-// inForeground reports whether the process runs and its process group is the
-// foreground of its terminal (state, pgrp and tpgid). One that cannot be read
-// is taken as in the foreground: it is gone, and its connection's end will
-// say so.
-func (p *procStat) inForeground() bool {
-	if p == nil {
-		return true
-	}
-	// One pread, raw: File.ReadAt would read again to find the end, and
-	// as a system call the runtime tracks it would wake the scheduler's
-	// monitor thread (a few wake-ups each keystroke, on a busy machine
-	// taken from the programs the keystroke is waiting for). A stat file
-	// is made whole on each read and is far smaller than buf.
-	n, _, errno := syscall.RawSyscall6(syscall.SYS_PREAD64, p.fd, uintptr(unsafe.Pointer(&p.buf[0])), uintptr(len(p.buf)), 0, 0, 0)
-	runtime.KeepAlive(p.f)
-	if errno != 0 || n == 0 {
-		return true
-	}
-	return statInForeground(p.buf[:n], p.major, p.min)
-}
-
 // statInForeground reads a /proc/PID/stat line: false when the process is
 // stopped, or when the terminal major:min is its controlling terminal and
 // its process group is not that terminal's foreground. It allocates nothing:
@@ -158,10 +106,4 @@ func statInForeground(b []byte, major, min uint32) bool {
 		return true // not its controlling terminal: its foreground says nothing of this one
 	}
 	return bytes.Equal(f[2], f[5]) || string(f[5]) == "-1"
-}
-
-func (p *procStat) close() {
-	if p != nil {
-		p.f.Close()
-	}
 }

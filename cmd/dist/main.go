@@ -25,8 +25,8 @@ import (
 	"time"
 )
 
-// Targets are the platforms released; the server is Linux's yet
-// (docs/design.md, "Platforms"), so elsewhere an archive has the client.
+// Targets are the platforms released (docs/design.md, "Platforms", says what
+// differs on each).
 var Targets = []string{"linux/amd64", "linux/arm64", "darwin/amd64", "darwin/arm64", "freebsd/amd64", "openbsd/amd64"}
 
 func main() {
@@ -89,10 +89,7 @@ func Make(out string, targets []string) error {
 	for _, t := range targets {
 		name := fmt.Sprintf("gmux-%s-%s", version, strings.ReplaceAll(t, "/", "-"))
 		bins := filepath.Join(tmp, name)
-		pkgs := []string{"./cmd/gmux"}
-		if strings.HasPrefix(t, "linux/") {
-			pkgs = append(pkgs, "./cmd/gmux-server")
-		}
+		pkgs := []string{"./cmd/gmux", "./cmd/gmux-server"}
 		if err := build(bins, t, pkgs...); err != nil {
 			return err
 		}

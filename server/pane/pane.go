@@ -155,7 +155,7 @@ func (p *Pane) Termios() (*unix.Termios, error) {
 	var t *unix.Termios
 	var gerr error
 	// Through the raw descriptor: os.File.Fd would make the PTY blocking.
-	if err := p.rawPTY.Control(func(fd uintptr) { t, gerr = unix.IoctlGetTermios(int(fd), unix.TCGETS) }); err != nil {
+	if err := p.rawPTY.Control(func(fd uintptr) { t, gerr = proc.GetTermios(int(fd)) }); err != nil {
 		return nil, err
 	}
 	return t, gerr
@@ -164,7 +164,7 @@ func (p *Pane) Termios() (*unix.Termios, error) {
 // SetTermios sets the PTY's terminal settings.
 func (p *Pane) SetTermios(t *unix.Termios) error {
 	var serr error
-	if err := p.rawPTY.Control(func(fd uintptr) { serr = unix.IoctlSetTermios(int(fd), unix.TCSETS, t) }); err != nil {
+	if err := p.rawPTY.Control(func(fd uintptr) { serr = proc.SetTermios(int(fd), t) }); err != nil {
 		return err
 	}
 	return serr

@@ -21,7 +21,10 @@ import (
 func CloseStrayDescriptors(keep ...int) int {
 	d, err := os.Open("/proc/self/fd")
 	if err != nil {
-		return 0 // no /proc: nothing is known to close
+		// macOS and the BSDs list a process's descriptors in /dev/fd.
+		if d, err = os.Open("/dev/fd"); err != nil {
+			return 0 // nothing is known to close
+		}
 	}
 	names, _ := d.Readdirnames(-1)
 	own := int(d.Fd())

@@ -45,10 +45,10 @@ func prepareTTY(tty *os.File, cols, rows int, ixon bool) error {
 	if ixon {
 		return nil
 	}
-	t, err := unix.IoctlGetTermios(fd, unix.TCGETS)
+	t, err := GetTermios(fd)
 	if err != nil {
 		return err
 	}
 	t.Iflag &^= unix.IXON
-	return unix.IoctlSetTermios(fd, unix.TCSETS, t)
+	return SetTermios(fd, t)
 }

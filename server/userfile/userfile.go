@@ -167,5 +167,5 @@ func openError(path string, err error) error {
 // empty and never waiting.
 func isDevNull(st os.FileInfo) bool {
 	sys, ok := st.Sys().(*syscall.Stat_t)
-	return ok && st.Mode()&os.ModeCharDevice != 0 && unix.Major(sys.Rdev) == 1 && unix.Minor(sys.Rdev) == 3
+	return ok && st.Mode()&os.ModeCharDevice != 0 && unix.Major(uint64(sys.Rdev)) == 1 && unix.Minor(uint64(sys.Rdev)) == 3
 }
