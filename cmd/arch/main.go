@@ -8,6 +8,7 @@ package main
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"os"
 	"path/filepath"
@@ -38,6 +39,9 @@ func main() {
 		}
 		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return nil
+		}
+		if ok, _ := build.Default.MatchFile(filepath.Dir(path), filepath.Base(path)); !ok {
+			return nil // another platform's (or the portable build's) copy
 		}
 		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
 		if err != nil {
