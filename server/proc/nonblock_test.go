@@ -11,8 +11,14 @@ import (
 // says how much, and allocates nothing (it runs on every keystroke).
 func TestNowWriter(t *testing.T) {
 	var p [2]int
-	if err := syscall.Pipe2(p[:], syscall.O_NONBLOCK|syscall.O_CLOEXEC); err != nil {
+	if err := syscall.Pipe(p[:]); err != nil {
 		t.Fatal(err)
+	}
+	for _, fd := range p {
+		syscall.CloseOnExec(fd)
+		if err := syscall.SetNonblock(fd, true); err != nil {
+			t.Fatal(err)
+		}
 	}
 	r, w := os.NewFile(uintptr(p[0]), "r"), os.NewFile(uintptr(p[1]), "w")
 	defer r.Close()
