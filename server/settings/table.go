@@ -66,11 +66,8 @@ var Table = options.NewTable(
 	// Copy and paste.
 	options.Switch("ignorecase", "copy mode searches ignore case; no argument toggles", func(s *Settings) *bool { return &s.IgnoreCase }).
 		Toggles(func(v string) string { return "Set ignorecase " + v }),
-	options.Duration("slowpaste", "paste a character at a time with a pause of msec after each (0: at once); for programs that lose fast input",
-		func(s *Settings) *time.Duration { return &s.SlowPaste }, time.Millisecond, 0, time.Second).
-		Shows(func(v string) string { return "slowpaste is " + v + " msec" }),
-	options.Duration("defslowpaste", "paste a character at a time with a pause of msec after each (0: at once); for programs that lose fast input", func(s *Settings) *time.Duration { return &s.SlowPaste },
-		time.Millisecond, 0, time.Second).Shows(func(v string) string { return "slowpaste is " + v + " msec" }),
+	slowPaste("slowpaste"),
+	slowPaste("defslowpaste"), // screen's .screenrc name for the same
 	options.Switch("programclipboardread", "let programs read the paste buffer with OSC 52 while a display shows their window (off by default)",
 		func(s *Settings) *bool { return &s.ProgramClipboardRead }).Shows(nil),
 	options.Text("hardcopydir", "dir", "where hardcopy writes files named without a directory", func(s *Settings) *string { return &s.HardcopyDir }, nil),
@@ -92,4 +89,11 @@ func checkTermName(name string) error {
 		return fmt.Errorf("term: %q is not a terminal name", name)
 	}
 	return nil
+}
+
+// slowPaste is slowpaste's row under name: screen has two names for it.
+func slowPaste(name string) *options.Option[Settings] {
+	return options.Duration(name, "paste a character at a time with a pause of msec after each (0: at once); for programs that lose fast input",
+		func(s *Settings) *time.Duration { return &s.SlowPaste }, time.Millisecond, 0, time.Second).
+		Shows(func(v string) string { return "slowpaste is " + v + " msec" })
 }
